@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  allContracts,
+  CloudEvent,
+  ContractViolation,
+  createEvent,
+  fromKafkaRecord,
+  RequestCreated,
+  toKafkaRecord,
+  validateEvent,
+} from './index';
+
+const examplesDir = join(__dirname, '..', 'examples');
+const example = (type: string): CloudEvent => JSON.parse(readFileSync(join(examplesDir, `${type}.json`), 'utf8'));
+
+describe('event contracts', () => {
+  it.each(allContracts().map((c) => [c.type, c] as const))('%s has an example that validates', (type, contract) => {
+    const event = example(type);
+    expect(event.type).toBe(type);
+    expect(event.source).toBe(contract.source);
+    expect(() => validateEvent(event, contract)).not.toThrow();
+  });
+
+  it('has no example without a contract', () => {
+    const types = new Set(allContracts().map((c) => c.type));
+    const orphans = readdirSync(examplesDir).filter((f) => !types.has(f.replace(/\.json$/, '')));
+    expect(orphans).toEqual([]);
+  });
+
+  it('names the broken field when data breaks the contract', () => {
+    const event = example(RequestCreated.type);
+    const broken = { ...event, data: { ...(event.data as object), urgency: 'whenever' } };
+    expect(() => validateEvent(broken, RequestCreated)).toThrow(ContractViolation);
+    expect(() => validateEvent(broken, RequestCreated)).toThrow(/data\.urgency/);
+  });
+
+  it('refuses an envelope without a subject', () => {
+    const event = { ...example(RequestCreated.type), subject: '' };
+    expect(() => validateEvent(event, RequestCreated)).toThrow(/subject is required/);
+  });
+
+  it('round-trips through the Kafka binary binding keyed by subject', () => {
+    const event = createEvent('/bangbang/request', {
+      type: RequestCreated.type,
+      subject: 'abc',
+      data: { x: 1 },
+      correlationid: 'corr-1',
+      causationid: 'cause-1',
+    });
+    const record = toKafkaRecord(event);
+    expect(record.key).toBe('abc');
+    expect(record.headers.ce_type).toBe(RequestCreated.type);
+    expect(fromKafkaRecord(record)).toEqual(event);
+  });
+
+  it('reads structured mode too', () => {
+    const event = example(RequestCreated.type);
+    const record = { key: null, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json' } };
+    expect(fromKafkaRecord(record)).toEqual(event);
+  });
+});

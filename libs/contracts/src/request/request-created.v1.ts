@@ -1,0 +1,38 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { defineEvent } from '../registry';
+import { TOPICS } from '../topics';
+
+export const URGENCIES = ['emergency', 'utilities', 'general', 'complex'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const FEE_POLICIES = ['free', 'low_cost'] as const;
+export type FeePolicy = (typeof FEE_POLICIES)[number];
+
+export class TimeWindow {
+  @IsISO8601() from: string;
+  @IsISO8601() to: string;
+}
+
+/**
+ * A resident's request was taken at intake. Carries no personal data: providers learn the address
+ * and phone only once assigned, from the request service's API.
+ */
+export class RequestCreatedV1 {
+  @IsUUID() requestId: string;
+  @IsString() @Length(1, 32) number: string;
+  @IsString() @Length(1, 64) communityId: string;
+  @IsString() @Length(1, 64) categoryCode: string;
+  @IsIn(URGENCIES) urgency: Urgency;
+  @IsIn(FEE_POLICIES) feePolicy: FeePolicy;
+  @IsOptional() @IsString() @MaxLength(2000) summary?: string;
+  @IsOptional() @ValidateNested() @Type(() => TimeWindow) preferredWindow?: TimeWindow;
+  @IsOptional() @IsString() chosenProviderId?: string;
+  @IsISO8601() receivedAt: string;
+}
+
+export const RequestCreated = defineEvent({
+  type: 'bangbang.request.created.v1',
+  topic: TOPICS.request,
+  source: '/bangbang/request',
+  payload: RequestCreatedV1,
+});

@@ -1,0 +1,257 @@
+import {
+  CloudEvent,
+  dlqTopic,
+  findContract,
+  fromKafkaRecord,
+  validateEvent,
+} from '@bangbang/contracts';
+import { eventFailures, eventsConsumed, getLogger, runWithTrace } from '@bangbang/observability';
+import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DataSource } from 'typeorm';
+import { backoffDelay } from './backoff';
+import { DeliveryInfo, EventContext, EventHandler } from './event-context';
+import { ensureTopics, TopicNames } from './kafka';
+import { MessagingConfig } from './messaging.config';
+
+export interface ConsumerDeps {
+  ds: DataSource;
+  kafka: Kafka;
+  producer: Producer;
+  admin: Admin;
+  topics: TopicNames;
+  config: MessagingConfig;
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  handlers: Map<string, EventHandler>;
+  /** Called when kafkajs gives up on the consumer; the default exits so a supervisor restarts us. */
+  onCrash?: (error: Error) => void;
+}
+
+type Outcome = 'applied' | 'duplicate';
+
+class DeadLetter extends Error {
+  constructor(
+    readonly reason: 'malformed' | 'contract' | 'handler',
+    override readonly cause: unknown,
+  ) {
+    super(reason);
+  }
+}
+
+const COMMIT_EVERY = 100;
+
+/**
+ * Applies each event at most once per consumer group (the inbox row and the handler's effects commit
+ * together) and commits the Kafka offset only after that commit, so together with redelivery every
+ * event takes effect exactly once. Failing events are retried with backoff and then dead-lettered
+ * so that one poison message never holds up its partition.
+ */
+export class EventConsumer {
+  private readonly log = getLogger('event-consumer');
+  private consumer?: Consumer;
+  private stopping = false;
+
+  constructor(
+    private readonly deps: ConsumerDeps,
+    private readonly options: ConsumerOptions,
+  ) {}
+
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  logicalTopics(): string[] {
+    const topics = [...this.options.handlers.keys()].map((type) => {
+      const contract = findContract(type);
+      if (!contract) throw new Error(`no contract for event type ${type}`);
+      return contract.topic;
+    });
+    return [...new Set(topics)];
+  }
+
+  async start(): Promise<void> {
+    const { kafka, admin, topics, config } = this.deps;
+    const physical = this.logicalTopics().map((t) => topics.physical(t));
+    await ensureTopics(admin, physical, config);
+    const consumer = kafka.consumer({
+      groupId: topics.physical(this.options.groupId),
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart) return;
+      this.log.fatal({ err: payload.error, groupId: payload.groupId }, 'consumer crashed');
+      (this.options.onCrash ?? exitForRestart)(payload.error);
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: physical, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+  }
+
+  /** Stops fetching, lets the batch in hand finish and commit, then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect();
+  }
+
+  private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    let uncommitted: string | undefined;
+    let sinceCommit = 0;
+    const commit = async () => {
+      if (uncommitted === undefined) return;
+      await this.consumer!.commitOffsets([{ topic, partition, offset: uncommitted }]);
+      uncommitted = undefined;
+      sinceCommit = 0;
+    };
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || this.stopping) break;
+      await this.process(topic, partition, message, heartbeat);
+      resolveOffset(message.offset);
+      uncommitted = (BigInt(message.offset) + 1n).toString();
+      if (++sinceCommit >= COMMIT_EVERY) await commit();
+      await heartbeat();
+    }
+    await commit();
+  }
+
+  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
+    const group = this.options.groupId;
+    const logical = this.deps.topics.logical(topic);
+    let event: CloudEvent;
+    try {
+      event = fromKafkaRecord({
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString() ?? '',
+        headers: decodeHeaders(message.headers),
+      });
+    } catch (err) {
+      return this.deadLetter(topic, partition, message, new DeadLetter('malformed', err), 0);
+    }
+    const handler = this.options.handlers.get(event.type);
+    if (!handler) {
+      eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
+      return;
+    }
+    try {
+      event = validateEvent(event, findContract(event.type)!);
+    } catch (err) {
+      return this.deadLetter(topic, partition, message, new DeadLetter('contract', err), 0, event);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const delivery: DeliveryInfo = { topic: logical, partition, offset: message.offset, attempt, heartbeat };
+      try {
+        const outcome = await this.applyOnce(event, handler, delivery);
+        eventsConsumed.inc({ group, topic: logical, outcome });
+        return;
+      } catch (err) {
+        eventFailures.inc({ group, topic: logical });
+        this.log.warn({ err, eventId: event.id, type: event.type, attempt }, 'event handler failed');
+        if (attempt >= this.deps.config.CONSUMER_MAX_ATTEMPTS) {
+          return this.deadLetter(topic, partition, message, new DeadLetter('handler', err), attempt, event);
+        }
+        await this.pause(
+          backoffDelay(attempt, {
+            initialMs: this.deps.config.CONSUMER_RETRY_INITIAL_MS,
+            maxMs: this.deps.config.CONSUMER_RETRY_MAX_MS,
+            jitter: 0.2,
+          }),
+          heartbeat,
+        );
+      }
+    }
+  }
+
+  private applyOnce(event: CloudEvent, handler: EventHandler, delivery: DeliveryInfo): Promise<Outcome> {
+    return this.deps.ds.transaction(async (manager) => {
+      const seen = await manager.query(
+        `INSERT INTO inbox (consumer_group, event_id, event_type, topic, partition, "offset", outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, 'applied') ON CONFLICT DO NOTHING RETURNING 1`,
+        [this.options.groupId, event.id, event.type, delivery.topic, delivery.partition, delivery.offset],
+      );
+      if (!seen.length) return 'duplicate';
+      const ctx = new EventContext([manager, event, delivery]);
+      await runWithTrace({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, ctx));
+      return 'applied';
+    });
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    failure: DeadLetter,
+    attempts: number,
+    event?: CloudEvent,
+  ): Promise<void> {
+    // A database outage is not the event's fault: refuse to dead-letter, leave the offset alone
+    // and let the consumer restart once the database is back.
+    if (failure.reason === 'handler' && !(await this.databaseAnswers())) {
+      throw new Error('database unavailable; not dead-lettering', { cause: failure.cause });
+    }
+    const error = failure.cause instanceof Error ? failure.cause : new Error(String(failure.cause));
+    const headers: IHeaders = {
+      ...message.headers,
+      dlq_reason: failure.reason,
+      dlq_error: error.message.slice(0, 4_000),
+      dlq_consumer_group: this.options.groupId,
+      dlq_source_topic: topic,
+      dlq_source_partition: String(partition),
+      dlq_source_offset: message.offset,
+      dlq_attempts: String(attempts),
+      dlq_time: new Date().toISOString(),
+    };
+    const target = dlqTopic(topic);
+    await this.deps.producer.send({ topic: target, acks: -1, messages: [{ key: message.key, value: message.value, headers }] });
+    if (event) {
+      await this.deps.ds.query(
+        `INSERT INTO inbox (consumer_group, event_id, event_type, topic, partition, "offset", outcome)
+         VALUES ($1, $2, $3, $4, $5, $6, 'dead_lettered') ON CONFLICT DO NOTHING`,
+        [this.options.groupId, event.id, event.type, this.deps.topics.logical(topic), partition, message.offset],
+      );
+    }
+    eventsConsumed.inc({ group: this.options.groupId, topic: this.deps.topics.logical(topic), outcome: 'dead_lettered' });
+    this.log.error({ err: error, reason: failure.reason, topic, partition, offset: message.offset, eventId: event?.id }, 'event dead-lettered');
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    try {
+      await this.deps.ds.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Waits out a backoff while keeping the group membership alive. */
+  private async pause(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    while (!this.stopping && Date.now() < until) {
+      await sleep(Math.min(1_000, until - Date.now()));
+      await heartbeat();
+    }
+  }
+}
+
+function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers ?? {})) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.map(String).join(',') : v.toString();
+  }
+  return out;
+}
+
+function exitForRestart(): never {
+  process.exit(1);
+}

@@ -1,0 +1,47 @@
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+import { EventHandler } from './event-context';
+import { ConsumerDeps, EventConsumer } from './event-consumer';
+
+/**
+ * Nest transport strategy over our consumer, so handlers keep the `@EventPattern(type)` idiom.
+ * Events only: there is deliberately no request/reply over Kafka.
+ */
+export class KafkaEventTransport extends Server implements CustomTransportStrategy {
+  private consumer?: EventConsumer;
+
+  constructor(
+    private readonly deps: ConsumerDeps,
+    private readonly groupId: string,
+    private readonly onCrash?: (error: Error) => void,
+  ) {
+    super();
+  }
+
+  listen(callback: (...optionalParams: unknown[]) => void): void {
+    const handlers = new Map<string, EventHandler>();
+    for (const [pattern, handler] of this.getHandlers()) {
+      if (!handler.isEventHandler) throw new Error(`@MessagePattern(${pattern}) is not supported: events only`);
+      handlers.set(pattern, async (event, ctx) => {
+        await lastValueFrom(this.transformToObservable(await handler(event, ctx)), { defaultValue: undefined });
+      });
+    }
+    this.consumer = new EventConsumer(this.deps, { groupId: this.groupId, handlers, onCrash: this.onCrash });
+    this.consumer.start().then(
+      () => callback(),
+      (err) => callback(err),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  on(): void {
+    throw new Error('KafkaEventTransport has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+}

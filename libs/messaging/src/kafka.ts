@@ -1,0 +1,59 @@
+import { dlqTopic } from '@bangbang/contracts';
+import { getLogger } from '@bangbang/observability';
+import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { MessagingConfig } from './messaging.config';
+
+const LEVELS: Record<string, logLevel> = {
+  error: logLevel.ERROR,
+  warn: logLevel.WARN,
+  info: logLevel.INFO,
+  debug: logLevel.DEBUG,
+};
+
+export function createKafka(config: MessagingConfig, clientId: string): Kafka {
+  const log = getLogger('kafkajs');
+  return new Kafka({
+    clientId,
+    brokers: config.KAFKA_BROKERS.split(','),
+    logLevel: LEVELS[config.KAFKA_LOG_LEVEL],
+    logCreator:
+      () =>
+      ({ level, log: entry }: LogEntry) => {
+        const { message, ...rest } = entry;
+        const method = level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug';
+        log[method](rest, message);
+      },
+  });
+}
+
+/** Maps the logical topic names of the contracts to the physical ones on this cluster. */
+export class TopicNames {
+  constructor(private readonly prefix: string) {}
+
+  physical(logical: string): string {
+    return `${this.prefix}${logical}`;
+  }
+
+  logical(physical: string): string {
+    return physical.startsWith(this.prefix) ? physical.slice(this.prefix.length) : physical;
+  }
+}
+
+/**
+ * Brokers here do not auto-create topics, so that a typo cannot invent one; each service creates
+ * the topics it produces to and consumes from, with their dead-letter topics, at start-up.
+ */
+export async function ensureTopics(admin: Admin, topics: string[], config: MessagingConfig): Promise<void> {
+  const wanted = [...new Set(topics.flatMap((t) => (t.endsWith('.dlq') ? [t] : [t, dlqTopic(t)])))];
+  const existing = new Set(await admin.listTopics());
+  const missing = wanted.filter((t) => !existing.has(t));
+  if (!missing.length) return;
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((topic) => ({
+      topic,
+      numPartitions: config.KAFKA_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    })),
+  });
+}

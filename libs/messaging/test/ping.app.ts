@@ -1,0 +1,62 @@
+import { CloudEvent } from '@bangbang/contracts';
+import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
+import { Controller, Inject, Module } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { EventContext, OnEvent } from '../src';
+import { Ping, PingV1 } from './ping.contract';
+
+class PingEffects1764000000900 implements MigrationInterface {
+  async up(q: QueryRunner): Promise<void> {
+    // No unique constraint on purpose: a double-applied event must show up as a second row.
+    await q.query('CREATE TABLE ping_effect (id bigserial PRIMARY KEY, event_id text NOT NULL, n int NOT NULL, instance text NOT NULL)');
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE ping_effect');
+  }
+}
+
+const SETTINGS = Symbol('PING_SETTINGS');
+
+@Controller()
+class PingHandler {
+  constructor(@Inject(SETTINGS) private readonly settings: { instance: string; delayMs: number }) {}
+
+  @OnEvent(Ping)
+  async onPing(@Payload() event: CloudEvent<PingV1>, @Ctx() ctx: EventContext): Promise<void> {
+    if (event.data.mode === 'poison') throw new Error(`poison pill ${event.data.n}`);
+    if (this.settings.delayMs) await sleep(this.settings.delayMs);
+    await ctx.manager.query('INSERT INTO ping_effect (event_id, n, instance) VALUES ($1, $2, $3)', [
+      event.id,
+      event.data.n,
+      this.settings.instance,
+    ]);
+  }
+}
+
+@Module({})
+class PingAppModule {}
+
+/** A minimal service with one consumer, used to test the messaging backbone as services use it. */
+export const pingService: ServiceDefinition = {
+  name: 'pingtest',
+  defaultPort: 0,
+  consumesEvents: true,
+  module: (env) => ({
+    module: PingAppModule,
+    imports: [
+      PlatformModule.forService({
+        service: 'pingtest',
+        entities: [],
+        migrations: [PingEffects1764000000900],
+        producedTopics: [Ping.topic],
+        env,
+      }),
+    ],
+    controllers: [PingHandler],
+    providers: [
+      { provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } },
+    ],
+  }),
+};

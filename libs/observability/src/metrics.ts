@@ -1,0 +1,46 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** The process-wide Prometheus registry and the metrics every service shares. */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const httpDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'HTTP request latency',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [registry],
+});
+
+export const eventsPublished = new Counter({
+  name: 'bangbang_events_published_total',
+  help: 'Events the outbox relay published to Kafka',
+  labelNames: ['topic'] as const,
+  registers: [registry],
+});
+
+export const eventsConsumed = new Counter({
+  name: 'bangbang_events_consumed_total',
+  help: 'Events taken off Kafka, by outcome (applied, duplicate, ignored, dead_lettered)',
+  labelNames: ['group', 'topic', 'outcome'] as const,
+  registers: [registry],
+});
+
+export const eventFailures = new Counter({
+  name: 'bangbang_event_handler_failures_total',
+  help: 'Failed attempts to handle an event (each retry counts)',
+  labelNames: ['group', 'topic'] as const,
+  registers: [registry],
+});
+
+export const outboxPending = new Gauge({
+  name: 'bangbang_outbox_pending',
+  help: 'Outbox rows not yet published',
+  registers: [registry],
+});
+
+export const outboxLagSeconds = new Gauge({
+  name: 'bangbang_outbox_lag_seconds',
+  help: 'Age of the oldest unpublished outbox row',
+  registers: [registry],
+});

@@ -1,0 +1,36 @@
+import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+
+export interface ServiceDataSourceInput {
+  url: string;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  poolSize?: number;
+}
+
+/** Migrations create every table; `synchronize` stays off everywhere. */
+export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: input.url,
+    entities: input.entities,
+    migrations: input.migrations,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: input.poolSize ?? 10 },
+  };
+}
+
+const MIGRATION_LOCK = 727_001;
+
+/** Several instances may start together; an advisory lock lets one of them migrate at a time. */
+export async function runMigrationsLocked(ds: DataSource): Promise<void> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,67 @@
+import { Messaging } from '@bangbang/messaging';
+import { getLogger, loadConfig, NestPinoLogger, rootLogger } from '@bangbang/observability';
+import { DynamicModule, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { HttpConfig } from './http.config';
+import { installHttpObservability } from './http-observability';
+
+export interface ServiceDefinition {
+  name: string;
+  defaultPort: number;
+  module: (env: NodeJS.ProcessEnv) => DynamicModule;
+  /** Whether the service has `@EventPattern` handlers and so joins a consumer group. */
+  consumesEvents: boolean;
+}
+
+export interface ServiceOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Replaces the exit-on-crash default, for tests that run consumers in-process. */
+  onConsumerCrash?: (error: Error) => void;
+}
+
+export async function createServiceApp(def: ServiceDefinition, options: ServiceOptions = {}): Promise<NestFastifyApplication> {
+  const env = options.env ?? process.env;
+  const http = loadConfig(HttpConfig, env);
+  rootLogger(def.name).level = http.LOG_LEVEL;
+  const adapter = new FastifyAdapter({
+    bodyLimit: http.BODY_LIMIT_BYTES,
+    requestTimeout: http.REQUEST_TIMEOUT_MS,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(def.module(env), adapter, {
+    logger: new NestPinoLogger(),
+  });
+  installHttpObservability(app.getHttpAdapter().getInstance());
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.enableShutdownHooks();
+  if (def.consumesEvents) {
+    app.connectMicroservice(
+      { strategy: app.get(Messaging).transport(def.name, options.onConsumerCrash) },
+      { inheritAppConfig: true },
+    );
+  }
+  return app;
+}
+
+/** Starts the service: consumers first, then HTTP, so a ready service is a consuming one. */
+export async function startService(app: NestFastifyApplication, def: ServiceDefinition, env = process.env): Promise<string> {
+  const http = loadConfig(HttpConfig, env);
+  await app.startAllMicroservices();
+  await app.listen({ port: http.PORT || def.defaultPort, host: http.HOST });
+  const url = await app.getUrl();
+  getLogger('bootstrap').info({ url }, `${def.name} listening`);
+  return url;
+}
+
+export async function runService(def: ServiceDefinition): Promise<void> {
+  try {
+    const app = await createServiceApp(def);
+    await startService(app, def);
+  } catch (err) {
+    getLogger('bootstrap').fatal({ err }, `${def.name} failed to start`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './health.controller';
+export * from './http-observability';
+export * from './http.config';
+export * from './platform.module';

@@ -1,0 +1,11 @@
+import { registry } from '@bangbang/observability';
+import { Controller, Get, Header } from '@nestjs/common';
+
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  @Header('content-type', registry.contentType)
+  metrics(): Promise<string> {
+    return registry.metrics();
+  }
+}

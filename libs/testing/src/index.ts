@@ -1,0 +1,5 @@
+export * from './child-process';
+export * from './kafka-probe';
+export * from './test-infra';
+export * from './wait-for';
+export * from './test-app';
