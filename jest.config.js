@@ -12,7 +12,7 @@ const swc = (syntax) => [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie'];
+const ESM_ONLY = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie', 'jose'];
 
 module.exports = {
   testEnvironment: 'node',

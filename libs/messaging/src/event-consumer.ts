@@ -79,8 +79,8 @@ export class EventConsumer {
     const consumer = kafka.consumer({
       groupId: topics.physical(this.options.groupId),
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
+      heartbeatInterval: config.CONSUMER_HEARTBEAT_MS,
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;

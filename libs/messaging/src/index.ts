@@ -9,3 +9,4 @@ export * from './messaging.service';
 export * from './outbox.relay';
 export * from './outbox.writer';
 export * from './on-event.decorator';
+export * from './rethrow-event-errors.filter';

@@ -16,6 +16,10 @@ export class MessagingConfig {
   @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 1_000;
   @IsInt() @Min(1) @Max(720) OUTBOX_RETENTION_HOURS = 24;
 
+  /** How long a silent consumer keeps its partitions; a crashed one blocks them this long. */
+  @IsInt() @Min(6_000) @Max(300_000) CONSUMER_SESSION_TIMEOUT_MS = 30_000;
+  @IsInt() @Min(100) @Max(60_000) CONSUMER_HEARTBEAT_MS = 3_000;
+
   /** Attempts of one event before it goes to the dead-letter topic. */
   @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;
   @IsInt() @Min(1) @Max(60_000) CONSUMER_RETRY_INITIAL_MS = 200;

@@ -1,4 +1,4 @@
-import { Messaging } from '@bangbang/messaging';
+import { Messaging, RethrowEventErrorsFilter } from '@bangbang/messaging';
 import { getLogger, loadConfig, NestPinoLogger, rootLogger } from '@bangbang/observability';
 import { DynamicModule, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -38,10 +38,13 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
   );
   app.enableShutdownHooks();
   if (def.consumesEvents) {
-    app.connectMicroservice(
+    // Its own config: the HTTP pipes and filters do not apply to events, which are validated
+    // against their contract by the consumer instead.
+    const consumer = app.connectMicroservice(
       { strategy: app.get(Messaging).transport(def.name, options.onConsumerCrash) },
-      { inheritAppConfig: true },
+      { deferInitialization: true },
     );
+    consumer.useGlobalFilters(new RethrowEventErrorsFilter());
   }
   return app;
 }

@@ -47,6 +47,8 @@ export function serviceEnv(db: TestDatabase, topicPrefix: string, extra: NodeJS.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     CONSUMER_RETRY_INITIAL_MS: '20',
     CONSUMER_RETRY_MAX_MS: '100',
+    CONSUMER_SESSION_TIMEOUT_MS: '6000',
+    CONSUMER_HEARTBEAT_MS: '1000',
     ...extra,
   };
 }

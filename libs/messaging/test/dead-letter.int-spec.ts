@@ -1,0 +1,53 @@
+import { createTestDatabase, readTopic, serviceEnv, startTestApp, TestDatabase, uniqueId, waitFor } from '@bangbang/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { pingService } from './ping.app';
+import { Ping } from './ping.contract';
+import { producePings } from './ping-producer';
+
+describe('dead-lettering', () => {
+  const prefix = `${uniqueId('t')}.`;
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(pingService, serviceEnv(db, prefix, { CONSUMER_MAX_ATTEMPTS: '3' }));
+    ds = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('moves a poison event and a contract breaker to the DLQ and carries on behind them', async () => {
+    // One key, so all four share a partition and the good ones queue behind the bad ones.
+    const [, poison, breaker] = await producePings(prefix, [
+      { key: 'same', data: { n: 1 } },
+      { key: 'same', data: { n: 2, mode: 'poison' } },
+      { key: 'same', data: { n: 'three' } },
+      { key: 'same', data: { n: 4 } },
+    ]);
+
+    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect'))[0].c === 2, {
+      what: 'the events behind the bad ones to be applied',
+    });
+    expect((await ds.query('SELECT n FROM ping_effect ORDER BY n')).map((r: { n: number }) => r.n)).toEqual([1, 4]);
+
+    const dead = await readTopic(`${prefix}${Ping.topic}.dlq`, 2);
+    const byId = new Map(dead.map((m) => [m.headers.ce_id, m.headers]));
+    expect(byId.get(poison.id)).toMatchObject({
+      dlq_reason: 'handler',
+      dlq_error: 'poison pill 2',
+      dlq_attempts: '3',
+      dlq_consumer_group: 'pingtest',
+    });
+    expect(byId.get(breaker.id)).toMatchObject({ dlq_reason: 'contract', dlq_attempts: '0' });
+    expect(byId.get(breaker.id)?.dlq_error).toMatch(/data\.n: n must be an integer number/);
+
+    const outcomes = await ds.query('SELECT event_id, outcome FROM inbox WHERE outcome = $1', ['dead_lettered']);
+    expect(new Set(outcomes.map((r: { event_id: string }) => r.event_id))).toEqual(new Set([poison.id, breaker.id]));
+  });
+});
