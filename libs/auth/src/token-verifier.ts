@@ -1,0 +1,55 @@
+import { errors, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
+import { AuthConfig } from './auth.config';
+import { KINDS, Principal, PrincipalKind, Role, ROLES } from './principal';
+
+/** The token was presented but cannot be trusted: expired, tampered, signed by another key... */
+export class InvalidTokenError extends Error {}
+/** The keys to check the token against could not be had: not the caller's fault. */
+export class KeysUnavailableError extends Error {}
+
+const ORG_PATH = /^\/([a-z][a-z0-9-]*\/)+$/;
+const KEYSET_TROUBLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+
+export class TokenVerifier {
+  constructor(
+    private readonly keys: JWTVerifyGetKey,
+    private readonly config: Pick<AuthConfig, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_CLOCK_TOLERANCE_SECONDS'>,
+  ) {}
+
+  async verify(token: string): Promise<Principal> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.config.AUTH_ISSUER,
+        audience: this.config.AUTH_AUDIENCE,
+        algorithms: ['ES256'],
+        clockTolerance: this.config.AUTH_CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      }));
+    } catch (err) {
+      if (err instanceof errors.JOSEError && !KEYSET_TROUBLE.has(err.code)) {
+        throw new InvalidTokenError(err.code, { cause: err });
+      }
+      throw new KeysUnavailableError('signing keys unavailable', { cause: err });
+    }
+    return principalFrom(payload);
+  }
+}
+
+export function principalFrom(claims: JWTPayload): Principal {
+  const { sub, typ, kind, role, org, orgPath, name } = claims as Record<string, unknown>;
+  if (typ !== 'access') throw new InvalidTokenError('not an access token');
+  if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('sub missing');
+  if (!KINDS.includes(kind as PrincipalKind)) throw new InvalidTokenError('kind invalid');
+  if (!ROLES.includes(role as Role)) throw new InvalidTokenError('role invalid');
+  if (typeof org !== 'string' || typeof orgPath !== 'string' || !ORG_PATH.test(orgPath)) {
+    throw new InvalidTokenError('org scope invalid');
+  }
+  return { id: sub, kind: kind as PrincipalKind, role: role as Role, org, orgPath, name: typeof name === 'string' ? name : '' };
+}
+
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i.exec(header.trim());
+  return match?.[1];
+}
