@@ -39,7 +39,7 @@ describe('AuthModule against a remote JWKS', () => {
   let trusted: Awaited<ReturnType<typeof keyPair>>;
   let next: Awaited<ReturnType<typeof keyPair>>;
 
-  const sign = (key: { kid: string; privateKey: CryptoKey }, role = 'community_admin', exp: string | number = '5m') =>
+  const sign = (key: Pick<Awaited<ReturnType<typeof keyPair>>, 'kid' | 'privateKey'>, role = 'community_admin', exp: string | number = '5m') =>
     new SignJWT({ typ: 'access', kind: 'staff', role, org: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', name: '李' })
       .setProtectedHeader({ alg: 'ES256', kid: key.kid })
       .setSubject('u-7')
