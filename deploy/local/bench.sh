@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# `npm run bench [name]`: runs the benchmarks under bench/ (all, or those whose file name contains
+# the argument) against the local Kafka and PostgreSQL, and prints their figures.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+bash deploy/local/ensure-deps.sh
+bash deploy/local/infra.sh up >/dev/null
+export SWC_NODE_PROJECT=$PWD/tsconfig.json LOG_LEVEL=${LOG_LEVEL:-warn}
+for bench in bench/*.bench.ts; do
+  [[ -z ${1:-} || $bench == *"$1"* ]] || continue
+  echo "== $bench"
+  node -r @swc-node/register "$bench"
+done
