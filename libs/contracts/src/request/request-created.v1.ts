@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { defineEvent } from '../registry';
 import { TOPICS } from '../topics';
 
@@ -7,6 +19,9 @@ export const URGENCIES = ['emergency', 'utilities', 'general', 'complex'] as con
 export type Urgency = (typeof URGENCIES)[number];
 export const FEE_POLICIES = ['free', 'low_cost'] as const;
 export type FeePolicy = (typeof FEE_POLICIES)[number];
+
+export const REQUEST_KINDS = ['home_service', 'consultation'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export class TimeWindow {
   @IsISO8601() from: string;
@@ -17,13 +32,25 @@ export class TimeWindow {
  * A resident's request was taken at intake. Carries no personal data: providers learn the address
  * and phone only once assigned, from the request service's API.
  */
+export class GeoPoint {
+  @IsLatitude() lat: number;
+  @IsLongitude() lng: number;
+}
+
 export class RequestCreatedV1 {
   @IsUUID() requestId: string;
   @IsString() @Length(1, 32) number: string;
+  /** Community code, and its org path (`/district/street/community/`) for scoping and coverage. */
   @IsString() @Length(1, 64) communityId: string;
+  @Matches(/^(\/[a-z0-9-]+)+\/$/) orgPath: string;
   @IsString() @Length(1, 64) categoryCode: string;
+  @IsIn(REQUEST_KINDS) kind: RequestKind;
   @IsIn(URGENCIES) urgency: Urgency;
   @IsIn(FEE_POLICIES) feePolicy: FeePolicy;
+  /** Deadlines fixed at intake from the category's urgency class, so every service counts alike. */
+  @IsISO8601() responseDueAt: string;
+  @IsISO8601() resolutionDueAt: string;
+  @IsOptional() @ValidateNested() @Type(() => GeoPoint) location?: GeoPoint;
   @IsOptional() @IsString() @MaxLength(2000) summary?: string;
   @IsOptional() @ValidateNested() @Type(() => TimeWindow) preferredWindow?: TimeWindow;
   @IsOptional() @IsString() chosenProviderId?: string;

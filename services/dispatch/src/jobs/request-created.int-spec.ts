@@ -31,6 +31,7 @@ describe('walking skeleton: request → Kafka → dispatch', () => {
       headers: { 'x-correlation-id': 'call-20261125-0001' },
       payload: {
         communityId: 'jincheng',
+        orgPath: '/nanchang/jinxing/jincheng/',
         categoryCode: 'water-electric-repair',
         urgency: 'utilities',
         feePolicy: 'free',

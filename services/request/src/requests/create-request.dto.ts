@@ -5,6 +5,9 @@ export class CreateRequestDto {
   @IsString() @Matches(/^[a-z0-9-]{1,64}$/, { message: 'communityId must be a community code' })
   communityId: string;
 
+  @Matches(/^(\/[a-z0-9-]+)+\/$/, { message: 'orgPath must be the community path, like /district/street/community/' })
+  orgPath: string;
+
   @IsString() @Matches(/^[a-z0-9-]{1,64}$/, { message: 'categoryCode must be a category code' })
   categoryCode: string;
 
