@@ -7,3 +7,6 @@ export * from './request/request-created.v1';
 export * from './directory/org-unit.v1';
 export * from './directory/merchant-api-key.v1';
 export * from './directory/audit-recorded.v1';
+export * from './provider/provider-profile.v1';
+export * from './request/request-lifecycle.v1';
+export * from './dispatch/dispatch-events.v1';
