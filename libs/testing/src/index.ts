@@ -3,3 +3,4 @@ export * from './kafka-probe';
 export * from './test-infra';
 export * from './wait-for';
 export * from './test-app';
+export * from './test-issuer';
