@@ -2,6 +2,8 @@ import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
+type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
 export interface TestPrincipal {
   id: string;
   kind: 'staff' | 'merchant' | 'volunteer' | 'resident';
@@ -18,7 +20,7 @@ export interface TestPrincipal {
 export class TestIssuer {
   private constructor(
     private readonly server: Server,
-    private readonly privateKey: CryptoKey,
+    private readonly privateKey: SigningKey,
     readonly jwksUrl: string,
   ) {}
 
