@@ -12,7 +12,7 @@ const swc = (syntax) => [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie', 'jose'];
+const ESM_ONLY = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie', 'jose', 'content-disposition'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpConfig } from './http.config';
 import { installHttpObservability } from './http-observability';
+import { serveOpenApi } from './openapi';
 
 export interface ServiceDefinition {
   name: string;
@@ -12,6 +13,8 @@ export interface ServiceDefinition {
   module: (env: NodeJS.ProcessEnv) => DynamicModule;
   /** Whether the service has `@EventPattern` handlers and so joins a consumer group. */
   consumesEvents: boolean;
+  /** Where the service serves its own OpenAPI document; the gateway moves its own aside. */
+  openApiPath?: string;
 }
 
 export interface ServiceOptions {
@@ -33,6 +36,7 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
     logger: new NestPinoLogger(),
   });
   installHttpObservability(app.getHttpAdapter().getInstance());
+  serveOpenApi(app, def.name, def.openApiPath);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

@@ -1,3 +1,4 @@
+import { Public } from '@bangbang/auth';
 import { Messaging } from '@bangbang/messaging';
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -10,6 +11,7 @@ interface Readiness {
 
 /** Liveness says the process is up; readiness that it can serve: its database and Kafka answer. */
 @Controller('health')
+@Public()
 export class HealthController {
   constructor(
     private readonly ds: DataSource,

@@ -2,4 +2,5 @@ export * from './bootstrap';
 export * from './health.controller';
 export * from './http-observability';
 export * from './http.config';
+export * from './openapi';
 export * from './platform.module';

@@ -1,6 +1,31 @@
+import { AuthModule } from '@bangbang/auth';
 import { TOPICS } from '@bangbang/contracts';
+import { loadConfig } from '@bangbang/observability';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { AuditRecord } from './audit/audit-record.entity';
+import { AuditModule } from './audit/audit.module';
+import { DirectoryModule } from './directory/directory.module';
+import { OrgUnit } from './directory/org-unit.entity';
+import { EdgeModule } from './edge/edge.module';
+import { GATEWAY_OPENAPI_PATH } from './edge/openapi';
+import { MerchantApiKey } from './edge/merchant-api-key.entity';
+import { GatewayConfig } from './gateway.config';
+import { GATEWAY_CONFIG } from './gateway.tokens';
+import { IdentityModule } from './identity/identity.module';
+import { RefreshToken } from './identity/refresh-token.entity';
+import { StaffUser } from './identity/staff-user.entity';
+import { KeysModule } from './keys/keys.module';
+import { SigningKey } from './keys/signing-key.entity';
+import { SigningKeys } from './keys/signing-keys';
+import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
+
+export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey];
+export const GATEWAY_MIGRATIONS = [Gateway1764000000300];
+
+@Global()
+@Module({})
+class GatewayConfigModule {}
 
 @Module({})
 class GatewayAppModule {}
@@ -8,17 +33,30 @@ class GatewayAppModule {}
 export const gatewayService: ServiceDefinition = {
   name: 'gateway',
   defaultPort: 3000,
-  consumesEvents: false,
+  consumesEvents: true,
+  openApiPath: GATEWAY_OPENAPI_PATH,
   module: (env) => ({
     module: GatewayAppModule,
     imports: [
       PlatformModule.forService({
         service: 'gateway',
-        entities: [],
-        migrations: [],
+        entities: GATEWAY_ENTITIES,
+        migrations: GATEWAY_MIGRATIONS,
         producedTopics: [TOPICS.directory],
         env,
       }),
+      {
+        module: GatewayConfigModule,
+        providers: [{ provide: GATEWAY_CONFIG, useValue: loadConfig(GatewayConfig, env) }],
+        exports: [GATEWAY_CONFIG],
+      },
+      // The gateway checks its own tokens against its key store, not over HTTP to itself.
+      AuthModule.forService(env, { imports: [KeysModule], keySource: { inject: [SigningKeys], useFactory: (k: SigningKeys) => k.keySource } }),
+      KeysModule,
+      DirectoryModule,
+      IdentityModule,
+      AuditModule,
+      EdgeModule,
     ],
   }),
 };

@@ -1,0 +1,26 @@
+import { ApiKeyIssued, ApiKeyIssuedV1, ApiKeyRevoked, ApiKeyRevokedV1, CloudEvent } from '@bangbang/contracts';
+import { EventContext, OnEvent } from '@bangbang/messaging';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { MerchantApiKey } from './merchant-api-key.entity';
+
+/** Rotation is issue-new then revoke-old; each event is applied whatever order they arrive in. */
+@Controller()
+export class ApiKeyEventsHandler {
+  @OnEvent(ApiKeyIssued)
+  async issued(@Payload() event: CloudEvent<ApiKeyIssuedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const k = event.data;
+    await ctx.manager
+      .createQueryBuilder()
+      .insert()
+      .into(MerchantApiKey)
+      .values({ keyId: k.keyId, unitId: k.unitId, orgPath: k.orgPath, prefix: k.prefix, keyHash: k.keyHash, issuedAt: new Date(k.issuedAt) })
+      .orIgnore()
+      .execute();
+  }
+
+  @OnEvent(ApiKeyRevoked)
+  async revoked(@Payload() event: CloudEvent<ApiKeyRevokedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await ctx.manager.update(MerchantApiKey, { keyId: event.data.keyId }, { revokedAt: new Date(event.data.revokedAt) });
+  }
+}

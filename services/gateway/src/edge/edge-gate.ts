@@ -1,0 +1,114 @@
+import { bearerToken, InvalidTokenError, Principal, TokenVerifier } from '@bangbang/auth';
+import { getLogger } from '@bangbang/observability';
+import { CORRELATION_HEADER } from '@bangbang/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isIP } from 'node:net';
+import { DataSource } from 'typeorm';
+import { writeAudit } from '../audit/audit-log';
+import { GatewayConfig } from '../gateway.config';
+import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { API_KEY_HEADER, ApiKeys } from './api-keys';
+import { BucketLimits, RateLimiter } from './rate-limiter';
+import { isPublicRoute, UNGATED_PREFIXES } from './routes';
+
+/** What the gate learnt about a request, for the proxy and the audit hook after it. */
+export interface EdgeIdentity {
+  principal?: Principal;
+  /** The token to forward upstream in place of the caller's API key. */
+  exchangedToken?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    edge?: EdgeIdentity;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Runs before every route, the gateway's own and the proxied: authenticates API keys and bearer
+ * tokens, applies the rate limit of the caller (user, API key, or client IP when anonymous or on a
+ * public route), and refuses unauthenticated calls to non-public upstream routes.
+ */
+@Injectable()
+export class EdgeGate {
+  private readonly log = getLogger('edge');
+  private readonly limiter = new RateLimiter();
+  private readonly limits: Record<'user' | 'key' | 'public', BucketLimits>;
+
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly apiKeys: ApiKeys,
+    private readonly ds: DataSource,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.limits = {
+      user: { burst: config.RATE_LIMIT_USER_BURST, perMinute: config.RATE_LIMIT_USER_PER_MINUTE },
+      key: { burst: config.RATE_LIMIT_API_KEY_BURST, perMinute: config.RATE_LIMIT_API_KEY_PER_MINUTE },
+      public: { burst: config.RATE_LIMIT_PUBLIC_BURST, perMinute: config.RATE_LIMIT_PUBLIC_PER_MINUTE },
+    };
+  }
+
+  readonly onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const path = request.url.split('?')[0];
+    if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
+    const identity: EdgeIdentity = {};
+    request.edge = identity;
+    const apiKey = request.headers[API_KEY_HEADER];
+    if (typeof apiKey === 'string') {
+      const exchanged = await this.apiKeys.exchange(apiKey);
+      if (!exchanged) return this.refuse(reply, 401, 'unknown or revoked API key');
+      Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken });
+    } else {
+      identity.principal = await this.verified(request.headers.authorization);
+    }
+    const publicRoute = isPublicRoute(request.method, path);
+    const bucket = publicRoute || !identity.principal
+      ? this.limiter.take(`ip:${request.ip}`, this.limits.public)
+      : identity.exchangedToken
+        ? this.limiter.take(`key:${identity.principal.id}`, this.limits.key)
+        : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
+    if (!bucket.allowed) {
+      reply.header('retry-after', String(bucket.retryAfterSeconds));
+      return this.refuse(reply, 429, `rate limit exceeded; retry in ${bucket.retryAfterSeconds} s`);
+    }
+    if (path.startsWith('/api/') && !publicRoute && !identity.principal) {
+      reply.header('www-authenticate', 'Bearer');
+      return this.refuse(reply, 401, 'a valid bearer token or API key is required');
+    }
+  };
+
+  /** Staff changes made through the proxy are audited here, whatever the service does itself. */
+  readonly onResponse = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const principal = request.edge?.principal;
+    if (!principal || principal.kind !== 'staff' || SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const [, , service] = request.url.split('?')[0].split('/');
+    const userAgent = request.headers['user-agent'];
+    await writeAudit(
+      this.ds.manager,
+      principal,
+      { action: `proxy.${request.method.toLowerCase()}`, resourceType: service, resourceId: request.url.split('?')[0], status: reply.statusCode },
+      { ip: isIP(request.ip) ? request.ip : undefined, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : undefined },
+      String(reply.getHeader(CORRELATION_HEADER) ?? ''),
+    ).catch((err) => this.log.error({ err }, 'audit of a proxied change failed'));
+  };
+
+  /** An invalid token makes the caller anonymous here; the route then decides (401 unless public). */
+  private async verified(authorization: string | undefined): Promise<Principal | undefined> {
+    const token = bearerToken(authorization);
+    if (!token) return undefined;
+    try {
+      return await this.verifier.verify(token);
+    } catch (err) {
+      if (!(err instanceof InvalidTokenError)) throw err;
+      return undefined;
+    }
+  }
+
+  private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
+    const error = statusCode === 429 ? 'Too Many Requests' : 'Unauthorized';
+    return reply.code(statusCode).send({ statusCode, error, message });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { KeysModule } from '../keys/keys.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { TokensService } from './tokens.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [KeysModule],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, TokensService, UsersService],
+  exports: [TokensService, UsersService],
+})
+export class IdentityModule {}

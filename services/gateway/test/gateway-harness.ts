@@ -1,0 +1,51 @@
+import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, uniqueId } from '@bangbang/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { DEMO_LOGINS, seedDemo } from '../../../deploy/seed/demo';
+import { gatewayService } from '../src/gateway.service-definition';
+
+export type DemoUser = 'district.admin' | 'jinxing.admin' | 'jincheng.admin' | 'hotline.agent' | 'district.auditor';
+
+export interface TestGateway {
+  app: NestFastifyApplication;
+  ds: DataSource;
+  db: TestDatabase;
+  prefix: string;
+  /** Signs in one of the demo users and returns their access token. */
+  token(username: DemoUser | string, password?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const passwordOf = (username: string): string =>
+  DEMO_LOGINS.find((l) => l.username === username)?.password ?? `pw-${username}-0123456789`;
+
+/** A gateway on its own database and topic prefix, with the demo district seeded. */
+export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
+  const db = await createTestDatabase();
+  const prefix = `${uniqueId('t')}.`;
+  const app = await startTestApp(gatewayService, serviceEnv(db, prefix, extraEnv));
+  const ds = app.get(DataSource);
+  await seedDemo(ds);
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    ds,
+    db,
+    prefix,
+    async token(username, password = passwordOf(username)) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await app.inject({ method: 'POST', url: '/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login of ${username} failed: ${res.statusCode} ${res.body}`);
+      const token = res.json().accessToken as string;
+      tokens.set(username, token);
+      return token;
+    },
+    async stop() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
