@@ -20,10 +20,12 @@ export const passwordOf = (username: string): string =>
   DEMO_LOGINS.find((l) => l.username === username)?.password ?? `pw-${username}-0123456789`;
 
 /** A gateway on its own database and topic prefix, with the demo district seeded. */
+const GENEROUS_LIMITS = { RATE_LIMIT_PUBLIC_BURST: '10000', RATE_LIMIT_USER_BURST: '10000', RATE_LIMIT_API_KEY_BURST: '10000' };
+
 export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
   const db = await createTestDatabase();
   const prefix = `${uniqueId('t')}.`;
-  const app = await startTestApp(gatewayService, serviceEnv(db, prefix, extraEnv));
+  const app = await startTestApp(gatewayService, serviceEnv(db, prefix, { ...GENEROUS_LIMITS, ...extraEnv }));
   const ds = app.get(DataSource);
   await seedDemo(ds);
   const tokens = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { bearerToken, InvalidTokenError, Principal, TokenVerifier } from '@bangbang/auth';
+import { bearerToken, InvalidTokenError, KeysUnavailableError, Principal, TokenVerifier } from '@bangbang/auth';
 import { getLogger } from '@bangbang/observability';
 import { CORRELATION_HEADER } from '@bangbang/platform';
 import { Inject, Injectable } from '@nestjs/common';
@@ -62,7 +62,12 @@ export class EdgeGate {
       if (!exchanged) return this.refuse(reply, 401, 'unknown or revoked API key');
       Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken });
     } else {
-      identity.principal = await this.verified(request.headers.authorization);
+      try {
+        identity.principal = await this.verified(request.headers.authorization);
+      } catch (err) {
+        if (!(err instanceof KeysUnavailableError)) throw err;
+        return this.refuse(reply, 503, 'cannot verify tokens right now');
+      }
     }
     const publicRoute = isPublicRoute(request.method, path);
     const bucket = publicRoute || !identity.principal
@@ -108,7 +113,7 @@ export class EdgeGate {
   }
 
   private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
-    const error = statusCode === 429 ? 'Too Many Requests' : 'Unauthorized';
+    const error = { 401: 'Unauthorized', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
     return reply.code(statusCode).send({ statusCode, error, message });
   }
 }

@@ -1,6 +1,6 @@
 import { getLogger } from '@bangbang/observability';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, JWTVerifyGetKey, SignJWT } from 'jose';
+import { calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, JWTVerifyGetKey, SignJWT } from 'jose';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { GatewayConfig } from '../gateway.config';
@@ -85,7 +85,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
       await this.reload();
       key = this.published.find((k) => k.kid === header.kid);
     }
-    if (!key || key.publishedUntil.getTime() <= Date.now()) throw new Error(`no published key ${header.kid}`);
+    if (!key || key.publishedUntil.getTime() <= Date.now()) throw new errors.JWKSNoMatchingKey();
     return this.importOnce(`public:${key.kid}`, key.publicJwk);
   };
 

@@ -1,0 +1,153 @@
+import { exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
+import { SigningKey } from '../keys/signing-key.entity';
+import { bearer, passwordOf, startGateway, TestGateway } from '../../test/gateway-harness';
+
+describe('identity', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startGateway({ LOCKOUT_MAX_FAILURES: '3', LOCKOUT_DURATION_SECONDS: '600' });
+  });
+
+  afterAll(() => gw?.stop());
+
+  const login = (username: string, password: string) =>
+    gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password } });
+  const me = (token: string) => gw.app.inject({ method: 'GET', url: '/auth/me', headers: bearer(token) });
+
+  it('signs in with a password stored as an argon2id hash, and the token names the scope', async () => {
+    const res = await login('jincheng.admin', passwordOf('jincheng.admin'));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    expect((await me(res.json().accessToken)).json()).toMatchObject({
+      kind: 'staff',
+      role: 'community_admin',
+      org: 'jincheng',
+      orgPath: '/nanchang/jinxing/jincheng/',
+    });
+    const [row] = await gw.ds.query(`SELECT password_hash FROM staff_user WHERE username = 'jincheng.admin'`);
+    expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('locks the account after repeated failures, even against the right password', async () => {
+    expect((await login('hotline.agent', 'wrong-1')).statusCode).toBe(401);
+    expect((await login('hotline.agent', 'wrong-2')).statusCode).toBe(401);
+    const third = await login('hotline.agent', 'wrong-3');
+    expect(third.statusCode).toBe(423);
+    expect(third.json().message).toMatch(/too many failed sign-ins: account locked until /);
+    expect(Number(third.headers['retry-after'])).toBeGreaterThan(590);
+    const right = await login('hotline.agent', passwordOf('hotline.agent'));
+    expect(right.statusCode).toBe(423);
+    await gw.ds.query(`UPDATE staff_user SET locked_until = now() - interval '1 second' WHERE username = 'hotline.agent'`);
+    expect((await login('hotline.agent', passwordOf('hotline.agent'))).statusCode).toBe(200);
+  });
+
+  it('answers unknown users and wrong passwords alike', async () => {
+    const unknown = await login('nobody', 'whatever-password');
+    const wrong = await login('district.auditor', 'whatever-password');
+    expect([unknown.statusCode, wrong.statusCode]).toEqual([401, 401]);
+    expect(unknown.json().message).toBe(wrong.json().message);
+  });
+
+  it('rotates refresh tokens, and a reused one ends the whole family', async () => {
+    const first = (await login('jinxing.admin', passwordOf('jinxing.admin'))).json();
+    const refresh = (token: string) => gw.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: token } });
+    const second = await refresh(first.refreshToken);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().refreshToken).not.toBe(first.refreshToken);
+    expect((await me(second.json().accessToken)).statusCode).toBe(200);
+
+    const replay = await refresh(first.refreshToken);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().message).toMatch(/already used or revoked/);
+    expect((await refresh(second.json().refreshToken)).statusCode).toBe(401);
+  });
+
+  it('logs out by revoking the refresh token', async () => {
+    const pair = (await login('district.auditor', passwordOf('district.auditor'))).json();
+    expect((await gw.app.inject({ method: 'POST', url: '/auth/logout', payload: { refreshToken: pair.refreshToken } })).statusCode).toBe(204);
+    const after = await gw.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: pair.refreshToken } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  describe('rejects tokens it did not issue as is', () => {
+    let trusted: { kid: string; jwk: JWK };
+    const claims = { typ: 'access', kind: 'staff', role: 'district_admin', org: 'nanchang', orgPath: '/nanchang/', name: 'x' };
+    const sign = async (jwk: JWK, kid: string, exp: number | string = '5m') =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid })
+        .setIssuer('bangbang-gateway')
+        .setAudience('bangbang')
+        .setSubject('attacker')
+        .setIssuedAt()
+        .setExpirationTime(exp)
+        .sign(await importJWK(jwk, 'ES256'));
+
+    beforeAll(async () => {
+      const [key] = await gw.ds.getRepository(SigningKey).find();
+      trusted = { kid: key.kid, jwk: key.privateJwk };
+    });
+
+    it('accepts a token signed with its own current key (the control)', async () => {
+      expect((await me(await sign(trusted.jwk, trusted.kid))).statusCode).toBe(200);
+    });
+
+    it('rejects an expired one', async () => {
+      const expired = await sign(trusted.jwk, trusted.kid, Math.floor(Date.now() / 1000) - 30);
+      expect((await me(expired)).statusCode).toBe(401);
+    });
+
+    it('rejects a tampered one', async () => {
+      const [h, p, s] = (await gw.token('jincheng.admin')).split('.');
+      const widened = { ...JSON.parse(Buffer.from(p, 'base64url').toString()), orgPath: '/nanchang/', role: 'district_admin' };
+      const res = await me([h, Buffer.from(JSON.stringify(widened)).toString('base64url'), s].join('.'));
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['www-authenticate']).toBe('Bearer error="invalid_token"');
+    });
+
+    it('rejects one signed with another key, under its kid or an unknown one', async () => {
+      const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+      const foreign = await exportJWK(privateKey);
+      expect((await me(await sign(foreign, trusted.kid))).statusCode).toBe(401);
+      expect((await me(await sign(foreign, 'unknown-kid'))).statusCode).toBe(401);
+    });
+  });
+
+  it('publishes its verification keys at the JWKS endpoint, without private parts', async () => {
+    const res = await gw.app.inject({ method: 'GET', url: '/.well-known/jwks.json' });
+    expect(res.statusCode).toBe(200);
+    const [key] = res.json().keys;
+    expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    expect(key.d).toBeUndefined();
+  });
+
+  it('lets an admin create and disable staff in scope; a disabled user cannot sign in', async () => {
+    const admin = bearer(await gw.token('jinxing.admin'));
+    const created = await gw.app.inject({
+      method: 'POST',
+      url: '/users',
+      headers: admin,
+      payload: { username: 'jinle.agent', password: 'pw-jinle-agent-0123', displayName: '金乐话务员', role: 'agent', unitCode: 'jinle', phone: '13912345678' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ phone: '139****5678', phoneMasked: true, orgPath: '/nanchang/jinxing/jinle/' });
+    expect((await login('jinle.agent', 'pw-jinle-agent-0123')).statusCode).toBe(200);
+
+    const disabled = await gw.app.inject({ method: 'POST', url: `/users/${created.json().id}/disable`, headers: admin });
+    expect(disabled.json().status).toBe('disabled');
+    const refused = await login('jinle.agent', 'pw-jinle-agent-0123');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().message).toBe('this account is disabled');
+  });
+
+  it('refuses a role at the wrong level with 400 naming why', async () => {
+    const res = await gw.app.inject({
+      method: 'POST',
+      url: '/users',
+      headers: bearer(await gw.token('district.admin')),
+      payload: { username: 'misplaced', password: 'pw-misplaced-0123', displayName: 'x', role: 'street_admin', unitCode: 'jincheng' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe('a street_admin works at a street, and jincheng is a community');
+  });
+});
