@@ -100,18 +100,29 @@ export class OutboxRelay {
     clearTimeout(this.timer);
     if (!this.running) return;
     this.timer = setTimeout(() => {
-      void this.drain().then(() => this.schedule(this.config.OUTBOX_POLL_MS));
+      void this.reconnectListener()
+        .then(() => this.drain())
+        .then(() => this.schedule(this.config.OUTBOX_POLL_MS));
     }, delayMs);
   }
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: (this.ds.options as { url: string }).url });
     client.on('notification', () => void this.drain());
-    // The poll keeps working if the listening connection drops; it is re-opened on the next start.
-    client.on('error', (err) => this.log.warn({ err }, 'outbox listener connection lost; polling only'));
+    // The poll keeps publishing while the listening connection is down, and re-opens it.
+    client.on('error', (err) => {
+      this.log.warn({ err }, 'outbox listener connection lost; polling until it is back');
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+    });
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.listener = client;
+  }
+
+  private async reconnectListener(): Promise<void> {
+    if (this.listener || !this.running) return;
+    await this.listen().catch((err) => this.log.warn({ err }, 'outbox listener still down'));
   }
 
   private async publishBatch(): Promise<number> {

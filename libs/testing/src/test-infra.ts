@@ -44,7 +44,8 @@ export function serviceEnv(db: TestDatabase, topicPrefix: string, extra: NodeJS.
     DATABASE_NAME: db.name,
     KAFKA_BROKERS: kafkaBrokers(),
     KAFKA_TOPIC_PREFIX: topicPrefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    // Quiet by default: failing tests say what broke; TEST_LOG_LEVEL=debug shows the services' logs.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
     CONSUMER_RETRY_INITIAL_MS: '20',
     CONSUMER_RETRY_MAX_MS: '100',
     CONSUMER_SESSION_TIMEOUT_MS: '6000',
