@@ -1,0 +1,41 @@
+import { AuthenticatedRequest, AuthModule, CurrentPrincipal, Principal } from '@bangbang/auth';
+import { serveOpenApi } from '@bangbang/platform';
+import { Body, Controller, Get, Module, Post, Req } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export interface Echo {
+  principal: Principal;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+/** A stand-in domain service: verifies tokens against the gateway's JWKS with libs/auth, echoes what it got. */
+@Controller()
+class EchoController {
+  @Get('echo')
+  get(@CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Echo {
+    return { principal, headers: req.headers };
+  }
+
+  @Post('echo')
+  post(@CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Body() body: unknown): Echo {
+    return { principal, headers: req.headers, body };
+  }
+
+  @Get('slow')
+  async slow(): Promise<string> {
+    await delay(1_500);
+    return 'late';
+  }
+}
+
+export async function startEchoUpstream(jwksUrl: string): Promise<{ app: NestFastifyApplication; url: string }> {
+  @Module({ imports: [AuthModule.forService({ AUTH_JWKS_URL: jwksUrl })], controllers: [EchoController] })
+  class EchoModule {}
+  const app = await NestFactory.create<NestFastifyApplication>(EchoModule, new FastifyAdapter(), { logger: false });
+  serveOpenApi(app, 'echo');
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, url: await app.getUrl() };
+}
