@@ -1,0 +1,31 @@
+import type { AvailabilityV1 } from '@bangbang/contracts';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const WEEK = 7 * DAY;
+/** Weekly windows are in China time, which has no daylight saving. */
+const CHINA_OFFSET = 8 * 60 * MINUTE;
+
+const minutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+};
+
+/** Whether any of the provider's weekly windows overlaps the interval [from, to). */
+export function availableDuring(availability: AvailabilityV1, from: Date, to: Date): boolean {
+  if (availability.always) return true;
+  const start = from.getTime() + CHINA_OFFSET;
+  const end = Math.min(to.getTime(), from.getTime() + WEEK) + CHINA_OFFSET;
+  if (end <= start) return false;
+  for (let day = Math.floor(start / DAY); day * DAY < end; day++) {
+    // 1970-01-01 was a Thursday (day 4, Sunday being 0).
+    const weekday = (day + 4) % 7;
+    for (const w of availability.windows) {
+      if (w.day !== weekday) continue;
+      const open = day * DAY + minutes(w.from) * MINUTE;
+      const close = day * DAY + minutes(w.to) * MINUTE;
+      if (open < end && close > start) return true;
+    }
+  }
+  return false;
+}

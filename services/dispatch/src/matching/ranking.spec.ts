@@ -1,0 +1,171 @@
+import { bayesianQuality, JobFacts, ProviderFacts, rankProviders, refusal } from './ranking';
+import { nextLevel, scopeAt, servesScope } from './org-scope';
+
+const NOW = new Date('2026-11-25T02:00:00Z');
+const COMMUNITY = '/nanchang/jinxing/jincheng/';
+
+const job = (over: Partial<JobFacts> = {}): JobFacts => ({
+  categoryCode: 'plumbing',
+  scope: COMMUNITY,
+  feePolicy: 'low_cost',
+  location: null,
+  window: { from: NOW, to: new Date(NOW.getTime() + 4 * 3_600_000) },
+  preferredProviderId: null,
+  alreadyOffered: new Set(),
+  ...over,
+});
+
+const provider = (providerId: string, over: Partial<ProviderFacts> = {}): ProviderFacts => ({
+  providerId,
+  providerKind: 'merchant',
+  displayName: providerId,
+  active: true,
+  categories: ['plumbing'],
+  coverage: [COMMUNITY],
+  availability: { always: true, windows: [] },
+  pausedUntil: null,
+  maxConcurrentJobs: 4,
+  takesFreeJobs: true,
+  location: null,
+  activeJobs: 0,
+  recentAssignments: 0,
+  quality: null,
+  ...over,
+});
+
+const order = (j: JobFacts, ps: ProviderFacts[]) => rankProviders(j, ps, NOW).ranked.map((c) => c.providerId);
+
+describe('rankProviders', () => {
+  const stars = (meanStars: number, ratingsCount: number) => ({ quality: { ratingsCount, meanStars } });
+
+  it.each<[string, JobFacts, ProviderFacts[], string[]]>([
+    ['200 ratings at 4.8★ beat 2 at 5★', job(), [provider('few', stars(5, 2)), provider('many', stars(4.8, 200))], ['many', 'few']],
+    ['a rated 4.9★ provider beats an unrated one', job(), [provider('new'), provider('rated', stars(4.9, 50))], ['rated', 'new']],
+    [
+      'reliability counts: accepting and on time beats neither',
+      job(),
+      [
+        provider('flaky', { quality: { ratingsCount: 0, acceptanceRate: 0.3, onTimeRate: 0.4 } }),
+        provider('steady', { quality: { ratingsCount: 0, acceptanceRate: 0.95, onTimeRate: 0.9 } }),
+      ],
+      ['steady', 'flaky'],
+    ],
+    [
+      'fairness spreads work: fewer recent jobs first',
+      job(),
+      [provider('busy-week', { recentAssignments: 6 }), provider('quiet-week', { recentAssignments: 0 })],
+      ['quiet-week', 'busy-week'],
+    ],
+    ['lighter load first', job(), [provider('loaded', { activeJobs: 3 }), provider('idle')], ['idle', 'loaded']],
+    [
+      'nearer first when both coordinates are known',
+      job({ location: { lat: 31.57, lng: 120.3 } }),
+      [provider('far', { location: { lat: 31.7, lng: 120.5 } }), provider('near', { location: { lat: 31.571, lng: 120.301 } })],
+      ['near', 'far'],
+    ],
+    ['exact ties go by provider id', job(), [provider('p-c'), provider('p-a'), provider('p-b')], ['p-a', 'p-b', 'p-c']],
+    [
+      'ties stay deterministic whatever the input order',
+      job(),
+      [provider('p-b', stars(4.5, 30)), provider('p-a', stars(4.5, 30)), provider('p-z', stars(4.9, 100))],
+      ['p-z', 'p-a', 'p-b'],
+    ],
+    [
+      "the resident's chosen provider comes first even with a lower score",
+      job({ preferredProviderId: 'chosen' }),
+      [provider('best', stars(5, 300)), provider('chosen', { ...stars(3.5, 10), recentAssignments: 9 })],
+      ['chosen', 'best'],
+    ],
+  ])('%s', (_, j, ps, expected) => {
+    expect(order(j, ps)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<JobFacts>, Partial<ProviderFacts>, string]>([
+    ['category', {}, { categories: ['haircut'] }, 'category'],
+    ['coverage: another community', {}, { coverage: ['/nanchang/jinxing/huaigu/'] }, 'coverage'],
+    ['inactive', {}, { active: false }, 'inactive'],
+    ['paused', {}, { pausedUntil: new Date(NOW.getTime() + 60_000) }, 'paused'],
+    ['not available in the window', {}, { availability: { always: false, windows: [{ day: 6, from: '08:00', to: '09:00' }] } }, 'unavailable'],
+    ['at capacity', {}, { activeJobs: 4 }, 'capacity'],
+    ['takes no jobs at all', {}, { maxConcurrentJobs: 0 }, 'capacity'],
+    ['free job, merchant without free jobs', { feePolicy: 'free' }, { takesFreeJobs: false }, 'free-jobs'],
+    ['already offered this job', { alreadyOffered: new Set(['p']) }, {}, 'already-offered'],
+  ])('filters out: %s', (_, j, p, rule) => {
+    const ranking = rankProviders(job(j), [provider('p', p), provider('ok')], NOW);
+    expect(ranking.ranked.map((c) => c.providerId)).toEqual(['ok']);
+    expect(ranking.excluded).toEqual([expect.objectContaining({ providerId: 'p', rule })]);
+  });
+
+  it('lets a free job go to volunteers and to merchants that opted in, never to others', () => {
+    const ranking = rankProviders(
+      job({ feePolicy: 'free' }),
+      [
+        provider('merchant-paid-only', { takesFreeJobs: false, ...stars(5, 500) }),
+        provider('merchant-free', { takesFreeJobs: true }),
+        provider('volunteer', { providerKind: 'volunteer', takesFreeJobs: false }),
+      ],
+      NOW,
+    );
+    expect(ranking.ranked.map((c) => c.providerId).sort()).toEqual(['merchant-free', 'volunteer']);
+    expect(ranking.excluded.map((e) => e.providerId)).toEqual(['merchant-paid-only']);
+  });
+
+  it('ignores a pause that has already ended', () => {
+    const paused = provider('p', { pausedUntil: new Date(NOW.getTime() - 1) });
+    expect(refusal(job(), paused, NOW)).toBeNull();
+  });
+
+  it('drops a preferred provider that fails a filter, and says why', () => {
+    const ranking = rankProviders(job({ preferredProviderId: 'chosen' }), [provider('chosen', { active: false }), provider('other')], NOW);
+    expect(ranking.ranked.map((c) => c.providerId)).toEqual(['other']);
+    expect(ranking.excluded[0]).toMatchObject({ providerId: 'chosen', rule: 'inactive', reason: 'is not active' });
+  });
+
+  it('explains every factor and omits distance when a coordinate is missing', () => {
+    const [c] = rankProviders(job(), [provider('p', { ...stars(4.8, 200), activeJobs: 1, recentAssignments: 2 })], NOW).ranked;
+    expect(Object.keys(c.factors).sort()).toEqual(['fairness', 'load', 'quality', 'reliability']);
+    expect(c.factors.quality!.reason).toMatch(/4\.80★ over 200 ratings → 0\.94/);
+    expect(c.factors.load!.reason).toBe('1 of 4 jobs in hand → 0.75');
+    expect(c.factors.fairness!.reason).toBe('2 jobs in the last 7 days → 0.3333');
+    expect(c.score).toBeGreaterThan(0);
+    expect(c.score).toBeLessThanOrEqual(1);
+  });
+
+  it('shrinks few ratings towards the prior', () => {
+    expect(bayesianQuality(5, 2)).toBeCloseTo(0.8333, 4);
+    expect(bayesianQuality(4.8, 200)).toBeCloseTo(0.9429, 4);
+    expect(bayesianQuality(1, 1)).toBeGreaterThan(0.7);
+  });
+});
+
+describe('org scope and the escalation ladder', () => {
+  it.each([
+    ['community', COMMUNITY],
+    ['street', '/nanchang/jinxing/'],
+    ['district', '/nanchang/'],
+    ['manual', '/nanchang/'],
+  ] as const)('searches %s as %s', (level, scope) => {
+    expect(scopeAt(COMMUNITY, level)).toBe(scope);
+  });
+
+  it('climbs community → street → district → manual and stays there', () => {
+    expect([nextLevel('community'), nextLevel('street'), nextLevel('district'), nextLevel('manual')]).toEqual([
+      'street',
+      'district',
+      'manual',
+      'manual',
+    ]);
+  });
+
+  it.each([
+    [[COMMUNITY], COMMUNITY, true],
+    [['/nanchang/jinxing/'], COMMUNITY, true],
+    [['/nanchang/'], COMMUNITY, true],
+    [['/nanchang/jinxing/huaigu/'], COMMUNITY, false],
+    [['/nanchang/jinxing/huaigu/'], '/nanchang/jinxing/', true],
+    [['/nanchang/yangming/x/'], '/nanchang/jinxing/', false],
+    [['/nanchang/jinxing2/'], '/nanchang/jinxing/', false],
+  ])('coverage %j serves %s: %s', (coverage, scope, expected) => {
+    expect(servesScope(coverage, scope)).toBe(expected);
+  });
+});

@@ -1,0 +1,214 @@
+import type { AvailabilityV1, FeePolicy, ProviderKind } from '@bangbang/contracts';
+import { availableDuring } from './availability';
+import { servesScope } from './org-scope';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface QualityFigures {
+  ratingsCount: number;
+  meanStars?: number | null;
+  acceptanceRate?: number | null;
+  onTimeRate?: number | null;
+  responseRate?: number | null;
+  resolutionRate?: number | null;
+}
+
+/** A provider as the ranking sees it: its profile, its quality figures and its current work. */
+export interface ProviderFacts {
+  providerId: string;
+  providerKind: ProviderKind;
+  displayName: string;
+  active: boolean;
+  categories: readonly string[];
+  coverage: readonly string[];
+  availability: AvailabilityV1;
+  pausedUntil: Date | null;
+  maxConcurrentJobs: number;
+  takesFreeJobs: boolean;
+  location: GeoPoint | null;
+  /** Jobs it holds now (assigned or on site). */
+  activeJobs: number;
+  /** Jobs it was given in the last 7 days. */
+  recentAssignments: number;
+  quality: QualityFigures | null;
+}
+
+export interface JobFacts {
+  categoryCode: string;
+  /** Where the search looks now: the community, or the street or district it was widened to. */
+  scope: string;
+  feePolicy: FeePolicy;
+  location: GeoPoint | null;
+  /** The interval the provider must be available in. */
+  window: { from: Date; to: Date };
+  /** Offered first when eligible: the resident's choice, or the provider whose work is redone. */
+  preferredProviderId: string | null;
+  /** Providers already offered this job in this round. */
+  alreadyOffered: ReadonlySet<string>;
+}
+
+export const RULES = ['already-offered', 'inactive', 'paused', 'category', 'coverage', 'free-jobs', 'capacity', 'unavailable'] as const;
+export type Rule = (typeof RULES)[number];
+
+export interface Refusal {
+  rule: Rule;
+  reason: string;
+}
+
+/** The first hard filter a provider fails for this job, or null when it may take it. */
+export function refusal(job: JobFacts, p: ProviderFacts, now: Date, skip: readonly Rule[] = []): Refusal | null {
+  const checks: Array<[Rule, () => string | null]> = [
+    ['already-offered', () => (job.alreadyOffered.has(p.providerId) ? 'already offered this job' : null)],
+    ['inactive', () => (p.active ? null : 'is not active')],
+    ['paused', () => (p.pausedUntil && p.pausedUntil > now ? `is paused until ${p.pausedUntil.toISOString()}` : null)],
+    ['category', () => (p.categories.includes(job.categoryCode) ? null : `does not serve category ${job.categoryCode}`)],
+    ['coverage', () => (servesScope(p.coverage, job.scope) ? null : `does not cover ${job.scope}`)],
+    ['free-jobs', () => (job.feePolicy === 'free' && !takesFreeJobs(p) ? 'takes no free jobs' : null)],
+    ['capacity', () => (p.activeJobs < p.maxConcurrentJobs ? null : `is at capacity (${p.activeJobs} of ${p.maxConcurrentJobs} jobs)`)],
+    ['unavailable', () => (availableDuring(p.availability, job.window.from, job.window.to) ? null : 'is not available in the time window')],
+  ];
+  for (const [rule, check] of checks) {
+    if (skip.includes(rule)) continue;
+    const reason = check();
+    if (reason) return { rule, reason };
+  }
+  return null;
+}
+
+/** Volunteers serve for free by definition; partner units opt in. */
+export const takesFreeJobs = (p: Pick<ProviderFacts, 'providerKind' | 'takesFreeJobs'>): boolean =>
+  p.providerKind === 'volunteer' || p.takesFreeJobs;
+
+export const FACTORS = ['quality', 'reliability', 'fairness', 'load', 'distance'] as const;
+export type Factor = (typeof FACTORS)[number];
+export const WEIGHTS: Record<Factor, number> = { quality: 0.35, reliability: 0.25, fairness: 0.15, load: 0.15, distance: 0.1 };
+
+/** The network's prior for the Bayesian average: 4.2★ (0.8 normalised), worth 10 ratings. */
+export const PRIOR = { score: 0.8, weight: 10 };
+const NEUTRAL_RATE = 0.5;
+
+export interface FactorScore {
+  score: number;
+  reason: string;
+}
+
+export interface Candidate {
+  rank: number;
+  providerId: string;
+  providerKind: ProviderKind;
+  displayName: string;
+  score: number;
+  preferred: boolean;
+  factors: Partial<Record<Factor, FactorScore>>;
+}
+
+export interface Excluded extends Refusal {
+  providerId: string;
+}
+
+export interface Ranking {
+  ranked: Candidate[];
+  excluded: Excluded[];
+}
+
+const round = (n: number, digits = 4): number => Math.round(n * 10 ** digits) / 10 ** digits;
+const pct = (n: number): string => `${Math.round(n * 100)}%`;
+
+/** Stars normalised to 0..1 and shrunk towards the prior, so a handful of ratings cannot win alone. */
+export function bayesianQuality(meanStars: number, count: number): number {
+  const observed = (meanStars - 1) / 4;
+  return (PRIOR.weight * PRIOR.score + count * observed) / (PRIOR.weight + count);
+}
+
+function quality(q: QualityFigures | null): FactorScore {
+  if (!q || !q.ratingsCount || q.meanStars == null) {
+    return { score: PRIOR.score, reason: `no ratings yet: the prior ${PRIOR.score}` };
+  }
+  const score = round(bayesianQuality(q.meanStars, q.ratingsCount));
+  return { score, reason: `${q.meanStars.toFixed(2)}★ over ${q.ratingsCount} ratings → ${score} (Bayesian, prior ${PRIOR.score} × ${PRIOR.weight})` };
+}
+
+function reliability(q: QualityFigures | null): FactorScore {
+  const acceptance = q?.acceptanceRate ?? q?.responseRate ?? null;
+  const onTime = q?.onTimeRate ?? q?.resolutionRate ?? null;
+  const score = round(((acceptance ?? NEUTRAL_RATE) + (onTime ?? NEUTRAL_RATE)) / 2);
+  const part = (label: string, rate: number | null) => (rate === null ? `${label} unknown (${NEUTRAL_RATE})` : `${label} ${pct(rate)}`);
+  return { score, reason: `${part('accepts', acceptance)}, ${part('on time', onTime)} → ${score}` };
+}
+
+function fairness(p: ProviderFacts): FactorScore {
+  const score = round(1 / (1 + p.recentAssignments));
+  return { score, reason: `${p.recentAssignments} jobs in the last 7 days → ${score}` };
+}
+
+function load(p: ProviderFacts): FactorScore {
+  const score = round(1 - p.activeJobs / p.maxConcurrentJobs);
+  return { score, reason: `${p.activeJobs} of ${p.maxConcurrentJobs} jobs in hand → ${score}` };
+}
+
+function distance(job: JobFacts, p: ProviderFacts): FactorScore | undefined {
+  if (!job.location || !p.location) return undefined;
+  const km = haversineKm(job.location, p.location);
+  const score = round(1 / (1 + km / 3));
+  return { score, reason: `${km.toFixed(1)} km away → ${score}` };
+}
+
+export function haversineKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * Orders the providers that pass every hard filter: the preferred provider first, then by the
+ * weighted score (weights over the factors that are known), ties broken by provider id. Every
+ * factor carries the reason for its score; every excluded provider the rule it failed.
+ */
+export function rankProviders(job: JobFacts, providers: readonly ProviderFacts[], now: Date): Ranking {
+  const excluded: Excluded[] = [];
+  const scored: Omit<Candidate, 'rank'>[] = [];
+  for (const p of providers) {
+    const refused = refusal(job, p, now);
+    if (refused) {
+      excluded.push({ providerId: p.providerId, ...refused });
+      continue;
+    }
+    const factors: Partial<Record<Factor, FactorScore>> = {
+      quality: quality(p.quality),
+      reliability: reliability(p.quality),
+      fairness: fairness(p),
+      load: load(p),
+      distance: distance(job, p),
+    };
+    let total = 0;
+    let weights = 0;
+    for (const f of FACTORS) {
+      const s = factors[f];
+      if (!s) {
+        delete factors[f];
+        continue;
+      }
+      total += WEIGHTS[f] * s.score;
+      weights += WEIGHTS[f];
+    }
+    scored.push({
+      providerId: p.providerId,
+      providerKind: p.providerKind,
+      displayName: p.displayName,
+      score: round(total / weights),
+      preferred: p.providerId === job.preferredProviderId,
+      factors,
+    });
+  }
+  scored.sort(
+    (a, b) =>
+      Number(b.preferred) - Number(a.preferred) ||
+      b.score - a.score ||
+      (a.providerId < b.providerId ? -1 : a.providerId > b.providerId ? 1 : 0),
+  );
+  excluded.sort((a, b) => (a.providerId < b.providerId ? -1 : 1));
+  return { ranked: scored.map((c, i) => ({ rank: i + 1, ...c })), excluded };
+}
