@@ -28,6 +28,13 @@ export class ProviderQualityV1 {
   @IsOptional() @IsNumber() @Min(0) @Max(1) acceptanceRate?: number;
   /** Share of jobs where the provider was on site within the agreed window. */
   @IsOptional() @IsNumber() @Min(0) @Max(1) onTimeRate?: number;
+  /**
+   * How many jobs each rate above was measured over (the rating service's last 90 days). A rate
+   * measured over no job is sent as 0.5, neutral, and its count as 0.
+   */
+  @IsOptional() @IsInt() @Min(0) responseJobs?: number;
+  @IsOptional() @IsInt() @Min(0) resolutionJobs?: number;
+  @IsOptional() @IsInt() @Min(0) ratedJobs?: number;
   /** 0..1: the rating service's own blend, for public scorecards. */
   @IsNumber() @Min(0) @Max(1) composite: number;
   @IsISO8601() asOf: string;
