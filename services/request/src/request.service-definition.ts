@@ -1,9 +1,35 @@
+import { AuthModule } from '@bangbang/auth';
 import { TOPICS } from '@bangbang/contracts';
+import { loadConfig } from '@bangbang/observability';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { Category, CommunityCategory } from './catalogue/category.entity';
+import { DirectoryModule } from './directory/directory.module';
+import { OrgUnit } from './directory/org-unit.entity';
+import { FeeEligibility } from './eligibility/fee-eligibility.entity';
+import { Household } from './households/household.entity';
+import { HouseholdsModule } from './households/households.module';
+import { Resident, ResidentPhone } from './households/resident.entity';
 import { ServiceRequests1764000000100 } from './migrations/1764000000100-service-requests';
+import { RequestService1764000000110 } from './migrations/1764000000110-request-service';
+import { Notification } from './notifications/notification.entity';
+import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Client } from './open311/open311-client.entity';
+import { Open311Module } from './open311/open311.module';
+import { REQUEST_CONFIG, RequestConfig } from './request.config';
 import { RequestsModule } from './requests/requests.module';
-import { ServiceRequest } from './requests/service-request.entity';
+import { ServiceRequest, TimelineEntry } from './requests/service-request.entity';
+import { SignOffCode } from './sign-off/sign-off-code.entity';
+
+export const REQUEST_ENTITIES = [
+  OrgUnit, Category, CommunityCategory, Household, Resident, ResidentPhone, FeeEligibility,
+  ServiceRequest, TimelineEntry, SignOffCode, Open311Client, Notification,
+];
+
+@Global()
+@Module({})
+class RequestConfigModule {}
 
 @Module({})
 class RequestAppModule {}
@@ -11,18 +37,29 @@ class RequestAppModule {}
 export const requestService: ServiceDefinition = {
   name: 'request',
   defaultPort: 3001,
-  consumesEvents: false,
+  consumesEvents: true,
   module: (env) => ({
     module: RequestAppModule,
     imports: [
       PlatformModule.forService({
         service: 'request',
-        entities: [ServiceRequest],
-        migrations: [ServiceRequests1764000000100],
+        entities: REQUEST_ENTITIES,
+        migrations: [ServiceRequests1764000000100, RequestService1764000000110],
         producedTopics: [TOPICS.request],
         env,
       }),
+      {
+        module: RequestConfigModule,
+        providers: [{ provide: REQUEST_CONFIG, useValue: loadConfig(RequestConfig, env) }],
+        exports: [REQUEST_CONFIG],
+      },
+      AuthModule.forService(env),
+      DirectoryModule,
+      CatalogueModule,
+      HouseholdsModule,
       RequestsModule,
+      Open311Module,
+      NotificationsModule,
     ],
   }),
 };

@@ -1,19 +1,89 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CreateRequestDto } from './create-request.dto';
+import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { actorOf, DESK_ROLES, READER_ROLES } from '../access';
+import { IntakeService } from './intake.service';
+import { CancelDto, CreateRequestDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
+import { RequestView } from './request.view';
 import { RequestsService } from './requests.service';
-import { ServiceRequest } from './service-request.entity';
+
+interface Reply {
+  status(code: number): Reply;
+  header(name: string, value: string): Reply;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 @Controller('requests')
 export class RequestsController {
-  constructor(private readonly requests: RequestsService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly requests: RequestsService,
+  ) {}
 
+  /** Intake by an agent; retried safely with the same `Idempotency-Key`. */
   @Post()
-  create(@Body() dto: CreateRequestDto): Promise<ServiceRequest> {
-    return this.requests.create(dto);
+  @Roles(...DESK_ROLES)
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<RequestView> {
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new BadRequestException('Idempotency-Key: 8 to 128 letters, digits or ._:-');
+    }
+    const { view, replayed } = await this.intake.create(dto, { actor: actorOf(p), scopeOrgPath: p.orgPath, channel: 'hotline', idempotencyKey: key });
+    reply.status(201);
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return view;
+  }
+
+  @Get()
+  @Roles(...READER_ROLES)
+  list(@CurrentPrincipal() p: Principal, @Query() q: ListRequestsQuery): Promise<RequestView[]> {
+    return this.requests.list(p, q);
   }
 
   @Get(':id')
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ServiceRequest> {
-    return this.requests.get(id);
+  @Roles(...READER_ROLES, 'merchant', 'volunteer')
+  get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<RequestView> {
+    return this.requests.get(p, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(...DESK_ROLES)
+  cancel(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelDto, @Req() req: AuthenticatedRequest) {
+    return this.requests.cancel(p, id, dto, auditOrigin(req));
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles(...DESK_ROLES)
+  reopen(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReopenDto, @Req() req: AuthenticatedRequest) {
+    return this.requests.reopen(p, id, dto, auditOrigin(req));
+  }
+
+  /** Sign-off confirmed by the resident on the agent's follow-up call. */
+  @Post(':id/follow-up')
+  @HttpCode(200)
+  @Roles(...DESK_ROLES)
+  followUp(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: FollowUpDto, @Req() req: AuthenticatedRequest) {
+    return this.requests.followUp(p, id, dto, auditOrigin(req));
+  }
+
+  /** The assigned provider hands in the resident's one-time code. */
+  @Post(':id/sign-off')
+  @HttpCode(200)
+  @Roles('merchant', 'volunteer')
+  signOff(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SignOffDto): Promise<RequestView> {
+    return this.requests.signOffWithCode(p, id, dto);
+  }
+
+  @Post(':id/sign-off-code')
+  @HttpCode(202)
+  @Roles(...DESK_ROLES, 'merchant', 'volunteer')
+  resendCode(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.requests.resendCode(p, id);
   }
 }

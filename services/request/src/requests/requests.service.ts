@@ -1,57 +1,168 @@
-import { RequestCreated } from '@bangbang/contracts';
+import { AuditOrigin, likePrefix, Principal, recordAudit, scopedRepository } from '@bangbang/auth';
+import { AuditRecorded, RequestCancelled, RequestReopened, RequestSignedOff } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { Injectable, NotFoundException } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { deadlinesFor } from '../catalogue/deadlines';
-import { CreateRequestDto } from './create-request.dto';
-import { ServiceRequest } from './service-request.entity';
+import { ConflictException, ForbiddenException, GoneException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, EntityManager, FindOptionsWhere, Like } from 'typeorm';
+import { Actor, actorOf } from '../access';
+import { Household } from '../households/household.entity';
+import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { checkSignOffCode } from '../sign-off/sign-off-code';
+import { SignOffCode } from '../sign-off/sign-off-code.entity';
+import { issueSignOffCode } from '../sign-off/sign-off-codes';
+import { CancelDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
+import { requestView, RequestView } from './request.view';
+import { ServiceRequest, TimelineEntry } from './service-request.entity';
+import { factOf, lockRequest, move, moveOrConflict } from './transitions';
+
+const LIST_LIMIT = 200;
+const PROVIDER_KINDS = ['merchant', 'volunteer'];
 
 @Injectable()
 export class RequestsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
+  ) {}
 
-  create(dto: CreateRequestDto): Promise<ServiceRequest> {
-    return this.ds.transaction(async (m) => {
-      const [{ n }] = await m.query(`SELECT nextval('service_request_number_seq') AS n`);
-      const receivedAt = new Date();
-      const due = deadlinesFor(dto.urgency, receivedAt);
-      const request = m.create(ServiceRequest, {
-        id: randomUUID(),
-        number: `R${receivedAt.toISOString().slice(0, 10).replaceAll('-', '')}-${String(n).padStart(6, '0')}`,
-        communityId: dto.communityId,
-        categoryCode: dto.categoryCode,
-        urgency: dto.urgency,
-        feePolicy: dto.feePolicy,
-        description: dto.description,
-        status: 'received',
-        receivedAt,
-      });
-      await m.insert(ServiceRequest, request);
-      await writeToOutbox(m, RequestCreated, {
-        subject: request.id,
-        data: {
-          requestId: request.id,
-          number: request.number,
-          communityId: request.communityId,
-          orgPath: dto.orgPath,
-          categoryCode: request.categoryCode,
-          kind: 'home_service',
-          urgency: request.urgency,
-          feePolicy: request.feePolicy,
-          responseDueAt: due.responseDueAt.toISOString(),
-          resolutionDueAt: due.resolutionDueAt.toISOString(),
-          summary: request.description,
-          receivedAt: receivedAt.toISOString(),
-        },
-      });
-      return request;
+  async list(p: Principal, q: ListRequestsQuery): Promise<RequestView[]> {
+    const where: FindOptionsWhere<ServiceRequest> = {};
+    if (q.status) where.status = q.status;
+    if (q.community) where.communityCode = q.community;
+    const rows = await scopedRepository(this.ds.manager, ServiceRequest, p).find({ where, order: { receivedAt: 'DESC' }, take: LIST_LIMIT });
+    return rows.map((r) => requestView(r));
+  }
+
+  /** Staff see requests in their scope; a provider sees only the jobs assigned to it. */
+  async get(p: Principal, id: string): Promise<RequestView> {
+    const r = PROVIDER_KINDS.includes(p.kind)
+      ? await this.ds.manager.findOneBy(ServiceRequest, { id, providerId: p.id })
+      : await scopedRepository(this.ds.manager, ServiceRequest, p).findOne({ id });
+    if (!r) throw new NotFoundException(`request ${id} not found`);
+    const [household, timeline] = await Promise.all([
+      this.ds.manager.findOneByOrFail(Household, { id: r.householdId }),
+      this.ds.manager.find(TimelineEntry, { where: { requestId: id }, order: { id: 'ASC' } }),
+    ]);
+    return requestView(r, household, timeline);
+  }
+
+  cancel(p: Principal, id: string, dto: CancelDto, origin: AuditOrigin): Promise<RequestView> {
+    return this.inScope(p, id, async (m, r) => {
+      const at = new Date();
+      await moveOrConflict(m, r, 'cancel', actorOf(p), { at, note: `${dto.by}: ${dto.reason}` });
+      r.cancelReason = dto.reason;
+      r.closedAt = at;
+      await writeToOutbox(m, RequestCancelled, { subject: r.id, data: { ...factOf(r, at), by: dto.by, reason: dto.reason } });
+      await recordAudit(m, AuditRecorded.request, p, { action: 'request.cancelled', resourceType: 'request', resourceId: r.id }, origin);
     });
   }
 
-  async get(id: string): Promise<ServiceRequest> {
-    const found = await this.ds.getRepository(ServiceRequest).findOneBy({ id });
-    if (!found) throw new NotFoundException(`request ${id} not found`);
-    return found;
+  reopen(p: Principal, id: string, dto: ReopenDto, origin: AuditOrigin): Promise<RequestView> {
+    return this.inScope(p, id, async (m, r) => {
+      await reopenRequest(m, r, actorOf(p), dto.reason, new Date(), true);
+      await recordAudit(m, AuditRecorded.request, p, { action: 'request.reopened', resourceType: 'request', resourceId: r.id }, origin);
+    });
   }
+
+  /** The agent's follow-up call (回访) stands in for the resident's signature. */
+  followUp(p: Principal, id: string, dto: FollowUpDto, origin: AuditOrigin): Promise<RequestView> {
+    return this.inScope(p, id, async (m, r) => {
+      await signOff(m, r, actorOf(p), 'follow_up', dto.solved, dto.note);
+      await recordAudit(m, AuditRecorded.request, p, { action: 'request.signed-off', resourceType: 'request', resourceId: r.id }, origin);
+    });
+  }
+
+  /**
+   * The assigned provider submits the resident's code. A wrong code still counts as an attempt,
+   * so the count is committed before the refusal is returned.
+   */
+  async signOffWithCode(p: Principal, id: string, dto: SignOffDto): Promise<RequestView> {
+    if (!PROVIDER_KINDS.includes(p.kind)) throw new ForbiddenException('only the assigned provider submits the sign-off code');
+    const refusal = await this.ds.transaction(async (m) => {
+      const r = await lockRequest(m, id);
+      if (!r || r.providerId !== p.id) throw new NotFoundException(`request ${id} not found`);
+      if (r.status !== 'completed') throw new ConflictException(`cannot sign off a request that is ${r.status}: the job must be reported completed first`);
+      const stored = await m.findOne(SignOffCode, { where: { requestId: id }, lock: { mode: 'pessimistic_write' } });
+      if (!stored) throw new ConflictException('no sign-off code was issued; ask for a new one');
+      const check = checkSignOffCode(stored, id, dto.code, new Date());
+      if (check === 'locked' || check === 'used') return new ConflictException(`code: ${check === 'locked' ? 'too many wrong tries' : 'already used'}; ask for a new code`);
+      if (check === 'expired') return new GoneException('code: expired; ask for a new code');
+      stored.attempts += 1;
+      if (check === 'wrong') {
+        await m.save(stored);
+        return new UnprocessableEntityException(`code: wrong code, ${Math.max(0, 5 - stored.attempts)} tries left`);
+      }
+      stored.usedAt = new Date();
+      await m.save(stored);
+      await signOff(m, r, actorOf(p), 'code', dto.solved);
+      return null;
+    });
+    if (refusal) throw refusal;
+    return this.get({ ...p }, id);
+  }
+
+  /** A new code (the old one expired or was locked), sent to the resident again. */
+  async resendCode(p: Principal, id: string): Promise<{ sent: true }> {
+    await this.ds.transaction(async (m) => {
+      const r = await lockRequest(m, id);
+      const visible = r && (PROVIDER_KINDS.includes(p.kind) ? r.providerId === p.id : r.orgPath.startsWith(p.orgPath));
+      if (!r || !visible) throw new NotFoundException(`request ${id} not found`);
+      if (r.status !== 'completed') throw new ConflictException(`cannot send a sign-off code for a request that is ${r.status}: the job must be reported completed first`);
+      await issueSignOffCode(m, r, this.config.SIGN_OFF_CODE_TTL_HOURS);
+    });
+    return { sent: true };
+  }
+
+  private async inScope(p: Principal, id: string, change: (m: EntityManager, r: ServiceRequest) => Promise<void>): Promise<RequestView> {
+    await this.ds.transaction(async (m) => {
+      const r = await m.findOne(ServiceRequest, { where: { id, orgPath: Like(likePrefix(p.orgPath)) }, lock: { mode: 'pessimistic_write' } });
+      if (!r) throw new NotFoundException(`request ${id} not found`);
+      await change(m, r);
+      await m.save(r);
+    });
+    return this.get(p, id);
+  }
+}
+
+export async function signOff(m: EntityManager, r: ServiceRequest, actor: Actor, via: 'code' | 'follow_up', solved: boolean, note?: string): Promise<void> {
+  const at = new Date();
+  await moveOrConflict(m, r, 'sign_off', actor, { at, note: note ?? (solved ? 'solved' : 'not solved') });
+  r.signedOffAt = at;
+  r.solved = solved;
+  await writeToOutbox(m, RequestSignedOff, {
+    subject: r.id,
+    data: {
+      ...factOf(r, at),
+      providerId: r.providerId!,
+      providerKind: r.providerKind!,
+      via,
+      solved,
+      feePolicy: r.feePolicy,
+      ...(r.arrivedAt && { arrivedAt: r.arrivedAt.toISOString() }),
+      ...(r.completedAt && { completedAt: r.completedAt.toISOString() }),
+      resolutionDueAt: r.resolutionDueAt.toISOString(),
+    },
+  });
+}
+
+/**
+ * Redo (重办): back to dispatch with the provider whose work is redone named. From people a refusal
+ * is a 409; from the rating service's fact it is ignored (the window may have closed meanwhile).
+ */
+export async function reopenRequest(m: EntityManager, r: ServiceRequest, actor: Actor, reason: string, at: Date, strict: boolean): Promise<boolean> {
+  const previousProviderId = r.providerId;
+  const decision = await move(m, r, 'reopen', actor, { at, note: reason });
+  if (!decision.ok) {
+    if (strict) throw new ConflictException(decision.reason);
+    return false;
+  }
+  Object.assign(r, {
+    reopenCount: r.reopenCount + 1,
+    providerId: null, providerKind: null, providerName: null, escalationLevel: null,
+    assignedAt: null, arrivedAt: null, completedAt: null, signedOffAt: null, closedAt: null, solved: null,
+  });
+  await writeToOutbox(m, RequestReopened, {
+    subject: r.id,
+    data: { ...factOf(r, at), reason, ...(previousProviderId && { previousProviderId }) },
+  });
+  return true;
 }

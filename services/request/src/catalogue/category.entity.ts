@@ -1,0 +1,25 @@
+import type { RequestKind, Urgency } from '@bangbang/contracts';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity('category')
+export class Category {
+  @PrimaryColumn() code: string;
+  @Column({ name: 'name_zh' }) nameZh: string;
+  @Column({ name: 'name_en' }) nameEn: string;
+  @Column({ type: 'text' }) kind: RequestKind;
+  @Column({ type: 'text' }) urgency: Urgency;
+  @Column({ name: 'group_code' }) groupCode: string;
+  @Column() description: string;
+  @Column() sort: number;
+}
+
+/** A community's own switch for a category; no row means on. */
+@Entity('community_category')
+export class CommunityCategory {
+  @PrimaryColumn({ name: 'community_code' }) communityCode: string;
+  @PrimaryColumn({ name: 'category_code' }) categoryCode: string;
+  @Column({ name: 'org_path' }) orgPath: string;
+  @Column() enabled: boolean;
+  @Column({ name: 'changed_by' }) changedBy: string;
+  @Column({ name: 'changed_at', type: 'timestamptz' }) changedAt: Date;
+}

@@ -1,0 +1,45 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBooleanString,
+  IsIn,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CONTACT_METHODS, type ContactMethod, RESIDENT_TAGS, type ResidentTag } from './resident.entity';
+import { PHONE_SUFFIX } from './phone';
+
+export class ResidentDto {
+  @IsString() @Length(1, 64) name: string;
+  /** Checked and normalised by the service, which names the offending entry. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(32, { each: true }) phones: string[];
+  @IsOptional() @IsIn(RESIDENT_TAGS, { each: true }) tags?: ResidentTag[];
+  @IsOptional() @IsIn(CONTACT_METHODS) preferredContact?: ContactMethod;
+}
+
+export class CreateHouseholdDto {
+  @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'communityCode must be a community code' }) communityCode: string;
+  @IsString() @Length(4, 200) address: string;
+  @IsOptional() @IsLatitude() lat?: number;
+  @IsOptional() @IsLongitude() lng?: number;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ResidentDto) residents: ResidentDto[];
+}
+
+export class CallerQuery {
+  @ValidateIf((q: CallerQuery) => q.suffix === undefined) @IsString() @MaxLength(32) phone?: string;
+  @IsOptional() @Matches(PHONE_SUFFIX, { message: 'suffix must be the last 4 to 11 digits of a number' }) suffix?: string;
+}
+
+export class HouseholdReadQuery {
+  @IsOptional() @IsBooleanString() unmasked?: string;
+  @IsOptional() @IsString() @MaxLength(200) purpose?: string;
+}

@@ -1,0 +1,13 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A home in a community; its org path is the community's, so it is scoped like the community. */
+@Entity('household')
+export class Household {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'community_code' }) communityCode: string;
+  @Column({ name: 'org_path' }) orgPath: string;
+  @Column() address: string;
+  @Column({ type: 'double precision', nullable: true }) lat: number | null;
+  @Column({ type: 'double precision', nullable: true }) lng: number | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,45 @@
+import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { DESK_ROLES, READER_ROLES } from '../access';
+import { CallerQuery, CreateHouseholdDto, HouseholdReadQuery, ResidentDto } from './household.dto';
+import { HouseholdsService, HouseholdView } from './households.service';
+
+@Controller()
+export class HouseholdsController {
+  constructor(private readonly households: HouseholdsService) {}
+
+  @Post('households')
+  @Roles(...DESK_ROLES)
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateHouseholdDto, @Req() req: AuthenticatedRequest): Promise<HouseholdView> {
+    return this.households.create(p, dto, auditOrigin(req));
+  }
+
+  @Post('households/:id/residents')
+  @Roles(...DESK_ROLES)
+  addResident(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ResidentDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<HouseholdView> {
+    return this.households.addResident(p, id, dto, auditOrigin(req));
+  }
+
+  @Get('households/:id')
+  @Roles(...READER_ROLES)
+  get(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() read: HouseholdReadQuery,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<HouseholdView> {
+    return this.households.get(p, id, read, auditOrigin(req));
+  }
+
+  /** Caller lookup: `?phone=13812345678` (any common spelling) or `?suffix=5678`. */
+  @Get('callers')
+  @Roles(...DESK_ROLES)
+  lookup(@CurrentPrincipal() p: Principal, @Query() query: CallerQuery): Promise<HouseholdView[]> {
+    return this.households.lookup(p, query);
+  }
+}

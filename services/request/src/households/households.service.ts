@@ -1,0 +1,150 @@
+import { AuditOrigin, canSeeUnmasked, maskAddress, maskPhone, Principal, recordAudit, scopedRepository } from '@bangbang/auth';
+import { AuditRecorded, FeePolicy } from '@bangbang/contracts';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { communityInScope } from '../directory/communities';
+import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
+import { feePolicyAt } from '../eligibility/fee-rules';
+import { isOpen } from '../lifecycle/request-state';
+import { ServiceRequest } from '../requests/service-request.entity';
+import { callerLookupQuery, PhoneMatch } from './caller-lookup';
+import { CallerQuery, CreateHouseholdDto, ResidentDto } from './household.dto';
+import { Household } from './household.entity';
+import { nationalFormat, normalisePhone } from './phone';
+import { Resident, ResidentPhone } from './resident.entity';
+
+export interface RequestSummary {
+  id: string;
+  number: string;
+  categoryCode: string;
+  status: string;
+  receivedAt: Date;
+}
+
+export interface HouseholdView {
+  id: string;
+  communityCode: string;
+  address: string | null;
+  contactMasked: boolean;
+  residents: Array<{ id: string; name: string; phones: Array<string | null>; tags: string[]; preferredContact: string }>;
+  feePolicy: FeePolicy;
+  openRequests: RequestSummary[];
+  lastRequests: RequestSummary[];
+}
+
+const LAST_REQUESTS = 5;
+
+@Injectable()
+export class HouseholdsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async create(principal: Principal, dto: CreateHouseholdDto, origin: AuditOrigin): Promise<HouseholdView> {
+    const phones = dto.residents.map((r, i) => normalisedPhones(r, `residents.${i}.phones`));
+    const id = await this.ds.transaction(async (m) => {
+      const community = await communityInScope(m, principal, dto.communityCode);
+      const household = m.create(Household, {
+        id: randomUUID(),
+        communityCode: community.code,
+        orgPath: community.orgPath,
+        address: dto.address.trim(),
+        lat: dto.lat ?? null,
+        lng: dto.lng ?? null,
+      });
+      await m.insert(Household, household);
+      for (const [i, r] of dto.residents.entries()) await insertResident(m, household.id, r, phones[i]);
+      await recordAudit(m, AuditRecorded.request, principal, { action: 'household.created', resourceType: 'household', resourceId: household.id }, origin);
+      return household.id;
+    });
+    return this.view(this.ds.manager, await this.ds.manager.findOneByOrFail(Household, { id }), false);
+  }
+
+  async addResident(principal: Principal, householdId: string, dto: ResidentDto, origin: AuditOrigin): Promise<HouseholdView> {
+    const phones = normalisedPhones(dto, 'phones');
+    return this.ds.transaction(async (m) => {
+      const household = await scopedRepository(m, Household, principal).get({ id: householdId }, `household ${householdId}`);
+      await insertResident(m, household.id, dto, phones);
+      await recordAudit(m, AuditRecorded.request, principal, { action: 'household.resident-added', resourceType: 'household', resourceId: household.id }, origin);
+      return this.view(m, household, false);
+    });
+  }
+
+  /** Masked unless asked otherwise, by a role that may, with a purpose; the read is then audited. */
+  async get(principal: Principal, id: string, read: { unmasked?: string; purpose?: string }, origin: AuditOrigin): Promise<HouseholdView> {
+    const household = await scopedRepository(this.ds.manager, Household, principal).get({ id }, `household ${id}`);
+    if (read.unmasked !== 'true') return this.view(this.ds.manager, household, false);
+    if (!read.purpose?.trim()) throw new BadRequestException('purpose: required to see unmasked contact data');
+    if (!canSeeUnmasked(principal, { purpose: read.purpose, orgPath: household.orgPath })) {
+      throw new ForbiddenException(`role ${principal.role} may not see unmasked contact data`);
+    }
+    await recordAudit(this.ds.manager, AuditRecorded.request, principal, {
+      action: 'household.contact-read', resourceType: 'household', resourceId: id, purpose: read.purpose,
+    }, origin);
+    return this.view(this.ds.manager, household, true);
+  }
+
+  /** The agent's first move on a call: who is this, what have they asked before, what is open. */
+  async lookup(principal: Principal, query: CallerQuery): Promise<HouseholdView[]> {
+    let match: PhoneMatch;
+    if (query.suffix !== undefined) match = { suffix: query.suffix };
+    else {
+      const exact = normalisePhone(query.phone ?? '');
+      if (!exact) throw new BadRequestException('phone: not a phone number (a mobile or a landline with its area code)');
+      match = { exact };
+    }
+    const { sql, params } = callerLookupQuery(match, principal.orgPath);
+    const ids: Array<{ id: string }> = await this.ds.query(sql, params);
+    if (!ids.length) return [];
+    const households = await this.ds.manager.findBy(Household, { id: In(ids.map((r) => r.id)) });
+    const byId = new Map(households.map((h) => [h.id, h]));
+    return Promise.all(ids.map(({ id }) => this.view(this.ds.manager, byId.get(id)!, false)));
+  }
+
+  private async view(m: EntityManager, h: Household, unmasked: boolean): Promise<HouseholdView> {
+    const [residents, grants, requests] = await Promise.all([
+      m.find(Resident, { where: { householdId: h.id }, order: { createdAt: 'ASC' } }),
+      m.findBy(FeeEligibility, { householdId: h.id, revokedAt: IsNull() }),
+      m.find(ServiceRequest, { where: { householdId: h.id }, order: { receivedAt: 'DESC' }, take: 50 }),
+    ]);
+    const phones = residents.length ? await m.findBy(ResidentPhone, { residentId: In(residents.map((r) => r.id)) }) : [];
+    const summary = (r: ServiceRequest): RequestSummary => ({
+      id: r.id, number: r.number, categoryCode: r.categoryCode, status: r.status, receivedAt: r.receivedAt,
+    });
+    return {
+      id: h.id,
+      communityCode: h.communityCode,
+      address: unmasked ? h.address : maskAddress(h.address),
+      contactMasked: !unmasked,
+      residents: residents.map((r) => ({
+        id: r.id,
+        name: r.name,
+        phones: phones.filter((p) => p.residentId === r.id).map((p) => (unmasked ? nationalFormat(p.phone) : maskPhone(nationalFormat(p.phone)))),
+        tags: r.tags,
+        preferredContact: r.preferredContact,
+      })),
+      feePolicy: feePolicyAt(grants, new Date()),
+      openRequests: requests.filter((r) => isOpen(r.status)).map(summary),
+      lastRequests: requests.slice(0, LAST_REQUESTS).map(summary),
+    };
+  }
+}
+
+function normalisedPhones(r: ResidentDto, field: string): string[] {
+  return r.phones.map((p, j) => {
+    const phone = normalisePhone(p);
+    if (!phone) throw new BadRequestException(`${field}.${j}: ${p} is not a phone number (a mobile or a landline with its area code)`);
+    return phone;
+  });
+}
+
+async function insertResident(m: EntityManager, householdId: string, r: ResidentDto, phones: string[]): Promise<void> {
+  const resident = m.create(Resident, {
+    id: randomUUID(),
+    householdId,
+    name: r.name.trim(),
+    tags: [...new Set(r.tags ?? [])],
+    preferredContact: r.preferredContact ?? 'sms',
+  });
+  await m.insert(Resident, resident);
+  for (const phone of new Set(phones)) await m.insert(ResidentPhone, { residentId: resident.id, phone });
+}

@@ -1,0 +1,88 @@
+import { backoffDelay } from '@bangbang/messaging';
+import { getLogger } from '@bangbang/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { NOTIFIER, Notifier } from './notifier';
+
+interface Claimed {
+  id: string;
+  recipient: string;
+  body: string;
+  attempts: number;
+}
+
+/** How long a claimed message is hidden from other senders while this one tries to deliver it. */
+const LEASE_MS = 60_000;
+
+/**
+ * Drains the notification queue. Each pass claims due messages with SKIP LOCKED (several instances
+ * share the work) by pushing their next attempt past a lease, sends them outside any transaction,
+ * then marks each sent or schedules its retry with backoff. A message is never dropped: a gateway
+ * that is down only delays it, and one that is slow holds up nothing but its own message.
+ */
+@Injectable()
+export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = getLogger('notification-sender');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+  private stopped = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(NOTIFIER) private readonly notifier: Notifier,
+    @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain().catch((err) => {
+        this.log.error({ err }, 'notification pass failed');
+        return 0;
+      });
+      void this.running.finally(() => this.schedule());
+    }, this.config.NOTIFY_POLL_MS);
+  }
+
+  /** One pass; returns how many messages were delivered. */
+  async drain(): Promise<number> {
+    const claimed: Claimed[] = await this.ds.query(
+      `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+        WHERE id IN (SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
+                      ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, recipient, body, attempts`,
+      [this.config.NOTIFY_BATCH_SIZE, LEASE_MS],
+    ).then(([rows]) => rows);
+    let delivered = 0;
+    for (const n of claimed) {
+      try {
+        await this.notifier.send({ id: n.id, to: n.recipient, body: n.body });
+        await this.ds.query(`UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [n.id]);
+        delivered++;
+      } catch (err) {
+        const delay = backoffDelay(n.attempts, {
+          initialMs: this.config.NOTIFY_RETRY_INITIAL_MS,
+          maxMs: this.config.NOTIFY_RETRY_MAX_MS,
+          jitter: 0.2,
+        });
+        this.log.warn({ err, id: n.id, attempts: n.attempts, retryInMs: delay }, 'notification not delivered; will retry');
+        await this.ds.query(
+          `UPDATE notification SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = $1`,
+          [n.id, delay, String((err as Error).message).slice(0, 500)],
+        );
+      }
+    }
+    return delivered;
+  }
+}

@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const NOTIFICATION_TEMPLATES = ['intake', 'assigned', 'completed', 'sign_off_request'] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+/** A message to a resident, queued in the transaction of the change it reports. */
+@Entity('notification')
+export class Notification {
+  @PrimaryColumn('uuid') id: string;
+  @Column({ name: 'request_id', type: 'uuid' }) requestId: string;
+  @Column() recipient: string;
+  @Column({ type: 'text' }) template: NotificationTemplate;
+  @Column() body: string;
+  @Column() status: 'pending' | 'sent';
+  @Column() attempts: number;
+  @Column({ name: 'next_attempt_at', type: 'timestamptz' }) nextAttemptAt: Date;
+  @Column({ name: 'last_error', type: 'text', nullable: true }) lastError: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt: Date | null;
+}

@@ -1,0 +1,23 @@
+import type { NotificationTemplate } from './notification.entity';
+
+export interface MessageFacts {
+  number: string;
+  categoryName?: string;
+  providerName?: string;
+  code?: string;
+  validHours?: number;
+}
+
+/** What the resident reads. Short: one SMS is 70 Chinese characters. */
+export function messageText(template: NotificationTemplate, f: MessageFacts): string {
+  switch (template) {
+    case 'intake':
+      return `【帮帮团】您的${f.categoryName ?? '服务'}需求已受理，单号${f.number}。`;
+    case 'assigned':
+      return `【帮帮团】单号${f.number}已由${f.providerName ?? '服务人员'}接单，将与您联系上门。`;
+    case 'completed':
+      return `【帮帮团】单号${f.number}服务已完成，请确认问题是否解决。`;
+    case 'sign_off_request':
+      return `【帮帮团】单号${f.number}签字确认码${f.code}，确认完成后交给服务人员，${f.validHours}小时内有效。`;
+  }
+}

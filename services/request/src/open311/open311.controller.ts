@@ -1,0 +1,52 @@
+import { Public } from '@bangbang/auth';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Open311ErrorFilter } from './open311-error.filter';
+import { Open311ListQuery, Open311ServicesQuery } from './open311.dto';
+import { Open311Service } from './open311.service';
+
+const json = (file: string): string => {
+  if (!file.endsWith('.json')) throw new NotFoundException('only the .json format is served');
+  return file.slice(0, -'.json'.length);
+};
+
+/**
+ * GeoReport v2 at /open311/v2. Public at this service (and at the gateway): creating a request
+ * needs the client's api_key; reading shows only what a stranger may see.
+ */
+@Controller('open311/v2')
+@Public()
+@UseFilters(Open311ErrorFilter)
+export class Open311Controller {
+  constructor(private readonly open311: Open311Service) {}
+
+  @Get('discovery.json')
+  discovery() {
+    return this.open311.discovery();
+  }
+
+  @Get('services.json')
+  services(@Query() _: Open311ServicesQuery) {
+    return this.open311.services();
+  }
+
+  @Get('services/:file')
+  definition(@Param('file') file: string) {
+    return this.open311.definition(json(file));
+  }
+
+  @Post('requests.json')
+  @HttpCode(201)
+  create(@Body() body: Record<string, unknown>) {
+    return this.open311.create(body ?? {});
+  }
+
+  @Get('requests.json')
+  list(@Query() q: Open311ListQuery) {
+    return this.open311.list(q);
+  }
+
+  @Get('requests/:file')
+  one(@Param('file') file: string, @Query() q: Open311ListQuery) {
+    return this.open311.one(json(file), q.api_key);
+  }
+}

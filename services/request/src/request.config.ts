@@ -1,0 +1,19 @@
+import { IsInt, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+
+export class RequestConfig {
+  /** Where SMS go (POST JSON); empty means the log notifier, for local runs. */
+  @ValidateIf((c: RequestConfig) => c.SMS_GATEWAY_URL !== '')
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  SMS_GATEWAY_URL = '';
+  @IsInt() @Min(10) @Max(60_000) NOTIFY_POLL_MS = 1_000;
+  @IsInt() @Min(1) @Max(1_000) NOTIFY_BATCH_SIZE = 50;
+  @IsInt() @Min(10) NOTIFY_RETRY_INITIAL_MS = 1_000;
+  @IsInt() @Min(10) NOTIFY_RETRY_MAX_MS = 300_000;
+  @IsInt() @Min(100) @Max(60_000) NOTIFY_TIMEOUT_MS = 5_000;
+  @IsInt() @Min(1) @Max(24 * 14) SIGN_OFF_CODE_TTL_HOURS = 72;
+  @IsInt() @Min(100) CLOSE_SWEEP_MS = 60_000;
+  /** The public address of the Open311 endpoint, as discovery.json announces it. */
+  @IsString() OPEN311_BASE_URL = 'http://127.0.0.1:3000/api/request/open311/v2';
+}
+
+export const REQUEST_CONFIG = Symbol('REQUEST_CONFIG');

@@ -1,0 +1,171 @@
+import { likePrefix } from '@bangbang/auth';
+import { RequestAnswered, RequestCreated } from '@bangbang/contracts';
+import { writeToOutbox } from '@bangbang/messaging';
+import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
+import type { Actor } from '../access';
+import { deadlinesFor } from '../catalogue/deadlines';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
+import { feePolicyAt } from '../eligibility/fee-rules';
+import { Household } from '../households/household.entity';
+import { Resident } from '../households/resident.entity';
+import { enqueueNotification } from '../notifications/notification-queue';
+import { CreateRequestDto } from './request.dto';
+import { requestView, RequestView } from './request.view';
+import { Channel, ServiceRequest, TimelineEntry } from './service-request.entity';
+import { moveOrConflict } from './transitions';
+
+export interface IntakeContext {
+  actor: Actor;
+  /** Households outside this subtree do not exist for the caller. */
+  scopeOrgPath: string;
+  channel: Channel;
+  open311ClientId?: string;
+  /** The caller's Idempotency-Key, scoped to the caller. */
+  idempotencyKey?: string;
+}
+
+export interface IntakeResult {
+  view: RequestView;
+  replayed: boolean;
+}
+
+/** Front desk (前台受理): one transaction takes the request, fixes fee and deadlines, and hands it on. */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly catalogue: CatalogueService,
+  ) {}
+
+  create(dto: CreateRequestDto, ctx: IntakeContext): Promise<IntakeResult> {
+    return this.ds.transaction(async (m) => {
+      if (ctx.idempotencyKey) {
+        const earlier = await claimKey(m, ctx.actor.id, ctx.idempotencyKey, bodyHash(dto));
+        if (earlier) return { view: earlier, replayed: true };
+      }
+      const view = await this.intake(m, dto, ctx);
+      if (ctx.idempotencyKey) {
+        await m.query('UPDATE idempotency_key SET status_code = 201, response = $3 WHERE principal_id = $1 AND key = $2', [
+          ctx.actor.id, ctx.idempotencyKey, JSON.stringify(view),
+        ]);
+      }
+      return { view, replayed: false };
+    });
+  }
+
+  private async intake(m: EntityManager, dto: CreateRequestDto, ctx: IntakeContext): Promise<RequestView> {
+    const household = await m.findOneBy(Household, { id: dto.householdId, orgPath: Like(likePrefix(ctx.scopeOrgPath)) });
+    if (!household) throw new NotFoundException(`householdId: no household ${dto.householdId} in your scope`);
+    if (dto.residentId && !(await m.existsBy(Resident, { id: dto.residentId, householdId: household.id }))) {
+      throw new BadRequestException(`residentId: ${dto.residentId} does not live in household ${household.id}`);
+    }
+    const category = await this.catalogue.forIntake(m, dto.categoryCode, household.communityCode);
+    if (dto.answer && category.kind !== 'consultation') {
+      throw new BadRequestException(`answer: ${category.code} is a home service; only a consultation is answered at intake`);
+    }
+    const window = dto.preferredWindow && { from: new Date(dto.preferredWindow.from), to: new Date(dto.preferredWindow.to) };
+    if (window && window.to <= window.from) throw new BadRequestException('preferredWindow.to must be after preferredWindow.from');
+
+    const receivedAt = new Date();
+    const grants = await m.findBy(FeeEligibility, { householdId: household.id, revokedAt: IsNull() });
+    const urgency = dto.urgency ?? category.urgency;
+    const due = deadlinesFor(urgency, receivedAt);
+    const [{ n }] = await m.query(`SELECT nextval('service_request_number_seq') AS n`);
+    const r = m.create(ServiceRequest, {
+      id: randomUUID(),
+      number: `R${receivedAt.toISOString().slice(0, 10).replaceAll('-', '')}-${String(n).padStart(6, '0')}`,
+      householdId: household.id,
+      residentId: dto.residentId ?? null,
+      communityCode: household.communityCode,
+      orgPath: household.orgPath,
+      categoryCode: category.code,
+      kind: category.kind,
+      urgency,
+      feePolicy: feePolicyAt(grants, receivedAt),
+      description: dto.description.trim(),
+      channel: ctx.channel,
+      open311ClientId: ctx.open311ClientId ?? null,
+      preferredFrom: window?.from ?? null,
+      preferredTo: window?.to ?? null,
+      chosenProviderId: dto.chosenProviderId ?? null,
+      status: 'received',
+      reopenCount: 0,
+      responseDueAt: due.responseDueAt,
+      resolutionDueAt: due.resolutionDueAt,
+      receivedAt,
+      updatedAt: receivedAt,
+    });
+    await m.insert(ServiceRequest, r);
+    await m.insert(TimelineEntry, {
+      requestId: r.id, at: receivedAt, actorKind: ctx.actor.kind, actorId: ctx.actor.id, action: 'receive', fromStatus: null, toStatus: 'received', note: ctx.channel,
+    });
+
+    if (dto.answer) {
+      await moveOrConflict(m, r, 'answer', ctx.actor, { at: receivedAt, note: 'answered at intake' });
+      r.answer = dto.answer.trim();
+      r.closedAt = receivedAt;
+      await writeToOutbox(m, RequestAnswered, {
+        subject: r.id,
+        data: { requestId: r.id, orgPath: r.orgPath, categoryCode: r.categoryCode, at: receivedAt.toISOString(), answeredBy: ctx.actor.id },
+      });
+    } else {
+      await moveOrConflict(m, r, 'publish', ctx.actor, { at: receivedAt });
+      await writeToOutbox(m, RequestCreated, {
+        subject: r.id,
+        data: {
+          requestId: r.id,
+          number: r.number,
+          communityId: r.communityCode,
+          orgPath: r.orgPath,
+          categoryCode: r.categoryCode,
+          kind: r.kind,
+          urgency: r.urgency,
+          feePolicy: r.feePolicy,
+          responseDueAt: r.responseDueAt.toISOString(),
+          resolutionDueAt: r.resolutionDueAt.toISOString(),
+          ...(household.lat !== null && household.lng !== null && { location: { lat: household.lat, lng: household.lng } }),
+          summary: r.description,
+          ...(window && { preferredWindow: { from: window.from.toISOString(), to: window.to.toISOString() } }),
+          ...(r.chosenProviderId && { chosenProviderId: r.chosenProviderId }),
+          receivedAt: receivedAt.toISOString(),
+        },
+      });
+    }
+    await m.save(r);
+    await enqueueNotification(m, r, 'intake', { categoryName: category.nameZh });
+    return requestView(r, household);
+  }
+}
+
+/**
+ * Claims the key for this body, or returns the response it already produced. A concurrent retry
+ * waits on the first one's row and then sees its response.
+ */
+async function claimKey(m: EntityManager, principalId: string, key: string, hash: string): Promise<RequestView | null> {
+  const claimed = await m.query(
+    'INSERT INTO idempotency_key (principal_id, key, body_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
+    [principalId, key, hash],
+  );
+  if (claimed.length) return null;
+  const [earlier] = await m.query('SELECT body_hash, response FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principalId, key]);
+  if (earlier.body_hash !== hash) {
+    throw new UnprocessableEntityException('Idempotency-Key: already used for a different request body');
+  }
+  return earlier.response as RequestView;
+}
+
+function bodyHash(dto: object): string {
+  return createHash('sha256').update(canonicalJson(dto)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

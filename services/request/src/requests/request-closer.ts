@@ -1,0 +1,57 @@
+import { RequestClosed } from '@bangbang/contracts';
+import { writeToOutbox } from '@bangbang/messaging';
+import { getLogger } from '@bangbang/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { systemActor } from '../access';
+import { REDO_WINDOW_MS } from '../lifecycle/request-state';
+import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { ServiceRequest } from './service-request.entity';
+import { factOf, move } from './transitions';
+
+const BATCH = 100;
+
+/** Once the 7-day redo window after sign-off has passed, the story ends: closed, and said so. */
+@Injectable()
+export class RequestCloser implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = getLogger('request-closer');
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.closeDue().catch((err) => this.log.error({ err }, 'closing sweep failed'));
+    }, this.config.CLOSE_SWEEP_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Closes signed-off requests whose window ended before `now`; returns how many. */
+  async closeDue(now = new Date()): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const due = await m
+        .createQueryBuilder(ServiceRequest, 'r')
+        .where(`r.status = 'signed_off' AND r.signedOffAt < :cutoff`, { cutoff: new Date(now.getTime() - REDO_WINDOW_MS) })
+        .orderBy('r.signedOffAt')
+        .limit(BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const r of due) {
+        const decision = await move(m, r, 'close', systemActor('closer'), { at: now, note: 'redo window over' });
+        if (!decision.ok) continue;
+        r.closedAt = now;
+        await m.save(r);
+        await writeToOutbox(m, RequestClosed, { subject: r.id, data: factOf(r, now) });
+      }
+      return due.length;
+    });
+  }
+}

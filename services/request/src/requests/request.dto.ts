@@ -1,0 +1,61 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { URGENCIES, type Urgency, CANCELLED_BY } from '@bangbang/contracts';
+import { REQUEST_STATUSES, type RequestStatus } from '../lifecycle/request-state';
+
+export const DESCRIPTION_MAX = 2000;
+
+export class WindowDto {
+  @IsISO8601() from: string;
+  @IsISO8601() to: string;
+}
+
+export class CreateRequestDto {
+  @IsUUID() householdId: string;
+  /** Who called, when the household has several residents; they get the messages. */
+  @IsOptional() @IsUUID() residentId?: string;
+  @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'categoryCode must be a category code' }) categoryCode: string;
+  @IsString() @Length(1, DESCRIPTION_MAX) description: string;
+  /** Overrides the category's urgency class, e.g. a leak flooding a flat is an emergency. */
+  @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
+  @IsOptional() @ValidateNested() @Type(() => WindowDto) preferredWindow?: WindowDto;
+  @IsOptional() @IsString() @Length(1, 64) chosenProviderId?: string;
+  /** For a consultation answered on the spot: the answer given; the request is then closed. */
+  @IsOptional() @IsString() @Length(1, DESCRIPTION_MAX) answer?: string;
+}
+
+export class ListRequestsQuery {
+  @IsOptional() @IsIn(REQUEST_STATUSES) status?: RequestStatus;
+  @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'community must be a community code' }) community?: string;
+}
+
+export class CancelDto {
+  @IsIn(CANCELLED_BY.filter((b) => b !== 'admin')) by: 'resident' | 'agent';
+  @IsString() @Length(1, 500) reason: string;
+}
+
+export class ReopenDto {
+  @IsString() @Length(1, 500) reason: string;
+}
+
+export class FollowUpDto {
+  /** Whether the resident says the problem is fixed. */
+  @IsBoolean() solved: boolean;
+  @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class SignOffDto {
+  @Matches(/^\d{6}$/, { message: 'code must be the six digits the resident gave you' }) code: string;
+  @IsBoolean() solved: boolean;
+}
