@@ -118,7 +118,7 @@ export class HouseholdsService {
       residents: residents.map((r) => ({
         id: r.id,
         name: r.name,
-        phones: phones.filter((p) => p.residentId === r.id).map((p) => (unmasked ? nationalFormat(p.phone) : maskPhone(nationalFormat(p.phone)))),
+        phones: phones.filter((p) => p.residentId === r.id).sort((a, b) => a.phone.localeCompare(b.phone)).map((p) => (unmasked ? nationalFormat(p.phone) : maskPhone(nationalFormat(p.phone)))),
         tags: r.tags,
         preferredContact: r.preferredContact,
       })),

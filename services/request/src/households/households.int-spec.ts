@@ -1,0 +1,112 @@
+import { AuditRecorded } from '@bangbang/contracts';
+import { RequestHarness, startRequestService } from '../../test/harness';
+
+describe('households and caller lookup', () => {
+  let h: RequestHarness;
+  let jincheng: { id: string };
+  let huaigu: { id: string };
+  let yinxiu: { id: string };
+
+  beforeAll(async () => {
+    h = await startRequestService();
+    jincheng = await h.household('jincheng', ['138 1234 5678', '0510-82345678'], { name: '王阿姨' });
+    huaigu = await h.household('huaigu', ['+86 138-1234-5678'], { name: '李大爷' });
+    yinxiu = await h.household('yinxiu', ['13912345678'], { name: '赵先生' });
+  });
+
+  afterAll(() => h?.stop());
+
+  const lookup = async (person: Parameters<RequestHarness['call']>[0], query: string) => {
+    const res = await h.call(person, 'GET', `/callers?${query}`);
+    expect(res.statusCode).toBe(200);
+    return res.json().map((x: { id: string }) => x.id);
+  };
+
+  it('finds a caller by any spelling of the number, masked, with fee policy and requests', async () => {
+    const res = await h.call('agent', 'GET', '/callers?phone=%2B8613812345678');
+    const found = res.json();
+    expect(found.map((x: { id: string }) => x.id).sort()).toEqual([jincheng.id, huaigu.id].sort());
+    const mine = found.find((x: { id: string }) => x.id === jincheng.id);
+    expect(mine).toMatchObject({
+      communityCode: 'jincheng',
+      address: '金城社区12栋****',
+      contactMasked: true,
+      feePolicy: 'low_cost',
+      openRequests: [],
+      lastRequests: [],
+      residents: [{ name: '王阿姨', phones: ['138****5678', '051*****5678'], tags: ['elderly_living_alone'], preferredContact: 'sms' }],
+    });
+    expect(await lookup('agent', 'phone=0510%2082345678')).toEqual([jincheng.id]);
+  });
+
+  it('returns only households in the caller’s scope', async () => {
+    expect(await lookup('jinchengAdmin', 'phone=13812345678')).toEqual([jincheng.id]);
+    expect(await lookup('huaiguAdmin', 'phone=13812345678')).toEqual([huaigu.id]);
+    expect(await lookup('yangmingAgent', 'phone=13812345678')).toEqual([]);
+    expect(await lookup('yangmingAgent', 'phone=13912345678')).toEqual([yinxiu.id]);
+  });
+
+  it('searches by the last digits, still within scope', async () => {
+    expect((await lookup('agent', 'suffix=5678')).sort()).toEqual([jincheng.id, huaigu.id, yinxiu.id].sort());
+    expect(await lookup('jinchengAdmin', 'suffix=345678')).toEqual([jincheng.id]);
+    expect(await lookup('agent', 'suffix=0000')).toEqual([]);
+  });
+
+  it('refuses a malformed phone, naming the field', async () => {
+    const res = await h.call('agent', 'GET', '/callers?phone=12345');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/^phone: /);
+    expect((await h.call('agent', 'GET', '/callers?suffix=12')).json().message.join()).toMatch(/suffix/);
+  });
+
+  it('answers 404 for a household outside the scope, and 403 for roles that may not look callers up', async () => {
+    expect((await h.call('huaiguAdmin', 'GET', `/households/${jincheng.id}`)).statusCode).toBe(404);
+    expect((await h.call('jinchengAdmin', 'GET', `/households/${jincheng.id}`)).statusCode).toBe(200);
+    expect((await h.call('plumber', 'GET', '/callers?phone=13812345678')).statusCode).toBe(403);
+  });
+
+  it('refuses a household with a malformed phone or in a community out of scope, storing nothing', async () => {
+    const before = await h.count('household');
+    const badPhone = await h.call('agent', 'POST', '/households', {
+      communityCode: 'jincheng', address: '金城社区3栋101', residents: [{ name: '张三', phones: ['13812345678', '555-1234'] }],
+    });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().message).toMatch(/^residents\.0\.phones\.1: /);
+    const outOfScope = await h.call('huaiguAdmin', 'POST', '/households', {
+      communityCode: 'jincheng', address: '金城社区3栋101', residents: [{ name: '张三', phones: ['13812345678'] }],
+    });
+    expect(outOfScope.statusCode).toBe(404);
+    expect(outOfScope.json().message).toMatch(/^communityCode: /);
+    expect(await h.count('household')).toBe(before);
+  });
+
+  it('shows unmasked contact data only with a purpose, to a role that may, and audits the read', async () => {
+    expect((await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true`)).statusCode).toBe(400);
+    expect((await h.call('auditor', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=check`)).statusCode).toBe(403);
+    const res = await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=${encodeURIComponent('call back about a leak')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ address: '无锡市梁溪区金星街道金城社区12栋3单元502室', contactMasked: false });
+    expect(res.json().residents[0].phones.sort()).toEqual(['0510-82345678', '13812345678']);
+    const [read] = await h.events(AuditRecorded.request, 1, (d) => d.action === 'household.contact-read');
+    expect(read.data).toMatchObject({ actorId: 'agent-1', resourceId: jincheng.id, purpose: 'call back about a leak' });
+  });
+
+  it('makes a household free while a community admin’s grant is valid, and only that admin may grant', async () => {
+    const grant = { reason: 'sudden_hardship', evidence: '火灾受灾证明 2026-117', validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString() };
+    expect((await h.call('agent', 'POST', `/households/${jincheng.id}/eligibility`, grant)).statusCode).toBe(403);
+    expect((await h.call('huaiguAdmin', 'POST', `/households/${jincheng.id}/eligibility`, grant)).statusCode).toBe(404);
+    const tooLong = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility`, {
+      ...grant, validUntil: new Date(Date.now() + 120 * 86_400_000).toISOString(),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().message).toMatch(/^validUntil: /);
+    const granted = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility`, grant);
+    expect(granted.statusCode).toBe(201);
+    const after = (await h.call('agent', 'GET', '/callers?phone=13812345678')).json();
+    expect(after.find((x: { id: string }) => x.id === jincheng.id).feePolicy).toBe('free');
+    expect(JSON.stringify(after)).not.toContain('sudden_hardship');
+    const revoked = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility/${granted.json().id}/revoke`);
+    expect(revoked.statusCode).toBe(201);
+    expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json().feePolicy).toBe('low_cost');
+  });
+});
