@@ -94,6 +94,7 @@ export class RequestsService {
       stored.usedAt = new Date();
       await m.save(stored);
       await signOff(m, r, actorOf(p), 'code', dto.solved);
+      await m.save(r);
       return null;
     });
     if (refusal) throw refusal;
