@@ -1,6 +1,9 @@
+import { AuthModule } from '@bangbang/auth';
 import { TOPICS } from '@bangbang/contracts';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Module } from '@nestjs/common';
+import { Rating1764000000500 } from './migrations/1764000000500-rating';
+import { DirectoryModule, FiguresModule, FollowUpsModule, RatingConfigModule, RatingsModule, ScorecardsModule } from './rating.modules';
 
 @Module({})
 class RatingAppModule {}
@@ -8,17 +11,24 @@ class RatingAppModule {}
 export const ratingService: ServiceDefinition = {
   name: 'rating',
   defaultPort: 3005,
-  consumesEvents: false,
+  consumesEvents: true,
   module: (env) => ({
     module: RatingAppModule,
     imports: [
       PlatformModule.forService({
         service: 'rating',
         entities: [],
-        migrations: [],
+        migrations: [Rating1764000000500],
         producedTopics: [TOPICS.rating],
         env,
       }),
+      AuthModule.forService(env),
+      RatingConfigModule.forEnv(env),
+      DirectoryModule,
+      FiguresModule,
+      RatingsModule,
+      FollowUpsModule,
+      ScorecardsModule,
     ],
   }),
 };

@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+import { COUNTERS, Counter, Counters, Dimension, Entry, zeroCounters } from './contribution';
+
+const snake = (c: Counter): string => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
+export const COLUMNS = COUNTERS.map(snake);
+
+/** Adds the deltas to the stored counters in one statement. */
+export async function addToFigures(m: EntityManager, entries: Entry[]): Promise<void> {
+  if (!entries.length) return;
+  const casts = COLUMNS.map((_, i) => `$${i + 4}::int[]`).join(', ');
+  await m.query(
+    `INSERT INTO daily_figure (dim, key, day, ${COLUMNS.join(', ')})
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], ${casts})
+     ON CONFLICT (dim, key, day) DO UPDATE SET ${COLUMNS.map((c) => `${c} = daily_figure.${c} + EXCLUDED.${c}`).join(', ')}`,
+    [entries.map((e) => e.dim), entries.map((e) => e.key), entries.map((e) => e.day), ...COUNTERS.map((c) => entries.map((e) => e.counters[c]))],
+  );
+}
+
+type Row = Record<string, string | number>;
+
+export function countersOf(row: Row): Counters {
+  const c = zeroCounters();
+  COUNTERS.forEach((name, i) => (c[name] = Number(row[COLUMNS[i]] ?? 0)));
+  return c;
+}
+
+const sums = COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::int AS ${c}`).join(', ');
+
+/** Counters per key of one dimension over `[from, until)` days, keys under `prefix` when given. */
+export async function sumByKey(
+  m: EntityManager,
+  dim: Dimension,
+  from: string,
+  until: string | null,
+  options: { prefix?: string; key?: string } = {},
+): Promise<Map<string, Counters>> {
+  const params: unknown[] = [dim, from];
+  let where = 'dim = $1 AND day >= $2';
+  if (until) where += ` AND day < $${params.push(until)}`;
+  if (options.prefix) where += ` AND key LIKE $${params.push(`${options.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`;
+  if (options.key) where += ` AND key = $${params.push(options.key)}`;
+  const rows: Row[] = await m.query(`SELECT key, ${sums} FROM daily_figure WHERE ${where} GROUP BY key`, params);
+  return new Map(rows.map((r) => [String(r.key), countersOf(r)]));
+}
+
+/** Every stored non-zero row, for comparing with a recompute. */
+export async function allFigures(m: EntityManager): Promise<Entry[]> {
+  const rows: Row[] = await m.query(
+    `SELECT dim, key, to_char(day, 'YYYY-MM-DD') AS day, ${COLUMNS.join(', ')} FROM daily_figure
+     WHERE ${COLUMNS.map((c) => `${c} <> 0`).join(' OR ')}`,
+  );
+  return rows.map((r) => ({ dim: r.dim as Dimension, key: String(r.key), day: String(r.day), counters: countersOf(r) }));
+}

@@ -1,0 +1,134 @@
+import {
+  CloudEvent,
+  DeadlineBreached,
+  DeadlineBreachedV1,
+  JobAssigned,
+  JobAssignedV1,
+  JobReassigned,
+  RatingAmended,
+  RatingSubmitted,
+  RatingSubmittedV1,
+  RequestAnswered,
+  RequestAnsweredV1,
+  RequestCancelled,
+  RequestCancelledV1,
+  RequestCreated,
+  RequestCreatedV1,
+  RequestReopened,
+  RequestReopenedV1,
+  RequestSignedOff,
+  RequestSignedOffV1,
+} from '@bangbang/contracts';
+import { EventContext, OnEvent } from '@bangbang/messaging';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { RATING_CONFIG, RatingConfig } from '../rating.config';
+import { closeRatingWindow, openRatingWindow } from '../ratings/rating-links';
+import { FactProjector } from './fact-projector';
+import { Fact } from './job-fact';
+
+/** The facts other services (and this one's own ratings) publish, folded into the figures. */
+@Controller()
+export class FactEventsHandler {
+  constructor(
+    private readonly projector: FactProjector,
+    @Inject(RATING_CONFIG) private readonly config: RatingConfig,
+  ) {}
+
+  @OnEvent(RequestCreated)
+  async created(@Payload() e: CloudEvent<RequestCreatedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const d = e.data;
+    await this.projector.apply(ctx.manager, d.requestId, {
+      type: 'created',
+      orgPath: d.orgPath,
+      categoryCode: d.categoryCode,
+      kind: d.kind,
+      responseDueAt: d.responseDueAt,
+      resolutionDueAt: d.resolutionDueAt,
+    });
+  }
+
+  @OnEvent(JobAssigned)
+  assigned(@Payload() e: CloudEvent<JobAssignedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.assignment(e, ctx);
+  }
+
+  @OnEvent(JobReassigned)
+  reassigned(@Payload() e: CloudEvent<JobAssignedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.assignment(e, ctx);
+  }
+
+  @OnEvent(DeadlineBreached)
+  async breached(@Payload() e: CloudEvent<DeadlineBreachedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const d = e.data;
+    await this.projector.apply(ctx.manager, d.requestId, { type: 'breached', deadline: d.deadline, at: d.at, ...placed(d) });
+  }
+
+  @OnEvent(RequestSignedOff)
+  async signedOff(@Payload() e: CloudEvent<RequestSignedOffV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const d = e.data;
+    const { before, after } = await this.projector.apply(ctx.manager, d.requestId, {
+      type: 'signed-off',
+      at: d.at,
+      providerId: d.providerId,
+      providerKind: d.providerKind,
+      solved: d.solved,
+      resolutionDueAt: d.resolutionDueAt,
+      ...placed(d),
+    });
+    if (after.signOffs > before.signOffs) await openRatingWindow(ctx.manager, after, this.config);
+  }
+
+  @OnEvent(RequestReopened)
+  async reopened(@Payload() e: CloudEvent<RequestReopenedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.projector.apply(ctx.manager, e.data.requestId, { type: 'reopened', at: e.data.at, ...placed(e.data) });
+    await closeRatingWindow(ctx.manager, e.data.requestId);
+  }
+
+  @OnEvent(RequestCancelled)
+  async cancelled(@Payload() e: CloudEvent<RequestCancelledV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.projector.apply(ctx.manager, e.data.requestId, { type: 'cancelled', at: e.data.at, ...placed(e.data) });
+    await closeRatingWindow(ctx.manager, e.data.requestId);
+  }
+
+  @OnEvent(RequestAnswered)
+  async answered(@Payload() e: CloudEvent<RequestAnsweredV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.projector.apply(ctx.manager, e.data.requestId, { type: 'answered', at: e.data.at, ...placed(e.data) });
+  }
+
+  @OnEvent(RatingSubmitted)
+  submitted(@Payload() e: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.rated(e, ctx);
+  }
+
+  @OnEvent(RatingAmended)
+  amended(@Payload() e: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.rated(e, ctx);
+  }
+
+  private async assignment(e: CloudEvent<JobAssignedV1>, ctx: EventContext): Promise<void> {
+    const d = e.data;
+    await this.projector.apply(ctx.manager, d.requestId, { type: 'assigned', at: d.at, providerId: d.providerId, providerKind: d.providerKind, ...placed(d) });
+  }
+
+  private async rated(e: CloudEvent<RatingSubmittedV1>, ctx: EventContext): Promise<void> {
+    const d = e.data;
+    await this.projector.apply(ctx.manager, d.requestId, { type: 'rated', ...ratedFact(d) });
+  }
+}
+
+const placed = (d: { orgPath: string; categoryCode: string }) => ({ orgPath: d.orgPath, categoryCode: d.categoryCode });
+
+export function ratedFact(d: RatingSubmittedV1): Omit<Extract<Fact, { type: 'rated' }>, 'type'> {
+  return {
+    revision: d.revision,
+    ratedAt: d.ratedAt,
+    team: d.team,
+    provider: d.provider,
+    solved: d.solved,
+    tags: d.tags,
+    providerId: d.providerId,
+    providerKind: d.providerKind,
+    ...placed(d),
+  };
+}

@@ -1,0 +1,46 @@
+import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RATING_CONFIG, RatingConfig } from '../rating.config';
+import { FiguresQuery, RankingsQuery, RecomputeQuery } from './figures.dto';
+import { parseWeights } from './rates';
+import { recomputeFigures } from './recompute';
+import { monthFigures, rankings } from './unit-figures';
+
+const ADMINS = ['district_admin', 'street_admin', 'community_admin'] as const;
+
+/** The three rates by month, for the admins' consoles, each within their own subtree. */
+@Controller('figures')
+export class FiguresController {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(RATING_CONFIG) private readonly config: RatingConfig,
+  ) {}
+
+  @Get()
+  @Roles(...ADMINS, 'auditor')
+  figures(@CurrentPrincipal() p: Principal, @Query() q: FiguresQuery) {
+    // Provider and category keys are not places in the tree: only the district sees them whole.
+    if ((q.level === 'provider' || q.level === 'category') && p.role !== 'district_admin') {
+      throw new ForbiddenException(`level: ${q.level} figures are for the district admin`);
+    }
+    const prefix = q.level === 'provider' || q.level === 'category' ? undefined : p.orgPath;
+    return monthFigures(this.ds.manager, q.level, q.month, parseWeights(this.config.COMPOSITE_WEIGHTS), prefix);
+  }
+
+  /** 红黑榜: the month's best (red) and worst (black, worst first) streets or communities. */
+  @Get('rankings')
+  @Roles('district_admin', 'street_admin')
+  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingsQuery) {
+    const rows = await monthFigures(this.ds.manager, q.level, q.month, parseWeights(this.config.COMPOSITE_WEIGHTS), p.orgPath);
+    return { level: q.level, month: q.month, ...rankings(rows, q.size) };
+  }
+
+  /** Rebuilds the figures from the stored facts and says whether the incremental ones agree. */
+  @Post('recompute')
+  @HttpCode(200)
+  @Roles('district_admin')
+  recompute(@Query() q: RecomputeQuery) {
+    return recomputeFigures(this.ds, q.repair);
+  }
+}

@@ -1,0 +1,30 @@
+import { followUpReasons, hashLinkToken, newLinkToken, redoReason, tokenMatches, windowClosesAt } from './rating-rules';
+
+describe('rating rules', () => {
+  it('makes unguessable tokens and keeps only a hash that matches the token alone', () => {
+    const a = newLinkToken();
+    const b = newLinkToken();
+    expect(a).not.toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(43);
+    expect(tokenMatches(a, hashLinkToken(a))).toBe(true);
+    expect(tokenMatches(b, hashLinkToken(a))).toBe(false);
+    expect(hashLinkToken(a)).not.toContain(a);
+  });
+
+  it('closes the window 7 days after sign-off', () => {
+    expect(windowClosesAt('2026-11-25T10:00:00Z', 7 * 86_400).toISOString()).toBe('2026-12-02T10:00:00.000Z');
+  });
+
+  it.each([
+    [{ team: 'satisfied', provider: 'satisfied', solved: true }, [], null],
+    [{ team: 'basically_satisfied', provider: 'basically_satisfied', solved: true }, [], null],
+    [{ team: 'dissatisfied', provider: 'satisfied', solved: true }, ['dissatisfied'], null],
+    [{ team: 'satisfied', provider: 'dissatisfied', solved: true }, ['dissatisfied'], /provider/],
+    [{ team: 'satisfied', provider: 'satisfied', solved: false }, ['not_solved'], /not solved/],
+    [{ team: 'dissatisfied', provider: 'dissatisfied', solved: false }, ['dissatisfied', 'not_solved'], /not solved/],
+  ] as const)('%j: follow up for %j, redo %s', (answers, reasons, redo) => {
+    expect(followUpReasons(answers)).toEqual(reasons);
+    if (redo === null) expect(redoReason(answers)).toBeNull();
+    else expect(redoReason(answers)).toMatch(redo);
+  });
+});

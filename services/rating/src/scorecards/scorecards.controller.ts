@@ -1,0 +1,48 @@
+import { Public } from '@bangbang/auth';
+import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { providerFigures, RECENT_DAYS } from '../figures/provider-figures';
+import { parseWeights, PRIOR } from '../figures/rates';
+import { RATING_CONFIG, RatingConfig } from '../rating.config';
+
+const COMMENTS_SHOWN = 20;
+
+/**
+ * A provider's public scorecard, read live from the counters the events keep, so it moves as soon
+ * as a rating is applied. Comments appear only once an admin has screened them.
+ */
+@Controller('public/providers')
+@Public()
+export class ScorecardsController {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(RATING_CONFIG) private readonly config: RatingConfig,
+  ) {}
+
+  @Get(':providerId/scorecard')
+  async scorecard(@Param('providerId') providerId: string) {
+    const [known] = await this.ds.query('SELECT provider_kind FROM provider_quality WHERE provider_id = $1', [providerId]);
+    if (!known) throw new NotFoundException('providerId: no figures for this provider');
+    const f = await providerFigures(this.ds.manager, providerId, parseWeights(this.config.COMPOSITE_WEIGHTS));
+    const comments = await this.ds.query(
+      `SELECT comment, provider, to_char(rated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
+       FROM rating WHERE provider_id = $1 AND comment_status = 'approved' ORDER BY rated_at DESC LIMIT $2`,
+      [providerId, COMMENTS_SHOWN],
+    );
+    return {
+      providerId,
+      providerKind: known.provider_kind,
+      ratingsCount: f.ratingsCount,
+      meanStars: f.meanStars,
+      bayesianScore: f.bayesianScore,
+      prior: { ...PRIOR, stars: { satisfied: 5, basically_satisfied: 4, dissatisfied: 1 } },
+      recentDays: RECENT_DAYS,
+      recent: f.recent,
+      topTags: Object.entries(f.tags)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([tag, count]) => ({ tag, count })),
+      comments,
+    };
+  }
+}
