@@ -1,9 +1,12 @@
+import { AuthModule } from '@bangbang/auth';
 import { TOPICS } from '@bangbang/contracts';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Module } from '@nestjs/common';
+import { DispatchModule } from './dispatch.module';
 import { DispatchJob } from './jobs/dispatch-job.entity';
-import { JobsModule } from './jobs/jobs.module';
 import { DispatchJobs1764000000200 } from './migrations/1764000000200-dispatch-jobs';
+import { DispatchMatching1764000000201 } from './migrations/1764000000201-dispatch-matching';
+import { Offer } from './offers/offer.entity';
 
 @Module({})
 class DispatchAppModule {}
@@ -17,12 +20,13 @@ export const dispatchService: ServiceDefinition = {
     imports: [
       PlatformModule.forService({
         service: 'dispatch',
-        entities: [DispatchJob],
-        migrations: [DispatchJobs1764000000200],
+        entities: [DispatchJob, Offer],
+        migrations: [DispatchJobs1764000000200, DispatchMatching1764000000201],
         producedTopics: [TOPICS.dispatch],
         env,
       }),
-      JobsModule,
+      AuthModule.forService(env),
+      DispatchModule.forService(env),
     ],
   }),
 };

@@ -1,0 +1,40 @@
+import { loadConfig } from '@bangbang/observability';
+import { DynamicModule, Module } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { ClockScanner } from './clocks/clock-scanner';
+import { Clocks } from './clocks/clocks';
+import { DISPATCH_CONFIG, DispatchConfig } from './dispatch.config';
+import { Dispatcher } from './jobs/dispatcher';
+import { ProviderJobsService } from './jobs/provider-jobs.service';
+import { RequestEventsHandler } from './jobs/request-events.handler';
+import { StaffJobsController } from './jobs/staff-jobs.controller';
+import { StaffJobsService } from './jobs/staff-jobs.service';
+import { OffersService } from './offers/offers.service';
+import { ProviderEventsHandler } from './providers/provider-events.handler';
+import { ProviderReportsController } from './reports/provider-reports.controller';
+
+function dispatchConfig(env: NodeJS.ProcessEnv): DispatchConfig {
+  const config = loadConfig(DispatchConfig, env);
+  config.DISPATCH_INSTANCE_ID ||= `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  return config;
+}
+
+@Module({})
+export class DispatchModule {
+  static forService(env: NodeJS.ProcessEnv): DynamicModule {
+    return {
+      module: DispatchModule,
+      controllers: [ProviderReportsController, StaffJobsController, RequestEventsHandler, ProviderEventsHandler],
+      providers: [
+        { provide: DISPATCH_CONFIG, useValue: dispatchConfig(env) },
+        Clocks,
+        Dispatcher,
+        OffersService,
+        ProviderJobsService,
+        StaffJobsService,
+        ClockScanner,
+      ],
+    };
+  }
+}

@@ -1,0 +1,139 @@
+import type { ProviderProfileV1, ProviderQualityV1 } from '@bangbang/contracts';
+import { EntityManager } from 'typeorm';
+import type { ProviderFacts } from '../matching/ranking';
+import { HOLDING_STATES } from '../jobs/job-state';
+
+/** Keeps the newest snapshot: an older or repeated one changes nothing. */
+export async function upsertProfile(m: EntityManager, p: ProviderProfileV1): Promise<void> {
+  await m.query(
+    `INSERT INTO dispatch_provider (provider_id, provider_kind, display_name, active, categories, coverage, availability,
+       paused_until, max_concurrent_jobs, takes_free_jobs, lat, lng, version, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+     ON CONFLICT (provider_id) DO UPDATE SET provider_kind = EXCLUDED.provider_kind, display_name = EXCLUDED.display_name,
+       active = EXCLUDED.active, categories = EXCLUDED.categories, coverage = EXCLUDED.coverage,
+       availability = EXCLUDED.availability, paused_until = EXCLUDED.paused_until,
+       max_concurrent_jobs = EXCLUDED.max_concurrent_jobs, takes_free_jobs = EXCLUDED.takes_free_jobs,
+       lat = EXCLUDED.lat, lng = EXCLUDED.lng, version = EXCLUDED.version, updated_at = now()
+     WHERE dispatch_provider.version < EXCLUDED.version`,
+    [
+      p.providerId,
+      p.providerKind,
+      p.displayName,
+      p.active,
+      p.categories,
+      p.coverage,
+      JSON.stringify({ always: p.availability.always, windows: p.availability.windows }),
+      p.pausedUntil ?? null,
+      p.maxConcurrentJobs,
+      p.takesFreeJobs,
+      p.location?.lat ?? null,
+      p.location?.lng ?? null,
+      p.version,
+    ],
+  );
+}
+
+export async function upsertQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
+  await m.query(
+    `INSERT INTO dispatch_provider_quality (provider_id, ratings_count, mean_stars, bayesian_score, acceptance_rate,
+       on_time_rate, response_rate, resolution_rate, as_of, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (provider_id) DO UPDATE SET ratings_count = EXCLUDED.ratings_count, mean_stars = EXCLUDED.mean_stars,
+       bayesian_score = EXCLUDED.bayesian_score, acceptance_rate = EXCLUDED.acceptance_rate,
+       on_time_rate = EXCLUDED.on_time_rate, response_rate = EXCLUDED.response_rate,
+       resolution_rate = EXCLUDED.resolution_rate, as_of = EXCLUDED.as_of, version = EXCLUDED.version
+     WHERE dispatch_provider_quality.version < EXCLUDED.version`,
+    [
+      q.providerId,
+      q.ratingsCount,
+      q.meanStars ?? null,
+      q.bayesianScore,
+      q.acceptanceRate ?? null,
+      q.onTimeRate ?? null,
+      q.responseRate,
+      q.resolutionRate,
+      q.asOf,
+      q.version,
+    ],
+  );
+}
+
+interface FactsRow {
+  provider_id: string;
+  provider_kind: ProviderFacts['providerKind'];
+  display_name: string;
+  active: boolean;
+  categories: string[];
+  coverage: string[];
+  availability: ProviderFacts['availability'];
+  paused_until: Date | null;
+  max_concurrent_jobs: number;
+  takes_free_jobs: boolean;
+  lat: number | null;
+  lng: number | null;
+  active_jobs: number;
+  recent: number;
+  ratings_count: number | null;
+  mean_stars: number | null;
+  acceptance_rate: number | null;
+  on_time_rate: number | null;
+  response_rate: number | null;
+  resolution_rate: number | null;
+}
+
+const FACTS = `
+  SELECT p.*, q.ratings_count, q.mean_stars, q.acceptance_rate, q.on_time_rate, q.response_rate, q.resolution_rate,
+    coalesce(w.active_jobs, 0) AS active_jobs, coalesce(w.recent, 0) AS recent
+  FROM dispatch_provider p
+  LEFT JOIN dispatch_provider_quality q ON q.provider_id = p.provider_id
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE j.state = ANY($2))::int AS active_jobs,
+           count(*) FILTER (WHERE j.assigned_at > $3)::int AS recent
+    FROM dispatch_job j WHERE j.provider_id = p.provider_id
+  ) w ON true`;
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/** Providers serving a category, with their quality figures and current work, as the ranking needs them. */
+export async function providersForCategory(m: EntityManager, categoryCode: string, now: Date): Promise<ProviderFacts[]> {
+  const rows: FactsRow[] = await m.query(`${FACTS} WHERE $1 = ANY(p.categories) ORDER BY p.provider_id`, [
+    categoryCode,
+    HOLDING_STATES,
+    new Date(now.getTime() - WEEK_MS),
+  ]);
+  return rows.map(toFacts);
+}
+
+export async function providerById(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
+  const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = $1`, [providerId, HOLDING_STATES, new Date(now.getTime() - WEEK_MS)]);
+  return rows.length ? toFacts(rows[0]) : null;
+}
+
+function toFacts(r: FactsRow): ProviderFacts {
+  return {
+    providerId: r.provider_id,
+    providerKind: r.provider_kind,
+    displayName: r.display_name,
+    active: r.active,
+    categories: r.categories,
+    coverage: r.coverage,
+    availability: r.availability,
+    pausedUntil: r.paused_until,
+    maxConcurrentJobs: r.max_concurrent_jobs,
+    takesFreeJobs: r.takes_free_jobs,
+    location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+    activeJobs: r.active_jobs,
+    recentAssignments: r.recent,
+    quality:
+      r.ratings_count === null
+        ? null
+        : {
+            ratingsCount: r.ratings_count,
+            meanStars: r.mean_stars,
+            acceptanceRate: r.acceptance_rate,
+            onTimeRate: r.on_time_rate,
+            responseRate: r.response_rate,
+            resolutionRate: r.resolution_rate,
+          },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Principal } from '@bangbang/auth';
+import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+
+const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface Replayable<T> {
+  body: T;
+  replayed: boolean;
+}
+
+/**
+ * Runs a provider's report at most once per Idempotency-Key: the key is claimed in the report's own
+ * transaction and the answer stored with it, so a retry after a lost reply gets the same answer
+ * and changes nothing. A concurrent retry waits on the claim and then reads the stored answer. A
+ * refused report stores nothing, so it may be retried once the refusal no longer applies.
+ */
+export async function idempotent<T>(
+  ds: DataSource,
+  principal: Principal,
+  key: string | undefined,
+  request: { method: string; url: string; body: unknown },
+  work: (m: EntityManager) => Promise<T>,
+): Promise<Replayable<T>> {
+  if (key === undefined) return { body: await ds.transaction(work), replayed: false };
+  if (!KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 128 letters, digits or ._:-');
+  const fingerprint = createHash('sha256').update(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`).digest('hex');
+  return ds.transaction(async (m) => {
+    const claimed = await m.query(
+      `INSERT INTO dispatch_idempotency (principal_id, key, fingerprint, body) VALUES ($1, $2, $3, 'null')
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [principal.id, key, fingerprint],
+    );
+    if (!claimed.length) {
+      const [stored] = await m.query('SELECT fingerprint, body FROM dispatch_idempotency WHERE principal_id = $1 AND key = $2', [principal.id, key]);
+      if (stored.fingerprint !== fingerprint) {
+        throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
+      }
+      return { body: stored.body as T, replayed: true };
+    }
+    const body = await work(m);
+    await m.query('UPDATE dispatch_idempotency SET body = $3 WHERE principal_id = $1 AND key = $2', [
+      principal.id,
+      key,
+      JSON.stringify(body),
+    ]);
+    return { body, replayed: false };
+  });
+}
