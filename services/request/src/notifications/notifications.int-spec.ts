@@ -1,0 +1,75 @@
+import { waitFor } from '@bangbang/testing';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { RequestHarness, startRequestService } from '../../test/harness';
+
+/** A stand-in SMS gateway on loopback that can be "down" (503) or up, recording what it accepted. */
+class FakeSmsGateway {
+  up = false;
+  refused = 0;
+  readonly delivered: Array<{ id: string; to: string; body: string; key: string }> = [];
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        if (!this.up) {
+          this.refused++;
+          res.writeHead(503).end();
+          return;
+        }
+        this.delivered.push({ ...JSON.parse(raw), key: String(req.headers['idempotency-key']) });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/sms`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+describe('notifications through a durable queue', () => {
+  const sms = new FakeSmsGateway();
+  let h: RequestHarness;
+
+  beforeAll(async () => {
+    const url = await sms.start();
+    h = await startRequestService({ SMS_GATEWAY_URL: url, NOTIFY_RETRY_INITIAL_MS: '50', NOTIFY_RETRY_MAX_MS: '200' });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+    await sms.stop();
+  });
+
+  it('keeps taking requests while the SMS gateway is down, then delivers every message once it is back', async () => {
+    const home = await h.household('jincheng', ['13812345678']);
+    const numbers: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'appliance-repair', description: `洗衣机不转 #${i}` });
+      expect(res.statusCode).toBe(201);
+      numbers.push(res.json().number);
+    }
+    const queued: Array<{ id: string }> = await h.ds.query(`SELECT id FROM notification WHERE template = 'intake'`);
+    expect(queued).toHaveLength(5);
+
+    await waitFor(async () => {
+      const [{ retried }] = await h.ds.query(`SELECT count(*)::int AS retried FROM notification WHERE status = 'pending' AND attempts >= 3 AND last_error LIKE '%503%'`);
+      return retried === 5;
+    }, { what: 'every message retried against the down gateway' });
+    expect(sms.delivered).toHaveLength(0);
+    expect(sms.refused).toBeGreaterThanOrEqual(15);
+
+    sms.up = true;
+    await waitFor(async () => (await h.ds.query(`SELECT 1 FROM notification WHERE status <> 'sent'`)).length === 0, { what: 'the queue drained' });
+    const ids = new Set(sms.delivered.map((d) => d.id));
+    expect(ids).toEqual(new Set(queued.map((q) => q.id)));
+    expect(sms.delivered.every((d) => d.key === d.id && d.to === '+8613812345678')).toBe(true);
+    expect(sms.delivered.map((d) => /单号(R\d{8}-\d{6})/.exec(d.body)![1]).sort()).toEqual(numbers.sort());
+  });
+});
