@@ -42,6 +42,8 @@ export interface RequestHarness {
   app: NestFastifyApplication;
   ds: DataSource;
   prefix: string;
+  /** Points another service under test at the same token issuer. */
+  issuerEnv: NodeJS.ProcessEnv;
   as(person: Person): Promise<{ authorization: string }>;
   call(person: Person, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers?: Record<string, string>): Promise<{ statusCode: number; json: () => any; headers: Record<string, unknown> }>;
   produce<T extends object>(contract: EventContract<T>, subject: string, data: T, id?: string): Promise<string>;
@@ -65,6 +67,7 @@ export async function startRequestService(extraEnv: NodeJS.ProcessEnv = {}): Pro
     app,
     ds,
     prefix,
+    issuerEnv: issuer.env(),
     as: (person) => issuer.bearer(PEOPLE[person]),
     async call(person, method, url, payload, headers = {}) {
       const res = await app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { ...(await h.as(person)), ...headers } });
