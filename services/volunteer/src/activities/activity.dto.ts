@@ -1,0 +1,19 @@
+import { UNIT_PATH } from '@bangbang/contracts';
+import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+
+export class ActivityDto {
+  @IsString() @Length(1, 100) title: string;
+  @IsString() @Length(1, 200) place: string;
+  @Matches(UNIT_PATH, { message: 'unitPath must be an org path like /district/street/community/' }) unitPath: string;
+  @IsOptional() @IsUUID() teamId?: string;
+  @IsISO8601({ strict: true }) startsAt: string;
+  @IsISO8601({ strict: true }) endsAt: string;
+  @IsInt() @Min(1) @Max(10_000) capacity: number;
+  @IsInt() @Min(0) @Max(100) pointsPerHour: number;
+}
+
+export class AttendanceDto {
+  @IsString() @Length(1, 64) volunteerId: string;
+  /** When it happened, if recorded afterwards; now by default. */
+  @IsOptional() @IsISO8601({ strict: true }) at?: string;
+}

@@ -1,0 +1,60 @@
+import { getLogger } from '@bangbang/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { VOLUNTEER_CONFIG, VolunteerConfig } from '../volunteer.config';
+import { ProfilePublisher } from './profile.publisher';
+
+const BATCH = 100;
+
+/**
+ * Republishes profiles whose state changed with time: a certificate lapsed (its specialty goes)
+ * or a pause ended. Due rows are taken with SKIP LOCKED and deleted in the transaction that
+ * publishes, so with any number of instances each refresh happens once, and a crash redoes it.
+ */
+@Injectable()
+export class ProfileRefreshScanner implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = getLogger('profile-refresh');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly publisher: ProfilePublisher,
+    @Inject(VOLUNTEER_CONFIG) private readonly config: VolunteerConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns how many profiles it republished. */
+  async scanOnce(): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const due: { volunteer_id: string }[] = await m.query(
+        `DELETE FROM profile_refresh WHERE id IN (
+           SELECT id FROM profile_refresh WHERE due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING volunteer_id`,
+        [BATCH],
+      );
+      const ids = [...new Set(due.map((d) => d.volunteer_id))].sort();
+      for (const id of ids) await this.publisher.publish(m, id);
+      return ids.length;
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.scanOnce()
+        .catch((err) => this.log.error({ err }, 'profile refresh scan failed'))
+        .finally(() => this.schedule());
+    }, this.config.VOLUNTEER_REFRESH_SCAN_MS);
+  }
+}

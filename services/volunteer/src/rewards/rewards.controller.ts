@@ -1,0 +1,99 @@
+import { CurrentPrincipal, inScope, Principal, Roles, scopedRepository } from '@bangbang/auth';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { IsOptional, IsISO8601 } from 'class-validator';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ADMINS, audit, HttpRequestLike, READERS } from '../access';
+import { volunteerAccount } from '../ledger/ledger';
+import { LedgerService } from '../ledger/ledger.service';
+import { Volunteer } from '../registration/volunteer.entity';
+import { Reward } from './reward.entity';
+import { CorrectionDto, ExchangeDto, RestockDto, RewardDto } from './rewards.dto';
+import { RewardsService } from './rewards.service';
+
+class PeriodQuery {
+  @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+}
+
+@Controller()
+export class RewardsController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly rewards: RewardsService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  @Post('rewards')
+  @Roles(...ADMINS)
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: RewardDto, @Req() req: HttpRequestLike) {
+    if (!inScope(p, dto.unitPath)) throw new NotFoundException('unit not found');
+    return this.ds.transaction(async (m) => {
+      const reward = { id: randomUUID(), orgPath: dto.unitPath, name: dto.name, costPoints: dto.costPoints, stock: dto.stock, createdBy: p.id, createdAt: new Date() };
+      await m.insert(Reward, reward);
+      await audit(m, p, req, 'reward.created', 'reward', reward.id);
+      return reward;
+    });
+  }
+
+  @Post('rewards/:id/restock')
+  @Roles(...ADMINS)
+  async restock(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RestockDto, @Req() req: HttpRequestLike) {
+    return this.ds.transaction(async (m) => {
+      await scopedRepository(m, Reward, p).get({ id }, 'reward');
+      await m.query('UPDATE reward SET stock = stock + $2 WHERE id = $1', [id, dto.add]);
+      await audit(m, p, req, 'reward.restocked', 'reward', id);
+      return m.findOneByOrFail(Reward, { id });
+    });
+  }
+
+  /** Staff see the rewards in their scope; a volunteer those offered to their community. */
+  @Get('rewards')
+  async list(@CurrentPrincipal() p: Principal) {
+    if (p.role !== 'volunteer') return scopedRepository(this.ds.manager, Reward, p).find({ order: { costPoints: 'ASC' } });
+    const v = await this.ds.getRepository(Volunteer).findOneBy({ id: p.id });
+    if (!v) return [];
+    return this.ds
+      .getRepository(Reward)
+      .createQueryBuilder('r')
+      .where(':path LIKE r.orgPath || \'%\'', { path: v.orgPath })
+      .orderBy('r.costPoints', 'ASC')
+      .getMany();
+  }
+
+  @Post('rewards/:id/redeem')
+  @Roles('volunteer')
+  redeem(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.rewards.redeem(p.id, id);
+  }
+
+  @Post('me/exchanges')
+  @Roles('volunteer')
+  exchange(@CurrentPrincipal() p: Principal, @Body() dto: ExchangeDto) {
+    return this.rewards.exchange(p.id, dto.categoryCode);
+  }
+
+  @Post('ledger/corrections')
+  @Roles(...ADMINS)
+  correct(@CurrentPrincipal() p: Principal, @Body() dto: CorrectionDto, @Req() req: HttpRequestLike) {
+    return this.ds.transaction(async (m) => {
+      const result = await this.rewards.correct(m, p, dto);
+      await audit(m, p, req, 'points.corrected', 'volunteer', dto.volunteerId);
+      return result;
+    });
+  }
+
+  @Get('volunteers/:id/statement')
+  @Roles(...READERS)
+  async statement(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Query() q: PeriodQuery) {
+    await scopedRepository(this.ds.manager, Volunteer, p).get({ id }, 'volunteer');
+    return this.ledger.statement(this.ds.manager, volunteerAccount(id), new Date(q.from ?? 0), q.to ? new Date(q.to) : new Date());
+  }
+
+  /** The ledger reconciled as a whole: for the district and its auditors. */
+  @Get('ledger/check')
+  @Roles('district_admin', 'auditor')
+  check() {
+    return this.ledger.check(this.ds.manager);
+  }
+}

@@ -1,0 +1,151 @@
+import { inScope, Principal } from '@bangbang/auth';
+import { ServiceExchanged } from '@bangbang/contracts';
+import { writeToOutbox } from '@bangbang/messaging';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { exchangeAccount, InsufficientBalance, poolAccount, rewardsAccount, volunteerAccount } from '../ledger/ledger';
+import { LedgerService } from '../ledger/ledger.service';
+import { PointsConfigService } from '../points/points-config.service';
+import { exchangeCost } from '../points/points-rules';
+import { Volunteer } from '../registration/volunteer.entity';
+import { CorrectionDto } from './rewards.dto';
+
+const conflict = (message: string, figures: Record<string, number>) =>
+  new ConflictException({ statusCode: 409, error: 'Conflict', message, ...figures });
+
+/** Spending and correcting points: each in one transaction with the ledger entry it needs. */
+@Injectable()
+export class RewardsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ledger: LedgerService,
+    private readonly config: PointsConfigService,
+  ) {}
+
+  /**
+   * Reserves one item and debits its cost together. The reward row is locked first, then the
+   * accounts (always in that order), so concurrent redemptions queue and neither the stock nor
+   * the balance can go below zero; the database constraints stand behind both.
+   */
+  async redeem(volunteerId: string, rewardId: string) {
+    let figures = { cost: 0, stock: 0 };
+    try {
+      return await this.ds.transaction(async (m) => {
+        const v = await this.spender(m, volunteerId);
+        const [reward] = await m.query('SELECT id, org_path, name, cost_points, stock FROM reward WHERE id = $1 FOR UPDATE', [rewardId]);
+        if (!reward || !v.orgPath.startsWith(reward.org_path)) throw new NotFoundException('reward not found');
+        figures = { cost: reward.cost_points, stock: reward.stock };
+        if (reward.stock < 1) {
+          const balance = await this.ledger.balance(m, volunteerAccount(v.id));
+          throw conflict(`${reward.name} is out of stock`, { balance, ...figures });
+        }
+        const redemptionId = randomUUID();
+        const { entryId } = await this.ledger.post(m, {
+          kind: 'redemption',
+          reference: `redemption:${redemptionId}`,
+          volunteerId: v.id,
+          orgPath: v.orgPath,
+          postedBy: v.id,
+          reason: reward.name,
+          lines: [
+            { account: volunteerAccount(v.id), amount: -reward.cost_points },
+            { account: rewardsAccount(reward.org_path), amount: reward.cost_points },
+          ],
+        });
+        await m.query('UPDATE reward SET stock = stock - 1 WHERE id = $1', [rewardId]);
+        await m.query(
+          `INSERT INTO redemption (id, reward_id, volunteer_id, points, entry_id, status) VALUES ($1, $2, $3, $4, $5, 'reserved')`,
+          [redemptionId, rewardId, v.id, reward.cost_points, entryId],
+        );
+        return {
+          redemptionId,
+          entryId,
+          reward: reward.name,
+          points: reward.cost_points,
+          balance: await this.ledger.balance(m, volunteerAccount(v.id)),
+          stock: reward.stock - 1,
+        };
+      });
+    } catch (err) {
+      if (err instanceof InsufficientBalance) {
+        throw conflict(`the balance of ${err.balance} points does not cover ${err.needed}`, { balance: err.balance, ...figures });
+      }
+      throw err;
+    }
+  }
+
+  /** Service for service: points for one free request of a category, recorded for the request service. */
+  async exchange(volunteerId: string, categoryCode: string) {
+    let cost = 0;
+    try {
+      return await this.ds.transaction(async (m) => {
+        const v = await this.spender(m, volunteerId);
+        cost = exchangeCost(await this.config.effective(m, v.orgPath), categoryCode);
+        const exchangeId = randomUUID();
+        const { entryId } = await this.ledger.post(m, {
+          kind: 'exchange',
+          reference: `exchange:${exchangeId}`,
+          volunteerId: v.id,
+          orgPath: v.orgPath,
+          postedBy: v.id,
+          reason: `free ${categoryCode}`,
+          lines: [
+            { account: volunteerAccount(v.id), amount: -cost },
+            { account: exchangeAccount(v.orgPath), amount: cost },
+          ],
+        });
+        await m.query(
+          `INSERT INTO service_exchange (id, volunteer_id, org_path, category_code, points, entry_id, status) VALUES ($1, $2, $3, $4, $5, $6, 'issued')`,
+          [exchangeId, v.id, v.orgPath, categoryCode, cost, entryId],
+        );
+        const at = new Date().toISOString();
+        await writeToOutbox(m, ServiceExchanged, {
+          subject: exchangeId,
+          data: { exchangeId, volunteerId: v.id, orgPath: v.orgPath, categoryCode, points: cost, entryId, at },
+        });
+        return { exchangeId, entryId, categoryCode, points: cost, balance: await this.ledger.balance(m, volunteerAccount(v.id)) };
+      });
+    } catch (err) {
+      if (err instanceof InsufficientBalance) {
+        throw conflict(`the balance of ${err.balance} points does not cover ${err.needed}`, { balance: err.balance, cost });
+      }
+      throw err;
+    }
+  }
+
+  /** A compensating entry against the volunteer's community pool; the ledger is never edited. */
+  async correct(m: EntityManager, admin: Principal, dto: CorrectionDto) {
+    if (dto.points === 0) throw new BadRequestException('points must not be 0');
+    if (admin.id === dto.volunteerId) throw new ForbiddenException('an admin cannot correct their own points');
+    const v = await m.findOneBy(Volunteer, { id: dto.volunteerId });
+    if (!v || !inScope(admin, v.orgPath)) throw new NotFoundException('volunteer not found');
+    try {
+      const { entryId } = await this.ledger.post(m, {
+        kind: 'correction',
+        reference: `correction:${randomUUID()}`,
+        volunteerId: v.id,
+        orgPath: v.orgPath,
+        postedBy: admin.id,
+        reason: dto.reason,
+        lines: [
+          { account: volunteerAccount(v.id), amount: dto.points },
+          { account: poolAccount(v.orgPath), amount: -dto.points },
+        ],
+      });
+      return { entryId, points: dto.points, balance: await this.ledger.balance(m, volunteerAccount(v.id)) };
+    } catch (err) {
+      if (err instanceof InsufficientBalance) {
+        throw conflict(`a correction of ${dto.points} would take the balance of ${err.balance} below zero`, { balance: err.balance });
+      }
+      throw err;
+    }
+  }
+
+  private async spender(m: EntityManager, volunteerId: string): Promise<Volunteer> {
+    const v = await m.findOneBy(Volunteer, { id: volunteerId });
+    if (!v) throw new NotFoundException('no registration for this volunteer: apply first');
+    if (v.status !== 'approved' && v.status !== 'suspended') throw new ConflictException(`the volunteer is ${v.status}, not approved`);
+    return v;
+  }
+}
