@@ -145,6 +145,10 @@ export class RatingsService {
       },
     });
     await m.query('DELETE FROM follow_up_clock WHERE request_id = $1', [job.requestId]);
+    await m.query(
+      `UPDATE follow_up SET status = 'closed', result = 'rated', closed_at = $2 WHERE request_id = $1 AND reason = 'not_rated' AND status = 'open'`,
+      [job.requestId, now],
+    );
     for (const reason of followUpReasons(dto)) {
       await m.query(
         `INSERT INTO follow_up (id, request_id, cycle, reason, org_path, category_code, status, created_at)
