@@ -1,6 +1,15 @@
+import { AuthModule } from '@bangbang/auth';
 import { TOPICS } from '@bangbang/contracts';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Module } from '@nestjs/common';
+import { ApiKey } from './api-keys/api-key.entity';
+import { UnitJob } from './jobs/unit-job.entity';
+import { MerchantModule } from './merchant.module';
+import { Merchant1764000000400 } from './migrations/1764000000400-merchant';
+import { Offering } from './offerings/offering.entity';
+import { PartnerUnit } from './units/partner-unit.entity';
+import { WebhookAttempt, WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
 
 @Module({})
 class MerchantAppModule {}
@@ -8,17 +17,19 @@ class MerchantAppModule {}
 export const merchantService: ServiceDefinition = {
   name: 'merchant',
   defaultPort: 3003,
-  consumesEvents: false,
+  consumesEvents: true,
   module: (env) => ({
     module: MerchantAppModule,
     imports: [
       PlatformModule.forService({
         service: 'merchant',
-        entities: [],
-        migrations: [],
+        entities: [PartnerUnit, Offering, ApiKey, WebhookEndpoint, WebhookDelivery, WebhookAttempt, UnitJob],
+        migrations: [Merchant1764000000400],
         producedTopics: [TOPICS.merchant],
         env,
       }),
+      AuthModule.forService(env),
+      MerchantModule.forEnv(env),
     ],
   }),
 };

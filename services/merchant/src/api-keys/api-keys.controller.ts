@@ -1,0 +1,62 @@
+import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { UnitsService } from '../units/units.service';
+import { ApiKeysService, IssuedKey, KeyView } from './api-keys.service';
+
+@Controller('me/api-keys')
+@Roles('merchant')
+export class OwnApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal): Promise<KeyView[]> {
+    return this.keys.list(unitOf(p));
+  }
+
+  /** Issues a new key (shown once); the current ones keep working for the grace period, then are revoked. */
+  @Post('rotate')
+  @UseInterceptors(Idempotent)
+  rotate(@CurrentPrincipal() p: Principal): Promise<IssuedKey> {
+    return this.keys.issue(unitOf(p), true);
+  }
+
+  @Delete(':keyId')
+  @HttpCode(204)
+  @UseInterceptors(Idempotent)
+  revoke(@CurrentPrincipal() p: Principal, @Param('keyId', new ParseUUIDPipe()) keyId: string): Promise<void> {
+    return this.keys.revoke(unitOf(p), keyId);
+  }
+}
+
+@Controller('units/:id/api-keys')
+export class UnitApiKeysController {
+  constructor(
+    private readonly keys: ApiKeysService,
+    private readonly units: UnitsService,
+  ) {}
+
+  @Get()
+  @Roles(...ADMIN_READERS)
+  async list(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<KeyView[]> {
+    await this.units.get(p, id);
+    return this.keys.list(id);
+  }
+
+  /** The unit's first key, or a replacement after a leak (`rotate` keeps the others for the grace period). */
+  @Post()
+  @Roles(...ADMINS)
+  async issue(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<IssuedKey> {
+    await this.units.get(p, id);
+    return this.keys.issue(id, false);
+  }
+
+  @Post(':keyId/revoke')
+  @Roles(...ADMINS)
+  @HttpCode(204)
+  async revoke(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('keyId', new ParseUUIDPipe()) keyId: string): Promise<void> {
+    await this.units.get(p, id);
+    await this.keys.revoke(id, keyId);
+  }
+}

@@ -1,0 +1,69 @@
+import { CreditUpdated, type ProviderQualityV1, UnitFlagged } from '@bangbang/contracts';
+import { writeToOutbox } from '@bangbang/messaging';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
+import { creditScore, CreditCounts, NO_FACTS } from './credit-score';
+
+const COUNTS = `
+  SELECT
+    (SELECT count(*) FROM unit_offer WHERE unit_id = $1 AND status = 'accepted')::int AS "offersAccepted",
+    (SELECT count(*) FROM unit_offer WHERE unit_id = $1 AND status IN ('accepted', 'declined', 'expired'))::int AS "offersDecided",
+    (SELECT count(*) FROM unit_job WHERE unit_id = $1 AND signed_off_at IS NOT NULL AND finished_on_time AND NOT deadline_breached)::int AS "jobsOnTime",
+    (SELECT count(*) FROM unit_job WHERE unit_id = $1 AND signed_off_at IS NOT NULL)::int AS "jobsSignedOff",
+    (SELECT count(*) FROM unit_job WHERE unit_id = $1 AND (completed_at IS NOT NULL OR signed_off_at IS NOT NULL))::int AS "jobsCompleted",
+    (SELECT coalesce(sum(redo_count), 0) FROM unit_job WHERE unit_id = $1)::int AS redos,
+    (SELECT count(*) FROM unit_job WHERE unit_id = $1 AND overcharge_flagged)::int AS overcharges,
+    (SELECT count(*) FROM unit_rating WHERE unit_id = $1)::int AS ratings,
+    (SELECT count(*) FROM unit_rating WHERE unit_id = $1 AND provider = 'dissatisfied')::int AS dissatisfied,
+    (SELECT coalesce(sum(CASE provider WHEN 'satisfied' THEN 1 WHEN 'basically_satisfied' THEN 0.5 ELSE 0 END), 0)
+       FROM unit_rating WHERE unit_id = $1)::float AS "satisfactionPoints"`;
+
+@Injectable()
+export class CreditService {
+  constructor(@Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig) {}
+
+  /**
+   * Recomputes the unit's score from its facts in the caller's transaction; publishes it when it
+   * changed, and flags the unit when it falls below the review threshold.
+   */
+  async refresh(m: EntityManager, unitId: string): Promise<void> {
+    // One refresh per unit at a time, so each sees the facts the previous one committed.
+    const [unit] = await m.query('SELECT org_path FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
+    if (!unit) return;
+    const [row] = await m.query(COUNTS, [unitId]);
+    const counts: CreditCounts = { ...row, complaints: row.dissatisfied + row.overcharges };
+    const credit = creditScore(counts);
+    const [before] = await m.query('SELECT score, components, flagged_low, version FROM unit_credit WHERE unit_id = $1', [unitId]);
+    if (before && before.score === credit.score && JSON.stringify(before.components) === JSON.stringify(credit.components)) return;
+    const version = (before?.version ?? 0) + 1;
+    const low = credit.score < this.config.CREDIT_REVIEW_THRESHOLD;
+    await m.query(
+      `INSERT INTO unit_credit (unit_id, score, components, flagged_low, version, updated_at) VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (unit_id) DO UPDATE SET score = $2, components = $3, flagged_low = $4, version = $5, updated_at = now()`,
+      [unitId, credit.score, JSON.stringify(credit.components), low, version],
+    );
+    const asOf = new Date().toISOString();
+    await writeToOutbox(m, CreditUpdated, { subject: unitId, data: { unitId, orgPath: unit.org_path, ...credit, asOf, version } });
+    if (low && !before?.flagged_low) {
+      await writeToOutbox(m, UnitFlagged, {
+        subject: unitId,
+        data: { unitId, orgPath: unit.org_path, reason: 'low_credit', detail: `credibility ${credit.score} is below ${this.config.CREDIT_REVIEW_THRESHOLD}`, at: asOf },
+      });
+    }
+  }
+
+  /** The rating service's own figures, shown on the scorecard next to ours; the newest version wins. */
+  async recordQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
+    await m.query(
+      `UPDATE unit_credit SET quality = $2, quality_version = $3 WHERE unit_id = $1 AND quality_version < $3`,
+      [q.providerId, JSON.stringify(q), q.version],
+    );
+    await m.query(
+      `INSERT INTO unit_credit (unit_id, score, components, version, quality, quality_version)
+       SELECT $1, $4, $5, 0, $2, $3 WHERE EXISTS (SELECT 1 FROM partner_unit WHERE id = $1)
+       ON CONFLICT (unit_id) DO NOTHING`,
+      [q.providerId, JSON.stringify(q), q.version, creditScore(NO_FACTS).score, JSON.stringify(creditScore(NO_FACTS).components)],
+    );
+  }
+}

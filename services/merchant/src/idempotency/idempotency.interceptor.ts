@@ -1,0 +1,84 @@
+import type { AuthenticatedRequest } from '@bangbang/auth';
+import {
+  BadRequestException,
+  CallHandler,
+  ConflictException,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { SECRET_BOX, SecretBox } from '../webhooks/secret-box';
+
+const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+
+interface Request extends AuthenticatedRequest {
+  method: string;
+  url: string;
+  body?: unknown;
+}
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+/**
+ * `Idempotency-Key` on a merchant's mutating calls: the first request with a key runs and its
+ * answer is kept (sealed, as it may hold a one-time secret) for a day; a retry with the same key and
+ * body gets that answer again, the same key with another body a 422, and a retry while the first is
+ * still running a 409. Failed requests are forgotten, so they can be retried with the same key.
+ */
+@Injectable()
+export class Idempotent implements NestInterceptor {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+  ) {}
+
+  async intercept(ctx: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = ctx.switchToHttp().getRequest<Request>();
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return next.handle();
+    if (typeof key !== 'string' || !KEY.test(key)) {
+      throw new BadRequestException(['Idempotency-Key must be 8 to 128 letters, digits or . _ : -']);
+    }
+    const principal = `${request.principal!.kind}:${request.principal!.id}`;
+    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const claimed = await this.ds.query(
+      `INSERT INTO idempotency_key (principal_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+      [principal, key, fingerprint],
+    );
+    if (!claimed.length) return of(await this.replay(principal, key, fingerprint, ctx.switchToHttp().getResponse<Reply>()));
+    return next.handle().pipe(
+      mergeMap(async (body) => {
+        await this.ds.query('UPDATE idempotency_key SET status = 1, body = $3 WHERE principal_id = $1 AND key = $2', [
+          principal,
+          key,
+          JSON.stringify(this.box.seal(JSON.stringify(body ?? null))),
+        ]);
+        return body;
+      }),
+      catchError((err) =>
+        from(this.ds.query('DELETE FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principal, key])).pipe(mergeMap(() => throwError(() => err))),
+      ),
+    );
+  }
+
+  private async replay(principal: string, key: string, fingerprint: string, reply: Reply): Promise<unknown> {
+    const [row] = await this.ds.query('SELECT fingerprint, status, body FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principal, key]);
+    if (!row) throw new ConflictException('a request with this Idempotency-Key has just failed; retry it');
+    if (row.fingerprint !== fingerprint) throw new UnprocessableEntityException('this Idempotency-Key was used for a different request');
+    if (row.status === null) throw new ConflictException('a request with this Idempotency-Key is still in progress');
+    reply.header('idempotent-replayed', 'true');
+    return JSON.parse(this.box.open(row.body as string));
+  }
+}
+
+/** Keys are kept for a day, as long as a client may reasonably retry. */
+export async function forgetOldIdempotencyKeys(ds: DataSource): Promise<void> {
+  await ds.query(`DELETE FROM idempotency_key WHERE created_at < now() - interval '24 hours'`);
+}

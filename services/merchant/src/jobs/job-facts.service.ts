@@ -1,0 +1,131 @@
+import { UnitFlagged } from '@bangbang/contracts';
+import { writeToOutbox } from '@bangbang/messaging';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CreditService } from '../credit/credit.service';
+import { chargedEligibleHousehold } from './price-check';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNIT_KINDS = ['merchant', 'social_org'];
+const CREDIT_INPUTS = ['completed_at', 'signed_off_at', 'deadline_breached'];
+
+export interface JobRef {
+  requestId: string;
+  unitId: string;
+  orgPath: string;
+  categoryCode: string;
+}
+
+type JobColumns = Partial<{
+  holding: boolean;
+  fee_policy: string;
+  assigned_at: Date;
+  on_site_at: Date;
+  completed_at: Date;
+  price_charged_fen: number;
+  signed_off_at: Date;
+  finished_on_time: boolean;
+  deadline_breached: boolean;
+  cancelled_at: Date;
+}>;
+
+/**
+ * The unit's own record of its jobs, built from other services' facts. Each write is an upsert
+ * that tolerates facts arriving late, twice or out of order (they come from several topics).
+ */
+@Injectable()
+export class JobFactsService {
+  constructor(private readonly credit: CreditService) {}
+
+  /** Whether a provider id in a fact is one of our partner units (volunteers' facts are not ours). */
+  async isOurs(m: EntityManager, providerId: string | undefined, providerKind?: string): Promise<boolean> {
+    if (!providerId || !UUID.test(providerId) || (providerKind && !UNIT_KINDS.includes(providerKind))) return false;
+    const [row] = await m.query('SELECT 1 FROM partner_unit WHERE id = $1', [providerId]);
+    return Boolean(row);
+  }
+
+  /** Records the offer's status; answers the status it had before (undefined when first seen). */
+  async offer(m: EntityManager, offerId: string, job: JobRef, status: string, feePolicy?: string): Promise<string | undefined> {
+    const [before] = await m.query('SELECT status FROM unit_offer WHERE offer_id = $1 FOR UPDATE', [offerId]);
+    if (!before) {
+      await m.query('INSERT INTO unit_offer (offer_id, unit_id, request_id, status, fee_policy, at) VALUES ($1, $2, $3, $4, $5, now())', [
+        offerId,
+        job.unitId,
+        job.requestId,
+        status,
+        feePolicy ?? null,
+      ]);
+    } else if (before.status === 'open' && status !== 'open') {
+      await m.query('UPDATE unit_offer SET status = $2, at = now() WHERE offer_id = $1', [offerId, status]);
+    }
+    if (feePolicy) await this.job(m, job, { fee_policy: feePolicy });
+    if (status !== 'open') await this.credit.refresh(m, job.unitId);
+    return before?.status;
+  }
+
+  /** Upserts the unit's job row with the given facts; a fee policy or price may complete an overcharge. */
+  async job(m: EntityManager, job: JobRef, set: JobColumns): Promise<void> {
+    const columns = Object.keys(set);
+    const values = Object.values(set);
+    const assignments = columns.map((c, i) => (c === 'fee_policy' ? `${c} = coalesce(unit_job.${c}, $${i + 5})` : `${c} = $${i + 5}`));
+    await m.query(
+      `INSERT INTO unit_job (request_id, unit_id, org_path, category_code${columns.map((c) => `, ${c}`).join('')})
+       VALUES ($1, $2, $3, $4${columns.map((_, i) => `, $${i + 5}`).join('')})
+       ON CONFLICT (request_id, unit_id) DO ${assignments.length ? `UPDATE SET ${assignments.join(', ')}` : 'NOTHING'}`,
+      [job.requestId, job.unitId, job.orgPath, job.categoryCode, ...values],
+    );
+    const flagged = ('fee_policy' in set || 'price_charged_fen' in set) && (await this.checkPrice(m, job));
+    if (flagged || CREDIT_INPUTS.some((k) => k in set)) await this.credit.refresh(m, job.unitId);
+  }
+
+  async holding(m: EntityManager, requestId: string): Promise<{ unit_id: string }[]> {
+    return m.query('SELECT unit_id FROM unit_job WHERE request_id = $1 AND holding', [requestId]);
+  }
+
+  async isCancelled(m: EntityManager, job: JobRef): Promise<boolean> {
+    const [row] = await m.query('SELECT cancelled_at FROM unit_job WHERE request_id = $1 AND unit_id = $2', [job.requestId, job.unitId]);
+    return Boolean(row?.cancelled_at);
+  }
+
+  async redo(m: EntityManager, job: JobRef): Promise<void> {
+    await m.query(
+      `INSERT INTO unit_job (request_id, unit_id, org_path, category_code, redo_count) VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT (request_id, unit_id) DO UPDATE SET redo_count = unit_job.redo_count + 1`,
+      [job.requestId, job.unitId, job.orgPath, job.categoryCode],
+    );
+    await this.credit.refresh(m, job.unitId);
+  }
+
+  async rating(m: EntityManager, job: JobRef, provider: string, solved: boolean, revision: number, ratedAt: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO unit_rating (request_id, unit_id, provider, solved, revision, rated_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (request_id) DO UPDATE SET provider = $3, solved = $4, revision = $5, rated_at = $6 WHERE unit_rating.revision < $5
+       RETURNING request_id`,
+      [job.requestId, job.unitId, provider, solved, revision, ratedAt],
+    );
+    await this.credit.refresh(m, job.unitId);
+    return rows.length > 0;
+  }
+
+  private async checkPrice(m: EntityManager, job: JobRef): Promise<boolean> {
+    const [row] = await m.query('SELECT fee_policy, price_charged_fen, overcharge_flagged FROM unit_job WHERE request_id = $1 AND unit_id = $2 FOR UPDATE', [
+      job.requestId,
+      job.unitId,
+    ]);
+    if (!row || row.overcharge_flagged || !chargedEligibleHousehold(row.fee_policy, row.price_charged_fen)) return false;
+    await m.query('UPDATE unit_job SET overcharge_flagged = true WHERE request_id = $1 AND unit_id = $2', [job.requestId, job.unitId]);
+    const [unit] = await m.query('SELECT org_path FROM partner_unit WHERE id = $1', [job.unitId]);
+    await writeToOutbox(m, UnitFlagged, {
+      subject: job.unitId,
+      data: {
+        unitId: job.unitId,
+        orgPath: unit.org_path,
+        reason: 'charged_free_household',
+        detail: `charged ${row.price_charged_fen} fen on a job that is free for the household`,
+        requestId: job.requestId,
+        at: new Date().toISOString(),
+      },
+    });
+    return true;
+  }
+}

@@ -1,0 +1,35 @@
+import { IsBoolean, IsIn, IsInt, IsNumber, IsString, Max, Min, MinLength } from 'class-validator';
+
+export class MerchantConfig {
+  @IsIn(['development', 'test', 'production']) NODE_ENV = 'development';
+  /** Local tests only: lets webhooks go over http to loopback. Refused in production. */
+  @IsBoolean() WEBHOOK_ALLOW_LOCAL_HTTP = false;
+  /** Multiplies the retry schedule (immediately, 5 s … 10 h); tests set it tiny. */
+  @IsNumber() @Min(0) @Max(10) WEBHOOK_SCHEDULE_SCALE = 1;
+  @IsInt() @Min(100) @Max(15_000) WEBHOOK_TIMEOUT_MS = 15_000;
+  @IsInt() @Min(10) @Max(60_000) WEBHOOK_POLL_MS = 500;
+  @IsInt() @Min(1) @Max(1_000) WEBHOOK_BATCH_SIZE = 100;
+  @IsInt() @Min(1) @Max(256) WEBHOOK_CONCURRENCY = 32;
+  /** An endpoint failing without a success for this long is disabled (5 days). */
+  @IsInt() @Min(1_000) WEBHOOK_DISABLE_AFTER_MS = 5 * 86_400_000;
+  /** How long the previous secret still signs after a rotation. */
+  @IsInt() @Min(0) @Max(7 * 86_400_000) WEBHOOK_SECRET_OVERLAP_MS = 86_400_000;
+  /** Key material for sealing endpoint secrets at rest; must be set in production. */
+  @IsString() @MinLength(16) WEBHOOK_SECRET_KEY = 'bangbang-local-development-only-key';
+  /** How long a rotated-out API key keeps working. */
+  @IsInt() @Min(0) @Max(30 * 86_400_000) API_KEY_GRACE_MS = 86_400_000;
+  /** Units whose credibility score falls below this are flagged for review. */
+  @IsNumber() @Min(0) @Max(100) CREDIT_REVIEW_THRESHOLD = 60;
+  @IsInt() @Min(100) MAINTENANCE_MS = 10_000;
+}
+
+export const MERCHANT_CONFIG = Symbol('MERCHANT_CONFIG');
+
+/** The config, refusing combinations that are only safe on a developer's machine. */
+export function checkedMerchantConfig(config: MerchantConfig): MerchantConfig {
+  if (config.NODE_ENV === 'production') {
+    if (config.WEBHOOK_ALLOW_LOCAL_HTTP) throw new Error('WEBHOOK_ALLOW_LOCAL_HTTP must not be set in production');
+    if (config.WEBHOOK_SECRET_KEY === new MerchantConfig().WEBHOOK_SECRET_KEY) throw new Error('WEBHOOK_SECRET_KEY must be set in production');
+  }
+  return config;
+}

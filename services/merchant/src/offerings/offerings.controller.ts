@@ -1,0 +1,60 @@
+import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { UnitsService } from '../units/units.service';
+import { Offering } from './offering.entity';
+import { CategoryParam, PutOfferingDto, UnitCategoryParams } from './offering.dto';
+import { OfferingsService } from './offerings.service';
+
+@Controller('me/offerings')
+@Roles('merchant')
+export class OwnOfferingsController {
+  constructor(private readonly offerings: OfferingsService) {}
+
+  @Get()
+  list(@CurrentPrincipal() p: Principal): Promise<Offering[]> {
+    return this.offerings.list(unitOf(p));
+  }
+
+  @Put(':category')
+  @UseInterceptors(Idempotent)
+  put(@CurrentPrincipal() p: Principal, @Param() { category }: CategoryParam, @Body() dto: PutOfferingDto): Promise<Offering> {
+    return this.offerings.put(unitOf(p), category, dto);
+  }
+
+  @Delete(':category')
+  @HttpCode(204)
+  @UseInterceptors(Idempotent)
+  async remove(@CurrentPrincipal() p: Principal, @Param() { category }: CategoryParam): Promise<void> {
+    await this.offerings.remove(unitOf(p), category);
+  }
+}
+
+@Controller('units/:id/offerings')
+export class UnitOfferingsController {
+  constructor(
+    private readonly offerings: OfferingsService,
+    private readonly units: UnitsService,
+  ) {}
+
+  @Get()
+  @Roles(...ADMIN_READERS)
+  async list(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<Offering[]> {
+    await this.units.get(p, id);
+    return this.offerings.list(id);
+  }
+
+  @Put(':category')
+  @Roles(...ADMINS)
+  put(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: PutOfferingDto): Promise<Offering> {
+    return this.offerings.put(id, category, dto, p);
+  }
+
+  @Delete(':category')
+  @Roles(...ADMINS)
+  @HttpCode(204)
+  async remove(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams): Promise<void> {
+    await this.offerings.remove(id, category, p);
+  }
+}

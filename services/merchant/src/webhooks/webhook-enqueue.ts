@@ -1,0 +1,29 @@
+import { EntityManager } from 'typeorm';
+import { messageIdFor, webhookBody, WebhookEventType } from './webhook-payloads';
+
+export const WEBHOOK_CHANNEL = 'merchant_webhooks';
+
+export interface Occurrence {
+  /** The id of the event it comes from. */
+  sourceEventId: string;
+  time: string;
+}
+
+/**
+ * Queues a message for each of the unit's live endpoints that takes this type, in the caller's
+ * transaction (so with the inbox row of the fact): at least once, whatever happens next.
+ */
+export async function enqueueWebhook(m: EntityManager, unitId: string, type: WebhookEventType, data: object, from: Occurrence): Promise<number> {
+  const messageId = messageIdFor(from.sourceEventId, type, unitId);
+  const inserted = await m.query(
+    `INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)
+     SELECT gen_random_uuid(), $1, e.id, e.unit_id, e.org_path, $3, $4, 'pending', now()
+     FROM webhook_endpoint e
+     WHERE e.unit_id = $2 AND e.enabled AND e.deleted_at IS NULL AND $3 = ANY (e.event_types)
+     ON CONFLICT (message_id, endpoint_id) DO NOTHING
+     RETURNING id`,
+    [messageId, unitId, type, webhookBody(type, from.time, data)],
+  );
+  if (inserted.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, unitId]);
+  return inserted.length;
+}

@@ -1,0 +1,231 @@
+import { WebhookDeliveryFailed, WebhookEndpointDisabled } from '@bangbang/contracts';
+import { writeToOutbox } from '@bangbang/messaging';
+import { getLogger, registry } from '@bangbang/observability';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Client } from 'pg';
+import { Counter, Histogram } from 'prom-client';
+import { DataSource, EntityManager } from 'typeorm';
+import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
+import { AttemptOutcome, classify, failingTooLong, retryDelay } from './retry-policy';
+import { SECRET_BOX, SecretBox } from './secret-box';
+import { signedHeaders } from './signing';
+import { PostResult, WebhookClient } from './webhook-http';
+import { WEBHOOK_CHANNEL } from './webhook-enqueue';
+
+interface Claimed {
+  id: string;
+  message_id: string;
+  body: string;
+  step: number;
+  endpoint_id: string;
+  unit_id: string;
+  org_path: string;
+  event_type: string;
+  url: string;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_until: Date | null;
+  enabled: boolean;
+}
+
+/**
+ * Due deliveries, taken with a lease: their due time moves past the HTTP deadline, so no other
+ * instance takes them while this one sends, and a crashed instance's are taken again afterwards.
+ */
+const CLAIM = `
+  WITH due AS (
+    SELECT id FROM webhook_delivery
+    WHERE status = 'pending' AND next_attempt_at <= now()
+    ORDER BY next_attempt_at LIMIT $1
+    FOR UPDATE SKIP LOCKED
+  )
+  UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => $2::float / 1000)
+  FROM due, webhook_endpoint e
+  WHERE d.id = due.id AND e.id = d.endpoint_id
+  RETURNING d.id, d.message_id, d.body, d.step, d.endpoint_id, d.unit_id, d.org_path, d.event_type,
+            e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_until, e.enabled`;
+
+const attemptsTotal = new Counter({
+  name: 'bangbang_webhook_attempts_total',
+  help: 'Webhook delivery attempts by outcome (delivered, retry, failed, gone)',
+  labelNames: ['outcome'] as const,
+  registers: [registry],
+});
+const attemptLatency = new Histogram({
+  name: 'bangbang_webhook_attempt_seconds',
+  help: 'Latency of webhook delivery attempts',
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15],
+  registers: [registry],
+});
+
+/** Sends due webhook deliveries: woken by the enqueuing transactions' notifications, and by a poll. */
+@Injectable()
+export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = getLogger('webhook-sender');
+  private readonly client: WebhookClient;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<void>;
+  private again = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    @Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig,
+  ) {
+    this.client = new WebhookClient({ allowLocalHttp: config.WEBHOOK_ALLOW_LOCAL_HTTP, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.running = true;
+    await this.listen().catch((err) => this.log.warn({ err }, 'webhook listener not connected; polling'));
+    this.schedule(0);
+  }
+
+  /** Before the database closes: stop taking work and let attempts in flight record their outcome. */
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+    this.client.close();
+  }
+
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (this.running && (await this.round()) === this.config.WEBHOOK_BATCH_SIZE);
+        } while (this.again && this.running);
+      } catch (err) {
+        this.log.error({ err }, 'webhook round failed');
+      } finally {
+        this.draining = undefined;
+      }
+    })();
+    return this.draining;
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    if (!this.running) return;
+    this.timer = setTimeout(() => {
+      void this.drain()
+        .then(() => this.untilNextDue())
+        .then((next) => this.schedule(next), () => this.schedule(this.config.WEBHOOK_POLL_MS));
+    }, delayMs);
+  }
+
+  /** Sleeps until the next retry is due, or the poll interval, whichever is sooner. */
+  private async untilNextDue(): Promise<number> {
+    const [row] = await this.ds.query(
+      `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM webhook_delivery WHERE status = 'pending'`,
+    );
+    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
+    return Math.max(5, Math.min(this.config.WEBHOOK_POLL_MS, Math.ceil(ms)));
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: (this.ds.options as { url: string }).url });
+    client.on('notification', () => void this.drain());
+    client.on('error', () => {
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${WEBHOOK_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async round(): Promise<number> {
+    const lease = this.config.WEBHOOK_TIMEOUT_MS + 5_000;
+    const [claimed]: [Claimed[]] = await this.ds.query(CLAIM, [this.config.WEBHOOK_BATCH_SIZE, lease]);
+    let next = 0;
+    const worker = async () => {
+      while (next < claimed.length) await this.attempt(claimed[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.config.WEBHOOK_CONCURRENCY, claimed.length) }, worker));
+    return claimed.length;
+  }
+
+  private async attempt(d: Claimed): Promise<void> {
+    const startedAt = new Date();
+    let result: PostResult;
+    if (!d.enabled) {
+      result = { error: 'endpoint disabled', latencyMs: 0 };
+    } else {
+      const secrets = [this.box.open(d.secret_sealed)];
+      if (d.previous_secret_sealed && d.previous_secret_until && d.previous_secret_until > startedAt) secrets.push(this.box.open(d.previous_secret_sealed));
+      result = await this.client.post(d.url, { ...signedHeaders(secrets, d.message_id, d.body, startedAt) }, d.body);
+    }
+    const outcome: AttemptOutcome = d.enabled ? classify(result) : { kind: 'retry', error: 'endpoint disabled' };
+    attemptLatency.observe(result.latencyMs / 1_000);
+    try {
+      await this.ds.transaction((m) => this.record(m, d, startedAt, result, outcome));
+    } catch (err) {
+      // The lease runs out and the delivery is tried again: at least once, never lost.
+      this.log.error({ err, delivery: d.id }, 'could not record a webhook attempt');
+    }
+  }
+
+  private async record(m: EntityManager, d: Claimed, startedAt: Date, result: PostResult, outcome: AttemptOutcome): Promise<void> {
+    const [current] = await m.query('SELECT status, attempts, step FROM webhook_delivery WHERE id = $1 FOR UPDATE', [d.id]);
+    const attempt = current.attempts + 1;
+    const error = outcome.kind === 'retry' ? outcome.error : result.status === 410 ? 'HTTP 410 Gone' : null;
+    const delay = outcome.kind === 'retry' && d.enabled ? retryDelay(current.step + 2, { scale: this.config.WEBHOOK_SCHEDULE_SCALE }, outcome.retryAfterMs) : undefined;
+    const label = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'gone' ? 'gone' : delay === undefined ? 'failed' : 'retry';
+    await m.query(
+      'INSERT INTO webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, error, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [d.id, attempt, startedAt, result.latencyMs, result.status ?? null, error, label],
+    );
+    attemptsTotal.inc({ outcome: label });
+    if (current.status !== 'pending') return;
+    const status = label === 'delivered' ? 'delivered' : label === 'retry' ? 'pending' : 'failed';
+    await m.query(
+      `UPDATE webhook_delivery SET status = $2, attempts = $3, step = step + 1, last_status_code = $4, last_error = $5,
+         next_attempt_at = CASE WHEN $2 = 'pending' THEN now() + make_interval(secs => $6::float / 1000) END,
+         finished_at = CASE WHEN $2 = 'pending' THEN NULL ELSE now() END
+       WHERE id = $1`,
+      [d.id, status, attempt, result.status ?? null, error, delay ?? 0],
+    );
+    if (label === 'delivered') {
+      await m.query('UPDATE webhook_endpoint SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL', [d.endpoint_id]);
+      return;
+    }
+    if (label === 'failed' && d.enabled) {
+      await writeToOutbox(m, WebhookDeliveryFailed, {
+        subject: d.unit_id,
+        data: { deliveryId: d.id, messageId: d.message_id, unitId: d.unit_id, orgPath: d.org_path, endpointId: d.endpoint_id, eventType: d.event_type, attempts: attempt, lastError: error?.slice(0, 500), at: new Date().toISOString() },
+      });
+    }
+    if (label === 'gone') return this.disable(m, d, 'gone');
+    const [failing] = await m.query(
+      'UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, now()) WHERE id = $1 RETURNING failing_since, enabled',
+      [d.endpoint_id],
+    );
+    if (failing[0]?.enabled && failingTooLong(failing[0].failing_since, new Date(), this.config.WEBHOOK_DISABLE_AFTER_MS)) await this.disable(m, d, 'failing');
+  }
+
+  /** The endpoint stops receiving: its pending deliveries fail (replayable once it is enabled again). */
+  private async disable(m: EntityManager, d: Claimed, because: 'gone' | 'failing'): Promise<void> {
+    const [rows] = await m.query(
+      `UPDATE webhook_endpoint SET enabled = false, disabled_reason = $2 WHERE id = $1 AND enabled RETURNING id`,
+      [d.endpoint_id, because === 'gone' ? 'the receiver answered 410 Gone' : 'failing without a success for too long'],
+    );
+    if (!rows.length) return;
+    await m.query(
+      `UPDATE webhook_delivery SET status = 'failed', last_error = coalesce(last_error, 'endpoint disabled'), finished_at = now() WHERE endpoint_id = $1 AND status = 'pending'`,
+      [d.endpoint_id],
+    );
+    await writeToOutbox(m, WebhookEndpointDisabled, {
+      subject: d.unit_id,
+      data: { endpointId: d.endpoint_id, unitId: d.unit_id, orgPath: d.org_path, because, at: new Date().toISOString() },
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
+import { PartnerUnit } from '../units/partner-unit.entity';
+import { SECRET_BOX, SecretBox } from './secret-box';
+import { newWebhookSecret } from './signing';
+import { refuseUrl } from './ssrf';
+import { WebhookAttempt, WebhookDelivery } from './webhook-delivery.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { WEBHOOK_CHANNEL } from './webhook-enqueue';
+import { CreateEndpointDto, DeliveriesQuery } from './webhook.dto';
+import { WEBHOOK_EVENT_TYPES } from './webhook-payloads';
+
+export type EndpointView = Omit<WebhookEndpoint, 'secretSealed' | 'previousSecretSealed'> & { rotating: boolean };
+export type DeliveryView = Omit<WebhookDelivery, 'body'> & { attemptLog?: WebhookAttempt[] };
+
+const endpointView = ({ secretSealed: _, previousSecretSealed: __, ...rest }: WebhookEndpoint): EndpointView => ({
+  ...rest,
+  rotating: Boolean(rest.previousSecretUntil && rest.previousSecretUntil > new Date()),
+});
+const deliveryView = ({ body: _, ...rest }: WebhookDelivery): DeliveryView => rest;
+
+/** A unit's endpoints and deliveries. Every lookup is by (unit, id): another unit's id is a 404. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(SECRET_BOX) private readonly box: SecretBox,
+    @Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig,
+  ) {}
+
+  async create(unitId: string, dto: CreateEndpointDto): Promise<EndpointView & { secret: string }> {
+    this.checkUrl(dto.url);
+    const unit = await this.ds.manager.findOneBy(PartnerUnit, { id: unitId });
+    if (!unit) throw new NotFoundException('partner unit not found');
+    if (unit.status === 'retired') throw new ConflictException('the unit is retired, so it gets no webhooks');
+    const secret = newWebhookSecret();
+    const endpoint = this.ds.manager.create(WebhookEndpoint, {
+      id: randomUUID(),
+      unitId,
+      orgPath: unit.orgPath,
+      url: dto.url,
+      description: dto.description ?? null,
+      eventTypes: dto.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
+      secretSealed: this.box.seal(secret),
+      previousSecretSealed: null,
+      previousSecretUntil: null,
+      enabled: true,
+      disabledReason: null,
+      failingSince: null,
+      createdAt: new Date(),
+      deletedAt: null,
+    });
+    await this.ds.manager.insert(WebhookEndpoint, endpoint);
+    return { ...endpointView(endpoint), secret };
+  }
+
+  async list(unitId: string): Promise<EndpointView[]> {
+    const endpoints = await this.ds.manager.find(WebhookEndpoint, { where: { unitId, deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    return endpoints.map(endpointView);
+  }
+
+  async remove(unitId: string, id: string): Promise<void> {
+    await this.ds.transaction(async (m) => {
+      const { affected } = await m.update(WebhookEndpoint, { id, unitId, deletedAt: IsNull() }, { deletedAt: new Date(), enabled: false });
+      if (!affected) throw new NotFoundException('webhook endpoint not found');
+      await m.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint deleted', finished_at = now() WHERE endpoint_id = $1 AND status = 'pending'`, [id]);
+    });
+  }
+
+  /** A new secret, shown once; the old one keeps signing alongside it for the overlap (24 h). */
+  async rotateSecret(unitId: string, id: string): Promise<{ secret: string; previousSecretValidUntil: Date }> {
+    const endpoint = await this.endpoint(unitId, id);
+    const secret = newWebhookSecret();
+    const until = new Date(Date.now() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
+    await this.ds.manager.update(WebhookEndpoint, { id }, { secretSealed: this.box.seal(secret), previousSecretSealed: endpoint.secretSealed, previousSecretUntil: until });
+    return { secret, previousSecretValidUntil: until };
+  }
+
+  /** Turns a disabled endpoint back on (the URL is checked again); its failed deliveries can then be replayed. */
+  async enable(unitId: string, id: string): Promise<EndpointView> {
+    const endpoint = await this.endpoint(unitId, id);
+    this.checkUrl(endpoint.url);
+    await this.ds.manager.update(WebhookEndpoint, { id }, { enabled: true, disabledReason: null, failingSince: null });
+    return endpointView({ ...endpoint, enabled: true, disabledReason: null, failingSince: null });
+  }
+
+  async deliveries(unitId: string, q: DeliveriesQuery): Promise<DeliveryView[]> {
+    const qb = this.ds.manager.createQueryBuilder(WebhookDelivery, 'd').where('d.unitId = :unitId', { unitId }).orderBy('d.createdAt', 'DESC').limit(500);
+    if (q.status) qb.andWhere('d.status = :status', { status: q.status });
+    if (q.since) qb.andWhere('d.createdAt >= :since', { since: new Date(q.since) });
+    if (q.endpointId) qb.andWhere('d.endpointId = :endpointId', { endpointId: q.endpointId });
+    return (await qb.getMany()).map(deliveryView);
+  }
+
+  async delivery(unitId: string, id: string): Promise<DeliveryView> {
+    const delivery = await this.ds.manager.findOneBy(WebhookDelivery, { id, unitId });
+    if (!delivery) throw new NotFoundException('webhook delivery not found');
+    const attemptLog = await this.ds.manager.find(WebhookAttempt, { where: { deliveryId: id }, order: { attempt: 'ASC' } });
+    return { ...deliveryView(delivery), attemptLog };
+  }
+
+  /** Sends a failed delivery again from the start of the schedule, with the same `webhook-id`. */
+  async replay(unitId: string, id: string): Promise<DeliveryView> {
+    const delivery = await this.ds.manager.findOneBy(WebhookDelivery, { id, unitId });
+    if (!delivery) throw new NotFoundException('webhook delivery not found');
+    if (delivery.status !== 'failed') throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
+    const [replayed] = await this.replayWhere('d.id = $2', [unitId, id]);
+    if (!replayed) throw new ConflictException('the delivery cannot be replayed while its endpoint is disabled or deleted');
+    return this.delivery(unitId, id);
+  }
+
+  async replaySince(unitId: string, since: string): Promise<{ replayed: number }> {
+    return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)])).length };
+  }
+
+  private async replayWhere(condition: string, params: unknown[]): Promise<string[]> {
+    return this.ds.transaction(async (m) => {
+      const [rows] = await m.query(
+        `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
+         FROM webhook_endpoint e
+         WHERE e.id = d.endpoint_id AND e.enabled AND e.deleted_at IS NULL
+           AND d.unit_id = $1 AND d.status = 'failed' AND ${condition}
+         RETURNING d.id`,
+        params,
+      );
+      if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
+      return rows.map((r: { id: string }) => r.id);
+    });
+  }
+
+  private async endpoint(unitId: string, id: string): Promise<WebhookEndpoint> {
+    const endpoint = await this.ds.manager.findOneBy(WebhookEndpoint, { id, unitId, deletedAt: IsNull() });
+    if (!endpoint) throw new NotFoundException('webhook endpoint not found');
+    return endpoint;
+  }
+
+  private checkUrl(url: string): void {
+    const refused = refuseUrl(url, { allowLocalHttp: this.config.WEBHOOK_ALLOW_LOCAL_HTTP });
+    if (refused) throw new BadRequestException([`url ${refused}`]);
+  }
+}
