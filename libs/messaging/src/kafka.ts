@@ -1,6 +1,7 @@
 import { dlqTopic } from '@bangbang/contracts';
 import { getLogger } from '@bangbang/observability';
 import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { MessagingConfig } from './messaging.config';
 
 const LEVELS: Record<string, logLevel> = {
@@ -48,12 +49,32 @@ export async function ensureTopics(admin: Admin, topics: string[], config: Messa
   const existing = new Set(await admin.listTopics());
   const missing = wanted.filter((t) => !existing.has(t));
   if (!missing.length) return;
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((topic) => ({
-      topic,
-      numPartitions: config.KAFKA_PARTITIONS,
-      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-    })),
-  });
+  try {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({
+        topic,
+        numPartitions: config.KAFKA_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+      })),
+    });
+  } catch (err) {
+    // A busy broker may not serve a just-created topic's metadata yet; kafkajs gives up on that
+    // instead of waiting for the leaders it was asked to wait for, so the waiting is done here.
+    if ((err as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+    await waitForMetadata(admin, missing);
+  }
+}
+
+async function waitForMetadata(admin: Admin, topics: string[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await admin.fetchTopicMetadata({ topics });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await sleep(100);
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { serveOpenApi } from '@bangbang/platform';
 import { Body, Controller, Get, Module, Post, Req } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface Echo {
@@ -31,11 +32,20 @@ class EchoController {
   }
 }
 
-export async function startEchoUpstream(jwksUrl: string): Promise<{ app: NestFastifyApplication; url: string }> {
-  @Module({ imports: [AuthModule.forService({ AUTH_JWKS_URL: jwksUrl })], controllers: [EchoController] })
+export interface EchoUpstream {
+  app: NestFastifyApplication;
+  url: string;
+  /** The gateway's address is known only once it listens, after the upstream has started. */
+  trustGateway(jwksUrl: string): void;
+}
+
+export async function startEchoUpstream(): Promise<EchoUpstream> {
+  let remote: JWTVerifyGetKey | undefined;
+  const keySource = { useFactory: (): JWTVerifyGetKey => (header, token) => remote!(header, token) };
+  @Module({ imports: [AuthModule.forService({}, { keySource })], controllers: [EchoController] })
   class EchoModule {}
   const app = await NestFactory.create<NestFastifyApplication>(EchoModule, new FastifyAdapter(), { logger: false });
   serveOpenApi(app, 'echo');
   await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, url: await app.getUrl() };
+  return { app, url: await app.getUrl(), trustGateway: (jwksUrl) => (remote = createRemoteJWKSet(new URL(jwksUrl))) };
 }

@@ -2,17 +2,8 @@ import { ApiKeyIssued, ApiKeyRevoked, createEvent, toKafkaRecord } from '@bangba
 import { testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function publish(topic: string, event: ReturnType<typeof createEvent>) {
   const producer = testKafka().producer();
@@ -28,17 +19,17 @@ describe('the edge: one public entry', () => {
   let gatewayUrl: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    gatewayUrl = `http://127.0.0.1:${port}`;
-    const echo = await startEchoUpstream(`${gatewayUrl}/.well-known/jwks.json`);
+    const echo = await startEchoUpstream();
     upstream = echo.app;
     gw = await startGateway({
       REQUEST_URL: echo.url,
-      DISPATCH_URL: `http://127.0.0.1:${await freePort()}`,
+      DISPATCH_URL: 'http://127.0.0.1:1', // nothing listens there: a service that is down
       BODY_LIMIT_BYTES: '2048',
       UPSTREAM_TIMEOUT_MS: '300',
     });
-    await gw.app.listen({ port, host: '127.0.0.1' });
+    await gw.app.listen({ port: 0, host: '127.0.0.1' });
+    gatewayUrl = await gw.app.getUrl();
+    echo.trustGateway(`${gatewayUrl}/.well-known/jwks.json`);
   });
 
   afterAll(async () => {
