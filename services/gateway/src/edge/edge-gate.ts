@@ -17,6 +17,7 @@ export interface EdgeIdentity {
   principal?: Principal;
   /** The token to forward upstream in place of the caller's API key. */
   exchangedToken?: string;
+  apiKeyId?: string;
 }
 
 declare module 'fastify' {
@@ -60,7 +61,7 @@ export class EdgeGate {
     if (typeof apiKey === 'string') {
       const exchanged = await this.apiKeys.exchange(apiKey);
       if (!exchanged) return this.refuse(reply, 401, 'unknown or revoked API key');
-      Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken });
+      Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken, apiKeyId: exchanged.keyId });
     } else {
       try {
         identity.principal = await this.verified(request.headers.authorization);
@@ -72,8 +73,8 @@ export class EdgeGate {
     const publicRoute = isPublicRoute(request.method, path);
     const bucket = publicRoute || !identity.principal
       ? this.limiter.take(`ip:${request.ip}`, this.limits.public)
-      : identity.exchangedToken
-        ? this.limiter.take(`key:${identity.principal.id}`, this.limits.key)
+      : identity.apiKeyId
+        ? this.limiter.take(`key:${identity.apiKeyId}`, this.limits.key)
         : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
     if (!bucket.allowed) {
       reply.header('retry-after', String(bucket.retryAfterSeconds));
