@@ -110,12 +110,9 @@ export class Dispatcher {
       const wanted = (job.urgency === 'emergency' ? this.config.DISPATCH_EMERGENCY_FANOUT : 1) - open;
       if (wanted <= 0) return;
       const scope = scopeAt(job.orgPath, job.level);
-      const ranking = rankProviders(
-        this.facts(job, scope, new Set(offers.map((o) => o.providerId)), now),
-        await providersForCategory(m, job.categoryCode, now),
-        now,
-      );
-      await this.keepRanking(m, job, scope, ranking, now);
+      const offered = new Set(offers.map((o) => o.providerId));
+      const ranking = rankProviders(this.facts(job, scope, offered, now), await providersForCategory(m, job.categoryCode, now), now);
+      await this.keepRanking(m, job, scope, offered, ranking, now);
       const picked = ranking.ranked.slice(0, wanted);
       for (const candidate of picked) await this.offer(m, job, candidate, now);
       if (picked.length || open) return;
@@ -135,10 +132,22 @@ export class Dispatcher {
     };
   }
 
-  private async keepRanking(m: EntityManager, job: DispatchJob, scope: string, ranking: Ranking, now: Date): Promise<void> {
-    const entry: StoredRanking = { level: job.level, scope, round: job.round, rankedAt: now.toISOString(), ...ranking };
-    const others = job.rankings.filter((r) => r.level !== job.level || r.round !== job.round);
-    await this.patch(m, job, { rankings: [...others, entry] }, now);
+  /**
+   * Stores the level's list as agents read it: the candidates already offered at this level, as
+   * they were ranked then, followed by the fresh ranking of the rest.
+   */
+  private async keepRanking(m: EntityManager, job: DispatchJob, scope: string, offered: Set<string>, ranking: Ranking, now: Date): Promise<void> {
+    const same = (r: StoredRanking) => r.level === job.level && r.round === job.round;
+    const earlier = job.rankings.find(same)?.ranked.filter((c) => offered.has(c.providerId)) ?? [];
+    const entry: StoredRanking = {
+      level: job.level,
+      scope,
+      round: job.round,
+      rankedAt: now.toISOString(),
+      ranked: [...earlier, ...ranking.ranked].map((c, i) => ({ ...c, rank: i + 1 })),
+      excluded: ranking.excluded.filter((e) => e.rule !== 'already-offered'),
+    };
+    await this.patch(m, job, { rankings: [...job.rankings.filter((r) => !same(r)), entry] }, now);
   }
 
   private async offer(m: EntityManager, job: DispatchJob, candidate: Candidate, now: Date): Promise<void> {
