@@ -20,6 +20,8 @@ import {
   uniqueId,
   waitFor,
 } from '@bangbang/testing';
+import { ensureTopics, MessagingConfig } from '@bangbang/messaging';
+import { loadConfig } from '@bangbang/observability';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Consumer, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -101,6 +103,11 @@ export class DispatchHarness {
     const [db, issuer] = await Promise.all([createTestDatabase(), TestIssuer.start()]);
     const prefix = `${uniqueId('t')}.`;
     const env = serviceEnv(db, prefix, { ...issuer.env(), DISPATCH_CLOCK_SCAN_MS: '100', ...extraEnv });
+    // The topics exist before anything is produced, whether or not an instance is up yet.
+    const admin = testKafka().admin();
+    await admin.connect();
+    await ensureTopics(admin, Object.values(TOPICS).map((t) => `${prefix}${t}`), loadConfig(MessagingConfig, env));
+    await admin.disconnect();
     const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const pg = new Client({ connectionString: db.url });
