@@ -37,7 +37,8 @@ export class ProfileRefreshScanner implements OnApplicationBootstrap, OnApplicat
   /** One pass; returns how many profiles it republished. */
   async scanOnce(): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const due: { volunteer_id: string }[] = await m.query(
+      // TypeORM answers a DELETE … RETURNING with [rows, count].
+      const [due]: [{ volunteer_id: string }[], number] = await m.query(
         `DELETE FROM profile_refresh WHERE id IN (
            SELECT id FROM profile_refresh WHERE due_at <= now() ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING volunteer_id`,
