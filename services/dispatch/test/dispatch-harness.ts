@@ -1,4 +1,5 @@
 import {
+  CloudEvent,
   createEvent,
   EventContract,
   MerchantProviderProfile,
@@ -164,11 +165,20 @@ export class DispatchHarness {
     await this.db.drop();
   }
 
-  async produce<T extends object>(contract: EventContract<T>, items: Array<{ subject: string; data: T }>): Promise<void> {
-    const records = items.map(({ subject, data }) => toKafkaRecord(createEvent(contract.source, { type: contract.type, subject, data })));
-    for (let i = 0; i < records.length; i += 500) {
-      await this.producer.send({ topic: `${this.prefix}${contract.topic}`, acks: -1, messages: records.slice(i, i + 500) });
+  async produce<T extends object>(contract: EventContract<T>, items: Array<{ subject: string; data: T }>): Promise<CloudEvent<T>[]> {
+    const events = items.map(({ subject, data }) => createEvent(contract.source, { type: contract.type, subject, data }));
+    for (let i = 0; i < events.length; i += 500) {
+      const messages = events.slice(i, i + 500).map((e) => toKafkaRecord(e as CloudEvent));
+      await this.producer.send({ topic: `${this.prefix}${contract.topic}`, acks: -1, messages });
     }
+    return events;
+  }
+
+  /** Waits until dispatch has applied the event (its inbox row committed with the effects). */
+  async applied(event: CloudEvent<unknown>): Promise<void> {
+    await waitFor(async () => (await this.rows('SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).length > 0, {
+      what: `event ${event.type} applied`,
+    });
   }
 
   /** Publishes the providers' profiles and waits until dispatch holds each of them. */
