@@ -1,0 +1,114 @@
+import { PointsPosted, ServiceExchanged } from '@bangbang/contracts';
+import { waitFor } from '@bangbang/testing';
+import { admin, HUAIGU, JINCHENG, VolunteerHarness } from '../../test/volunteer-harness';
+
+describe('spending points: rewards, exchanges and corrections', () => {
+  let h: VolunteerHarness;
+  const districtAdmin = admin('/nanchang/', 'district_admin', 'admin-district');
+
+  beforeAll(async () => {
+    h = await VolunteerHarness.start();
+    await h.watchPublished();
+  });
+
+  afterAll(() => h?.stop());
+
+  const credit = async (volunteerId: string, points: number) => {
+    const res = await h.as(admin(), 'POST', '/ledger/corrections', { volunteerId, points, reason: 'opening balance for the test' });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  };
+  const reward = async (costPoints: number, stock: number, unitPath = JINCHENG) => {
+    const res = await h.as(admin(unitPath), 'POST', '/rewards', { unitPath, name: `Rice ${costPoints}/${stock}`, costPoints, stock });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+
+  it('lets exactly 10 of 50 concurrent redemptions through when the balance covers 10', async () => {
+    const v = await h.approvedVolunteer('v-rush');
+    await credit('v-rush', 100);
+    const id = await reward(10, 1_000);
+    const results = await Promise.all(Array.from({ length: 50 }, () => h.as(v, 'POST', `/rewards/${id}/redeem`)));
+    const ok = results.filter((r) => r.statusCode === 201);
+    const refused = results.filter((r) => r.statusCode === 409);
+    expect(ok).toHaveLength(10);
+    expect(refused).toHaveLength(40);
+    expect(refused[0].json()).toMatchObject({ balance: 0, cost: 10, message: 'the balance of 0 points does not cover 10' });
+    expect((await h.as(v, 'GET', '/me/points')).json()).toMatchObject({ balance: 0, lifetimePoints: 100 });
+    expect(await h.rows('SELECT stock FROM reward WHERE id = $1', [id])).toEqual([{ stock: 990 }]);
+    expect(await h.rows('SELECT count(*)::int AS n FROM redemption WHERE reward_id = $1', [id])).toEqual([{ n: 10 }]);
+    const check = await h.as(districtAdmin, 'GET', '/ledger/check');
+    expect(check.json()).toMatchObject({ sumOfAllLines: 0, unbalancedEntries: [], cacheMismatches: [], negativeAccounts: [] });
+  });
+
+  it('never hands out more than the stock under concurrent redemptions, and says so with the figures', async () => {
+    const v = await h.approvedVolunteer('v-stock');
+    await credit('v-stock', 1_000);
+    const id = await reward(5, 3);
+    const results = await Promise.all(Array.from({ length: 10 }, () => h.as(v, 'POST', `/rewards/${id}/redeem`)));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(3);
+    const refusal = results.find((r) => r.statusCode === 409)!.json();
+    expect(refusal).toMatchObject({ message: 'Rice 5/3 is out of stock', stock: 0, cost: 5, balance: 985 });
+  });
+
+  it('refuses redeeming more than the balance with 409 and the current figures, changing nothing', async () => {
+    const v = await h.approvedVolunteer('v-short');
+    await credit('v-short', 30);
+    const id = await reward(50, 4);
+    const res = await h.as(v, 'POST', `/rewards/${id}/redeem`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ statusCode: 409, balance: 30, cost: 50, stock: 4 });
+    expect(await h.rows('SELECT stock FROM reward WHERE id = $1', [id])).toEqual([{ stock: 4 }]);
+    expect((await h.as(v, 'GET', '/me/points')).json().balance).toBe(30);
+    // A reward of another community is not theirs to see or redeem.
+    const elsewhere = await reward(1, 10, HUAIGU);
+    expect((await h.as(v, 'POST', `/rewards/${elsewhere}/redeem`)).statusCode).toBe(404);
+    expect((await h.as(v, 'GET', '/rewards')).json().map((r: { id: string }) => r.id)).not.toContain(elsewhere);
+  });
+
+  it('exchanges points for a free service, recording it for the request service', async () => {
+    const v = await h.approvedVolunteer('v-swap');
+    await credit('v-swap', 70);
+    const short = await h.as(v, 'POST', '/me/exchanges', { categoryCode: 'pipe-unclogging' });
+    expect(short.statusCode).toBe(409);
+    expect(short.json()).toMatchObject({ balance: 70, cost: 100 });
+    const done = await h.as(v, 'POST', '/me/exchanges', { categoryCode: 'home-haircut' });
+    expect(done.statusCode).toBe(201);
+    expect(done.json()).toMatchObject({ categoryCode: 'home-haircut', points: 60, balance: 10 });
+    const [fact] = await waitFor(async () => {
+      const found = h.publishedOf(ServiceExchanged.type, done.json().exchangeId);
+      return found.length > 0 && found;
+    }, { what: 'service-exchanged.v1' });
+    expect(fact).toMatchObject({ volunteerId: 'v-swap', orgPath: JINCHENG, categoryCode: 'home-haircut', points: 60 });
+    expect((await h.as(v, 'POST', '/me/exchanges', { categoryCode: 'Home Haircut' })).statusCode).toBe(400);
+  });
+
+  it('corrects only by a compensating entry with a reason, never below zero, never by the volunteer themself', async () => {
+    await h.approvedVolunteer('v-fix');
+    await credit('v-fix', 20);
+    const noReason = await h.as(admin(), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: -5 });
+    expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json().message)).toContain('reason');
+    const tooMuch = await h.as(admin(), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: -21, reason: 'job was not done' });
+    expect(tooMuch.statusCode).toBe(409);
+    expect(tooMuch.json()).toMatchObject({ balance: 20 });
+    const self = await h.as(admin(JINCHENG, 'community_admin', 'v-fix'), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: 500, reason: 'bonus' });
+    expect(self.statusCode).toBe(403);
+    const outOfScope = await h.as(admin(HUAIGU), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: 5, reason: 'x' });
+    expect(outOfScope.statusCode).toBe(404);
+    const fixed = await h.as(admin(), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: -8, reason: 'double-counted patrol' });
+    expect(fixed.json()).toMatchObject({ points: -8, balance: 12 });
+    const posted = await waitFor(async () => {
+      const found = h.publishedOf<{ kind: string; reason: string; lines: { amount: number }[] }>(PointsPosted.type, fixed.json().entryId);
+      return found.length > 0 && found[0];
+    }, { what: 'points-posted.v1' });
+    expect(posted).toMatchObject({ kind: 'correction', reason: 'double-counted patrol' });
+    expect(posted.lines.reduce((s, l) => s + l.amount, 0)).toBe(0);
+
+    const statement = await h.as(admin(), 'GET', '/volunteers/v-fix/statement');
+    expect(statement.json()).toMatchObject({ opening: 0, credits: 20, debits: 8, closing: 12 });
+    expect(statement.json().movements.map((m: { amount: number }) => m.amount)).toEqual([20, -8]);
+    const history = await h.as({ id: 'v-fix', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG }, 'GET', '/me/history');
+    expect(history.json().map((e: { points: number; kind: string }) => [e.kind, e.points])).toEqual([['correction', -8], ['correction', 20]]);
+  });
+});
