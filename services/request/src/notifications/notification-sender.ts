@@ -1,6 +1,6 @@
 import { backoffDelay } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { NOTIFIER, Notifier } from './notifier';
@@ -22,7 +22,7 @@ const LEASE_MS = 60_000;
  * that is down only delays it, and one that is slow holds up nothing but its own message.
  */
 @Injectable()
-export class NotificationSender implements OnApplicationBootstrap, OnApplicationShutdown {
+export class NotificationSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('notification-sender');
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
@@ -38,7 +38,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnApplication
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;

@@ -1,7 +1,7 @@
 import { likePrefix } from '@bangbang/auth';
 import { RequestAnswered, RequestCreated } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { BadRequestException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
 import type { Actor } from '../access';
@@ -11,11 +11,11 @@ import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
 import { feePolicyAt } from '../eligibility/fee-rules';
 import { Household } from '../households/household.entity';
 import { Resident } from '../households/resident.entity';
+import { decide } from '../lifecycle/request-state';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { CreateRequestDto } from './request.dto';
 import { requestView, RequestView } from './request.view';
 import { Channel, ServiceRequest, TimelineEntry } from './service-request.entity';
-import { moveOrConflict } from './transitions';
 
 export interface IntakeContext {
   actor: Actor;
@@ -91,28 +91,32 @@ export class IntakeService {
       preferredFrom: window?.from ?? null,
       preferredTo: window?.to ?? null,
       chosenProviderId: dto.chosenProviderId ?? null,
-      status: 'received',
+      status: 'received' as const,
       reopenCount: 0,
       responseDueAt: due.responseDueAt,
       resolutionDueAt: due.resolutionDueAt,
       receivedAt,
       updatedAt: receivedAt,
     });
+    // Taken and handed on (or answered) in one go: the row is written once, in its final stage.
+    const action = dto.answer ? 'answer' : 'publish';
+    const next = decide('received', action, { now: receivedAt });
+    if (!next.ok) throw new ConflictException(next.reason);
+    r.status = next.to;
+    if (dto.answer) Object.assign(r, { answer: dto.answer.trim(), closedAt: receivedAt });
     await m.insert(ServiceRequest, r);
-    await m.insert(TimelineEntry, {
-      requestId: r.id, at: receivedAt, actorKind: ctx.actor.kind, actorId: ctx.actor.id, action: 'receive', fromStatus: null, toStatus: 'received', note: ctx.channel,
-    });
+    const entry = { requestId: r.id, at: receivedAt, actorKind: ctx.actor.kind, actorId: ctx.actor.id };
+    await m.insert(TimelineEntry, [
+      { ...entry, action: 'receive', fromStatus: null, toStatus: 'received', note: ctx.channel },
+      { ...entry, action, fromStatus: 'received', toStatus: next.to, note: dto.answer ? 'answered at intake' : null },
+    ]);
 
     if (dto.answer) {
-      await moveOrConflict(m, r, 'answer', ctx.actor, { at: receivedAt, note: 'answered at intake' });
-      r.answer = dto.answer.trim();
-      r.closedAt = receivedAt;
       await writeToOutbox(m, RequestAnswered, {
         subject: r.id,
         data: { requestId: r.id, orgPath: r.orgPath, categoryCode: r.categoryCode, at: receivedAt.toISOString(), answeredBy: ctx.actor.id },
       });
     } else {
-      await moveOrConflict(m, r, 'publish', ctx.actor, { at: receivedAt });
       await writeToOutbox(m, RequestCreated, {
         subject: r.id,
         data: {
@@ -134,7 +138,6 @@ export class IntakeService {
         },
       });
     }
-    await m.save(r);
     await enqueueNotification(m, r, 'intake', { categoryName: category.nameZh });
     return requestView(r, household);
   }

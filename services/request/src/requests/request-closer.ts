@@ -1,7 +1,7 @@
 import { RequestClosed } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { systemActor } from '../access';
 import { REDO_WINDOW_MS } from '../lifecycle/request-state';
@@ -13,7 +13,7 @@ const BATCH = 100;
 
 /** Once the 7-day redo window after sign-off has passed, the story ends: closed, and said so. */
 @Injectable()
-export class RequestCloser implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RequestCloser implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('request-closer');
   private timer?: NodeJS.Timeout;
 
@@ -29,7 +29,7 @@ export class RequestCloser implements OnApplicationBootstrap, OnApplicationShutd
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     clearInterval(this.timer);
   }
 
