@@ -1,4 +1,4 @@
-import { PointsPosted, RatingSubmitted, RatingSubmittedV1, RequestSignedOff, RequestSignedOffV1 } from '@bangbang/contracts';
+import { JobOffered, JobOfferedV1, OfferWithdrawn, PointsPosted, RatingSubmitted, RatingSubmittedV1, RequestSignedOff, RequestSignedOffV1 } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { admin, JINCHENG, VolunteerHarness } from '../../test/volunteer-harness';
@@ -97,5 +97,33 @@ describe('points for jobs, through Kafka', () => {
     await h.produce(RatingSubmitted, [{ subject: job.requestId, data: rating }, { subject: job.requestId, data: { ...rating, ratingId: randomUUID() } }]);
     await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RatingSubmitted.type])).length === 2, { what: 'both ratings applied' });
     expect(await entries(`rating:${job.requestId}`)).toEqual([{ kind: 'bonus', amount: 2 }]);
+  });
+
+  it('shows the volunteer the offers dispatch made them, as they are answered or withdrawn', async () => {
+    const requestId = randomUUID();
+    const offer = (offerId: string, providerId: string, providerKind: 'volunteer' | 'merchant'): JobOfferedV1 => ({
+      requestId,
+      orgPath: JINCHENG,
+      categoryCode: 'water-electric-repair',
+      at: new Date().toISOString(),
+      providerId,
+      providerKind,
+      offerId,
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+      feePolicy: 'free',
+      urgency: 'utilities',
+      summary: 'No power in the kitchen',
+    });
+    const [mine, theirs] = [randomUUID(), randomUUID()];
+    await h.produce(JobOffered, [{ subject: requestId, data: offer(mine, 'v-job', 'volunteer') }, { subject: requestId, data: offer(theirs, 'unit-1', 'merchant') }]);
+    const me = { id: 'v-job', kind: 'volunteer' as const, role: 'volunteer', org: 'jincheng', orgPath: JINCHENG };
+    const open = await waitFor(async () => {
+      const res = (await h.as(me, 'GET', '/me/offers?status=open')).json();
+      return res.length > 0 && res;
+    }, { what: 'the open offer' });
+    expect(open).toMatchObject([{ offerId: mine, requestId, status: 'open', feePolicy: 'free', summary: 'No power in the kitchen' }]);
+    await h.produce(OfferWithdrawn, [{ subject: requestId, data: { ...offer(mine, 'v-job', 'volunteer'), because: 'taken' } }]);
+    await waitFor(async () => (await h.as(me, 'GET', '/me/offers?status=open')).json().length === 0, { what: 'the withdrawal' });
+    expect((await h.as(me, 'GET', '/me/offers')).json()).toMatchObject([{ offerId: mine, status: 'withdrawn' }]);
   });
 });
