@@ -1,4 +1,5 @@
 import {
+  AuditRecorded,
   JobAssigned,
   JobCompleted,
   JobEscalated,
@@ -58,10 +59,17 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     expect(a.provider).toEqual({ id: 'm-0042', kind: 'merchant', name: '李师傅水电' });
     expect(a.assignedAt).toBe(at(1));
 
+    expect((await h.call('otherPlumber', 'GET', `/requests/${r.id}/contact`)).statusCode).toBe(404);
+    const contact = await h.call('plumber', 'GET', `/requests/${r.id}/contact`);
+    expect(contact.json()).toEqual({ address: '无锡市梁溪区金星街道金城社区12栋3单元502室', name: '王阿姨', phones: ['13812345678'] });
+    const [audit] = await h.events(AuditRecorded.request, 1, (d) => d.action === 'request.contact-read');
+    expect(audit.data).toMatchObject({ actorId: 'm-0042', actorKind: 'merchant', resourceId: r.id, purpose: 'home visit' });
+
     await h.produce(JobOnSite, r.id, plumber(r.id, 30));
     expect((await reaches(r.id, 'on_site')).arrivedAt).toBe(at(30));
     await h.produce(JobCompleted, r.id, { ...plumber(r.id, 55), priceChargedFen: 3000, notes: '更换空开' });
     const done = await reaches(r.id, 'completed');
+    expect((await h.call('plumber', 'GET', `/requests/${r.id}/contact`)).statusCode).toBe(409);
     expect(done).toMatchObject({ completedAt: at(55), priceChargedFen: 3000 });
 
     const templates = await h.ds.query('SELECT template FROM notification WHERE request_id = $1 ORDER BY created_at', [r.id]);

@@ -50,6 +50,13 @@ export class RequestsController {
     return this.requests.get(p, id);
   }
 
+  /** For the assigned provider's visit: the full address and a number, audited. */
+  @Get(':id/contact')
+  @Roles('merchant', 'volunteer')
+  contact(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest) {
+    return this.requests.contactForVisit(p, id, auditOrigin(req));
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...DESK_ROLES)

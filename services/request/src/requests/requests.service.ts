@@ -5,6 +5,7 @@ import { ConflictException, ForbiddenException, GoneException, Inject, Injectabl
 import { DataSource, EntityManager, FindOptionsWhere, Like } from 'typeorm';
 import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
+import { nationalFormat } from '../households/phone';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { checkSignOffCode } from '../sign-off/sign-off-code';
 import { SignOffCode } from '../sign-off/sign-off-code.entity';
@@ -15,6 +16,12 @@ import { ServiceRequest, TimelineEntry } from './service-request.entity';
 import { factOf, lockRequest, move, moveOrConflict } from './transitions';
 
 const LIST_LIMIT = 200;
+
+export interface VisitContact {
+  address: string;
+  name: string | null;
+  phones: string[];
+}
 const PROVIDER_KINDS = ['merchant', 'volunteer'];
 
 @Injectable()
@@ -43,6 +50,25 @@ export class RequestsService {
       this.ds.manager.find(TimelineEntry, { where: { requestId: id }, order: { id: 'ASC' } }),
     ]);
     return requestView(r, household, timeline);
+  }
+
+  /**
+   * The assigned provider needs the address and a number to visit, while the job is theirs and no
+   * longer; every such read is audited.
+   */
+  async contactForVisit(p: Principal, id: string, origin: AuditOrigin): Promise<VisitContact> {
+    if (!PROVIDER_KINDS.includes(p.kind)) throw new ForbiddenException('only the assigned provider reads the visit contact');
+    const r = await this.ds.manager.findOneBy(ServiceRequest, { id, providerId: p.id });
+    if (!r) throw new NotFoundException(`request ${id} not found`);
+    if (!['assigned', 'on_site'].includes(r.status)) throw new ConflictException(`the visit contact is shown only while the job is assigned or on site; it is ${r.status}`);
+    const household = await this.ds.manager.findOneByOrFail(Household, { id: r.householdId });
+    const [resident]: Array<{ name: string; phones: string[] }> = await this.ds.query(
+      `SELECT r.name, array_agg(p.phone ORDER BY p.phone) AS phones FROM resident r JOIN resident_phone p ON p.resident_id = r.id
+        WHERE r.household_id = $1 GROUP BY r.id, r.name, r.created_at ORDER BY (r.id = $2) DESC NULLS LAST, r.created_at LIMIT 1`,
+      [r.householdId, r.residentId],
+    );
+    await recordAudit(this.ds.manager, AuditRecorded.request, p, { action: 'request.contact-read', resourceType: 'request', resourceId: id, purpose: 'home visit' }, origin);
+    return { address: household.address, name: resident?.name ?? null, phones: (resident?.phones ?? []).map(nationalFormat) };
   }
 
   cancel(p: Principal, id: string, dto: CancelDto, origin: AuditOrigin): Promise<RequestView> {
