@@ -23,15 +23,15 @@ export class Clocks {
 
   constructor(@Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig) {}
 
-  async set(m: EntityManager, clock: Omit<Clock, 'id'>): Promise<void> {
-    await m.query('INSERT INTO dispatch_clock (request_id, kind, offer_id, due_at) VALUES ($1, $2, $3, $4)', [
-      clock.requestId,
-      clock.kind,
-      clock.offerId,
-      clock.dueAt,
-    ]);
-    if (clock.dueAt.getTime() - Date.now() < this.config.DISPATCH_CLOCK_SCAN_MS) {
-      for (const listener of this.listeners) listener(clock.dueAt);
+  async set(m: EntityManager, ...clocks: Omit<Clock, 'id'>[]): Promise<void> {
+    const values = clocks.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(', ');
+    await m.query(
+      `INSERT INTO dispatch_clock (request_id, kind, offer_id, due_at) VALUES ${values}`,
+      clocks.flatMap((c) => [c.requestId, c.kind, c.offerId, c.dueAt]),
+    );
+    const soonest = Math.min(...clocks.map((c) => c.dueAt.getTime()));
+    if (soonest - Date.now() < this.config.DISPATCH_CLOCK_SCAN_MS) {
+      for (const listener of this.listeners) listener(new Date(soonest));
     }
   }
 

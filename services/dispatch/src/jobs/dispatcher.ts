@@ -43,42 +43,44 @@ export class Dispatcher {
 
   /** Opens the job for a new request and makes its first offers, in the consuming transaction. */
   async open(m: EntityManager, r: RequestCreatedV1, correlationId: string, now: Date): Promise<void> {
-    const inserted = await m
-      .createQueryBuilder()
-      .insert()
-      .into(DispatchJob)
-      .values({
-        requestId: r.requestId,
-        requestNumber: r.number,
-        communityId: r.communityId,
-        orgPath: r.orgPath,
-        categoryCode: r.categoryCode,
-        urgency: r.urgency,
-        feePolicy: r.feePolicy,
-        state: 'offering',
-        correlationId,
-        summary: r.summary ?? null,
-        lat: r.location?.lat ?? null,
-        lng: r.location?.lng ?? null,
-        preferredFrom: r.preferredWindow ? new Date(r.preferredWindow.from) : null,
-        preferredTo: r.preferredWindow ? new Date(r.preferredWindow.to) : null,
-        preferredProviderId: r.chosenProviderId ?? null,
-        receivedAt: new Date(r.receivedAt),
-        responseDueAt: new Date(r.responseDueAt),
-        resolutionDueAt: new Date(r.resolutionDueAt),
-        level: 'community',
-        round: 1,
-        rankings: [],
-        updatedAt: now,
-      })
-      .orIgnore()
-      .returning(['requestId'])
-      .execute();
+    const job = m.create(DispatchJob, {
+      requestId: r.requestId,
+      requestNumber: r.number,
+      communityId: r.communityId,
+      orgPath: r.orgPath,
+      categoryCode: r.categoryCode,
+      urgency: r.urgency,
+      feePolicy: r.feePolicy,
+      state: 'offering',
+      correlationId,
+      summary: r.summary ?? null,
+      lat: r.location?.lat ?? null,
+      lng: r.location?.lng ?? null,
+      preferredFrom: r.preferredWindow ? new Date(r.preferredWindow.from) : null,
+      preferredTo: r.preferredWindow ? new Date(r.preferredWindow.to) : null,
+      preferredProviderId: r.chosenProviderId ?? null,
+      receivedAt: new Date(r.receivedAt),
+      responseDueAt: new Date(r.responseDueAt),
+      resolutionDueAt: new Date(r.resolutionDueAt),
+      level: 'community',
+      round: 1,
+      providerId: null,
+      providerKind: null,
+      providerName: null,
+      previousProviderId: null,
+      respondedAt: null,
+      rankings: [],
+      updatedAt: now,
+    });
+    // A request opens one job however often its event is delivered; the insert holds the new row's lock.
+    const inserted = await m.createQueryBuilder().insert().into(DispatchJob).values(job).orIgnore().returning(['requestId']).execute();
     if (!inserted.raw.length) return;
-    const job = await this.lock(m, r.requestId);
-    await this.clocks.set(m, { requestId: job.requestId, kind: 'response', offerId: null, dueAt: job.responseDueAt });
-    await this.clocks.set(m, { requestId: job.requestId, kind: 'resolution', offerId: null, dueAt: job.resolutionDueAt });
-    await this.fill(m, job, now);
+    await this.clocks.set(
+      m,
+      { requestId: job.requestId, kind: 'response', offerId: null, dueAt: job.responseDueAt },
+      { requestId: job.requestId, kind: 'resolution', offerId: null, dueAt: job.resolutionDueAt },
+    );
+    await this.fill(m, job, now, []);
   }
 
   async lock(m: EntityManager, requestId: string): Promise<DispatchJob> {
@@ -98,14 +100,15 @@ export class Dispatcher {
 
   /**
    * Keeps as many offers open as the job allows (one, or the emergency fan-out), to the best
-   * candidates not yet offered this round; when none is left, climbs the ladder.
+   * candidates not yet offered this round; when none is left, climbs the ladder. `known` spares
+   * reading the offers of a job that has none yet.
    */
-  async fill(m: EntityManager, job: DispatchJob, now: Date): Promise<void> {
+  async fill(m: EntityManager, job: DispatchJob, now: Date, known?: Pick<Offer, 'providerId' | 'status'>[]): Promise<void> {
     while (job.state === 'offering') {
-      const offers: Pick<Offer, 'providerId' | 'status'>[] = await m.find(Offer, {
-        select: { providerId: true, status: true },
-        where: { requestId: job.requestId, round: job.round },
-      });
+      const offers =
+        known ??
+        (await m.find(Offer, { select: { providerId: true, status: true }, where: { requestId: job.requestId, round: job.round } }));
+      known = undefined;
       const open = offers.filter((o) => o.status === 'open').length;
       const wanted = (job.urgency === 'emergency' ? this.config.DISPATCH_EMERGENCY_FANOUT : 1) - open;
       if (wanted <= 0) return;
