@@ -4,16 +4,22 @@ import { COUNTERS, Counter, Counters, Dimension, Entry, zeroCounters } from './c
 const snake = (c: Counter): string => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
 export const COLUMNS = COUNTERS.map(snake);
 
-/** Adds the deltas to the stored counters in one statement. */
+/** The statement adding deltas to the stored counters, its parameters numbered from `$first`. */
+export function figuresUpsert(entries: Entry[], first = 1): { sql: string; params: unknown[] } {
+  const n = (i: number) => `$${first + i}`;
+  const casts = COLUMNS.map((_, i) => `${n(i + 3)}::int[]`).join(', ');
+  return {
+    sql: `INSERT INTO daily_figure (dim, key, day, ${COLUMNS.join(', ')})
+     SELECT * FROM unnest(${n(0)}::text[], ${n(1)}::text[], ${n(2)}::date[], ${casts})
+     ON CONFLICT (dim, key, day) DO UPDATE SET ${COLUMNS.map((c) => `${c} = daily_figure.${c} + EXCLUDED.${c}`).join(', ')}`,
+    params: [entries.map((e) => e.dim), entries.map((e) => e.key), entries.map((e) => e.day), ...COUNTERS.map((c) => entries.map((e) => e.counters[c]))],
+  };
+}
+
 export async function addToFigures(m: EntityManager, entries: Entry[]): Promise<void> {
   if (!entries.length) return;
-  const casts = COLUMNS.map((_, i) => `$${i + 4}::int[]`).join(', ');
-  await m.query(
-    `INSERT INTO daily_figure (dim, key, day, ${COLUMNS.join(', ')})
-     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], ${casts})
-     ON CONFLICT (dim, key, day) DO UPDATE SET ${COLUMNS.map((c) => `${c} = daily_figure.${c} + EXCLUDED.${c}`).join(', ')}`,
-    [entries.map((e) => e.dim), entries.map((e) => e.key), entries.map((e) => e.day), ...COUNTERS.map((c) => entries.map((e) => e.counters[c]))],
-  );
+  const { sql, params } = figuresUpsert(entries);
+  await m.query(sql, params);
 }
 
 type Row = Record<string, string | number>;

@@ -1,0 +1,67 @@
+import { JobAssigned, JobCompleted, RatingLinkIssued, RatingLinkIssuedV1, RedoRequested, RedoRequestedV1, TOPICS } from '@bangbang/contracts';
+import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, waitFor } from '@bangbang/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { RequestHarness, startRequestService } from '../../../request/test/harness';
+import { TestBus } from '../../test/bus';
+import { ratingService } from '../rating.service-definition';
+
+describe('不满意 within 7 days: the redo reaches the request service, which reopens the request (both services, through Kafka)', () => {
+  let h: RequestHarness;
+  let db: TestDatabase;
+  let rating: NestFastifyApplication;
+  let bus: TestBus;
+
+  beforeAll(async () => {
+    h = await startRequestService();
+    db = await createTestDatabase();
+    rating = await startTestApp(ratingService, serviceEnv(db, h.prefix, h.issuerEnv));
+    bus = await TestBus.start(h.prefix, TOPICS.rating);
+  });
+
+  afterAll(async () => {
+    await bus?.stop();
+    await rating?.close();
+    await db?.drop();
+    await h?.stop();
+  });
+
+  it('reopens the request once, and the rating service stops taking ratings for the reopened job', async () => {
+    const home = await h.household('jincheng', ['13812345678']);
+    const intake = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'water-electric-repair', description: '卫生间跳闸' });
+    expect(intake.statusCode).toBe(201);
+    const { id } = intake.json();
+    const job = { requestId: id, orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'water-electric-repair', providerId: 'm-0042', providerKind: 'merchant' as const };
+    // The provider's facts happened a minute ago: the request service ignores facts older than the last it applied.
+    const now = Date.now() - 60_000;
+    const at = (s: number) => new Date(now + s * 1_000).toISOString();
+    await h.produce(JobAssigned, id, { ...job, providerName: '李师傅水电', responseDueAt: at(3_600), at: at(1) });
+    await h.produce(JobCompleted, id, { ...job, priceChargedFen: 3000, at: at(2) });
+    const status = (wanted: string) =>
+      waitFor(async () => {
+        const r = (await h.call('agent', 'GET', `/requests/${id}`)).json();
+        return r.status === wanted && r;
+      }, { what: `request ${wanted}` });
+    await status('completed');
+    const [sms] = await h.ds.query(`SELECT body FROM notification WHERE request_id = $1 AND template = 'sign_off_request'`, [id]);
+    const code = /确认码(\d{6})/.exec(sms.body)![1];
+    expect((await h.call('plumber', 'POST', `/requests/${id}/sign-off`, { code, solved: true })).statusCode).toBe(200);
+
+    const link = await waitFor(async () => bus.find<RatingLinkIssuedV1>(RatingLinkIssued.type, (d) => d.requestId === id)[0]?.data, { what: 'the rating link' });
+    const rated = await rating.inject({
+      method: 'POST',
+      url: `/public/ratings/${id}`,
+      payload: { token: link.token, team: 'basically_satisfied', provider: 'dissatisfied', solved: true },
+    });
+    expect(rated.statusCode).toBe(201);
+
+    const reopened = await status('dispatching');
+    expect(reopened).toMatchObject({ reopenCount: 1, provider: null, signedOffAt: null });
+    expect(bus.find<RedoRequestedV1>(RedoRequested.type, (d) => d.requestId === id)).toHaveLength(1);
+    const ds = rating.get(DataSource);
+    await waitFor(async () => (await ds.query(`SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>'lastReopenedAt' IS NOT NULL`, [id])).length > 0, {
+      what: 'the rating service to hear of the reopen',
+    });
+    expect(await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1', [id])).toEqual([]);
+  });
+});
