@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clocks } from '../clocks/clocks';
 import { DISPATCH_CONFIG, DispatchConfig } from '../dispatch.config';
+import { availabilityWindow } from '../matching/availability';
 import { nextLevel, scopeAt } from '../matching/org-scope';
 import { Candidate, JobFacts, ProviderFacts, rankProviders, Ranking } from '../matching/ranking';
 import { providersForCategory } from '../providers/provider-view';
@@ -26,8 +27,6 @@ export interface Assignment {
   by?: string;
   reason?: string;
 }
-
-const HOUR = 3_600_000;
 
 /**
  * Moves jobs through offers, the escalation ladder and assignment. Every method runs in the
@@ -258,16 +257,4 @@ export class Dispatcher {
   publish<T extends object>(m: EntityManager, job: DispatchJob, contract: EventContract<T>, data: T): Promise<unknown> {
     return writeToOutbox(m, contract, { subject: job.requestId, data, correlationid: job.correlationId ?? undefined });
   }
-}
-
-/**
- * When a provider must be available: the resident's preferred window if it is still ahead,
- * otherwise from now until the response deadline (at least an hour, for late arrivals).
- */
-export function availabilityWindow(job: Pick<DispatchJob, 'preferredFrom' | 'preferredTo' | 'responseDueAt'>, now: Date): { from: Date; to: Date } {
-  if (job.preferredFrom && job.preferredTo && job.preferredTo > now) {
-    return { from: job.preferredFrom > now ? job.preferredFrom : now, to: job.preferredTo };
-  }
-  const until = Math.max(job.responseDueAt.getTime(), now.getTime() + HOUR);
-  return { from: now, to: new Date(until) };
 }

@@ -2,12 +2,13 @@ import { AuditOrigin, inScope, Principal, recordAudit, scopedRepository } from '
 import { AuditRecorded } from '@bangbang/contracts';
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { availabilityWindow } from '../matching/availability';
 import { scopeAt } from '../matching/org-scope';
 import { refusal } from '../matching/ranking';
 import { Offer } from '../offers/offer.entity';
 import { providerById } from '../providers/provider-view';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
-import { availabilityWindow, Dispatcher } from './dispatcher';
+import { Dispatcher } from './dispatcher';
 import { actsAs } from './job-facts';
 import { canMove, OPEN_STATES } from './job-state';
 import { AssignDto, ListJobsQuery } from './job.dto';

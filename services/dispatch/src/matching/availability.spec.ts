@@ -1,4 +1,4 @@
-import { availableDuring } from './availability';
+import { availabilityWindow, availableDuring } from './availability';
 
 describe('availableDuring (weekly windows in China time)', () => {
   // 2026-11-25 is a Wednesday (day 3); 09:00 China time is 01:00 UTC.
@@ -26,5 +26,32 @@ describe('availableDuring (weekly windows in China time)', () => {
 
   it('treats 7×24 as always available, whatever the windows say', () => {
     expect(availableDuring({ always: true, windows: [] }, at('2026-11-28T20:00:00Z'), at('2026-11-28T20:01:00Z'))).toBe(true);
+  });
+});
+
+describe('availabilityWindow', () => {
+  const now = new Date('2026-11-25T02:00:00Z');
+  const due = new Date('2026-11-25T06:00:00Z');
+  const at = (iso: string) => new Date(iso);
+
+  it("uses the resident's preferred window when it is still ahead", () => {
+    const w = availabilityWindow({ preferredFrom: at('2026-11-26T01:00:00Z'), preferredTo: at('2026-11-26T04:00:00Z'), responseDueAt: due }, now);
+    expect(w).toEqual({ from: at('2026-11-26T01:00:00Z'), to: at('2026-11-26T04:00:00Z') });
+  });
+
+  it('starts a window already under way now', () => {
+    const w = availabilityWindow({ preferredFrom: at('2026-11-25T01:00:00Z'), preferredTo: at('2026-11-25T04:00:00Z'), responseDueAt: due }, now);
+    expect(w).toEqual({ from: now, to: at('2026-11-25T04:00:00Z') });
+  });
+
+  it('runs from now to the response deadline without a usable preference', () => {
+    const past = { preferredFrom: at('2026-11-24T01:00:00Z'), preferredTo: at('2026-11-24T04:00:00Z'), responseDueAt: due };
+    expect(availabilityWindow(past, now)).toEqual({ from: now, to: due });
+    expect(availabilityWindow({ preferredFrom: null, preferredTo: null, responseDueAt: due }, now)).toEqual({ from: now, to: due });
+  });
+
+  it('gives a late job at least an hour', () => {
+    const w = availabilityWindow({ preferredFrom: null, preferredTo: null, responseDueAt: at('2026-11-25T01:00:00Z') }, now);
+    expect(w).toEqual({ from: now, to: at('2026-11-25T03:00:00Z') });
   });
 });

@@ -29,3 +29,18 @@ export function availableDuring(availability: AvailabilityV1, from: Date, to: Da
   }
   return false;
 }
+
+/**
+ * When a provider must be available: the resident's preferred window if it is still ahead,
+ * otherwise from now until the response deadline (at least an hour, for late arrivals).
+ */
+export function availabilityWindow(
+  job: { preferredFrom: Date | null; preferredTo: Date | null; responseDueAt: Date },
+  now: Date,
+): { from: Date; to: Date } {
+  if (job.preferredFrom && job.preferredTo && job.preferredTo > now) {
+    return { from: job.preferredFrom > now ? job.preferredFrom : now, to: job.preferredTo };
+  }
+  const until = Math.max(job.responseDueAt.getTime(), now.getTime() + 60 * MINUTE);
+  return { from: now, to: new Date(until) };
+}
