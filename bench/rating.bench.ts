@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { MessagingTables1764000000000 } from '@bangbang/messaging';
+import type { ProviderKind } from '@bangbang/contracts';
+import { DataSource } from 'typeorm';
+import { FactProjector } from '../services/rating/src/figures/fact-projector';
+import { providerFigures } from '../services/rating/src/figures/provider-figures';
+import { DEFAULT_WEIGHTS } from '../services/rating/src/figures/rates';
+import { recomputeFigures } from '../services/rating/src/figures/recompute';
+import { monthFigures } from '../services/rating/src/figures/unit-figures';
+import { Rating1764000000500 } from '../services/rating/src/migrations/1764000000500-rating';
+import { seedHistory } from '../services/rating/test/history';
+import { benchDatabase, summarise } from './bench-kit';
+
+/**
+ * The rating service's figures: facts folded per second through the incremental path (one
+ * transaction per fact, as the consumer does, then batched), the full recompute over the same
+ * history, and the reads behind a scorecard and a month's street figures.
+ */
+const JOBS = Number(process.env.BENCH_JOBS ?? 5_000);
+const SINGLE = Number(process.env.BENCH_SINGLE ?? 2_000);
+const READS = Number(process.env.BENCH_READS ?? 200);
+
+async function main(): Promise<void> {
+  const db = await benchDatabase();
+  const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, Rating1764000000500], extra: { max: 10 } }).initialize();
+  try {
+    await ds.runMigrations();
+    const history = seedHistory(JOBS);
+    const projector = new FactProjector(DEFAULT_WEIGHTS);
+    const single = history.facts.slice(0, SINGLE);
+    let t = performance.now();
+    for (const { requestId, fact } of single) await ds.transaction((m) => projector.apply(m, requestId, fact));
+    const singleMs = performance.now() - t;
+    out(`one transaction per fact (consumer path, provider quality refreshed each time): ${single.length} facts in ${(singleMs / 1000).toFixed(1)} s = ${Math.round(single.length / (singleMs / 1000))} facts/s`);
+
+    const rest = history.facts.slice(SINGLE);
+    t = performance.now();
+    for (let i = 0; i < rest.length; i += 500) {
+      await ds.transaction(async (m) => {
+        const touched = new Map<string, ProviderKind>();
+        for (const { requestId, fact } of rest.slice(i, i + 500)) await projector.apply(m, requestId, fact, touched);
+        await projector.refreshProviders(m, touched);
+      });
+    }
+    const batchMs = performance.now() - t;
+    out(`batches of 500 facts: ${rest.length} facts in ${(batchMs / 1000).toFixed(1)} s = ${Math.round(rest.length / (batchMs / 1000))} facts/s`);
+
+    t = performance.now();
+    const check = await recomputeFigures(ds);
+    out(`recompute of ${check.jobs} jobs into ${check.rows} daily rows: ${((performance.now() - t) / 1000).toFixed(2)} s, equal=${check.equal}`);
+
+    const scorecard: number[] = [];
+    const streets: number[] = [];
+    for (let i = 0; i < READS; i++) {
+      t = performance.now();
+      await providerFigures(ds.manager, `p-${i % 30}`, DEFAULT_WEIGHTS, new Date('2026-12-20T00:00:00Z'));
+      scorecard.push(performance.now() - t);
+      t = performance.now();
+      await monthFigures(ds.manager, 'street', '2026-11', DEFAULT_WEIGHTS, '/nanchang/');
+      streets.push(performance.now() - t);
+    }
+    out(summarise('provider figures (scorecard read)', scorecard));
+    out(summarise("a month's street figures", streets));
+  } finally {
+    await ds.destroy();
+    await db.drop();
+  }
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+void main().catch((err) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
