@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createServiceApp } from '@bangbang/platform';
 import { TestIssuer } from '@bangbang/testing';
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
 import { callerLookupQuery, PhoneMatch } from '../services/request/src/households/caller-lookup';
 import { requestService } from '../services/request/src/request.service-definition';
@@ -144,16 +145,21 @@ async function main(): Promise<void> {
     };
 
     await timed(100, CONCURRENCY, async (i) => void (await intake(sample[i].household_id, -i - 1)));
-    console.log(`\nHTTP on ${base}, ${REQUESTS} calls each at concurrency ${CONCURRENCY}:`);
+    // Client, service, PostgreSQL and Kafka share this machine: its load says how far to trust the figures.
+    const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+    console.log(`\nHTTP on ${base}, ${REQUESTS} calls each at concurrency ${CONCURRENCY}; ${load()}`);
     t = Date.now();
     const lookups = await timed(REQUESTS, CONCURRENCY, async (i) => void (await lookup(sample[i].phone)));
     console.log(`${summarise('caller lookup GET /callers', lookups)} (${Math.round((REQUESTS * 1000) / (Date.now() - t))}/s)`);
     t = Date.now();
     const intakes = await timed(REQUESTS, CONCURRENCY, (i) => intake(sample[i].household_id, i));
     console.log(`${summarise('intake POST /requests', intakes)} (${Math.round((REQUESTS * 1000) / (Date.now() - t))}/s)`);
+    const alone = await timed(200, 1, (i) => intake(sample[(i + 3) % sample.length].household_id, 2 * REQUESTS + i));
+    console.log(`${summarise('intake one at a time (no queueing)', alone)}`);
     t = Date.now();
-    const calls = await timed(REQUESTS, CONCURRENCY, async (i) => intake(await lookup(sample[(i + 7) % sample.length].phone), REQUESTS + i));
+    const calls = await timed(REQUESTS, CONCURRENCY, async (i) => intake(await lookup(sample[(i + 7) % sample.length].phone), 3 * REQUESTS + i));
     console.log(`${summarise('a call: lookup then intake', calls)} (${Math.round((REQUESTS * 1000) / (Date.now() - t))}/s)`);
+    console.log(`after: ${load()}`);
   } finally {
     await app.close();
     await issuer.close();

@@ -7,7 +7,7 @@ import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
 import { nationalFormat } from '../households/phone';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
-import { checkSignOffCode } from '../sign-off/sign-off-code';
+import { checkSignOffCode, MAX_CODE_ATTEMPTS } from '../sign-off/sign-off-code';
 import { SignOffCode } from '../sign-off/sign-off-code.entity';
 import { issueSignOffCode } from '../sign-off/sign-off-codes';
 import { CancelDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
@@ -115,7 +115,7 @@ export class RequestsService {
       stored.attempts += 1;
       if (check === 'wrong') {
         await m.save(stored);
-        return new UnprocessableEntityException(`code: wrong code, ${Math.max(0, 5 - stored.attempts)} tries left`);
+        return new UnprocessableEntityException(`code: wrong code, ${Math.max(0, MAX_CODE_ATTEMPTS - stored.attempts)} tries left`);
       }
       stored.usedAt = new Date();
       await m.save(stored);
