@@ -4,10 +4,15 @@ import type { FastifyReply } from 'fastify';
 import { LoginDto, RefreshDto } from './auth.dto';
 import { AccountLockedException, AuthService } from './auth.service';
 import { TokenPair } from './tokens.service';
+import { VolunteerSignupDto } from './volunteer-signup.dto';
+import { VolunteerSignupService } from './volunteer-signup.service';
 
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly volunteers: VolunteerSignupService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -35,6 +40,14 @@ export class AuthController {
   @HttpCode(204)
   logout(@Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(dto.refreshToken);
+  }
+
+  /** Opens a volunteer account and signs it in; the volunteer then applies at the volunteer service. */
+  @Public()
+  @Post('volunteers')
+  @HttpCode(201)
+  signUpVolunteer(@Body() dto: VolunteerSignupDto): Promise<TokenPair> {
+    return this.volunteers.signUp(dto);
   }
 
   @Get('me')

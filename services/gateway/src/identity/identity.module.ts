@@ -5,11 +5,12 @@ import { AuthService } from './auth.service';
 import { TokensService } from './tokens.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { VolunteerSignupService } from './volunteer-signup.service';
 
 @Module({
   imports: [KeysModule],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, TokensService, UsersService],
+  providers: [AuthService, TokensService, UsersService, VolunteerSignupService],
   exports: [TokensService, UsersService],
 })
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 import type { Principal, StaffRole } from '@bangbang/auth';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
+/** A sign-in account: staff, or a volunteer who signed up to use the volunteer app. */
 @Entity('staff_user')
 export class StaffUser {
   @PrimaryColumn('uuid') id: string;
@@ -9,7 +10,8 @@ export class StaffUser {
   @Column({ name: 'display_name' }) displayName: string;
   /** Personal data: masked in every response unless unmasked on purpose, and then audited. */
   @Column({ type: 'text', nullable: true }) phone: string | null;
-  @Column({ type: 'text' }) role: StaffRole;
+  @Column({ type: 'text' }) kind: 'staff' | 'volunteer';
+  @Column({ type: 'text' }) role: StaffRole | 'volunteer';
   @Column({ name: 'unit_code' }) unitCode: string;
   @Column({ name: 'org_path' }) orgPath: string;
   @Column({ type: 'text' }) status: 'active' | 'disabled';
@@ -22,5 +24,5 @@ export class StaffUser {
 }
 
 export function principalOf(user: StaffUser): Principal {
-  return { id: user.id, kind: 'staff', role: user.role, org: user.unitCode, orgPath: user.orgPath, name: user.displayName };
+  return { id: user.id, kind: user.kind, role: user.role, org: user.unitCode, orgPath: user.orgPath, name: user.displayName };
 }

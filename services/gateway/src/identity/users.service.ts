@@ -11,7 +11,9 @@ import { StaffUser } from './staff-user.entity';
 import { CreateUserDto, UserReadDto, UserView } from './user.dto';
 
 function view(u: StaffUser, unmasked = false): UserView {
-  const { id, username, displayName, role, unitCode, orgPath, status, createdAt } = u;
+  const { id, username, displayName, unitCode, orgPath, status, createdAt } = u;
+  // Only staff accounts are managed here; volunteers' accounts are theirs (see volunteer-signup).
+  const role = u.role as StaffRole;
   return { id, username, displayName, role, unitCode, orgPath, status, createdAt, phone: unmasked ? u.phone : maskPhone(u.phone), phoneMasked: !unmasked };
 }
 
@@ -20,13 +22,13 @@ export class UsersService {
   constructor(private readonly ds: DataSource) {}
 
   async list(principal: Principal): Promise<UserView[]> {
-    const users = await scopedRepository(this.ds.manager, StaffUser, principal).find({ order: { orgPath: 'ASC', username: 'ASC' } });
+    const users = await scopedRepository(this.ds.manager, StaffUser, principal).find({ where: { kind: 'staff' }, order: { orgPath: 'ASC', username: 'ASC' } });
     return users.map((u) => view(u));
   }
 
   /** Masked unless asked otherwise; an unmasked read is audited before the data leaves. */
   async get(principal: Principal, id: string, read: UserReadDto, origin: AuditOrigin): Promise<UserView> {
-    const user = await scopedRepository(this.ds.manager, StaffUser, principal).get({ id }, `user ${id}`);
+    const user = await scopedRepository(this.ds.manager, StaffUser, principal).get({ id, kind: 'staff' }, `user ${id}`);
     if (!read.unmasked) return view(user);
     if (!read.purpose?.trim()) throw new BadRequestException('purpose is required to see unmasked contact data');
     if (!canSeeUnmasked(principal, { purpose: read.purpose, orgPath: user.orgPath })) {
@@ -48,9 +50,9 @@ export class UsersService {
 
   async disable(principal: Principal, id: string, origin: AuditOrigin): Promise<UserView> {
     return this.ds.transaction(async (m) => {
-      const user = await scopedRepository(m, StaffUser, principal).get({ id }, `user ${id}`);
+      const user = await scopedRepository(m, StaffUser, principal).get({ id, kind: 'staff' }, `user ${id}`);
       if (user.id === principal.id) throw new ConflictException('you cannot disable your own account');
-      if (!mayAssign(principal.role, user.role)) {
+      if (!mayAssign(principal.role, user.role as StaffRole)) {
         throw new ForbiddenException(`role ${principal.role} may not disable a ${user.role}`);
       }
       user.status = 'disabled';
@@ -82,6 +84,7 @@ export class UsersService {
       passwordHash: await hashPassword(dto.password),
       displayName: dto.displayName,
       phone: dto.phone ?? null,
+      kind: 'staff',
       role: dto.role,
       unitCode: unit.code,
       orgPath: unit.orgPath,
