@@ -1,13 +1,14 @@
 import type { GatewayConfig } from '../gateway.config';
 
 /**
- * Routes anyone may call without signing in: the provider directory, online booking and public
- * ratings (their services add them in later issues). They are limited per client IP, harder.
+ * Routes anyone may call without signing in: the provider directory, residents' ratings and
+ * scorecards, and the Open311 facade (whose POST the request service checks by `api_key`). They
+ * are limited per client IP, harder.
  */
 export const PUBLIC_ROUTES: readonly { methods: readonly string[]; prefix: string }[] = [
   { methods: ['GET', 'HEAD'], prefix: '/api/merchant/public/' },
-  { methods: ['POST'], prefix: '/api/request/public/bookings' },
   { methods: ['GET', 'HEAD', 'POST'], prefix: '/api/rating/public/' },
+  { methods: ['GET', 'HEAD', 'POST'], prefix: '/api/request/open311/v2/' },
 ];
 
 const under = (path: string, prefix: string): boolean =>
