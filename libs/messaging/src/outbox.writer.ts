@@ -34,11 +34,13 @@ export async function writeToOutbox<T extends object>(
   // A producer never emits what its own contract refuses: the bug surfaces here, not downstream.
   validateEvent(event as CloudEvent, contract);
   const record = toKafkaRecord(event);
+  // The notification is delivered at commit, so the relay wakes up the moment the row is visible;
+  // one statement for both saves a round trip per event.
   await manager.query(
-    'INSERT INTO outbox (id, topic, key, type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)',
-    [event.id, contract.topic, record.key, event.type, record.headers, record.value],
+    `WITH written AS (
+       INSERT INTO outbox (id, topic, key, type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING topic)
+     SELECT pg_notify($7, topic) FROM written`,
+    [event.id, contract.topic, record.key, event.type, record.headers, record.value, OUTBOX_CHANNEL],
   );
-  // Delivered at commit, so the relay wakes up the moment the row is visible.
-  await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, contract.topic]);
   return event;
 }

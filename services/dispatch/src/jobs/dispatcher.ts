@@ -13,7 +13,7 @@ import { writeToOutbox } from '@bangbang/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { Clocks } from '../clocks/clocks';
+import { Clock, Clocks } from '../clocks/clocks';
 import { DISPATCH_CONFIG, DispatchConfig } from '../dispatch.config';
 import { availabilityWindow } from '../matching/availability';
 import { nextLevel, scopeAt } from '../matching/org-scope';
@@ -71,15 +71,19 @@ export class Dispatcher {
       rankings: [],
       updatedAt: now,
     });
+    // Ranked before the insert, so a new job's row, its first offers and its clocks take one statement each.
+    const plan = await this.plan(m, job, [], this.fanout(job), now);
+    job.rankings = plan.rankings;
     // A request opens one job however often its event is delivered; the insert holds the new row's lock.
     const inserted = await m.createQueryBuilder().insert().into(DispatchJob).values(job).orIgnore().returning(['requestId']).execute();
     if (!inserted.raw.length) return;
-    await this.clocks.set(
-      m,
+    const deadlines: Omit<Clock, 'id'>[] = [
       { requestId: job.requestId, kind: 'response', offerId: null, dueAt: job.responseDueAt },
       { requestId: job.requestId, kind: 'resolution', offerId: null, dueAt: job.resolutionDueAt },
-    );
-    await this.fill(m, job, now, []);
+    ];
+    if (plan.picked.length) return this.offer(m, job, plan.picked, now, deadlines);
+    await this.clocks.set(m, ...deadlines);
+    await this.fill(m, job, now);
   }
 
   async lock(m: EntityManager, requestId: string): Promise<DispatchJob> {
@@ -99,27 +103,46 @@ export class Dispatcher {
 
   /**
    * Keeps as many offers open as the job allows (one, or the emergency fan-out), to the best
-   * candidates not yet offered this round; when none is left, climbs the ladder. `known` spares
-   * reading the offers of a job that has none yet.
+   * candidates not yet offered this round; when none is left, climbs the ladder.
    */
-  async fill(m: EntityManager, job: DispatchJob, now: Date, known?: Pick<Offer, 'providerId' | 'status'>[]): Promise<void> {
+  async fill(m: EntityManager, job: DispatchJob, now: Date): Promise<void> {
     while (job.state === 'offering') {
-      const offers =
-        known ??
-        (await m.find(Offer, { select: { providerId: true, status: true }, where: { requestId: job.requestId, round: job.round } }));
-      known = undefined;
+      const offers = await m.find(Offer, { select: { providerId: true, status: true }, where: { requestId: job.requestId, round: job.round } });
       const open = offers.filter((o) => o.status === 'open').length;
-      const wanted = (job.urgency === 'emergency' ? this.config.DISPATCH_EMERGENCY_FANOUT : 1) - open;
+      const wanted = this.fanout(job) - open;
       if (wanted <= 0) return;
-      const scope = scopeAt(job.orgPath, job.level);
-      const offered = new Set(offers.map((o) => o.providerId));
-      const ranking = rankProviders(this.facts(job, scope, offered, now), await providersForCategory(m, job.categoryCode, now), now);
-      await this.keepRanking(m, job, scope, offered, ranking, now);
-      const picked = ranking.ranked.slice(0, wanted);
-      for (const candidate of picked) await this.offer(m, job, candidate, now);
-      if (picked.length || open) return;
-      await this.escalate(m, job, scope, offers.length, ranking, now);
+      const plan = await this.plan(m, job, offers, wanted, now);
+      await this.patch(m, job, { rankings: plan.rankings }, now);
+      if (plan.picked.length) return this.offer(m, job, plan.picked, now);
+      if (open) return;
+      await this.escalate(m, job, plan.scope, offers.length, plan.ranking, now);
     }
+  }
+
+  private fanout(job: DispatchJob): number {
+    return job.urgency === 'emergency' ? this.config.DISPATCH_EMERGENCY_FANOUT : 1;
+  }
+
+  /**
+   * Ranks the providers at the job's current level and picks who to offer it to next. The stored
+   * list is what agents read: the candidates already offered at this level, as they were ranked
+   * then, followed by the fresh ranking of the rest.
+   */
+  private async plan(m: EntityManager, job: DispatchJob, offers: Pick<Offer, 'providerId'>[], wanted: number, now: Date) {
+    const scope = scopeAt(job.orgPath, job.level);
+    const offered = new Set(offers.map((o) => o.providerId));
+    const ranking = rankProviders(this.facts(job, scope, offered, now), await providersForCategory(m, job.categoryCode, now), now);
+    const same = (r: StoredRanking) => r.level === job.level && r.round === job.round;
+    const earlier = job.rankings.find(same)?.ranked.filter((c) => offered.has(c.providerId)) ?? [];
+    const entry: StoredRanking = {
+      level: job.level,
+      scope,
+      round: job.round,
+      rankedAt: now.toISOString(),
+      ranked: [...earlier, ...ranking.ranked].map((c, i) => ({ ...c, rank: i + 1 })),
+      excluded: ranking.excluded.filter((e) => e.rule !== 'already-offered'),
+    };
+    return { scope, ranking, picked: ranking.ranked.slice(0, wanted), rankings: [...job.rankings.filter((r) => !same(r)), entry] };
   }
 
   private facts(job: DispatchJob, scope: string, alreadyOffered: Set<string>, now: Date): JobFacts {
@@ -134,52 +157,36 @@ export class Dispatcher {
     };
   }
 
-  /**
-   * Stores the level's list as agents read it: the candidates already offered at this level, as
-   * they were ranked then, followed by the fresh ranking of the rest.
-   */
-  private async keepRanking(m: EntityManager, job: DispatchJob, scope: string, offered: Set<string>, ranking: Ranking, now: Date): Promise<void> {
-    const same = (r: StoredRanking) => r.level === job.level && r.round === job.round;
-    const earlier = job.rankings.find(same)?.ranked.filter((c) => offered.has(c.providerId)) ?? [];
-    const entry: StoredRanking = {
-      level: job.level,
-      scope,
-      round: job.round,
-      rankedAt: now.toISOString(),
-      ranked: [...earlier, ...ranking.ranked].map((c, i) => ({ ...c, rank: i + 1 })),
-      excluded: ranking.excluded.filter((e) => e.rule !== 'already-offered'),
-    };
-    await this.patch(m, job, { rankings: [...job.rankings.filter((r) => !same(r)), entry] }, now);
-  }
-
-  private async offer(m: EntityManager, job: DispatchJob, candidate: Candidate, now: Date): Promise<void> {
-    const expiresAt = new Date(now.getTime() + this.timeout(candidate.providerKind));
-    const offer: Offer = {
+  private async offer(m: EntityManager, job: DispatchJob, candidates: Candidate[], now: Date, clocks: Omit<Clock, 'id'>[] = []): Promise<void> {
+    const offers: Offer[] = candidates.map((c) => ({
       offerId: randomUUID(),
       requestId: job.requestId,
       round: job.round,
       level: job.level,
-      providerId: candidate.providerId,
-      providerKind: candidate.providerKind,
+      providerId: c.providerId,
+      providerKind: c.providerKind,
       status: 'open',
       reason: null,
       offeredBy: this.config.DISPATCH_INSTANCE_ID,
       offeredAt: now,
-      expiresAt,
+      expiresAt: new Date(now.getTime() + this.timeout(c.providerKind)),
       resolvedAt: null,
-    };
-    await m.insert(Offer, offer);
-    await this.clocks.set(m, { requestId: job.requestId, kind: 'offer', offerId: offer.offerId, dueAt: expiresAt });
-    await this.publish(m, job, JobOffered, {
-      ...jobFact(job, now),
-      providerId: offer.providerId,
-      providerKind: offer.providerKind,
-      offerId: offer.offerId,
-      expiresAt: expiresAt.toISOString(),
-      feePolicy: job.feePolicy,
-      urgency: job.urgency,
-      summary: job.summary ?? undefined,
-    });
+    }));
+    await m.insert(Offer, offers);
+    const timeouts = offers.map((o) => ({ requestId: job.requestId, kind: 'offer' as const, offerId: o.offerId, dueAt: o.expiresAt }));
+    await this.clocks.set(m, ...clocks, ...timeouts);
+    for (const offer of offers) {
+      await this.publish(m, job, JobOffered, {
+        ...jobFact(job, now),
+        providerId: offer.providerId,
+        providerKind: offer.providerKind,
+        offerId: offer.offerId,
+        expiresAt: offer.expiresAt.toISOString(),
+        feePolicy: job.feePolicy,
+        urgency: job.urgency,
+        summary: job.summary ?? undefined,
+      });
+    }
   }
 
   private timeout(kind: ProviderKind): number {
