@@ -7,6 +7,7 @@ import {
   createEvent,
   fromKafkaRecord,
   RequestCreated,
+  RequestSignedOff,
   toKafkaRecord,
   validateEvent,
 } from './index';
@@ -33,6 +34,16 @@ describe('event contracts', () => {
     const broken = { ...event, data: { ...(event.data as object), urgency: 'whenever' } };
     expect(() => validateEvent(broken, RequestCreated)).toThrow(ContractViolation);
     expect(() => validateEvent(broken, RequestCreated)).toThrow(/data\.urgency/);
+  });
+
+  it('takes a sign-off with or without the rating token hash, but only as lower-case hex SHA-256', () => {
+    const event = example(RequestSignedOff.type);
+    const withHash = (ratingTokenHash?: string) => ({ ...event, data: { ...(event.data as object), ratingTokenHash } });
+    expect(() => validateEvent(withHash(undefined), RequestSignedOff)).not.toThrow();
+    expect(() => validateEvent(withHash('ab'.repeat(32)), RequestSignedOff)).not.toThrow();
+    for (const bad of ['AB'.repeat(32), 'ab'.repeat(31), 'q5V2mR8tYk0bW3nL7xC1aZ9eH4jF6uP2sD0gK8oI5rE']) {
+      expect(() => validateEvent(withHash(bad), RequestSignedOff)).toThrow(/data\.ratingTokenHash/);
+    }
   });
 
   it('refuses an envelope without a subject', () => {

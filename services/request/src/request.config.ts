@@ -12,6 +12,13 @@ export class RequestConfig {
   @IsInt() @Min(100) @Max(60_000) NOTIFY_TIMEOUT_MS = 5_000;
   @IsInt() @Min(1) @Max(24 * 14) SIGN_OFF_CODE_TTL_HOURS = 72;
   @IsInt() @Min(100) CLOSE_SWEEP_MS = 60_000;
+  /**
+   * The residents' rating page through the gateway; the SMS after sign-off links to
+   * `<this>/rate/<requestId>?token=<one-time token>`, and the page posts the rating with that token
+   * to the rating service's `POST /api/rating/public/ratings/<requestId>`.
+   */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  RATING_LINK_BASE_URL = 'http://127.0.0.1:3000/api/rating/public';
   /** The public address of the Open311 endpoint, as discovery.json announces it. */
   @IsString() OPEN311_BASE_URL = 'http://127.0.0.1:3000/api/request/open311/v2';
 }

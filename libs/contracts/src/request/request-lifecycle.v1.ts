@@ -37,6 +37,11 @@ export class RequestSignedOffV1 extends RequestFactV1 {
   @IsOptional() @IsISO8601() arrivedAt?: string;
   @IsOptional() @IsISO8601() completedAt?: string;
   @IsISO8601() resolutionDueAt: string;
+  /**
+   * Lower-case hex SHA-256 of the resident's one-time rating token. The token itself goes only
+   * to the resident, by SMS; the rating service checks a submitted token against this hash.
+   */
+  @IsOptional() @Matches(/^[0-9a-f]{64}$/) ratingTokenHash?: string;
 }
 
 export class RequestReopenedV1 extends RequestFactV1 {

@@ -1,37 +1,6 @@
 import { waitFor } from '@bangbang/testing';
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { RequestHarness, startRequestService } from '../../test/harness';
-
-/** A stand-in SMS gateway on loopback that can be "down" (503) or up, recording what it accepted. */
-class FakeSmsGateway {
-  up = false;
-  refused = 0;
-  readonly delivered: Array<{ id: string; to: string; body: string; key: string }> = [];
-  private server?: Server;
-
-  async start(): Promise<string> {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => (raw += c));
-      req.on('end', () => {
-        if (!this.up) {
-          this.refused++;
-          res.writeHead(503).end();
-          return;
-        }
-        this.delivered.push({ ...JSON.parse(raw), key: String(req.headers['idempotency-key']) });
-        res.writeHead(202).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/sms`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
-  }
-}
+import { FakeSmsGateway } from '../../test/sms-gateway';
 
 describe('notifications through a durable queue', () => {
   const sms = new FakeSmsGateway();

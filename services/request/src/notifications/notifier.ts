@@ -1,5 +1,6 @@
 import { maskPhone } from '@bangbang/auth';
 import { getLogger } from '@bangbang/observability';
+import { redactRatingToken } from '../sign-off/rating-link';
 
 export interface OutgoingMessage {
   /** Stable per message: the gateway can drop a resend it has already delivered. */
@@ -34,11 +35,11 @@ export class HttpSmsNotifier implements Notifier {
   }
 }
 
-/** For local runs: the message goes to the log, with the number masked. */
+/** For local runs: the message goes to the log, with the number masked and no rating token (logs are kept and shipped). */
 export class LogNotifier implements Notifier {
   private readonly log = getLogger('notifier');
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.log.info({ id: message.id, to: maskPhone(message.to), body: message.body }, 'notification');
+    this.log.info({ id: message.id, to: maskPhone(message.to), body: redactRatingToken(message.body) }, 'notification');
   }
 }

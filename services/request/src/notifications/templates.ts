@@ -6,6 +6,7 @@ export interface MessageFacts {
   providerName?: string;
   code?: string;
   validHours?: number;
+  ratingLink?: string;
 }
 
 /** What the resident reads. Short: one SMS is 70 Chinese characters. */
@@ -19,5 +20,8 @@ export function messageText(template: NotificationTemplate, f: MessageFacts): st
       return `【帮帮团】单号${f.number}服务已完成，请确认问题是否解决。`;
     case 'sign_off_request':
       return `【帮帮团】单号${f.number}签字确认码${f.code}，确认完成后交给服务人员，${f.validHours}小时内有效。`;
+    case 'rating_link':
+      // The link comes last: nothing may run on into the token, and phones link it up to the end.
+      return `【帮帮团】单号${f.number}已签字确认，请在7天内为本次服务评价（链接仅限一次）：${f.ratingLink}`;
   }
 }

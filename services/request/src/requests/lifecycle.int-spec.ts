@@ -11,23 +11,32 @@ import {
   RequestSignedOff,
 } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
+import { createHash } from 'node:crypto';
 import { RequestHarness, startRequestService } from '../../test/harness';
+import { FakeSmsGateway } from '../../test/sms-gateway';
 import { RequestCloser } from './request-closer';
 
 const DAY = 86_400_000;
+const RATING_PAGE = 'https://bangbang.example/api/rating/public';
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('a request’s story, driven by dispatch and rating events through Kafka', () => {
+  const sms = new FakeSmsGateway();
   let h: RequestHarness;
   let home: { id: string };
   const t0 = Date.now() - 3_600_000;
   const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
 
   beforeAll(async () => {
-    h = await startRequestService();
+    sms.up = true;
+    h = await startRequestService({ SMS_GATEWAY_URL: await sms.start(), RATING_LINK_BASE_URL: RATING_PAGE });
     home = await h.household('jincheng', ['13812345678']);
   });
 
-  afterAll(() => h?.stop());
+  afterAll(async () => {
+    await h?.stop();
+    await sms.stop();
+  });
 
   const intake = async () => {
     const res = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'water-electric-repair', description: '卫生间跳闸' });
@@ -45,6 +54,21 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
       const r = await get(id);
       return r.status === status && r;
     }, { what: `request ${id} ${status}` });
+  /** The resident got the n-th rating link by SMS; the stored copy keeps the link without its token. */
+  const ratingLinkSent = async (id: string, n: number) => {
+    const link = await waitFor(async () => sms.ratingLinks(id)[n - 1], { what: `rating link ${n} of ${id} texted` });
+    expect(link.url).toBe(`${RATING_PAGE}/rate/${id}?token=${link.token}`);
+    expect(link.to).toBe('+8613812345678');
+    expect(Buffer.from(link.token, 'base64url')).toHaveLength(32);
+    const rows = await waitFor(async () => {
+      const sent: Array<{ body: string; status: string }> = await h.ds.query(`SELECT body, status FROM notification WHERE request_id = $1 AND template = 'rating_link' ORDER BY created_at`, [id]);
+      return sent.length === n && sent.every((s) => s.status === 'sent') && sent;
+    }, { what: 'the rating link marked sent' });
+    expect(rows[n - 1].body).toMatch(new RegExp(`^【帮帮团】.*${RATING_PAGE}/rate/${id}\\?token=\\[redacted\\]$`));
+    const leaks = await h.ds.query(`SELECT 'notification' FROM notification WHERE strpos(body, $1) > 0 UNION ALL SELECT 'outbox' FROM outbox WHERE strpos(payload, $1) > 0`, [link.token]);
+    expect(leaks).toEqual([]);
+    return link;
+  };
   const consumed = (eventId: string) =>
     waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, { what: `event ${eventId} consumed` });
   const latestCode = async (id: string) => {
@@ -90,6 +114,8 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     expect(signed.json()).toMatchObject({ status: 'signed_off', solved: true });
     const [fact] = await h.events(RequestSignedOff, 1, (d) => d.requestId === r.id);
     expect(fact.data).toMatchObject({ providerId: 'm-0042', providerKind: 'merchant', via: 'code', solved: true, feePolicy: 'low_cost', arrivedAt: at(30), completedAt: at(55) });
+    const firstLink = await ratingLinkSent(r.id, 1);
+    expect(fact.data.ratingTokenHash).toBe(sha256(firstLink.token));
     expect((await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(409);
 
     const now = Date.now();
@@ -108,6 +134,9 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     expect(followUp.json()).toMatchObject({ status: 'signed_off', provider: { id: 'm-0099' }, arrivedAt: null });
     const [viaCall] = await h.events(RequestSignedOff, 1, (d) => d.requestId === r.id && d.via === 'follow_up');
     expect(viaCall.data.providerId).toBe('m-0099');
+    const secondLink = await ratingLinkSent(r.id, 2);
+    expect(secondLink.token).not.toBe(firstLink.token);
+    expect(viaCall.data.ratingTokenHash).toBe(sha256(secondLink.token));
 
     const closer = h.app.get(RequestCloser);
     expect(await closer.closeDue(new Date(now + 6 * DAY))).toBe(0);

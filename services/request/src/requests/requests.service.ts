@@ -6,7 +6,9 @@ import { DataSource, EntityManager, FindOptionsWhere, Like } from 'typeorm';
 import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
 import { nationalFormat } from '../households/phone';
+import { enqueueNotification } from '../notifications/notification-queue';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { hashRatingToken, newRatingToken, ratingLink } from '../sign-off/rating-link';
 import { checkSignOffCode, MAX_CODE_ATTEMPTS } from '../sign-off/sign-off-code';
 import { SignOffCode } from '../sign-off/sign-off-code.entity';
 import { issueSignOffCode } from '../sign-off/sign-off-codes';
@@ -92,7 +94,7 @@ export class RequestsService {
   /** The agent's follow-up call (回访) stands in for the resident's signature. */
   followUp(p: Principal, id: string, dto: FollowUpDto, origin: AuditOrigin): Promise<RequestView> {
     return this.inScope(p, id, async (m, r) => {
-      await signOff(m, r, actorOf(p), 'follow_up', dto.solved, dto.note);
+      await signOff(m, r, actorOf(p), 'follow_up', dto.solved, this.config.RATING_LINK_BASE_URL, dto.note);
       await recordAudit(m, AuditRecorded.request, p, { action: 'request.signed-off', resourceType: 'request', resourceId: r.id }, origin);
     });
   }
@@ -119,7 +121,7 @@ export class RequestsService {
       }
       stored.usedAt = new Date();
       await m.save(stored);
-      await signOff(m, r, actorOf(p), 'code', dto.solved);
+      await signOff(m, r, actorOf(p), 'code', dto.solved, this.config.RATING_LINK_BASE_URL);
       await m.save(r);
       return null;
     });
@@ -150,11 +152,25 @@ export class RequestsService {
   }
 }
 
-export async function signOff(m: EntityManager, r: ServiceRequest, actor: Actor, via: 'code' | 'follow_up', solved: boolean, note?: string): Promise<void> {
+/**
+ * Sign-off opens the rating window: the resident is texted a one-time rating link in this
+ * transaction, and the fact carries only the token's hash (none when nobody can be texted).
+ */
+export async function signOff(
+  m: EntityManager,
+  r: ServiceRequest,
+  actor: Actor,
+  via: 'code' | 'follow_up',
+  solved: boolean,
+  ratingLinkBase: string,
+  note?: string,
+): Promise<void> {
   const at = new Date();
   await moveOrConflict(m, r, 'sign_off', actor, { at, note: note ?? (solved ? 'solved' : 'not solved') });
   r.signedOffAt = at;
   r.solved = solved;
+  const token = newRatingToken();
+  const texted = await enqueueNotification(m, r, 'rating_link', { ratingLink: ratingLink(ratingLinkBase, r.id, token) });
   await writeToOutbox(m, RequestSignedOff, {
     subject: r.id,
     data: {
@@ -167,6 +183,7 @@ export async function signOff(m: EntityManager, r: ServiceRequest, actor: Actor,
       ...(r.arrivedAt && { arrivedAt: r.arrivedAt.toISOString() }),
       ...(r.completedAt && { completedAt: r.completedAt.toISOString() }),
       resolutionDueAt: r.resolutionDueAt.toISOString(),
+      ...(texted && { ratingTokenHash: hashRatingToken(token) }),
     },
   });
 }

@@ -1,0 +1,41 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** A stand-in SMS gateway on loopback that can be "down" (503) or up, recording what it accepted. */
+export class FakeSmsGateway {
+  up = false;
+  refused = 0;
+  readonly delivered: Array<{ id: string; to: string; body: string; key: string }> = [];
+  private server?: Server;
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        if (!this.up) {
+          this.refused++;
+          res.writeHead(503).end();
+          return;
+        }
+        this.delivered.push({ ...JSON.parse(raw), key: String(req.headers['idempotency-key']) });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/sms`;
+  }
+
+  /** The rating links texted about a request, oldest first. */
+  ratingLinks(requestId: string): Array<{ url: string; token: string; to: string }> {
+    const link = new RegExp(`(https?://\\S+/rate/${requestId}\\?token=([A-Za-z0-9_-]+))$`);
+    return this.delivered.flatMap((d) => {
+      const m = link.exec(d.body);
+      return m ? [{ url: m[1], token: m[2], to: d.to }] : [];
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+}
