@@ -1,9 +1,9 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from './webhook-payloads';
 
 export class CreateEndpointDto {
   /** https on 443; the SSRF guard checks it here and again at every connection. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }) @MaxLength(2_000) url: string;
+  @IsString() @MaxLength(2_000) url: string;
   @IsOptional() @IsString() @MaxLength(200) description?: string;
   /** Defaults to every type. */
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length) @IsIn(WEBHOOK_EVENT_TYPES, { each: true }) eventTypes?: string[];

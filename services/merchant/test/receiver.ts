@@ -1,0 +1,48 @@
+import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  at: number;
+}
+
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+/** A webhook receiver on 127.0.0.1 that answers from a script (then 200s) and keeps what it got. */
+export class ScriptedReceiver {
+  readonly received: Received[] = [];
+  private constructor(
+    private readonly server: Server,
+    private readonly script: Answer[],
+    readonly url: string,
+  ) {}
+
+  static async start(script: Answer[] = [], path = '/hooks/bangbang'): Promise<ScriptedReceiver> {
+    let receiver!: ScriptedReceiver;
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        receiver.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
+        const answer = receiver.script.shift() ?? { status: 200 };
+        res.writeHead(answer.status, answer.headers).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    receiver = new ScriptedReceiver(server, script, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    return receiver;
+  }
+
+  answerNext(...answers: Answer[]): void {
+    this.script.push(...answers);
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
