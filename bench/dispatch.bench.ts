@@ -13,6 +13,7 @@ import { createKafka, ensureTopics, MessagingConfig } from '@bangbang/messaging'
 import { loadConfig } from '@bangbang/observability';
 import { createServiceApp } from '@bangbang/platform';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dispatchService } from '../services/dispatch/src/dispatch.service-definition';
@@ -142,6 +143,8 @@ async function main(): Promise<void> {
     );
     console.log(`${total} request.created.v1 at ${RATE}/s for ${SECONDS} s (produced in ${produced} ms), ${PROVIDERS} providers in the view`);
     console.log(`all first offers on Kafka after ${drained} ms; this process used ${((cpu.user + cpu.system) / 1e3 / drained).toFixed(2)} CPU cores meanwhile`);
+    // Shared machines skew these figures: the load says how much CPU others were taking.
+    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     console.log(summarise('time to first offer, event → offer row committed', rows.map((r) => r.ms)));
     console.log(summarise('time to first offer, event → offered.v1 on Kafka', [...sent].map(([id, at]) => arrivals.get(id)! - at)));
     // The inbox row is stamped when the consuming transaction starts: the rest of the time was queueing.
