@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 
 export class RatingConfig {
   /** How long after sign-off the resident (or an agent for them) may rate: 7 days. */
@@ -9,8 +9,6 @@ export class RatingConfig {
   @IsInt() @Min(1) @Max(10_000) FOLLOW_UP_BATCH_SIZE = 200;
   /** Composite weights: response, resolution, satisfaction. */
   @Matches(/^\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*$/) COMPOSITE_WEIGHTS = '30,35,35';
-  /** Where the resident's link points, through the gateway; the request id is appended. */
-  @IsString() RATING_LINK_PATH = '/api/rating/public/ratings/';
 }
 
 export const RATING_CONFIG = Symbol('RATING_CONFIG');

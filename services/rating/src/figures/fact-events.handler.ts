@@ -76,7 +76,7 @@ export class FactEventsHandler {
       resolutionDueAt: d.resolutionDueAt,
       ...placed(d),
     });
-    if (after.signOffs > before.signOffs) await openRatingWindow(ctx.manager, after, this.config);
+    if (after.signOffs > before.signOffs) await openRatingWindow(ctx.manager, after, d.ratingTokenHash, this.config);
   }
 
   @OnEvent(RequestReopened)

@@ -1,9 +1,7 @@
 import type { Satisfaction } from '@bangbang/contracts';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** 256 random bits, URL-safe: the resident's one-time link. Only its hash is stored. */
-export const newLinkToken = (): string => randomBytes(32).toString('base64url');
-
+/** The token is the request service's (texted to the resident); only its SHA-256 reaches this service. */
 export const hashLinkToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export function tokenMatches(token: string, storedHash: string): boolean {

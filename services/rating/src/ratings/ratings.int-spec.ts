@@ -3,8 +3,6 @@ import {
   JobAssigned,
   ProviderQuality,
   ProviderQualityV1,
-  RatingLinkIssued,
-  RatingLinkIssuedV1,
   RatingSubmitted,
   RatingSubmittedV1,
   RedoRequested,
@@ -12,12 +10,13 @@ import {
   RequestCreated,
   RequestReopened,
   RequestSignedOff,
+  RequestSignedOffV1,
   TOPICS,
   UnitCreated,
 } from '@bangbang/contracts';
 import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, TestIssuer, TestPrincipal, uniqueId, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TestBus } from '../../test/bus';
 import { chinaDay } from '../figures/contribution';
@@ -32,6 +31,7 @@ const STREET = staff('street_admin', '/nanchang/jinxing/');
 const month = chinaDay(new Date().toISOString()).slice(0, 7);
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 const place = { orgPath: JINCHENG, categoryCode: 'plumbing' };
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('rating service end to end through Kafka', () => {
   const prefix = `${uniqueId('t')}.`;
@@ -40,13 +40,22 @@ describe('rating service end to end through Kafka', () => {
   let app: NestFastifyApplication;
   let bus: TestBus;
   let ds: DataSource;
+  /** The one-time token of each job's latest sign-off, as the request service would have texted it. */
+  const tokens = new Map<string, string>();
+
+  /** The request service's sign-off: the token stays with the resident, its hash goes on the bus (none if nobody was texted). */
+  async function signOff(requestId: string, data: Omit<RequestSignedOffV1, 'ratingTokenHash'>, texted = true): Promise<void> {
+    const token = randomBytes(32).toString('base64url');
+    if (texted) tokens.set(requestId, token);
+    await bus.produce(RequestSignedOff, requestId, { ...data, ...(texted && { ratingTokenHash: sha256(token) }) });
+  }
 
   const as = async (p: TestPrincipal) => ({ authorization: `Bearer ${await issuer.token(p)}` });
   const call = async (p: TestPrincipal | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     app.inject({ method, url, payload, headers: p ? await as(p) : {} });
 
   /** A job taken, accepted in time and signed off `signedOffHoursAgo` ago, as the other services tell it. */
-  async function signedOffJob(providerId: string, signedOffHoursAgo = 0, solved = true): Promise<string> {
+  async function signedOffJob(providerId: string, signedOffHoursAgo = 0, solved = true, texted = true): Promise<string> {
     const requestId = randomUUID();
     await bus.produce(RequestCreated, requestId, {
       requestId,
@@ -69,24 +78,21 @@ describe('rating service end to end through Kafka', () => {
       at: hoursAgo(signedOffHoursAgo + 4),
       ...place,
     });
-    await bus.produce(RequestSignedOff, requestId, {
+    await signOff(
       requestId,
-      providerId,
-      providerKind: 'merchant',
-      via: 'code',
-      solved,
-      feePolicy: 'low_cost',
-      resolutionDueAt: hoursAgo(signedOffHoursAgo - 100),
-      at: hoursAgo(signedOffHoursAgo),
-      ...place,
-    });
+      { requestId, providerId, providerKind: 'merchant', via: 'code', solved, feePolicy: 'low_cost', resolutionDueAt: hoursAgo(signedOffHoursAgo - 100), at: hoursAgo(signedOffHoursAgo), ...place },
+      texted,
+    );
     return requestId;
   }
 
-  const linkFor = (requestId: string, cycle = 1) =>
-    waitFor(async () => bus.find<RatingLinkIssuedV1>(RatingLinkIssued.type, (d) => d.requestId === requestId && d.cycle === cycle)[0]?.data, {
+  /** Waits for the rating service to store the link of this sign-off, and gives the token the resident holds. */
+  const linkFor = async (requestId: string, cycle = 1) => {
+    await waitFor(async () => (await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1 AND cycle = $2', [requestId, cycle])).length > 0, {
       what: `the rating link of ${requestId}`,
     });
+    return { token: tokens.get(requestId)! };
+  };
   const jobKnown = (requestId: string) =>
     waitFor(async () => (await ds.query('SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>\'signedOffAt\' IS NOT NULL', [requestId])).length > 0, {
       what: `job ${requestId} signed off`,
@@ -122,9 +128,9 @@ describe('rating service end to end through Kafka', () => {
   it('takes a resident rating once through the one-time link, refuses bad input naming the field, and updates the public scorecard within seconds', async () => {
     const [a, b] = [await signedOffJob('m-link'), await signedOffJob('m-other')];
     const [linkA, linkB] = [await linkFor(a), await linkFor(b)];
-    expect(linkA.path).toBe(`/api/rating/public/ratings/${a}`);
-    const [stored] = await ds.query('SELECT token_hash FROM rating_link WHERE request_id = $1', [a]);
-    expect(stored.token_hash).not.toContain(linkA.token);
+    const [stored] = await ds.query('SELECT token_hash, expires_at FROM rating_link WHERE request_id = $1', [a]);
+    expect(stored.token_hash).toBe(sha256(linkA.token));
+    expect(Math.abs(Date.parse(stored.expires_at) - (Date.now() + 7 * 86_400_000))).toBeLessThan(60_000);
 
     const bad = [
       [{ ...good, token: linkB.token }, 404, 'token'],
@@ -205,18 +211,11 @@ describe('rating service end to end through Kafka', () => {
     });
     const closed = await call(AGENT, 'PUT', `/ratings/${c}`, good);
     expect([closed.statusCode, closed.json().message]).toEqual([409, expect.stringContaining('reopened')]);
-    await bus.produce(RequestSignedOff, c, {
-      requestId: c,
-      providerId: 'm-redo-2',
-      providerKind: 'merchant',
-      via: 'follow_up',
-      solved: true,
-      feePolicy: 'low_cost',
-      resolutionDueAt: hoursAgo(-76),
-      at: new Date().toISOString(),
-      ...place,
-    });
+    const first = tokens.get(c)!;
+    await signOff(c, { requestId: c, providerId: 'm-redo-2', providerKind: 'merchant', via: 'follow_up', solved: true, feePolicy: 'low_cost', resolutionDueAt: hoursAgo(-76), at: new Date().toISOString(), ...place });
     const second = await linkFor(c, 2);
+    const stale = await call(null, 'POST', `/public/ratings/${c}`, { ...good, token: first });
+    expect([stale.statusCode, stale.json().message]).toEqual([404, expect.stringContaining('token')]);
     const rerated = await call(null, 'POST', `/public/ratings/${c}`, { ...good, token: second.token });
     expect(rerated.json()).toMatchObject({ revision: 3, provider: 'satisfied' });
   });
@@ -231,8 +230,21 @@ describe('rating service end to end through Kafka', () => {
     await jobKnown(late);
     const res = await call(AGENT, 'POST', `/ratings/${late}`, good);
     expect([res.statusCode, res.json().message]).toEqual([409, expect.stringMatching(/requestId: the rating window closed/)]);
-    expect(bus.find<RatingLinkIssuedV1>(RatingLinkIssued.type, (x) => x.requestId === late)).toEqual([]);
+    expect(await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1', [late])).toEqual([]);
     expect((await call(staff('resident', JINCHENG), 'POST', `/ratings/${d}`, good)).statusCode).toBe(403);
+  });
+
+  it('keeps no link for a sign-off without a token hash (nobody could be texted), and still queues the follow-up call', async () => {
+    const f = await signedOffJob('m-no-phone', 0, true, false);
+    await jobKnown(f);
+    expect(await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1', [f])).toEqual([]);
+    const guessed = await call(null, 'POST', `/public/ratings/${f}`, { ...good, token: randomBytes(32).toString('base64url') });
+    expect([guessed.statusCode, guessed.json().message]).toEqual([404, expect.stringContaining('token')]);
+    const item = await waitFor(
+      async () => ((await call(AGENT, 'GET', '/follow-ups')).json() as Array<{ requestId: string; reason: string }>).find((x) => x.requestId === f),
+      { what: 'the untexted job in the follow-up queue', timeoutMs: 15_000 },
+    );
+    expect(item.reason).toBe('not_rated');
   });
 
   it('does not count a duplicate rating event twice, whether redelivered or re-published under a new id', async () => {

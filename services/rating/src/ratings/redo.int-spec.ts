@@ -1,8 +1,21 @@
-import { JobAssigned, JobCompleted, RatingLinkIssued, RatingLinkIssuedV1, RedoRequested, RedoRequestedV1, TOPICS } from '@bangbang/contracts';
+import {
+  JobAssigned,
+  JobCompleted,
+  RatingSubmitted,
+  RedoRequested,
+  RedoRequestedV1,
+  RequestCreated,
+  RequestReopened,
+  RequestSignedOff,
+  RequestSignedOffV1,
+  TOPICS,
+} from '@bangbang/contracts';
 import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RequestHarness, startRequestService } from '../../../request/test/harness';
+import { FakeSmsGateway } from '../../../request/test/sms-gateway';
 import { TestBus } from '../../test/bus';
 import { ratingService } from '../rating.service-definition';
 
@@ -11,12 +24,14 @@ describe('不满意 within 7 days: the redo reaches the request service, which r
   let db: TestDatabase;
   let rating: NestFastifyApplication;
   let bus: TestBus;
+  const sms = new FakeSmsGateway();
 
   beforeAll(async () => {
-    h = await startRequestService();
+    sms.up = true;
+    h = await startRequestService({ SMS_GATEWAY_URL: await sms.start() });
     db = await createTestDatabase();
     rating = await startTestApp(ratingService, serviceEnv(db, h.prefix, h.issuerEnv));
-    bus = await TestBus.start(h.prefix, TOPICS.rating);
+    bus = await TestBus.start(h.prefix, TOPICS.rating, TOPICS.request);
   });
 
   afterAll(async () => {
@@ -24,9 +39,10 @@ describe('不满意 within 7 days: the redo reaches the request service, which r
     await rating?.close();
     await db?.drop();
     await h?.stop();
+    await sms.stop();
   });
 
-  it('reopens the request once, and the rating service stops taking ratings for the reopened job', async () => {
+  it('rates through the link texted to the resident, reopens the request once, and the token never travels on Kafka', async () => {
     const home = await h.household('jincheng', ['13812345678']);
     const intake = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'water-electric-repair', description: '卫生间跳闸' });
     expect(intake.statusCode).toBe(201);
@@ -43,25 +59,35 @@ describe('不满意 within 7 days: the redo reaches the request service, which r
         return r.status === wanted && r;
       }, { what: `request ${wanted}` });
     await status('completed');
-    const [sms] = await h.ds.query(`SELECT body FROM notification WHERE request_id = $1 AND template = 'sign_off_request'`, [id]);
-    const code = /确认码(\d{6})/.exec(sms.body)![1];
+    const [codeSms] = await h.ds.query(`SELECT body FROM notification WHERE request_id = $1 AND template = 'sign_off_request'`, [id]);
+    const code = /确认码(\d{6})/.exec(codeSms.body)![1];
     expect((await h.call('plumber', 'POST', `/requests/${id}/sign-off`, { code, solved: true })).statusCode).toBe(200);
 
-    const link = await waitFor(async () => bus.find<RatingLinkIssuedV1>(RatingLinkIssued.type, (d) => d.requestId === id)[0]?.data, { what: 'the rating link' });
-    const rated = await rating.inject({
-      method: 'POST',
-      url: `/public/ratings/${id}`,
-      payload: { token: link.token, team: 'basically_satisfied', provider: 'dissatisfied', solved: true },
-    });
-    expect(rated.statusCode).toBe(201);
+    const link = await waitFor(async () => sms.ratingLinks(id)[0], { what: 'the rating link texted to the resident' });
+    expect(link.url).toBe(`http://127.0.0.1:3000/api/rating/public/rate/${id}?token=${link.token}`);
+    const [signedOff] = await waitFor(async () => bus.find<RequestSignedOffV1>(RequestSignedOff.type, (d) => d.requestId === id), { what: 'the sign-off on the bus' });
+    expect(signedOff.data.ratingTokenHash).toBe(createHash('sha256').update(link.token).digest('hex'));
+    const ds = rating.get(DataSource);
+    await waitFor(async () => (await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1', [id])).length > 0, { what: 'the rating link stored' });
+    const rate = (token: string) =>
+      rating.inject({ method: 'POST', url: `/public/ratings/${id}`, payload: { token, team: 'basically_satisfied', provider: 'dissatisfied', solved: true } });
+    const forged = await rate(signedOff.data.ratingTokenHash!);
+    expect([forged.statusCode, forged.json().message]).toEqual([404, expect.stringContaining('token')]);
+    expect((await rate(link.token)).statusCode).toBe(201);
 
     const reopened = await status('dispatching');
     expect(reopened).toMatchObject({ reopenCount: 1, provider: null, signedOffAt: null });
     expect(bus.find<RedoRequestedV1>(RedoRequested.type, (d) => d.requestId === id)).toHaveLength(1);
-    const ds = rating.get(DataSource);
     await waitFor(async () => (await ds.query(`SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>'lastReopenedAt' IS NOT NULL`, [id])).length > 0, {
       what: 'the rating service to hear of the reopen',
     });
     expect(await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1', [id])).toEqual([]);
+
+    await waitFor(async () => bus.find<{ requestId: string }>(RequestReopened.type, (d) => d.requestId === id).length === 1, { what: 'the reopen on the bus' });
+    const story = new Set(bus.seen.filter((e) => e.subject === id).map((e) => e.type));
+    expect([...story]).toEqual(expect.arrayContaining([RequestCreated.type, RequestSignedOff.type, RatingSubmitted.type, RedoRequested.type, RequestReopened.type]));
+    expect(bus.raw.filter((m) => m.includes(link.token))).toEqual([]);
+    const stored = async (d: DataSource) => d.query(`SELECT 1 FROM outbox WHERE strpos(payload, $1) > 0`, [link.token]);
+    expect([...(await stored(ds)), ...(await stored(h.ds))]).toEqual([]);
   });
 });
