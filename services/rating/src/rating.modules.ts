@@ -10,6 +10,7 @@ import { FollowUpClock } from './follow-ups/follow-up-clock';
 import { FollowUpsController } from './follow-ups/follow-ups.controller';
 import { RATING_CONFIG, RatingConfig } from './rating.config';
 import { CommentsController } from './ratings/comments.controller';
+import { RatingPageController } from './ratings/rating-page.controller';
 import { PublicRatingsController, RatingsController } from './ratings/ratings.controller';
 import { RatingsService } from './ratings/ratings.service';
 import { ScorecardsController } from './scorecards/scorecards.controller';
@@ -38,7 +39,7 @@ export class DirectoryModule {}
 @Module({ controllers: [FactEventsHandler, FiguresController, ReportsController] })
 export class FiguresModule {}
 
-@Module({ controllers: [RatingsController, PublicRatingsController, CommentsController], providers: [RatingsService] })
+@Module({ controllers: [RatingsController, PublicRatingsController, RatingPageController, CommentsController], providers: [RatingsService] })
 export class RatingsModule {}
 
 @Module({ controllers: [FollowUpsController], providers: [FollowUpClock], exports: [FollowUpClock] })

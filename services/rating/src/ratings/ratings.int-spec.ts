@@ -330,4 +330,17 @@ describe('rating service end to end through Kafka', () => {
     expect(check.json()).toMatchObject({ equal: true, mismatches: [] });
     expect(check.json().jobs).toBeGreaterThanOrEqual(7);
   });
+  it('serves the page behind the link without letting the token leak onward', async () => {
+    const page = await app.inject({ method: 'GET', url: `/public/rate/${randomUUID()}?token=${'x'.repeat(43)}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers).toMatchObject({ 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' });
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    for (const field of ['name="team"', 'name="provider"', 'name="solved"', 'value="price_as_quoted"', 'name="comment"']) {
+      expect(page.body).toContain(field);
+    }
+    const script = await app.inject({ method: 'GET', url: '/public/rating-page.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toContain("fetch('../ratings/'");
+    expect((await app.inject({ method: 'GET', url: '/public/rate/not-a-request' })).statusCode).toBe(400);
+  });
 });
