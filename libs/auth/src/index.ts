@@ -7,3 +7,4 @@ export * from './masking';
 export * from './principal';
 export * from './scope';
 export * from './token-verifier';
+export * from './hashing';

@@ -15,3 +15,4 @@ export * from './rating/provider-quality.v1';
 export * from './rating/rating-submitted.v1';
 export * from './merchant/merchant-events.v1';
 export * from './volunteer/volunteer-events.v1';
+export * from './china-time';
