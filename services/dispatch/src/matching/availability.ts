@@ -1,10 +1,8 @@
-import type { AvailabilityV1 } from '@bangbang/contracts';
+import { type AvailabilityV1, CHINA_OFFSET_MS } from '@bangbang/contracts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const WEEK = 7 * DAY;
-/** Weekly windows are in China time, which has no daylight saving. */
-const CHINA_OFFSET = 8 * 60 * MINUTE;
 
 const minutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':').map(Number);
@@ -14,8 +12,9 @@ const minutes = (hhmm: string): number => {
 /** Whether any of the provider's weekly windows overlaps the interval [from, to). */
 export function availableDuring(availability: AvailabilityV1, from: Date, to: Date): boolean {
   if (availability.always) return true;
-  const start = from.getTime() + CHINA_OFFSET;
-  const end = Math.min(to.getTime(), from.getTime() + WEEK) + CHINA_OFFSET;
+  // Weekly windows are in China time: shifted, the interval's days and minutes read as China's.
+  const start = from.getTime() + CHINA_OFFSET_MS;
+  const end = Math.min(to.getTime(), from.getTime() + WEEK) + CHINA_OFFSET_MS;
   if (end <= start) return false;
   for (let day = Math.floor(start / DAY); day * DAY < end; day++) {
     // 1970-01-01 was a Thursday (day 4, Sunday being 0).

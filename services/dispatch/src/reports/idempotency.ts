@@ -1,6 +1,5 @@
-import type { Principal } from '@bangbang/auth';
+import { type Principal, sha256Hex } from '@bangbang/auth';
 import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -25,7 +24,7 @@ export async function idempotent<T>(
 ): Promise<Replayable<T>> {
   if (key === undefined) return { body: await ds.transaction(work), replayed: false };
   if (!KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 128 letters, digits or ._:-');
-  const fingerprint = createHash('sha256').update(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`).digest('hex');
+  const fingerprint = sha256Hex(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`);
   return ds.transaction(async (m) => {
     const claimed = await m.query(
       `INSERT INTO dispatch_idempotency (principal_id, key, fingerprint, body) VALUES ($1, $2, $3, 'null')
