@@ -1,8 +1,8 @@
-import { likePrefix } from '@bangbang/auth';
+import { likePrefix, sha256Hex } from '@bangbang/auth';
 import { RequestAnswered, RequestCreated } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
 import type { Actor } from '../access';
 import { deadlinesFor } from '../catalogue/deadlines';
@@ -161,7 +161,7 @@ async function claimKey(m: EntityManager, principalId: string, key: string, hash
 }
 
 function bodyHash(dto: object): string {
-  return createHash('sha256').update(canonicalJson(dto)).digest('hex');
+  return sha256Hex(canonicalJson(dto));
 }
 
 function canonicalJson(value: unknown): string {

@@ -10,15 +10,14 @@ import {
   RequestReopened,
   RequestSignedOff,
 } from '@bangbang/contracts';
+import { sha256Hex } from '@bangbang/auth';
 import { waitFor } from '@bangbang/testing';
-import { createHash } from 'node:crypto';
 import { RequestHarness, startRequestService } from '../../test/harness';
 import { FakeSmsGateway } from '../../test/sms-gateway';
 import { RequestCloser } from './request-closer';
 
 const DAY = 86_400_000;
 const RATING_PAGE = 'https://bangbang.example/api/rating/public';
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('a request’s story, driven by dispatch and rating events through Kafka', () => {
   const sms = new FakeSmsGateway();
@@ -115,7 +114,7 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     const [fact] = await h.events(RequestSignedOff, 1, (d) => d.requestId === r.id);
     expect(fact.data).toMatchObject({ providerId: 'm-0042', providerKind: 'merchant', via: 'code', solved: true, feePolicy: 'low_cost', arrivedAt: at(30), completedAt: at(55) });
     const firstLink = await ratingLinkSent(r.id, 1);
-    expect(fact.data.ratingTokenHash).toBe(sha256(firstLink.token));
+    expect(fact.data.ratingTokenHash).toBe(sha256Hex(firstLink.token));
     expect((await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(409);
 
     const now = Date.now();
@@ -136,7 +135,7 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     expect(viaCall.data.providerId).toBe('m-0099');
     const secondLink = await ratingLinkSent(r.id, 2);
     expect(secondLink.token).not.toBe(firstLink.token);
-    expect(viaCall.data.ratingTokenHash).toBe(sha256(secondLink.token));
+    expect(viaCall.data.ratingTokenHash).toBe(sha256Hex(secondLink.token));
 
     const closer = h.app.get(RequestCloser);
     expect(await closer.closeDue(new Date(now + 6 * DAY))).toBe(0);

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { sha256Hex } from '@bangbang/auth';
+import { randomBytes } from 'node:crypto';
 
 /**
  * The resident's one-time rating link. The request service makes the token at sign-off because it
@@ -7,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
  */
 export const newRatingToken = (): string => randomBytes(32).toString('base64url');
 
-export const hashRatingToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashRatingToken = sha256Hex;
 
 /** The residents' rating page; it posts `{ token, ... }` to the rating service's public route. */
 export function ratingLink(baseUrl: string, requestId: string, token: string): string {
