@@ -1,6 +1,5 @@
 import { auditOrigin, Principal, recordAudit, Role } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
-import { BadRequestException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /** Admins run volunteers in their own subtree; auditors may read what admins read. */
@@ -25,11 +24,4 @@ export function audit(
   resourceId: string,
 ): Promise<void> {
   return recordAudit(m, AuditRecorded.volunteer, principal, { action, resourceType, resourceId }, auditOrigin(req));
-}
-
-export function parseInstant(value: string | undefined, field: string, fallback: Date): Date {
-  if (value === undefined) return fallback;
-  const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw new BadRequestException(`${field} must be an ISO 8601 instant`);
-  return at;
 }

@@ -1,3 +1,5 @@
+import { CHINA_OFFSET_MS, chinaWallClock } from '@bangbang/contracts';
+
 export interface Scored {
   volunteerId: string;
   displayName: string;
@@ -34,8 +36,6 @@ export interface Period {
   to: Date;
 }
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** `2026-11` or `2026` as an interval in China time (UTC+8), where months and years begin for the teams. */
 export function periodOf(kind: PeriodKind, label: string): Period {
   const match = kind === 'month' ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(label) : /^(\d{4})$/.exec(label);
@@ -49,7 +49,7 @@ export function periodOf(kind: PeriodKind, label: string): Period {
 
 /** The period containing `at`, in China time. */
 export function currentPeriod(kind: PeriodKind, at = new Date()): Period {
-  const china = new Date(at.getTime() + CHINA_OFFSET_MS);
+  const china = chinaWallClock(at);
   const y = china.getUTCFullYear();
   const label = kind === 'month' ? `${y}-${String(china.getUTCMonth() + 1).padStart(2, '0')}` : String(y);
   return periodOf(kind, label);
