@@ -14,6 +14,7 @@ import { Resident } from '../households/resident.entity';
 import { decide } from '../lifecycle/request-state';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { CreateRequestDto } from './request.dto';
+import { requestNumber } from './request-number';
 import { requestView, RequestView } from './request.view';
 import { Channel, ServiceRequest, TimelineEntry } from './service-request.entity';
 
@@ -76,7 +77,7 @@ export class IntakeService {
     const [{ n }] = await m.query(`SELECT nextval('service_request_number_seq') AS n`);
     const r = m.create(ServiceRequest, {
       id: randomUUID(),
-      number: `R${receivedAt.toISOString().slice(0, 10).replaceAll('-', '')}-${String(n).padStart(6, '0')}`,
+      number: requestNumber(receivedAt, Number(n)),
       householdId: household.id,
       residentId: dto.residentId ?? null,
       communityCode: household.communityCode,
