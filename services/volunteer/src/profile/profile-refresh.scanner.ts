@@ -1,5 +1,5 @@
 import { getLogger } from '@bangbang/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VOLUNTEER_CONFIG, VolunteerConfig } from '../volunteer.config';
 import { ProfilePublisher } from './profile.publisher';
@@ -12,7 +12,7 @@ const BATCH = 100;
  * publishes, so with any number of instances each refresh happens once, and a crash redoes it.
  */
 @Injectable()
-export class ProfileRefreshScanner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProfileRefreshScanner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('profile-refresh');
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
@@ -28,7 +28,8 @@ export class ProfileRefreshScanner implements OnApplicationBootstrap, OnApplicat
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before TypeORM destroys the DataSource (in onApplicationShutdown), so the pass in flight can commit.
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
