@@ -3,6 +3,7 @@ import { getLogger } from '@bangbang/observability';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { SerialLoop } from '../serial-loop';
 import { redactRatingToken } from '../sign-off/rating-link';
 import { NOTIFIER, Notifier } from './notifier';
 
@@ -26,35 +27,23 @@ const LEASE_MS = 60_000;
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('notification-sender');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopped = false;
+  private readonly loop: SerialLoop;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
-  ) {}
+  ) {
+    this.loop = new SerialLoop(config.NOTIFY_POLL_MS, () => this.drain(), (err) => this.log.error({ err }, 'notification pass failed'));
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.drain().catch((err) => {
-        this.log.error({ err }, 'notification pass failed');
-        return 0;
-      });
-      void this.running.finally(() => this.schedule());
-    }, this.config.NOTIFY_POLL_MS);
+  /** Waits for the pass in flight, so a message being sent is marked sent before the DataSource closes. */
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; returns how many messages were delivered. */

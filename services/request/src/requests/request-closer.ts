@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { systemActor } from '../access';
 import { REDO_WINDOW_MS } from '../lifecycle/request-state';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { SerialLoop } from '../serial-loop';
 import { ServiceRequest } from './service-request.entity';
 import { factOf, move } from './transitions';
 
@@ -15,22 +16,22 @@ const BATCH = 100;
 @Injectable()
 export class RequestCloser implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('request-closer');
-  private timer?: NodeJS.Timeout;
+  private readonly loop: SerialLoop;
 
   constructor(
     private readonly ds: DataSource,
-    @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.closeDue().catch((err) => this.log.error({ err }, 'closing sweep failed'));
-    }, this.config.CLOSE_SWEEP_MS);
-    this.timer.unref();
+    @Inject(REQUEST_CONFIG) config: RequestConfig,
+  ) {
+    this.loop = new SerialLoop(config.CLOSE_SWEEP_MS, () => this.closeDue(), (err) => this.log.error({ err }, 'closing sweep failed'));
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  /** Waits for a sweep in flight: it must commit or roll back before the DataSource closes. */
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Closes signed-off requests whose window ended before `now`; returns how many. */
