@@ -157,6 +157,9 @@ export class EventConsumer {
       } catch (err) {
         eventFailures.inc({ group, topic: logical });
         this.log.warn({ err, eventId: event.id, type: event.type, attempt }, 'event handler failed');
+        // A stopping consumer leaves the event for whoever takes the partition next, rather than
+        // rushing through its remaining attempts into the dead-letter topic.
+        if (this.stopping) throw new Error('consumer stopping; event left for redelivery', { cause: err });
         if (attempt >= this.deps.config.CONSUMER_MAX_ATTEMPTS) {
           return this.deadLetter(topic, partition, message, new DeadLetter('handler', err), attempt, event);
         }
@@ -172,11 +175,17 @@ export class EventConsumer {
     }
   }
 
+  /** A dead-lettered event that comes back (redriven from the DLQ) is applied; any other repeat is not. */
   private applyOnce(event: CloudEvent, handler: EventHandler, delivery: DeliveryInfo): Promise<Outcome> {
     return this.deps.ds.transaction(async (manager) => {
       const seen = await manager.query(
         `INSERT INTO inbox (consumer_group, event_id, event_type, topic, partition, "offset", outcome)
-         VALUES ($1, $2, $3, $4, $5, $6, 'applied') ON CONFLICT DO NOTHING RETURNING 1`,
+         VALUES ($1, $2, $3, $4, $5, $6, 'applied')
+         ON CONFLICT (consumer_group, event_id) DO UPDATE
+           SET outcome = 'applied', topic = EXCLUDED.topic, partition = EXCLUDED.partition,
+               "offset" = EXCLUDED."offset", processed_at = now()
+           WHERE inbox.outcome = 'dead_lettered'
+         RETURNING 1`,
         [this.options.groupId, event.id, event.type, delivery.topic, delivery.partition, delivery.offset],
       );
       if (!seen.length) return 'duplicate';

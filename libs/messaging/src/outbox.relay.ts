@@ -1,7 +1,7 @@
 import { eventsPublished, getLogger, outboxLagSeconds, outboxPending } from '@bangbang/observability';
 import { Admin, Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
@@ -22,14 +22,19 @@ export interface RelayHooks {
 }
 
 /**
- * Rows still pending, oldest first, locked so no other relay instance takes them. A row is held back
- * while an earlier row of the same aggregate is pending outside this batch (being retried, or taken
- * by another instance), which keeps one aggregate's events in order across instances and retries.
+ * Rows still pending, oldest first, locked so no other relay instance takes them. A row waits while
+ * an earlier row of its aggregate is backing off (filtered before the LIMIT, so waiting rows never
+ * crowd out the rest) or is held by another instance (filtered after), which keeps one aggregate's
+ * events in order across retries and instances.
  */
 const CLAIM_BATCH = `
   WITH claimed AS (
-    SELECT seq, topic, key, headers, payload, attempts FROM outbox
+    SELECT seq, topic, key, headers, payload, attempts FROM outbox o
     WHERE sent_at IS NULL AND next_attempt_at <= now()
+      AND NOT EXISTS (
+        SELECT 1 FROM outbox p
+        WHERE p.sent_at IS NULL AND p.topic = o.topic AND p.key = o.key AND p.seq < o.seq AND p.next_attempt_at > now()
+      )
     ORDER BY seq LIMIT $1
     FOR UPDATE SKIP LOCKED
   )
@@ -40,6 +45,9 @@ const CLAIM_BATCH = `
       AND p.seq NOT IN (SELECT seq FROM claimed)
   )
   ORDER BY seq`;
+
+/** After this many failed attempts a row is reported at error level on every further failure. */
+const STUCK_AFTER_ATTEMPTS = 10;
 
 export class OutboxRelay {
   private readonly log = getLogger('outbox-relay');
@@ -129,24 +137,63 @@ export class OutboxRelay {
     return this.ds.transaction(async (m) => {
       const rows: OutboxRow[] = await m.query(CLAIM_BATCH, [this.config.OUTBOX_BATCH_SIZE]);
       if (!rows.length) return 0;
-      const seqs = rows.map((r) => r.seq);
+      let sent = rows;
       try {
         await this.send(rows);
       } catch (err) {
-        const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
-        const delay = backoffDelay(attempts, { initialMs: 500, maxMs: 60_000, jitter: 0.2 });
-        this.log.warn({ err, rows: rows.length, attempts, retryInMs: delay }, 'outbox publish failed');
-        await m.query(
-          `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
-             next_attempt_at = now() + make_interval(secs => $3::float / 1000) WHERE seq = ANY($1)`,
-          [seqs, String((err as Error).message ?? err).slice(0, 2000), delay],
-        );
-        return 0;
+        this.log.warn({ err, rows: rows.length }, 'outbox batch publish failed; retrying its rows one by one');
+        sent = await this.sendOneByOne(m, rows);
       }
-      await this.hooks.afterPublish?.(rows.length);
-      await m.query('UPDATE outbox SET sent_at = now() WHERE seq = ANY($1)', [seqs]);
+      if (sent.length) {
+        await this.hooks.afterPublish?.(sent.length);
+        await m.query('UPDATE outbox SET sent_at = now() WHERE seq = ANY($1)', [sent.map((r) => r.seq)]);
+      }
       return rows.length;
     });
+  }
+
+  /**
+   * Finds the rows that cannot be published (too large, a vanished topic…) so that they back off
+   * alone instead of holding their whole batch back. A failed row's later rows of the same aggregate
+   * stay pending behind it, unsent, to keep the aggregate in order.
+   */
+  private async sendOneByOne(m: EntityManager, rows: OutboxRow[]): Promise<OutboxRow[]> {
+    const sent: OutboxRow[] = [];
+    const blocked = new Set<string>();
+    let failuresInARow = 0;
+    for (const [i, row] of rows.entries()) {
+      const aggregate = `${row.topic}|${row.key}`;
+      if (blocked.has(aggregate)) continue;
+      // Several failures and no success: the broker, not a row, is the problem; the rest waits.
+      if (failuresInARow >= 3 && !sent.length) {
+        await this.backOff(m, rows.slice(i).filter((r) => !blocked.has(`${r.topic}|${r.key}`)), new Error('broker unavailable'));
+        break;
+      }
+      try {
+        await this.send([row]);
+        sent.push(row);
+        failuresInARow = 0;
+      } catch (err) {
+        blocked.add(aggregate);
+        failuresInARow++;
+        await this.backOff(m, [row], err);
+      }
+    }
+    return sent;
+  }
+
+  private async backOff(m: EntityManager, rows: OutboxRow[], err: unknown): Promise<void> {
+    for (const row of rows) {
+      const attempts = row.attempts + 1;
+      const delay = backoffDelay(attempts, { initialMs: 500, maxMs: 60_000, jitter: 0.2 });
+      const level = attempts >= STUCK_AFTER_ATTEMPTS ? 'error' : 'warn';
+      this.log[level]({ err, seq: row.seq, topic: row.topic, key: row.key, attempts, retryInMs: delay }, 'outbox row not published');
+      await m.query(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2,
+           next_attempt_at = now() + make_interval(secs => $3::float / 1000) WHERE seq = $1`,
+        [row.seq, String((err as Error).message ?? err).slice(0, 2000), delay],
+      );
+    }
   }
 
   private async send(rows: OutboxRow[]): Promise<void> {

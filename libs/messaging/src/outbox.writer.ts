@@ -3,6 +3,8 @@ import { currentTrace } from '@bangbang/observability';
 import { EntityManager } from 'typeorm';
 
 export const OUTBOX_CHANNEL = 'bangbang_outbox';
+/** Keeps the aggregate locks apart from other advisory locks (migrations use their own key). */
+const AGGREGATE_LOCK_SEED = 727_002;
 
 export interface Publish<T> {
   subject: string;
@@ -34,11 +36,15 @@ export async function writeToOutbox<T extends object>(
   // A producer never emits what its own contract refuses: the bug surfaces here, not downstream.
   validateEvent(event as CloudEvent, contract);
   const record = toKafkaRecord(event);
-  // The notification is delivered at commit, so the relay wakes up the moment the row is visible;
-  // one statement for both saves a round trip per event.
+  // One statement: the per-aggregate lock, the row, and the notification (delivered at commit, so
+  // the relay wakes the moment the row is visible). The transaction-scoped lock makes writers of one
+  // aggregate take turns until commit, so seq order is commit order for that aggregate and the relay,
+  // publishing by seq, never sends a later fact ahead of an earlier one.
   await manager.query(
-    `WITH written AS (
-       INSERT INTO outbox (id, topic, key, type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING topic)
+    `WITH locked AS (SELECT pg_advisory_xact_lock(hashtextextended($2 || '|' || $3, ${AGGREGATE_LOCK_SEED}))),
+     written AS (
+       INSERT INTO outbox (id, topic, key, type, headers, payload)
+       SELECT $1, $2, $3, $4, $5, $6 FROM locked RETURNING topic)
      SELECT pg_notify($7, topic) FROM written`,
     [event.id, contract.topic, record.key, event.type, record.headers, record.value, OUTBOX_CHANNEL],
   );

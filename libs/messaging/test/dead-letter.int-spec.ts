@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pingService } from './ping.app';
 import { Ping } from './ping.contract';
-import { producePings } from './ping-producer';
+import { producePingEvents, producePings } from './ping-producer';
 
 describe('dead-lettering', () => {
   const prefix = `${uniqueId('t')}.`;
@@ -49,5 +49,25 @@ describe('dead-lettering', () => {
 
     const outcomes = await ds.query('SELECT event_id, outcome FROM inbox WHERE outcome = $1', ['dead_lettered']);
     expect(new Set(outcomes.map((r: { event_id: string }) => r.event_id))).toEqual(new Set([poison.id, breaker.id]));
+  });
+  it('applies a dead-lettered event that is redriven, and nothing else twice', async () => {
+    const [redriven] = await producePings(prefix, [{ key: 'redrive', data: { n: 9 } }]);
+    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 9'))[0].c === 1, {
+      what: 'the event to be applied',
+    });
+    // As if it had failed before: mark it dead-lettered, then put the same event back on the topic.
+    await ds.query(`UPDATE inbox SET outcome = 'dead_lettered' WHERE event_id = $1`, [redriven.id]);
+    await producePingEvents(prefix, [redriven, redriven]);
+    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 9'))[0].c === 2, {
+      what: 'the redriven event to be applied once more',
+    });
+    await waitFor(async () => (await ds.query(`SELECT outcome FROM inbox WHERE event_id = $1`, [redriven.id]))[0].outcome === 'applied', {
+      what: 'the inbox to record the redrive',
+    });
+    await producePings(prefix, [{ key: 'redrive', data: { n: 10 } }]);
+    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 10'))[0].c === 1, {
+      what: 'a later event on the same key',
+    });
+    expect((await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 9'))[0].c).toBe(2);
   });
 });

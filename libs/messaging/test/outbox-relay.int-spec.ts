@@ -79,13 +79,46 @@ describe('outbox relay', () => {
     ]);
   });
 
-  it('keeps one aggregate in order and publishes a burst promptly', async () => {
-    await ds.transaction(async (m) => {
-      for (let n = 100; n < 150; n++) await writeToOutbox(m, Ping, { subject: 'order-2', data: { n } });
+  it('publishes one aggregate in the order its writers committed, however they interleave', async () => {
+    // Five concurrent writers, ten small transactions each, all on one aggregate.
+    await Promise.all(
+      Array.from({ length: 5 }, (_, w) =>
+        (async () => {
+          for (let i = 0; i < 10; i++) {
+            await ds.transaction((m) => writeToOutbox(m, Ping, { subject: 'order-2', data: { n: w * 100 + i } }));
+          }
+        })(),
+      ),
+    );
+    const committed = (await ds.query(`SELECT payload FROM outbox WHERE key = 'order-2' ORDER BY seq`)).map(
+      (r: { payload: string }) => (JSON.parse(r.payload) as { n: number }).n,
+    );
+    const all = await readTopic(`${prefix}${Ping.topic}`, 52);
+    const published = all.filter((m) => m.key === 'order-2').map((m) => (JSON.parse(m.value) as { n: number }).n);
+    expect(published).toEqual(committed);
+    for (let w = 0; w < 5; w++) {
+      const own = published.filter((n) => Math.floor(n / 100) === w);
+      expect(own).toEqual([...own].sort((a, b) => a - b));
+    }
+  });
+
+  it('sets aside a row Kafka refuses, publishes the others, and holds back that row\'s aggregate', async () => {
+    const tooLarge = 'x'.repeat(2 * 1024 * 1024);
+    await ds.query(
+      `INSERT INTO outbox (id, topic, key, type, headers, payload) VALUES
+         (gen_random_uuid(), $1, 'huge', $2, '{}', $3),
+         (gen_random_uuid(), $1, 'huge', $2, '{}', '{"n":701}'),
+         (gen_random_uuid(), $1, 'small', $2, '{}', '{"n":702}')`,
+      [Ping.topic, Ping.type, tooLarge],
+    );
+    await ds.query(`SELECT pg_notify('bangbang_outbox', '')`);
+    await waitFor(async () => (await ds.query(`SELECT sent_at FROM outbox WHERE key = 'small'`))[0].sent_at, {
+      what: 'the row behind the refused one to be published',
     });
-    const topic = `${prefix}${Ping.topic}`;
-    const all = await readTopic(topic, 52);
-    const order2 = all.filter((m) => m.key === 'order-2').map((m) => (JSON.parse(m.value) as { n: number }).n);
-    expect(order2).toEqual(Array.from({ length: 50 }, (_, i) => 100 + i));
+    const rows = await ds.query(`SELECT key, payload = '{"n":701}' AS second, attempts, last_error, sent_at FROM outbox WHERE key = 'huge' ORDER BY seq`);
+    expect(rows[0]).toMatchObject({ attempts: expect.any(Number), sent_at: null });
+    expect(rows[0].attempts).toBeGreaterThanOrEqual(1);
+    expect(rows[0].last_error).toBeTruthy();
+    expect(rows[1]).toMatchObject({ second: true, attempts: 0, sent_at: null });
   });
 });
