@@ -35,6 +35,14 @@ export class FakeSmsGateway {
     });
   }
 
+  /** The sign-off codes texted about a request (by its number), oldest first. */
+  signOffCodes(requestNumber: string): string[] {
+    return this.delivered.flatMap((d) => {
+      const m = /单号(R\d{8}-\d{6})签字确认码(\d{6})/.exec(d.body);
+      return m && m[1] === requestNumber ? [m[2]] : [];
+    });
+  }
+
   stop(): Promise<void> {
     return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }

@@ -4,8 +4,8 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { SerialLoop } from '../serial-loop';
-import { redactRatingToken } from '../sign-off/rating-link';
 import { NOTIFIER, Notifier } from './notifier';
+import { redactSecrets } from './templates';
 
 interface Claimed {
   id: string;
@@ -22,7 +22,7 @@ const LEASE_MS = 60_000;
  * share the work) by pushing their next attempt past a lease, sends them outside any transaction,
  * then marks each sent or schedules its retry with backoff. A message is never dropped: a gateway
  * that is down only delays it, and one that is slow holds up nothing but its own message. Once
- * delivered, a message keeps no rating token: the resident's SMS is the only copy.
+ * delivered, a message keeps no sign-off code or rating token: the resident's SMS is the only copy.
  */
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnModuleDestroy {
@@ -59,7 +59,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     for (const n of claimed) {
       try {
         await this.notifier.send({ id: n.id, to: n.recipient, body: n.body });
-        await this.ds.query(`UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2 WHERE id = $1`, [n.id, redactRatingToken(n.body)]);
+        await this.ds.query(`UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2 WHERE id = $1`, [n.id, redactSecrets(n.body)]);
         delivered++;
       } catch (err) {
         const delay = backoffDelay(n.attempts, {

@@ -1,6 +1,6 @@
 import { maskPhone } from '@bangbang/auth';
 import { getLogger } from '@bangbang/observability';
-import { redactRatingToken } from '../sign-off/rating-link';
+import { redactSecrets } from './templates';
 
 export interface OutgoingMessage {
   /** Stable per message: the gateway can drop a resend it has already delivered. */
@@ -35,11 +35,14 @@ export class HttpSmsNotifier implements Notifier {
   }
 }
 
-/** For local runs: the message goes to the log, with the number masked and no rating token (logs are kept and shipped). */
+/**
+ * For local runs: the message goes to the log with the number masked and without its sign-off code
+ * or rating token (logs are kept and shipped).
+ */
 export class LogNotifier implements Notifier {
-  private readonly log = getLogger('notifier');
+  constructor(private readonly log: Pick<ReturnType<typeof getLogger>, 'info'> = getLogger('notifier')) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    this.log.info({ id: message.id, to: maskPhone(message.to), body: redactRatingToken(message.body) }, 'notification');
+    this.log.info({ id: message.id, to: maskPhone(message.to), body: redactSecrets(message.body) }, 'notification');
   }
 }

@@ -1,4 +1,9 @@
+import { redactRatingToken } from '../sign-off/rating-link';
 import type { NotificationTemplate } from './notification.entity';
+
+/** The sign-off code is written right after this mark, which is how redactSecrets finds it. */
+const CODE_MARK = '确认码';
+const CODE_IN_TEXT = new RegExp(`(${CODE_MARK})\\d+`, 'g');
 
 export interface MessageFacts {
   number: string;
@@ -19,9 +24,15 @@ export function messageText(template: NotificationTemplate, f: MessageFacts): st
     case 'completed':
       return `【帮帮团】单号${f.number}服务已完成，请确认问题是否解决。`;
     case 'sign_off_request':
-      return `【帮帮团】单号${f.number}签字确认码${f.code}，确认完成后交给服务人员，${f.validHours}小时内有效。`;
+      return `【帮帮团】单号${f.number}签字${CODE_MARK}${f.code}，确认完成后交给服务人员，${f.validHours}小时内有效。`;
     case 'rating_link':
       // The link comes last: nothing may run on into the token, and phones link it up to the end.
       return `【帮帮团】单号${f.number}已签字确认，请在7天内为本次服务评价（链接仅限一次）：${f.ratingLink}`;
   }
 }
+
+/**
+ * What may be kept or logged of a message: the sign-off code and the rating link's token are
+ * secrets whose only copy belongs in the resident's SMS, so both are replaced by `[redacted]`.
+ */
+export const redactSecrets = (text: string): string => redactRatingToken(text).replace(CODE_IN_TEXT, '$1[redacted]');

@@ -70,9 +70,16 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
   };
   const consumed = (eventId: string) =>
     waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, { what: `event ${eventId} consumed` });
-  const latestCode = async (id: string) => {
-    const [sms] = await h.ds.query(`SELECT body FROM notification WHERE request_id = $1 AND template = 'sign_off_request' ORDER BY created_at DESC LIMIT 1`, [id]);
-    return /确认码(\d{6})/.exec(sms.body)![1];
+  /** The resident got the n-th sign-off code by SMS; once sent, the stored copy keeps no code. */
+  const codeTexted = async (r: { id: string; number: string }, n: number) => {
+    const code = await waitFor(async () => sms.signOffCodes(r.number)[n - 1], { what: `sign-off code ${n} of ${r.number} texted` });
+    const rows = await waitFor(async () => {
+      const sent: Array<{ body: string; status: string }> = await h.ds.query(`SELECT body, status FROM notification WHERE request_id = $1 AND template = 'sign_off_request' ORDER BY created_at`, [r.id]);
+      return sent.length >= n && sent[n - 1].status === 'sent' && sent;
+    }, { what: 'the sign-off code marked sent' });
+    expect(rows[n - 1].body).toContain('确认码[redacted]');
+    expect(rows.some((row) => row.body.includes(code))).toBe(false);
+    return code;
   };
 
   it('goes from received to signed off, then redo, then closed, each step on the timeline', async () => {
@@ -98,7 +105,7 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     const templates = await h.ds.query('SELECT template FROM notification WHERE request_id = $1 ORDER BY created_at', [r.id]);
     expect(templates.map((n: { template: string }) => n.template)).toEqual(['intake', 'assigned', 'completed', 'sign_off_request']);
     const [codeRow] = await h.ds.query('SELECT code_hash FROM sign_off_code WHERE request_id = $1', [r.id]);
-    const code = await latestCode(r.id);
+    const code = await codeTexted(r, 1);
     expect(codeRow.code_hash).not.toContain(code);
 
     expect((await h.call('otherPlumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(404);
