@@ -15,15 +15,16 @@ export async function dockerAnswers(): Promise<boolean> {
   }
 }
 
-export async function startContainers(): Promise<{ kafkaBrokers: string; databaseUrl: string }> {
+/** Starts what is asked for; the other of the pair comes from the environment. */
+export async function startContainers(want: { kafka: boolean; postgres: boolean }): Promise<{ kafkaBrokers?: string; databaseUrl?: string }> {
   const [kafka, postgres] = await Promise.all([
-    new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start(),
-    new PostgreSqlContainer('postgres:15').start(),
+    want.kafka ? new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start() : undefined,
+    want.postgres ? new PostgreSqlContainer('postgres:15').start() : undefined,
   ]);
-  holder[KEY] = [kafka, postgres];
+  holder[KEY] = [kafka, postgres].filter((c): c is NonNullable<typeof c> => c !== undefined);
   return {
-    kafkaBrokers: `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
-    databaseUrl: postgres.getConnectionUri(),
+    kafkaBrokers: kafka && `${kafka.getHost()}:${kafka.getMappedPort(9093)}`,
+    databaseUrl: postgres?.getConnectionUri(),
   };
 }
 
