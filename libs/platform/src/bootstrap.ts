@@ -3,7 +3,7 @@ import { getLogger, loadConfig, NestPinoLogger, rootLogger } from '@bangbang/obs
 import { DynamicModule, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HttpConfig } from './http.config';
+import { HttpConfig, trustProxy } from './http.config';
 import { installHttpObservability } from './http-observability';
 import { serveOpenApi } from './openapi';
 
@@ -31,6 +31,7 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
     bodyLimit: http.BODY_LIMIT_BYTES,
     requestTimeout: http.REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
+    trustProxy: trustProxy(http.TRUST_PROXY),
   });
   const app = await NestFactory.create<NestFastifyApplication>(def.module(env), adapter, {
     logger: new NestPinoLogger(),

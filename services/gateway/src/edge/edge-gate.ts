@@ -10,7 +10,7 @@ import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
 import { BucketLimits, RateLimiter } from './rate-limiter';
-import { isPublicRoute, UNGATED_PREFIXES } from './routes';
+import { isPublicRoute, mayReadMetrics, UNGATED_PREFIXES } from './routes';
 
 /** What the gate learnt about a request, for the proxy and the audit hook after it. */
 export interface EdgeIdentity {
@@ -54,6 +54,7 @@ export class EdgeGate {
 
   readonly onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const path = request.url.split('?')[0];
+    if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
     if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
     const identity: EdgeIdentity = {};
     request.edge = identity;
@@ -114,7 +115,7 @@ export class EdgeGate {
   }
 
   private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
-    const error = { 401: 'Unauthorized', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
+    const error = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
     return reply.code(statusCode).send({ statusCode, error, message });
   }
 }

@@ -1,4 +1,4 @@
-import { isPublicRoute } from './routes';
+import { isPublicRoute, mayReadMetrics } from './routes';
 
 describe('public routes', () => {
   it.each([
@@ -15,5 +15,20 @@ describe('public routes', () => {
     ['GET', '/api/merchant/publicity', false],
   ])('%s %s is public: %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);
+  });
+});
+
+describe('metrics', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['::ffff:10.1.2.3', true],
+    ['172.20.0.5', true],
+    ['192.168.3.4', true],
+    ['fd12:3456::1', true],
+    ['172.32.0.1', false],
+    ['8.8.8.8', false],
+    ['2001:db8::1', false],
+  ])('from %s: %s', (ip, allowed) => {
+    expect(mayReadMetrics(ip)).toBe(allowed);
   });
 });

@@ -21,6 +21,17 @@ export function isPublicRoute(method: string, path: string): boolean {
 /** Never limited or authenticated at the edge: probes, key discovery and static documentation assets. */
 export const UNGATED_PREFIXES = ['/health', '/metrics', '/.well-known/', '/docs/assets/'];
 
+const INTERNAL = [/^127\./, /^10\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^::1$/, /^f[cd][0-9a-f]{2}:/i];
+
+/**
+ * The gateway faces the public, so its metrics are for the scraper on the internal network only;
+ * everyone else is told there is nothing there.
+ */
+export function mayReadMetrics(clientIp: string): boolean {
+  const ip = clientIp.replace(/^::ffff:/, '');
+  return INTERNAL.some((range) => range.test(ip));
+}
+
 export type UpstreamName = 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating';
 
 export function upstreams(config: GatewayConfig): Record<UpstreamName, string> {
