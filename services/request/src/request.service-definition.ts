@@ -13,6 +13,7 @@ import { HouseholdsModule } from './households/households.module';
 import { Resident, ResidentPhone } from './households/resident.entity';
 import { ServiceRequests1764000000100 } from './migrations/1764000000100-service-requests';
 import { RequestService1764000000110 } from './migrations/1764000000110-request-service';
+import { SignOffLimits1764000000120 } from './migrations/1764000000120-sign-off-limits';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -44,7 +45,7 @@ export const requestService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'request',
         entities: REQUEST_ENTITIES,
-        migrations: [ServiceRequests1764000000100, RequestService1764000000110],
+        migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120],
         producedTopics: [TOPICS.request],
         env,
       }),

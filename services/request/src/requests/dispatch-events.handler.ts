@@ -80,7 +80,7 @@ export class DispatchEventsHandler {
       r.completedAt = new Date(e.data.at);
       r.priceChargedFen = e.data.priceChargedFen;
       await enqueueNotification(ctx.manager, r, 'completed');
-      await issueSignOffCode(ctx.manager, r, this.config.SIGN_OFF_CODE_TTL_HOURS);
+      await issueSignOffCode(ctx.manager, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: false });
     }, e.data.notes);
   }
 

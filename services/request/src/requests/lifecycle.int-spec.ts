@@ -161,6 +161,51 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     expect(final.timeline[6]).toMatchObject({ actor: { kind: 'system', id: 'rating' }, note: '又跳闸了' });
   });
 
+  it('counts wrong codes per request across codes and rations new codes; the follow-up call still signs off', async () => {
+    const r = await intake();
+    await h.produce(JobAssigned, r.id, assigned(r.id, 1));
+    await reaches(r.id, 'assigned');
+    await h.produce(JobCompleted, r.id, { ...plumber(r.id, 40), priceChargedFen: 0 });
+    await reaches(r.id, 'completed');
+    const notThis = (code: string) => (code === '000000' ? '111111' : '000000');
+    const tryCode = (code: string) => h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true });
+    const askForCode = () => h.call('plumber', 'POST', `/requests/${r.id}/sign-off-code`);
+    const retryAfter = (res: { headers: Record<string, unknown> }) => Number(res.headers['retry-after']);
+
+    const first = await codeTexted(r, 1);
+    expect((await tryCode(notThis(first))).json().message).toBe('code: wrong code, 4 tries left');
+    expect((await tryCode(notThis(first))).json().message).toBe('code: wrong code, 3 tries left');
+
+    expect((await askForCode()).statusCode).toBe(202);
+    const second = await codeTexted(r, 2);
+    // A new code brings no new tries.
+    expect((await tryCode(notThis(second))).json().message).toBe('code: wrong code, 2 tries left');
+
+    expect((await askForCode()).statusCode).toBe(202);
+    const third = await codeTexted(r, 3);
+    const rationed = await askForCode();
+    expect(rationed.statusCode).toBe(429);
+    expect(rationed.json().message).toMatch(/^sign-off code: 3 codes sent for this request within 24 h; .*follow-up call$/);
+    expect(retryAfter(rationed)).toBeGreaterThan(23 * 3_600);
+    expect(retryAfter(rationed)).toBeLessThanOrEqual(24 * 3_600);
+
+    expect((await tryCode(notThis(third))).json().message).toBe('code: wrong code, 1 try left');
+    expect((await tryCode(notThis(third))).json().message).toBe('code: wrong code, 0 tries left');
+    const locked = await tryCode(third);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().message).toMatch(/^code: 5 wrong codes for this request within 24 h; .*follow-up call$/);
+    expect(retryAfter(locked)).toBeGreaterThan(23 * 3_600);
+    const noUse = await askForCode();
+    expect(noUse.statusCode).toBe(429);
+    expect(noUse.json().message).toMatch(/^code: 5 wrong codes/);
+    expect(sms.signOffCodes(r.number)).toHaveLength(3);
+    expect((await get(r.id)).status).toBe('completed');
+
+    const followUp = await h.call('agent', 'POST', `/requests/${r.id}/follow-up`, { solved: true, note: '回访：已修好' });
+    expect(followUp.statusCode).toBe(200);
+    expect(followUp.json().status).toBe('signed_off');
+  });
+
   it('changes nothing when an event is replayed, or when a late, older fact arrives', async () => {
     const r = await intake();
     const assignment = assigned(r.id, 10);

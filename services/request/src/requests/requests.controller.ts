@@ -1,6 +1,7 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { actorOf, DESK_ROLES, READER_ROLES } from '../access';
+import { SignOffLimitReached } from '../sign-off/sign-off-codes';
 import { IntakeService } from './intake.service';
 import { CancelDto, CreateRequestDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
 import { RequestView } from './request.view';
@@ -83,14 +84,32 @@ export class RequestsController {
   @Post(':id/sign-off')
   @HttpCode(200)
   @Roles('merchant', 'volunteer')
-  signOff(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SignOffDto): Promise<RequestView> {
-    return this.requests.signOffWithCode(p, id, dto);
+  signOff(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: SignOffDto,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<RequestView> {
+    return withRetryAfter(reply, this.requests.signOffWithCode(p, id, dto));
   }
 
+  /** A new code for the resident; at most MAX_CODES_SENT a day, none once wrong tries are used up. */
   @Post(':id/sign-off-code')
   @HttpCode(202)
   @Roles(...DESK_ROLES, 'merchant', 'volunteer')
-  resendCode(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.requests.resendCode(p, id);
+  resendCode(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) reply: Reply) {
+    return withRetryAfter(reply, this.requests.resendCode(p, id));
+  }
+}
+
+/** A refusal for a sign-off limit says when to try again, as well as why. */
+async function withRetryAfter<T>(reply: Reply, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof SignOffLimitReached) {
+      reply.header('retry-after', String(Math.max(1, Math.ceil((err.until.getTime() - Date.now()) / 1_000))));
+    }
+    throw err;
   }
 }

@@ -9,9 +9,9 @@ import { nationalFormat } from '../households/phone';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { hashRatingToken, newRatingToken, ratingLink } from '../sign-off/rating-link';
-import { checkSignOffCode, MAX_CODE_ATTEMPTS } from '../sign-off/sign-off-code';
+import { checkSignOffCode, limitedUntil, MAX_WRONG_CODES, withinWindow, wrongTriesLeft } from '../sign-off/sign-off-code';
 import { SignOffCode } from '../sign-off/sign-off-code.entity';
-import { issueSignOffCode } from '../sign-off/sign-off-codes';
+import { issueSignOffCode, SignOffLimitReached } from '../sign-off/sign-off-codes';
 import { CancelDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
 import { requestView, RequestView } from './request.view';
 import { ServiceRequest, TimelineEntry } from './service-request.entity';
@@ -100,8 +100,8 @@ export class RequestsService {
   }
 
   /**
-   * The assigned provider submits the resident's code. A wrong code still counts as an attempt,
-   * so the count is committed before the refusal is returned.
+   * The assigned provider submits the resident's code. A wrong code is recorded against the
+   * request (not the code), so the record is committed before the refusal is returned.
    */
   async signOffWithCode(p: Principal, id: string, dto: SignOffDto): Promise<RequestView> {
     if (!PROVIDER_KINDS.includes(p.kind)) throw new ForbiddenException('only the assigned provider submits the sign-off code');
@@ -109,17 +109,20 @@ export class RequestsService {
       const r = await lockRequest(m, id);
       if (!r || r.providerId !== p.id) throw new NotFoundException(`request ${id} not found`);
       if (r.status !== 'completed') throw new ConflictException(`cannot sign off a request that is ${r.status}: the job must be reported completed first`);
-      const stored = await m.findOne(SignOffCode, { where: { requestId: id }, lock: { mode: 'pessimistic_write' } });
+      const stored = await m.findOneBy(SignOffCode, { requestId: id });
       if (!stored) throw new ConflictException('no sign-off code was issued; ask for a new one');
-      const check = checkSignOffCode(stored, id, dto.code, new Date());
-      if (check === 'locked' || check === 'used') return new ConflictException(`code: ${check === 'locked' ? 'too many wrong tries' : 'already used'}; ask for a new code`);
+      const now = new Date();
+      const check = checkSignOffCode(stored, id, dto.code, now);
+      if (check === 'locked') return SignOffLimitReached.wrongCodes(limitedUntil(stored.wrongAt, MAX_WRONG_CODES, now)!);
+      if (check === 'used') return new ConflictException('code: already used; ask for a new code');
       if (check === 'expired') return new GoneException('code: expired; ask for a new code');
-      stored.attempts += 1;
       if (check === 'wrong') {
+        stored.wrongAt = [...withinWindow(stored.wrongAt, now), now];
         await m.save(stored);
-        return new UnprocessableEntityException(`code: wrong code, ${Math.max(0, MAX_CODE_ATTEMPTS - stored.attempts)} tries left`);
+        const left = wrongTriesLeft(stored, now);
+        return new UnprocessableEntityException(`code: wrong code, ${left} ${left === 1 ? 'try' : 'tries'} left`);
       }
-      stored.usedAt = new Date();
+      stored.usedAt = now;
       await m.save(stored);
       await signOff(m, r, actorOf(p), 'code', dto.solved, this.config.RATING_LINK_BASE_URL);
       await m.save(r);
@@ -129,14 +132,14 @@ export class RequestsService {
     return this.get({ ...p }, id);
   }
 
-  /** A new code (the old one expired or was locked), sent to the resident again. */
+  /** A new code (the old one expired or was lost), sent to the resident again, within the limits. */
   async resendCode(p: Principal, id: string): Promise<{ sent: true }> {
     await this.ds.transaction(async (m) => {
       const r = await lockRequest(m, id);
       const visible = r && (PROVIDER_KINDS.includes(p.kind) ? r.providerId === p.id : r.orgPath.startsWith(p.orgPath));
       if (!r || !visible) throw new NotFoundException(`request ${id} not found`);
       if (r.status !== 'completed') throw new ConflictException(`cannot send a sign-off code for a request that is ${r.status}: the job must be reported completed first`);
-      await issueSignOffCode(m, r, this.config.SIGN_OFF_CODE_TTL_HOURS);
+      await issueSignOffCode(m, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: true });
     });
     return { sent: true };
   }
