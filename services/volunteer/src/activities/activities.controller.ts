@@ -1,5 +1,5 @@
 import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, ForbiddenException, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ADMINS, audit, HttpRequestLike } from '../access';
 import { likePrefix } from '@bangbang/auth';
@@ -48,10 +48,7 @@ export class ActivitiesController {
   async attendance(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     const a = await this.ds.getRepository(Activity).findOneBy({ id });
     if (!a) throw new NotFoundException('activity not found');
-    if (!(await this.activities.mayRecordAttendance(this.ds.manager, p, a))) {
-      if (p.role === 'volunteer') throw new ForbiddenException("only the team's leader or an admin sees the attendance");
-      throw new NotFoundException('activity not found');
-    }
+    await this.activities.assertMayHandleAttendance(this.ds.manager, p, a, "only the team's leader or an admin sees the attendance");
     const rows = await this.ds.query(
       `SELECT s.volunteer_id AS "volunteerId", v.display_name AS "displayName", s.signed_up_at AS "signedUpAt",
          s.checked_in_at AS "checkedInAt", s.checked_out_at AS "checkedOutAt", s.minutes

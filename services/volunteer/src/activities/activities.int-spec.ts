@@ -95,4 +95,49 @@ describe('teams and activities', () => {
       ['v-leader', null],
     ]);
   });
+
+  it('answers 404 for an activity outside the volunteer’s community, and 403 only for one they can see but do not lead', async () => {
+    const elsewhere = await h.as(admin(HUAIGU), 'POST', '/activities', {
+      title: 'Huaigu clean-up',
+      place: 'Huaigu square',
+      unitPath: HUAIGU,
+      startsAt: minutesAgo(30),
+      endsAt: minutesAhead(60),
+      capacity: 5,
+      pointsPerHour: 10,
+    });
+    expect(elsewhere.statusCode).toBe(201);
+    const hidden = elsewhere.json().id as string;
+    for (const res of [
+      await h.as(member, 'GET', `/activities/${hidden}/attendance`),
+      await h.as(member, 'POST', `/activities/${hidden}/check-in`, { volunteerId: 'v-leader' }),
+      await h.as(leader, 'POST', `/activities/${hidden}/check-out`, { volunteerId: 'v-member' }),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json().message).toBe('activity not found');
+    }
+    const visible = await publish({});
+    const notLeading = await h.as(member, 'GET', `/activities/${visible}/attendance`);
+    expect(notLeading.statusCode).toBe(403);
+    expect(notLeading.json().message).toBe("only the team's leader or an admin sees the attendance");
+  });
+
+  it('never lets a leader record their own attendance: an admin or another leader does', async () => {
+    const coLeader = await h.approvedVolunteer('v-co-leader');
+    expect((await h.as(admin(), 'PUT', `/teams/${teamId}/members/v-co-leader`, { role: 'leader' })).statusCode).toBe(200);
+    const id = await publish({});
+    expect((await h.as(leader, 'POST', `/activities/${id}/signups`)).statusCode).toBe(201);
+
+    const selfIn = await h.as(leader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-leader', at: minutesAgo(110) });
+    expect(selfIn.statusCode).toBe(403);
+    expect(selfIn.json().message).toBe('you cannot record your own attendance: an admin or another leader of the team records it');
+    expect(await h.rows('SELECT checked_in_at FROM activity_signup WHERE activity_id = $1', [id])).toEqual([{ checked_in_at: null }]);
+
+    expect((await h.as(coLeader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-leader', at: minutesAgo(110) })).statusCode).toBe(200);
+    const selfOut = await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-leader', at: minutesAgo(50) });
+    expect(selfOut.statusCode).toBe(403);
+    const out = await h.as(admin(), 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-leader', at: minutesAgo(50) });
+    expect(out.statusCode).toBe(200);
+    expect(out.json()).toMatchObject({ volunteerId: 'v-leader', minutes: 60, points: 10, checkedInAt: expect.any(String) });
+  });
 });

@@ -103,20 +103,30 @@ export class ActivitiesService {
     });
   }
 
-  /** The leader of the activity's team, or an admin over it, records attendance. */
-  async mayRecordAttendance(m: EntityManager, p: Principal, a: Activity): Promise<boolean> {
-    if (ADMIN_ROLES.includes(p.role)) return inScope(p, a.orgPath);
-    if (p.role !== 'volunteer' || !a.teamId) return false;
-    return !!(await m.findOneBy(TeamMember, { teamId: a.teamId, volunteerId: p.id, role: 'leader' }));
+  /**
+   * The leader of the activity's team, or an admin over it, sees and records attendance. An activity
+   * outside the caller's scope is not found (404) so its existence does not leak; one the volunteer
+   * can see (it is open to their community) but does not lead is forbidden (403).
+   */
+  async assertMayHandleAttendance(m: EntityManager, p: Principal, a: Activity, refusal: string): Promise<void> {
+    const notFound = new NotFoundException('activity not found');
+    if (ADMIN_ROLES.includes(p.role)) {
+      if (inScope(p, a.orgPath)) return;
+      throw notFound;
+    }
+    if (p.role !== 'volunteer') throw notFound;
+    if (a.teamId && (await m.findOneBy(TeamMember, { teamId: a.teamId, volunteerId: p.id, role: 'leader' }))) return;
+    const v = await m.findOneBy(Volunteer, { id: p.id });
+    if (!v || !v.orgPath.startsWith(a.orgPath)) throw notFound;
+    throw new ForbiddenException(refusal);
   }
 
   private async attendance(m: EntityManager, p: Principal, activityId: string, volunteerId: string) {
     const a = await m.findOneBy(Activity, { id: activityId });
     if (!a) throw new NotFoundException('activity not found');
-    if (!(await this.mayRecordAttendance(m, p, a))) {
-      if (ADMIN_ROLES.includes(p.role)) throw new NotFoundException('activity not found');
-      throw new ForbiddenException("only the team's leader or an admin records attendance");
-    }
+    await this.assertMayHandleAttendance(m, p, a, "only the team's leader or an admin records attendance");
+    // Attendance earns points, so nobody awards them to themself: an admin or another leader records it.
+    if (volunteerId === p.id) throw new ForbiddenException('you cannot record your own attendance: an admin or another leader of the team records it');
     const signup = await m.findOne(ActivitySignup, { where: { activityId, volunteerId }, lock: { mode: 'pessimistic_write' } });
     if (!signup) throw new NotFoundException('this volunteer has not signed up for the activity');
     const v = await m.findOneByOrFail(Volunteer, { id: volunteerId });
