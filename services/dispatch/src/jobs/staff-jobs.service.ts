@@ -6,7 +6,7 @@ import { availabilityWindow } from '../matching/availability';
 import { scopeAt } from '../matching/org-scope';
 import { refusal } from '../matching/ranking';
 import { Offer } from '../offers/offer.entity';
-import { providerById } from '../providers/provider-view';
+import { lockProvider } from '../providers/provider-view';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
 import { Dispatcher } from './dispatcher';
 import { actsAs } from './job-facts';
@@ -120,7 +120,9 @@ export class StaffJobsService {
     if (!job || !inScope(principal, job.orgPath)) throw new NotFoundException('job not found');
     if (!canMove(job.state, 'assigned')) throw new ConflictException(`cannot assign: the job is ${job.state.replace('_', ' ')}`);
     if (job.providerId === dto.providerId) throw new ConflictException(`the job is already assigned to ${dto.providerId}`);
-    const provider = await providerById(m, dto.providerId, now);
+    // Locked after the job, in the order accepting an offer takes them, so a concurrent accept of
+    // another job's offer and this assignment cannot both take the provider's last slot.
+    const provider = await lockProvider(m, dto.providerId, now);
     if (!provider) throw new UnprocessableEntityException({ statusCode: 422, rule: 'unknown-provider', message: `no provider ${dto.providerId}` });
     const facts = {
       categoryCode: job.categoryCode,

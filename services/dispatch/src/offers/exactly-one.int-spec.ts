@@ -1,5 +1,6 @@
 import { waitFor } from '@bangbang/testing';
-import { DispatchHarness, profile, providerPrincipal, request } from '../../test/dispatch-harness';
+import { Client } from 'pg';
+import { DispatchHarness, profile, providerPrincipal, request, staff } from '../../test/dispatch-harness';
 
 describe('exactly one assignment', () => {
   let h: DispatchHarness;
@@ -49,5 +50,46 @@ describe('exactly one assignment', () => {
     const [{ n }] = await h.rows<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE type = 'bangbang.dispatch.assigned.v1'`);
     expect(n).toBe(100);
     expect(new Set(winners).size).toBeGreaterThan(1);
+  });
+
+  it('gives a provider with room for one job only one, when it accepts an offer while staff assign it another', async () => {
+    await h.providers(profile('solo', { categories: ['locksmith'], maxConcurrentJobs: 1 }));
+    const offered = request({ categoryCode: 'locksmith' });
+    const manual = request({ categoryCode: 'locksmith' });
+    await h.requests(offered, manual);
+    const [offer] = await h.waitForOffers(offered.requestId, (o) => o.length === 1, "solo's offer of the first job");
+    await h.waitForOffers(manual.requestId, (o) => o.length === 1, 'the second job');
+
+    // Holding the offer's row stops the accept at its first write, after its capacity check and
+    // before its commit: the worst moment for an assignment by hand to check the same capacity.
+    const holder = new Client({ connectionString: h.db.url });
+    await holder.connect();
+    const blocked = async () =>
+      (
+        await h.rows<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0',
+        )
+      )[0].n;
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM dispatch_offer WHERE offer_id = $1 FOR UPDATE', [offer.offer_id]);
+      const accepting = h.as(providerPrincipal('solo'), 'POST', `/offers/${offer.offer_id}/accept`);
+      await waitFor(async () => (await blocked()) === 1, { what: 'the accept waiting on the offer row' });
+      let settled = false;
+      const assigning = h
+        .as(staff(), 'POST', `/jobs/${manual.requestId}/assign`, { providerId: 'solo', reason: 'the resident asked for them' })
+        .finally(() => (settled = true));
+      // Either the assignment waits for the accept's provider lock, or (without it) it has finished.
+      await waitFor(async () => settled || (await blocked()) === 2, { what: 'the assignment waiting on the accept' });
+      await holder.query('ROLLBACK');
+      const [accepted, assigned] = await Promise.all([accepting, assigning]);
+
+      expect([accepted.statusCode, assigned.statusCode]).toEqual([200, 422]);
+      expect(assigned.json()).toMatchObject({ rule: 'capacity' });
+    } finally {
+      await holder.end();
+    }
+    const held = await h.rows<{ request_id: string }>(`SELECT request_id FROM dispatch_job WHERE provider_id = 'solo'`);
+    expect(held.map((j) => j.request_id)).toEqual([offered.requestId]);
   });
 });

@@ -5,7 +5,7 @@ import { EntityManager, In } from 'typeorm';
 import { DispatchJob } from '../jobs/dispatch-job.entity';
 import { Dispatcher } from '../jobs/dispatcher';
 import { actsAs, jobFact } from '../jobs/job-facts';
-import { providerById } from '../providers/provider-view';
+import { lockProvider } from '../providers/provider-view';
 import { Offer } from './offer.entity';
 import { whyClosed } from './offer-refusals';
 
@@ -52,9 +52,7 @@ export class OffersService {
   /** First acceptance wins: the job row lock orders concurrent accepts, and the losers see a closed offer. */
   async accept(m: EntityManager, principal: Principal, offerId: string, now: Date): Promise<OfferView> {
     const { offer, job } = await this.openOffer(m, principal, offerId, now);
-    // Serialises this provider's accepts across jobs, so two of them cannot both take its last slot.
-    const locked = await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [offer.providerId]);
-    const provider = locked.length ? await providerById(m, offer.providerId, now) : null;
+    const provider = await lockProvider(m, offer.providerId, now);
     if (!provider) throw new ConflictException('your provider profile is not known to dispatch');
     if (provider.activeJobs >= provider.maxConcurrentJobs) {
       throw new ConflictException(`you are at capacity: ${provider.activeJobs} of ${provider.maxConcurrentJobs} jobs in hand`);

@@ -104,9 +104,19 @@ export async function providersForCategory(m: EntityManager, categoryCode: strin
   return rows.map(toFacts);
 }
 
-export async function providerById(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
+async function providerById(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
   const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = $1`, [providerId, HOLDING_STATES, new Date(now.getTime() - WEEK_MS)]);
   return rows.length ? toFacts(rows[0]) : null;
+}
+
+/**
+ * The provider's facts read holding its row lock until commit. Everything that gives a provider a
+ * job (accepting an offer, assignment by hand) takes it after the job's lock and checks capacity on
+ * what this returns, so two jobs cannot both take a provider's last slot.
+ */
+export async function lockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
+  const locked = await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [providerId]);
+  return locked.length ? providerById(m, providerId, now) : null;
 }
 
 function toFacts(r: FactsRow): ProviderFacts {
