@@ -152,7 +152,7 @@ export class DispatchHarness {
         const mine = this.published.filter((e) => e.key === requestId);
         return until(mine.map((e) => e.type.replace(/^bangbang\.dispatch\.|\.v1$/g, ''))) && mine;
       },
-      { what, timeoutMs: 20_000 },
+      { what },
     );
   }
 
@@ -214,7 +214,7 @@ export class DispatchHarness {
     return waitFor(async () => {
       const offers = await this.offers(requestId);
       return predicate(offers) && offers;
-    }, { what, timeoutMs: 20_000 });
+    }, { what });
   }
 
   async job(requestId: string): Promise<Record<string, unknown> | undefined> {

@@ -1,4 +1,4 @@
-import { JobOffered } from '@bangbang/contracts';
+import { JobOffered, RequestCreated } from '@bangbang/contracts';
 import { DispatchHarness, profile, providerPrincipal, request } from '../../test/dispatch-harness';
 
 /** Merchants get a minute to answer (answered by hand here); volunteers 400 ms (left to expire). */
@@ -20,16 +20,20 @@ describe('offers: first offer, accept, decline, timeout', () => {
 
   afterAll(() => h?.stop());
 
-  it('offers a new request to one provider within a second of the event, and says so on Kafka', async () => {
+  it('offers a new request to one provider while handling its request.created, and says so on Kafka', async () => {
     const r = request();
-    await h.requests(r);
+    const [created] = await h.produce(RequestCreated, [{ subject: r.requestId, data: r }]);
     const [offer] = await h.waitForOffers(r.requestId, (o) => o.length > 0, 'the first offer');
-    const [{ lag_ms }] = await h.rows<{ lag_ms: number }>(
-      'SELECT (extract(epoch FROM o.offered_at - $2::timestamptz) * 1000)::float8 AS lag_ms FROM dispatch_offer o WHERE request_id = $1',
-      [r.requestId, r.receivedAt],
-    );
-    expect(lag_ms).toBeLessThan(1_000);
     expect(await h.offers(r.requestId)).toHaveLength(1);
+    // How soon is bench/dispatch.bench.ts's figure; a loaded CI machine makes any bound here flaky.
+    // What must hold is that the offer was made by the handler of the event, not by a later pass.
+    const [written] = await h.rows<{ causation: string; offered_at: Date | null }>(
+      `SELECT x.headers->>'ce_causationid' AS causation, o.offered_at
+       FROM outbox x JOIN dispatch_offer o ON o.request_id::text = x.key
+       WHERE x.key = $1 AND x.type = $2`,
+      [r.requestId, JobOffered.type],
+    );
+    expect(written).toMatchObject({ causation: created.id, offered_at: expect.any(Date) });
     const [offered] = await h.publishedFor(r.requestId, (types) => types.includes('offered'), 'offered.v1');
     expect(offered.type).toBe(JobOffered.type);
     expect(offered.data).toMatchObject({ requestId: r.requestId, providerId: offer.provider_id, offerId: offer.offer_id, feePolicy: 'low_cost' });
