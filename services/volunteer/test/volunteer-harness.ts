@@ -75,8 +75,8 @@ export class VolunteerHarness {
     await this.db.drop();
   }
 
-  async as(p: TestPrincipal, method: Method, url: string, payload?: object) {
-    return this.app.inject({ method, url, headers: await this.issuer.bearer(p), ...(payload ? { payload } : {}) });
+  async as(p: TestPrincipal, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) {
+    return this.app.inject({ method, url, headers: { ...(await this.issuer.bearer(p)), ...headers }, ...(payload ? { payload } : {}) });
   }
 
   /** Produces another service's event straight to Kafka, as its relay would; returns the event ids. */

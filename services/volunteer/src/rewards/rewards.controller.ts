@@ -1,5 +1,5 @@
 import { CurrentPrincipal, inScope, Principal, Roles, scopedRepository } from '@bangbang/auth';
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { IsOptional, IsISO8601 } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,12 @@ import { Volunteer } from '../registration/volunteer.entity';
 import { Reward } from './reward.entity';
 import { CorrectionDto, ExchangeDto, RestockDto, RewardDto } from './rewards.dto';
 import { RewardsService } from './rewards.service';
+import { IDEMPOTENCY_KEY } from './spending-id';
+
+function idempotencyKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new BadRequestException('Idempotency-Key: 8 to 128 letters, digits or ._:-');
+  return key;
+}
 
 class PeriodQuery {
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
@@ -61,16 +67,18 @@ export class RewardsController {
       .getMany();
   }
 
+  /** Retried safely with the same `Idempotency-Key`. */
   @Post('rewards/:id/redeem')
   @Roles('volunteer')
-  redeem(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.rewards.redeem(p.id, id);
+  redeem(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Headers('idempotency-key') key: string | undefined) {
+    return this.rewards.redeem(p.id, id, idempotencyKey(key));
   }
 
+  /** Retried safely with the same `Idempotency-Key`. */
   @Post('me/exchanges')
   @Roles('volunteer')
-  exchange(@CurrentPrincipal() p: Principal, @Body() dto: ExchangeDto) {
-    return this.rewards.exchange(p.id, dto.categoryCode);
+  exchange(@CurrentPrincipal() p: Principal, @Body() dto: ExchangeDto, @Headers('idempotency-key') key: string | undefined) {
+    return this.rewards.exchange(p.id, dto.categoryCode, idempotencyKey(key));
   }
 
   @Post('ledger/corrections')

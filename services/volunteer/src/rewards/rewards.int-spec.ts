@@ -111,4 +111,61 @@ describe('spending points: rewards, exchanges and corrections', () => {
     const history = await h.as({ id: 'v-fix', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG }, 'GET', '/me/history');
     expect(history.json().map((e: { points: number; kind: string }) => [e.kind, e.points])).toEqual([['correction', -8], ['correction', 20]]);
   });
+
+  it('debits once for a redemption retried with the same Idempotency-Key, answering both times alike', async () => {
+    const v = await h.approvedVolunteer('v-retry');
+    await credit('v-retry', 50);
+    const id = await reward(10, 5);
+    const key = { 'idempotency-key': 'redeem-0001-lost-reply' };
+    const first = await h.as(v, 'POST', `/rewards/${id}/redeem`, undefined, key);
+    const retry = await h.as(v, 'POST', `/rewards/${id}/redeem`, undefined, key);
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ points: 10, balance: 40, stock: 4 });
+    expect(retry.body).toBe(first.body);
+    expect((await h.as(v, 'GET', '/me/points')).json().balance).toBe(40);
+    expect(await h.rows('SELECT stock FROM reward WHERE id = $1', [id])).toEqual([{ stock: 4 }]);
+
+    // Attempts racing each other under a new key spend once too, and all answer alike.
+    const racing = await Promise.all(Array.from({ length: 5 }, () => h.as(v, 'POST', `/rewards/${id}/redeem`, undefined, { 'idempotency-key': 'redeem-0002-racing' })));
+    expect(racing.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    expect(new Set(racing.map((r) => r.body)).size).toBe(1);
+    expect(racing[0].json()).toMatchObject({ balance: 30, stock: 3 });
+    expect(await h.rows("SELECT count(*)::int AS n FROM ledger_entry WHERE volunteer_id = 'v-retry' AND kind = 'redemption'")).toEqual([{ n: 2 }]);
+
+    const otherReward = await reward(1, 5);
+    const reused = await h.as(v, 'POST', `/rewards/${otherReward}/redeem`, undefined, key);
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().message).toBe('Idempotency-Key: already used for a different request');
+    expect(await h.rows('SELECT stock FROM reward WHERE id = $1', [otherReward])).toEqual([{ stock: 5 }]);
+    // One key racing for two rewards (each under its own lock) takes one of them.
+    const split = await Promise.all([id, otherReward].map((r) => h.as(v, 'POST', `/rewards/${r}/redeem`, undefined, { 'idempotency-key': 'redeem-0003-split' })));
+    expect(split.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    expect((await h.as(v, 'GET', '/me/points')).json().balance).toBe(split[0].statusCode === 201 ? 20 : 29);
+
+    // The key is the volunteer's own: another volunteer's identical key is another redemption.
+    const other = await h.approvedVolunteer('v-retry-2');
+    await credit('v-retry-2', 10);
+    const theirs = await h.as(other, 'POST', `/rewards/${id}/redeem`, undefined, key);
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.json().redemptionId).not.toBe(first.json().redemptionId);
+    expect(theirs.json()).toMatchObject({ balance: 0 });
+
+    expect((await h.as(v, 'POST', `/rewards/${id}/redeem`, undefined, { 'idempotency-key': 'short' })).statusCode).toBe(400);
+  });
+
+  it('exchanges once under one Idempotency-Key, and refuses the key for another category', async () => {
+    const v = await h.approvedVolunteer('v-swap-retry');
+    await credit('v-swap-retry', 150);
+    const key = { 'idempotency-key': 'exchange-0001-retry' };
+    // First attempts racing each other: one posts, the others wait on its ledger reference and answer alike.
+    const [first, ...retries] = await Promise.all(Array.from({ length: 4 }, () => h.as(v, 'POST', '/me/exchanges', { categoryCode: 'home-haircut' }, key)));
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ points: 60, balance: 90 });
+    for (const retry of retries) expect([retry.statusCode, retry.body]).toEqual([201, first.body]);
+    const changed = await h.as(v, 'POST', '/me/exchanges', { categoryCode: 'pipe-unclogging' }, key);
+    expect(changed.statusCode).toBe(422);
+    expect((await h.as(v, 'GET', '/me/points')).json().balance).toBe(90);
+    expect(await h.rows("SELECT count(*)::int AS n FROM service_exchange WHERE volunteer_id = 'v-swap-retry'")).toEqual([{ n: 1 }]);
+  });
 });
