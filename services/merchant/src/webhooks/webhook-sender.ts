@@ -167,11 +167,32 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     const outcome: AttemptOutcome = d.enabled ? classify(result) : { kind: 'retry', error: 'endpoint disabled' };
     attemptLatency.observe(result.latencyMs / 1_000);
     try {
+      if (outcome.kind === 'delivered' && (await this.recordDelivered(d, startedAt, result))) return;
       await this.ds.transaction((m) => this.record(m, d, startedAt, result, outcome));
     } catch (err) {
       // The lease runs out and the delivery is tried again: at least once, never lost.
       this.log.error({ err, delivery: d.id }, 'could not record a webhook attempt');
     }
+  }
+
+  /** The common case in one statement (one round trip, atomic): delivered, attempt logged, endpoint healthy. */
+  private async recordDelivered(d: Claimed, startedAt: Date, result: PostResult): Promise<boolean> {
+    const [row] = await this.ds.query(
+      `WITH done AS (
+         UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, step = step + 1, last_status_code = $2,
+           last_error = NULL, next_attempt_at = NULL, finished_at = now()
+         WHERE id = $1 AND status = 'pending' RETURNING id, attempts, endpoint_id),
+       logged AS (
+         INSERT INTO webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, outcome)
+         SELECT id, attempts, $3, $4, $2, 'delivered' FROM done),
+       healthy AS (
+         UPDATE webhook_endpoint SET failing_since = NULL WHERE id = (SELECT endpoint_id FROM done) AND failing_since IS NOT NULL)
+       SELECT count(*)::int AS n FROM done`,
+      [d.id, result.status, startedAt, result.latencyMs],
+    );
+    if (row.n === 0) return false;
+    attemptsTotal.inc({ outcome: 'delivered' });
+    return true;
   }
 
   private async record(m: EntityManager, d: Claimed, startedAt: Date, result: PostResult, outcome: AttemptOutcome): Promise<void> {
