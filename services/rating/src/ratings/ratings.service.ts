@@ -126,7 +126,10 @@ export class RatingsService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [job.requestId, revision, cycle, dto.team, dto.provider, dto.solved, tags, comment, rater.channel, rater.by, now, (dto as AmendDto).reason ?? null],
     );
-    await writeToOutbox(m, revision === 1 ? RatingSubmitted : RatingAmended, {
+    // The revision counts on across redos, but each sign-off's first rating is a new rating of new
+    // work: consumers count submitted.v1 once per cycle and treat amended.v1 as a correction.
+    const firstOfCycle = existing?.cycle !== cycle;
+    await writeToOutbox(m, firstOfCycle ? RatingSubmitted : RatingAmended, {
       subject: job.requestId,
       data: {
         ratingId: rating.rating_id,
