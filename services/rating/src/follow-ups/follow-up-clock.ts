@@ -1,5 +1,5 @@
 import { getLogger } from '@bangbang/observability';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { JobFact } from '../figures/job-fact';
@@ -12,7 +12,7 @@ import { windowClosesAt } from '../ratings/rating-rules';
  * cancelled, and still inside its rating window goes to the follow-up queue.
  */
 @Injectable()
-export class FollowUpClock implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FollowUpClock implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('follow-up-clock');
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
@@ -27,7 +27,8 @@ export class FollowUpClock implements OnApplicationBootstrap, OnApplicationShutd
     this.schedule();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the shutdown phase, where the DataSource closes: a pass in flight finishes on an open pool. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
