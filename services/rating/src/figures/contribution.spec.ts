@@ -1,4 +1,4 @@
-import { chinaDay, contribution, Counters, delta, Entry, sumEntries, unitKeys } from './contribution';
+import { contribution, Counters, delta, Entry, sumEntries, unitKeys } from './contribution';
 import { applyFact, emptyJob, Fact, JobFact } from './job-fact';
 
 const placed = { orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'plumbing' };
@@ -164,10 +164,5 @@ describe('deltas', () => {
       job = next;
     }
     expect(applied).toEqual(sumEntries(contribution(job)));
-  });
-
-  it('uses China time for the day', () => {
-    expect(chinaDay('2026-11-30T16:00:00Z')).toBe('2026-12-01');
-    expect(chinaDay('2026-11-30T15:59:59Z')).toBe('2026-11-30');
   });
 });

@@ -1,4 +1,4 @@
-import type { Satisfaction } from '@bangbang/contracts';
+import { chinaDay, type Satisfaction } from '@bangbang/contracts';
 import type { JobFact } from './job-fact';
 
 /** What the figures are broken down by. Unit keys are org paths; category and provider keys codes. */
@@ -32,12 +32,6 @@ export interface Entry {
   /** The China-time calendar day (UTC+8, no daylight saving) the counts belong to: `YYYY-MM-DD`. */
   day: string;
   counters: Counters;
-}
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Stars for the provider question, for the Bayesian score: 满意 5, 基本满意 4, 不满意 1. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { chinaDay } from './contribution';
+import { chinaDay } from '@bangbang/contracts';
 import { sumByKey } from './daily-figures';
 import { bayesianScore, rates, Weights } from './rates';
 

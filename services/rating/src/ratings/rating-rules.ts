@@ -1,11 +1,10 @@
 import type { Satisfaction } from '@bangbang/contracts';
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '@bangbang/auth';
+import { timingSafeEqual } from 'node:crypto';
 
 /** The token is the request service's (texted to the resident); only its SHA-256 reaches this service. */
-export const hashLinkToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 export function tokenMatches(token: string, storedHash: string): boolean {
-  const given = Buffer.from(hashLinkToken(token), 'hex');
+  const given = Buffer.from(sha256Hex(token), 'hex');
   const stored = Buffer.from(storedHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }
