@@ -25,7 +25,10 @@ export class RatingSubmittedV1 {
   @IsBoolean() solved: boolean;
   @IsArray() @ArrayMaxSize(RATING_TAGS.length) @IsIn(RATING_TAGS, { each: true }) tags: string[];
   @IsIn(RATING_CHANNELS) channel: (typeof RATING_CHANNELS)[number];
-  /** 1 for the first rating; each amendment carries the next revision and replaces the last. */
+  /**
+   * Counts every rating of the job, across redo cycles; the newest replaces the last. The first
+   * rating of each sign-off cycle is `submitted`, a correction within the cycle `amended`.
+   */
   @IsInt() @Min(1) revision: number;
   @IsISO8601() ratedAt: string;
 }
