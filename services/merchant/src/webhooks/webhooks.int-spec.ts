@@ -2,7 +2,7 @@ import { JobAssigned, JobOffered, JobOfferedV1, OfferWithdrawn, RatingSubmitted,
 import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { JINCHENG, merchant, MerchantHarness, startMerchant } from '../../test/merchant-harness';
+import { JINCHENG, merchant, MerchantHarness, OTHER_STREET_ADMIN, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
 import { ScriptedReceiver } from '../../test/receiver';
 
 const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOfferedV1 => ({
@@ -218,6 +218,10 @@ describe('outbound webhooks', () => {
 
       const listed = await h.call(merchant(unitA), 'GET', `/me/webhooks/deliveries?status=failed&endpointId=${id}`);
       expect(listed.json().map((d: { id: string }) => d.id)).toEqual([failed.id]);
+      const byAdmin = await h.call(STREET_ADMIN, 'GET', `/units/${unitA}/webhooks/deliveries?status=failed`);
+      expect(byAdmin.json().map((d: { id: string }) => d.id)).toContain(failed.id);
+      expect((await h.call(OTHER_STREET_ADMIN, 'GET', `/units/${unitA}/webhooks/deliveries?status=failed`)).statusCode).toBe(404);
+      expect((await h.call(OTHER_STREET_ADMIN, 'POST', `/units/${unitA}/webhooks/deliveries/${failed.id}/replay`)).statusCode).toBe(404);
       const replayed = await h.call(merchant(unitA), 'POST', '/me/webhooks/deliveries/replay', { since });
       expect(replayed.json()).toEqual({ replayed: 1 });
       const done = await deliveryOf(id, 'delivered');
