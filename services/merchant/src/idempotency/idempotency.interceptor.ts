@@ -1,4 +1,4 @@
-import type { AuthenticatedRequest } from '@bangbang/auth';
+import { sha256Hex, type AuthenticatedRequest } from '@bangbang/auth';
 import {
   BadRequestException,
   CallHandler,
@@ -9,7 +9,6 @@ import {
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { SECRET_BOX, SecretBox } from '../webhooks/secret-box';
@@ -47,7 +46,7 @@ export class Idempotent implements NestInterceptor {
       throw new BadRequestException(['Idempotency-Key must be 8 to 128 letters, digits or . _ : -']);
     }
     const principal = `${request.principal!.kind}:${request.principal!.id}`;
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const fingerprint = sha256Hex(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
     const claimed = await this.ds.query(
       `INSERT INTO idempotency_key (principal_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
       [principal, key, fingerprint],

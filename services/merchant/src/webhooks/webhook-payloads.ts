@@ -1,10 +1,10 @@
+import { sha256Hex } from '@bangbang/auth';
 import type {
   JobAssignedV1,
   JobOfferedV1,
   OfferWithdrawnV1,
   RatingSubmittedV1,
 } from '@bangbang/contracts';
-import { createHash } from 'node:crypto';
 
 /** What a unit's system can subscribe to. */
 export const WEBHOOK_EVENT_TYPES = ['job.offered', 'offer.withdrawn', 'job.assigned', 'job.cancelled', 'rating.received'] as const;
@@ -53,5 +53,5 @@ export function webhookBody(type: WebhookEventType, timestamp: string, data: obj
 
 /** One message per fact, webhook type and unit: the same fact redelivered by Kafka maps to the same id. */
 export function messageIdFor(sourceEventId: string, type: WebhookEventType, unitId: string): string {
-  return `msg_${createHash('sha256').update(`${sourceEventId}:${type}:${unitId}`).digest('hex').slice(0, 32)}`;
+  return `msg_${sha256Hex(`${sourceEventId}:${type}:${unitId}`).slice(0, 32)}`;
 }
