@@ -33,14 +33,14 @@ export interface StoredCode {
 }
 
 /** The times still inside the window at `now`, oldest first: all a limit needs to remember. */
-export function withinWindow(times: readonly Date[], now: Date): Date[] {
-  return times.filter((t) => now.getTime() - t.getTime() < LIMIT_WINDOW_MS).sort((a, b) => a.getTime() - b.getTime());
+export function withinWindow(times: readonly Date[], now: Date, windowMs = LIMIT_WINDOW_MS): Date[] {
+  return times.filter((t) => now.getTime() - t.getTime() < windowMs).sort((a, b) => a.getTime() - b.getTime());
 }
 
 /** When `max` happened within the window already: the moment the next one is allowed; else null. */
-export function limitedUntil(times: readonly Date[], max: number, now: Date): Date | null {
-  const recent = withinWindow(times, now);
-  return recent.length < max ? null : new Date(recent[recent.length - max].getTime() + LIMIT_WINDOW_MS);
+export function limitedUntil(times: readonly Date[], max: number, now: Date, windowMs = LIMIT_WINDOW_MS): Date | null {
+  const recent = withinWindow(times, now, windowMs);
+  return recent.length < max ? null : new Date(recent[recent.length - max].getTime() + windowMs);
 }
 
 export const wrongTriesLeft = (stored: Pick<StoredCode, 'wrongAt'>, now: Date): number =>
