@@ -3,6 +3,8 @@ import { TOPICS } from '@bangbang/contracts';
 import { loadConfig } from '@bangbang/observability';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Global, Module } from '@nestjs/common';
+import { BookingVerification } from './booking/booking-verification.entity';
+import { BookingModule } from './booking/booking.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { Category, CommunityCategory } from './catalogue/category.entity';
 import { DirectoryModule } from './directory/directory.module';
@@ -14,6 +16,7 @@ import { Resident, ResidentPhone } from './households/resident.entity';
 import { ServiceRequests1764000000100 } from './migrations/1764000000100-service-requests';
 import { RequestService1764000000110 } from './migrations/1764000000110-request-service';
 import { SignOffLimits1764000000120 } from './migrations/1764000000120-sign-off-limits';
+import { PublicBooking1764000000130 } from './migrations/1764000000130-public-booking';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -25,7 +28,7 @@ import { SignOffCode } from './sign-off/sign-off-code.entity';
 
 export const REQUEST_ENTITIES = [
   OrgUnit, Category, CommunityCategory, Household, Resident, ResidentPhone, FeeEligibility,
-  ServiceRequest, TimelineEntry, SignOffCode, Open311Client, Notification,
+  ServiceRequest, TimelineEntry, SignOffCode, Open311Client, Notification, BookingVerification,
 ];
 
 @Global()
@@ -45,7 +48,7 @@ export const requestService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'request',
         entities: REQUEST_ENTITIES,
-        migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120],
+        migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120, PublicBooking1764000000130],
         producedTopics: [TOPICS.request],
         env,
       }),
@@ -60,6 +63,7 @@ export const requestService: ServiceDefinition = {
       HouseholdsModule,
       RequestsModule,
       Open311Module,
+      BookingModule,
       NotificationsModule,
     ],
   }),

@@ -43,6 +43,14 @@ export class FakeSmsGateway {
     });
   }
 
+  /** The online booking codes texted to a number (`+86…`), oldest first. */
+  bookingCodes(to: string): string[] {
+    return this.delivered.flatMap((d) => {
+      const m = /在线预约验证码(\d{6})/.exec(d.body);
+      return m && d.to === to ? [m[1]] : [];
+    });
+  }
+
   stop(): Promise<void> {
     return new Promise((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }

@@ -1,13 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const NOTIFICATION_TEMPLATES = ['intake', 'assigned', 'completed', 'sign_off_request', 'rating_link'] as const;
+export const NOTIFICATION_TEMPLATES = ['intake', 'assigned', 'completed', 'sign_off_request', 'rating_link', 'booking_code'] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 /** A message to a resident, queued in the transaction of the change it reports. */
 @Entity('notification')
 export class Notification {
   @PrimaryColumn('uuid') id: string;
-  @Column({ name: 'request_id', type: 'uuid' }) requestId: string;
+  /** Null for a message sent before there is a request (the online booking code). */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true }) requestId: string | null;
   @Column() recipient: string;
   @Column({ type: 'text' }) template: NotificationTemplate;
   @Column() body: string;

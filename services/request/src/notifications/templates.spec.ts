@@ -14,6 +14,9 @@ describe('message texts and what is kept of them', () => {
     const link = ratingLink('http://h/p', '0b7d6b0e-2a8f-4f57-8f0e-0c1d7f5e9a11', 'abcDEF_-123');
     const rating = messageText('rating_link', { number: 'R20261126-000042', ratingLink: link });
     expect(redactSecrets(rating)).toBe(rating.replace('abcDEF_-123', '[redacted]'));
+    const booking = messageText('booking_code', { number: '', code: '318204', validMinutes: 10 });
+    expect(booking).toBe('【帮帮团】您的在线预约验证码318204，10分钟内有效，请勿告诉他人。');
+    expect(redactSecrets(booking)).toBe('【帮帮团】您的在线预约验证码[redacted]，10分钟内有效，请勿告诉他人。');
     const intake = messageText('intake', { number: 'R20261126-000042', categoryName: '水电维修' });
     expect(redactSecrets(intake)).toBe(intake);
   });

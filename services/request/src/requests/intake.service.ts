@@ -57,7 +57,8 @@ export class IntakeService {
     });
   }
 
-  private async intake(m: EntityManager, dto: CreateRequestDto, ctx: IntakeContext): Promise<RequestView> {
+  /** Intake inside the caller's transaction, for a channel that must commit more with it (online booking). */
+  async intake(m: EntityManager, dto: CreateRequestDto, ctx: IntakeContext): Promise<RequestView> {
     const household = await m.findOneBy(Household, { id: dto.householdId, orgPath: Like(likePrefix(ctx.scopeOrgPath)) });
     if (!household) throw new NotFoundException(`householdId: no household ${dto.householdId} in your scope`);
     if (dto.residentId && !(await m.existsBy(Resident, { id: dto.residentId, householdId: household.id }))) {
