@@ -12,6 +12,10 @@ describe('public routes', () => {
     ['POST', '/api/request/requests', false],
     ['GET', '/api/request/requests', false],
     ['POST', '/api/rating/public/ratings', true],
+    ['POST', '/api/request/public/bookings', true],
+    ['POST', '/api/request/public/bookings/verification', true],
+    ['GET', '/api/request/public/bookings', false],
+    ['POST', '/api/request/public/bookingsx', false],
     ['GET', '/api/merchant/publicity', false],
   ])('%s %s is public: %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);

@@ -2,13 +2,15 @@ import type { GatewayConfig } from '../gateway.config';
 
 /**
  * Routes anyone may call without signing in: the provider directory, residents' ratings and
- * scorecards, and the Open311 facade (whose POST the request service checks by `api_key`). They
+ * scorecards, the Open311 facade (whose POST the request service checks by `api_key`), and online
+ * booking (which the request service checks by a code texted to the resident). They
  * are limited per client IP, harder.
  */
 export const PUBLIC_ROUTES: readonly { methods: readonly string[]; prefix: string }[] = [
   { methods: ['GET', 'HEAD'], prefix: '/api/merchant/public/' },
   { methods: ['GET', 'HEAD', 'POST'], prefix: '/api/rating/public/' },
   { methods: ['GET', 'HEAD', 'POST'], prefix: '/api/request/open311/v2/' },
+  { methods: ['POST'], prefix: '/api/request/public/bookings' },
 ];
 
 const under = (path: string, prefix: string): boolean =>
