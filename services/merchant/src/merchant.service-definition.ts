@@ -6,6 +6,7 @@ import { ApiKey } from './api-keys/api-key.entity';
 import { UnitJob } from './jobs/unit-job.entity';
 import { MerchantModule } from './merchant.module';
 import { Merchant1764000000400 } from './migrations/1764000000400-merchant';
+import { IdempotencyClaim1764000000410 } from './migrations/1764000000410-idempotency-claim';
 import { Offering } from './offerings/offering.entity';
 import { PartnerUnit } from './units/partner-unit.entity';
 import { WebhookAttempt, WebhookDelivery } from './webhooks/webhook-delivery.entity';
@@ -24,7 +25,7 @@ export const merchantService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'merchant',
         entities: [PartnerUnit, Offering, ApiKey, WebhookEndpoint, WebhookDelivery, WebhookAttempt, UnitJob],
-        migrations: [Merchant1764000000400],
+        migrations: [Merchant1764000000400, IdempotencyClaim1764000000410],
         producedTopics: [TOPICS.merchant],
         env,
       }),

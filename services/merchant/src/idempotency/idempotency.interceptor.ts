@@ -9,6 +9,7 @@ import {
   NestInterceptor,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { SECRET_BOX, SecretBox } from '../webhooks/secret-box';
@@ -26,10 +27,22 @@ interface Reply {
 }
 
 /**
+ * How long a claim stays "in progress". The handlers run their own transactions, out of this
+ * interceptor's reach, so the claim and the stored answer cannot commit with the work: a process
+ * that dies between the two leaves a claim that nobody will finish. After the lease (twice the
+ * default HTTP request timeout) such a claim counts as abandoned and a retry runs the handler again,
+ * instead of meeting 409 for the rest of the day. The second run may repeat work the first did (a
+ * second webhook endpoint, say), which the caller can see and undo; a key stuck in progress it could
+ * not get past.
+ */
+export const CLAIM_LEASE_SECONDS = 60;
+
+/**
  * `Idempotency-Key` on a merchant's mutating calls: the first request with a key runs and its
  * answer is kept (sealed, as it may hold a one-time secret) for a day; a retry with the same key and
  * body gets that answer again, the same key with another body a 422, and a retry while the first is
- * still running a 409. Failed requests are forgotten, so they can be retried with the same key.
+ * still running a 409 (until its claim's lease runs out). Failed requests are forgotten, so they can
+ * be retried with the same key.
  */
 @Injectable()
 export class Idempotent implements NestInterceptor {
@@ -47,22 +60,33 @@ export class Idempotent implements NestInterceptor {
     }
     const principal = `${request.principal!.kind}:${request.principal!.id}`;
     const fingerprint = sha256Hex(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const claim = randomUUID();
+    // A fresh claim, or the takeover of an abandoned one for the same request (another request's
+    // key stays refused, as the abandoned run may have done its work).
     const claimed = await this.ds.query(
-      `INSERT INTO idempotency_key (principal_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-      [principal, key, fingerprint],
+      `INSERT INTO idempotency_key (principal_id, key, fingerprint, claim) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (principal_id, key) DO UPDATE SET claim = $4, created_at = now()
+         WHERE idempotency_key.status IS NULL AND idempotency_key.fingerprint = $3
+           AND idempotency_key.created_at < now() - make_interval(secs => $5)
+       RETURNING key`,
+      [principal, key, fingerprint, claim, CLAIM_LEASE_SECONDS],
     );
     if (!claimed.length) return of(await this.replay(principal, key, fingerprint, ctx.switchToHttp().getResponse<Reply>()));
+    // Both statements name the claim: a run whose claim was taken over touches nothing.
     return next.handle().pipe(
       mergeMap(async (body) => {
-        await this.ds.query('UPDATE idempotency_key SET status = 1, body = $3 WHERE principal_id = $1 AND key = $2', [
+        await this.ds.query('UPDATE idempotency_key SET status = 1, body = $4 WHERE principal_id = $1 AND key = $2 AND claim = $3', [
           principal,
           key,
+          claim,
           JSON.stringify(this.box.seal(JSON.stringify(body ?? null))),
         ]);
         return body;
       }),
       catchError((err) =>
-        from(this.ds.query('DELETE FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principal, key])).pipe(mergeMap(() => throwError(() => err))),
+        from(this.ds.query('DELETE FROM idempotency_key WHERE principal_id = $1 AND key = $2 AND claim = $3', [principal, key, claim])).pipe(
+          mergeMap(() => throwError(() => err)),
+        ),
       ),
     );
   }

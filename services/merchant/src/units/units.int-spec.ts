@@ -1,6 +1,7 @@
 import { ApiKeyIssued, JobCompleted, JobOffered, MerchantProviderProfile, OfferDeclined, RatingSubmitted, RequestSignedOff, UnitStatusChanged } from '@bangbang/contracts';
 import { readTopic, waitFor } from '@bangbang/testing';
 import { createHash, randomUUID } from 'node:crypto';
+import { CLAIM_LEASE_SECONDS } from '../idempotency/idempotency.interceptor';
 import { JINCHENG, merchant, MerchantHarness, OTHER_STREET_ADMIN, serviceHours, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
 
 const COMMUNITY_ADMIN = { id: 'admin-jincheng', kind: 'staff' as const, role: 'community_admin', org: 'jincheng', orgPath: JINCHENG };
@@ -115,6 +116,30 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(profiles.at(-1)!.categories).toEqual(['home-haircut', 'water-electric-repair']);
     // One profile per real change: apply, verify, activate, first offering, the haircut once.
     expect(profiles).toHaveLength(5);
+  });
+
+  it('lets a retry run again once an in-progress Idempotency-Key claim has outlived its lease (the process died before storing the answer)', async () => {
+    const id = await h.activeUnit('Crashed Barber');
+    const me = merchant(id);
+    const key = { 'idempotency-key': `crash-${randomUUID()}` };
+    const put = { description: 'haircut at home', priceMinFen: 2_000 };
+    expect((await h.call(me, 'PUT', '/me/offerings/home-haircut', put, key)).statusCode).toBe(200);
+    // What a crash between the handler's commit and the stored answer leaves behind.
+    const abandon = (ageSeconds: number) =>
+      h.ds.query(`UPDATE idempotency_key SET status = NULL, body = NULL, created_at = now() - make_interval(secs => $2) WHERE key = $1`, [key['idempotency-key'], ageSeconds]);
+
+    await abandon(1);
+    expect((await h.call(me, 'PUT', '/me/offerings/home-haircut', put, key)).statusCode).toBe(409);
+
+    await abandon(CLAIM_LEASE_SECONDS + 1);
+    expect((await h.call(me, 'PUT', '/me/offerings/home-haircut', { ...put, priceMinFen: 9_900 }, key)).statusCode).toBe(422);
+    const rerun = await h.call(me, 'PUT', '/me/offerings/home-haircut', put, key);
+    expect(rerun.statusCode).toBe(200);
+    expect(rerun.headers['idempotent-replayed']).toBeUndefined();
+    expect(rerun.json()).toMatchObject({ categoryCode: 'home-haircut', priceMinFen: 2_000 });
+    const replayed = await h.call(me, 'PUT', '/me/offerings/home-haircut', put, key);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.json()).toEqual(rerun.json());
   });
 
   it('issues API keys shown once and hashed, rotates with a grace period, and scopes /me to the key\'s unit', async () => {
