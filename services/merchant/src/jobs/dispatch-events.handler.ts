@@ -28,7 +28,9 @@ import { payloads } from '../webhooks/webhook-payloads';
 import { JobFactsService, JobRef } from './job-facts.service';
 
 const ref = (f: ProviderJobFactV1, unitId = f.providerId): JobRef => ({ requestId: f.requestId, unitId, orgPath: f.orgPath, categoryCode: f.categoryCode });
-const from = (e: CloudEvent) => ({ sourceEventId: e.id, time: e.time });
+/** A job's assignment (or reassignment) is known by its request and when it was made. */
+const assignment = (e: CloudEvent<JobAssignedV1>) => ({ factKey: `${e.data.requestId}@${new Date(e.data.at).toISOString()}`, time: e.time });
+const offer = (e: CloudEvent<OfferFactV1>) => ({ factKey: e.data.offerId, time: e.time });
 
 /** Dispatch's facts about our units' offers and jobs: webhooks to the unit, and inputs to its credit. */
 @Controller()
@@ -41,7 +43,7 @@ export class DispatchEventsHandler {
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
     const before = await this.jobs.offer(ctx.manager, o.offerId, ref(o), 'open', o.feePolicy);
     // An offer already withdrawn, accepted or expired (its later fact came first) is not announced.
-    if (before === undefined) await enqueueWebhook(ctx.manager, o.providerId, 'job.offered', payloads.offered(o), from(e));
+    if (before === undefined) await enqueueWebhook(ctx.manager, o.providerId, 'job.offered', payloads.offered(o), offer(e));
   }
 
   @OnEvent(OfferWithdrawn)
@@ -49,7 +51,7 @@ export class DispatchEventsHandler {
     const o = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
     const before = await this.jobs.offer(ctx.manager, o.offerId, ref(o), 'withdrawn');
-    if (before === 'open') await enqueueWebhook(ctx.manager, o.providerId, 'offer.withdrawn', payloads.withdrawn(o), from(e));
+    if (before === 'open') await enqueueWebhook(ctx.manager, o.providerId, 'offer.withdrawn', payloads.withdrawn(o), offer(e));
   }
 
   @OnEvent(OfferAccepted)
@@ -76,9 +78,11 @@ export class DispatchEventsHandler {
   @OnEvent(JobReassigned)
   async reassigned(@Payload() e: CloudEvent<JobReassignedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const a = e.data;
-    if (await this.jobs.isOurs(ctx.manager, a.previousProviderId)) {
-      await this.jobs.job(ctx.manager, ref(a, a.previousProviderId), { holding: false });
-      await enqueueWebhook(ctx.manager, a.previousProviderId, 'job.cancelled', payloads.cancelled(a.requestId, 'reassigned'), from(e));
+    const previous = ref(a, a.previousProviderId);
+    // Not when the previous holder was given the job back since (this fact came again, late).
+    if ((await this.jobs.isOurs(ctx.manager, a.previousProviderId)) && !(await this.jobs.assignedSince(ctx.manager, previous, new Date(a.at)))) {
+      await this.jobs.job(ctx.manager, previous, { holding: false });
+      await enqueueWebhook(ctx.manager, a.previousProviderId, 'job.cancelled', payloads.cancelled(a.requestId, 'reassigned'), assignment(e));
     }
     await this.assign(e, ctx);
   }
@@ -118,7 +122,10 @@ export class DispatchEventsHandler {
     const a = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, a.providerId, a.providerKind))) return;
     if (await this.jobs.isCancelled(ctx.manager, ref(a))) return;
+    // The same assignment again (under a new event id), or an older one: the unit already knows,
+    // and the job may since have been completed or taken away.
+    if (await this.jobs.assignedSince(ctx.manager, ref(a), new Date(a.at))) return;
     await this.jobs.job(ctx.manager, ref(a), { holding: true, assigned_at: new Date(a.at) });
-    await enqueueWebhook(ctx.manager, a.providerId, 'job.assigned', payloads.assigned(a), from(e));
+    await enqueueWebhook(ctx.manager, a.providerId, 'job.assigned', payloads.assigned(a), assignment(e));
   }
 }

@@ -87,7 +87,19 @@ export class JobFactsService {
     return Boolean(row?.cancelled_at);
   }
 
-  async redo(m: EntityManager, job: JobRef): Promise<void> {
+  /** Whether the unit's job records an assignment made at `at` or later. */
+  async assignedSince(m: EntityManager, job: JobRef, at: Date): Promise<boolean> {
+    const [row] = await m.query('SELECT 1 FROM unit_job WHERE request_id = $1 AND unit_id = $2 AND assigned_at >= $3', [job.requestId, job.unitId, at]);
+    return Boolean(row);
+  }
+
+  /** Counts one redo per reopening (by its time), however many times the fact arrives. */
+  async redo(m: EntityManager, job: JobRef, reopenedAt: Date): Promise<void> {
+    const counted: unknown[] = await m.query(
+      'INSERT INTO unit_redo (request_id, unit_id, reopened_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
+      [job.requestId, job.unitId, reopenedAt],
+    );
+    if (!counted.length) return;
     await m.query(
       `INSERT INTO unit_job (request_id, unit_id, org_path, category_code, redo_count) VALUES ($1, $2, $3, $4, 1)
        ON CONFLICT (request_id, unit_id) DO UPDATE SET redo_count = unit_job.redo_count + 1`,

@@ -4,17 +4,21 @@ import { messageIdFor, webhookBody, WebhookEventType } from './webhook-payloads'
 export const WEBHOOK_CHANNEL = 'merchant_webhooks';
 
 export interface Occurrence {
-  /** The id of the event it comes from. */
-  sourceEventId: string;
+  /**
+   * The fact's natural key (an offer id, a request and the time it was assigned, …), not its event
+   * id: the same fact published again under a new event id must map to the same message.
+   */
+  factKey: string;
   time: string;
 }
 
 /**
  * Queues a message for each of the unit's live endpoints that takes this type, in the caller's
- * transaction (so with the inbox row of the fact): at least once, whatever happens next.
+ * transaction (so with the inbox row of the fact): at least once, whatever happens next, and once
+ * per fact however many times it arrives.
  */
 export async function enqueueWebhook(m: EntityManager, unitId: string, type: WebhookEventType, data: object, from: Occurrence): Promise<number> {
-  const messageId = messageIdFor(from.sourceEventId, type, unitId);
+  const messageId = messageIdFor(from.factKey, type, unitId);
   const inserted = await m.query(
     `INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)
      SELECT gen_random_uuid(), $1, e.id, e.unit_id, e.org_path, $3, $4, 'pending', now()

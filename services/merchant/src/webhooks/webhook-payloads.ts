@@ -51,7 +51,7 @@ export function webhookBody(type: WebhookEventType, timestamp: string, data: obj
   return JSON.stringify({ type, timestamp, data });
 }
 
-/** One message per fact, webhook type and unit: the same fact redelivered by Kafka maps to the same id. */
-export function messageIdFor(sourceEventId: string, type: WebhookEventType, unitId: string): string {
-  return `msg_${sha256Hex(`${sourceEventId}:${type}:${unitId}`).slice(0, 32)}`;
+/** One message per fact, webhook type and unit: the same fact delivered or published again maps to the same id. */
+export function messageIdFor(factKey: string, type: WebhookEventType, unitId: string): string {
+  return `msg_${sha256Hex(`${factKey}:${type}:${unitId}`).slice(0, 32)}`;
 }

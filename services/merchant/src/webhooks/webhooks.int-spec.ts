@@ -1,4 +1,4 @@
-import { JobAssigned, JobOffered, JobOfferedV1, OfferWithdrawn, RatingSubmitted, RequestCancelled } from '@bangbang/contracts';
+import { JobAssigned, JobCompleted, JobOffered, JobOfferedV1, OfferWithdrawn, RatingSubmitted, RequestCancelled, RequestReopened } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
@@ -200,6 +200,35 @@ describe('outbound webhooks', () => {
       await h.call(merchant(unitB), 'DELETE', `/me/webhooks/${b.id}`);
     } finally {
       await Promise.all([receiverA.close(), receiverB.close()]);
+    }
+  });
+
+  it('acts once on a fact published again under a new event id: one job.assigned message, one redo, a completed job not taken up again', async () => {
+    const receiver = await ScriptedReceiver.start();
+    try {
+      const { id } = await register(unitA, receiver.url, ['job.assigned']);
+      const requestId = randomUUID();
+      const consumed = (eventId: string) =>
+        waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, { what: `event ${eventId} consumed` });
+      const base = { requestId, orgPath: JINCHENG, categoryCode: 'water-electric-repair', providerId: unitA, providerKind: 'merchant' as const };
+      const assignedAt = Date.now();
+      const assigned = { ...base, at: new Date(assignedAt).toISOString(), providerName: 'Jincheng Plumbing', responseDueAt: new Date(assignedAt + 4 * 3600e3).toISOString() };
+      await h.produce(JobAssigned, requestId, assigned);
+      await h.produce(JobCompleted, requestId, { ...base, at: new Date(assignedAt + 60e3).toISOString(), priceChargedFen: 0 });
+      await consumed(await h.produce(JobAssigned, requestId, assigned));
+      const reopened = { requestId, orgPath: JINCHENG, categoryCode: 'water-electric-repair', at: new Date(assignedAt + 120e3).toISOString(), reason: 'still leaking', previousProviderId: unitA };
+      await h.produce(RequestReopened, requestId, reopened);
+      await consumed(await h.produce(RequestReopened, requestId, reopened));
+
+      const [job] = await h.ds.query('SELECT holding, redo_count FROM unit_job WHERE request_id = $1 AND unit_id = $2', [requestId, unitA]);
+      expect(job).toEqual({ holding: false, redo_count: 1 });
+      await deliveryOf(id, 'delivered');
+      const [{ n }] = await h.ds.query('SELECT count(*)::int AS n FROM webhook_delivery WHERE endpoint_id = $1', [id]);
+      expect(n).toBe(1);
+      expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['job.assigned']);
+      await h.call(merchant(unitA), 'DELETE', `/me/webhooks/${id}`);
+    } finally {
+      await receiver.close();
     }
   });
 
