@@ -2,6 +2,7 @@ import { Messaging, RethrowEventErrorsFilter } from '@bangbang/messaging';
 import { getLogger, loadConfig, NestPinoLogger, rootLogger } from '@bangbang/observability';
 import { DynamicModule, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpConfig, trustProxy } from './http.config';
 import { installHttpObservability } from './http-observability';
@@ -50,13 +51,18 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
       { deferInitialization: true },
     );
     consumer.useGlobalFilters(new RethrowEventErrorsFilter());
+    // Deferred only so that filter is in place when the listeners are built. The lifecycle hooks are
+    // the application's: run once by app.init(), not again when the consumer starts (a second
+    // onApplicationBootstrap would start every loop and timer twice and leak one of each).
+    (consumer as NestMicroservice).setIsInitHookCalled(true);
   }
   return app;
 }
 
-/** Starts the service: consumers first, then HTTP, so a ready service is a consuming one. */
+/** Starts the service: lifecycle hooks (bus, loops), then consumers, then HTTP, so a ready service is a consuming one. */
 export async function startService(app: NestFastifyApplication, def: ServiceDefinition, env = process.env): Promise<string> {
   const http = loadConfig(HttpConfig, env);
+  await app.init();
   await app.startAllMicroservices();
   await app.listen({ port: http.PORT || def.defaultPort, host: http.HOST });
   const url = await app.getUrl();

@@ -12,8 +12,8 @@ export async function startTestApp(def: ServiceDefinition, env: NodeJS.ProcessEn
       throw err;
     },
   });
-  await app.startAllMicroservices();
   await app.init();
+  await app.startAllMicroservices();
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }
