@@ -1,6 +1,6 @@
 import { loadConfig } from '@bangbang/observability';
 import { DynamicModule, Module } from '@nestjs/common';
-import { UnitEventsHandler } from './directory/unit-events.handler';
+import { OrgUnitCopyHandler } from '@bangbang/platform';
 import { FactEventsHandler } from './figures/fact-events.handler';
 import { FactProjector } from './figures/fact-projector';
 import { FiguresController } from './figures/figures.controller';
@@ -33,7 +33,7 @@ export class RatingConfigModule {
   }
 }
 
-@Module({ controllers: [UnitEventsHandler] })
+@Module({ controllers: [OrgUnitCopyHandler] })
 export class DirectoryModule {}
 
 @Module({ controllers: [FactEventsHandler, FiguresController, ReportsController] })

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UnitEventsHandler } from './unit-events.handler';
+import { OrgUnitCopyHandler } from '@bangbang/platform';
 
-@Module({ controllers: [UnitEventsHandler] })
+@Module({ controllers: [OrgUnitCopyHandler] })
 export class DirectoryModule {}

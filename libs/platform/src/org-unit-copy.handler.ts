@@ -4,24 +4,24 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 
 /**
- * The local copy of the org tree, for names and for listing every unit of a level (a street with
- * no jobs this month still gets a row). Each event carries the unit's whole state; an older state
- * arriving after a newer one is ignored.
+ * Keeps a service's local copy of the org tree, in its own `org_unit` table (code, level, path,
+ * name_zh, status, updated_at). Each event carries the unit's whole state, so an upsert suffices;
+ * an older state arriving after a newer one is ignored.
  */
 @Controller()
-export class UnitEventsHandler {
+export class OrgUnitCopyHandler {
   @OnEvent(UnitCreated)
-  created(@Payload() e: CloudEvent<OrgUnitV1>, @Ctx() ctx: EventContext): Promise<void> {
+  onCreated(@Payload() e: CloudEvent<OrgUnitV1>, @Ctx() ctx: EventContext): Promise<void> {
     return upsertUnit(ctx, e);
   }
 
   @OnEvent(UnitRenamed)
-  renamed(@Payload() e: CloudEvent<OrgUnitV1>, @Ctx() ctx: EventContext): Promise<void> {
+  onRenamed(@Payload() e: CloudEvent<OrgUnitV1>, @Ctx() ctx: EventContext): Promise<void> {
     return upsertUnit(ctx, e);
   }
 
   @OnEvent(UnitRetired)
-  retired(@Payload() e: CloudEvent<OrgUnitV1>, @Ctx() ctx: EventContext): Promise<void> {
+  onRetired(@Payload() e: CloudEvent<OrgUnitV1>, @Ctx() ctx: EventContext): Promise<void> {
     return upsertUnit(ctx, e);
   }
 }
