@@ -11,6 +11,8 @@ export class Category {
   @Column({ name: 'group_code' }) groupCode: string;
   @Column() description: string;
   @Column() sort: number;
+  /** Whether Open311 shows this category's requests to strangers (see the migration for which do not). */
+  @Column({ name: 'public_listing' }) publicListing: boolean;
 }
 
 /** A community's own switch for a category; no row means on. */

@@ -1,11 +1,12 @@
-import { maskAddress, sha256Hex } from '@bangbang/auth';
+import { likePrefix, maskAddress, sha256Hex } from '@bangbang/auth';
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { Category } from '../catalogue/category.entity';
 import { callerLookupQuery } from '../households/caller-lookup';
+import { OrgUnit } from '../directory/org-unit.entity';
 import { Household } from '../households/household.entity';
 import { normalisePhone } from '../households/phone';
 import { isOpen, REQUEST_STATUSES } from '../lifecycle/request-state';
@@ -13,11 +14,9 @@ import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { IntakeService } from '../requests/intake.service';
 import { ServiceRequest } from '../requests/service-request.entity';
 import { Open311Client } from './open311-client.entity';
-import { Open311Request, Open311ServiceDef, toRequest, toService } from './open311-format';
-import { Open311CreateDto, Open311ListQuery } from './open311.dto';
-
-const DEFAULT_SPAN_DAYS = 90;
-const MAX_RESULTS = 1000;
+import { Open311Request, Open311ServiceDef, toClientRequest, toPublicRequest, toService } from './open311-format';
+import { DEFAULT_PAGE_SIZE, pageOffset, queryWindow } from './open311-query';
+import { Open311CreateDto, Open311ListQuery, Open311OneQuery } from './open311.dto';
 
 /** Keys carry 24 random bytes: unguessable, so a plain SHA-256 (no slow hash) keeps them safe at rest. */
 export const hashApiKey = sha256Hex;
@@ -41,7 +40,8 @@ export class Open311Service {
     };
   }
 
-  async services(): Promise<Open311ServiceDef[]> {
+  async services(jurisdictionId?: string): Promise<Open311ServiceDef[]> {
+    await this.jurisdiction(jurisdictionId);
     return (await this.catalogue.all()).map(toService);
   }
 
@@ -73,50 +73,81 @@ export class Open311Service {
     return [{ service_request_id: view.number, service_notice: `受理成功，${view.responseDueAt} 前响应`, account_id: null }];
   }
 
+  /**
+   * Without an api_key: every district request a stranger may see (public categories only), coarse.
+   * With one: only the requests that client filed, in full. A page at a time, 90 days at most.
+   */
   async list(q: Open311ListQuery): Promise<Open311Request[]> {
-    const client = q.api_key ? await this.clientFor(q.api_key) : null;
-    const qb = this.ds.manager.createQueryBuilder(ServiceRequest, 'r').orderBy('r.receivedAt', 'DESC').limit(MAX_RESULTS);
+    const client = await this.readerFor(q.api_key);
+    const qb = this.visible(client, await this.jurisdiction(q.jurisdiction_id));
     if (q.service_request_id) {
-      qb.where('r.number IN (:...numbers)', { numbers: q.service_request_id.split(',') });
+      qb.andWhere('r.number IN (:...numbers)', { numbers: q.service_request_id.split(',') });
     } else {
-      const end = q.end_date ? new Date(q.end_date) : new Date();
-      const start = q.start_date ? new Date(q.start_date) : new Date(end.getTime() - DEFAULT_SPAN_DAYS * 86_400_000);
-      qb.where('r.receivedAt BETWEEN :start AND :end', { start, end });
+      const window = queryWindow(q.start_date, q.end_date, new Date());
+      if ('error' in window) throw new BadRequestException(window.error);
+      qb.andWhere('r.receivedAt BETWEEN :start AND :end', window);
       if (q.service_code) qb.andWhere('r.categoryCode = :code', { code: q.service_code });
       if (q.status) {
         const wanted = REQUEST_STATUSES.filter((s) => isOpen(s) === (q.status === 'open'));
         qb.andWhere('r.status IN (:...wanted)', { wanted });
       }
     }
+    const size = q.page_size ?? DEFAULT_PAGE_SIZE;
+    qb.orderBy('r.receivedAt', 'DESC').addOrderBy('r.number', 'DESC').skip(pageOffset(q.page, size)).take(size);
     return this.render(await qb.getMany(), client);
   }
 
-  async one(number: string, apiKey?: string): Promise<Open311Request[]> {
-    const r = await this.ds.manager.findOneBy(ServiceRequest, { number });
+  /** A request outside what the caller may see answers exactly like one that does not exist. */
+  async one(number: string, q: Open311OneQuery): Promise<Open311Request[]> {
+    const client = await this.readerFor(q.api_key);
+    const r = await this.visible(client, await this.jurisdiction(q.jurisdiction_id)).andWhere('r.number = :number', { number }).getOne();
     if (!r) throw new NotFoundException(`service_request_id: no request ${number}`);
-    return this.render([r], apiKey ? await this.clientFor(apiKey) : null);
+    return this.render([r], client);
+  }
+
+  private visible(client: Open311Client | null, scope: string): SelectQueryBuilder<ServiceRequest> {
+    const qb = this.ds.manager.createQueryBuilder(ServiceRequest, 'r').where('r.orgPath LIKE :scope', { scope: likePrefix(scope) });
+    if (client) return qb.andWhere('r.open311ClientId = :client', { client: client.id });
+    return qb.andWhere('r.categoryCode IN (SELECT code FROM category WHERE public_listing)');
+  }
+
+  /** The subtree a jurisdiction_id names: any unit of the org tree; none given means everything. */
+  private async jurisdiction(code: string | undefined): Promise<string> {
+    if (code === undefined) return '/';
+    const unit = await this.ds.manager.findOneBy(OrgUnit, { code });
+    if (!unit) throw new NotFoundException(`jurisdiction_id: no jurisdiction ${code}`);
+    return unit.orgPath;
+  }
+
+  /** No key reads as a stranger; a wrong or revoked key is refused, not quietly read as a stranger. */
+  private async readerFor(apiKey: string | undefined): Promise<Open311Client | null> {
+    if (apiKey === undefined) return null;
+    const client = await this.clientFor(apiKey);
+    if (!client) throw new ForbiddenException('api_key: not a valid key; leave it out to read as the public');
+    return client;
   }
 
   private async render(rows: ServiceRequest[], client: Open311Client | null): Promise<Open311Request[]> {
     if (!rows.length) return [];
-    const [categories, households] = await Promise.all([
+    const [categories, units, households] = await Promise.all([
       this.catalogue.all(),
-      this.ds.manager.findBy(Household, { id: In([...new Set(rows.map((r) => r.householdId))]) }),
+      this.ds.manager.findBy(OrgUnit, { code: In([...new Set(rows.map((r) => r.communityCode))]) }),
+      client ? this.ds.manager.findBy(Household, { id: In([...new Set(rows.map((r) => r.householdId))]) }) : [],
     ]);
     const names = new Map(categories.map((c) => [c.code, c.nameZh]));
+    const unitNames = new Map(units.map((u) => [u.code, u.nameZh]));
     const homes = new Map(households.map((h) => [h.id, h]));
     return rows.map((r) => {
       const h = homes.get(r.householdId);
-      return toRequest(
-        {
-          ...r,
-          categoryName: names.get(r.categoryCode) ?? r.categoryCode,
-          maskedAddress: h ? maskAddress(h.address) : null,
-          lat: h?.lat ?? null,
-          lng: h?.lng ?? null,
-        },
-        client !== null && r.open311ClientId === client.id,
-      );
+      const facts = {
+        ...r,
+        categoryName: names.get(r.categoryCode) ?? r.categoryCode,
+        unitName: unitNames.get(r.communityCode) ?? r.communityCode,
+        maskedAddress: h ? maskAddress(h.address) : null,
+        lat: h?.lat ?? null,
+        lng: h?.lng ?? null,
+      };
+      return client ? toClientRequest(facts) : toPublicRequest(facts);
     });
   }
 
