@@ -4,13 +4,15 @@ import { open311Errors, open311Status, toClientRequest, toPublicRequest, toServi
 describe('Open311 format', () => {
   const category: Category = {
     code: 'pipe-unclogging', nameZh: '管道疏通', nameEn: 'Pipe unclogging', kind: 'home_service', urgency: 'utilities',
-    groupCode: 'home', description: 'Blocked drains', sort: 2, publicListing: true,
+    groupCode: 'home', description: 'Blocked drains', sort: 2, publicListing: true, attributes: [],
   };
 
   it('lists a category as a GeoReport service', () => {
     expect(toService(category)).toEqual({
       service_code: 'pipe-unclogging', service_name: '管道疏通', description: 'Blocked drains', metadata: false, type: 'realtime', keywords: 'Pipe unclogging', group: 'home',
     });
+    const floor = { variable: true, code: 'floor', datatype: 'number' as const, required: false, datatype_description: null, order: 1, description: '几楼？' };
+    expect(toService({ ...category, attributes: [floor] }).metadata).toBe(true);
   });
 
   it.each([

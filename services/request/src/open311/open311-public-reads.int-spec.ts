@@ -21,8 +21,8 @@ describe('Open311 public reads', () => {
   const get = (url: string) => h.app.inject({ method: 'GET', url: `${BASE}/${url}` });
   const post = (form: Record<string, string>) =>
     h.app.inject({ method: 'POST', url: `${BASE}/requests.json`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
-  const file = async (key: string, phone: string, service_code: string) => {
-    const res = await post({ api_key: key, service_code, phone, description: `${service_code} 请上门` });
+  const file = async (key: string, phone: string, service_code: string, attributes: Record<string, string> = {}) => {
+    const res = await post({ api_key: key, service_code, phone, description: `${service_code} 请上门`, ...attributes });
     expect(res.statusCode).toBe(201);
     return res.json()[0].service_request_id as string;
   };
@@ -36,9 +36,9 @@ describe('Open311 public reads', () => {
     const issue = async (name: string) => (await h.call('districtAdmin', 'POST', '/open311-clients', { name })).json().apiKey as string;
     keyA = await issue('金星街道微信公众号');
     keyB = await issue('扬名街道小程序');
-    repair = await file(keyA, '13812345678', 'water-electric-repair');
-    byVolunteer = await file(keyA, '13812345678', 'appliance-repair');
-    haircut = await file(keyA, '13812345678', 'home-haircut');
+    repair = await file(keyA, '13812345678', 'water-electric-repair', { 'attribute[problem]': 'leak' });
+    byVolunteer = await file(keyA, '13812345678', 'appliance-repair', { 'attribute[appliance]': 'fridge' });
+    haircut = await file(keyA, '13812345678', 'home-haircut', { 'attribute[mobility]': 'bedridden' });
     old = await file(keyA, '13812345678', 'pipe-unclogging');
     yinxiu = await file(keyB, '13912345678', 'pipe-unclogging');
     await h.ds.query('UPDATE service_request SET received_at = received_at - interval \'200 days\' WHERE number = $1', [old]);

@@ -1,14 +1,12 @@
 import { likePrefix, maskAddress, sha256Hex } from '@bangbang/auth';
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { Category } from '../catalogue/category.entity';
-import { callerLookupQuery } from '../households/caller-lookup';
 import { OrgUnit } from '../directory/org-unit.entity';
 import { Household } from '../households/household.entity';
-import { normalisePhone } from '../households/phone';
 import { isOpen, REQUEST_STATUSES } from '../lifecycle/request-state';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { IntakeService } from '../requests/intake.service';
@@ -17,6 +15,9 @@ import { Open311Client } from './open311-client.entity';
 import { Open311Request, Open311ServiceDef, toClientRequest, toPublicRequest, toService } from './open311-format';
 import { DEFAULT_PAGE_SIZE, pageOffset, queryWindow } from './open311-query';
 import { Open311CreateDto, Open311ListQuery, Open311OneQuery } from './open311.dto';
+import { PlaceUnit } from './report-placement';
+import { reporterHousehold } from './reporter-household';
+import { checkAttributes, splitAttributes } from './service-attributes';
 
 /** Keys carry 24 random bytes: unguessable, so a plain SHA-256 (no slow hash) keeps them safe at rest. */
 export const hashApiKey = sha256Hex;
@@ -48,11 +49,16 @@ export class Open311Service {
   async definition(code: string): Promise<object> {
     const category = await this.ds.manager.findOneBy(Category, { code });
     if (!category) throw new NotFoundException(`service_code: no service ${code}`);
-    return { service_code: category.code, attributes: [] };
+    return { service_code: category.code, attributes: [...category.attributes].sort((a, b) => a.order - b.order) };
   }
 
+  /**
+   * Takes a report: from a registered household (address_id, or a resident's phone), or from
+   * someone the district does not know yet, for whom a provisional household is made where the
+   * address or point places it. Either way the request goes through the agents' intake.
+   */
   async create(body: Record<string, unknown>): Promise<Array<{ service_request_id: string; service_notice: string | null; account_id: string | null }>> {
-    const fields = Object.fromEntries(Object.entries(body).filter(([k]) => !/^attribute\[.*\]$/.test(k)));
+    const { fields, answers } = splitAttributes(body);
     const dto = plainToInstance(Open311CreateDto, fields);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})));
@@ -60,17 +66,29 @@ export class Open311Service {
     if (!client) throw new ForbiddenException("Invalid api_key received -- can't proceed with create_request.");
     const category = await this.ds.manager.findOneBy(Category, { code: dto.service_code });
     if (!category) throw new BadRequestException(`service_code: no service ${dto.service_code}`);
-    const householdId = await this.householdFor(dto, client);
-    const { view } = await this.intake
-      .create(
-        { householdId, categoryCode: category.code, description: dto.description ?? category.nameZh },
-        { actor: { kind: 'open311_client', id: client.id }, scopeOrgPath: client.orgPath, channel: 'open311', open311ClientId: client.id },
-      )
-      .catch((err: unknown) => {
-        if (err instanceof NotFoundException) throw new BadRequestException(`address_id: no registered household ${householdId} in your area`);
-        throw err;
-      });
-    return [{ service_request_id: view.number, service_notice: `受理成功，${view.responseDueAt} 前响应`, account_id: null }];
+    const checked = checkAttributes(category.code, category.attributes, answers);
+    if ('errors' in checked) throw new BadRequestException(checked.errors);
+    const area = await this.clientArea(client, dto.jurisdiction_id);
+    const { view, provisional } = await this.ds.transaction(async (m) => {
+      const home = await reporterHousehold(m, dto, area);
+      const taken = await this.intake.intake(
+        m,
+        { householdId: home.householdId, categoryCode: category.code, description: dto.description ?? category.nameZh },
+        { actor: { kind: 'open311_client', id: client.id }, scopeOrgPath: area.orgPath, channel: 'open311', open311ClientId: client.id, attributes: checked.values },
+      );
+      return { view: taken, provisional: home.provisional };
+    });
+    const notice = provisional ? `受理成功，社区将核实住址，${view.responseDueAt} 前响应` : `受理成功，${view.responseDueAt} 前响应`;
+    return [{ service_request_id: view.number, service_notice: notice, account_id: null }];
+  }
+
+  /** The client's area, narrowed to the jurisdiction it names; a report nothing else places lands at its unit. */
+  private async clientArea(client: Open311Client, jurisdictionId: string | undefined): Promise<PlaceUnit> {
+    const path = jurisdictionId ? await this.jurisdiction(jurisdictionId) : client.orgPath;
+    if (!path.startsWith(client.orgPath)) throw new NotFoundException(`jurisdiction_id: no jurisdiction ${jurisdictionId}`);
+    const unit = await this.ds.manager.findOneBy(OrgUnit, { orgPath: path });
+    if (!unit) throw new ServiceUnavailableException(`the org tree does not know ${path} yet; try again later`);
+    return unit;
   }
 
   /**
@@ -153,18 +171,5 @@ export class Open311Service {
 
   private clientFor(apiKey: string): Promise<Open311Client | null> {
     return this.ds.manager.findOneBy(Open311Client, { keyHash: hashApiKey(apiKey), revokedAt: IsNull() });
-  }
-
-  /** A registered household in the client's area: by address_id, or by a resident's phone. */
-  private async householdFor(dto: Open311CreateDto, client: Open311Client): Promise<string> {
-    if (dto.address_id) return dto.address_id;
-    if (dto.phone) {
-      const exact = normalisePhone(dto.phone);
-      if (!exact) throw new BadRequestException('phone: not a phone number');
-      const { sql, params } = callerLookupQuery({ exact }, client.orgPath);
-      const [found] = await this.ds.query(sql, params);
-      if (found) return found.id;
-    }
-    throw new BadRequestException('address_id: give the household (address_id) or the phone of a registered resident');
   }
 }
