@@ -7,7 +7,6 @@ import { BookingVerification } from './booking/booking-verification.entity';
 import { BookingModule } from './booking/booking.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { Category, CommunityCategory } from './catalogue/category.entity';
-import { DirectoryModule } from './directory/directory.module';
 import { OrgUnit } from './directory/org-unit.entity';
 import { FeeEligibility } from './eligibility/fee-eligibility.entity';
 import { Household } from './households/household.entity';
@@ -53,6 +52,7 @@ export const requestService: ServiceDefinition = {
         migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120, PublicBooking1764000000130, Open311PublicListing1764000000140,
           Open311ProvisionalHouseholds1764000000150],
         producedTopics: [TOPICS.request],
+        orgUnitCopy: true,
         env,
       }),
       {
@@ -61,7 +61,6 @@ export const requestService: ServiceDefinition = {
         exports: [REQUEST_CONFIG],
       },
       AuthModule.forService(env),
-      DirectoryModule,
       CatalogueModule,
       HouseholdsModule,
       RequestsModule,
