@@ -10,10 +10,12 @@ import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
 import { BucketLimits, RateLimiter } from './rate-limiter';
-import { isPublicRoute, mayReadMetrics, UNGATED_PREFIXES } from './routes';
+import { isPublicRoute, mayReadMetrics, normalisePath, UNGATED_PREFIXES } from './routes';
 
 /** What the gate learnt about a request, for the proxy and the audit hook after it. */
 export interface EdgeIdentity {
+  /** The decoded path every check, the audit record and the proxy use (see `normalisePath`). */
+  path: string;
   principal?: Principal;
   /** The token to forward upstream in place of the caller's API key. */
   exchangedToken?: string;
@@ -53,11 +55,13 @@ export class EdgeGate {
   }
 
   readonly onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const path = request.url.split('?')[0];
+    const normalised = normalisePath(request.url);
+    if ('refused' in normalised) return this.refuse(reply, 400, `path refused: ${normalised.refused}`);
+    const { path } = normalised;
+    const identity: EdgeIdentity = { path };
+    request.edge = identity;
     if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
     if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
-    const identity: EdgeIdentity = {};
-    request.edge = identity;
     const apiKey = request.headers[API_KEY_HEADER];
     if (typeof apiKey === 'string') {
       const exchanged = await this.apiKeys.exchange(apiKey);
@@ -89,14 +93,14 @@ export class EdgeGate {
 
   /** Staff changes made through the proxy are audited here, whatever the service does itself. */
   readonly onResponse = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const principal = request.edge?.principal;
-    if (!principal || principal.kind !== 'staff' || SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    const [, , service] = request.url.split('?')[0].split('/');
+    const { principal, path } = request.edge ?? {};
+    if (!principal || !path || principal.kind !== 'staff' || SAFE_METHODS.has(request.method) || !path.startsWith('/api/')) return;
+    const [, , service] = path.split('/');
     const userAgent = request.headers['user-agent'];
     await writeAudit(
       this.ds.manager,
       principal,
-      { action: `proxy.${request.method.toLowerCase()}`, resourceType: service, resourceId: request.url.split('?')[0], status: reply.statusCode },
+      { action: `proxy.${request.method.toLowerCase()}`, resourceType: service, resourceId: path, status: reply.statusCode },
       { ip: isIP(request.ip) ? request.ip : undefined, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : undefined },
       String(reply.getHeader(CORRELATION_HEADER) ?? ''),
     ).catch((err) => this.log.error({ err }, 'audit of a proxied change failed'));
@@ -115,7 +119,7 @@ export class EdgeGate {
   }
 
   private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
-    const error = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
+    const error = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
     return reply.code(statusCode).send({ statusCode, error, message });
   }
 }

@@ -2,6 +2,7 @@ import { ApiKeyIssued, ApiKeyRevoked, createEvent, toKafkaRecord } from '@bangba
 import { testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
 
@@ -11,6 +12,20 @@ async function publish(topic: string, event: ReturnType<typeof createEvent>) {
   const record = toKafkaRecord(event);
   await producer.send({ topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
   await producer.disconnect();
+}
+
+/** A GET sent as written: fetch and inject both resolve dot segments before sending. */
+function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ statusCode: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}/`, { path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('the edge: one public entry', () => {
@@ -130,6 +145,97 @@ describe('the edge: one public entry', () => {
     }));
     await waitFor(async () => (await call()).statusCode === 401, { what: 'the revoked key to be refused' });
     expect((await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': 'bbk_guessedguessedguessed' } })).statusCode).toBe(401);
+  });
+
+  describe('decides on the decoded path once, for every check, and forwards that path', () => {
+    const SERVICES = ['request', 'dispatch', 'merchant', 'volunteer', 'rating'];
+    const hex = (s: string, upper: boolean) =>
+      [...s].map((c) => `%${c.charCodeAt(0).toString(16)[upper ? 'toUpperCase' : 'toLowerCase']()}`).join('');
+    const OUTSIDER = '203.0.113.9';
+    const call = (url: string, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') =>
+      gw.app.inject({ method: 'GET', url, headers, remoteAddress });
+
+    it.each(SERVICES.flatMap((s) => [
+      `/%61pi/${s}/metrics`,
+      `/${hex('api', false)}/${hex(s, true)}/metrics`,
+      `/api/${hex(s, false)}/metrics`,
+      `/a%70i/${s[0]}${hex(s.slice(1), true)}/me%74rics`,
+    ]))('refuses %s without a token at the edge, as the plain path', async (url) => {
+      const res = await call(url);
+      expect(res.statusCode).toBe(401);
+      expect(res.json().message).toBe('a valid bearer token or API key is required');
+    });
+
+    it.each(['/%6detrics', '/%6Detrics', '/m%65trics', `/${hex('metrics', true)}`])('hides %s from outside addresses, as /metrics', async (url) => {
+      expect((await call('/metrics', {}, OUTSIDER)).statusCode).toBe(404);
+      expect((await call(url, {}, OUTSIDER)).statusCode).toBe(404);
+    });
+
+    it.each([
+      ['/audit', '/%61udit', 'district.auditor'],
+      ['/auth/me', `/${hex('auth', true)}/me`, 'district.auditor'],
+      ['/docs', '/%64ocs', undefined],
+      ['/openapi.json', '/openapi%2Ejson', undefined],
+      ['/api/merchant/public/providers', '/api/merchant/%70ublic/providers', undefined],
+    ])('answers %s and %s alike', async (plain, encoded, user) => {
+      const headers = user ? bearer(await gw.token(user)) : {};
+      const [a, b] = [await call(plain, headers), await call(encoded, headers)];
+      expect(b.statusCode).toBe(a.statusCode);
+      expect(a.statusCode).not.toBe(400);
+    });
+
+    it.each([
+      '/api/request/echo%2Fx',
+      '/api/request/echo%2fx',
+      '/api/request/echo%5Cx',
+      '/api/request/echo%5cx',
+      '/api/request/./echo',
+      '/api/request/x/../echo',
+      '/api/request/%2e%2e/echo',
+      '/api/request/%2E%2E/echo',
+      '/api/request/.%2e/echo',
+      '/api/request/%2e/echo',
+      '/api/merchant/public/%2e%2e/units',
+      '/api/request/%252e%252e/echo',
+      '/api/request/echo%252Fx',
+      '/%2561pi/merchant/metrics',
+      '/%256detrics',
+      '/api/request/echo%3Fx',
+      '/docs/assets/%2e%2e/package.json',
+    ])('refuses %s with 400', async (url) => {
+      const res = await rawGet(gatewayUrl, url, bearer(await gw.token('jincheng.admin')));
+      expect(res.statusCode).toBe(400);
+      expect(JSON.parse(res.body).message).toMatch(/^path refused: /);
+    });
+
+    it('keeps encoded characters in the query', async () => {
+      const res = await call('/api/request/echo?next=%2Fx%2F..%2F', bearer(await gw.token('jincheng.admin')));
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as Echo).url).toBe('/echo?next=%2Fx%2F..%2F');
+    });
+
+    it('forwards upstream exactly the path it decided on', async () => {
+      const res = await call('/api/request/%65cho/a%3Ab%20c', bearer(await gw.token('jincheng.admin')));
+      expect(res.statusCode).toBe(200);
+      const echo = res.json() as Echo;
+      expect(echo.url).toBe('/echo/a:b%20c');
+      expect(echo.id).toBe('a:b c');
+    });
+
+    it('audits a staff change made through an encoded path under the decoded one', async () => {
+      const res = await gw.app.inject({
+        method: 'POST',
+        url: '/%61pi/request/%65cho',
+        headers: { ...bearer(await gw.token('jinxing.admin')), 'x-correlation-id': 'corr-encoded-change' },
+        payload: { note: 'x' },
+      });
+      expect(res.statusCode).toBe(201);
+      const audited = await waitFor(async () => (await gw.ds.query(`SELECT * FROM audit_record WHERE correlation_id = 'corr-encoded-change'`))[0], {
+        timeoutMs: 5_000,
+        what: 'the audit record of the encoded change',
+      });
+      expect(audited).toMatchObject({ action: 'proxy.post', resource_type: 'request', resource_id: '/api/request/echo' });
+    });
   });
 
   it('serves the merged OpenAPI document and a browsable UI that needs no CDN', async () => {
