@@ -9,8 +9,8 @@ import { writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
-import { BucketLimits, RateLimiter } from './rate-limiter';
-import { isPublicRoute, mayReadMetrics, normalisePath, UNGATED_PREFIXES } from './routes';
+import { BucketLimits, RateLimiter, Take } from './rate-limiter';
+import { isPublicAuthRoute, isPublicRoute, mayReadMetrics, normalisePath, UNGATED_PREFIXES } from './routes';
 
 /** What the gate learnt about a request, for the proxy and the audit hook after it. */
 export interface EdgeIdentity {
@@ -62,10 +62,19 @@ export class EdgeGate {
     request.edge = identity;
     if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
     if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
+    const byAddress = `ip:${request.ip}`;
+    if (isPublicAuthRoute(request.method, path)) return this.limited(reply, this.limiter.take(byAddress, this.limits.public));
     const apiKey = request.headers[API_KEY_HEADER];
     if (typeof apiKey === 'string') {
+      // A key is looked up in the database: an address whose anonymous allowance is spent gets no
+      // lookups, and each unknown key spends from it.
+      const allowance = this.limiter.peek(byAddress, this.limits.public);
+      if (!allowance.allowed) return this.limited(reply, allowance);
       const exchanged = await this.apiKeys.exchange(apiKey);
-      if (!exchanged) return this.refuse(reply, 401, 'unknown or revoked API key');
+      if (!exchanged) {
+        this.limiter.take(byAddress, this.limits.public);
+        return this.refuse(reply, 401, 'unknown or revoked API key');
+      }
       Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken, apiKeyId: exchanged.keyId });
     } else {
       try {
@@ -77,14 +86,11 @@ export class EdgeGate {
     }
     const publicRoute = isPublicRoute(request.method, path);
     const bucket = publicRoute || !identity.principal
-      ? this.limiter.take(`ip:${request.ip}`, this.limits.public)
+      ? this.limiter.take(byAddress, this.limits.public)
       : identity.apiKeyId
         ? this.limiter.take(`key:${identity.apiKeyId}`, this.limits.key)
         : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
-    if (!bucket.allowed) {
-      reply.header('retry-after', String(bucket.retryAfterSeconds));
-      return this.refuse(reply, 429, `rate limit exceeded; retry in ${bucket.retryAfterSeconds} s`);
-    }
+    if (!bucket.allowed) return this.limited(reply, bucket);
     if (path.startsWith('/api/') && !publicRoute && !identity.principal) {
       reply.header('www-authenticate', 'Bearer');
       return this.refuse(reply, 401, 'a valid bearer token or API key is required');
@@ -116,6 +122,12 @@ export class EdgeGate {
       if (!(err instanceof InvalidTokenError)) throw err;
       return undefined;
     }
+  }
+
+  private limited(reply: FastifyReply, take: Take): FastifyReply | undefined {
+    if (take.allowed) return undefined;
+    reply.header('retry-after', String(take.retryAfterSeconds));
+    return this.refuse(reply, 429, `rate limit exceeded; retry in ${take.retryAfterSeconds} s`);
   }
 
   private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {

@@ -288,3 +288,40 @@ describe('rate limits', () => {
     expect(fromElsewhere.statusCode).not.toBe(429);
   });
 });
+
+describe('limits on the public ways in', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startGateway({ RATE_LIMIT_PUBLIC_BURST: '3', RATE_LIMIT_PUBLIC_PER_MINUTE: '1' });
+  });
+
+  afterAll(() => gw?.stop());
+
+  it('limits sign-in per client address, whatever token comes with it', async () => {
+    const tokens = [await gw.token('district.admin'), await gw.token('district.auditor')];
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await gw.app.inject({
+        method: 'POST',
+        url: i === 3 ? '/%61uth/login' : '/auth/login',
+        remoteAddress: '10.20.30.40',
+        headers: bearer(tokens[i % 2]),
+        payload: { username: `nobody-${i}`, password: 'whatever-password' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refresh = await gw.app.inject({ method: 'POST', url: '/auth/refresh', remoteAddress: '10.20.30.40', headers: bearer(tokens[0]), payload: { refreshToken: 'bbr_not-a-real-one' } });
+    expect(refresh.statusCode).toBe(429);
+  });
+
+  it('spends the client address\'s allowance on unknown API keys, and stops looking them up once it is gone', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await gw.app.inject({ method: 'GET', url: '/api/request/x', remoteAddress: '10.20.30.41', headers: { 'x-api-key': `bbk_${'x'.repeat(30)}${i}` } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

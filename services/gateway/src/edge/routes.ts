@@ -20,6 +20,14 @@ export function isPublicRoute(method: string, path: string): boolean {
   return PUBLIC_ROUTES.some((r) => r.methods.includes(method) && under(path, r.prefix));
 }
 
+/**
+ * The gateway's own ways in for people without a session. Limited per client address whatever
+ * token comes along: a token from one account must not buy guesses at another.
+ */
+const PUBLIC_AUTH_ROUTES = new Set(['/auth/login', '/auth/refresh', '/auth/logout', '/auth/volunteers']);
+
+export const isPublicAuthRoute = (method: string, path: string): boolean => method === 'POST' && PUBLIC_AUTH_ROUTES.has(path);
+
 export type Normalised = { path: string } | { refused: string };
 
 // Encoded `/` and `\` would change the path's shape after the checks; an encoded `%` is a second
