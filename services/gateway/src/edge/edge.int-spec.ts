@@ -2,6 +2,7 @@ import { ApiKeyIssued, ApiKeyRevoked, createEvent, toKafkaRecord } from '@bangba
 import { testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { request as httpRequest } from 'node:http';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
@@ -236,6 +237,18 @@ describe('the edge: one public entry', () => {
       });
       expect(audited).toMatchObject({ action: 'proxy.post', resource_type: 'request', resource_id: '/api/request/echo' });
     });
+  });
+
+  it('answers a flood of readiness probes from one check of the database', async () => {
+    const ds = gw.app.get(DataSource);
+    const queries = jest.spyOn(ds, 'query');
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => gw.app.inject({ method: 'GET', url: '/health/ready' })));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
+      expect(queries.mock.calls.filter(([sql]) => sql === 'SELECT 1')).toHaveLength(1);
+    } finally {
+      queries.mockRestore();
+    }
   });
 
   it('serves the merged OpenAPI document and a browsable UI that needs no CDN', async () => {
