@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const url = () => IsUrl({ require_tld: false, protocols: ['http', 'https'] });
 
@@ -15,6 +15,12 @@ export class GatewayConfig {
    * it (jose refetches at most every 30 s) already know it when its first token arrives.
    */
   @IsInt() @Min(0) @Max(3_600) SIGNING_KEY_PUBLISH_AHEAD_SECONDS = 120;
+  /**
+   * base64 of 32 random bytes (`openssl rand -base64 32`): seals the signing keys' private halves
+   * at rest with AES-256-GCM. Required when NODE_ENV=production (see keys/key-cipher.ts).
+   */
+  @Matches(/^(|[A-Za-z0-9+/]{43}=)$/, { message: 'SIGNING_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes' })
+  SIGNING_KEY_ENCRYPTION_KEY = '';
 
   /**
    * Sign-in throttles (see identity/lockout.ts): failures counted in a window; past the free ones

@@ -121,7 +121,7 @@ describe('identity', () => {
 
     beforeAll(async () => {
       const [key] = await gw.ds.getRepository(SigningKey).find();
-      trusted = { kid: key.kid, jwk: key.privateJwk };
+      trusted = { kid: key.kid, jwk: key.privateJwk as JWK };
     });
 
     it('accepts a token signed with its own current key (the control)', async () => {
