@@ -10,6 +10,7 @@ import { OrgUnit } from './directory/org-unit.entity';
 import { EdgeModule } from './edge/edge.module';
 import { GATEWAY_OPENAPI_PATH } from './edge/openapi';
 import { MerchantApiKey } from './edge/merchant-api-key.entity';
+import { MerchantUnit } from './edge/merchant-unit.entity';
 import { GatewayConfig } from './gateway.config';
 import { GATEWAY_CONFIG, KEY_CIPHER } from './gateway.tokens';
 import { IdentityModule } from './identity/identity.module';
@@ -22,9 +23,10 @@ import { SigningKeys } from './keys/signing-keys';
 import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
 import { AccountKind1764000000310 } from './migrations/1764000000310-account-kind';
 import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-throttle';
+import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
 
-export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey];
-export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320];
+export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit];
+export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330];
 
 @Global()
 @Module({})
