@@ -10,9 +10,9 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'EH
 
 /**
  * `/api/<service>/<rest>` → `<SERVICE_URL>/<rest>`, taken from the path the gate decided on (never
- * from the router's own decoding), so the service is sent exactly what was checked. The caller's token (or the one its API key was
- * exchanged for) goes along, with the correlation id and the client's address. Bodies are passed
- * through as bytes, capped by the same body limit as every route.
+ * from the router's own decoding), so the service is sent exactly what was checked. The caller's
+ * token (or the one its API key was exchanged for) goes along, with the correlation id and the
+ * client's address. Bodies are passed through as bytes, capped by the same body limit as every route.
  */
 export async function installProxy(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
   const targets = upstreams(config);

@@ -1,4 +1,4 @@
-import { isPublicRoute, mayReadMetrics, normalisePath } from './routes';
+import { isPublicAuthRoute, isPublicRoute, mayReadMetrics, normalisePath } from './routes';
 
 describe('public routes', () => {
   it.each([
@@ -19,6 +19,20 @@ describe('public routes', () => {
     ['GET', '/api/merchant/publicity', false],
   ])('%s %s is public: %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);
+  });
+});
+
+describe('public auth routes', () => {
+  it.each([
+    ['POST', '/auth/login', true],
+    ['POST', '/auth/refresh', true],
+    ['POST', '/auth/logout', true],
+    ['POST', '/auth/volunteers', true],
+    ['GET', '/auth/login', false],
+    ['POST', '/auth/me', false],
+    ['POST', '/auth/login/x', false],
+  ])('%s %s is limited per client address alone: %s', (method, path, expected) => {
+    expect(isPublicAuthRoute(method, path)).toBe(expected);
   });
 });
 

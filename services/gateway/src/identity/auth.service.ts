@@ -97,7 +97,7 @@ export class AuthService {
 
   /** A failed attempt is refused whether or not its record is written; the log says when it is not. */
   private async auditAttempt(account: StaffUser | null, name: string, action: string, origin: AuditOrigin): Promise<void> {
-    await writeAudit(this.ds.manager, attempter(account), { action, resourceType: 'login', resourceId: name.slice(0, 128) }, origin).catch((err) =>
+    await writeAudit(this.ds.manager, attempter(account), { action, resourceType: 'login', resourceId: name }, origin).catch((err) =>
       this.log.error({ err, action }, 'audit of a sign-in attempt failed'),
     );
   }
