@@ -44,14 +44,20 @@ export class AuthService {
    */
   async login(username: string, password: string, clientIp: string, origin: AuditOrigin): Promise<TokenPair> {
     const name = username.toLowerCase();
-    const wait = this.throttle.wait(clientIp, name);
+    const wait = this.throttle.begin(clientIp, name);
     if (wait > 0) throw signInsThrottled(wait);
-    const user = await this.ds.manager.createQueryBuilder(StaffUser, 'u').where('lower(u.username) = lower(:name)', { name }).getOne();
-    const matches = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyNobody(password);
+    let matches = false;
+    let user: StaffUser | null = null;
+    try {
+      user = await this.ds.manager.createQueryBuilder(StaffUser, 'u').where('lower(u.username) = lower(:name)', { name }).getOne();
+      matches = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyNobody(password);
+    } catch (err) {
+      this.throttle.cancel(clientIp, name);
+      throw err;
+    }
     if (!user || !matches || user.status !== 'active') {
-      const next = this.throttle.failed(clientIp, name);
       await this.auditAttempt(user, name, 'auth.login-failed', origin);
-      if (next > 0) await this.auditAttempt(user, name, 'auth.login-throttled', origin);
+      if (this.throttle.wait(clientIp, name) > 0) await this.auditAttempt(user, name, 'auth.login-throttled', origin);
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
     this.throttle.succeeded(clientIp, name);

@@ -43,24 +43,43 @@ export class LoginThrottle {
     private readonly maxKeys = 100_000,
   ) {}
 
-  /** Milliseconds before this attempt may be heard; 0 when it may be now. */
+  /**
+   * Milliseconds before this attempt may be heard, or 0 when it may be now: then it is counted as a
+   * failure at once, so attempts sent side by side cannot all pass before the first one fails.
+   */
+  begin(ip: string, username: string, now = Date.now()): number {
+    const wait = this.wait(ip, username, now);
+    if (wait > 0) return wait;
+    const [source, user] = this.keys(ip, username);
+    if (this.failures.size >= this.maxKeys) this.sweep(now);
+    this.failures.set(source, afterFailure(this.failures.get(source), now, this.perSource));
+    this.failures.set(user, afterFailure(this.failures.get(user), now, this.perUsername));
+    return 0;
+  }
+
   wait(ip: string, username: string, now = Date.now()): number {
     const [source, user] = this.keys(ip, username);
     return Math.max(waitMs(this.failures.get(source), now, this.perSource), waitMs(this.failures.get(user), now, this.perUsername));
   }
 
-  /** Records a failure; returns the wait it imposes on the next attempt. */
-  failed(ip: string, username: string, now = Date.now()): number {
+  /**
+   * The source proved it knows the password: its own count starts afresh, and the attempt is taken
+   * off the username's count, where failures others made still stand.
+   */
+  succeeded(ip: string, username: string): void {
     const [source, user] = this.keys(ip, username);
-    if (this.failures.size >= this.maxKeys) this.sweep(now);
-    this.failures.set(source, afterFailure(this.failures.get(source), now, this.perSource));
-    this.failures.set(user, afterFailure(this.failures.get(user), now, this.perUsername));
-    return this.wait(ip, username, now);
+    this.failures.delete(source);
+    this.uncount(user);
   }
 
-  /** The source proved it knows the password; failures others made on the username still count. */
-  succeeded(ip: string, username: string): void {
-    this.failures.delete(this.keys(ip, username)[0]);
+  /** The attempt was never heard (too busy, or the database failed): it counts against no one. */
+  cancel(ip: string, username: string): void {
+    for (const key of this.keys(ip, username)) this.uncount(key);
+  }
+
+  private uncount(key: string): void {
+    const failures = this.failures.get(key);
+    if (failures) this.failures.set(key, { ...failures, count: Math.max(0, failures.count - 1) });
   }
 
   private keys(ip: string, username: string): [string, string] {
