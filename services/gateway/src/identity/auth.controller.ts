@@ -3,20 +3,10 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
-import { RetryLater } from './retry-later';
+import { tellingWhenToRetry } from './retry-later';
 import { TokenPair } from './tokens.service';
 import { VolunteerSignupDto } from './volunteer-signup.dto';
 import { SignupAccepted, VolunteerSignupService } from './volunteer-signup.service';
-
-/** Passes a refusal on, with `Retry-After` when it says when to come back. */
-async function tellingWhenToRetry<T>(reply: FastifyReply, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof RetryLater) reply.header('retry-after', String(err.retryAfterSeconds));
-    throw err;
-  }
-}
 
 @Controller('auth')
 export class AuthController {
