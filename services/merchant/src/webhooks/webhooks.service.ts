@@ -32,28 +32,35 @@ export class WebhooksService {
 
   async create(unitId: string, dto: CreateEndpointDto): Promise<EndpointView & { secret: string }> {
     this.checkUrl(dto.url);
-    const unit = await this.ds.manager.findOneBy(PartnerUnit, { id: unitId });
-    if (!unit) throw new NotFoundException('partner unit not found');
-    if (unit.status === 'retired') throw new ConflictException('the unit is retired, so it gets no webhooks');
-    const secret = newWebhookSecret();
-    const endpoint = this.ds.manager.create(WebhookEndpoint, {
-      id: randomUUID(),
-      unitId,
-      orgPath: unit.orgPath,
-      url: dto.url,
-      description: dto.description ?? null,
-      eventTypes: dto.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
-      secretSealed: this.box.seal(secret),
-      previousSecretSealed: null,
-      previousSecretUntil: null,
-      enabled: true,
-      disabledReason: null,
-      failingSince: null,
-      createdAt: new Date(),
-      deletedAt: null,
+    return this.ds.transaction(async (m) => {
+      // The unit's row lock makes concurrent registrations count one after the other.
+      const unit = await m.findOne(PartnerUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw new NotFoundException('partner unit not found');
+      if (unit.status === 'retired') throw new ConflictException('the unit is retired, so it gets no webhooks');
+      const max = this.config.WEBHOOK_MAX_ENDPOINTS;
+      if ((await m.countBy(WebhookEndpoint, { unitId, deletedAt: IsNull() })) >= max) {
+        throw new ConflictException(`a unit has at most ${max} webhook endpoints: delete one before adding another`);
+      }
+      const secret = newWebhookSecret();
+      const endpoint = m.create(WebhookEndpoint, {
+        id: randomUUID(),
+        unitId,
+        orgPath: unit.orgPath,
+        url: dto.url,
+        description: dto.description ?? null,
+        eventTypes: dto.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
+        secretSealed: this.box.seal(secret),
+        previousSecretSealed: null,
+        previousSecretUntil: null,
+        enabled: true,
+        disabledReason: null,
+        failingSince: null,
+        createdAt: new Date(),
+        deletedAt: null,
+      });
+      await m.insert(WebhookEndpoint, endpoint);
+      return { ...endpointView(endpoint), secret };
     });
-    await this.ds.manager.insert(WebhookEndpoint, endpoint);
-    return { ...endpointView(endpoint), secret };
   }
 
   async list(unitId: string): Promise<EndpointView[]> {
@@ -65,7 +72,10 @@ export class WebhooksService {
     await this.ds.transaction(async (m) => {
       const { affected } = await m.update(WebhookEndpoint, { id, unitId, deletedAt: IsNull() }, { deletedAt: new Date(), enabled: false });
       if (!affected) throw new NotFoundException('webhook endpoint not found');
-      await m.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint deleted', finished_at = now() WHERE endpoint_id = $1 AND status = 'pending'`, [id]);
+      await m.query(
+        `UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint deleted', finished_at = now() WHERE endpoint_id = $1 AND status = 'pending'`,
+        [id],
+      );
     });
   }
 
@@ -74,7 +84,11 @@ export class WebhooksService {
     const endpoint = await this.endpoint(unitId, id);
     const secret = newWebhookSecret();
     const until = new Date(Date.now() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
-    await this.ds.manager.update(WebhookEndpoint, { id }, { secretSealed: this.box.seal(secret), previousSecretSealed: endpoint.secretSealed, previousSecretUntil: until });
+    await this.ds.manager.update(
+      WebhookEndpoint,
+      { id },
+      { secretSealed: this.box.seal(secret), previousSecretSealed: endpoint.secretSealed, previousSecretUntil: until },
+    );
     return { secret, previousSecretValidUntil: until };
   }
 
@@ -87,7 +101,11 @@ export class WebhooksService {
   }
 
   async deliveries(unitId: string, q: DeliveriesQuery): Promise<DeliveryView[]> {
-    const qb = this.ds.manager.createQueryBuilder(WebhookDelivery, 'd').where('d.unitId = :unitId', { unitId }).orderBy('d.createdAt', 'DESC').limit(500);
+    const qb = this.ds.manager
+      .createQueryBuilder(WebhookDelivery, 'd')
+      .where('d.unitId = :unitId', { unitId })
+      .orderBy('d.createdAt', 'DESC')
+      .limit(500);
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });
     if (q.since) qb.andWhere('d.createdAt >= :since', { since: new Date(q.since) });
     if (q.endpointId) qb.andWhere('d.endpointId = :endpointId', { endpointId: q.endpointId });
@@ -105,7 +123,8 @@ export class WebhooksService {
   async replay(unitId: string, id: string): Promise<DeliveryView> {
     const delivery = await this.ds.manager.findOneBy(WebhookDelivery, { id, unitId });
     if (!delivery) throw new NotFoundException('webhook delivery not found');
-    if (delivery.status !== 'failed') throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
+    if (delivery.status !== 'failed')
+      throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
     const [replayed] = await this.replayWhere('d.id = $2', [unitId, id]);
     if (!replayed) throw new ConflictException('the delivery cannot be replayed while its endpoint is disabled or deleted');
     return this.delivery(unitId, id);
