@@ -103,6 +103,22 @@ describe('offers: first offer, accept, decline, timeout', () => {
     expect(loser.json()).toMatchObject({ offerStatus: 'withdrawn', message: 'the offer was withdrawn: the job was taken by another provider' });
   });
 
+  it('refuses an accept from a provider suspended after the offer was made (403 saying why), and hides its offers', async () => {
+    await h.providers(profile('m-suspended', { categories: ['locksmith'] }));
+    const r = request({ categoryCode: 'locksmith' });
+    await h.requests(r);
+    const [offer] = await h.waitForOffers(r.requestId, (o) => o.length === 1, 'the offer');
+    expect(offer.provider_id).toBe('m-suspended');
+    await h.providers(profile('m-suspended', { categories: ['locksmith'], active: false, version: 2 }));
+
+    expect((await h.as(merchant('m-suspended'), 'GET', '/offers')).json()).toEqual([]);
+    const refused = await h.as(merchant('m-suspended'), 'POST', `/offers/${offer.offer_id}/accept`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe('you are suspended or not active, so you cannot take jobs');
+    expect(await h.job(r.requestId)).toMatchObject({ provider_id: null });
+    expect((await h.offers(r.requestId))[0].status).toBe('open');
+  });
+
   it('answers a retried accept with the same Idempotency-Key as the first time, without a second effect', async () => {
     const r = request();
     await h.requests(r);
