@@ -20,9 +20,10 @@ import { SigningKey } from './keys/signing-key.entity';
 import { SigningKeys } from './keys/signing-keys';
 import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
 import { AccountKind1764000000310 } from './migrations/1764000000310-account-kind';
+import { ApiKeyStanding1764000000320 } from './migrations/1764000000320-api-key-standing';
 
 export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey];
-export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310];
+export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, ApiKeyStanding1764000000320];
 
 @Global()
 @Module({})

@@ -1,4 +1,4 @@
-import { ApiKeyIssued, ApiKeyIssuedV1, ApiKeyRevoked, ApiKeyRevokedV1, CloudEvent } from '@bangbang/contracts';
+import { ApiKeyIssued, ApiKeyIssuedV1, ApiKeyRevoked, ApiKeyRevokedV1, CloudEvent, UnitStatusChanged, UnitStatusChangedV1 } from '@bangbang/contracts';
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
@@ -14,7 +14,15 @@ export class ApiKeyEventsHandler {
       .createQueryBuilder()
       .insert()
       .into(MerchantApiKey)
-      .values({ keyId: k.keyId, unitId: k.unitId, orgPath: k.orgPath, prefix: k.prefix, keyHash: k.keyHash, issuedAt: new Date(k.issuedAt) })
+      .values({
+        keyId: k.keyId,
+        unitId: k.unitId,
+        orgPath: k.orgPath,
+        prefix: k.prefix,
+        keyHash: k.keyHash,
+        issuedAt: new Date(k.issuedAt),
+        scopes: k.scopes?.length ? [...new Set(k.scopes)] : ['jobs'],
+      })
       .orIgnore()
       .execute();
   }
@@ -22,5 +30,17 @@ export class ApiKeyEventsHandler {
   @OnEvent(ApiKeyRevoked)
   async revoked(@Payload() event: CloudEvent<ApiKeyRevokedV1>, @Ctx() ctx: EventContext): Promise<void> {
     await ctx.manager.update(MerchantApiKey, { keyId: event.data.keyId }, { revokedAt: new Date(event.data.revokedAt) });
+  }
+
+  /** The unit's standing, newest move wins: its keys work only while it is active or verified. */
+  @OnEvent(UnitStatusChanged)
+  async unitStatus(@Payload() event: CloudEvent<UnitStatusChangedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const { unitId, to, at } = event.data;
+    await ctx.manager.query(
+      `INSERT INTO merchant_unit_standing (unit_id, status, changed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (unit_id) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at
+       WHERE merchant_unit_standing.changed_at < EXCLUDED.changed_at`,
+      [unitId, to, new Date(at)],
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '@bangbang/auth';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { sha256, TokensService } from '../identity/tokens.service';
@@ -31,7 +31,14 @@ export class ApiKeys {
 
   async exchange(apiKey: string): Promise<KeyExchange | undefined> {
     if (!API_KEY.test(apiKey)) return undefined;
-    const key = await this.ds.getRepository(MerchantApiKey).findOneBy({ keyHash: sha256(apiKey), revokedAt: IsNull() });
+    // Looked up on every call, so a revocation or a suspension takes effect at once, whatever token is cached.
+    const [key]: MerchantApiKey[] = await this.ds
+      .getRepository(MerchantApiKey)
+      .createQueryBuilder('k')
+      .leftJoin('merchant_unit_standing', 's', 's.unit_id = k.unit_id')
+      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: sha256(apiKey) })
+      .andWhere(`(s.status IS NULL OR s.status IN ('verified', 'active'))`)
+      .getMany();
     if (!key) return undefined;
     const principal: Principal = {
       id: key.unitId,
@@ -40,6 +47,8 @@ export class ApiKeys {
       org: key.orgPath.split('/').at(-2)!,
       orgPath: key.orgPath,
       name: key.unitId,
+      credential: key.keyId,
+      scopes: key.scopes,
     };
     const now = Date.now();
     let cached = this.minted.get(key.keyId);

@@ -120,7 +120,16 @@ describe('the edge: one public entry', () => {
       },
       { what: 'the key to be known' },
     );
-    expect(echo.principal).toEqual({ id: 'm-plumber-wang', kind: 'merchant', role: 'merchant', org: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', name: 'm-plumber-wang' });
+    expect(echo.principal).toEqual({
+      id: 'm-plumber-wang',
+      kind: 'merchant',
+      role: 'merchant',
+      org: 'jincheng',
+      orgPath: '/nanchang/jinxing/jincheng/',
+      name: 'm-plumber-wang',
+      credential: keyId,
+      scopes: ['jobs'],
+    });
     expect(echo.headers['x-api-key']).toBeUndefined();
 
     await publish(topic, createEvent(ApiKeyRevoked.source, {
