@@ -1,4 +1,4 @@
-import { ApiKeyIssued, ApiKeyRevoked } from '@bangbang/contracts';
+import { API_KEY_SCOPES, ApiKeyIssued, ApiKeyRevoked, type ApiKeyScope } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +14,7 @@ export interface IssuedKey {
   /** Shown this once: only its hash is kept. */
   apiKey: string;
   issuedAt: Date;
+  scopes: ApiKeyScope[];
 }
 
 export type KeyView = Omit<ApiKey, 'keyHash'>;
@@ -43,8 +44,12 @@ export class ApiKeysService {
     return keys.map(view);
   }
 
-  /** A new key; the unit's other live keys keep working for the grace period when `rotate`, else stay as they are. */
-  issue(unitId: string, rotate: boolean): Promise<IssuedKey> {
+  /**
+   * A new key with `jobs` and the scopes asked for; the unit's other live keys keep working for the
+   * grace period when `rotate`, else stay as they are.
+   */
+  issue(unitId: string, rotate: boolean, asked: readonly string[] = []): Promise<IssuedKey> {
+    const scopes = API_KEY_SCOPES.filter((s) => s === 'jobs' || asked.includes(s));
     return this.ds.transaction(async (m) => {
       const unit = await m.findOne(PartnerUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw new NotFoundException('partner unit not found');
@@ -59,13 +64,13 @@ export class ApiKeysService {
         );
       }
       const { key, prefix, hash } = newApiKey();
-      const issued = m.create(ApiKey, { keyId: randomUUID(), unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: new Date(), revokeAt: null, revokedAt: null });
+      const issued = m.create(ApiKey, { keyId: randomUUID(), unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: new Date(), revokeAt: null, revokedAt: null, scopes });
       await m.insert(ApiKey, issued);
       await writeToOutbox(m, ApiKeyIssued, {
         subject: issued.keyId,
-        data: { keyId: issued.keyId, unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: issued.issuedAt.toISOString() },
+        data: { keyId: issued.keyId, unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: issued.issuedAt.toISOString(), scopes },
       });
-      return { keyId: issued.keyId, prefix, apiKey: key, issuedAt: issued.issuedAt };
+      return { keyId: issued.keyId, prefix, apiKey: key, issuedAt: issued.issuedAt, scopes };
     });
   }
 

@@ -1,6 +1,6 @@
 import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, UseInterceptors } from '@nestjs/common';
-import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
 import { Offering } from './offering.entity';
@@ -18,6 +18,7 @@ export class OwnOfferingsController {
   }
 
   @Put(':category')
+  @UseGuards(NeedsManageScope)
   @UseInterceptors(Idempotent)
   put(@CurrentPrincipal() p: Principal, @Param() { category }: CategoryParam, @Body() dto: PutOfferingDto): Promise<Offering> {
     return this.offerings.put(unitOf(p), category, dto);
@@ -25,6 +26,7 @@ export class OwnOfferingsController {
 
   @Delete(':category')
   @HttpCode(204)
+  @UseGuards(NeedsManageScope)
   @UseInterceptors(Idempotent)
   async remove(@CurrentPrincipal() p: Principal, @Param() { category }: CategoryParam): Promise<void> {
     await this.offerings.remove(unitOf(p), category);

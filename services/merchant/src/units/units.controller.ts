@@ -1,6 +1,6 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseInterceptors } from '@nestjs/common';
-import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, PurposeQuery, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
 import { UnitsService, UnitView, viewOf } from './units.service';
@@ -68,6 +68,7 @@ export class OwnUnitController {
   }
 
   @Patch()
+  @UseGuards(NeedsManageScope)
   @UseInterceptors(Idempotent)
   async update(@CurrentPrincipal() p: Principal, @Body() dto: UpdateOwnProfileDto): Promise<UnitView> {
     return viewOf(await this.units.updateOwn(unitOf(p), dto));

@@ -1,6 +1,6 @@
 import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
 import { CreateEndpointDto, DeliveriesQuery, ReplayDto, UnitDeliveryParams } from './webhook.dto';
@@ -9,6 +9,7 @@ import { DeliveryView, EndpointView, WebhooksService } from './webhooks.service'
 /** The unit's own webhook endpoints and deliveries. */
 @Controller('me/webhooks')
 @Roles('merchant')
+@UseGuards(NeedsManageScope)
 export class OwnWebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
