@@ -74,7 +74,8 @@ export async function startMerchant(extraEnv: NodeJS.ProcessEnv = {}): Promise<M
         const moved = await h.call(STREET_ADMIN, 'POST', `/units/${id}/status`, { to, reason: `${to} after the site visit` });
         if (moved.statusCode !== 201) throw new Error(`move to ${to} failed: ${moved.body}`);
       }
-      await h.call(merchant(id), 'PUT', '/me/offerings/water-electric-repair', { description: 'taps, pipes, sockets', priceMinFen: 2_000, priceMaxFen: 8_000 });
+      // Put by the admin, so it counts at once (a unit's own new category waits for review).
+      await h.call(STREET_ADMIN, 'PUT', `/units/${id}/offerings/water-electric-repair`, { description: 'taps, pipes, sockets', priceMinFen: 2_000, priceMaxFen: 8_000 });
       return id;
     },
     async produce(contract, subject, data) {

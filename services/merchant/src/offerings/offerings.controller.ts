@@ -1,7 +1,8 @@
-import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, UseGuards, UseInterceptors } from '@nestjs/common';
+import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { ReviewDto } from '../units/review.dto';
 import { UnitsService } from '../units/units.service';
 import { Offering } from './offering.entity';
 import { CategoryParam, PutOfferingDto, UnitCategoryParams } from './offering.dto';
@@ -58,5 +59,19 @@ export class UnitOfferingsController {
   @HttpCode(204)
   async remove(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams): Promise<void> {
     await this.offerings.remove(id, category, p);
+  }
+
+  /** A category the unit added itself starts counting for dispatch and the directory. */
+  @Post(':category/approve')
+  @Roles(...ADMINS)
+  async approve(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<Offering> {
+    return (await this.offerings.review(p, id, category, true, dto.reason, auditOrigin(req)))!;
+  }
+
+  @Post(':category/reject')
+  @Roles(...ADMINS)
+  @HttpCode(204)
+  async reject(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<void> {
+    await this.offerings.review(p, id, category, false, dto.reason, auditOrigin(req));
   }
 }

@@ -2,6 +2,7 @@ import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles }
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { ReviewDto } from './review.dto';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, PurposeQuery, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
 import { UnitsService, UnitView, viewOf } from './units.service';
 
@@ -46,6 +47,19 @@ export class UnitsController {
   @Roles(...ADMINS)
   async update(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUnitDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
     return viewOf(await this.units.update(p, id, dto, auditOrigin(req)));
+  }
+
+  /** The display name the unit asked for becomes the verified one, used in events and residents' SMS. */
+  @Post(':id/display-name/approve')
+  @Roles(...ADMINS)
+  async approveName(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+    return viewOf(await this.units.reviewName(p, id, true, dto.reason, auditOrigin(req)));
+  }
+
+  @Post(':id/display-name/reject')
+  @Roles(...ADMINS)
+  async rejectName(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+    return viewOf(await this.units.reviewName(p, id, false, dto.reason, auditOrigin(req)));
   }
 
   /** verify, activate, suspend, reinstate or retire: `{ to, reason }`; an illegal move is a 409 saying why. */
