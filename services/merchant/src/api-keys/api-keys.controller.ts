@@ -1,5 +1,5 @@
-import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, UseGuards, UseInterceptors } from '@nestjs/common';
+import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Req, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
@@ -49,16 +49,21 @@ export class UnitApiKeysController {
   /** The unit's first key, or a replacement after a leak (`rotate` keeps the others for the grace period). */
   @Post()
   @Roles(...ADMINS)
-  async issue(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueKeyDto): Promise<IssuedKey> {
+  async issue(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueKeyDto, @Req() req: AuthenticatedRequest): Promise<IssuedKey> {
     await this.units.get(p, id);
-    return this.keys.issue(id, false, dto.scopes);
+    return this.keys.issue(id, false, dto.scopes, { admin: p, origin: auditOrigin(req) });
   }
 
   @Post(':keyId/revoke')
   @Roles(...ADMINS)
   @HttpCode(204)
-  async revoke(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Param('keyId', new ParseUUIDPipe()) keyId: string): Promise<void> {
+  async revoke(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('keyId', new ParseUUIDPipe()) keyId: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
     await this.units.get(p, id);
-    await this.keys.revoke(id, keyId);
+    await this.keys.revoke(id, keyId, { admin: p, origin: auditOrigin(req) });
   }
 }

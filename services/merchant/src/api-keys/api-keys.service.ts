@@ -1,4 +1,5 @@
-import { API_KEY_SCOPES, ApiKeyIssued, ApiKeyRevoked, type ApiKeyScope } from '@bangbang/contracts';
+import { AuditOrigin, Principal, recordAudit } from '@bangbang/auth';
+import { API_KEY_SCOPES, ApiKeyIssued, ApiKeyRevoked, type ApiKeyScope, AuditRecorded } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,12 @@ export interface IssuedKey {
 export type KeyView = Omit<ApiKey, 'keyHash'>;
 
 const view = ({ keyHash: _, ...rest }: ApiKey): KeyView => rest;
+
+/** An admin acting on a unit's keys: recorded with the change, in its transaction. */
+export interface AdminAct {
+  admin: Principal;
+  origin: AuditOrigin;
+}
 
 /** Revokes the matching live keys now, telling the gateway about each, in the caller's transaction. */
 export async function revokeKeysWhere(m: EntityManager, condition: string, params: unknown[]): Promise<number> {
@@ -48,7 +55,7 @@ export class ApiKeysService {
    * A new key with `jobs` and the scopes asked for; the unit's other live keys keep working for the
    * grace period when `rotate`, else stay as they are.
    */
-  issue(unitId: string, rotate: boolean, asked: readonly string[] = []): Promise<IssuedKey> {
+  issue(unitId: string, rotate: boolean, asked: readonly string[] = [], by?: AdminAct): Promise<IssuedKey> {
     const scopes = API_KEY_SCOPES.filter((s) => s === 'jobs' || asked.includes(s));
     return this.ds.transaction(async (m) => {
       const unit = await m.findOne(PartnerUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
@@ -70,16 +77,21 @@ export class ApiKeysService {
         subject: issued.keyId,
         data: { keyId: issued.keyId, unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: issued.issuedAt.toISOString(), scopes },
       });
+      if (by) {
+        const entry = { action: 'api-key.issued', resourceType: 'api-key', resourceId: issued.keyId, purpose: `unit ${unitId}, scopes ${scopes.join(' ')}` };
+        await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
+      }
       return { keyId: issued.keyId, prefix, apiKey: key, issuedAt: issued.issuedAt, scopes };
     });
   }
 
-  async revoke(unitId: string, keyId: string): Promise<void> {
+  async revoke(unitId: string, keyId: string, by?: AdminAct): Promise<void> {
     await this.ds.transaction(async (m) => {
       const key = await m.findOneBy(ApiKey, { keyId, unitId });
       if (!key) throw new NotFoundException('API key not found');
       if (key.revokedAt) return;
       await revokeKeysWhere(m, 'key_id = $1', [keyId]);
+      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'api-key.revoked', resourceType: 'api-key', resourceId: keyId, purpose: `unit ${unitId}` }, by.origin);
     });
   }
 

@@ -50,15 +50,15 @@ export class UnitOfferingsController {
 
   @Put(':category')
   @Roles(...ADMINS)
-  put(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: PutOfferingDto): Promise<Offering> {
-    return this.offerings.put(id, category, dto, p);
+  put(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: PutOfferingDto, @Req() req: AuthenticatedRequest): Promise<Offering> {
+    return this.offerings.put(id, category, dto, { admin: p, origin: auditOrigin(req) });
   }
 
   @Delete(':category')
   @Roles(...ADMINS)
   @HttpCode(204)
-  async remove(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams): Promise<void> {
-    await this.offerings.remove(id, category, p);
+  async remove(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Req() req: AuthenticatedRequest): Promise<void> {
+    await this.offerings.remove(id, category, { admin: p, origin: auditOrigin(req) });
   }
 
   /** A category the unit added itself starts counting for dispatch and the directory. */

@@ -2,6 +2,7 @@ import { AuditOrigin, recordAudit, type Principal } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AdminAct } from '../api-keys/api-keys.service';
 import { UnitsService } from '../units/units.service';
 import { Offering } from './offering.entity';
 import { PutOfferingDto } from './offering.dto';
@@ -22,7 +23,8 @@ export class OfferingsService {
    * profile. An admin's line counts at once; a category the unit adds itself waits for an admin
    * (prices of an approved one it changes freely).
    */
-  async put(unitId: string, category: string, dto: PutOfferingDto, scope?: Principal): Promise<Offering> {
+  async put(unitId: string, category: string, dto: PutOfferingDto, by?: AdminAct): Promise<Offering> {
+    const scope = by?.admin;
     const priceMaxFen = dto.priceMaxFen ?? dto.priceMinFen;
     if (priceMaxFen < dto.priceMinFen) throw new BadRequestException(['priceMaxFen must not be below priceMinFen']);
     let saved!: Offering;
@@ -30,6 +32,7 @@ export class OfferingsService {
       const approved = scope !== undefined || Boolean((await m.findOneBy(Offering, { unitId, categoryCode: category }))?.approved);
       saved = m.create(Offering, { unitId, categoryCode: category, description: dto.description, priceMinFen: dto.priceMinFen, priceMaxFen, updatedAt: new Date(), approved });
       await m.save(Offering, saved);
+      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'offering.updated', resourceType: 'partner-unit', resourceId: unitId, purpose: category }, by.origin);
     });
     return saved;
   }
@@ -54,10 +57,11 @@ export class OfferingsService {
     return reviewed;
   }
 
-  async remove(unitId: string, category: string, scope?: Principal): Promise<void> {
-    await this.units.change(unitId, scope, async (m) => {
+  async remove(unitId: string, category: string, by?: AdminAct): Promise<void> {
+    await this.units.change(unitId, by?.admin, async (m) => {
       const { affected } = await m.delete(Offering, { unitId, categoryCode: category });
       if (!affected) throw new NotFoundException('offering not found');
+      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'offering.removed', resourceType: 'partner-unit', resourceId: unitId, purpose: category }, by.origin);
     });
   }
 }

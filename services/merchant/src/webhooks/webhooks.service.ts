@@ -1,4 +1,7 @@
+import { recordAudit } from '@bangbang/auth';
+import { AuditRecorded } from '@bangbang/contracts';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { AdminAct } from '../api-keys/api-keys.service';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -120,21 +123,22 @@ export class WebhooksService {
   }
 
   /** Sends a failed delivery again from the start of the schedule, with the same `webhook-id`. */
-  async replay(unitId: string, id: string): Promise<DeliveryView> {
+  async replay(unitId: string, id: string, by?: AdminAct): Promise<DeliveryView> {
     const delivery = await this.ds.manager.findOneBy(WebhookDelivery, { id, unitId });
     if (!delivery) throw new NotFoundException('webhook delivery not found');
     if (delivery.status !== 'failed')
       throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
-    const [replayed] = await this.replayWhere('d.id = $2', [unitId, id]);
+    const [replayed] = await this.replayWhere('d.id = $2', [unitId, id], by && { ...by, purpose: () => `delivery ${id}` });
     if (!replayed) throw new ConflictException('the delivery cannot be replayed while its endpoint is disabled or deleted');
     return this.delivery(unitId, id);
   }
 
-  async replaySince(unitId: string, since: string): Promise<{ replayed: number }> {
-    return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)])).length };
+  async replaySince(unitId: string, since: string, by?: AdminAct): Promise<{ replayed: number }> {
+    const audit = by && { ...by, purpose: (n: number) => `failed deliveries since ${since}: ${n}` };
+    return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)], audit)).length };
   }
 
-  private async replayWhere(condition: string, params: unknown[]): Promise<string[]> {
+  private async replayWhere(condition: string, params: unknown[], by?: AdminAct & { purpose(replayed: number): string }): Promise<string[]> {
     return this.ds.transaction(async (m) => {
       const [rows] = await m.query(
         `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
@@ -145,6 +149,10 @@ export class WebhooksService {
         params,
       );
       if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
+      if (by && rows.length) {
+        const entry = { action: 'webhook.replayed', resourceType: 'partner-unit', resourceId: params[0] as string, purpose: by.purpose(rows.length).slice(0, 200) };
+        await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
+      }
       return rows.map((r: { id: string }) => r.id);
     });
   }
