@@ -56,6 +56,9 @@ export class OffersService {
 
   /** First acceptance wins: the job row lock orders concurrent accepts, and the losers see a closed offer. */
   async accept(m: EntityManager, principal: Principal, offerId: string, now: Date): Promise<OfferView> {
+    // Said first, whatever became of the offer since: a suspended provider learns why it cannot take jobs.
+    const [standing] = await m.query('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
+    if (standing && !standing.active) throw new ForbiddenException(NOT_ACTIVE);
     const { offer, job } = await this.openOffer(m, principal, offerId, now);
     const provider = await lockProvider(m, offer.providerId, now);
     if (!provider) throw new ConflictException('your provider profile is not known to dispatch');
