@@ -34,6 +34,9 @@ describe('display names and new categories wait for an admin', () => {
 
     expect((await h.call(OTHER_STREET_ADMIN, 'POST', `/units/${id}/display-name/approve`, { reason: 'looks fine' })).statusCode).toBe(404);
     expect((await h.call(merchant(id), 'POST', `/units/${id}/display-name/approve`, { reason: 'me' })).statusCode).toBe(403);
+    const queue = (await h.call(STREET_ADMIN, 'GET', '/units/pending')).json();
+    expect(queue.find((u: { id: string }) => u.id === id)).toMatchObject({ displayName: 'Honest Plumbing', pendingDisplayName: phishing, pendingCategories: [] });
+    expect((await h.call(OTHER_STREET_ADMIN, 'GET', '/units/pending')).json().map((u: { id: string }) => u.id)).not.toContain(id);
     const rejected = await h.call(STREET_ADMIN, 'POST', `/units/${id}/display-name/reject`, { reason: 'impersonates the street office' });
     expect(rejected.statusCode).toBe(201);
     expect(rejected.json()).toMatchObject({ displayName: 'Honest Plumbing', pendingDisplayName: null });
@@ -61,10 +64,13 @@ describe('display names and new categories wait for an admin', () => {
     expect(listed.map((u: { id: string }) => u.id)).not.toContain(id);
     expect((await h.call(STREET_ADMIN, 'GET', `/public/units/${id}`)).json().offerings.map((o: { categoryCode: string }) => o.categoryCode)).toEqual(['water-electric-repair']);
 
+    const queue = (await h.call(STREET_ADMIN, 'GET', '/units/pending')).json();
+    expect(queue.find((u: { id: string }) => u.id === id)).toMatchObject({ pendingDisplayName: null, pendingCategories: ['elderly-care'] });
     expect((await h.call(OTHER_STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/approve`, { reason: 'ok' })).statusCode).toBe(404);
     const approved = await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/approve`, { reason: 'registered care provider' });
     expect(approved.statusCode).toBe(201);
     expect(approved.json()).toMatchObject({ categoryCode: 'elderly-care', approved: true });
+    expect((await h.call(STREET_ADMIN, 'GET', '/units/pending')).json().map((u: { id: string }) => u.id)).not.toContain(id);
     expect((await latestProfile(id)).categories).toEqual(['elderly-care', 'water-electric-repair']);
 
     await h.call(merchant(id), 'PUT', '/me/offerings/home-nursing', { description: 'injections', priceMinFen: 3_000 });

@@ -23,6 +23,13 @@ export class UnitsController {
     return (await this.units.list(p, q.status)).map(viewOf);
   }
 
+  /** Names and categories the units in scope asked for, waiting for an admin's review. */
+  @Get('pending')
+  @Roles(...ADMIN_READERS)
+  async pending(@CurrentPrincipal() p: Principal): Promise<(UnitView & { pendingCategories: string[] })[]> {
+    return (await this.units.pending(p)).map((u) => ({ ...viewOf(u), pendingCategories: u.pendingCategories }));
+  }
+
   @Get(':id')
   @Roles(...ADMIN_READERS)
   async get(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UnitView> {

@@ -53,6 +53,19 @@ export class UnitsService {
     return scopedRepository(this.ds.manager, PartnerUnit, admin).find({ where: status ? { status } : {}, order: { createdAt: 'ASC' } });
   }
 
+  /** The admin's review queue: units in scope with a name or categories waiting, with what waits. */
+  async pending(admin: Principal): Promise<(PartnerUnit & { pendingCategories: string[] })[]> {
+    const units = await scopedRepository(this.ds.manager, PartnerUnit, admin)
+      .createQueryBuilder('u')
+      .andWhere('(u.pendingDisplayName IS NOT NULL OR EXISTS (SELECT 1 FROM offering o WHERE o.unit_id = u.id AND NOT o.approved))')
+      .orderBy('u.updatedAt', 'ASC')
+      .getMany();
+    const waiting: { unit_id: string; category_code: string }[] = units.length
+      ? await this.ds.query('SELECT unit_id, category_code FROM offering WHERE NOT approved AND unit_id = ANY($1) ORDER BY category_code', [units.map((u) => u.id)])
+      : [];
+    return units.map((u) => ({ ...u, pendingCategories: waiting.filter((w) => w.unit_id === u.id).map((w) => w.category_code) }));
+  }
+
   get(admin: Principal, id: string): Promise<PartnerUnit> {
     return scopedRepository(this.ds.manager, PartnerUnit, admin).get({ id }, 'partner unit');
   }
