@@ -15,6 +15,10 @@ export interface Principal {
   /** That unit's path: the principal sees every resource whose org_path starts with it. */
   orgPath: string;
   name: string;
+  /** On a token minted for a merchant API key: the key's id, so one key's doings are told apart from another's. */
+  credential?: string;
+  /** On such a token: what the key may do (`jobs`, `manage`). */
+  scopes?: string[];
 }
 
 export const ADMIN_ROLES: readonly Role[] = ['district_admin', 'street_admin', 'community_admin'];

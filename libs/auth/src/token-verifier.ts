@@ -37,7 +37,7 @@ export class TokenVerifier {
 }
 
 export function principalFrom(claims: JWTPayload): Principal {
-  const { sub, typ, kind, role, org, orgPath, name } = claims as Record<string, unknown>;
+  const { sub, typ, kind, role, org, orgPath, name, cred, scp } = claims as Record<string, unknown>;
   if (typ !== 'access') throw new InvalidTokenError('not an access token');
   if (typeof sub !== 'string' || !sub) throw new InvalidTokenError('sub missing');
   if (!KINDS.includes(kind as PrincipalKind)) throw new InvalidTokenError('kind invalid');
@@ -45,7 +45,20 @@ export function principalFrom(claims: JWTPayload): Principal {
   if (typeof org !== 'string' || typeof orgPath !== 'string' || !ORG_PATH.test(orgPath)) {
     throw new InvalidTokenError('org scope invalid');
   }
-  return { id: sub, kind: kind as PrincipalKind, role: role as Role, org, orgPath, name: typeof name === 'string' ? name : '' };
+  if (cred !== undefined && (typeof cred !== 'string' || !cred || cred.length > 64)) throw new InvalidTokenError('cred invalid');
+  if (scp !== undefined && (!Array.isArray(scp) || !scp.every((s) => typeof s === 'string' && /^[a-z]{1,32}$/.test(s)))) {
+    throw new InvalidTokenError('scp invalid');
+  }
+  return {
+    id: sub,
+    kind: kind as PrincipalKind,
+    role: role as Role,
+    org,
+    orgPath,
+    name: typeof name === 'string' ? name : '',
+    ...(cred === undefined ? {} : { credential: cred }),
+    ...(scp === undefined ? {} : { scopes: scp as string[] }),
+  };
 }
 
 export function bearerToken(header: string | string[] | undefined): string | undefined {

@@ -11,6 +11,10 @@ export interface TestPrincipal {
   org: string;
   orgPath: string;
   name?: string;
+  /** The `cred` claim: the API key a merchant token was minted for. */
+  credential?: string;
+  /** The `scp` claim: that key's scopes. */
+  scopes?: string[];
 }
 
 /**
@@ -42,7 +46,8 @@ export class TestIssuer {
   }
 
   token(p: TestPrincipal, expiresIn: string | number = '10m'): Promise<string> {
-    return new SignJWT({ typ: 'access', kind: p.kind, role: p.role, org: p.org, orgPath: p.orgPath, name: p.name ?? p.id })
+    const key = { ...(p.credential ? { cred: p.credential } : {}), ...(p.scopes ? { scp: p.scopes } : {}) };
+    return new SignJWT({ typ: 'access', kind: p.kind, role: p.role, org: p.org, orgPath: p.orgPath, name: p.name ?? p.id, ...key })
       .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
       .setSubject(p.id)
       .setIssuer('bangbang-gateway')

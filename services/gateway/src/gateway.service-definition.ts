@@ -24,9 +24,10 @@ import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
 import { AccountKind1764000000310 } from './migrations/1764000000310-account-kind';
 import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-throttle';
 import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
+import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-scopes';
 
 export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit];
-export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330];
+export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330, ApiKeyScopes1764000000340];
 
 @Global()
 @Module({})

@@ -69,7 +69,7 @@ describe('the whole demo district, end to end through the gateway', () => {
       expect(ok(await d.api('POST', `/api/merchant/units/${unitId}/status`, admin, { to, reason: 'licence checked on a site visit' }), 201)).toMatchObject({ status: to });
     }
     ok(await d.api('PUT', `/api/merchant/units/${unitId}/offerings/water-electric-repair`, admin, { description: '水电维修：龙头、插座、跳闸', priceMinFen: 2_000, priceMaxFen: 6_000 }));
-    const { apiKey } = ok(await d.api('POST', `/api/merchant/units/${unitId}/api-keys`, admin), 201);
+    const { apiKey } = ok(await d.api('POST', `/api/merchant/units/${unitId}/api-keys`, admin, { scopes: ['manage'] }), 201);
     expect(apiKey).toMatch(/^bbk_/);
     unit = { 'x-api-key': apiKey };
     // The gateway learns the key's hash from api-key-issued.v1.

@@ -16,6 +16,12 @@ describe('merchant config', () => {
     expect(load({ NODE_ENV: 'production', ...key }).NODE_ENV).toBe('production');
   });
 
+  it('keeps one unit below the whole sender pool', () => {
+    expect(load({}).WEBHOOK_UNIT_CONCURRENCY).toBeLessThan(load({}).WEBHOOK_CONCURRENCY);
+    expect(() => load({ WEBHOOK_CONCURRENCY: '4' })).toThrow(/WEBHOOK_UNIT_CONCURRENCY/);
+    expect(load({ WEBHOOK_CONCURRENCY: '4', WEBHOOK_UNIT_CONCURRENCY: '2' }).WEBHOOK_UNIT_CONCURRENCY).toBe(2);
+  });
+
   it('scales the retry schedule from the environment', () => {
     expect(load({ WEBHOOK_SCHEDULE_SCALE: '0.001' }).WEBHOOK_SCHEDULE_SCALE).toBe(0.001);
   });

@@ -10,6 +10,10 @@ export class MerchantConfig {
   @IsInt() @Min(10) @Max(60_000) WEBHOOK_POLL_MS = 500;
   @IsInt() @Min(1) @Max(1_000) WEBHOOK_BATCH_SIZE = 100;
   @IsInt() @Min(1) @Max(256) WEBHOOK_CONCURRENCY = 32;
+  /** Sending slots one unit may hold at once, so a hanging receiver cannot take everyone's. */
+  @IsInt() @Min(1) @Max(256) WEBHOOK_UNIT_CONCURRENCY = 8;
+  /** Endpoints per unit: each one multiplies the deliveries every fact costs. */
+  @IsInt() @Min(1) @Max(100) WEBHOOK_MAX_ENDPOINTS = 5;
   /** An endpoint failing without a success for this long is disabled (5 days). */
   @IsInt() @Min(1_000) WEBHOOK_DISABLE_AFTER_MS = 5 * 86_400_000;
   /** How long the previous secret still signs after a rotation. */
@@ -27,6 +31,9 @@ export const MERCHANT_CONFIG = Symbol('MERCHANT_CONFIG');
 
 /** The config, refusing combinations that are only safe on a developer's machine. */
 export function checkedMerchantConfig(config: MerchantConfig): MerchantConfig {
+  if (config.WEBHOOK_CONCURRENCY > 1 && config.WEBHOOK_UNIT_CONCURRENCY >= config.WEBHOOK_CONCURRENCY) {
+    throw new Error('WEBHOOK_UNIT_CONCURRENCY must be below WEBHOOK_CONCURRENCY, or one unit can hold every sending slot');
+  }
   if (config.NODE_ENV === 'production') {
     if (config.WEBHOOK_ALLOW_LOCAL_HTTP) throw new Error('WEBHOOK_ALLOW_LOCAL_HTTP must not be set in production');
     if (config.WEBHOOK_SECRET_KEY === new MerchantConfig().WEBHOOK_SECRET_KEY) throw new Error('WEBHOOK_SECRET_KEY must be set in production');

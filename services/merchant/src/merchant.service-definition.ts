@@ -8,6 +8,8 @@ import { MerchantModule } from './merchant.module';
 import { Merchant1764000000400 } from './migrations/1764000000400-merchant';
 import { IdempotencyClaim1764000000410 } from './migrations/1764000000410-idempotency-claim';
 import { UnitRedo1764000000420 } from './migrations/1764000000420-unit-redo';
+import { ApiKeyScopes1764000000430 } from './migrations/1764000000430-api-key-scopes';
+import { PendingChanges1764000000440 } from './migrations/1764000000440-pending-changes';
 import { Offering } from './offerings/offering.entity';
 import { PartnerUnit } from './units/partner-unit.entity';
 import { WebhookAttempt, WebhookDelivery } from './webhooks/webhook-delivery.entity';
@@ -26,7 +28,7 @@ export const merchantService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'merchant',
         entities: [PartnerUnit, Offering, ApiKey, WebhookEndpoint, WebhookDelivery, WebhookAttempt, UnitJob],
-        migrations: [Merchant1764000000400, IdempotencyClaim1764000000410, UnitRedo1764000000420],
+        migrations: [Merchant1764000000400, IdempotencyClaim1764000000410, UnitRedo1764000000420, ApiKeyScopes1764000000430, PendingChanges1764000000440],
         producedTopics: [TOPICS.merchant],
         env,
       }),

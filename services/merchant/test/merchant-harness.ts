@@ -7,7 +7,15 @@ import { merchantService } from '../src/merchant.service-definition';
 export const JINCHENG = '/nanchang/jinxing/jincheng/';
 export const STREET_ADMIN: TestPrincipal = { id: 'admin-jinxing', kind: 'staff', role: 'street_admin', org: 'jinxing', orgPath: '/nanchang/jinxing/' };
 export const OTHER_STREET_ADMIN: TestPrincipal = { id: 'admin-yinxiu', kind: 'staff', role: 'street_admin', org: 'yinxiu', orgPath: '/nanchang/yinxiu/' };
-export const merchant = (unitId: string, orgPath = JINCHENG): TestPrincipal => ({ id: unitId, kind: 'merchant', role: 'merchant', org: orgPath.split('/').at(-2)!, orgPath });
+/** A unit's token as the gateway mints it for an API key; by default a key with both scopes. */
+export const merchant = (unitId: string, orgPath = JINCHENG, key: Pick<TestPrincipal, 'credential' | 'scopes'> = { scopes: ['jobs', 'manage'] }): TestPrincipal => ({
+  id: unitId,
+  kind: 'merchant',
+  role: 'merchant',
+  org: orgPath.split('/').at(-2)!,
+  orgPath,
+  ...key,
+});
 
 /** Local-test settings: http to loopback allowed, and the retry schedule run a thousand times faster. */
 export const FAST_WEBHOOKS = { WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_SCHEDULE_SCALE: '0.001', WEBHOOK_POLL_MS: '50', WEBHOOK_TIMEOUT_MS: '2000' };
@@ -66,7 +74,8 @@ export async function startMerchant(extraEnv: NodeJS.ProcessEnv = {}): Promise<M
         const moved = await h.call(STREET_ADMIN, 'POST', `/units/${id}/status`, { to, reason: `${to} after the site visit` });
         if (moved.statusCode !== 201) throw new Error(`move to ${to} failed: ${moved.body}`);
       }
-      await h.call(merchant(id), 'PUT', '/me/offerings/water-electric-repair', { description: 'taps, pipes, sockets', priceMinFen: 2_000, priceMaxFen: 8_000 });
+      // Put by the admin, so it counts at once (a unit's own new category waits for review).
+      await h.call(STREET_ADMIN, 'PUT', `/units/${id}/offerings/water-electric-repair`, { description: 'taps, pipes, sockets', priceMinFen: 2_000, priceMaxFen: 8_000 });
       return id;
     },
     async produce(contract, subject, data) {

@@ -46,3 +46,38 @@ export class ScriptedReceiver {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** A receiver that holds every request open until released: a partner whose endpoint hangs. */
+export class HeldReceiver {
+  readonly held: { release(status: number): void }[] = [];
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+  ) {}
+
+  static async start(path = '/hooks/slow'): Promise<HeldReceiver> {
+    let receiver!: HeldReceiver;
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => receiver.held.push({ release: (status) => res.writeHead(status).end() }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    receiver = new HeldReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    return receiver;
+  }
+
+  /** Answers every request held so far; later ones are answered at once. */
+  releaseAll(status = 200): void {
+    for (const r of this.held.splice(0)) r.release(status);
+    this.server.removeAllListeners('request');
+    this.server.on('request', (req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(status).end());
+    });
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}

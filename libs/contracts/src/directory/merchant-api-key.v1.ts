@@ -1,7 +1,16 @@
-import { IsISO8601, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { defineEvent } from '../registry';
 import { TOPICS } from '../topics';
 import { UNIT_PATH } from './org-unit.v1';
+
+/**
+ * What a key may do. `jobs`, which every key has: offers and jobs, and reading the unit's own
+ * profile, price list and scorecard. `manage`, only when asked for by the admin who issues the key:
+ * the profile, the price list, the unit's keys and its webhooks (with their secrets). A leaked
+ * `jobs` key cannot take the integration over.
+ */
+export const API_KEY_SCOPES = ['jobs', 'manage'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /**
  * Produced by the merchant service, consumed by the gateway, which authenticates API keys against
@@ -18,6 +27,8 @@ export class ApiKeyIssuedV1 {
   /** Lower-case hex SHA-256 of the whole key: keys are long random strings, so no slow hash is needed. */
   @Matches(/^[0-9a-f]{64}$/) keyHash: string;
   @IsISO8601() issuedAt: string;
+  /** Absent from keys issued before scopes existed: the gateway then grants `jobs` only. */
+  @IsOptional() @IsArray() @ArrayMaxSize(API_KEY_SCOPES.length) @IsIn(API_KEY_SCOPES, { each: true }) scopes?: ApiKeyScope[];
 }
 
 export class ApiKeyRevokedV1 {

@@ -34,6 +34,20 @@ export class VolunteerApprovedV1 {
   @IsISO8601() at: string;
 }
 
+/**
+ * An admin suspended a volunteer, or reinstated one. A suspended volunteer takes no jobs and signs
+ * in nowhere: the gateway disables the account and ends its sessions, dispatch follows the
+ * provider profile (inactive) that is published alongside.
+ */
+export class VolunteerStatusChangedV1 {
+  @IsString() @Length(1, 64) volunteerId: string;
+  @Matches(UNIT_PATH) orgPath: string;
+  @IsIn(['suspended', 'approved']) to: 'suspended' | 'approved';
+  @IsString() @Length(1, 500) reason: string;
+  @IsString() @Length(1, 64) by: string;
+  @IsISO8601() at: string;
+}
+
 export const LEDGER_ENTRY_KINDS = ['job', 'activity', 'bonus', 'redemption', 'exchange', 'correction'] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
@@ -75,5 +89,6 @@ export class ServiceExchangedV1 {
 }
 
 export const VolunteerApproved = defineEvent({ type: 'bangbang.volunteer.approved.v1', topic, source, payload: VolunteerApprovedV1 });
+export const VolunteerStatusChanged = defineEvent({ type: 'bangbang.volunteer.status-changed.v1', topic, source, payload: VolunteerStatusChangedV1 });
 export const PointsPosted = defineEvent({ type: 'bangbang.volunteer.points-posted.v1', topic, source, payload: PointsPostedV1 });
 export const ServiceExchanged = defineEvent({ type: 'bangbang.volunteer.service-exchanged.v1', topic, source, payload: ServiceExchangedV1 });

@@ -103,6 +103,27 @@ describe('offers: first offer, accept, decline, timeout', () => {
     expect(loser.json()).toMatchObject({ offerStatus: 'withdrawn', message: 'the offer was withdrawn: the job was taken by another provider' });
   });
 
+  it('refuses an accept from a provider suspended after the offer was made (403 saying why), hides its offers and moves the job on at once', async () => {
+    await h.providers(profile('m-locksmith-a', { categories: ['locksmith'] }), profile('m-locksmith-b', { categories: ['locksmith'] }));
+    const r = request({ categoryCode: 'locksmith' });
+    await h.requests(r);
+    const [offer] = await h.waitForOffers(r.requestId, (o) => o.length === 1, 'the offer');
+    const suspended = offer.provider_id;
+    await h.providers(profile(suspended, { categories: ['locksmith'], active: false, version: 2 }));
+
+    expect((await h.as(merchant(suspended), 'GET', '/offers')).json()).toEqual([]);
+    const refused = await h.as(merchant(suspended), 'POST', `/offers/${offer.offer_id}/accept`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toBe('you are suspended or not active, so you cannot take jobs');
+    // Its open offer ends now rather than at its timeout (a minute here): the next provider has the job offered.
+    const offers = await h.waitForOffers(r.requestId, (o) => o.length === 2, 'the offer to the next provider');
+    expect(offers.map((o) => [o.provider_id, o.status])).toEqual([
+      [suspended, 'expired'],
+      [suspended === 'm-locksmith-a' ? 'm-locksmith-b' : 'm-locksmith-a', 'open'],
+    ]);
+    expect(await h.job(r.requestId)).toMatchObject({ provider_id: null });
+  });
+
   it('answers a retried accept with the same Idempotency-Key as the first time, without a second effect', async () => {
     const r = request();
     await h.requests(r);

@@ -1,6 +1,6 @@
 import type { Principal } from '@bangbang/auth';
 import { OfferAccepted, OfferDeclined, OfferExpired } from '@bangbang/contracts';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DispatchJob } from '../jobs/dispatch-job.entity';
 import { Dispatcher } from '../jobs/dispatcher';
@@ -36,12 +36,17 @@ export const offerView = (o: Offer, j: DispatchJob): OfferView => ({
   },
 });
 
+const NOT_ACTIVE = 'you are suspended or not active, so you cannot take jobs';
+
 /** A provider's answers to offers, and the clock's when it gets none. */
 @Injectable()
 export class OffersService {
   constructor(private readonly dispatcher: Dispatcher) {}
 
+  /** A suspended provider sees no offers: the ones still open wait out their clock and move on. */
   async mine(m: EntityManager, principal: Principal): Promise<OfferView[]> {
+    const [provider] = await m.query('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
+    if (!provider?.active) return [];
     const offers = await m.find(Offer, { where: { providerId: principal.id, status: 'open' }, order: { expiresAt: 'ASC' } });
     const mine = offers.filter((o) => actsAs(principal, o.providerId, o.providerKind));
     const jobs = await m.findBy(DispatchJob, { requestId: In([...new Set(mine.map((o) => o.requestId))]) });
@@ -51,9 +56,14 @@ export class OffersService {
 
   /** First acceptance wins: the job row lock orders concurrent accepts, and the losers see a closed offer. */
   async accept(m: EntityManager, principal: Principal, offerId: string, now: Date): Promise<OfferView> {
+    // Said first, whatever became of the offer since: a suspended provider learns why it cannot take jobs.
+    const [standing] = await m.query('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
+    if (standing && !standing.active) throw new ForbiddenException(NOT_ACTIVE);
     const { offer, job } = await this.openOffer(m, principal, offerId, now);
     const provider = await lockProvider(m, offer.providerId, now);
     if (!provider) throw new ConflictException('your provider profile is not known to dispatch');
+    // Offers made before a suspension stay open until their clock runs out; taking one is refused.
+    if (!provider.active) throw new ForbiddenException(NOT_ACTIVE);
     if (provider.activeJobs >= provider.maxConcurrentJobs) {
       throw new ConflictException(`you are at capacity: ${provider.activeJobs} of ${provider.maxConcurrentJobs} jobs in hand`);
     }

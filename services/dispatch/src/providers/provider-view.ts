@@ -33,6 +33,23 @@ export async function upsertProfile(m: EntityManager, p: ProviderProfileV1): Pro
   );
 }
 
+/**
+ * A provider that is no longer active (suspended, retired, paused) keeps no open offer: each one
+ * expires now, and its clock, fired by the scanner under the job's lock, offers the job to the
+ * next candidate instead of leaving the resident waiting out the timeout.
+ */
+export async function endOffersOfInactive(m: EntityManager, providerId: string): Promise<void> {
+  await m.query(
+    `WITH ended AS (
+       UPDATE dispatch_offer o SET expires_at = now()
+       FROM dispatch_provider p
+       WHERE p.provider_id = $1 AND NOT p.active AND o.provider_id = p.provider_id AND o.status = 'open' AND o.expires_at > now()
+       RETURNING o.offer_id)
+     UPDATE dispatch_clock SET due_at = now() WHERE kind = 'offer' AND offer_id IN (SELECT offer_id FROM ended)`,
+    [providerId],
+  );
+}
+
 export async function upsertQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
   await m.query(
     `INSERT INTO dispatch_provider_quality (provider_id, ratings_count, mean_stars, bayesian_score, acceptance_rate,

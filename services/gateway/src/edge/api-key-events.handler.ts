@@ -19,7 +19,15 @@ export class ApiKeyEventsHandler {
       .createQueryBuilder()
       .insert()
       .into(MerchantApiKey)
-      .values({ keyId: k.keyId, unitId: k.unitId, orgPath: k.orgPath, prefix: k.prefix, keyHash: k.keyHash, issuedAt: new Date(k.issuedAt) })
+      .values({
+        keyId: k.keyId,
+        unitId: k.unitId,
+        orgPath: k.orgPath,
+        prefix: k.prefix,
+        keyHash: k.keyHash,
+        issuedAt: new Date(k.issuedAt),
+        scopes: k.scopes?.length ? [...new Set(k.scopes)] : ['jobs'],
+      })
       .orIgnore()
       .execute();
   }

@@ -48,6 +48,8 @@ export class ApiKeys {
       org: key.orgPath.split('/').at(-2)!,
       orgPath: key.orgPath,
       name: key.unitId,
+      credential: key.keyId,
+      scopes: key.scopes,
     };
     const now = Date.now();
     let cached = this.minted.get(key.keyId);

@@ -148,7 +148,7 @@ describe('the edge: one public entry', () => {
         },
         { what: 'the key to be known' },
       );
-      expect(echo.principal).toEqual({ id: 'm-plumber-wang', kind: 'merchant', role: 'merchant', org: 'jincheng', orgPath: JINCHENG, name: 'm-plumber-wang' });
+      expect(echo.principal).toEqual({ id: 'm-plumber-wang', kind: 'merchant', role: 'merchant', org: 'jincheng', orgPath: JINCHENG, name: 'm-plumber-wang', credential: keyId, scopes: ['jobs'] });
       expect(echo.headers['x-api-key']).toBeUndefined();
 
       await publish(topic(), createEvent(ApiKeyRevoked.source, {

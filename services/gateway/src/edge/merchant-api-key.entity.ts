@@ -10,4 +10,5 @@ export class MerchantApiKey {
   @Column({ name: 'key_hash' }) keyHash: string;
   @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  @Column({ type: 'text', array: true }) scopes: string[];
 }

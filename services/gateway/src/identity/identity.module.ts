@@ -7,10 +7,11 @@ import { TokensService } from './tokens.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 import { VolunteerSignupService } from './volunteer-signup.service';
+import { VolunteerStatusHandler } from './volunteer-status.handler';
 
 @Module({
   imports: [KeysModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, UsersController, VolunteerStatusHandler],
   providers: [AuthService, Passwords, TokensService, UsersService, VolunteerSignupService],
   exports: [TokensService, UsersService],
 })

@@ -24,8 +24,9 @@ export class TokensService {
   ) {}
 
   access(principal: Principal, ttlSeconds = this.config.ACCESS_TOKEN_TTL_SECONDS): Promise<string> {
-    const { kind, role, org, orgPath, name } = principal;
-    return this.keys.sign({ typ: 'access', kind, role, org, orgPath, name }, principal.id, ttlSeconds);
+    const { kind, role, org, orgPath, name, credential, scopes } = principal;
+    const key = { ...(credential ? { cred: credential } : {}), ...(scopes ? { scp: scopes } : {}) };
+    return this.keys.sign({ typ: 'access', kind, role, org, orgPath, name, ...key }, principal.id, ttlSeconds);
   }
 
   /** A new pair; the refresh token joins `familyId` (a rotation) or starts a family (a login). */

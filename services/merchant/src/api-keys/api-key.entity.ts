@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from '@bangbang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** Only the hash is kept: the key itself is shown once, when issued. */
@@ -12,4 +13,6 @@ export class ApiKey {
   /** Set by a rotation: the old key keeps working until then. */
   @Column({ name: 'revoke_at', type: 'timestamptz', nullable: true }) revokeAt: Date | null;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+  /** `jobs` always; `manage` only when the issuing admin asked for it (see API_KEY_SCOPES). */
+  @Column({ type: 'text', array: true }) scopes: ApiKeyScope[];
 }

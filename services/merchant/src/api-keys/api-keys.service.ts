@@ -1,4 +1,5 @@
-import { ApiKeyIssued, ApiKeyRevoked } from '@bangbang/contracts';
+import { AuditOrigin, Principal, recordAudit } from '@bangbang/auth';
+import { API_KEY_SCOPES, ApiKeyIssued, ApiKeyRevoked, type ApiKeyScope, AuditRecorded } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -14,11 +15,18 @@ export interface IssuedKey {
   /** Shown this once: only its hash is kept. */
   apiKey: string;
   issuedAt: Date;
+  scopes: ApiKeyScope[];
 }
 
 export type KeyView = Omit<ApiKey, 'keyHash'>;
 
 const view = ({ keyHash: _, ...rest }: ApiKey): KeyView => rest;
+
+/** An admin acting on a unit's keys: recorded with the change, in its transaction. */
+export interface AdminAct {
+  admin: Principal;
+  origin: AuditOrigin;
+}
 
 /** Revokes the matching live keys now, telling the gateway about each, in the caller's transaction. */
 export async function revokeKeysWhere(m: EntityManager, condition: string, params: unknown[]): Promise<number> {
@@ -43,8 +51,12 @@ export class ApiKeysService {
     return keys.map(view);
   }
 
-  /** A new key; the unit's other live keys keep working for the grace period when `rotate`, else stay as they are. */
-  issue(unitId: string, rotate: boolean): Promise<IssuedKey> {
+  /**
+   * A new key with `jobs` and the scopes asked for; the unit's other live keys keep working for the
+   * grace period when `rotate`, else stay as they are.
+   */
+  issue(unitId: string, rotate: boolean, asked: readonly string[] = [], by?: AdminAct): Promise<IssuedKey> {
+    const scopes = API_KEY_SCOPES.filter((s) => s === 'jobs' || asked.includes(s));
     return this.ds.transaction(async (m) => {
       const unit = await m.findOne(PartnerUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw new NotFoundException('partner unit not found');
@@ -59,22 +71,27 @@ export class ApiKeysService {
         );
       }
       const { key, prefix, hash } = newApiKey();
-      const issued = m.create(ApiKey, { keyId: randomUUID(), unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: new Date(), revokeAt: null, revokedAt: null });
+      const issued = m.create(ApiKey, { keyId: randomUUID(), unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: new Date(), revokeAt: null, revokedAt: null, scopes });
       await m.insert(ApiKey, issued);
       await writeToOutbox(m, ApiKeyIssued, {
         subject: issued.keyId,
-        data: { keyId: issued.keyId, unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: issued.issuedAt.toISOString() },
+        data: { keyId: issued.keyId, unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: issued.issuedAt.toISOString(), scopes },
       });
-      return { keyId: issued.keyId, prefix, apiKey: key, issuedAt: issued.issuedAt };
+      if (by) {
+        const entry = { action: 'api-key.issued', resourceType: 'api-key', resourceId: issued.keyId, purpose: `unit ${unitId}, scopes ${scopes.join(' ')}` };
+        await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
+      }
+      return { keyId: issued.keyId, prefix, apiKey: key, issuedAt: issued.issuedAt, scopes };
     });
   }
 
-  async revoke(unitId: string, keyId: string): Promise<void> {
+  async revoke(unitId: string, keyId: string, by?: AdminAct): Promise<void> {
     await this.ds.transaction(async (m) => {
       const key = await m.findOneBy(ApiKey, { keyId, unitId });
       if (!key) throw new NotFoundException('API key not found');
       if (key.revokedAt) return;
       await revokeKeysWhere(m, 'key_id = $1', [keyId]);
+      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'api-key.revoked', resourceType: 'api-key', resourceId: keyId, purpose: `unit ${unitId}` }, by.origin);
     });
   }
 

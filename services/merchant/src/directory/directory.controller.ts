@@ -19,7 +19,7 @@ const LISTING = `
          c.score AS credibility, c.components -> 'satisfaction' AS satisfaction,
          (SELECT coalesce(json_agg(json_build_object('categoryCode', o.category_code, 'description', o.description,
                     'priceMinFen', o.price_min_fen, 'priceMaxFen', o.price_max_fen) ORDER BY o.category_code), '[]')
-            FROM offering o WHERE o.unit_id = u.id) AS offerings
+            FROM offering o WHERE o.unit_id = u.id AND o.approved) AS offerings
   FROM partner_unit u
   LEFT JOIN unit_credit c ON c.unit_id = u.id AND c.version > 0
   WHERE u.status = 'active'`;
@@ -56,7 +56,7 @@ export class DirectoryController {
     }
     if (q.category) {
       params.push(q.category);
-      sql += ` AND EXISTS (SELECT 1 FROM offering o WHERE o.unit_id = u.id AND o.category_code = $${params.length})`;
+      sql += ` AND EXISTS (SELECT 1 FROM offering o WHERE o.unit_id = u.id AND o.approved AND o.category_code = $${params.length})`;
     }
     const rows: Listing[] = await this.ds.query(`${sql} ORDER BY coalesce(c.score, ${PRIOR.score}) DESC, u.display_name LIMIT 200`, params);
     return rows.map(withDefaults);

@@ -39,7 +39,7 @@ export const CLAIM_LEASE_SECONDS = 60;
 
 /**
  * `Idempotency-Key` on a merchant's mutating calls: the first request with a key runs and its
- * answer is kept (sealed, as it may hold a one-time secret) for a day; a retry with the same key and
+ * answer is kept (sealed, and without any one-time key or secret) for a day; a retry with the same key and
  * body gets that answer again, the same key with another body a 422, and a retry while the first is
  * still running a 409 (until its claim's lease runs out). Failed requests are forgotten, so they can
  * be retried with the same key.
@@ -58,7 +58,9 @@ export class Idempotent implements NestInterceptor {
     if (typeof key !== 'string' || !KEY.test(key)) {
       throw new BadRequestException(['Idempotency-Key must be 8 to 128 letters, digits or . _ : -']);
     }
-    const principal = `${request.principal!.kind}:${request.principal!.id}`;
+    // Per credential, not per unit: another key of the same unit reusing the header value is another client.
+    const { kind, id, credential } = request.principal!;
+    const principal = credential ? `${kind}:${id}:${credential}` : `${kind}:${id}`;
     const fingerprint = sha256Hex(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
     const claim = randomUUID();
     // A fresh claim, or the takeover of an abandoned one for the same request (another request's
@@ -79,7 +81,7 @@ export class Idempotent implements NestInterceptor {
           principal,
           key,
           claim,
-          JSON.stringify(this.box.seal(JSON.stringify(body ?? null))),
+          JSON.stringify(this.box.seal(JSON.stringify(withoutSecrets(body ?? null)))),
         ]);
         return body;
       }),
@@ -99,6 +101,18 @@ export class Idempotent implements NestInterceptor {
     reply.header('idempotent-replayed', 'true');
     return JSON.parse(this.box.open(row.body as string));
   }
+}
+
+/** Fields that hold a key or secret shown once: a replay answers without them. */
+const ONE_TIME = ['apiKey', 'secret'];
+
+/**
+ * The answer as kept for replays: a one-time key or secret is never stored, so a stolen or reused
+ * Idempotency-Key cannot fetch it again. A client that lost the first answer rotates once more.
+ */
+function withoutSecrets(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+  return Object.fromEntries(Object.entries(body).filter(([name]) => !ONE_TIME.includes(name)));
 }
 
 /** Keys are kept for a day, as long as a client may reasonably retry. */

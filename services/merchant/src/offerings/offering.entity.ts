@@ -10,4 +10,6 @@ export class Offering {
   @Column({ name: 'price_min_fen', type: 'int' }) priceMinFen: number;
   @Column({ name: 'price_max_fen', type: 'int' }) priceMaxFen: number;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** A category the unit added itself counts (dispatch, directory) only once an admin approved it. */
+  @Column() approved: boolean;
 }

@@ -11,7 +11,10 @@ export class PartnerUnit {
   @Column({ name: 'org_path' }) orgPath: string;
   @Column({ type: 'text' }) kind: UnitKind;
   @Column({ name: 'legal_name' }) legalName: string;
+  /** The verified name: the only one events, the directory and residents' SMS carry. */
   @Column({ name: 'display_name' }) displayName: string;
+  /** A name the unit gave itself, waiting for an admin of its scope. */
+  @Column({ name: 'pending_display_name', type: 'text', nullable: true }) pendingDisplayName: string | null;
   @Column({ name: 'licence_no' }) licenceNo: string;
   @Column({ name: 'contact_name' }) contactName: string;
   @Column({ name: 'contact_phone' }) contactPhone: string;

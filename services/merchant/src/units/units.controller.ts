@@ -1,7 +1,8 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseInterceptors } from '@nestjs/common';
-import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { ReviewDto } from './review.dto';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, PurposeQuery, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
 import { UnitsService, UnitView, viewOf } from './units.service';
 
@@ -20,6 +21,13 @@ export class UnitsController {
   @Roles(...ADMIN_READERS)
   async list(@CurrentPrincipal() p: Principal, @Query() q: ListUnitsQuery): Promise<UnitView[]> {
     return (await this.units.list(p, q.status)).map(viewOf);
+  }
+
+  /** Names and categories the units in scope asked for, waiting for an admin's review. */
+  @Get('pending')
+  @Roles(...ADMIN_READERS)
+  async pending(@CurrentPrincipal() p: Principal): Promise<(UnitView & { pendingCategories: string[] })[]> {
+    return (await this.units.pending(p)).map((u) => ({ ...viewOf(u), pendingCategories: u.pendingCategories }));
   }
 
   @Get(':id')
@@ -48,6 +56,19 @@ export class UnitsController {
     return viewOf(await this.units.update(p, id, dto, auditOrigin(req)));
   }
 
+  /** The display name the unit asked for becomes the verified one, used in events and residents' SMS. */
+  @Post(':id/display-name/approve')
+  @Roles(...ADMINS)
+  async approveName(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+    return viewOf(await this.units.reviewName(p, id, true, dto.reason, auditOrigin(req)));
+  }
+
+  @Post(':id/display-name/reject')
+  @Roles(...ADMINS)
+  async rejectName(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+    return viewOf(await this.units.reviewName(p, id, false, dto.reason, auditOrigin(req)));
+  }
+
   /** verify, activate, suspend, reinstate or retire: `{ to, reason }`; an illegal move is a 409 saying why. */
   @Post(':id/status')
   @Roles(...ADMINS)
@@ -68,6 +89,7 @@ export class OwnUnitController {
   }
 
   @Patch()
+  @UseGuards(NeedsManageScope)
   @UseInterceptors(Idempotent)
   async update(@CurrentPrincipal() p: Principal, @Body() dto: UpdateOwnProfileDto): Promise<UnitView> {
     return viewOf(await this.units.updateOwn(unitOf(p), dto));

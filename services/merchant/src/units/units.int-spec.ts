@@ -112,10 +112,13 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     const other = await h.call(me, 'PUT', '/me/offerings/home-haircut', { description: 'haircut at home', priceMinFen: 9_900 }, key);
     expect(other.statusCode).toBe(422);
 
+    // A category the unit adds itself reaches dispatch once an admin approves it.
+    expect((await outbox(MerchantProviderProfile.type, id)).at(-1)!.categories).toEqual(['water-electric-repair']);
+    expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/home-haircut/approve`, { reason: 'barber licence seen' })).statusCode).toBe(201);
     const profiles = await outbox(MerchantProviderProfile.type, id);
     expect(profiles.at(-1)!.categories).toEqual(['home-haircut', 'water-electric-repair']);
-    // One profile per real change: apply, verify, activate, first offering, the haircut once.
-    expect(profiles).toHaveLength(5);
+    // One profile per real change: apply, verify, activate, first offering, the haircut once, its approval.
+    expect(profiles).toHaveLength(6);
   });
 
   it('lets a retry run again once an in-progress Idempotency-Key claim has outlived its lease (the process died before storing the answer)', async () => {

@@ -14,6 +14,10 @@ import { assertUnitMove, IllegalUnitMove } from './unit-lifecycle';
 /** What admins and the unit itself see: the contact phone masked unless read on purpose. */
 export type UnitView = Omit<PartnerUnit, 'contactPhone'> & { contactPhone: string | null };
 
+/** The fields a PATCH actually sent: the validated DTO also has the absent ones, as undefined. */
+export const given = <T extends object>(dto: T): Partial<T> =>
+  Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<T>;
+
 export const viewOf = (unit: PartnerUnit): UnitView => ({ ...unit, contactPhone: maskPhone(unit.contactPhone) });
 
 @Injectable()
@@ -49,6 +53,19 @@ export class UnitsService {
     return scopedRepository(this.ds.manager, PartnerUnit, admin).find({ where: status ? { status } : {}, order: { createdAt: 'ASC' } });
   }
 
+  /** The admin's review queue: units in scope with a name or categories waiting, with what waits. */
+  async pending(admin: Principal): Promise<(PartnerUnit & { pendingCategories: string[] })[]> {
+    const units = await scopedRepository(this.ds.manager, PartnerUnit, admin)
+      .createQueryBuilder('u')
+      .andWhere('(u.pendingDisplayName IS NOT NULL OR EXISTS (SELECT 1 FROM offering o WHERE o.unit_id = u.id AND NOT o.approved))')
+      .orderBy('u.updatedAt', 'ASC')
+      .getMany();
+    const waiting: { unit_id: string; category_code: string }[] = units.length
+      ? await this.ds.query('SELECT unit_id, category_code FROM offering WHERE NOT approved AND unit_id = ANY($1) ORDER BY category_code', [units.map((u) => u.id)])
+      : [];
+    return units.map((u) => ({ ...u, pendingCategories: waiting.filter((w) => w.unit_id === u.id).map((w) => w.category_code) }));
+  }
+
   get(admin: Principal, id: string): Promise<PartnerUnit> {
     return scopedRepository(this.ds.manager, PartnerUnit, admin).get({ id }, 'partner unit');
   }
@@ -68,14 +85,30 @@ export class UnitsService {
   async update(admin: Principal, id: string, dto: UpdateUnitDto, origin: AuditOrigin): Promise<PartnerUnit> {
     for (const area of dto.coverage ?? []) assertInScope(admin, area, 'coverage area');
     return this.change(id, admin, async (m, unit) => {
-      Object.assign(unit, dto);
+      Object.assign(unit, given(dto));
+      // The admin's own choice of name is verified; one the unit asked for is settled by it.
+      if (dto.displayName !== undefined) unit.pendingDisplayName = null;
       await recordAudit(m, AuditRecorded.merchant, admin, { action: 'partner-unit.updated', resourceType: 'partner-unit', resourceId: id }, origin);
     });
   }
 
+  /** The unit's own changes; a new display name waits for an admin (it goes into residents' SMS). */
   updateOwn(unitId: string, dto: UpdateOwnProfileDto): Promise<PartnerUnit> {
     return this.change(unitId, undefined, async (_, unit) => {
-      Object.assign(unit, dto);
+      const { displayName, ...rest } = given(dto);
+      Object.assign(unit, rest);
+      if (displayName !== undefined) unit.pendingDisplayName = displayName === unit.displayName ? null : displayName;
+    });
+  }
+
+  /** An admin of the unit's scope settles the name the unit asked for; 409 when none is pending. */
+  async reviewName(admin: Principal, id: string, approve: boolean, reason: string, origin: AuditOrigin): Promise<PartnerUnit> {
+    return this.change(id, admin, async (m, unit) => {
+      if (unit.pendingDisplayName === null) throw new ConflictException('the unit has no display name waiting for review');
+      if (approve) unit.displayName = unit.pendingDisplayName;
+      unit.pendingDisplayName = null;
+      const action = `partner-unit.display-name-${approve ? 'approved' : 'rejected'}`;
+      await recordAudit(m, AuditRecorded.merchant, admin, { action, resourceType: 'partner-unit', resourceId: id, purpose: reason.slice(0, 200) }, origin);
     });
   }
 
@@ -120,7 +153,7 @@ export class UnitsService {
 
   /** The full snapshot at the unit's current version, in the caller's transaction. */
   async publishProfile(m: EntityManager, unit: PartnerUnit): Promise<void> {
-    const offerings = await m.find(Offering, { where: { unitId: unit.id }, select: { categoryCode: true } });
+    const offerings = await m.find(Offering, { where: { unitId: unit.id, approved: true }, select: { categoryCode: true } });
     await writeToOutbox(m, MerchantProviderProfile, { subject: unit.id, data: providerProfile(unit, offerings.map((o) => o.categoryCode)) });
   }
 

@@ -81,11 +81,15 @@ describe('sample merchant receiver, end to end through the gateway', () => {
     expect(applied.status).toBe(201);
     const unitId = applied.body.id as string;
     for (const to of ['verified', 'active']) expect((await api('POST', `/api/merchant/units/${unitId}/status`, admin, { to, reason: 'site visit done' })).status).toBe(201);
-    const { apiKey } = (await api('POST', `/api/merchant/units/${unitId}/api-keys`, admin)).body;
+    // This key sets up the integration (price list, webhook), so it is issued with the manage scope.
+    const { apiKey } = (await api('POST', `/api/merchant/units/${unitId}/api-keys`, admin, { scopes: ['manage'] })).body;
     const asUnit = { 'x-api-key': apiKey };
     // The gateway learns the key from api-key-issued.v1.
     await waitFor(async () => (await api('GET', '/api/merchant/me', asUnit)).status === 200, { what: 'the gateway to know the key' });
     expect((await api('PUT', '/api/merchant/me/offerings/water-electric-repair', asUnit, { description: 'taps and sockets', priceMinFen: 2_000, priceMaxFen: 6_000 })).status).toBe(200);
+    // A category the unit adds itself counts once an admin of its community approves it.
+    const review = { reason: 'electrician licence seen' };
+    expect((await api('POST', `/api/merchant/units/${unitId}/offerings/water-electric-repair/approve`, admin, review)).status).toBe(201);
 
     const port = await freePort();
     const registered = await api('POST', '/api/merchant/me/webhooks', asUnit, { url: `http://127.0.0.1:${port}/webhooks` });

@@ -37,6 +37,15 @@ describe('SSRF guard: addresses', () => {
     ['::127.0.0.1', 'IPv4-compatible loopback'],
     ['64:ff9b::a9fe:a9fe', 'NAT64 of metadata'],
     ['2002:7f00:1::', '6to4 of loopback'],
+    ['2002:a00:1::1', '6to4 of private 10/8'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['2001::1', 'Teredo, short'],
+    ['2001:0:a9fe:a9fe::1', 'Teredo with a metadata server'],
+    ['64:ff9b::127.0.0.1', 'NAT64 of loopback, dotted'],
+    ['64:ff9b:1::a00:1', 'local-use NAT64 (64:ff9b:1::/48)'],
+    ['::ffff:0:7f00:1', 'IPv4-translated (SIIT) loopback'],
+    ['::ffff:0:a9fe:a9fe', 'IPv4-translated (SIIT) metadata'],
+    ['0:0:0:0:0:ffff:169.254.169.254', 'IPv4-mapped metadata, long form'],
     ['2001:db8::1', 'IPv6 documentation'],
     ['2130706433', 'decimal loopback'],
     ['0x7f000001', 'hex loopback'],
@@ -50,7 +59,7 @@ describe('SSRF guard: addresses', () => {
     expect(isForbiddenAddress(address)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8'])('allows public %s', (address) => {
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2001:4860:4860::8888', '2002:808:808::1'])('allows public %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(false);
   });
 

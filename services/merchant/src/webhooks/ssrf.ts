@@ -90,6 +90,9 @@ function blockedV6(b: number[], allowLoopback: boolean): boolean {
   if (zeros(0, 12)) return blockedV4(v4FromBytes(b, 12), allowLoopback);
   if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return blockedV4(v4FromBytes(b, 12), false);
   if (b[0] === 0x20 && b[1] === 0x02) return blockedV4(v4FromBytes(b, 2), false);
+  // Teredo (2001::/32) tunnels to an IPv4 server and client named inside the address: no webhook
+  // receiver needs it, and what it reaches is decided by relays we do not control.
+  if (b[0] === 0x20 && b[1] === 0x01 && b[2] === 0x00 && b[3] === 0x00) return true;
   if ((b[0] & 0xfe) === 0xfc) return true; // unique local fc00::/7
   if (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) return true; // link-local fe80::/10
   if (b[0] === 0xfe && (b[1] & 0xc0) === 0xc0) return true; // site-local fec0::/10, deprecated

@@ -1,3 +1,4 @@
+import { getLogger } from '@bangbang/observability';
 import { lookup as dnsLookup, LookupAddress, LookupAllOptions, LookupOneOptions } from 'node:dns';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -6,6 +7,15 @@ import { isForbiddenAddress, refuseUrl } from './ssrf';
 
 /** `dns.lookup` with `all: true`; replaceable so tests can play a rebinding DNS server. */
 export type Resolver = (hostname: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+/**
+ * What the merchant reads in its delivery log when an address is refused. The detail (which name
+ * resolved to which internal address) stays in our logs: shown to the merchant, it would turn the
+ * webhook form into a probe of our internal DNS.
+ */
+export const ADDRESS_NOT_ALLOWED = "the endpoint's address is not allowed";
+
+const log = getLogger('webhook-http');
+
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /**
@@ -55,7 +65,10 @@ export class WebhookClient {
     const done = (r: AttemptResult): PostResult => ({ ...r, latencyMs: Math.round(performance.now() - started) });
     // Address literals never reach the lookup, so they are checked here, before every attempt.
     const refused = refuseUrl(url, { allowLocalHttp: this.options.allowLocalHttp });
-    if (refused) return Promise.resolve(done({ error: `endpoint refused: ${refused}` }));
+    if (refused) {
+      log.warn({ url, refused }, 'webhook endpoint refused');
+      return Promise.resolve(done({ error: ADDRESS_NOT_ALLOWED }));
+    }
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
@@ -81,7 +94,11 @@ export class WebhookClient {
         res.on('end', () => finish({ status: res.statusCode, retryAfter }));
         res.on('error', () => finish({ status: res.statusCode, retryAfter }));
       });
-      req.on('error', (err: NodeJS.ErrnoException) => finish({ error: err.code === 'EADDRNOTPUBLIC' ? `endpoint refused: ${err.message}` : err.message }));
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EADDRNOTPUBLIC') return finish({ error: err.message });
+        log.warn({ url, detail: err.message }, 'webhook endpoint address refused');
+        finish({ error: ADDRESS_NOT_ALLOWED });
+      });
       req.end(body);
     });
   }

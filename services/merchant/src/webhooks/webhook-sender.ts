@@ -31,13 +31,23 @@ interface Claimed {
 /**
  * Due deliveries, taken with a lease: their due time moves past the HTTP deadline, so no other
  * instance takes them while this one sends, and a crashed instance's are taken again afterwards.
+ * Fair between units: each unit gets at most its free sending slots ($3 units already sending with
+ * $4 slots in use, $5 slots per unit), oldest first within the unit, so one partner's backlog or
+ * hanging receiver never holds every slot.
  */
 const CLAIM = `
-  WITH due AS (
-    SELECT id FROM webhook_delivery
-    WHERE status = 'pending' AND next_attempt_at <= now()
-    ORDER BY next_attempt_at LIMIT $1
-    FOR UPDATE SKIP LOCKED
+  WITH busy AS (
+    SELECT * FROM unnest($3::uuid[], $4::int[]) AS b(unit_id, sending)
+  ), ranked AS (
+    SELECT d.id, d.next_attempt_at,
+           row_number() OVER (PARTITION BY d.unit_id ORDER BY d.next_attempt_at) + coalesce(b.sending, 0) AS slot
+    FROM webhook_delivery d LEFT JOIN busy b ON b.unit_id = d.unit_id
+    WHERE d.status = 'pending' AND d.next_attempt_at <= now()
+  ), due AS (
+    SELECT d.id FROM webhook_delivery d JOIN ranked r ON r.id = d.id
+    WHERE r.slot <= $5 AND d.status = 'pending' AND d.next_attempt_at <= now()
+    ORDER BY r.slot, r.next_attempt_at LIMIT $1
+    FOR UPDATE OF d SKIP LOCKED
   )
   UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => $2::float / 1000)
   FROM due, webhook_endpoint e
@@ -68,6 +78,9 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   private running = false;
   private draining?: Promise<void>;
   private again = false;
+  /** Attempts in flight, and how many of them each unit holds. */
+  private readonly sending = new Set<Promise<void>>();
+  private readonly perUnit = new Map<string, number>();
 
   constructor(
     private readonly ds: DataSource,
@@ -88,6 +101,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     this.running = false;
     clearTimeout(this.timer);
     await this.draining;
+    await Promise.all(this.sending);
     await this.listener?.end().catch(() => undefined);
     this.client.close();
   }
@@ -101,7 +115,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         do {
           this.again = false;
-          while (this.running && (await this.round()) === this.config.WEBHOOK_BATCH_SIZE);
+          while (this.running && (await this.round()) > 0);
         } while (this.again && this.running);
       } catch (err) {
         this.log.error({ err }, 'webhook round failed');
@@ -143,15 +157,35 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     this.listener = client;
   }
 
+  /**
+   * Claims as many due deliveries as there are free slots and starts them without waiting for
+   * them: each slot is refilled as soon as its attempt ends, so a receiver that hangs until the
+   * deadline holds only its own unit's slots, never a whole round.
+   */
   private async round(): Promise<number> {
+    const free = Math.min(this.config.WEBHOOK_BATCH_SIZE, this.config.WEBHOOK_CONCURRENCY - this.sending.size);
+    if (free <= 0) return 0;
     const lease = this.config.WEBHOOK_TIMEOUT_MS + 5_000;
-    const [claimed]: [Claimed[]] = await this.ds.query(CLAIM, [this.config.WEBHOOK_BATCH_SIZE, lease]);
-    let next = 0;
-    const worker = async () => {
-      while (next < claimed.length) await this.attempt(claimed[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.config.WEBHOOK_CONCURRENCY, claimed.length) }, worker));
-    return claimed.length;
+    const units = [...this.perUnit.keys()];
+    const [claimed]: [Claimed[]] = await this.ds.query(CLAIM, [
+      free,
+      lease,
+      units,
+      units.map((u) => this.perUnit.get(u)),
+      this.config.WEBHOOK_UNIT_CONCURRENCY,
+    ]);
+    for (const d of claimed) {
+      this.perUnit.set(d.unit_id, (this.perUnit.get(d.unit_id) ?? 0) + 1);
+      const sent: Promise<void> = this.attempt(d).finally(() => {
+        this.sending.delete(sent);
+        const left = this.perUnit.get(d.unit_id)! - 1;
+        if (left) this.perUnit.set(d.unit_id, left);
+        else this.perUnit.delete(d.unit_id);
+        if (this.running) void this.drain();
+      });
+      this.sending.add(sent);
+    }
+    return claimed.length === free ? claimed.length : 0;
   }
 
   private async attempt(d: Claimed): Promise<void> {

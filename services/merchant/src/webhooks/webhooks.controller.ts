@@ -1,6 +1,6 @@
-import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ADMIN_READERS, ADMINS, unitOf } from '../access';
+import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
 import { CreateEndpointDto, DeliveriesQuery, ReplayDto, UnitDeliveryParams } from './webhook.dto';
@@ -9,6 +9,7 @@ import { DeliveryView, EndpointView, WebhooksService } from './webhooks.service'
 /** The unit's own webhook endpoints and deliveries. */
 @Controller('me/webhooks')
 @Roles('merchant')
+@UseGuards(NeedsManageScope)
 export class OwnWebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
@@ -96,16 +97,16 @@ export class UnitWebhooksController {
   @Post('deliveries/replay')
   @Roles(...ADMINS)
   @HttpCode(200)
-  async replaySince(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplayDto): Promise<{ replayed: number }> {
+  async replaySince(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplayDto, @Req() req: AuthenticatedRequest): Promise<{ replayed: number }> {
     await this.units.get(p, id);
-    return this.webhooks.replaySince(id, dto.since);
+    return this.webhooks.replaySince(id, dto.since, { admin: p, origin: auditOrigin(req) });
   }
 
   @Post('deliveries/:deliveryId/replay')
   @Roles(...ADMINS)
   @HttpCode(200)
-  async replay(@CurrentPrincipal() p: Principal, @Param() { id, deliveryId }: UnitDeliveryParams): Promise<DeliveryView> {
+  async replay(@CurrentPrincipal() p: Principal, @Param() { id, deliveryId }: UnitDeliveryParams, @Req() req: AuthenticatedRequest): Promise<DeliveryView> {
     await this.units.get(p, id);
-    return this.webhooks.replay(id, deliveryId);
+    return this.webhooks.replay(id, deliveryId, { admin: p, origin: auditOrigin(req) });
   }
 }

@@ -1,4 +1,7 @@
+import { recordAudit } from '@bangbang/auth';
+import { AuditRecorded } from '@bangbang/contracts';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { AdminAct } from '../api-keys/api-keys.service';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -32,28 +35,35 @@ export class WebhooksService {
 
   async create(unitId: string, dto: CreateEndpointDto): Promise<EndpointView & { secret: string }> {
     this.checkUrl(dto.url);
-    const unit = await this.ds.manager.findOneBy(PartnerUnit, { id: unitId });
-    if (!unit) throw new NotFoundException('partner unit not found');
-    if (unit.status === 'retired') throw new ConflictException('the unit is retired, so it gets no webhooks');
-    const secret = newWebhookSecret();
-    const endpoint = this.ds.manager.create(WebhookEndpoint, {
-      id: randomUUID(),
-      unitId,
-      orgPath: unit.orgPath,
-      url: dto.url,
-      description: dto.description ?? null,
-      eventTypes: dto.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
-      secretSealed: this.box.seal(secret),
-      previousSecretSealed: null,
-      previousSecretUntil: null,
-      enabled: true,
-      disabledReason: null,
-      failingSince: null,
-      createdAt: new Date(),
-      deletedAt: null,
+    return this.ds.transaction(async (m) => {
+      // The unit's row lock makes concurrent registrations count one after the other.
+      const unit = await m.findOne(PartnerUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
+      if (!unit) throw new NotFoundException('partner unit not found');
+      if (unit.status === 'retired') throw new ConflictException('the unit is retired, so it gets no webhooks');
+      const max = this.config.WEBHOOK_MAX_ENDPOINTS;
+      if ((await m.countBy(WebhookEndpoint, { unitId, deletedAt: IsNull() })) >= max) {
+        throw new ConflictException(`a unit has at most ${max} webhook endpoints: delete one before adding another`);
+      }
+      const secret = newWebhookSecret();
+      const endpoint = m.create(WebhookEndpoint, {
+        id: randomUUID(),
+        unitId,
+        orgPath: unit.orgPath,
+        url: dto.url,
+        description: dto.description ?? null,
+        eventTypes: dto.eventTypes ?? [...WEBHOOK_EVENT_TYPES],
+        secretSealed: this.box.seal(secret),
+        previousSecretSealed: null,
+        previousSecretUntil: null,
+        enabled: true,
+        disabledReason: null,
+        failingSince: null,
+        createdAt: new Date(),
+        deletedAt: null,
+      });
+      await m.insert(WebhookEndpoint, endpoint);
+      return { ...endpointView(endpoint), secret };
     });
-    await this.ds.manager.insert(WebhookEndpoint, endpoint);
-    return { ...endpointView(endpoint), secret };
   }
 
   async list(unitId: string): Promise<EndpointView[]> {
@@ -65,7 +75,10 @@ export class WebhooksService {
     await this.ds.transaction(async (m) => {
       const { affected } = await m.update(WebhookEndpoint, { id, unitId, deletedAt: IsNull() }, { deletedAt: new Date(), enabled: false });
       if (!affected) throw new NotFoundException('webhook endpoint not found');
-      await m.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint deleted', finished_at = now() WHERE endpoint_id = $1 AND status = 'pending'`, [id]);
+      await m.query(
+        `UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint deleted', finished_at = now() WHERE endpoint_id = $1 AND status = 'pending'`,
+        [id],
+      );
     });
   }
 
@@ -74,7 +87,11 @@ export class WebhooksService {
     const endpoint = await this.endpoint(unitId, id);
     const secret = newWebhookSecret();
     const until = new Date(Date.now() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
-    await this.ds.manager.update(WebhookEndpoint, { id }, { secretSealed: this.box.seal(secret), previousSecretSealed: endpoint.secretSealed, previousSecretUntil: until });
+    await this.ds.manager.update(
+      WebhookEndpoint,
+      { id },
+      { secretSealed: this.box.seal(secret), previousSecretSealed: endpoint.secretSealed, previousSecretUntil: until },
+    );
     return { secret, previousSecretValidUntil: until };
   }
 
@@ -87,7 +104,11 @@ export class WebhooksService {
   }
 
   async deliveries(unitId: string, q: DeliveriesQuery): Promise<DeliveryView[]> {
-    const qb = this.ds.manager.createQueryBuilder(WebhookDelivery, 'd').where('d.unitId = :unitId', { unitId }).orderBy('d.createdAt', 'DESC').limit(500);
+    const qb = this.ds.manager
+      .createQueryBuilder(WebhookDelivery, 'd')
+      .where('d.unitId = :unitId', { unitId })
+      .orderBy('d.createdAt', 'DESC')
+      .limit(500);
     if (q.status) qb.andWhere('d.status = :status', { status: q.status });
     if (q.since) qb.andWhere('d.createdAt >= :since', { since: new Date(q.since) });
     if (q.endpointId) qb.andWhere('d.endpointId = :endpointId', { endpointId: q.endpointId });
@@ -102,20 +123,22 @@ export class WebhooksService {
   }
 
   /** Sends a failed delivery again from the start of the schedule, with the same `webhook-id`. */
-  async replay(unitId: string, id: string): Promise<DeliveryView> {
+  async replay(unitId: string, id: string, by?: AdminAct): Promise<DeliveryView> {
     const delivery = await this.ds.manager.findOneBy(WebhookDelivery, { id, unitId });
     if (!delivery) throw new NotFoundException('webhook delivery not found');
-    if (delivery.status !== 'failed') throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
-    const [replayed] = await this.replayWhere('d.id = $2', [unitId, id]);
+    if (delivery.status !== 'failed')
+      throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
+    const [replayed] = await this.replayWhere('d.id = $2', [unitId, id], by && { ...by, purpose: () => `delivery ${id}` });
     if (!replayed) throw new ConflictException('the delivery cannot be replayed while its endpoint is disabled or deleted');
     return this.delivery(unitId, id);
   }
 
-  async replaySince(unitId: string, since: string): Promise<{ replayed: number }> {
-    return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)])).length };
+  async replaySince(unitId: string, since: string, by?: AdminAct): Promise<{ replayed: number }> {
+    const audit = by && { ...by, purpose: (n: number) => `failed deliveries since ${since}: ${n}` };
+    return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)], audit)).length };
   }
 
-  private async replayWhere(condition: string, params: unknown[]): Promise<string[]> {
+  private async replayWhere(condition: string, params: unknown[], by?: AdminAct & { purpose(replayed: number): string }): Promise<string[]> {
     return this.ds.transaction(async (m) => {
       const [rows] = await m.query(
         `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
@@ -126,6 +149,10 @@ export class WebhooksService {
         params,
       );
       if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
+      if (by && rows.length) {
+        const entry = { action: 'webhook.replayed', resourceType: 'partner-unit', resourceId: params[0] as string, purpose: by.purpose(rows.length).slice(0, 200) };
+        await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
+      }
       return rows.map((r: { id: string }) => r.id);
     });
   }

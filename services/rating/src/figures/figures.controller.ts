@@ -1,5 +1,6 @@
-import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, recordAudit, Roles } from '@bangbang/auth';
+import { AuditRecorded } from '@bangbang/contracts';
+import { Controller, ForbiddenException, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { FiguresQuery, RankingsQuery, RecomputeQuery } from './figures.dto';
@@ -36,11 +37,15 @@ export class FiguresController {
     return { level: q.level, month: q.month, ...rankings(rows, q.size) };
   }
 
-  /** Rebuilds the figures from the stored facts and says whether the incremental ones agree. */
+  /** Rebuilds the figures from the stored facts and says whether the incremental ones agree; audited, as a repair rewrites them all. */
   @Post('recompute')
   @HttpCode(200)
   @Roles('district_admin')
-  recompute(@Query() q: RecomputeQuery) {
-    return recomputeFigures(this.ds, q.repair);
+  recompute(@CurrentPrincipal() p: Principal, @Query() q: RecomputeQuery, @Req() req: AuthenticatedRequest) {
+    return recomputeFigures(this.ds, q.repair, (m, result) => {
+      const outcome = result.repaired ? 'figures differed and were repaired' : result.equal ? 'figures agreed, nothing repaired' : 'figures differ';
+      const purpose = `${q.repair ? 'repair requested' : 'check only'}; ${outcome}`;
+      return recordAudit(m, AuditRecorded.rating, p, { action: 'figures.recomputed', resourceType: 'figures', resourceId: 'daily-figures', purpose }, auditOrigin(req));
+    });
   }
 }

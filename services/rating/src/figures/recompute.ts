@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { contribution, COUNTERS, Entry, entryKey, sumEntries } from './contribution';
 import { addToFigures, allFigures } from './daily-figures';
 import type { JobFact } from './job-fact';
@@ -18,7 +18,11 @@ const BATCH = 2_000;
  * maintained ones, under a lock that holds writers off so both sides are of one moment. With
  * `repair`, replaces the stored counters by the recomputed ones when they differ.
  */
-export function recomputeFigures(ds: DataSource, repair = false): Promise<RecomputeResult> {
+export function recomputeFigures(
+  ds: DataSource,
+  repair = false,
+  record?: (m: EntityManager, result: RecomputeResult) => Promise<void>,
+): Promise<RecomputeResult> {
   return ds.transaction('REPEATABLE READ', async (m) => {
     await m.query(`LOCK TABLE daily_figure IN ${repair ? 'SHARE ROW EXCLUSIVE' : 'SHARE'} MODE`);
     const expected = new Map<string, Entry>();
@@ -45,6 +49,8 @@ export function recomputeFigures(ds: DataSource, repair = false): Promise<Recomp
       await m.query('DELETE FROM daily_figure');
       await addToFigures(m, [...expected.values()]);
     }
-    return { jobs, rows: expected.size, equal: mismatches.length === 0, mismatches: mismatches.slice(0, 20), repaired: repair && mismatches.length > 0 };
+    const result = { jobs, rows: expected.size, equal: mismatches.length === 0, mismatches: mismatches.slice(0, 20), repaired: repair && mismatches.length > 0 };
+    await record?.(m, result);
+    return result;
   });
 }

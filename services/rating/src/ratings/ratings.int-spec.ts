@@ -327,9 +327,12 @@ describe('rating service end to end through Kafka', () => {
     expect(chart.json().byDay.labels[0]).toBe(`${month}-01`);
     expect((await call(staff('community_admin', JINCHENG), 'GET', `/reports/dukou?month=${month}`)).statusCode).toBe(404);
 
-    const check = await call(DISTRICT, 'POST', '/figures/recompute');
+    const check = await call(DISTRICT, 'POST', '/figures/recompute?repair=true');
     expect(check.json()).toMatchObject({ equal: true, mismatches: [] });
     expect(check.json().jobs).toBeGreaterThanOrEqual(7);
+    // A repair rewrites every figure: the service audits who asked, and what came of it.
+    const [audit] = await ds.query(`SELECT payload::jsonb AS data FROM outbox WHERE type = 'bangbang.rating.audit-recorded.v1' AND key = 'daily-figures'`);
+    expect(audit?.data).toMatchObject({ action: 'figures.recomputed', actorRole: 'district_admin', resourceType: 'figures', purpose: 'repair requested; figures agreed, nothing repaired' });
   });
   it('serves the page behind the link without letting the token leak onward', async () => {
     const page = await app.inject({ method: 'GET', url: `/public/rate/${randomUUID()}?token=${'x'.repeat(43)}` });

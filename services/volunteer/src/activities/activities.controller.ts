@@ -66,13 +66,13 @@ export class ActivitiesController {
 
   @Post(':id/check-in')
   @HttpCode(200)
-  checkIn(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto) {
-    return this.activities.checkIn(p, id, dto);
+  checkIn(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto, @Req() req: HttpRequestLike) {
+    return this.activities.checkIn(p, req, id, dto);
   }
 
   @Post(':id/check-out')
   @HttpCode(200)
-  checkOut(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto) {
-    return this.activities.checkOut(p, id, dto);
+  checkOut(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto, @Req() req: HttpRequestLike) {
+    return this.activities.checkOut(p, req, id, dto);
   }
 }

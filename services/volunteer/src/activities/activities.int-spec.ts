@@ -85,6 +85,13 @@ describe('teams and activities', () => {
     expect((await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-member' })).statusCode).toBe(409);
     expect((await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-member', at: minutesAhead(30) })).statusCode).toBe(400);
 
+    // Attendance earns points: each record is audited here, naming who recorded whose.
+    const audited = await h.rows<{ data: Record<string, string> }>(`SELECT payload::jsonb AS data FROM outbox WHERE type = 'bangbang.volunteer.audit-recorded.v1' AND key = $1 ORDER BY seq`, [`${id}:v-member`]);
+    expect(audited.map((r) => [r.data.action, r.data.actorId, r.data.resourceType])).toEqual([
+      ['activity.checked-in', 'v-leader', 'activity-attendance'],
+      ['activity.checked-out', 'v-leader', 'activity-attendance'],
+    ]);
+
     expect((await h.as(member, 'GET', '/me/points')).json()).toMatchObject({ balance: 15 });
     expect((await h.as(member, 'GET', '/me')).json().activityHours).toBe(1);
     const mine = (await h.as(member, 'GET', '/activities')).json().find((a: { id: string }) => a.id === id);

@@ -2,6 +2,7 @@ import { ADMIN_ROLES, inScope, Principal } from '@bangbang/auth';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { audit, HttpRequestLike } from '../access';
 import { poolAccount, volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { activityPoints } from '../points/points-rules';
@@ -63,19 +64,21 @@ export class ActivitiesService {
     });
   }
 
-  async checkIn(p: Principal, activityId: string, dto: AttendanceDto, now = new Date()) {
+  /** Attendance earns points, so each record is audited with who made it. */
+  async checkIn(p: Principal, req: HttpRequestLike, activityId: string, dto: AttendanceDto, now = new Date()) {
     const at = this.when(dto, now);
     return this.ds.transaction(async (m) => {
       const { a, signup } = await this.attendance(m, p, activityId, dto.volunteerId);
       if (signup.checkedInAt) throw new ConflictException(`checked in already at ${signup.checkedInAt.toISOString()}`);
       this.refuseWith(() => assertCheckIn(a, at));
       await m.update(ActivitySignup, { activityId, volunteerId: dto.volunteerId }, { checkedInAt: at, checkedInBy: p.id });
+      await audit(m, p, req, 'activity.checked-in', 'activity-attendance', `${activityId}:${dto.volunteerId}`);
       return { activityId, volunteerId: dto.volunteerId, checkedInAt: at };
     });
   }
 
   /** Records the hours served and awards their points, once per volunteer and activity. */
-  async checkOut(p: Principal, activityId: string, dto: AttendanceDto, now = new Date()) {
+  async checkOut(p: Principal, req: HttpRequestLike, activityId: string, dto: AttendanceDto, now = new Date()) {
     const at = this.when(dto, now);
     return this.ds.transaction(async (m) => {
       const { a, signup, v } = await this.attendance(m, p, activityId, dto.volunteerId);
@@ -84,6 +87,7 @@ export class ActivitiesService {
       this.refuseWith(() => assertCheckOut(signup.checkedInAt!, at));
       const minutes = servedMinutes(a, signup.checkedInAt, at);
       await m.update(ActivitySignup, { activityId, volunteerId: v.id }, { checkedOutAt: at, checkedOutBy: p.id, minutes });
+      await audit(m, p, req, 'activity.checked-out', 'activity-attendance', `${activityId}:${v.id}`);
       const points = activityPoints(minutes, a.pointsPerHour);
       if (points > 0) {
         await this.ledger.post(m, {

@@ -1,4 +1,4 @@
-import { ProviderProfileV1, RequestCreated, RequestCreatedV1, VolunteerApproved, VolunteerProviderProfile } from '@bangbang/contracts';
+import { ProviderProfileV1, RequestCreated, RequestCreatedV1, VolunteerApproved, VolunteerProviderProfile, VolunteerStatusChanged, VolunteerStatusChangedV1 } from '@bangbang/contracts';
 import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -166,6 +166,33 @@ describe('registration, review, training and the provider profile', () => {
     await h.produce(RequestCreated, [{ subject: other.requestId, data: other }]);
     const rankedOther = await waitFor(() => candidatesFor(other.requestId), { what: 'the ranking for the valid specialty' });
     expect(rankedOther[0].ranked.map((c: { providerId: string }) => c.providerId)).toContain('v-wang');
+  });
+
+  it('suspends a volunteer at once: the gateway is told, dispatch stops offering and refuses an accept of an offer made before', async () => {
+    const r = jobRequest('water-electric-repair');
+    await h.produce(RequestCreated, [{ subject: r.requestId, data: r }]);
+    const offer = await waitFor(
+      async () => (await dispatchPg.query(`SELECT offer_id FROM dispatch_offer WHERE request_id = $1 AND provider_id = 'v-wang' AND status = 'open'`, [r.requestId])).rows[0],
+      { what: 'an offer to the volunteer' },
+    );
+    const suspended = await h.as(admin(), 'POST', '/volunteers/v-wang/suspend', { reason: 'complaint under review' });
+    expect(suspended.statusCode).toBe(200);
+    const [fact] = await waitFor(async () => h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang').length === 1 && h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang'), {
+      what: 'status-changed.v1',
+    });
+    expect(fact).toMatchObject({ volunteerId: 'v-wang', orgPath: JINCHENG, to: 'suspended', reason: 'complaint under review' });
+    await waitFor(async () => (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND NOT active`)).rowCount === 1, {
+      what: 'dispatch to see the volunteer inactive',
+    });
+    const accept = await h.issuer.bearer(volunteer('v-wang')).then((headers) => dispatch.inject({ method: 'POST', url: `/offers/${offer.offer_id}/accept`, headers }));
+    expect(accept.statusCode).toBe(403);
+    expect(accept.json().message).toBe('you are suspended or not active, so you cannot take jobs');
+
+    expect((await h.as(admin(), 'POST', '/volunteers/v-wang/reinstate', { reason: 'complaint unfounded' })).statusCode).toBe(200);
+    const facts = await waitFor(async () => h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang').length === 2 && h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang'), {
+      what: 'the reinstatement',
+    });
+    expect(facts[1]).toMatchObject({ to: 'approved', reason: 'complaint unfounded' });
   });
 });
 

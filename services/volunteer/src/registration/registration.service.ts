@@ -1,5 +1,5 @@
 import { inScope, Principal } from '@bangbang/auth';
-import { VolunteerApproved } from '@bangbang/contracts';
+import { VolunteerApproved, VolunteerStatusChanged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -79,7 +79,10 @@ export class RegistrationService {
     const v = await this.forReview(m, reviewer, id);
     const from = suspend ? 'approved' : 'suspended';
     if (v.status !== from) throw new ConflictException(`the volunteer is ${v.status}, not ${from}`);
-    await m.update(Volunteer, { id }, { status: suspend ? 'suspended' : 'approved', reviewReason: reason, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now });
+    const to = suspend ? 'suspended' : 'approved';
+    await m.update(Volunteer, { id }, { status: to, reviewReason: reason, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now });
+    // The gateway disables (or opens again) the account; dispatch follows the profile.
+    await writeToOutbox(m, VolunteerStatusChanged, { subject: id, data: { volunteerId: id, orgPath: v.orgPath, to, reason, by: reviewer.id, at: now.toISOString() } });
     await this.profiles.publish(m, id, now);
     return m.findOneByOrFail(Volunteer, { id });
   }
