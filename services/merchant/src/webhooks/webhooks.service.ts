@@ -117,7 +117,7 @@ export class WebhooksService {
 
   private async replayWhere(condition: string, params: unknown[]): Promise<string[]> {
     return this.ds.transaction(async (m) => {
-      const [rows] = await m.query(
+      const [rows] = await m.query<[{ id: string }[], number]>(
         `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
          FROM webhook_endpoint e
          WHERE e.id = d.endpoint_id AND e.enabled AND e.deleted_at IS NULL
@@ -126,7 +126,7 @@ export class WebhooksService {
         params,
       );
       if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
-      return rows.map((r: { id: string }) => r.id);
+      return rows.map((r) => r.id);
     });
   }
 
