@@ -20,7 +20,6 @@ export const SERVICES: ServiceDefinition[] = [gatewayService, requestService, di
 export const PUBLISHED_FOR_INTEGRATORS: Record<string, string> = {
   'bangbang.merchant.credit-updated.v1': "a partner unit's credibility for the district's supervision and the unit's own dashboards",
   'bangbang.merchant.unit-flagged.v1': 'review flags (overcharge, low credit) for supervisors\' alerting',
-  'bangbang.merchant.unit-status-changed.v1': 'the lifecycle of a partner unit for the district registry of partner units',
   'bangbang.merchant.webhook-delivery-failed.v1': "failed deliveries for the partner's and the district's operations alerting",
   'bangbang.merchant.webhook-endpoint-disabled.v1': "an endpoint switched off after failures, for the partner's and operations' alerting",
   'bangbang.request.closed.v1': "the end of a request's story for the district's data platform and archives",
