@@ -178,7 +178,7 @@ export class EventConsumer {
   /** A dead-lettered event that comes back (redriven from the DLQ) is applied; any other repeat is not. */
   private applyOnce(event: CloudEvent, handler: EventHandler, delivery: DeliveryInfo): Promise<Outcome> {
     return this.deps.ds.transaction(async (manager) => {
-      const seen = await manager.query(
+      const seen = await manager.query<unknown[]>(
         `INSERT INTO inbox (consumer_group, event_id, event_type, topic, partition, "offset", outcome)
          VALUES ($1, $2, $3, $4, $5, $6, 'applied')
          ON CONFLICT (consumer_group, event_id) DO UPDATE

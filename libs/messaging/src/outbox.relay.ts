@@ -175,7 +175,7 @@ export class OutboxRelay {
   private async housekeeping(): Promise<void> {
     if (Date.now() - this.lastHousekeeping < 10_000) return;
     this.lastHousekeeping = Date.now();
-    const [stats] = await this.ds.query(
+    const [stats] = await this.ds.query<{ pending: number; lag: number }[]>(
       `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
        FROM outbox WHERE sent_at IS NULL`,
     );

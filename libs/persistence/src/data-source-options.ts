@@ -1,9 +1,13 @@
-import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
+
+/** An entity class as TypeORM takes it; its constructor is never called by us. */
+export type EntityClass = new (...args: never[]) => unknown;
+export type MigrationClass = new () => MigrationInterface;
 
 export interface ServiceDataSourceInput {
   url: string;
-  entities: MixedList<Function>;
-  migrations: MixedList<Function>;
+  entities: MixedList<EntityClass>;
+  migrations: MixedList<MigrationClass>;
   poolSize?: number;
 }
 

@@ -1,6 +1,6 @@
 import { Messaging, MessagingConfig, MessagingTables1764000000000 } from '@bangbang/messaging';
 import { loadConfig } from '@bangbang/observability';
-import { databaseUrlFor, dataSourceOptions, runMigrationsLocked } from '@bangbang/persistence';
+import { databaseUrlFor, dataSourceOptions, EntityClass, MigrationClass, runMigrationsLocked } from '@bangbang/persistence';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -10,8 +10,8 @@ import { OrgUnitCopy1764000000010, OrgUnitCopyHandler } from './org-unit-copy.ha
 
 export interface PlatformOptions {
   service: string;
-  entities: Function[];
-  migrations: Function[];
+  entities: EntityClass[];
+  migrations: MigrationClass[];
   /** Topics this service publishes to; created at start-up with their dead-letter topics. */
   producedTopics: string[];
   env: NodeJS.ProcessEnv;

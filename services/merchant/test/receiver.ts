@@ -1,4 +1,4 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
+import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 
 export interface Received {
@@ -22,8 +22,10 @@ export class ScriptedReceiver {
   ) {}
 
   static async start(script: Answer[] = [], path = '/hooks/bangbang'): Promise<ScriptedReceiver> {
-    let receiver!: ScriptedReceiver;
-    const server = createServer((req, res) => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const receiver = new ScriptedReceiver(server, script, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -32,8 +34,6 @@ export class ScriptedReceiver {
         res.writeHead(answer.status, answer.headers).end();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new ScriptedReceiver(server, script, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
     return receiver;
   }
 
@@ -56,13 +56,13 @@ export class HeldReceiver {
   ) {}
 
   static async start(path = '/hooks/slow'): Promise<HeldReceiver> {
-    let receiver!: HeldReceiver;
-    const server = createServer((req, res) => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const receiver = new HeldReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    server.on('request', (req, res) => {
       req.resume();
       req.on('end', () => receiver.held.push({ release: (status) => res.writeHead(status).end() }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    receiver = new HeldReceiver(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
     return receiver;
   }
 

@@ -77,7 +77,7 @@ export class Dispatcher {
     job.rankings = plan.rankings;
     // A request opens one job however often its event is delivered; the insert holds the new row's lock.
     const inserted = await m.createQueryBuilder().insert().into(DispatchJob).values(job).orIgnore().returning(['requestId']).execute();
-    if (!inserted.raw.length) return;
+    if (!(inserted.raw as unknown[]).length) return;
     const deadlines: Omit<Clock, 'id'>[] = [
       { requestId: job.requestId, kind: 'response', offerId: null, dueAt: job.responseDueAt },
       { requestId: job.requestId, kind: 'resolution', offerId: null, dueAt: job.resolutionDueAt },

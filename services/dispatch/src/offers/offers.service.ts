@@ -45,7 +45,7 @@ export class OffersService {
 
   /** A suspended provider sees no offers: the ones still open wait out their clock and move on. */
   async mine(m: EntityManager, principal: Principal): Promise<OfferView[]> {
-    const [provider] = await m.query('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
+    const [provider] = await m.query<[{ active: boolean }?]>('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
     if (!provider?.active) return [];
     const offers = await m.find(Offer, { where: { providerId: principal.id, status: 'open' }, order: { expiresAt: 'ASC' } });
     const mine = offers.filter((o) => actsAs(principal, o.providerId, o.providerKind));
@@ -57,7 +57,7 @@ export class OffersService {
   /** First acceptance wins: the job row lock orders concurrent accepts, and the losers see a closed offer. */
   async accept(m: EntityManager, principal: Principal, offerId: string, now: Date): Promise<OfferView> {
     // Said first, whatever became of the offer since: a suspended provider learns why it cannot take jobs.
-    const [standing] = await m.query('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
+    const [standing] = await m.query<[{ active: boolean }?]>('SELECT active FROM dispatch_provider WHERE provider_id = $1', [principal.id]);
     if (standing && !standing.active) throw new ForbiddenException(NOT_ACTIVE);
     const { offer, job } = await this.openOffer(m, principal, offerId, now);
     const provider = await lockProvider(m, offer.providerId, now);

@@ -132,7 +132,7 @@ async function providerById(m: EntityManager, providerId: string, now: Date): Pr
  * what this returns, so two jobs cannot both take a provider's last slot.
  */
 export async function lockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
-  const locked = await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [providerId]);
+  const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [providerId]);
   return locked.length ? providerById(m, providerId, now) : null;
 }
 

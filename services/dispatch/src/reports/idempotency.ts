@@ -26,13 +26,13 @@ export async function idempotent<T>(
   if (!KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 128 letters, digits or ._:-');
   const fingerprint = sha256Hex(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`);
   return ds.transaction(async (m) => {
-    const claimed = await m.query(
+    const claimed = await m.query<unknown[]>(
       `INSERT INTO dispatch_idempotency (principal_id, key, fingerprint, body) VALUES ($1, $2, $3, 'null')
        ON CONFLICT DO NOTHING RETURNING 1`,
       [principal.id, key, fingerprint],
     );
     if (!claimed.length) {
-      const [stored] = await m.query('SELECT fingerprint, body FROM dispatch_idempotency WHERE principal_id = $1 AND key = $2', [principal.id, key]);
+      const [stored] = await m.query<{ fingerprint: string; body: unknown }[]>('SELECT fingerprint, body FROM dispatch_idempotency WHERE principal_id = $1 AND key = $2', [principal.id, key]);
       if (stored.fingerprint !== fingerprint) {
         throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
       }

@@ -3,7 +3,6 @@ import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { MerchantApiKey } from './merchant-api-key.entity';
-import { MerchantUnit } from './merchant-unit.entity';
 
 /**
  * Rotation is issue-new then revoke-old; each event is applied whatever order they arrive in. Keys

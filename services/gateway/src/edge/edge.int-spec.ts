@@ -3,7 +3,6 @@ import { testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { request as httpRequest } from 'node:http';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
 
@@ -13,20 +12,6 @@ async function publish(topic: string, event: ReturnType<typeof createEvent>) {
   const record = toKafkaRecord(event);
   await producer.send({ topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
   await producer.disconnect();
-}
-
-/** A GET sent as written: fetch and inject both resolve dot segments before sending. */
-function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ statusCode: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}/`, { path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 describe('the edge: one public entry', () => {

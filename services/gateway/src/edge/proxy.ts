@@ -40,9 +40,10 @@ function forward(request: FastifyRequest, reply: FastifyReply, targets: Record<U
     onError: (res, { error }) => {
       const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
       if (code && UNREACHABLE.has(code)) {
-        return res.code(502).send({ statusCode: 502, error: 'Bad Gateway', message: `service ${service} is unreachable` });
+        res.code(502).send({ statusCode: 502, error: 'Bad Gateway', message: `service ${service} is unreachable` });
+        return;
       }
-      return res.send(error);
+      res.send(error);
     },
   });
 }

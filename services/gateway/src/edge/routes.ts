@@ -34,6 +34,7 @@ export type Normalised = { path: string } | { refused: string };
 // round of decoding waiting to happen somewhere downstream; encoded `?` and `#` would move the end of
 // the path. None is needed by any route, so they are refused rather than interpreted.
 const ENCODED_SHAPE = /%(2f|5c|25|3f|23)/i;
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

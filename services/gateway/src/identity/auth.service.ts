@@ -46,7 +46,7 @@ export class AuthService {
     const name = username.toLowerCase();
     const wait = this.throttle.begin(clientIp, name);
     if (wait > 0) throw signInsThrottled(wait);
-    let matches = false;
+    let matches: boolean;
     let user: StaffUser | null = null;
     try {
       user = await this.ds.manager.createQueryBuilder(StaffUser, 'u').where('lower(u.username) = lower(:name)', { name }).getOne();

@@ -30,8 +30,8 @@ export interface AdminAct {
 
 /** Revokes the matching live keys now, telling the gateway about each, in the caller's transaction. */
 export async function revokeKeysWhere(m: EntityManager, condition: string, params: unknown[]): Promise<number> {
-  const revoked: { key_id: string; unit_id: string; revoked_at: Date }[] = await m
-    .query(`UPDATE api_key SET revoked_at = now() WHERE revoked_at IS NULL AND ${condition} RETURNING key_id, unit_id, revoked_at`, params)
+  const revoked = await m
+    .query<[{ key_id: string; unit_id: string; revoked_at: Date }[], number]>(`UPDATE api_key SET revoked_at = now() WHERE revoked_at IS NULL AND ${condition} RETURNING key_id, unit_id, revoked_at`, params)
     .then(([rows]) => rows);
   for (const k of revoked) {
     await writeToOutbox(m, ApiKeyRevoked, { subject: k.key_id, data: { keyId: k.key_id, unitId: k.unit_id, revokedAt: k.revoked_at.toISOString() } });

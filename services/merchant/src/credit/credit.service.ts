@@ -3,7 +3,7 @@ import { writeToOutbox } from '@bangbang/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
-import { creditScore, CreditCounts, NO_FACTS } from './credit-score';
+import { Credit, creditScore, CreditCounts, NO_FACTS } from './credit-score';
 
 const COUNTS = `
   SELECT
@@ -19,6 +19,8 @@ const COUNTS = `
     (SELECT count(*) FROM unit_rating WHERE unit_id = $1 AND provider = 'satisfied')::int AS satisfied,
     (SELECT count(*) FROM unit_rating WHERE unit_id = $1 AND provider = 'basically_satisfied')::int AS "basicallySatisfied"`;
 
+type CountsRow = Omit<CreditCounts, 'complaints'> & { overcharges: number; dissatisfied: number };
+
 @Injectable()
 export class CreditService {
   constructor(@Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig) {}
@@ -29,12 +31,15 @@ export class CreditService {
    */
   async refresh(m: EntityManager, unitId: string): Promise<void> {
     // One refresh per unit at a time, so each sees the facts the previous one committed.
-    const [unit] = await m.query('SELECT org_path FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
+    const [unit] = await m.query<[{ org_path: string }?]>('SELECT org_path FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
     if (!unit) return;
-    const [row] = await m.query(COUNTS, [unitId]);
+    const [row] = await m.query<[CountsRow]>(COUNTS, [unitId]);
     const counts: CreditCounts = { ...row, complaints: row.dissatisfied + row.overcharges };
     const credit = creditScore(counts);
-    const [before] = await m.query('SELECT score, components, flagged_low, version FROM unit_credit WHERE unit_id = $1', [unitId]);
+    const [before] = await m.query<[(Credit & { flagged_low: boolean; version: number })?]>(
+      'SELECT score, components, flagged_low, version FROM unit_credit WHERE unit_id = $1',
+      [unitId],
+    );
     if (before && before.score === credit.score && JSON.stringify(before.components) === JSON.stringify(credit.components)) return;
     const version = (before?.version ?? 0) + 1;
     const low = credit.score < this.config.CREDIT_REVIEW_THRESHOLD;

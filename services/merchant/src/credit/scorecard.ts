@@ -24,7 +24,10 @@ export class Scorecards {
   ) {}
 
   async of(unitId: string): Promise<Scorecard> {
-    const [row] = await this.ds.query('SELECT score, components, flagged_low, quality, version FROM unit_credit WHERE unit_id = $1', [unitId]);
+    const [row] = await this.ds.query<[(Credit & { flagged_low: boolean; quality: object | null; version: number })?]>(
+      'SELECT score, components, flagged_low, quality, version FROM unit_credit WHERE unit_id = $1',
+      [unitId],
+    );
     const credit: Credit = row && row.version > 0 ? { score: row.score, components: row.components } : creditScore(NO_FACTS);
     return {
       unitId,

@@ -64,7 +64,7 @@ export class DirectoryController {
 
   @Get(':id')
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Listing> {
-    const [row] = await this.ds.query(`${LISTING} AND u.id = $1`, [id]);
+    const [row] = await this.ds.query<[Listing?]>(`${LISTING} AND u.id = $1`, [id]);
     if (!row) throw new NotFoundException('partner unit not found');
     return withDefaults(row);
   }

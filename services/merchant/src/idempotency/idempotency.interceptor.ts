@@ -65,7 +65,7 @@ export class Idempotent implements NestInterceptor {
     const claim = randomUUID();
     // A fresh claim, or the takeover of an abandoned one for the same request (another request's
     // key stays refused, as the abandoned run may have done its work).
-    const claimed = await this.ds.query(
+    const claimed = await this.ds.query<unknown[]>(
       `INSERT INTO idempotency_key (principal_id, key, fingerprint, claim) VALUES ($1, $2, $3, $4)
        ON CONFLICT (principal_id, key) DO UPDATE SET claim = $4, created_at = now()
          WHERE idempotency_key.status IS NULL AND idempotency_key.fingerprint = $3
@@ -76,7 +76,7 @@ export class Idempotent implements NestInterceptor {
     if (!claimed.length) return of(await this.replay(principal, key, fingerprint, ctx.switchToHttp().getResponse<Reply>()));
     // Both statements name the claim: a run whose claim was taken over touches nothing.
     return next.handle().pipe(
-      mergeMap(async (body) => {
+      mergeMap(async (body: unknown) => {
         await this.ds.query('UPDATE idempotency_key SET status = 1, body = $4 WHERE principal_id = $1 AND key = $2 AND claim = $3', [
           principal,
           key,
@@ -85,7 +85,7 @@ export class Idempotent implements NestInterceptor {
         ]);
         return body;
       }),
-      catchError((err) =>
+      catchError((err: unknown) =>
         from(this.ds.query('DELETE FROM idempotency_key WHERE principal_id = $1 AND key = $2 AND claim = $3', [principal, key, claim])).pipe(
           mergeMap(() => throwError(() => err)),
         ),
@@ -94,7 +94,10 @@ export class Idempotent implements NestInterceptor {
   }
 
   private async replay(principal: string, key: string, fingerprint: string, reply: Reply): Promise<unknown> {
-    const [row] = await this.ds.query('SELECT fingerprint, status, body FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principal, key]);
+    const [row] = await this.ds.query<[{ fingerprint: string; status: number | null; body: unknown }?]>(
+      'SELECT fingerprint, status, body FROM idempotency_key WHERE principal_id = $1 AND key = $2',
+      [principal, key],
+    );
     if (!row) throw new ConflictException('a request with this Idempotency-Key has just failed; retry it');
     if (row.fingerprint !== fingerprint) throw new UnprocessableEntityException('this Idempotency-Key was used for a different request');
     if (row.status === null) throw new ConflictException('a request with this Idempotency-Key is still in progress');

@@ -40,13 +40,13 @@ export class JobFactsService {
   /** Whether a provider id in a fact is one of our partner units (volunteers' facts are not ours). */
   async isOurs(m: EntityManager, providerId: string | undefined, providerKind?: string): Promise<boolean> {
     if (!providerId || !UUID.test(providerId) || (providerKind && !UNIT_KINDS.includes(providerKind))) return false;
-    const [row] = await m.query('SELECT 1 FROM partner_unit WHERE id = $1', [providerId]);
+    const [row] = await m.query<[unknown?]>('SELECT 1 FROM partner_unit WHERE id = $1', [providerId]);
     return Boolean(row);
   }
 
   /** Records the offer's status; answers the status it had before (undefined when first seen). */
   async offer(m: EntityManager, offerId: string, job: JobRef, status: string, feePolicy?: string): Promise<string | undefined> {
-    const [before] = await m.query('SELECT status FROM unit_offer WHERE offer_id = $1 FOR UPDATE', [offerId]);
+    const [before] = await m.query<[{ status: string }?]>('SELECT status FROM unit_offer WHERE offer_id = $1 FOR UPDATE', [offerId]);
     if (!before) {
       await m.query('INSERT INTO unit_offer (offer_id, unit_id, request_id, status, fee_policy, at) VALUES ($1, $2, $3, $4, $5, now())', [
         offerId,
@@ -83,13 +83,17 @@ export class JobFactsService {
   }
 
   async isCancelled(m: EntityManager, job: JobRef): Promise<boolean> {
-    const [row] = await m.query('SELECT cancelled_at FROM unit_job WHERE request_id = $1 AND unit_id = $2', [job.requestId, job.unitId]);
+    const [row] = await m.query<[{ cancelled_at: Date | null }?]>('SELECT cancelled_at FROM unit_job WHERE request_id = $1 AND unit_id = $2', [job.requestId, job.unitId]);
     return Boolean(row?.cancelled_at);
   }
 
   /** Whether the unit's job records an assignment made at `at` or later. */
   async assignedSince(m: EntityManager, job: JobRef, at: Date): Promise<boolean> {
-    const [row] = await m.query('SELECT 1 FROM unit_job WHERE request_id = $1 AND unit_id = $2 AND assigned_at >= $3', [job.requestId, job.unitId, at]);
+    const [row] = await m.query<[unknown?]>('SELECT 1 FROM unit_job WHERE request_id = $1 AND unit_id = $2 AND assigned_at >= $3', [
+      job.requestId,
+      job.unitId,
+      at,
+    ]);
     return Boolean(row);
   }
 
@@ -120,13 +124,13 @@ export class JobFactsService {
   }
 
   private async checkPrice(m: EntityManager, job: JobRef): Promise<boolean> {
-    const [row] = await m.query('SELECT fee_policy, price_charged_fen, overcharge_flagged FROM unit_job WHERE request_id = $1 AND unit_id = $2 FOR UPDATE', [
-      job.requestId,
-      job.unitId,
-    ]);
+    const [row] = await m.query<[{ fee_policy: string | null; price_charged_fen: number | null; overcharge_flagged: boolean }?]>(
+      'SELECT fee_policy, price_charged_fen, overcharge_flagged FROM unit_job WHERE request_id = $1 AND unit_id = $2 FOR UPDATE',
+      [job.requestId, job.unitId],
+    );
     if (!row || row.overcharge_flagged || !chargedEligibleHousehold(row.fee_policy, row.price_charged_fen)) return false;
     await m.query('UPDATE unit_job SET overcharge_flagged = true WHERE request_id = $1 AND unit_id = $2', [job.requestId, job.unitId]);
-    const [unit] = await m.query('SELECT org_path FROM partner_unit WHERE id = $1', [job.unitId]);
+    const [unit] = await m.query<[{ org_path: string }]>('SELECT org_path FROM partner_unit WHERE id = $1', [job.unitId]);
     await writeToOutbox(m, UnitFlagged, {
       subject: job.unitId,
       data: {

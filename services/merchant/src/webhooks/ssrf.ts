@@ -75,7 +75,7 @@ export function parseIPv6(text: string): number[] | undefined {
   const [head, tail] = address.split('::');
   const left = words(head);
   const right = tail === undefined ? [] : words(tail);
-  const groups = tail === undefined ? left : [...left, ...new Array(8 - left.length - right.length).fill(0), ...right];
+  const groups = tail === undefined ? left : [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
   return groups.flatMap((g) => [g >> 8, g & 0xff]);
 }
 

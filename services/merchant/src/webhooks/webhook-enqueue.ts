@@ -19,7 +19,7 @@ export interface Occurrence {
  */
 export async function enqueueWebhook(m: EntityManager, unitId: string, type: WebhookEventType, data: object, from: Occurrence): Promise<number> {
   const messageId = messageIdFor(from.factKey, type, unitId);
-  const inserted = await m.query(
+  const inserted = await m.query<{ id: string }[]>(
     `INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)
      SELECT gen_random_uuid(), $1, e.id, e.unit_id, e.org_path, $3, $4, 'pending', now()
      FROM webhook_endpoint e

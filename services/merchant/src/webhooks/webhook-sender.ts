@@ -138,7 +138,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Sleeps until the next retry is due, or the poll interval, whichever is sooner. */
   private async untilNextDue(): Promise<number> {
-    const [row] = await this.ds.query(
+    const [row] = await this.ds.query<[{ ms: string | null }]>(
       `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM webhook_delivery WHERE status = 'pending'`,
     );
     const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
@@ -211,7 +211,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The common case in one statement (one round trip, atomic): delivered, attempt logged, endpoint healthy. */
   private async recordDelivered(d: Claimed, startedAt: Date, result: PostResult): Promise<boolean> {
-    const [row] = await this.ds.query(
+    const [row] = await this.ds.query<[{ n: number }]>(
       `WITH done AS (
          UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, step = step + 1, last_status_code = $2,
            last_error = NULL, next_attempt_at = NULL, finished_at = now()
@@ -230,7 +230,10 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async record(m: EntityManager, d: Claimed, startedAt: Date, result: PostResult, outcome: AttemptOutcome): Promise<void> {
-    const [current] = await m.query('SELECT status, attempts, step FROM webhook_delivery WHERE id = $1 FOR UPDATE', [d.id]);
+    const [current] = await m.query<[{ status: string; attempts: number; step: number }]>(
+      'SELECT status, attempts, step FROM webhook_delivery WHERE id = $1 FOR UPDATE',
+      [d.id],
+    );
     const attempt = current.attempts + 1;
     const error = outcome.kind === 'retry' ? outcome.error : result.status === 410 ? 'HTTP 410 Gone' : null;
     const delay = outcome.kind === 'retry' && d.enabled ? retryDelay(current.step + 2, { scale: this.config.WEBHOOK_SCHEDULE_SCALE }, outcome.retryAfterMs) : undefined;
@@ -260,7 +263,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       });
     }
     if (label === 'gone') return this.disable(m, d, 'gone');
-    const [failing] = await m.query(
+    const [failing] = await m.query<[{ failing_since: Date; enabled: boolean }[], number]>(
       'UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, now()) WHERE id = $1 RETURNING failing_since, enabled',
       [d.endpoint_id],
     );
@@ -269,7 +272,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The endpoint stops receiving: its pending deliveries fail (replayable once it is enabled again). */
   private async disable(m: EntityManager, d: Claimed, because: 'gone' | 'failing'): Promise<void> {
-    const [rows] = await m.query(
+    const [rows] = await m.query<[{ id: string }[], number]>(
       `UPDATE webhook_endpoint SET enabled = false, disabled_reason = $2 WHERE id = $1 AND enabled RETURNING id`,
       [d.endpoint_id, because === 'gone' ? 'the receiver answered 410 Gone' : 'failing without a success for too long'],
     );

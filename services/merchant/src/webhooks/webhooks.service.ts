@@ -140,7 +140,7 @@ export class WebhooksService {
 
   private async replayWhere(condition: string, params: unknown[], by?: AdminAct & { purpose(replayed: number): string }): Promise<string[]> {
     return this.ds.transaction(async (m) => {
-      const [rows] = await m.query(
+      const [rows] = await m.query<[{ id: string }[], number]>(
         `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
          FROM webhook_endpoint e
          WHERE e.id = d.endpoint_id AND e.enabled AND e.deleted_at IS NULL
@@ -153,7 +153,7 @@ export class WebhooksService {
         const entry = { action: 'webhook.replayed', resourceType: 'partner-unit', resourceId: params[0] as string, purpose: by.purpose(rows.length).slice(0, 200) };
         await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
       }
-      return rows.map((r: { id: string }) => r.id);
+      return rows.map((r) => r.id);
     });
   }
 

@@ -25,12 +25,12 @@ export class FactProjector {
    */
   async apply(m: EntityManager, requestId: string, fact: Fact, touched?: Map<string, ProviderKind>): Promise<Applied> {
     // Creates the row if need be and locks it, in one round trip.
-    const [row] = await m.query(
+    const [row] = await m.query<[{ fact: JobFact }]>(
       `INSERT INTO job_fact (request_id, fact) VALUES ($1, $2)
        ON CONFLICT (request_id) DO UPDATE SET request_id = EXCLUDED.request_id RETURNING fact`,
       [requestId, emptyJob(requestId)],
     );
-    const before = row.fact as JobFact;
+    const before = row.fact;
     const after = applyFact(before, fact);
     if (after === before) return { before, after };
     const changes = delta(before, after);
@@ -54,6 +54,6 @@ export class FactProjector {
 }
 
 export async function loadJob(m: EntityManager, requestId: string, lock = false): Promise<JobFact | null> {
-  const [row] = await m.query(`SELECT fact FROM job_fact WHERE request_id = $1${lock ? ' FOR UPDATE' : ''}`, [requestId]);
-  return (row?.fact as JobFact) ?? null;
+  const [row] = await m.query<[{ fact: JobFact }?]>(`SELECT fact FROM job_fact WHERE request_id = $1${lock ? ' FOR UPDATE' : ''}`, [requestId]);
+  return row?.fact ?? null;
 }

@@ -26,7 +26,10 @@ export async function refreshProviderQuality(
      ON CONFLICT (provider_id) DO NOTHING`,
     [providerId, providerKind, now],
   );
-  const [row] = await m.query('SELECT provider_kind, version, figures FROM provider_quality WHERE provider_id = $1 FOR UPDATE', [providerId]);
+  const [row] = await m.query<[{ provider_kind: ProviderKind; version: number; figures: Published | null }]>(
+    'SELECT provider_kind, version, figures FROM provider_quality WHERE provider_id = $1 FOR UPDATE',
+    [providerId],
+  );
   const f = await providerFigures(m, providerId, weights, now);
   const figures: Published = {
     ratingsCount: f.ratingsCount,

@@ -1,4 +1,5 @@
 import { assertInScope, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import type { UnitLevel } from '@bangbang/contracts';
 import { Controller, Get, Header, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -31,7 +32,10 @@ export class ReportsController {
   @Roles('district_admin', 'street_admin', 'community_admin', 'auditor')
   @Header('cache-control', 'no-store')
   async report(@CurrentPrincipal() p: Principal, @Param('unitCode') code: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
-    const [unit] = await this.ds.query('SELECT code, level, path, name_zh FROM org_unit WHERE code = $1', [code]);
+    const [unit] = await this.ds.query<[{ code: string; level: UnitLevel; path: string; name_zh: string }?]>(
+      'SELECT code, level, path, name_zh FROM org_unit WHERE code = $1',
+      [code],
+    );
     if (!unit) throw new NotFoundException('unitCode: no such unit');
     assertInScope(p, unit.path, 'unitCode: unit');
     const weights = parseWeights(this.config.COMPOSITE_WEIGHTS);
@@ -55,11 +59,11 @@ export class ReportsController {
 
   private async byDay(level: Dimension, key: string, month: string, weights: Weights) {
     const { from, until } = monthDays(month);
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<Record<string, string | number>[]>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, ${COLUMNS.join(', ')} FROM daily_figure WHERE dim = $1 AND key = $2 AND day >= $3 AND day < $4`,
       [level, key, from, until],
     );
-    const byDay = new Map<string, Counters>(rows.map((r: Record<string, string | number>) => [String(r.day), countersOf(r)]));
+    const byDay = new Map<string, Counters>(rows.map((r) => [String(r.day), countersOf(r)]));
     const labels: string[] = [];
     for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < until; d.setUTCDate(d.getUTCDate() + 1)) labels.push(d.toISOString().slice(0, 10));
     const points = labels.map((day) => rates(byDay.get(day) ?? zeroCounters(), weights, 'team'));

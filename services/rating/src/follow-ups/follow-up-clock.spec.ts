@@ -8,7 +8,7 @@ describe('follow-up clock', () => {
     let finishPass!: (queued: number) => void;
     const transaction = jest.fn(() => new Promise<number>((resolve) => (finishPass = resolve)));
     const clock = new FollowUpClock({ transaction } as unknown as DataSource, { FOLLOW_UP_POLL_MS: 1 } as RatingConfig);
-    clock.onApplicationBootstrap();
+    await clock.onApplicationBootstrap();
     await waitFor(async () => transaction.mock.calls.length === 1, { what: 'a pass in flight' });
 
     let stopped = false;

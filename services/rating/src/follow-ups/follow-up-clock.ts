@@ -54,7 +54,7 @@ export class FollowUpClock implements OnApplicationBootstrap, OnModuleDestroy {
           (row.rated_cycle === null || row.rated_cycle < row.cycle) &&
           windowClosesAt(job.signedOffAt, this.config.RATING_WINDOW_SECONDS) > now;
         if (!stillOpen) continue;
-        const inserted = await m.query(
+        const inserted = await m.query<unknown[]>(
           `INSERT INTO follow_up (id, request_id, cycle, reason, org_path, category_code, status, created_at)
            VALUES ($1, $2, $3, 'not_rated', $4, $5, 'open', $6) ON CONFLICT (request_id, cycle, reason) DO NOTHING RETURNING 1`,
           [randomUUID(), row.request_id, row.cycle, job.orgPath, job.categoryCode, now],

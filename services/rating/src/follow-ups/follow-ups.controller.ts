@@ -41,7 +41,10 @@ export class FollowUpsController {
   @Roles(...STAFF)
   record(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OutcomeDto, @Req() req: AuthenticatedRequest) {
     return this.ds.transaction(async (m) => {
-      const [row] = await m.query('SELECT org_path, status, request_id FROM follow_up WHERE id = $1 FOR UPDATE', [id]);
+      const [row] = await m.query<[{ org_path: string; status: string; request_id: string }?]>(
+        'SELECT org_path, status, request_id FROM follow_up WHERE id = $1 FOR UPDATE',
+        [id],
+      );
       if (!row) throw new NotFoundException('id: follow-up not found');
       assertInScope(p, row.org_path, 'id: follow-up');
       if (row.status !== 'open') throw new ConflictException('id: this follow-up is already closed');

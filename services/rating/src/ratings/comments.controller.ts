@@ -30,7 +30,10 @@ export class CommentsController {
   @Roles(...ADMINS)
   screen(@CurrentPrincipal() p: Principal, @Param('requestId', new ParseUUIDPipe()) requestId: string, @Body() dto: ScreeningDto, @Req() req: AuthenticatedRequest) {
     return this.ds.transaction(async (m) => {
-      const [row] = await m.query('SELECT org_path, comment_status FROM rating WHERE request_id = $1 FOR UPDATE', [requestId]);
+      const [row] = await m.query<[{ org_path: string; comment_status: string }?]>(
+        'SELECT org_path, comment_status FROM rating WHERE request_id = $1 FOR UPDATE',
+        [requestId],
+      );
       if (!row) throw new NotFoundException('requestId: no rating for this job');
       assertInScope(p, row.org_path, 'requestId: rating');
       if (row.comment_status !== 'pending') throw new ConflictException(`requestId: no comment awaiting screening (it is ${row.comment_status})`);

@@ -47,7 +47,10 @@ export class RatingsService {
   /** The resident, through the one-time link: the token must be this job's, unused and unexpired. */
   rateByLink(requestId: string, dto: LinkRateDto): Promise<RatingRow> {
     return this.ds.transaction(async (m) => {
-      const [link] = await m.query('SELECT token_hash, cycle, expires_at, used_at FROM rating_link WHERE request_id = $1 FOR UPDATE', [requestId]);
+      const [link] = await m.query<[{ token_hash: string; cycle: number; expires_at: Date; used_at: Date | null }?]>(
+        'SELECT token_hash, cycle, expires_at, used_at FROM rating_link WHERE request_id = $1 FOR UPDATE',
+        [requestId],
+      );
       if (!link || !tokenMatches(dto.token, link.token_hash)) throw new NotFoundException('token: no rating link of this job matches');
       if (link.used_at) throw new ConflictException('token: this link has already been used');
       if (new Date(link.expires_at) <= new Date()) throw new ConflictException(`token: this link expired at ${new Date(link.expires_at).toISOString()}`);
@@ -69,10 +72,10 @@ export class RatingsService {
   }
 
   async get(principal: Principal, requestId: string): Promise<{ rating: RatingRow; revisions: unknown[] }> {
-    const [rating] = await this.ds.query('SELECT * FROM rating WHERE request_id = $1', [requestId]);
+    const [rating] = await this.ds.query<[RatingRow?]>('SELECT * FROM rating WHERE request_id = $1', [requestId]);
     if (!rating) throw new NotFoundException('requestId: no rating for this job');
     assertInScope(principal, rating.org_path, 'requestId: rating');
-    const revisions = await this.ds.query('SELECT * FROM rating_revision WHERE request_id = $1 ORDER BY revision', [requestId]);
+    const revisions = await this.ds.query<unknown[]>('SELECT * FROM rating_revision WHERE request_id = $1 ORDER BY revision', [requestId]);
     return { rating, revisions };
   }
 
@@ -167,7 +170,7 @@ export class RatingsService {
   private async requestRedo(m: EntityManager, job: JobFact, dto: RateDto, now: Date): Promise<void> {
     const reason = redoReason(dto);
     if (!reason) return;
-    const inserted = await m.query(
+    const inserted = await m.query<unknown[]>(
       'INSERT INTO redo (request_id, cycle, reason, requested_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1',
       [job.requestId, job.signOffs, reason, now],
     );

@@ -1,5 +1,5 @@
 import { Public } from '@bangbang/auth';
-import { QUALITY_PRIOR } from '@bangbang/contracts';
+import { type ProviderKind, QUALITY_PRIOR, type Satisfaction } from '@bangbang/contracts';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { providerFigures, RECENT_DAYS } from '../figures/provider-figures';
@@ -22,10 +22,10 @@ export class ScorecardsController {
 
   @Get(':providerId/scorecard')
   async scorecard(@Param('providerId') providerId: string) {
-    const [known] = await this.ds.query('SELECT provider_kind FROM provider_quality WHERE provider_id = $1', [providerId]);
+    const [known] = await this.ds.query<[{ provider_kind: ProviderKind }?]>('SELECT provider_kind FROM provider_quality WHERE provider_id = $1', [providerId]);
     if (!known) throw new NotFoundException('providerId: no figures for this provider');
     const f = await providerFigures(this.ds.manager, providerId, parseWeights(this.config.COMPOSITE_WEIGHTS));
-    const comments = await this.ds.query(
+    const comments = await this.ds.query<{ comment: string | null; provider: Satisfaction; day: string }[]>(
       `SELECT comment, provider, to_char(rated_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS day
        FROM rating WHERE provider_id = $1 AND comment_status = 'approved' ORDER BY rated_at DESC LIMIT $2`,
       [providerId, COMMENTS_SHOWN],

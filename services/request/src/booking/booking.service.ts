@@ -76,7 +76,7 @@ export class BookingService {
         );
       }
       // The phone is counted alike either way; only a registered one gets a code and an SMS.
-      const registered = (await m.query('SELECT 1 FROM resident_phone WHERE phone = $1 LIMIT 1', [phone])).length > 0;
+      const registered = (await m.query<unknown[]>('SELECT 1 FROM resident_phone WHERE phone = $1 LIMIT 1', [phone])).length > 0;
       const fresh = registered ? newVerificationCode() : null;
       await m.update(BookingVerification, { phoneKey: key }, {
         codeHash: fresh && hashVerificationCode(fresh.salt, phone, fresh.code),

@@ -15,7 +15,7 @@ export async function enqueueNotification(
   template: NotificationTemplate,
   facts: Omit<MessageFacts, 'number'> = {},
 ): Promise<boolean> {
-  const [recipient] = await m.query(
+  const [recipient] = await m.query<[{ phone: string }?]>(
     `SELECT p.phone FROM resident r JOIN resident_phone p ON p.resident_id = r.id
       WHERE r.household_id = $1
       ORDER BY (r.id = $2) DESC NULLS LAST, r.created_at, p.phone LIMIT 1`,

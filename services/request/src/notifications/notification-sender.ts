@@ -48,7 +48,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
 
   /** One pass; returns how many messages were delivered. */
   async drain(): Promise<number> {
-    const claimed: Claimed[] = await this.ds.query(
+    const claimed = await this.ds.query<[Claimed[], number]>(
       `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
         WHERE id IN (SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)

@@ -45,7 +45,7 @@ export function checkAttributes(serviceCode: string, defs: readonly ServiceAttri
   for (const def of defs) {
     const field = `attribute[${def.code}]`;
     const raw = answer(def.code);
-    const given = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+    const given = (Array.isArray(raw) ? (raw as unknown[]) : raw === undefined ? [] : [raw]).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
     if (!given.length) {
       if (def.required) errors.push(`${field}: required${def.values ? ` (one of ${keys(def)})` : ''}`);
       continue;

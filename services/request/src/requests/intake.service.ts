@@ -77,7 +77,7 @@ export class IntakeService {
     const grants = await m.findBy(FeeEligibility, { householdId: household.id, revokedAt: IsNull() });
     const urgency = dto.urgency ?? category.urgency;
     const due = deadlinesFor(urgency, receivedAt);
-    const [{ n }] = await m.query(`SELECT nextval('service_request_number_seq') AS n`);
+    const [{ n }] = await m.query<[{ n: string }]>(`SELECT nextval('service_request_number_seq') AS n`);
     const r = m.create(ServiceRequest, {
       id: randomUUID(),
       number: requestNumber(receivedAt, Number(n)),
@@ -153,12 +153,12 @@ export class IntakeService {
  * waits on the first one's row and then sees its response.
  */
 async function claimKey(m: EntityManager, principalId: string, key: string, hash: string): Promise<RequestView | null> {
-  const claimed = await m.query(
+  const claimed = await m.query<unknown[]>(
     'INSERT INTO idempotency_key (principal_id, key, body_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
     [principalId, key, hash],
   );
   if (claimed.length) return null;
-  const [earlier] = await m.query('SELECT body_hash, response FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principalId, key]);
+  const [earlier] = await m.query<[{ body_hash: string; response: unknown }]>('SELECT body_hash, response FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principalId, key]);
   if (earlier.body_hash !== hash) {
     throw new UnprocessableEntityException('Idempotency-Key: already used for a different request body');
   }

@@ -17,7 +17,7 @@ describe('request closer', () => {
   it('does not start a sweep while one is running, and shuts down only once it has finished', async () => {
     const { ds, sweeps } = slowDataSource();
     const closer = new RequestCloser(ds, config);
-    closer.onApplicationBootstrap();
+    await closer.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(1_000);
     expect(sweeps).toHaveLength(1);
     await jest.advanceTimersByTimeAsync(10_000);

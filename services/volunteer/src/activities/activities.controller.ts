@@ -12,6 +12,19 @@ const LIST = `SELECT a.id, a.title, a.place, a.org_path AS "orgPath", a.team_id 
   a.capacity, a.points_per_hour AS "pointsPerHour", (SELECT count(*)::int FROM activity_signup s WHERE s.activity_id = a.id) AS "signedUp"
   FROM activity a`;
 
+interface Listed {
+  id: string;
+  title: string;
+  place: string;
+  orgPath: string;
+  teamId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  pointsPerHour: number;
+  signedUp: number;
+}
+
 @Controller('activities')
 export class ActivitiesController {
   constructor(
@@ -33,11 +46,11 @@ export class ActivitiesController {
   @Get()
   async list(@CurrentPrincipal() p: Principal) {
     if (p.role !== 'volunteer') {
-      return this.ds.query(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [likePrefix(p.orgPath)]);
+      return this.ds.query<Listed[]>(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [likePrefix(p.orgPath)]);
     }
     const v = await this.ds.getRepository(Volunteer).findOneBy({ id: p.id });
     if (!v) return [];
-    return this.ds.query(
+    return this.ds.query<(Listed & { signedUpByMe: boolean; minutes: number | null })[]>(
       `SELECT x.*, s.volunteer_id IS NOT NULL AS "signedUpByMe", s.minutes FROM (${LIST} WHERE $1 LIKE a.org_path || '%') x
        LEFT JOIN activity_signup s ON s.activity_id = x.id AND s.volunteer_id = $2 ORDER BY x."startsAt" DESC LIMIT 500`,
       [v.orgPath, v.id],
@@ -49,7 +62,9 @@ export class ActivitiesController {
     const a = await this.ds.getRepository(Activity).findOneBy({ id });
     if (!a) throw new NotFoundException('activity not found');
     await this.activities.assertMayHandleAttendance(this.ds.manager, p, a, "only the team's leader or an admin sees the attendance");
-    const rows = await this.ds.query(
+    const rows = await this.ds.query<
+      { volunteerId: string; displayName: string; signedUpAt: Date; checkedInAt: Date | null; checkedOutAt: Date | null; minutes: number | null }[]
+    >(
       `SELECT s.volunteer_id AS "volunteerId", v.display_name AS "displayName", s.signed_up_at AS "signedUpAt",
          s.checked_in_at AS "checkedInAt", s.checked_out_at AS "checkedOutAt", s.minutes
        FROM activity_signup s JOIN volunteer v ON v.id = s.volunteer_id WHERE s.activity_id = $1 ORDER BY s.signed_up_at`,

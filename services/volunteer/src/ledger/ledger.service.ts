@@ -42,7 +42,7 @@ export class LedgerService {
       [entryId, p.kind, p.reference, p.volunteerId, p.orgPath, p.reason ?? null, p.postedBy],
     );
     if (!claimed.length) {
-      const [earlier] = await m.query('SELECT id FROM ledger_entry WHERE reference = $1', [p.reference]);
+      const [earlier] = await m.query<[{ id: string }]>('SELECT id FROM ledger_entry WHERE reference = $1', [p.reference]);
       return { posted: false, entryId: earlier.id };
     }
     const lines = [...p.lines].sort((a, b) => (a.account < b.account ? -1 : 1));
@@ -81,13 +81,13 @@ export class LedgerService {
 
   /** The balance as the sum of the account's lines. */
   async balance(m: EntityManager, account: string): Promise<number> {
-    const [row] = await m.query('SELECT coalesce(sum(amount), 0)::bigint AS b FROM ledger_line WHERE account_id = $1', [account]);
+    const [row] = await m.query<[{ b: string }]>('SELECT coalesce(sum(amount), 0)::bigint AS b FROM ledger_line WHERE account_id = $1', [account]);
     return Number(row.b);
   }
 
   /** Points ever earned (jobs, activities, bonuses, corrections): spending does not lower it. */
   async lifetimeEarned(m: EntityManager, volunteerId: string, before?: Date): Promise<number> {
-    const [row] = await m.query(
+    const [row] = await m.query<[{ p: string }]>(
       `SELECT coalesce(sum(l.amount), 0)::bigint AS p FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id
        WHERE l.account_id = $1 AND e.kind = ANY($2) AND ($3::timestamptz IS NULL OR l.posted_at < $3)`,
       [volunteerAccount(volunteerId), EARNING_KINDS, before ?? null],
@@ -96,7 +96,7 @@ export class LedgerService {
   }
 
   async statement(m: EntityManager, account: string, from: Date, to: Date): Promise<Statement> {
-    const [open] = await m.query(
+    const [open] = await m.query<[{ b: string }]>(
       'SELECT coalesce(sum(amount), 0)::bigint AS b FROM ledger_line WHERE account_id = $1 AND posted_at < $2',
       [account, from],
     );
@@ -121,19 +121,21 @@ export class LedgerService {
 
   /** Reconciliation: all lines sum to zero, every entry balances, every cached balance equals its lines. */
   async check(m: EntityManager): Promise<{ entries: number; sumOfAllLines: number; unbalancedEntries: string[]; cacheMismatches: string[]; negativeAccounts: string[] }> {
-    const [totals] = await m.query('SELECT (SELECT count(*) FROM ledger_entry)::int AS entries, coalesce(sum(amount), 0)::bigint AS total FROM ledger_line');
-    const unbalanced = await m.query('SELECT entry_id FROM ledger_line GROUP BY entry_id HAVING sum(amount) <> 0 OR count(*) < 2');
-    const mismatched = await m.query(
+    const [totals] = await m.query<[{ entries: number; total: string }]>(
+      'SELECT (SELECT count(*) FROM ledger_entry)::int AS entries, coalesce(sum(amount), 0)::bigint AS total FROM ledger_line',
+    );
+    const unbalanced = await m.query<{ entry_id: string }[]>('SELECT entry_id FROM ledger_line GROUP BY entry_id HAVING sum(amount) <> 0 OR count(*) < 2');
+    const mismatched = await m.query<{ id: string }[]>(
       `SELECT a.id FROM ledger_account a LEFT JOIN (SELECT account_id, sum(amount) AS s FROM ledger_line GROUP BY account_id) l
        ON l.account_id = a.id WHERE a.balance <> coalesce(l.s, 0)`,
     );
-    const negative = await m.query(`SELECT id FROM ledger_account WHERE kind <> 'pool' AND balance < 0`);
+    const negative = await m.query<{ id: string }[]>(`SELECT id FROM ledger_account WHERE kind <> 'pool' AND balance < 0`);
     return {
       entries: totals.entries,
       sumOfAllLines: Number(totals.total),
-      unbalancedEntries: unbalanced.map((r: { entry_id: string }) => r.entry_id),
-      cacheMismatches: mismatched.map((r: { id: string }) => r.id),
-      negativeAccounts: negative.map((r: { id: string }) => r.id),
+      unbalancedEntries: unbalanced.map((r) => r.entry_id),
+      cacheMismatches: mismatched.map((r) => r.id),
+      negativeAccounts: negative.map((r) => r.id),
     };
   }
 }

@@ -16,7 +16,7 @@ export class PointsConfigService {
   }
 
   async layer(m: EntityManager, unitPath: string): Promise<PointsConfigLayer> {
-    const [row] = await m.query('SELECT config FROM points_config WHERE org_path = $1', [unitPath]);
+    const [row] = await m.query<[{ config: PointsConfigLayer }?]>('SELECT config FROM points_config WHERE org_path = $1', [unitPath]);
     return row?.config ?? {};
   }
 

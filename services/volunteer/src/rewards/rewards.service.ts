@@ -68,7 +68,10 @@ export class RewardsService {
     const redemptionId = idempotencyKey ? spendingId('redemption', volunteerId, idempotencyKey) : randomUUID();
     try {
       return await this.ds.transaction(async (m) => {
-        const [reward] = await m.query('SELECT id, org_path, name, cost_points, stock FROM reward WHERE id = $1 FOR UPDATE', [rewardId]);
+        const [reward] = await m.query<[{ id: string; org_path: string; name: string; cost_points: number; stock: number }?]>(
+          'SELECT id, org_path, name, cost_points, stock FROM reward WHERE id = $1 FOR UPDATE',
+          [rewardId],
+        );
         // Checked under the reward's lock, so a concurrent retry of the same redemption waits for
         // the first and then answers as it did, even if that took the last item or point.
         const earlier = idempotencyKey && (await earlierAnswer<Redeemed>(m, 'redemption', redemptionId, rewardId));

@@ -52,7 +52,10 @@ export class StandingsService {
     const stars = ranked
       .map((r) => ({ ...r, yearPoints: r.points, ...starLevel(byId.get(r.volunteerId) ?? 0, starThresholds) }))
       .filter((r) => r.stars > 0);
-    const [confirmed] = await m.query('SELECT confirmed_by AS "confirmedBy", confirmed_at AS "confirmedAt", stars FROM year_end_list WHERE org_path = $1 AND year = $2', [communityPath, year]);
+    const [confirmed] = await m.query<[{ confirmedBy: string; confirmedAt: Date; stars: unknown }?]>(
+      'SELECT confirmed_by AS "confirmedBy", confirmed_at AS "confirmedAt", stars FROM year_end_list WHERE org_path = $1 AND year = $2',
+      [communityPath, year],
+    );
     return { unit: communityPath, year, period, starThresholds, stars, confirmed: confirmed ?? null };
   }
 
@@ -66,24 +69,25 @@ export class StandingsService {
   /** Console figures for a unit and period, by community (a volunteer counts where they live). */
   async figures(m: EntityManager, unitPath: string, from: Date, to: Date) {
     const prefix = likePrefix(unitPath);
+    type Counts = { path: string; n: number }[];
     const [active, hours, jobs, points, serving] = await Promise.all([
-      m.query(
+      m.query<Counts>(
         `SELECT v.org_path AS path, count(*)::int AS n FROM volunteer v WHERE v.org_path LIKE $1 AND v.status = 'approved'
          AND (SELECT count(*) FROM training_record t WHERE t.volunteer_id = v.id) = 4 GROUP BY 1`,
         [prefix],
       ),
-      m.query(
+      m.query<Counts>(
         `SELECT v.org_path AS path, coalesce(sum(s.minutes), 0)::int AS n FROM activity_signup s JOIN volunteer v ON v.id = s.volunteer_id
          WHERE v.org_path LIKE $1 AND s.checked_out_at >= $2 AND s.checked_out_at < $3 GROUP BY 1`,
         [prefix, from, to],
       ),
-      m.query(`SELECT org_path AS path, count(*)::int AS n FROM job_signoff WHERE org_path LIKE $1 AND signed_off_at >= $2 AND signed_off_at < $3 GROUP BY 1`, [prefix, from, to]),
-      m.query(
+      m.query<Counts>(`SELECT org_path AS path, count(*)::int AS n FROM job_signoff WHERE org_path LIKE $1 AND signed_off_at >= $2 AND signed_off_at < $3 GROUP BY 1`, [prefix, from, to]),
+      m.query<Counts>(
         `SELECT e.org_path AS path, sum(l.amount)::int AS n FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id AND l.account_id = 'volunteer:' || e.volunteer_id
          WHERE e.kind = ANY($4) AND e.org_path LIKE $1 AND l.posted_at >= $2 AND l.posted_at < $3 GROUP BY 1`,
         [prefix, from, to, EARNING_KINDS],
       ),
-      m.query(
+      m.query<Counts>(
         `SELECT path, count(DISTINCT id)::int AS n FROM (
            SELECT org_path AS path, volunteer_id AS id FROM job_signoff WHERE org_path LIKE $1 AND signed_off_at >= $2 AND signed_off_at < $3
            UNION ALL SELECT v.org_path, v.id FROM activity_signup s JOIN volunteer v ON v.id = s.volunteer_id
@@ -92,7 +96,7 @@ export class StandingsService {
       ),
     ]);
     const units = new Map<string, Figures>();
-    const add = (rows: { path: string; n: number }[], key: keyof Figures, scale = 1) => {
+    const add = (rows: Counts, key: keyof Figures, scale = 1) => {
       for (const r of rows) {
         const f = units.get(r.path) ?? { ...EMPTY };
         f[key] += Math.floor(r.n / scale);

@@ -39,7 +39,7 @@ export class TeamsController {
   @Get()
   async list(@CurrentPrincipal() p: Principal) {
     if (p.role === 'volunteer') {
-      return this.ds.query(
+      return this.ds.query<{ id: string; name: string; orgPath: string; role: 'leader' | 'member' }[]>(
         `SELECT t.id, t.name, t.org_path AS "orgPath", m.role FROM team t JOIN team_member m ON m.team_id = t.id WHERE m.volunteer_id = $1 ORDER BY t.name`,
         [p.id],
       );
@@ -51,7 +51,7 @@ export class TeamsController {
   @Roles(...READERS)
   async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
     const team = await scopedRepository(this.ds.manager, Team, p).get({ id }, 'team');
-    const members = await this.ds.query(
+    const members = await this.ds.query<{ volunteerId: string; displayName: string; role: 'leader' | 'member'; joinedAt: Date }[]>(
       `SELECT v.id AS "volunteerId", v.display_name AS "displayName", m.role, m.joined_at AS "joinedAt"
        FROM team_member m JOIN volunteer v ON v.id = m.volunteer_id WHERE m.team_id = $1 ORDER BY m.role, v.display_name`,
       [id],
