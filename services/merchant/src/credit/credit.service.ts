@@ -1,6 +1,7 @@
 import { CreditUpdated, type ProviderQualityV1, UnitFlagged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { Inject, Injectable } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
 import { Credit, creditScore, CreditCounts, NO_FACTS } from './credit-score';
@@ -40,7 +41,8 @@ export class CreditService {
       'SELECT score, components, flagged_low, version FROM unit_credit WHERE unit_id = $1',
       [unitId],
     );
-    if (before && before.score === credit.score && JSON.stringify(before.components) === JSON.stringify(credit.components)) return;
+    // jsonb keeps its own key order, so the stored components are compared as values, not as text.
+    if (before && before.score === credit.score && isDeepStrictEqual(before.components, credit.components)) return;
     const version = (before?.version ?? 0) + 1;
     const low = credit.score < this.config.CREDIT_REVIEW_THRESHOLD;
     await m.query(

@@ -1,6 +1,8 @@
 import { ApiKeyIssued, JobCompleted, JobOffered, MerchantProviderProfile, OfferDeclined, RatingSubmitted, RequestSignedOff, UnitStatusChanged } from '@bangbang/contracts';
 import { readTopic, waitFor } from '@bangbang/testing';
 import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreditService } from '../credit/credit.service';
 import { CLAIM_LEASE_SECONDS } from '../idempotency/idempotency.interceptor';
 import { JINCHENG, merchant, MerchantHarness, OTHER_STREET_ADMIN, serviceHours, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
 
@@ -220,6 +222,10 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(updates.at(-1)).toMatchObject({ unitId: id, score: card.score });
     expect((await h.call(STREET_ADMIN, 'GET', `/units/${id}/scorecard`)).json().score).toBe(card.score);
     expect((await h.call(OTHER_STREET_ADMIN, 'GET', `/units/${id}/scorecard`)).statusCode).toBe(404);
+    // Refreshed again with no new fact, the score is the same, so nothing is published again.
+    const published = updates.length;
+    for (let i = 0; i < 2; i++) await h.app.get(DataSource).transaction((m) => h.app.get(CreditService).refresh(m, id));
+    expect(await outbox('bangbang.merchant.credit-updated.v1', id)).toHaveLength(published);
   });
 
   it('lists active units on the public directory by community and category, without contact details', async () => {

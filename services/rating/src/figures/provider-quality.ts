@@ -1,5 +1,6 @@
 import { ProviderKind, ProviderQuality, ProviderQualityV1 } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
+import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
 import { providerFigures } from './provider-figures';
 import { Weights } from './rates';
@@ -43,7 +44,8 @@ export async function refreshProviderQuality(
     ratedJobs: f.recent.ratedJobs,
     composite: f.recent.composite ?? NEUTRAL,
   };
-  if (JSON.stringify(figures) === JSON.stringify(row.figures)) return false;
+  // jsonb keeps its own key order, so the stored figures are compared as values, not as text.
+  if (isDeepStrictEqual(figures, row.figures)) return false;
   const version = Number(row.version) + 1;
   await m.query('UPDATE provider_quality SET version = $2, figures = $3, updated_at = $4 WHERE provider_id = $1', [providerId, version, figures, now]);
   await writeToOutbox(m, ProviderQuality, {

@@ -20,6 +20,8 @@ import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, TestIssuer,
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { refreshProviderQuality } from '../figures/provider-quality';
+import { DEFAULT_WEIGHTS } from '../figures/rates';
 import { TestBus } from '../../test/bus';
 import { ratingService } from '../rating.service-definition';
 
@@ -174,6 +176,9 @@ describe('rating service end to end through Kafka', () => {
       what: 'provider-quality for m-link',
     });
     expect(quality.data).toMatchObject({ providerKind: 'merchant', meanStars: 5, satisfactionRate: 1, responseRate: 1 });
+    // Refreshed with nothing new, the figures are the same: nothing is published again.
+    const republished = await ds.transaction((m) => refreshProviderQuality(m, 'm-link', 'merchant', DEFAULT_WEIGHTS));
+    expect(republished).toBe(false);
     const submitted = bus.find<RatingSubmittedV1>(RatingSubmitted.type, (d) => d.requestId === a);
     expect(submitted.map((e) => e.data)).toEqual([expect.objectContaining({ revision: 1, channel: 'public_link', provider: 'satisfied', tags: ['polite', 'punctual'] })]);
   });
