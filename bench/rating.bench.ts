@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { MessagingTables1764000000000 } from '@bangbang/messaging';
+import { OrgUnitCopy1764000000010 } from '@bangbang/platform';
 import type { ProviderKind } from '@bangbang/contracts';
 import { DataSource } from 'typeorm';
 import { FactProjector } from '../services/rating/src/figures/fact-projector';
@@ -22,7 +23,7 @@ const READS = Number(process.env.BENCH_READS ?? 200);
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
-  const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, Rating1764000000500], extra: { max: 10 } }).initialize();
+  const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500], extra: { max: 10 } }).initialize();
   try {
     await ds.runMigrations();
     const history = seedHistory(JOBS);

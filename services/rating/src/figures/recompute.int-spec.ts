@@ -1,5 +1,6 @@
 import type { ProviderKind } from '@bangbang/contracts';
 import { MessagingTables1764000000000 } from '@bangbang/messaging';
+import { OrgUnitCopy1764000000010 } from '@bangbang/platform';
 import { dataSourceOptions, runMigrationsLocked } from '@bangbang/persistence';
 import { createTestDatabase, TestDatabase } from '@bangbang/testing';
 import { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ describe('incremental figures against a full recompute, on a seeded history of 1
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ url: db.url, entities: [], migrations: [MessagingTables1764000000000, Rating1764000000500] })).initialize();
+    ds = await new DataSource(dataSourceOptions({ url: db.url, entities: [], migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500] })).initialize();
     await runMigrationsLocked(ds);
     // The consumer's path: the same projector, in transactions, fact after fact as they arrive.
     const projector = new FactProjector(DEFAULT_WEIGHTS);
