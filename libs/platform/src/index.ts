@@ -5,3 +5,7 @@ export * from './http.config';
 export * from './openapi';
 export * from './platform.module';
 export * from './org-unit-copy.handler';
+export * from './input-rules';
+export * from './input-rules.interceptor';
+export * from './unexpected-errors';
+export * from './validation.pipe';
