@@ -75,6 +75,21 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(await h.ds.query('SELECT count(*)::int AS n FROM partner_unit')).toEqual(before);
   });
 
+  it.each([
+    ['without service hours', { serviceHours: undefined }, /^serviceHours must be an object$/],
+    ['with null service hours', { serviceHours: null }, /^(nested property )?serviceHours must be/],
+    ['with service hours in an array', { serviceHours: [serviceHours] }, /^serviceHours must be an object$/],
+    ['with windows nested in arrays', { serviceHours: { ...serviceHours, windows: [[[]]] } }, /^serviceHours\.windows\.0 must be an object$/],
+    ['with a NUL in its name', { displayName: 'Jincheng\u0000Health' }, /^displayName must not contain control characters/],
+    ['with an unsafe number', { maxConcurrentJobs: 2 ** 53 }, /^maxConcurrentJobs must be a number between/],
+  ])('refuses an application %s with 400 naming the field, storing nothing', async (_, change, message) => {
+    const before = await h.ds.query('SELECT count(*)::int AS n FROM partner_unit');
+    const res = await h.call(STREET_ADMIN, 'POST', '/units', { ...application, ...change });
+    expect(res.statusCode).toBe(400);
+    expect([res.json().message].flat()[0]).toMatch(message);
+    expect(await h.ds.query('SELECT count(*)::int AS n FROM partner_unit')).toEqual(before);
+  });
+
   it('hides units outside the admin scope as 404, and keeps coverage within it', async () => {
     const id = await h.activeUnit('Scoped Repairs');
     expect((await h.call(OTHER_STREET_ADMIN, 'GET', `/units/${id}`)).statusCode).toBe(404);
