@@ -53,7 +53,7 @@ export function describeUnexpected(error: unknown): { kind: string; [field: stri
       constraint: pg.constraint,
       message: redactQuoted(error.message),
       query: error.query,
-      stack: error.stack,
+      stack: error.stack && redactQuoted(error.stack),
     };
   }
   if (error instanceof Error) {

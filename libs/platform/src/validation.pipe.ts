@@ -1,4 +1,4 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage, ValidationError, ValidationTypes, ValidatorOptions } from 'class-validator';
 
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
@@ -50,6 +50,14 @@ export function nestedShapeProblems(instance: object, path = ''): string[] {
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
     super({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false });
+  }
+
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // A list or a bare value where the DTO describes an object (no body at all stays an empty one).
+    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && value != null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new BadRequestException(['body must be a JSON object']);
+    }
+    return super.transform(value, metadata);
   }
 
   protected async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
