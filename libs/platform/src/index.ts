@@ -9,3 +9,5 @@ export * from './input-rules';
 export * from './input-rules.interceptor';
 export * from './unexpected-errors';
 export * from './validation.pipe';
+export * from './is-date-time';
+export * from './dto-rules';

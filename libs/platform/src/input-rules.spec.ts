@@ -1,4 +1,5 @@
 import { inputProblems, MAX_DEPTH, MAX_PROBLEMS, textProblem, unsupportedMediaType } from './input-rules';
+import { isDateTime } from './is-date-time';
 
 const nested = (depth: number): unknown => (depth === 0 ? 'leaf' : [nested(depth - 1)]);
 
@@ -74,5 +75,15 @@ describe('media types', () => {
   it('refuses anything else, or a body without a type', () => {
     expect(unsupportedMediaType('text/plain', true)).toBe('content-type must be application/json or application/x-www-form-urlencoded, not text/plain');
     expect(unsupportedMediaType(undefined, false)).toBe('content-type must be application/json, not missing');
+  });
+});
+
+describe('dates', () => {
+  it.each(['2026-11-26', '2026-11-26T09:30', '2026-11-26T09:30:00Z', '2026-11-26T09:30:00.123+08:00', '2024-02-29T00:00:00Z'])('takes %s', (s) => {
+    expect(isDateTime(s)).toBe(true);
+  });
+
+  it.each(['2026-02-30', '2025-02-29T00:00:00Z', '-2026-11-26T01:00:00Z', '+2026-11-26', '2026-W05', '2026-050', '0000-01-01', '1899-12-31T23:59:59Z', '2026-11-26T25:00:00Z', 20261126, ''])('refuses %p', (s) => {
+    expect(isDateTime(s)).toBe(false);
   });
 });

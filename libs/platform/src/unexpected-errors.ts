@@ -95,7 +95,7 @@ export class UnexpectedErrorsInterceptor implements NestInterceptor {
  */
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter {
-  catch(exception: unknown, host: ArgumentsHost): void {
+  override catch(exception: unknown, host: ArgumentsHost): void {
     if (!(exception instanceof HttpException)) {
       reportUnexpected(exception);
       return super.catch(new InternalServerErrorException(UNEXPECTED_MESSAGE), host);

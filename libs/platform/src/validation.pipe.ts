@@ -52,7 +52,7 @@ export class StrictValidationPipe extends ValidationPipe {
     super({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false });
   }
 
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A list or a bare value where the DTO describes an object (no body at all stays an empty one).
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && value != null && (typeof value !== 'object' || Array.isArray(value))) {
       throw new BadRequestException(['body must be a JSON object']);
@@ -60,7 +60,7 @@ export class StrictValidationPipe extends ValidationPipe {
     return super.transform(value, metadata);
   }
 
-  protected async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
     if (errors.length) return errors;
     return nestedShapeProblems(object).map((message) => {

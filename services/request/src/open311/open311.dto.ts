@@ -1,4 +1,5 @@
-import { IsIn, IsISO8601, IsNumberString, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsDateTime } from '@bangbang/platform';
+import { IsIn, IsNumberString, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { DESCRIPTION_MAX } from '../requests/request.dto';
 
 /** POST requests.json, form-encoded. `attribute[...]` entries are taken off before validation. */
@@ -27,8 +28,8 @@ export class Open311ListQuery {
   @IsOptional() @Matches(/^R\d{8}-\d{6,}(,R\d{8}-\d{6,}){0,99}$/, { message: 'service_request_id must be request numbers separated by commas' })
   service_request_id?: string;
   @IsOptional() @IsString() @MaxLength(64) service_code?: string;
-  @IsOptional() @IsISO8601() start_date?: string;
-  @IsOptional() @IsISO8601() end_date?: string;
+  @IsOptional() @IsDateTime() start_date?: string;
+  @IsOptional() @IsDateTime() end_date?: string;
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
 }
 

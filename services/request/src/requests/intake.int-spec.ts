@@ -93,6 +93,7 @@ describe('intake', () => {
     ['an unknown field', 'agent', { priority: 'vip' }, 400, /priority/],
     ['a NUL in the description', 'agent', { description: '厨房\u0000漏水' }, 400, /^description must not contain control characters/],
     ['a lone surrogate in the description', 'agent', { description: '漏水\ud83d' }, 400, /^description must be well-formed text/],
+    ['a window in week dates', 'agent', { preferredWindow: { from: '2026-W48', to: '2026-W49' } }, 400, /^preferredWindow\.from must be an ISO 8601 date/],
     ['a window that is an array', 'agent', { preferredWindow: [[]] }, 400, /^preferredWindow must be an object$/],
   ] as const)('refuses %s naming the field, and stores nothing', async (_, person, change, status, message) => {
     const before = await stored();

@@ -1,8 +1,8 @@
+import { IsDateTime } from '@bangbang/platform';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -17,8 +17,8 @@ import { REQUEST_STATUSES, type RequestStatus } from '../lifecycle/request-state
 export const DESCRIPTION_MAX = 2000;
 
 export class WindowDto {
-  @IsISO8601() from: string;
-  @IsISO8601() to: string;
+  @IsDateTime() from: string;
+  @IsDateTime() to: string;
 }
 
 export class CreateRequestDto {
