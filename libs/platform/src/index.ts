@@ -11,3 +11,4 @@ export * from './unexpected-errors';
 export * from './validation.pipe';
 export * from './is-date-time';
 export * from './dto-rules';
+export * from './unique-violation';

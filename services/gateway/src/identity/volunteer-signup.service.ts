@@ -1,3 +1,4 @@
+import { conflictOnUnique } from '@bangbang/platform';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -40,7 +41,7 @@ export class VolunteerSignupService {
         failedAttempts: 0,
         createdBy: 'self-signup',
       });
-      await m.insert(StaffUser, account);
+      await conflictOnUnique(m.insert(StaffUser, account), `username ${dto.username} is taken`);
       return this.tokens.pair(m, principalOf(account));
     });
   }
