@@ -25,6 +25,8 @@ export const unexpectedErrors = new Counter({
   labelNames: ['kind'] as const,
   registers: [registry],
 });
+// Scraped as 0 from the start, so an alert or a test compares numbers rather than a missing series.
+unexpectedErrors.inc({ kind: 'database' }, 0);
 
 export const UNEXPECTED_MESSAGE = 'internal error; quote the x-correlation-id header when reporting it';
 
@@ -90,19 +92,23 @@ export class UnexpectedErrorsInterceptor implements NestInterceptor {
 
 /**
  * The last word on every HTTP error: an HttpException is answered as Nest would, with `error` added
- * where Nest leaves it out ({statusCode, error, message} always); anything else is reported and
- * answered 500 without detail.
+ * where Nest leaves it out ({statusCode, error, message} always); an error Fastify or a plugin raised
+ * with its own status (a proxied call's 504) keeps it; anything else is reported and answered 500
+ * without detail.
  */
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
-    if (!(exception instanceof HttpException)) {
-      reportUnexpected(exception);
-      return super.catch(new InternalServerErrorException(UNEXPECTED_MESSAGE), host);
-    }
-    const body = exception.getResponse();
-    if (typeof body !== 'string') return super.catch(exception, host);
-    const status = exception.getStatus();
-    super.catch(new HttpException({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body }, status, { cause: exception }), host);
+    if (exception instanceof HttpException) return super.catch(withErrorName(exception), host);
+    if (this.isHttpError(exception)) return super.catch(exception, host);
+    reportUnexpected(exception);
+    super.catch(new InternalServerErrorException(UNEXPECTED_MESSAGE), host);
   }
+}
+
+function withErrorName(exception: HttpException): HttpException {
+  const body = exception.getResponse();
+  if (typeof body !== 'string') return exception;
+  const status = exception.getStatus();
+  return new HttpException({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: body }, status, { cause: exception });
 }

@@ -80,7 +80,7 @@ describe('bad input never answers 500', () => {
     await ds.query('CREATE TABLE note (id serial PRIMARY KEY, text text NOT NULL, copies int NOT NULL, phone text)');
     app = await createServiceApp(
       { name: 'notes', defaultPort: 0, consumesEvents: false, module: () => ({ module: NotesModule }) },
-      { env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal' } },
+      { env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal', BODY_LIMIT_BYTES: '200000' } },
     );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
@@ -135,6 +135,15 @@ describe('bad input never answers 500', () => {
       expect([type, res.statusCode, res.json().error]).toEqual([type, 415, 'Unsupported Media Type']);
     }
     expect(await notes()).toBe(before);
+  });
+
+  it("answers malformed JSON 400 and an oversized body 413, in Nest's shape, as mistakes rather than bugs", async () => {
+    const [before, unexpected] = [await notes(), await unexpectedCount()];
+    const malformed = await post('{"text": "a",');
+    expect([malformed.statusCode, malformed.json().error]).toEqual([400, 'Bad Request']);
+    const oversized = await post({ ...note(), text: 'x'.repeat(250_000) });
+    expect([oversized.statusCode, oversized.json().error]).toEqual([413, 'Payload Too Large']);
+    expect([await notes(), await unexpectedCount()]).toEqual([before, unexpected]);
   });
 
   it('takes a form where the route says so', async () => {
