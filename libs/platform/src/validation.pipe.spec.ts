@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { nestedShapeProblems, StrictValidationPipe } from './validation.pipe';
+import { NullAllowed, shapeProblems, StrictValidationPipe } from './validation.pipe';
 
 class Window {
   @IsString() from: string;
@@ -14,9 +14,11 @@ class Unit {
   @ValidateNested() @Type(() => Hours) hours: Hours;
   @IsOptional() @ValidateNested() @Type(() => Window) preferred?: Window;
   @ValidateIf((u: Unit) => u.preferred === undefined) @ValidateNested() @Type(() => Window) fallback?: Window;
+  @IsOptional() @IsString() note?: string;
+  @IsOptional() @NullAllowed() @IsString() pausedUntil?: string | null;
 }
 
-const problems = (plain: unknown) => nestedShapeProblems(plainToInstance(Unit, plain) as object);
+const problems = (plain: unknown) => shapeProblems(plainToInstance(Unit, plain) as object);
 
 describe('nested shapes', () => {
   it('passes a complete value', () => {
@@ -27,6 +29,12 @@ describe('nested shapes', () => {
     expect(problems({})).toEqual(['hours must be an object', 'fallback must be an object']);
     expect(problems({ hours: { always: true, windows: [] }, preferred: { from: 'b' } })).toEqual([]);
     expect(problems({ hours: null, preferred: { from: 'b' } })).toEqual(['hours must be an object']);
+  });
+
+  it('refuses null for an optional property unless null is allowed there', () => {
+    const complete = { hours: { always: true, windows: [] }, preferred: { from: 'b' } };
+    expect(problems({ ...complete, note: null, pausedUntil: null })).toEqual(['note must not be null (leave it out to keep it as it is)']);
+    expect(problems({ ...complete, preferred: null, fallback: { from: 'c' } })).toEqual(['preferred must not be null (leave it out to keep it as it is)']);
   });
 
   it('refuses an array where one object is expected, and anything but an array of objects where many are', () => {

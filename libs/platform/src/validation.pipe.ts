@@ -13,24 +13,35 @@ function metadataByProperty(target: Function): Map<string, ValidationMetadata[]>
   return byProperty;
 }
 
+const NULL_ALLOWED = Symbol('bangbang:null-allowed');
+
+/** On an `@IsOptional()` property: null is a value the service understands (e.g. "no pause"). */
+export const NullAllowed = (): PropertyDecorator => (target, property) => Reflect.defineMetadata(NULL_ALLOWED, true, target, property);
+
 /**
- * What class-validator lets through on a `@ValidateNested()` property: a missing value (it checks
- * nested values only when present), an array where one object is expected, and arrays nested in an
- * array of objects (it walks into them and finds nothing to check). Here a nested property is
- * required unless it is `@IsOptional()` (or its `@ValidateIf` says no), holds one object, or with
- * `{ each: true }` an array of objects; and so on all the way down.
+ * What class-validator lets through: on an `@IsOptional()` property, null (it means "absent" there,
+ * and a service that copies the DTO onto an entity then writes NULL into a NOT NULL column); on a
+ * `@ValidateNested()` property, a missing value (it checks nested values only when present), an
+ * array where one object is expected, and arrays nested in an array of objects (it walks into them
+ * and finds nothing to check). Here null is refused unless the property is `@NullAllowed()`, and a
+ * nested property is required unless it is `@IsOptional()` (or its `@ValidateIf` says no), holds one
+ * object, or with `{ each: true }` an array of objects; and so on all the way down.
  */
-export function nestedShapeProblems(instance: object, path = ''): string[] {
+export function shapeProblems(instance: object, path = ''): string[] {
   const problems: string[] = [];
   for (const [property, metadatas] of metadataByProperty(instance.constructor)) {
+    const value = (instance as Record<string, unknown>)[property];
+    const name = path ? `${path}.${property}` : property;
+    if (value === null && metadatas.some((m) => m.name === 'isOptional') && !Reflect.getMetadata(NULL_ALLOWED, instance, property)) {
+      problems.push(`${name} must not be null (leave it out to keep it as it is)`);
+      continue;
+    }
     const nested = metadatas.find((m) => m.type === ValidationTypes.NESTED_VALIDATION);
     if (!nested) continue;
-    const value = (instance as Record<string, unknown>)[property];
     const conditions = metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
     if (conditions.length && !conditions.every((c) => c.constraints[0](instance, value))) continue;
-    const name = path ? `${path}.${property}` : property;
     if (!nested.each) {
-      if (isObject(value)) problems.push(...nestedShapeProblems(value, name));
+      if (isObject(value)) problems.push(...shapeProblems(value, name));
       else problems.push(`${name} must be an object`);
       continue;
     }
@@ -39,14 +50,14 @@ export function nestedShapeProblems(instance: object, path = ''): string[] {
       continue;
     }
     value.forEach((item, i) => {
-      if (isObject(item)) problems.push(...nestedShapeProblems(item, `${name}.${i}`));
+      if (isObject(item)) problems.push(...shapeProblems(item, `${name}.${i}`));
       else problems.push(`${name}.${i} must be an object`);
     });
   }
   return problems;
 }
 
-/** Nest's pipe, whitelisting and transforming, with the nested shapes checked as above. */
+/** Nest's pipe, whitelisting and transforming, with the shapes checked as above. */
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
     super({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false });
@@ -63,7 +74,7 @@ export class StrictValidationPipe extends ValidationPipe {
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
     if (errors.length) return errors;
-    return nestedShapeProblems(object).map((message) => {
+    return shapeProblems(object).map((message) => {
       const error = new ValidationError();
       error.property = message.split(' ')[0];
       error.constraints = { nestedShape: message };

@@ -90,6 +90,17 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(await h.ds.query('SELECT count(*)::int AS n FROM partner_unit')).toEqual(before);
   });
 
+  it('refuses null for a field a unit cannot be without, changing nothing', async () => {
+    const id = await h.activeUnit('Nullable Repairs');
+    const before = await h.ds.query('SELECT display_name, service_hours FROM partner_unit WHERE id = $1', [id]);
+    for (const change of [{ displayName: null }, { serviceHours: null }, { maxConcurrentJobs: null }]) {
+      const res = await h.call(STREET_ADMIN, 'PATCH', `/units/${id}`, change);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toEqual([`${Object.keys(change)[0]} must not be null (leave it out to keep it as it is)`]);
+    }
+    expect(await h.ds.query('SELECT display_name, service_hours FROM partner_unit WHERE id = $1', [id])).toEqual(before);
+  });
+
   it('hides units outside the admin scope as 404, and keeps coverage within it', async () => {
     const id = await h.activeUnit('Scoped Repairs');
     expect((await h.call(OTHER_STREET_ADMIN, 'GET', `/units/${id}`)).statusCode).toBe(404);

@@ -1,4 +1,4 @@
-import { IsDateTime } from '@bangbang/platform';
+import { IsDateTime, NullAllowed } from '@bangbang/platform';
 import { AvailabilityV1 } from '@bangbang/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -57,7 +57,7 @@ export class TrainingDto {
 export class AvailabilityDto {
   @ValidateNested() @Type(() => AvailabilityV1) availability: AvailabilityV1;
   /** "Away until": no offers before then. Null ends a pause. */
-  @IsOptional() @IsDateTime() pausedUntil?: string | null;
+  @IsOptional() @NullAllowed() @IsDateTime() pausedUntil?: string | null;
   @IsInt() @Min(0) @Max(20) maxConcurrentJobs: number;
 }
 
