@@ -65,7 +65,7 @@ export function dtoRuleGaps(dto: Function): string[] {
     const has = (...names: string[]) => rules.some((r) => r.name !== undefined && names.includes(r.name));
     const gap = (what: string) => gaps.push(`${dto.name}.${property} ${what}`);
     if (rules.some((r) => r.type === ValidationTypes.NESTED_VALIDATION) && !nestedType(dto, property)) gap('is @ValidateNested without @Type');
-    if (has('isString') && !has('maxLength', 'isLength')) gap('is a string without @MaxLength or @Length');
+    if (has('isString', 'isNumberString') && !has('maxLength', 'isLength')) gap('is a string without @MaxLength or @Length');
     if (has('isArray') && !has('arrayMaxSize')) gap('is an array without @ArrayMaxSize');
     if (rules.some((r) => r.each) && !has('isArray')) gap('checks each element without @IsArray');
     if (has('isInt', 'isNumber') && !(has('min') && has('max')) && !has('isLatitude', 'isLongitude')) gap('is a number without @Min and @Max');

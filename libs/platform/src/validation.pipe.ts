@@ -77,7 +77,7 @@ export class StrictValidationPipe extends ValidationPipe {
     return shapeProblems(object).map((message) => {
       const error = new ValidationError();
       error.property = message.split(' ')[0];
-      error.constraints = { nestedShape: message };
+      error.constraints = { shape: message };
       error.children = [];
       return error;
     });

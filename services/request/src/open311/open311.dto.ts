@@ -7,8 +7,8 @@ export class Open311CreateDto {
   @IsString() @Length(1, 200) api_key: string;
   @IsOptional() @IsString() @MaxLength(64) jurisdiction_id?: string;
   @IsString() @Length(1, 64) service_code: string;
-  @IsOptional() @IsNumberString() lat?: string;
-  @IsOptional() @IsNumberString() long?: string;
+  @IsOptional() @IsNumberString() @MaxLength(32) lat?: string;
+  @IsOptional() @IsNumberString() @MaxLength(32) long?: string;
   @IsOptional() @IsString() @MaxLength(200) address_string?: string;
   /** The household id, as given back in address_id. */
   @IsOptional() @IsUUID() address_id?: string;
