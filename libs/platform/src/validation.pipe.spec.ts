@@ -55,4 +55,10 @@ describe('nested shapes', () => {
       response: { statusCode: 400, message: ['hours.windows.0 must be an object'] },
     });
   });
+
+  it('keeps only the fields the client sent, so a partial update copies nothing undefined', async () => {
+    const dto = (await new StrictValidationPipe().transform({ hours: { always: true, windows: [] }, preferred: { from: 'b' } }, { type: 'body', metatype: Unit })) as object;
+    expect(Object.keys(dto)).toEqual(['hours', 'preferred']);
+    expect(Object.assign({ note: 'kept', pausedUntil: 'kept' }, dto)).toMatchObject({ note: 'kept', pausedUntil: 'kept' });
+  });
 });

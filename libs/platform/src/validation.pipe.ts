@@ -57,6 +57,20 @@ export function shapeProblems(instance: object, path = ''): string[] {
   return problems;
 }
 
+/**
+ * A DTO instance has an own property for every declared field (ES2022 class fields), undefined
+ * where the client sent nothing: `Object.assign(entity, dto)` would then blank every field the
+ * client left out of a partial update. Only what was sent (or defaulted) is kept.
+ */
+function withoutUndefined<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) delete (value as Record<string, unknown>)[key];
+    else withoutUndefined(item);
+  }
+  return value;
+}
+
 /** Nest's pipe, whitelisting and transforming, with the shapes checked as above. */
 export class StrictValidationPipe extends ValidationPipe {
   constructor() {
@@ -68,7 +82,7 @@ export class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && value != null && (typeof value !== 'object' || Array.isArray(value))) {
       throw new BadRequestException(['body must be a JSON object']);
     }
-    return super.transform(value, metadata);
+    return withoutUndefined(await super.transform(value, metadata));
   }
 
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {

@@ -90,6 +90,18 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(await h.ds.query('SELECT count(*)::int AS n FROM partner_unit')).toEqual(before);
   });
 
+  it('changes only what a PATCH names, by an admin or by the unit itself', async () => {
+    const id = await h.activeUnit('Partial Repairs');
+    const row = () => h.ds.query('SELECT display_name, contact_name, coverage, service_hours, max_concurrent_jobs FROM partner_unit WHERE id = $1', [id]).then((r) => r[0]);
+    const before = await row();
+    const renamed = await h.call(STREET_ADMIN, 'PATCH', `/units/${id}`, { displayName: 'Partial Repairs & Sons' });
+    expect(renamed.statusCode).toBe(200);
+    expect(await row()).toEqual({ ...before, display_name: 'Partial Repairs & Sons' });
+    const own = await h.call(merchant(id), 'PATCH', '/me', { maxConcurrentJobs: 3 });
+    expect(own.statusCode).toBe(200);
+    expect(await row()).toEqual({ ...before, display_name: 'Partial Repairs & Sons', max_concurrent_jobs: 3 });
+  });
+
   it('refuses null for a field a unit cannot be without, changing nothing', async () => {
     const id = await h.activeUnit('Nullable Repairs');
     const before = await h.ds.query('SELECT display_name, service_hours FROM partner_unit WHERE id = $1', [id]);
