@@ -18,9 +18,9 @@ const ACCEPTS_FORM = 'bangbang:accepts-form';
 export const AcceptsForm = (): MethodDecorator & ClassDecorator => SetMetadata(ACCEPTS_FORM, true);
 
 /**
- * Applies the input rules (see input-rules.ts) to every Nest route before anything else reads the
- * request: a body in a media type the route does not take is 415, a value that breaks a rule is 400
- * naming the field. Path parameters and query keys are named as they are, body fields by their path.
+ * Applies the input rules (see input-rules.ts) to every Nest route once it is authorised and before
+ * any feature's interceptor, pipe or handler reads the request: a body in a media type the route does
+ * not take is 415, a value that breaks a rule is 400 naming the field. Path parameters and query keys are named as they are, body fields by their path.
  */
 @Injectable()
 export class InputRulesInterceptor implements NestInterceptor {

@@ -1,5 +1,5 @@
-import { IsDateTime } from '@bangbang/platform';
 import { CurrentPrincipal, Principal, Roles, scopedRepository } from '@bangbang/auth';
+import { IsDateTime } from '@bangbang/platform';
 import { Controller, Get, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';

@@ -1,6 +1,6 @@
-import { IsDateTime } from '@bangbang/platform';
 import { auditOrigin, AuditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, recordAudit, Roles, scopedRepository } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, ConflictException, Controller, Get, Injectable, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';

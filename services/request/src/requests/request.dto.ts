@@ -1,4 +1,3 @@
-import { IsDateTime } from '@bangbang/platform';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -12,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { URGENCIES, type Urgency, CANCELLED_BY } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { REQUEST_STATUSES, type RequestStatus } from '../lifecycle/request-state';
 
 export const DESCRIPTION_MAX = 2000;

@@ -1,5 +1,5 @@
-import { IsDateTime } from '@bangbang/platform';
 import { UNIT_PATH } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class ActivityDto {

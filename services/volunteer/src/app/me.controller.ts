@@ -1,5 +1,5 @@
-import { IsDateTime } from '@bangbang/platform';
 import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';

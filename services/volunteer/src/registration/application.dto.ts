@@ -1,5 +1,5 @@
-import { IsDateTime, NullAllowed } from '@bangbang/platform';
 import { AvailabilityV1 } from '@bangbang/contracts';
+import { IsDateTime, NullAllowed } from '@bangbang/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,5 +1,5 @@
-import { IsDateTime } from '@bangbang/platform';
 import { CurrentPrincipal, inScope, Principal, Roles, scopedRepository } from '@bangbang/auth';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';

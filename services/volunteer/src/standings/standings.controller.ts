@@ -1,6 +1,6 @@
-import { IsDateTime } from '@bangbang/platform';
 import { CurrentPrincipal, inScope, Principal, Roles } from '@bangbang/auth';
 import { UNIT_PATH } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
