@@ -125,4 +125,11 @@ describe('households and caller lookup', () => {
     expect(revoked.statusCode).toBe(201);
     expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json().feePolicy).toBe('low_cost');
   });
+
+  // Last: every bad input above was answered 4xx before it reached the database.
+  it('has answered nothing with an unexpected error, as /metrics says', async () => {
+    const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/^http_unexpected_errors_total\{kind="database"\} 0$/m);
+    expect(metrics.body).not.toMatch(/^http_unexpected_errors_total\{kind="(?!database)/m);
+  });
 });
