@@ -1,12 +1,15 @@
 import { Messaging, RethrowEventErrorsFilter } from '@bangbang/messaging';
 import { getLogger, loadConfig, NestPinoLogger, rootLogger } from '@bangbang/observability';
-import { DynamicModule, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DynamicModule } from '@nestjs/common';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpConfig, trustProxy } from './http.config';
 import { installHttpObservability } from './http-observability';
+import { InputRulesInterceptor } from './input-rules.interceptor';
 import { serveOpenApi } from './openapi';
+import { HttpErrorsFilter, UnexpectedErrorsInterceptor } from './unexpected-errors';
+import { StrictValidationPipe } from './validation.pipe';
 
 export interface ServiceDefinition {
   name: string;
@@ -39,9 +42,11 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
   });
   installHttpObservability(app.getHttpAdapter().getInstance());
   serveOpenApi(app, def.name, def.openApiPath);
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
-  );
+  // Outermost first: an unexpected error anywhere below is reported and made a generic 500; the
+  // input rules come before any feature's interceptor, pipe or handler reads the request.
+  app.useGlobalInterceptors(new UnexpectedErrorsInterceptor(), new InputRulesInterceptor(app.get(Reflector)));
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalFilters(new HttpErrorsFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
   if (def.consumesEvents) {
     // Its own config: the HTTP pipes and filters do not apply to events, which are validated

@@ -1,17 +1,18 @@
 import { CurrentPrincipal, Principal, Roles, scopedRepository } from '@bangbang/auth';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditRecord } from './audit-record.entity';
 
 export class AuditQueryDto {
-  @IsOptional() @IsISO8601() from?: string;
-  @IsOptional() @IsISO8601() to?: string;
+  @IsOptional() @IsDateTime() from?: string;
+  @IsOptional() @IsDateTime() to?: string;
   @IsOptional() @IsString() @MaxLength(64) actor?: string;
   /** `type` or `type:id`, e.g. `staff_user:3e0f…`. */
   @IsOptional() @Matches(/^[a-z_-]{1,64}(:[^\s]{1,128})?$/, { message: 'resource must be type or type:id' }) resource?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
 }
 

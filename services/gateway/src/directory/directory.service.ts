@@ -1,6 +1,7 @@
 import { AuditOrigin, Principal, scopedRepository } from '@bangbang/auth';
 import { OrgUnitV1, UnitCreated, UnitRenamed, UnitRetired } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
+import { conflictOnUnique } from '@bangbang/platform';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, writeAudit } from '../audit/audit-log';
@@ -71,8 +72,9 @@ export class DirectoryService {
   }
 
   private async insert(m: EntityManager, unit: OrgUnit, actor: Actor, origin: AuditOrigin): Promise<OrgUnitV1> {
-    if (await m.findOneBy(OrgUnit, { code: unit.code })) throw new ConflictException(`unit code ${unit.code} is taken`);
-    await m.insert(OrgUnit, unit);
+    const taken = `unit code ${unit.code} is taken`;
+    if (await m.findOneBy(OrgUnit, { code: unit.code })) throw new ConflictException(taken);
+    await conflictOnUnique(m.insert(OrgUnit, unit), taken);
     await writeToOutbox(m, UnitCreated, { subject: unit.code, data: unitView(unit) });
     await writeAudit(m, actor, { action: 'unit.created', resourceType: 'org_unit', resourceId: unit.code }, origin);
     return unitView(unit);

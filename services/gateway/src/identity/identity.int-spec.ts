@@ -176,6 +176,15 @@ describe('identity', () => {
     expect(refused.json()).toEqual((await login('nobody.at.all', 'pw-jinle-agent-0123')).json());
   });
 
+  it('creates one of several users asked for at once under the same name, and answers the others 409', async () => {
+    const admin = bearer(await gw.token('jinxing.admin'));
+    const payload = { username: 'jinle.twin', password: 'pw-jinle-twin-0123', displayName: '双胞胎', role: 'agent', unitCode: 'jinle' };
+    const answers = await Promise.all(Array.from({ length: 4 }, () => gw.app.inject({ method: 'POST', url: '/users', headers: admin, payload })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().message)).toEqual(Array(3).fill('username jinle.twin is taken'));
+    expect(await gw.ds.query(`SELECT count(*)::int AS n FROM staff_user WHERE username = 'jinle.twin'`)).toEqual([{ n: 1 }]);
+  });
+
   it('refuses a role at the wrong level with 400 naming why', async () => {
     const res = await gw.app.inject({
       method: 'POST',

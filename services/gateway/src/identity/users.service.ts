@@ -1,4 +1,5 @@
 import { AuditOrigin, canSeeUnmasked, maskPhone, Principal, scopedRepository, StaffRole } from '@bangbang/auth';
+import { conflictOnUnique } from '@bangbang/platform';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
@@ -81,7 +82,8 @@ export class UsersService {
     if (unit.status !== 'active') throw new ConflictException(`${unit.code} is retired`);
     const problem = levelProblem(dto.role as StaffRole, unit.level, unit.code);
     if (problem) throw new BadRequestException(problem);
-    if (await this.byUsername(m, dto.username)) throw new ConflictException(`username ${dto.username} is taken`);
+    const taken = `username ${dto.username} is taken`;
+    if (await this.byUsername(m, dto.username)) throw new ConflictException(taken);
     const user = m.create(StaffUser, {
       id: randomUUID(),
       username: dto.username,
@@ -95,7 +97,7 @@ export class UsersService {
       status: 'active',
       createdBy: actor.id,
     });
-    await m.insert(StaffUser, user);
+    await conflictOnUnique(m.insert(StaffUser, user), taken);
     await writeAudit(m, actor, { action: 'staff-user.created', resourceType: 'staff_user', resourceId: user.id }, origin);
     return user;
   }

@@ -77,6 +77,44 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(await h.ds.query('SELECT count(*)::int AS n FROM partner_unit')).toEqual(before);
   });
 
+  it.each([
+    ['without service hours', { serviceHours: undefined }, /^serviceHours must be an object$/],
+    ['with null service hours', { serviceHours: null }, /^(nested property )?serviceHours must be/],
+    ['with service hours in an array', { serviceHours: [serviceHours] }, /^serviceHours must be an object$/],
+    ['with windows nested in arrays', { serviceHours: { ...serviceHours, windows: [[[]]] } }, /^serviceHours\.windows\.0 must be an object$/],
+    ['with a NUL in its name', { displayName: 'Jincheng\u0000Health' }, /^displayName must not contain control characters/],
+    ['with an unsafe number', { maxConcurrentJobs: 2 ** 53 }, /^maxConcurrentJobs must be a number between/],
+  ])('refuses an application %s with 400 naming the field, storing nothing', async (_, change, message) => {
+    const before = await h.ds.query('SELECT count(*)::int AS n FROM partner_unit');
+    const res = await h.call(STREET_ADMIN, 'POST', '/units', { ...application, ...change });
+    expect(res.statusCode).toBe(400);
+    expect([res.json().message].flat()[0]).toMatch(message);
+    expect(await h.ds.query('SELECT count(*)::int AS n FROM partner_unit')).toEqual(before);
+  });
+
+  it('changes only what a PATCH names, by an admin or by the unit itself', async () => {
+    const id = await h.activeUnit('Partial Repairs');
+    const row = () => h.ds.query('SELECT display_name, contact_name, coverage, service_hours, max_concurrent_jobs FROM partner_unit WHERE id = $1', [id]).then((r) => r[0]);
+    const before = await row();
+    const renamed = await h.call(STREET_ADMIN, 'PATCH', `/units/${id}`, { displayName: 'Partial Repairs & Sons' });
+    expect(renamed.statusCode).toBe(200);
+    expect(await row()).toEqual({ ...before, display_name: 'Partial Repairs & Sons' });
+    const own = await h.call(merchant(id), 'PATCH', '/me', { maxConcurrentJobs: 3 });
+    expect(own.statusCode).toBe(200);
+    expect(await row()).toEqual({ ...before, display_name: 'Partial Repairs & Sons', max_concurrent_jobs: 3 });
+  });
+
+  it('refuses null for a field a unit cannot be without, changing nothing', async () => {
+    const id = await h.activeUnit('Nullable Repairs');
+    const before = await h.ds.query('SELECT display_name, service_hours FROM partner_unit WHERE id = $1', [id]);
+    for (const change of [{ displayName: null }, { serviceHours: null }, { maxConcurrentJobs: null }]) {
+      const res = await h.call(STREET_ADMIN, 'PATCH', `/units/${id}`, change);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().message).toEqual([`${Object.keys(change)[0]} must not be null (leave it out to keep it as it is)`]);
+    }
+    expect(await h.ds.query('SELECT display_name, service_hours FROM partner_unit WHERE id = $1', [id])).toEqual(before);
+  });
+
   it('hides units outside the admin scope as 404, and keeps coverage within it', async () => {
     const id = await h.activeUnit('Scoped Repairs');
     expect((await h.call(OTHER_STREET_ADMIN, 'GET', `/units/${id}`)).statusCode).toBe(404);

@@ -1,4 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateTime } from '@bangbang/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WEBHOOK_EVENT_TYPES } from './webhook-payloads';
 
 export class CreateEndpointDto {
@@ -11,13 +12,13 @@ export class CreateEndpointDto {
 
 export class DeliveriesQuery {
   @IsOptional() @IsIn(['pending', 'delivered', 'failed']) status?: 'pending' | 'delivered' | 'failed';
-  @IsOptional() @IsISO8601() since?: string;
+  @IsOptional() @IsDateTime() since?: string;
   @IsOptional() @IsUUID() endpointId?: string;
 }
 
 export class ReplayDto {
   /** Replays every failed delivery created at or after this time. */
-  @IsISO8601() since: string;
+  @IsDateTime() since: string;
 }
 
 export class UnitDeliveryParams {

@@ -1,7 +1,8 @@
 import { auditOrigin, AuditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, recordAudit, Roles, scopedRepository } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, ConflictException, Controller, Get, Injectable, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ADMINS } from '../access';
@@ -13,8 +14,8 @@ export class GrantDto {
   @IsIn(ELIGIBILITY_REASONS) reason: EligibilityReason;
   /** What was checked: a certificate number, a visit report... */
   @IsString() @Length(4, 500) evidence: string;
-  @IsOptional() @IsISO8601() validFrom?: string;
-  @IsISO8601() validUntil: string;
+  @IsOptional() @IsDateTime() validFrom?: string;
+  @IsDateTime() validUntil: string;
 }
 
 @Injectable()

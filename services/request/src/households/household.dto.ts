@@ -7,6 +7,7 @@ import {
   IsIn,
   IsLatitude,
   IsLongitude,
+  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -22,15 +23,15 @@ export class ResidentDto {
   @IsString() @Length(1, 64) name: string;
   /** Checked and normalised by the service, which names the offending entry. */
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(5) @IsString({ each: true }) @MaxLength(32, { each: true }) phones: string[];
-  @IsOptional() @IsIn(RESIDENT_TAGS, { each: true }) tags?: ResidentTag[];
+  @IsOptional() @IsArray() @ArrayMaxSize(RESIDENT_TAGS.length) @IsIn(RESIDENT_TAGS, { each: true }) tags?: ResidentTag[];
   @IsOptional() @IsIn(CONTACT_METHODS) preferredContact?: ContactMethod;
 }
 
 export class CreateHouseholdDto {
   @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'communityCode must be a community code' }) communityCode: string;
   @IsString() @Length(4, 200) address: string;
-  @IsOptional() @IsLatitude() lat?: number;
-  @IsOptional() @IsLongitude() lng?: number;
+  @IsOptional() @IsNumber() @IsLatitude() lat?: number;
+  @IsOptional() @IsNumber() @IsLongitude() lng?: number;
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ResidentDto) residents: ResidentDto[];
 }
 

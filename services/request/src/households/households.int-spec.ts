@@ -80,6 +80,22 @@ describe('households and caller lookup', () => {
     expect(await h.count('household')).toBe(before);
   });
 
+  it.each([
+    ['residents nested in arrays', { residents: [[[[]]]] }, /^residents\.0 must be an object$/],
+    ['a NUL in the address', { address: '金城社区3栋\u0000101' }, /^address must not contain control characters/],
+    ['a resident name that is a number', { residents: [{ name: 7, phones: ['13812345678'] }] }, /^residents\.0\.name must be/],
+    ['phones that are not text', { residents: [{ name: '张三', phones: [['13812345678']] }] }, /^residents\.0\.each value in phones must be/],
+    ['no residents at all', { residents: undefined }, /^residents /],
+  ])('refuses %s with 400 naming the field, storing nothing', async (_, change, message) => {
+    const before = { households: await h.count('household'), residents: await h.count('resident') };
+    const res = await h.call('agent', 'POST', '/households', {
+      communityCode: 'jincheng', address: '金城社区3栋101', residents: [{ name: '张三', phones: ['13812345678'] }], ...change,
+    });
+    expect(res.statusCode).toBe(400);
+    expect([res.json().message].flat()[0]).toMatch(message);
+    expect({ households: await h.count('household'), residents: await h.count('resident') }).toEqual(before);
+  });
+
   it('shows unmasked contact data only with a purpose, to a role that may, and audits the read', async () => {
     expect((await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true`)).statusCode).toBe(400);
     expect((await h.call('auditor', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=check`)).statusCode).toBe(403);
@@ -108,5 +124,12 @@ describe('households and caller lookup', () => {
     const revoked = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility/${granted.json().id}/revoke`);
     expect(revoked.statusCode).toBe(201);
     expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json().feePolicy).toBe('low_cost');
+  });
+
+  // Last: every bad input above was answered 4xx before it reached the database.
+  it('has answered nothing with an unexpected error, as /metrics says', async () => {
+    const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/^http_unexpected_errors_total\{kind="database"\} 0$/m);
+    expect(metrics.body).not.toMatch(/^http_unexpected_errors_total\{kind="(?!database)/m);
   });
 });

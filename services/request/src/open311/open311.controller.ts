@@ -1,4 +1,5 @@
 import { Public } from '@bangbang/auth';
+import { AcceptsForm } from '@bangbang/platform';
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { Open311ErrorFilter } from './open311-error.filter';
 import { Open311ListQuery, Open311OneQuery, Open311ServicesQuery } from './open311.dto';
@@ -35,6 +36,7 @@ export class Open311Controller {
   }
 
   @Post('requests.json')
+  @AcceptsForm()
   @HttpCode(201)
   create(@Body() body: Record<string, unknown>) {
     return this.open311.create(body ?? {});

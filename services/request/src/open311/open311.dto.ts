@@ -1,5 +1,6 @@
+import { IsDateTime } from '@bangbang/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNumberString, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumberString, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DESCRIPTION_MAX } from '../requests/request.dto';
 import { MAX_PAGE_SIZE } from './open311-query';
 
@@ -8,8 +9,8 @@ export class Open311CreateDto {
   @IsString() @Length(1, 200) api_key: string;
   @IsOptional() @IsString() @MaxLength(64) jurisdiction_id?: string;
   @IsString() @Length(1, 64) service_code: string;
-  @IsOptional() @IsNumberString() lat?: string;
-  @IsOptional() @IsNumberString() long?: string;
+  @IsOptional() @IsNumberString() @MaxLength(32) lat?: string;
+  @IsOptional() @IsNumberString() @MaxLength(32) long?: string;
   @IsOptional() @IsString() @MaxLength(200) address_string?: string;
   /** The household id, as given back in address_id. */
   @IsOptional() @IsUUID() address_id?: string;
@@ -29,8 +30,8 @@ export class Open311ListQuery {
   @IsOptional() @Matches(/^R\d{8}-\d{6,}(,R\d{8}-\d{6,}){0,99}$/, { message: 'service_request_id must be request numbers separated by commas' })
   service_request_id?: string;
   @IsOptional() @IsString() @MaxLength(64) service_code?: string;
-  @IsOptional() @IsISO8601() start_date?: string;
-  @IsOptional() @IsISO8601() end_date?: string;
+  @IsOptional() @IsDateTime() start_date?: string;
+  @IsOptional() @IsDateTime() end_date?: string;
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   /** Paging is not in GeoReport v2 itself; `page`/`page_size` is the common extension. */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) page?: number;

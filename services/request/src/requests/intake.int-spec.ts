@@ -91,6 +91,10 @@ describe('intake', () => {
     ['an answer to a home service', 'agent', { answer: '自己修' }, 400, /^answer: /],
     ['a window that ends before it starts', 'agent', { preferredWindow: { from: '2026-11-26T04:00:00Z', to: '2026-11-26T01:00:00Z' } }, 400, /^preferredWindow\.to/],
     ['an unknown field', 'agent', { priority: 'vip' }, 400, /priority/],
+    ['a NUL in the description', 'agent', { description: '厨房\u0000漏水' }, 400, /^description must not contain control characters/],
+    ['a lone surrogate in the description', 'agent', { description: '漏水\ud83d' }, 400, /^description must be well-formed text/],
+    ['a window in week dates', 'agent', { preferredWindow: { from: '2026-W48', to: '2026-W49' } }, 400, /^preferredWindow\.from must be an ISO 8601 date/],
+    ['a window that is an array', 'agent', { preferredWindow: [[]] }, 400, /^preferredWindow must be an object$/],
   ] as const)('refuses %s naming the field, and stores nothing', async (_, person, change, status, message) => {
     const before = await stored();
     const res = await h.call(person, 'POST', '/requests', { ...repair(), ...change });

@@ -2,7 +2,6 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,13 +11,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { URGENCIES, type Urgency, CANCELLED_BY } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { REQUEST_STATUSES, type RequestStatus } from '../lifecycle/request-state';
 
 export const DESCRIPTION_MAX = 2000;
 
 export class WindowDto {
-  @IsISO8601() from: string;
-  @IsISO8601() to: string;
+  @IsDateTime() from: string;
+  @IsDateTime() to: string;
 }
 
 export class CreateRequestDto {

@@ -1,13 +1,14 @@
 import { UNIT_PATH } from '@bangbang/contracts';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsDateTime } from '@bangbang/platform';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 export class ActivityDto {
   @IsString() @Length(1, 100) title: string;
   @IsString() @Length(1, 200) place: string;
   @Matches(UNIT_PATH, { message: 'unitPath must be an org path like /district/street/community/' }) unitPath: string;
   @IsOptional() @IsUUID() teamId?: string;
-  @IsISO8601({ strict: true }) startsAt: string;
-  @IsISO8601({ strict: true }) endsAt: string;
+  @IsDateTime() startsAt: string;
+  @IsDateTime() endsAt: string;
   @IsInt() @Min(1) @Max(10_000) capacity: number;
   @IsInt() @Min(0) @Max(100) pointsPerHour: number;
 }
@@ -15,5 +16,5 @@ export class ActivityDto {
 export class AttendanceDto {
   @IsString() @Length(1, 64) volunteerId: string;
   /** When it happened, if recorded afterwards; now by default. */
-  @IsOptional() @IsISO8601({ strict: true }) at?: string;
+  @IsOptional() @IsDateTime() at?: string;
 }

@@ -1,7 +1,8 @@
 import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
@@ -12,8 +13,8 @@ import { Volunteer } from '../registration/volunteer.entity';
 import { VolunteerView } from '../registration/volunteer-view';
 
 class StatementQuery {
-  @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @IsOptional() @IsDateTime() from?: string;
+  @IsOptional() @IsDateTime() to?: string;
 }
 
 class HistoryQuery {

@@ -20,7 +20,7 @@ class PointsConfigDto {
   @IsOptional() @IsInt() @Min(0) @Max(10_000) defaultJobPoints?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10_000) freeJobBonus?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10_000) satisfiedRatingBonus?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true }) starThresholds?: number[];
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true }) @Max(10_000_000, { each: true }) starThresholds?: number[];
   @IsOptional() @IsObject() exchangeCosts?: Record<string, number>;
   @IsOptional() @IsInt() @Min(1) @Max(100_000) defaultExchangeCost?: number;
 }

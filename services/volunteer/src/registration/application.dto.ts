@@ -1,11 +1,11 @@
 import { AvailabilityV1 } from '@bangbang/contracts';
+import { IsDateTime, NullAllowed } from '@bangbang/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -23,7 +23,7 @@ export class CertificateDto {
   /** e.g. 低压电工作业证 (low-voltage electrician's licence). */
   @IsString() @Length(1, 100) name: string;
   @IsString() @Length(1, 64) number: string;
-  @IsISO8601({ strict: true }) expiresAt: string;
+  @IsDateTime() expiresAt: string;
 }
 
 export class SpecialtyDto {
@@ -51,13 +51,13 @@ export class RejectDto {
 
 export class TrainingDto {
   @IsIn(TRAINING_MODULES) module: TrainingModule;
-  @IsISO8601({ strict: true }) completedOn: string;
+  @IsDateTime() completedOn: string;
 }
 
 export class AvailabilityDto {
   @ValidateNested() @Type(() => AvailabilityV1) availability: AvailabilityV1;
   /** "Away until": no offers before then. Null ends a pause. */
-  @IsOptional() @IsISO8601({ strict: true }) pausedUntil?: string | null;
+  @IsOptional() @NullAllowed() @IsDateTime() pausedUntil?: string | null;
   @IsInt() @Min(0) @Max(20) maxConcurrentJobs: number;
 }
 

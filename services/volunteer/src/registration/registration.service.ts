@@ -1,6 +1,7 @@
 import { inScope, Principal } from '@bangbang/auth';
 import { VolunteerApproved, VolunteerStatusChanged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
+import { conflictOnUnique } from '@bangbang/platform';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { validCategories } from '../profile/provider-profile';
@@ -40,7 +41,7 @@ export class RegistrationService {
         updatedAt: now,
       };
       if (existing) await m.update(Volunteer, { id: applicant.id }, row);
-      else await m.insert(Volunteer, { ...row, profileVersion: 0 });
+      else await conflictOnUnique(m.insert(Volunteer, { ...row, profileVersion: 0 }), 'an application by this volunteer is applied already');
       await m.delete(Certificate, { volunteerId: applicant.id });
       await this.saveCertificates(m, applicant.id, dto.specialties, now);
       return m.findOneByOrFail(Volunteer, { id: applicant.id });

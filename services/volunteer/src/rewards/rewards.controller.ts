@@ -1,6 +1,7 @@
 import { CurrentPrincipal, inScope, Principal, Roles, scopedRepository } from '@bangbang/auth';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { IsOptional, IsISO8601 } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ADMINS, audit, HttpRequestLike, READERS } from '../access';
@@ -18,8 +19,8 @@ function idempotencyKey(key: string | undefined): string | undefined {
 }
 
 class PeriodQuery {
-  @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @IsOptional() @IsDateTime() from?: string;
+  @IsOptional() @IsDateTime() to?: string;
 }
 
 @Controller()

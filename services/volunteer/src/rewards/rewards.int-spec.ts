@@ -51,6 +51,19 @@ describe('spending points: rewards, exchanges and corrections', () => {
     expect(refusal).toMatchObject({ message: 'Rice 5/3 is out of stock', stock: 0, cost: 5, balance: 985 });
   });
 
+  it.each([
+    ['a NUL in the name', { name: 'Rice\u0000' }, /^name must not contain control characters/],
+    ['a lone surrogate in the name', { name: '\udc00Rice' }, /^name must be well-formed text/],
+    ['a name that is a list', { name: ['Rice'] }, /^name must be/],
+    ['an unsafe cost', { costPoints: 2 ** 60 }, /^costPoints must be a number between/],
+  ])('refuses a reward with %s, naming the field and storing nothing', async (_, change, message) => {
+    const before = await h.rows('SELECT count(*)::int AS n FROM reward');
+    const res = await h.as(admin(JINCHENG), 'POST', '/rewards', { unitPath: JINCHENG, name: 'Rice', costPoints: 10, stock: 5, ...change });
+    expect(res.statusCode).toBe(400);
+    expect([res.json().message].flat()[0]).toMatch(message);
+    expect(await h.rows('SELECT count(*)::int AS n FROM reward')).toEqual(before);
+  });
+
   it('refuses redeeming more than the balance with 409 and the current figures, changing nothing', async () => {
     const v = await h.approvedVolunteer('v-short');
     await credit('v-short', 30);

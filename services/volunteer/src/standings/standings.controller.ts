@@ -1,8 +1,9 @@
 import { CurrentPrincipal, inScope, Principal, Roles } from '@bangbang/auth';
 import { UNIT_PATH } from '@bangbang/contracts';
+import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Post, Query, Req } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ADMINS, audit, COMMUNITY_PATH, HttpRequestLike, READERS } from '../access';
 import { Volunteer } from '../registration/volunteer.entity';
@@ -15,7 +16,7 @@ class RankingQuery {
   @unitPath() unit: string;
   @IsIn(['month', 'year']) period: PeriodKind;
   /** `2026-11` for a month, `2026` for a year; the current one by default. */
-  @IsOptional() @IsString() label?: string;
+  @IsOptional() @IsString() @MaxLength(32) label?: string;
 }
 
 class YearEndQuery {
@@ -30,8 +31,8 @@ class YearEndConfirmDto {
 
 class FiguresQuery {
   @unitPath() unit: string;
-  @IsISO8601({ strict: true }) from: string;
-  @IsISO8601({ strict: true }) to: string;
+  @IsDateTime() from: string;
+  @IsDateTime() to: string;
 }
 
 @Controller()
