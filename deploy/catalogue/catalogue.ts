@@ -1,7 +1,5 @@
 import { allContracts, EventContract } from '@bangbang/contracts';
-import type { ServiceDefinition } from '@bangbang/platform';
-import type { DynamicModule, Type } from '@nestjs/common';
-import { MODULE_METADATA } from '@nestjs/common/constants';
+import { controllersOf, type ServiceDefinition } from '@bangbang/platform';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { dispatchService } from '../../services/dispatch/src/dispatch.service-definition';
 import { gatewayService } from '../../services/gateway/src/gateway.service-definition';
@@ -39,20 +37,6 @@ export interface CatalogueEntry {
   producer: string;
   consumers: Consumer[];
   forIntegrators?: string;
-}
-
-type ModuleRef = Type | DynamicModule | Promise<DynamicModule>;
-
-/** Every controller class a module graph registers; event handlers are controllers in Nest. */
-function controllersOf(root: ModuleRef, seen = new Set<unknown>()): Type[] {
-  if (root instanceof Promise || seen.has(root)) return [];
-  seen.add(root);
-  const dynamic = typeof root === 'function' ? undefined : root;
-  const cls = dynamic ? dynamic.module : (root as Type);
-  const meta = <T>(key: string): T[] => (Reflect.getMetadata(key, cls) as T[] | undefined) ?? [];
-  const controllers = [...meta<Type>(MODULE_METADATA.CONTROLLERS), ...(dynamic?.controllers ?? [])];
-  const imports = [...meta<ModuleRef>(MODULE_METADATA.IMPORTS), ...((dynamic?.imports ?? []) as ModuleRef[])];
-  return [...controllers, ...imports.flatMap((m) => controllersOf(m, seen))];
 }
 
 /** Event type → the handlers that consume it, read off each service's module graph and `@OnEvent` metadata. */

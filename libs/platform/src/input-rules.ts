@@ -15,6 +15,7 @@ export const MAX_DEPTH = 10;
 /** Enough to tell the caller what to fix without building a long answer to a hostile body. */
 export const MAX_PROBLEMS = 10;
 
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -1,11 +1,11 @@
-import { ArgumentMetadata, BadRequestException, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, Type, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage, ValidationError, ValidationTypes, ValidatorOptions } from 'class-validator';
 
 type ValidationMetadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 
 const isObject = (v: unknown): v is object => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function metadataByProperty(target: Function): Map<string, ValidationMetadata[]> {
+function metadataByProperty(target: Type<unknown>): Map<string, ValidationMetadata[]> {
   const byProperty = new Map<string, ValidationMetadata[]>();
   for (const m of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
     byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
@@ -29,7 +29,7 @@ export const NullAllowed = (): PropertyDecorator => (target, property) => Reflec
  */
 export function shapeProblems(instance: object, path = ''): string[] {
   const problems: string[] = [];
-  for (const [property, metadatas] of metadataByProperty(instance.constructor)) {
+  for (const [property, metadatas] of metadataByProperty(instance.constructor as Type<unknown>)) {
     const value = (instance as Record<string, unknown>)[property];
     const name = path ? `${path}.${property}` : property;
     if (value === null && metadatas.some((m) => m.name === 'isOptional') && !Reflect.getMetadata(NULL_ALLOWED, instance, property)) {
@@ -39,7 +39,7 @@ export function shapeProblems(instance: object, path = ''): string[] {
     const nested = metadatas.find((m) => m.type === ValidationTypes.NESTED_VALIDATION);
     if (!nested) continue;
     const conditions = metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
-    if (conditions.length && !conditions.every((c) => c.constraints[0](instance, value))) continue;
+    if (conditions.length && !conditions.every((c) => (c.constraints[0] as (object: unknown, value: unknown) => boolean)(instance, value))) continue;
     if (!nested.each) {
       if (isObject(value)) problems.push(...shapeProblems(value, name));
       else problems.push(`${name} must be an object`);
