@@ -27,7 +27,8 @@ trap stop_all INT TERM EXIT
 supervise() {
   local name=$1 port=$2
   while true; do
-    SERVICE_NAME=$name PORT=$port node "dist/services/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
+    # A developer machine: development conveniences are opt-in, never the default.
+    BANGBANG_DEV=1 SERVICE_NAME=$name PORT=$port node "dist/services/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     local child=$!
     trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
     wait $child || true

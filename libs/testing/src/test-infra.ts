@@ -44,6 +44,8 @@ export function serviceEnv(db: TestDatabase, topicPrefix: string, extra: NodeJS.
     DATABASE_NAME: db.name,
     KAFKA_BROKERS: kafkaBrokers(),
     KAFKA_TOPIC_PREFIX: topicPrefix,
+    // Development conveniences (e.g. the merchant's development sealing key) are opt-in.
+    BANGBANG_DEV: '1',
     // Quiet by default: failing tests say what broke; TEST_LOG_LEVEL=debug shows the services' logs.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
     CONSUMER_RETRY_INITIAL_MS: '20',
