@@ -133,6 +133,18 @@ describe('public online booking', () => {
     expect(await h.ds.query(`SELECT 1 FROM service_request WHERE channel = 'booking' AND household_id = $1`, [home.id])).toEqual([]);
   });
 
+  it('counts concurrent wrong guesses one by one: of 20 at once, 5 are tries and the rest 429', async () => {
+    const home = await h.household('huaigu', ['13800000007']);
+    const code = await codeFor('13800000007');
+    const wrong = code === '000000' ? '000001' : '000000';
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => post('/public/bookings', leak(home, wrong, '13800000007')).then((r) => r.statusCode)));
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    const [row] = await h.ds.query('SELECT cardinality(wrong_at) AS tries FROM booking_verification WHERE phone_key = $1', [phoneKey('8613800000007')]);
+    expect(row.tries).toBe(5);
+    expect((await post('/public/bookings', leak(home, code, '13800000007'))).statusCode).toBe(429);
+  });
+
   describe('bad input', () => {
     let homes: Array<{ id: string; residents: Array<{ id: string }> }>;
     let stranger: { id: string };
