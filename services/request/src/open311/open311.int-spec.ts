@@ -1,4 +1,4 @@
-import { AuditRecorded, RequestCreated } from '@bangbang/contracts';
+import { AuditRecorded, RequestCreatedV2Event } from '@bangbang/contracts';
 import { Person, RequestHarness, startRequestService } from '../../test/harness';
 
 const BASE = '/open311/v2';
@@ -75,7 +75,7 @@ describe('Open311 GeoReport v2', () => {
     const [created] = res.json();
     expect(created).toEqual({ service_request_id: expect.stringMatching(/^R\d{8}-\d{6}$/), service_notice: expect.any(String), account_id: null });
     const id = created.service_request_id;
-    const [event] = await h.events(RequestCreated, 1);
+    const [event] = await h.events(RequestCreatedV2Event, 1);
     expect(event.data).toMatchObject({ number: id, orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'pipe-unclogging' });
 
     const mine = (await get(`requests/${id}.json?api_key=${apiKey}`)).json();
@@ -124,7 +124,7 @@ describe('Open311 GeoReport v2', () => {
     const res = await post({ api_key: apiKey, ...form });
     expect(res.statusCode).toBe(201);
     const [{ service_request_id: number, service_notice }] = res.json();
-    const [event] = await h.events(RequestCreated, 1, (d) => d.number === number);
+    const [event] = await h.events(RequestCreatedV2Event, 1, (d) => d.number === number);
     return { number, notice: service_notice as string, event: event.data };
   };
   const queue = async (person: Person, filter = 'true') => {

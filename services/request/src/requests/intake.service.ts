@@ -1,5 +1,5 @@
 import { likePrefix, sha256Hex } from '@bangbang/auth';
-import { RequestAnswered, RequestCreated } from '@bangbang/contracts';
+import { coarseLocation, RequestAnswered, RequestCreatedV2Event } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -122,7 +122,9 @@ export class IntakeService {
         data: { requestId: r.id, orgPath: r.orgPath, categoryCode: r.categoryCode, at: receivedAt.toISOString(), answeredBy: ctx.actor.id },
       });
     } else {
-      await writeToOutbox(m, RequestCreated, {
+      // Every consumer and every provider offered the job learns these facts: the assigned one reads
+      // the address and the resident's words over the API, audited.
+      await writeToOutbox(m, RequestCreatedV2Event, {
         subject: r.id,
         data: {
           requestId: r.id,
@@ -135,8 +137,7 @@ export class IntakeService {
           feePolicy: r.feePolicy,
           responseDueAt: r.responseDueAt.toISOString(),
           resolutionDueAt: r.resolutionDueAt.toISOString(),
-          ...(household.lat !== null && household.lng !== null && { location: { lat: household.lat, lng: household.lng } }),
-          summary: r.description,
+          ...(household.lat !== null && household.lng !== null && { location: coarseLocation({ lat: household.lat, lng: household.lng }) }),
           ...(window && { preferredWindow: { from: window.from.toISOString(), to: window.to.toISOString() } }),
           ...(r.chosenProviderId && { chosenProviderId: r.chosenProviderId }),
           receivedAt: receivedAt.toISOString(),
