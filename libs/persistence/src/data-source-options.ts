@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { QueryLogger } from './query-logger';
 
 export interface ServiceDataSourceInput {
   url: string;
@@ -6,6 +7,9 @@ export interface ServiceDataSourceInput {
   migrations: MixedList<Function>;
   poolSize?: number;
 }
+
+/** A statement slower than this is logged (without its parameters). */
+const SLOW_QUERY_MS = 1_000;
 
 /** Migrations create every table; `synchronize` stays off everywhere. */
 export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOptions {
@@ -16,6 +20,9 @@ export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOpti
     migrations: input.migrations,
     synchronize: false,
     migrationsRun: false,
+    logger: new QueryLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: SLOW_QUERY_MS,
     extra: { max: input.poolSize ?? 10 },
   };
 }
