@@ -1,9 +1,10 @@
 import { maskAddress } from '@bangbang/auth';
-import { BadRequestException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Category } from '../catalogue/category.entity';
 import { normalisePhone } from '../households/phone';
+import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { Notification } from '../notifications/notification.entity';
 import { bookingCodeText } from '../notifications/templates';
 import { IntakeService } from '../requests/intake.service';
@@ -57,6 +58,7 @@ export class BookingService {
   constructor(
     private readonly ds: DataSource,
     private readonly intake: IntakeService,
+    @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {}
 
   async sendCode(rawPhone: string): Promise<typeof VERIFICATION_SENT> {
@@ -90,7 +92,7 @@ export class BookingService {
           requestId: null,
           recipient: phone,
           template: 'booking_code',
-          body: bookingCodeText(fresh.code, CODE_TTL_MS / 60_000),
+          ...this.sealer.seal(bookingCodeText(fresh.code, CODE_TTL_MS / 60_000)),
           status: 'pending',
           attempts: 0,
           nextAttemptAt: now,
