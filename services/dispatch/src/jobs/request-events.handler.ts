@@ -40,8 +40,9 @@ export class RequestEventsHandler {
   @OnEvent(RequestCreated)
   async onCreatedV1(@Payload() e: CloudEvent<RequestCreatedV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (e.data.kind === 'consultation') return;
-    const { summary: _words, location, ...facts } = e.data;
-    await this.dispatcher.open(ctx.manager, { ...facts, ...(location && { location: coarseLocation(location) }) }, e.correlationid, new Date());
+    const facts: RequestCreatedV2 & { summary?: string } = { ...e.data, location: e.data.location && coarseLocation(e.data.location) };
+    delete facts.summary;
+    await this.dispatcher.open(ctx.manager, facts, e.correlationid, new Date());
   }
 
   @OnEvent(RequestCancelled)
