@@ -19,7 +19,13 @@ describe('Kafka connection security from the environment', () => {
 
   it('passes SASL/SCRAM over TLS with a private CA through to kafkajs', () => {
     expect(
-      security({ KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'bangbang-request', KAFKA_SASL_PASSWORD: 's3cret', KAFKA_SSL: 'true', KAFKA_SSL_CA: caFile }),
+      security({
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'bangbang-request',
+        KAFKA_SASL_PASSWORD: 's3cret',
+        KAFKA_SSL: 'true',
+        KAFKA_SSL_CA: caFile,
+      }),
     ).toEqual({
       sasl: { mechanism: 'scram-sha-512', username: 'bangbang-request', password: 's3cret' },
       ssl: { ca: ['-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n'], rejectUnauthorized: true },
@@ -38,6 +44,8 @@ describe('Kafka connection security from the environment', () => {
   });
 
   it('is checked when the client is made, that is at start-up', () => {
-    expect(() => createKafka(loadConfig(MessagingConfig, { KAFKA_SASL_MECHANISM: 'scram-sha-256' }), 'test')).toThrow(/KAFKA_SASL_USERNAME/);
+    expect(() => createKafka(loadConfig(MessagingConfig, { KAFKA_SASL_MECHANISM: 'scram-sha-256' }), 'test')).toThrow(
+      /KAFKA_SASL_USERNAME/,
+    );
   });
 });

@@ -15,7 +15,8 @@ export function kafkaSecurity(config: MessagingConfig): Pick<KafkaConfig, 'sasl'
   if (mechanism) {
     if (!config.KAFKA_SASL_USERNAME) problems.push(`KAFKA_SASL_USERNAME: required with KAFKA_SASL_MECHANISM=${mechanism}`);
     if (!config.KAFKA_SASL_PASSWORD) problems.push(`KAFKA_SASL_PASSWORD: required with KAFKA_SASL_MECHANISM=${mechanism}`);
-    if (mechanism === 'plain' && !config.KAFKA_SSL) problems.push('KAFKA_SASL_MECHANISM: plain sends the password in clear; it needs KAFKA_SSL=true');
+    if (mechanism === 'plain' && !config.KAFKA_SSL)
+      problems.push('KAFKA_SASL_MECHANISM: plain sends the password in clear; it needs KAFKA_SSL=true');
   } else if (config.KAFKA_SASL_USERNAME || config.KAFKA_SASL_PASSWORD) {
     problems.push('KAFKA_SASL_MECHANISM: required with KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD');
   }

@@ -56,6 +56,10 @@ describe('error logging', () => {
   it('logs other errors as before', () => {
     const { log, lines } = capture();
     log.error({ err: new TypeError('boom') }, 'failed');
-    expect(JSON.parse(lines[0]).err).toMatchObject({ type: 'TypeError', message: 'boom', stack: expect.stringContaining('TypeError: boom') });
+    expect(JSON.parse(lines[0]).err).toMatchObject({
+      type: 'TypeError',
+      message: 'boom',
+      stack: expect.stringContaining('TypeError: boom'),
+    });
   });
 });

@@ -20,7 +20,11 @@ const INSERT = 'INSERT INTO resident_phone (resident_id, phone) VALUES ($1, $2)'
 describe('the TypeORM logger', () => {
   it('logs failed and slow queries with their statement but never their parameters', () => {
     const { logger, lines } = capture();
-    logger.logQueryError(Object.assign(new Error('duplicate key'), { parameters: ['r-1', PHONE], detail: `Key (phone)=(${PHONE}) already exists.` }), INSERT, ['r-1', PHONE]);
+    logger.logQueryError(
+      Object.assign(new Error('duplicate key'), { parameters: ['r-1', PHONE], detail: `Key (phone)=(${PHONE}) already exists.` }),
+      INSERT,
+      ['r-1', PHONE],
+    );
     logger.logQuerySlow(2_500, INSERT, ['r-1', PHONE]);
     logger.logQuery(INSERT, ['r-1', PHONE]);
     expect(lines).toHaveLength(3);

@@ -36,8 +36,18 @@ describe('one database role per service', () => {
     for (const service of SERVICES) {
       const c = await connectAs(`bangbang_${service}`, service);
       try {
-        const [me] = (await c.query('SELECT current_user AS role, current_database() AS db, rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user')).rows;
-        expect(me).toEqual({ role: `bangbang_${service}`, db: `bangbang_${service}`, rolsuper: false, rolcreatedb: false, rolcreaterole: false });
+        const [me] = (
+          await c.query(
+            'SELECT current_user AS role, current_database() AS db, rolsuper, rolcreatedb, rolcreaterole FROM pg_roles WHERE rolname = current_user',
+          )
+        ).rows;
+        expect(me).toEqual({
+          role: `bangbang_${service}`,
+          db: `bangbang_${service}`,
+          rolsuper: false,
+          rolcreatedb: false,
+          rolcreaterole: false,
+        });
         await c.query('BEGIN');
         await c.query('CREATE TABLE role_probe (id int)');
         await c.query('INSERT INTO role_probe VALUES (1)');
@@ -52,7 +62,11 @@ describe('one database role per service', () => {
   it('keeps a service out of every other service’s database', async () => {
     for (const service of SERVICES) {
       for (const other of SERVICES.filter((s) => s !== service)) {
-        expect([service, other, await refusal(`bangbang_${service}`, other)]).toEqual([service, other, expect.stringMatching(/permission denied for database/)]);
+        expect([service, other, await refusal(`bangbang_${service}`, other)]).toEqual([
+          service,
+          other,
+          expect.stringMatching(/permission denied for database/),
+        ]);
       }
     }
   });

@@ -12,18 +12,37 @@ describe('volunteer read access', () => {
     h = await VolunteerHarness.start();
     const a = admin(JINCHENG);
     expect((await h.as(a, 'POST', '/teams', { name: 'Pipes', unitPath: JINCHENG })).statusCode).toBe(201);
-    expect((await h.as(a, 'POST', '/activities', { title: 'Elder visits', place: 'Block 3', unitPath: JINCHENG, startsAt: inDays(2), endsAt: inDays(2.1), capacity: 5, pointsPerHour: 5 })).statusCode).toBe(201);
+    expect(
+      (
+        await h.as(a, 'POST', '/activities', {
+          title: 'Elder visits',
+          place: 'Block 3',
+          unitPath: JINCHENG,
+          startsAt: inDays(2),
+          endsAt: inDays(2.1),
+          capacity: 5,
+          pointsPerHour: 5,
+        })
+      ).statusCode,
+    ).toBe(201);
     expect((await h.as(a, 'POST', '/rewards', { name: 'Rice', unitPath: JINCHENG, costPoints: 10, stock: 3 })).statusCode).toBe(201);
     await h.approvedVolunteer('v-ok', { orgPath: JINCHENG });
     // Declares Jincheng as home, but nobody has approved it yet.
-    const applied = await h.as(pending, 'POST', '/applications', { displayName: 'Pending', homeCommunityPath: JINCHENG, specialties: [], availability: { always: true, windows: [] }, maxConcurrentJobs: 1 });
+    const applied = await h.as(pending, 'POST', '/applications', {
+      displayName: 'Pending',
+      homeCommunityPath: JINCHENG,
+      specialties: [],
+      availability: { always: true, windows: [] },
+      maxConcurrentJobs: 1,
+    });
     expect(applied.statusCode).toBe(201);
   });
 
   afterAll(() => h?.stop());
 
   it('does not let merchants list teams, activities or rewards', async () => {
-    for (const url of ['/teams', '/activities', '/rewards']) expect([url, (await h.as(merchant, 'GET', url)).statusCode]).toEqual([url, 403]);
+    for (const url of ['/teams', '/activities', '/rewards'])
+      expect([url, (await h.as(merchant, 'GET', url)).statusCode]).toEqual([url, 403]);
     expect((await h.as(admin(JINCHENG), 'GET', '/activities')).json()).toHaveLength(1);
   });
 

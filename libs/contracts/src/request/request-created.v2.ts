@@ -7,10 +7,17 @@ import { GeoPoint, RequestCreatedFacts } from './request-created.v1';
 /** Degrees a coarse position is rounded to: 0.01° is about 1.1 km north–south, 0.95 km east–west here. */
 export const COARSE_DEGREES = 0.01;
 
-const onCoarseGrid = (value: unknown) => typeof value === 'number' && Math.abs(value / COARSE_DEGREES - Math.round(value / COARSE_DEGREES)) < 1e-6;
+const onCoarseGrid = (value: unknown) =>
+  typeof value === 'number' && Math.abs(value / COARSE_DEGREES - Math.round(value / COARSE_DEGREES)) < 1e-6;
 
 function IsCoarse(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({ name: 'isCoarse', validator: { validate: onCoarseGrid, defaultMessage: (a) => `${a?.property} must be rounded to ${COARSE_DEGREES}°` } }, options);
+  return ValidateBy(
+    {
+      name: 'isCoarse',
+      validator: { validate: onCoarseGrid, defaultMessage: (a) => `${a?.property} must be rounded to ${COARSE_DEGREES}°` },
+    },
+    options,
+  );
 }
 
 /** Where, to about a kilometre: enough to rank providers by distance, not enough to find a door. */

@@ -18,11 +18,10 @@ function ipv6Groups(ip: string): string[] {
   const part = (s: string | undefined) => (s ? s.split(':') : []);
   const [left, right] = [part(head), part(tail)];
   // An embedded IPv4 tail (::1.2.3.4) fills the last two groups.
-  const expand = (groups: string[]) =>
-    groups.flatMap((g) => (g.includes('.') ? ipv4AsGroups(g) : [g]));
+  const expand = (groups: string[]) => groups.flatMap((g) => (g.includes('.') ? ipv4AsGroups(g) : [g]));
   const l = expand(left);
   const r = expand(right);
-  const middle = tail === undefined ? [] : Array(8 - l.length - r.length).fill('0');
+  const middle = tail === undefined ? [] : Array<string>(8 - l.length - r.length).fill('0');
   return [...l, ...middle, ...r].map((g) => parseInt(g, 16).toString(16));
 }
 

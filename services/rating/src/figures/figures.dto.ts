@@ -21,7 +21,7 @@ export class ReportQuery {
 }
 
 /** Query strings are text: Boolean('false') is true, so only the two words are read, anything else is refused. */
-const queryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+const queryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class RecomputeQuery {
   @IsOptional() @queryBoolean() @IsBoolean() repair = false;
