@@ -23,9 +23,9 @@ describe('merchant config', () => {
   });
 
   it('keeps one unit below the whole sender pool', () => {
-    expect(load({}).WEBHOOK_UNIT_CONCURRENCY).toBeLessThan(load({}).WEBHOOK_CONCURRENCY);
-    expect(() => load({ WEBHOOK_CONCURRENCY: '4' })).toThrow(/WEBHOOK_UNIT_CONCURRENCY/);
-    expect(load({ WEBHOOK_CONCURRENCY: '4', WEBHOOK_UNIT_CONCURRENCY: '2' }).WEBHOOK_UNIT_CONCURRENCY).toBe(2);
+    expect(load(key).WEBHOOK_UNIT_CONCURRENCY).toBeLessThan(load(key).WEBHOOK_CONCURRENCY);
+    expect(() => load({ ...key, WEBHOOK_CONCURRENCY: '4' })).toThrow(/WEBHOOK_UNIT_CONCURRENCY/);
+    expect(load({ ...key, WEBHOOK_CONCURRENCY: '4', WEBHOOK_UNIT_CONCURRENCY: '2' }).WEBHOOK_UNIT_CONCURRENCY).toBe(2);
   });
 
   it('scales the retry schedule from the environment', () => {
