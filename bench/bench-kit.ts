@@ -1,4 +1,4 @@
-import { databaseUrlFor, serverUrl } from '@bangbang/persistence';
+import { databaseUrlFor, serverUrl, serverUser } from '@bangbang/persistence';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -24,7 +24,7 @@ export async function benchDatabase(): Promise<{ name: string; url: string; drop
   await admin(`CREATE DATABASE ${name}`);
   return {
     name,
-    url: databaseUrlFor('bench', { DATABASE_URL: serverUrl(), DATABASE_NAME: name }),
+    url: databaseUrlFor('bench', { DATABASE_URL: serverUrl(), DATABASE_NAME: name, DATABASE_USER: serverUser() }),
     drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

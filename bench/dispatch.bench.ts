@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dispatchService } from '../services/dispatch/src/dispatch.service-definition';
+import { serverUser } from '@bangbang/persistence';
 import { benchDatabase, summarise } from './bench-kit';
 
 /**
@@ -68,7 +69,7 @@ function request(n: number, at: Date): RequestCreatedV1 {
 async function main(): Promise<void> {
   const db = await benchDatabase();
   const prefix = `bench_${randomBytes(3).toString('hex')}.`;
-  const env = { ...process.env, DATABASE_NAME: db.name, KAFKA_TOPIC_PREFIX: prefix, KAFKA_LOG_LEVEL: 'error', LOG_LEVEL: 'warn' };
+  const env = { ...process.env, DATABASE_NAME: db.name, DATABASE_USER: serverUser(), KAFKA_TOPIC_PREFIX: prefix, KAFKA_LOG_LEVEL: 'error', LOG_LEVEL: 'warn' };
   const config = loadConfig(MessagingConfig, env);
   const kafka = createKafka(config, 'bench-dispatch');
   const admin = kafka.admin();

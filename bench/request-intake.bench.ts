@@ -6,6 +6,7 @@ import { cpus, loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
 import { callerLookupQuery, PhoneMatch } from '../services/request/src/households/caller-lookup';
 import { requestService } from '../services/request/src/request.service-definition';
+import { serverUser } from '@bangbang/persistence';
 import { benchDatabase, summarise } from './bench-kit';
 
 /**
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   const env = {
     ...process.env,
     DATABASE_NAME: db.name,
+    DATABASE_USER: serverUser(),
     KAFKA_TOPIC_PREFIX: `bench_${randomBytes(3).toString('hex')}.`,
     KAFKA_LOG_LEVEL: 'error',
     LOG_LEVEL: 'warn',

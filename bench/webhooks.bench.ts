@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { MerchantConfig } from '../services/merchant/src/merchant.config';
+import { checkedMerchantConfig, MerchantConfig } from '../services/merchant/src/merchant.config';
 import { Merchant1764000000400 } from '../services/merchant/src/migrations/1764000000400-merchant';
 import { SecretBox } from '../services/merchant/src/webhooks/secret-box';
 import { newWebhookSecret } from '../services/merchant/src/webhooks/signing';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const db = await benchDatabase();
   const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, Merchant1764000000400], extra: { max: 40 } }).initialize();
   await ds.runMigrations();
-  const config = loadConfig(MerchantConfig, { ...process.env, WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_POLL_MS: '50' });
+  const config = checkedMerchantConfig(loadConfig(MerchantConfig, { ...process.env, BANGBANG_DEV: '1', WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_POLL_MS: '50' }));
   const box = new SecretBox(config.WEBHOOK_SECRET_KEY);
   const sender = new WebhookSender(ds, box, config);
   try {

@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash deploy/local/ensure-deps.sh
 bash deploy/local/infra.sh up >/dev/null
-export SWC_NODE_PROJECT=$PWD/tsconfig.json LOG_LEVEL=${LOG_LEVEL:-warn}
+# Benchmarks run on a developer machine: development conveniences on.
+export SWC_NODE_PROJECT=$PWD/tsconfig.json LOG_LEVEL=${LOG_LEVEL:-warn} BANGBANG_DEV=1
 for bench in bench/*.bench.ts; do
   [[ -z ${1:-} || $bench == *"$1"* ]] || continue
   echo "== $bench"

@@ -26,8 +26,11 @@ trap stop_all INT TERM EXIT
 
 supervise() {
   local name=$1 port=$2
+  # Each service logs in as its own role (deploy/local/postgres.sh); a password only where the server asks for one.
+  local password_var="${name^^}_DB_PASSWORD"
   while true; do
-    SERVICE_NAME=$name PORT=$port node "dist/services/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
+    # A developer machine: development conveniences are opt-in, never the default.
+    DATABASE_PASSWORD=${!password_var:-} BANGBANG_DEV=1 SERVICE_NAME=$name PORT=$port node "dist/services/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     local child=$!
     trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
     wait $child || true
@@ -51,7 +54,7 @@ for entry in "${SERVICES[@]}"; do
   echo "ready: $name on http://127.0.0.1:$port" >&2
 done
 
-if [[ -f dist/deploy/seed/seed.js ]]; then node dist/deploy/seed/seed.js; fi
+if [[ -f dist/deploy/seed/seed.js ]]; then DATABASE_PASSWORD=${GATEWAY_DB_PASSWORD:-} node dist/deploy/seed/seed.js; fi
 
 cat <<MSG
 

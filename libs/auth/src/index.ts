@@ -8,3 +8,4 @@ export * from './principal';
 export * from './scope';
 export * from './token-verifier';
 export * from './hashing';
+export * from './secret-box';

@@ -6,7 +6,9 @@ import {
   ContractViolation,
   createEvent,
   fromKafkaRecord,
+  coarseLocation,
   RequestCreated,
+  RequestCreatedV2Event,
   RequestSignedOff,
   toKafkaRecord,
   validateEvent,
@@ -34,6 +36,17 @@ describe('event contracts', () => {
     const broken = { ...event, data: { ...(event.data as object), urgency: 'whenever' } };
     expect(() => validateEvent(broken, RequestCreated)).toThrow(ContractViolation);
     expect(() => validateEvent(broken, RequestCreated)).toThrow(/data\.urgency/);
+  });
+
+  it('carries only a coarse location in request.created.v2, rounded to 0.01° (about 1 km)', () => {
+    const event = example(RequestCreatedV2Event.type);
+    const at = (location: object) => ({ ...event, data: { ...(event.data as object), location } });
+    expect(() => validateEvent(at({ lat: 31.57, lng: 120.3 }), RequestCreatedV2Event)).not.toThrow();
+    expect(() => validateEvent(at({ lat: 31.5689, lng: 120.3 }), RequestCreatedV2Event)).toThrow(/data\.location\.lat/);
+    expect(() => validateEvent(at({ lat: 31.57, lng: 120.3017 }), RequestCreatedV2Event)).toThrow(/data\.location\.lng/);
+    expect(coarseLocation({ lat: 31.5689, lng: 120.3017 })).toEqual({ lat: 31.57, lng: 120.3 });
+    expect(coarseLocation({ lat: -0.004, lng: 179.996 })).toEqual({ lat: 0, lng: 180 });
+    expect(Object.keys(event.data as object)).not.toContain('summary');
   });
 
   it('takes a sign-off with or without the rating token hash, but only as lower-case hex SHA-256', () => {

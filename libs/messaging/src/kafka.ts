@@ -2,6 +2,7 @@ import { dlqTopic } from '@bangbang/contracts';
 import { getLogger } from '@bangbang/observability';
 import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { kafkaSecurity } from './kafka-security';
 import { MessagingConfig } from './messaging.config';
 
 const LEVELS: Record<string, logLevel> = {
@@ -16,6 +17,7 @@ export function createKafka(config: MessagingConfig, clientId: string): Kafka {
   return new Kafka({
     clientId,
     brokers: config.KAFKA_BROKERS.split(','),
+    ...kafkaSecurity(config),
     logLevel: LEVELS[config.KAFKA_LOG_LEVEL],
     logCreator:
       () =>

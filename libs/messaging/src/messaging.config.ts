@@ -1,9 +1,19 @@
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class MessagingConfig {
   /** Comma-separated host:port list. */
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
+
+  /** SASL login to the brokers (see kafka-security.ts); empty: none, as for the local broker. */
+  @IsIn(['', 'plain', 'scram-sha-256', 'scram-sha-512'], { message: 'KAFKA_SASL_MECHANISM must be plain, scram-sha-256 or scram-sha-512' })
+  KAFKA_SASL_MECHANISM = '';
+  @IsString() KAFKA_SASL_USERNAME = '';
+  @IsString() KAFKA_SASL_PASSWORD = '';
+  /** TLS to the brokers, their certificates verified against KAFKA_SSL_CA or else the system's CAs. */
+  @IsBoolean() KAFKA_SSL = false;
+  /** Path of a PEM file with the CA that signed the brokers' certificates. */
+  @IsString() KAFKA_SSL_CA = '';
 
   /** Lets one cluster host several environments, and tests isolate themselves. */
   @IsOptional() @Matches(/^[a-zA-Z0-9._-]*$/) KAFKA_TOPIC_PREFIX = '';

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
+import { QueryLogger } from './query-logger';
 
 /** An entity class as TypeORM takes it; its constructor is never called by us. */
 export type EntityClass = new (...args: never[]) => unknown;
@@ -11,6 +12,9 @@ export interface ServiceDataSourceInput {
   poolSize?: number;
 }
 
+/** A statement slower than this is logged (without its parameters). */
+const SLOW_QUERY_MS = 1_000;
+
 /** Migrations create every table; `synchronize` stays off everywhere. */
 export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOptions {
   return {
@@ -20,6 +24,9 @@ export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOpti
     migrations: input.migrations,
     synchronize: false,
     migrationsRun: false,
+    logger: new QueryLogger(),
+    logging: ['error', 'warn', 'migration'],
+    maxQueryExecutionTime: SLOW_QUERY_MS,
     extra: { max: input.poolSize ?? 10 },
   };
 }

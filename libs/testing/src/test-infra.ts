@@ -1,4 +1,4 @@
-import { databaseUrlFor, serverUrl } from '@bangbang/persistence';
+import { databaseUrlFor, serverUrl, serverUser } from '@bangbang/persistence';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -28,7 +28,7 @@ export interface TestDatabase {
 export async function createTestDatabase(prefix = 'bangbang_t'): Promise<TestDatabase> {
   const name = uniqueId(prefix);
   await onServer((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = databaseUrlFor('unused', { DATABASE_URL: serverUrl(), DATABASE_NAME: name });
+  const url = databaseUrlFor('unused', { DATABASE_URL: serverUrl(), DATABASE_NAME: name, DATABASE_USER: serverUser() });
   return {
     name,
     url,
@@ -42,8 +42,12 @@ export function serviceEnv(db: TestDatabase, topicPrefix: string, extra: NodeJS.
     ...process.env,
     DATABASE_URL: serverUrl(),
     DATABASE_NAME: db.name,
+    // Throwaway databases are the admin's; the services' own roles are tested on their own.
+    DATABASE_USER: serverUser(),
     KAFKA_BROKERS: kafkaBrokers(),
     KAFKA_TOPIC_PREFIX: topicPrefix,
+    // Development conveniences (e.g. the merchant's development sealing key) are opt-in.
+    BANGBANG_DEV: '1',
     // Quiet by default: failing tests say what broke; TEST_LOG_LEVEL=debug shows the services' logs.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
     CONSUMER_RETRY_INITIAL_MS: '20',

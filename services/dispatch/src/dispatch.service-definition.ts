@@ -6,6 +6,7 @@ import { DispatchModule } from './dispatch.module';
 import { DispatchJob } from './jobs/dispatch-job.entity';
 import { DispatchJobs1764000000200 } from './migrations/1764000000200-dispatch-jobs';
 import { DispatchMatching1764000000201 } from './migrations/1764000000201-dispatch-matching';
+import { MinimalRequestFacts1764000000202 } from './migrations/1764000000202-minimal-request-facts';
 import { Offer } from './offers/offer.entity';
 
 @Module({})
@@ -21,7 +22,7 @@ export const dispatchService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'dispatch',
         entities: [DispatchJob, Offer],
-        migrations: [DispatchJobs1764000000200, DispatchMatching1764000000201],
+        migrations: [DispatchJobs1764000000200, DispatchMatching1764000000201, MinimalRequestFacts1764000000202],
         producedTopics: [TOPICS.dispatch],
         env,
       }),

@@ -79,7 +79,6 @@ export function request(over: Partial<RequestCreatedV1> = {}): RequestCreatedV1 
     feePolicy: 'low_cost',
     responseDueAt: new Date(now + 24 * 3_600_000).toISOString(),
     resolutionDueAt: new Date(now + 7 * 24 * 3_600_000).toISOString(),
-    summary: 'Kitchen tap leaking',
     receivedAt: new Date(now).toISOString(),
     ...over,
   };

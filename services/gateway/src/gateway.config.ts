@@ -1,8 +1,10 @@
-import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const url = () => IsUrl({ require_tld: false, protocols: ['http', 'https'] });
 
 export class GatewayConfig {
+  /** Development conveniences are opt-in: `npm start` and the test harness set BANGBANG_DEV=1. */
+  @IsBoolean() BANGBANG_DEV = false;
   @IsInt() @Min(60) @Max(3_600) ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
   @IsInt() @Min(300) @Max(90 * 24 * 3_600) REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3_600;
   /** Tokens minted for a merchant API key live only as long as one proxied call needs. */
@@ -17,7 +19,7 @@ export class GatewayConfig {
   @IsInt() @Min(0) @Max(3_600) SIGNING_KEY_PUBLISH_AHEAD_SECONDS = 120;
   /**
    * base64 of 32 random bytes (`openssl rand -base64 32`): seals the signing keys' private halves
-   * at rest with AES-256-GCM. Required when NODE_ENV=production (see keys/key-cipher.ts).
+   * at rest with AES-256-GCM. Required unless BANGBANG_DEV=1 (see keys/key-cipher.ts).
    */
   @Matches(/^(|[A-Za-z0-9+/]{43}=)$/, { message: 'SIGNING_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes' })
   SIGNING_KEY_ENCRYPTION_KEY = '';

@@ -57,7 +57,7 @@ export const gatewayService: ServiceDefinition = {
           module: GatewayConfigModule,
           providers: [
             { provide: GATEWAY_CONFIG, useValue: config },
-            { provide: KEY_CIPHER, useValue: keyCipherFor(config, env) ?? null },
+            { provide: KEY_CIPHER, useValue: keyCipherFor(config) ?? null },
           ],
           exports: [GATEWAY_CONFIG, KEY_CIPHER],
         },

@@ -1,6 +1,12 @@
-import { IsInt, IsString, IsUrl, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUrl, Max, Min, MinLength, ValidateIf } from 'class-validator';
+
+const DEVELOPMENT_NOTIFICATION_KEY = 'bangbang-local-development-only-notification-key';
 
 export class RequestConfig {
+  /** Development conveniences are opt-in: `npm start` and the test harness set BANGBANG_DEV=1. */
+  @IsBoolean() BANGBANG_DEV = false;
+  /** Seals the codes and links of messages waiting to be sent; required unless BANGBANG_DEV. */
+  @ValidateIf((c: RequestConfig) => c.NOTIFICATION_KEY !== '') @IsString() @MinLength(16) NOTIFICATION_KEY = '';
   /** Where SMS go (POST JSON); empty means the log notifier, for local runs. */
   @ValidateIf((c: RequestConfig) => c.SMS_GATEWAY_URL !== '')
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
@@ -24,3 +30,15 @@ export class RequestConfig {
 }
 
 export const REQUEST_CONFIG = Symbol('REQUEST_CONFIG');
+
+/** The config, refusing to run without a sealing key unless BANGBANG_DEV says this is a developer's machine. */
+export function checkedRequestConfig(config: RequestConfig): RequestConfig {
+  if (config.BANGBANG_DEV) {
+    if (!config.NOTIFICATION_KEY) config.NOTIFICATION_KEY = DEVELOPMENT_NOTIFICATION_KEY;
+    return config;
+  }
+  if (!config.NOTIFICATION_KEY || config.NOTIFICATION_KEY === DEVELOPMENT_NOTIFICATION_KEY) {
+    throw new Error('NOTIFICATION_KEY must be set (16+ random characters); only BANGBANG_DEV=1 runs without one');
+  }
+  return config;
+}

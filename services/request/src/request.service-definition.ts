@@ -18,11 +18,13 @@ import { SignOffLimits1764000000120 } from './migrations/1764000000120-sign-off-
 import { PublicBooking1764000000130 } from './migrations/1764000000130-public-booking';
 import { Open311PublicListing1764000000140 } from './migrations/1764000000140-open311-public-listing';
 import { Open311ProvisionalHouseholds1764000000150 } from './migrations/1764000000150-open311-provisional-households';
+import { SealedNotifications1764000000160 } from './migrations/1764000000160-sealed-notifications';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
 import { Open311Module } from './open311/open311.module';
-import { REQUEST_CONFIG, RequestConfig } from './request.config';
+import { MESSAGE_SEALER, MessageSealer } from './notifications/message-sealer';
+import { checkedRequestConfig, REQUEST_CONFIG, RequestConfig } from './request.config';
 import { RequestsModule } from './requests/requests.module';
 import { ServiceRequest, TimelineEntry } from './requests/service-request.entity';
 import { SignOffCode } from './sign-off/sign-off-code.entity';
@@ -43,30 +45,43 @@ export const requestService: ServiceDefinition = {
   name: 'request',
   defaultPort: 3001,
   consumesEvents: true,
-  module: (env) => ({
-    module: RequestAppModule,
-    imports: [
-      PlatformModule.forService({
-        service: 'request',
-        entities: REQUEST_ENTITIES,
-        migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120, PublicBooking1764000000130, Open311PublicListing1764000000140,
-          Open311ProvisionalHouseholds1764000000150],
-        producedTopics: [TOPICS.request],
-        orgUnitCopy: true,
-        env,
-      }),
-      {
-        module: RequestConfigModule,
-        providers: [{ provide: REQUEST_CONFIG, useValue: loadConfig(RequestConfig, env) }],
-        exports: [REQUEST_CONFIG],
-      },
-      AuthModule.forService(env),
-      CatalogueModule,
-      HouseholdsModule,
-      RequestsModule,
-      Open311Module,
-      BookingModule,
-      NotificationsModule,
-    ],
-  }),
+  module: (env) => {
+    const config = checkedRequestConfig(loadConfig(RequestConfig, env));
+    return {
+      module: RequestAppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'request',
+          entities: REQUEST_ENTITIES,
+          migrations: [
+            ServiceRequests1764000000100,
+            RequestService1764000000110,
+            SignOffLimits1764000000120,
+            PublicBooking1764000000130,
+            Open311PublicListing1764000000140,
+            Open311ProvisionalHouseholds1764000000150,
+            SealedNotifications1764000000160,
+          ],
+          producedTopics: [TOPICS.request],
+          orgUnitCopy: true,
+          env,
+        }),
+        {
+          module: RequestConfigModule,
+          providers: [
+            { provide: REQUEST_CONFIG, useValue: config },
+            { provide: MESSAGE_SEALER, useValue: new MessageSealer(config.NOTIFICATION_KEY) },
+          ],
+          exports: [REQUEST_CONFIG, MESSAGE_SEALER],
+        },
+        AuthModule.forService(env),
+        CatalogueModule,
+        HouseholdsModule,
+        RequestsModule,
+        Open311Module,
+        BookingModule,
+        NotificationsModule,
+      ],
+    };
+  },
 };

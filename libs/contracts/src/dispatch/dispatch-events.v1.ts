@@ -28,6 +28,7 @@ export class JobOfferedV1 extends OfferFactV1 {
   /** Whether the job is free for the resident: the provider learns that, never why. */
   @IsIn(['free', 'low_cost']) feePolicy: 'free' | 'low_cost';
   @IsIn(['emergency', 'utilities', 'general', 'complex']) urgency: string;
+  /** No longer sent: before assignment a provider learns none of the resident's words. Earlier events may have it. */
   @IsOptional() @IsString() @MaxLength(2000) summary?: string;
 }
 

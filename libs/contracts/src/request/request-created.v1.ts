@@ -28,16 +28,13 @@ export class TimeWindow {
   @IsISO8601() to: string;
 }
 
-/**
- * A resident's request was taken at intake. Carries no personal data: providers learn the address
- * and phone only once assigned, from the request service's API.
- */
 export class GeoPoint {
   @IsLatitude() lat: number;
   @IsLongitude() lng: number;
 }
 
-export class RequestCreatedV1 {
+/** What every version of `request.created` says about a request taken at intake. */
+export class RequestCreatedFacts {
   @IsUUID() requestId: string;
   @IsString() @Length(1, 32) number: string;
   /** Community code, and its org path (`/district/street/community/`) for scoping and coverage. */
@@ -50,11 +47,19 @@ export class RequestCreatedV1 {
   /** Deadlines fixed at intake from the category's urgency class, so every service counts alike. */
   @IsISO8601() responseDueAt: string;
   @IsISO8601() resolutionDueAt: string;
-  @IsOptional() @ValidateNested() @Type(() => GeoPoint) location?: GeoPoint;
-  @IsOptional() @IsString() @MaxLength(2000) summary?: string;
   @IsOptional() @ValidateNested() @Type(() => TimeWindow) preferredWindow?: TimeWindow;
   @IsOptional() @IsString() chosenProviderId?: string;
   @IsISO8601() receivedAt: string;
+}
+
+/**
+ * A resident's request was taken at intake. No longer produced: it carried the household's exact
+ * position and the resident's own words to every service and, through offers, to every provider
+ * offered the job. Consumers still accept it for events already on the topic; see v2.
+ */
+export class RequestCreatedV1 extends RequestCreatedFacts {
+  @IsOptional() @ValidateNested() @Type(() => GeoPoint) location?: GeoPoint;
+  @IsOptional() @IsString() @MaxLength(2000) summary?: string;
 }
 
 export const RequestCreated = defineEvent({

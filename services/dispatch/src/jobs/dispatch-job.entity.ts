@@ -27,7 +27,7 @@ export class DispatchJob {
   @Column({ type: 'text' }) state: JobState;
   /** The story's correlation id, carried onto the events that clocks cause later. */
   @Column({ name: 'correlation_id', type: 'text', nullable: true }) correlationId: string | null;
-  @Column({ type: 'text', nullable: true }) summary: string | null;
+  /** Rounded to about a kilometre (request.created.v2): enough to rank providers by distance. */
   @Column({ type: 'double precision', nullable: true }) lat: number | null;
   @Column({ type: 'double precision', nullable: true }) lng: number | null;
   @Column({ name: 'preferred_from', type: 'timestamptz', nullable: true }) preferredFrom: Date | null;

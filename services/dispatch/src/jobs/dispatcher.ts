@@ -6,7 +6,7 @@ import {
   JobReassigned,
   OfferWithdrawn,
   type ProviderKind,
-  type RequestCreatedV1,
+  type RequestCreatedV2,
   WITHDRAWN_BECAUSE,
 } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
@@ -42,7 +42,7 @@ export class Dispatcher {
   ) {}
 
   /** Opens the job for a new request and makes its first offers, in the consuming transaction. */
-  async open(m: EntityManager, r: RequestCreatedV1, correlationId: string, now: Date): Promise<void> {
+  async open(m: EntityManager, r: RequestCreatedV2, correlationId: string, now: Date): Promise<void> {
     const job = m.create(DispatchJob, {
       requestId: r.requestId,
       requestNumber: r.number,
@@ -53,7 +53,6 @@ export class Dispatcher {
       feePolicy: r.feePolicy,
       state: 'offering',
       correlationId,
-      summary: r.summary ?? null,
       lat: r.location?.lat ?? null,
       lng: r.location?.lng ?? null,
       preferredFrom: r.preferredWindow ? new Date(r.preferredWindow.from) : null,
@@ -187,7 +186,6 @@ export class Dispatcher {
         expiresAt: offer.expiresAt.toISOString(),
         feePolicy: job.feePolicy,
         urgency: job.urgency,
-        summary: job.summary ?? undefined,
       });
     }
   }

@@ -1,9 +1,12 @@
 import {
   CloudEvent,
+  coarseLocation,
   RequestCancelled,
   RequestCancelledV1,
   RequestCreated,
   RequestCreatedV1,
+  RequestCreatedV2,
+  RequestCreatedV2Event,
   RequestReopened,
   RequestReopenedV1,
   RequestSignedOff,
@@ -27,10 +30,19 @@ export class RequestEventsHandler {
     private readonly clocks: Clocks,
   ) {}
 
-  @OnEvent(RequestCreated)
-  async onCreated(@Payload() e: CloudEvent<RequestCreatedV1>, @Ctx() ctx: EventContext): Promise<void> {
+  @OnEvent(RequestCreatedV2Event)
+  async onCreated(@Payload() e: CloudEvent<RequestCreatedV2>, @Ctx() ctx: EventContext): Promise<void> {
     if (e.data.kind === 'consultation') return;
     await this.dispatcher.open(ctx.manager, e.data, e.correlationid, new Date());
+  }
+
+  /** Still on the topic from before v2: its words and exact position are dropped, as v2 never has them. */
+  @OnEvent(RequestCreated)
+  async onCreatedV1(@Payload() e: CloudEvent<RequestCreatedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    if (e.data.kind === 'consultation') return;
+    const facts: RequestCreatedV2 & { summary?: string } = { ...e.data, location: e.data.location && coarseLocation(e.data.location) };
+    delete facts.summary;
+    await this.dispatcher.open(ctx.manager, facts, e.correlationid, new Date());
   }
 
   @OnEvent(RequestCancelled)

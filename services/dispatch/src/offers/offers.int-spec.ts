@@ -1,4 +1,4 @@
-import { JobOffered, RequestCreated } from '@bangbang/contracts';
+import { JobOffered, RequestCreated, RequestCreatedV2Event } from '@bangbang/contracts';
 import { DispatchHarness, profile, providerPrincipal, request } from '../../test/dispatch-harness';
 
 /** Merchants get a minute to answer (answered by hand here); volunteers 400 ms (left to expire). */
@@ -37,6 +37,21 @@ describe('offers: first offer, accept, decline, timeout', () => {
     const [offered] = await h.publishedFor(r.requestId, (types) => types.includes('offered'), 'offered.v1');
     expect(offered.type).toBe(JobOffered.type);
     expect(offered.data).toMatchObject({ requestId: r.requestId, providerId: offer.provider_id, offerId: offer.offer_id, feePolicy: 'low_cost' });
+  });
+
+  it('offers a request.created.v2, and keeps neither the words nor the exact position of a v1 still on the topic', async () => {
+    const v2 = { ...request(), location: { lat: 31.57, lng: 120.3 } };
+    await h.produce(RequestCreatedV2Event, [{ subject: v2.requestId, data: v2 }]);
+    const v1 = request({ location: { lat: 31.5689, lng: 120.3017 }, summary: 'Tap leaking, block 12, unit 3, flat 502' });
+    await h.produce(RequestCreated, [{ subject: v1.requestId, data: v1 }]);
+    for (const r of [v2, v1]) {
+      const [offer] = await h.waitForOffers(r.requestId, (o) => o.length > 0, 'the first offer');
+      expect(await h.rows('SELECT lat, lng FROM dispatch_job WHERE request_id = $1', [r.requestId])).toEqual([{ lat: 31.57, lng: 120.3 }]);
+      const [offered] = await h.publishedFor(r.requestId, (types) => types.includes('offered'), 'offered.v1');
+      expect(offered.data).not.toHaveProperty('summary');
+      const open = (await h.as(merchant(offer.provider_id), 'GET', '/offers')).json().find((o: { offerId: string }) => o.offerId === offer.offer_id);
+      expect(open.job).not.toHaveProperty('summary');
+    }
   });
 
   it('refuses to let another provider accept the offer (404), then assigns the job to its provider', async () => {

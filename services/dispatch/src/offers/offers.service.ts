@@ -14,7 +14,7 @@ export interface OfferView {
   requestId: string;
   status: Offer['status'];
   expiresAt: Date;
-  job: Pick<DispatchJob, 'requestNumber' | 'communityId' | 'orgPath' | 'categoryCode' | 'urgency' | 'feePolicy' | 'summary' | 'responseDueAt' | 'resolutionDueAt' | 'state'>;
+  job: Pick<DispatchJob, 'requestNumber' | 'communityId' | 'orgPath' | 'categoryCode' | 'urgency' | 'feePolicy' | 'responseDueAt' | 'resolutionDueAt' | 'state'>;
 }
 
 export const offerView = (o: Offer, j: DispatchJob): OfferView => ({
@@ -29,7 +29,6 @@ export const offerView = (o: Offer, j: DispatchJob): OfferView => ({
     categoryCode: j.categoryCode,
     urgency: j.urgency,
     feePolicy: j.feePolicy,
-    summary: j.summary,
     responseDueAt: j.responseDueAt,
     resolutionDueAt: j.resolutionDueAt,
     state: j.state,

@@ -9,6 +9,7 @@ import { writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
+import { rateLimitKey } from './client-address';
 import { BucketLimits, RateLimiter, Take } from './rate-limiter';
 import { isPublicAuthRoute, isPublicRoute, mayReadMetrics, normalisePath, UNGATED_PREFIXES } from './routes';
 
@@ -62,7 +63,7 @@ export class EdgeGate {
     request.edge = identity;
     if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
     if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
-    const byAddress = `ip:${request.ip}`;
+    const byAddress = rateLimitKey(request.ip);
     if (isPublicAuthRoute(request.method, path)) return this.limited(reply, this.limiter.take(byAddress, this.limits.public));
     const apiKey = request.headers[API_KEY_HEADER];
     if (typeof apiKey === 'string') {

@@ -230,6 +230,15 @@ describe('rate limits', () => {
     const fromElsewhere = await gw.app.inject({ method: 'GET', url: '/api/merchant/public/providers', remoteAddress: '10.9.8.7' });
     expect(fromElsewhere.statusCode).not.toBe(429);
   });
+
+  it('counts IPv6 clients by their /64, whichever address in it they pick', async () => {
+    const from = (remoteAddress: string) => gw.app.inject({ method: 'GET', url: '/api/merchant/public/providers', remoteAddress }).then((r) => r.statusCode);
+    const statuses = [];
+    for (const address of ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:a:b:c:d']) statuses.push(await from(address));
+    expect(statuses).not.toContain(429);
+    expect(await from('2001:db8:1:2:ffff::9')).toBe(429);
+    expect(await from('2001:db8:1:3::1')).not.toBe(429);
+  });
 });
 
 describe('limits on the public ways in', () => {

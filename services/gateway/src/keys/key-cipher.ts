@@ -37,12 +37,14 @@ export class KeyCipher {
 
 /**
  * The one place that decides whether signing keys are sealed at rest: always when the key is set,
- * and a production start without it is refused (production is NODE_ENV=production for now).
+ * and a start without it is refused unless BANGBANG_DEV=1 says this is a developer's machine.
  */
-export function keyCipherFor(config: GatewayConfig, env: NodeJS.ProcessEnv): KeyCipher | undefined {
+export function keyCipherFor(config: GatewayConfig): KeyCipher | undefined {
   if (config.SIGNING_KEY_ENCRYPTION_KEY) return new KeyCipher(Buffer.from(config.SIGNING_KEY_ENCRYPTION_KEY, 'base64'));
-  if (env.NODE_ENV === 'production') {
-    throw new ConfigError('invalid configuration:\n  SIGNING_KEY_ENCRYPTION_KEY: required in production (base64 of 32 random bytes) to seal the token signing keys');
+  if (!config.BANGBANG_DEV) {
+    throw new ConfigError(
+      'invalid configuration:\n  SIGNING_KEY_ENCRYPTION_KEY: required (base64 of 32 random bytes) to seal the token signing keys; only BANGBANG_DEV=1 runs without one',
+    );
   }
   return undefined;
 }

@@ -13,7 +13,8 @@ import {
   RequestCancelled,
   RequestCancelledV1,
   RequestCreated,
-  RequestCreatedV1,
+  RequestCreatedFacts,
+  RequestCreatedV2Event,
   RequestReopened,
   RequestReopenedV1,
   RequestSignedOff,
@@ -35,9 +36,18 @@ export class FactEventsHandler {
     @Inject(RATING_CONFIG) private readonly config: RatingConfig,
   ) {}
 
+  @OnEvent(RequestCreatedV2Event)
+  created(@Payload() e: CloudEvent<RequestCreatedFacts>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.createdFacts(e.data, ctx);
+  }
+
+  /** Still on the topic from before v2; the figures use only the facts both versions carry. */
   @OnEvent(RequestCreated)
-  async created(@Payload() e: CloudEvent<RequestCreatedV1>, @Ctx() ctx: EventContext): Promise<void> {
-    const d = e.data;
+  createdV1(@Payload() e: CloudEvent<RequestCreatedFacts>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.createdFacts(e.data, ctx);
+  }
+
+  private async createdFacts(d: RequestCreatedFacts, ctx: EventContext): Promise<void> {
     await this.projector.apply(ctx.manager, d.requestId, {
       type: 'created',
       orgPath: d.orgPath,

@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DIMENSIONS, type Dimension } from './contribution';
 
@@ -20,6 +20,9 @@ export class ReportQuery {
   @IsOptional() @IsIn(['json', 'csv']) format: 'json' | 'csv' = 'json';
 }
 
+/** Query strings are text: Boolean('false') is true, so only the two words are read, anything else is refused. */
+const queryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
 export class RecomputeQuery {
-  @IsOptional() @Type(() => Boolean) @IsBoolean() repair = false;
+  @IsOptional() @queryBoolean() @IsBoolean() repair = false;
 }

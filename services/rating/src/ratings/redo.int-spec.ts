@@ -8,7 +8,7 @@ import {
   RatingSubmittedV1,
   RedoRequested,
   RedoRequestedV1,
-  RequestCreated,
+  RequestCreatedV2Event,
   RequestReopened,
   RequestSignedOff,
   RequestSignedOffV1,
@@ -85,10 +85,12 @@ describe('不满意 within 7 days: the redo reaches the request service, which r
       what: 'the rating service to hear of the reopen',
     });
     expect(await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1', [id])).toEqual([]);
+    // request.created.v2 reached the figures: the deadlines it carries are on the job.
+    expect(await ds.query(`SELECT fact->>'kind' AS kind FROM job_fact WHERE request_id = $1 AND fact->>'responseDueAt' IS NOT NULL`, [id])).toEqual([{ kind: 'home_service' }]);
 
     await waitFor(async () => bus.find<{ requestId: string }>(RequestReopened.type, (d) => d.requestId === id).length === 1, { what: 'the reopen on the bus' });
     const story = new Set(bus.seen.filter((e) => e.subject === id).map((e) => e.type));
-    expect([...story]).toEqual(expect.arrayContaining([RequestCreated.type, RequestSignedOff.type, RatingSubmitted.type, RedoRequested.type, RequestReopened.type]));
+    expect([...story]).toEqual(expect.arrayContaining([RequestCreatedV2Event.type, RequestSignedOff.type, RatingSubmitted.type, RedoRequested.type, RequestReopened.type]));
     expect(bus.raw.filter((m) => m.includes(link.token))).toEqual([]);
     const stored = async (d: DataSource) => d.query(`SELECT 1 FROM outbox WHERE strpos(payload, $1) > 0`, [link.token]);
     expect([...(await stored(ds)), ...(await stored(h.ds))]).toEqual([]);

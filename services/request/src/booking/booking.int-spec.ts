@@ -1,4 +1,4 @@
-import { RequestCreated } from '@bangbang/contracts';
+import { RequestCreatedV2Event } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
 import { RequestHarness, startRequestService } from '../../test/harness';
 import { FakeSmsGateway } from '../../test/sms-gateway';
@@ -39,7 +39,7 @@ describe('public online booking', () => {
     used: Number((await h.ds.query('SELECT count(*) AS n FROM booking_verification WHERE used_at IS NOT NULL'))[0].n),
   });
 
-  it('books with the code texted to the resident, through intake: request.created.v1 with the household’s scope and fee policy', async () => {
+  it('books with the code texted to the resident, through intake: request.created.v2 with the household’s scope and fee policy', async () => {
     const home = await h.household('jincheng', ['13800000001'], { address: '金城社区8栋1单元101室' });
     const grant = await h.call('jinchengAdmin', 'POST', `/households/${home.id}/eligibility`, {
       reason: 'subsistence_allowance', evidence: '低保证 320211-0077', validUntil: new Date(Date.now() + 200 * 86_400_000).toISOString(),
@@ -57,12 +57,13 @@ describe('public online booking', () => {
 
     const [r] = await h.ds.query('SELECT id, channel, resident_id FROM service_request WHERE number = $1', [res.json().number]);
     expect(r).toMatchObject({ channel: 'booking', resident_id: home.residents[0].id });
-    const [created] = await h.events(RequestCreated, 1, (d) => d.requestId === r.id);
+    const [created] = await h.events(RequestCreatedV2Event, 1, (d) => d.requestId === r.id);
     expect(created.data).toMatchObject({
       number: res.json().number, communityId: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'pipe-unclogging',
-      kind: 'home_service', feePolicy: 'free', summary: '厨房下水道堵了',
+      kind: 'home_service', feePolicy: 'free',
       preferredWindow: { from: '2026-11-27T01:00:00.000Z', to: '2026-11-27T03:00:00.000Z' },
     });
+    expect(created.data).not.toHaveProperty('summary');
     const detail = (await h.call('agent', 'GET', `/requests/${r.id}`)).json();
     expect(detail.timeline.map((t: { action: string; actor: object; note: string | null }) => [t.action, t.actor, t.note])).toEqual([
       ['receive', { kind: 'resident', id: home.residents[0].id }, 'booking'],
@@ -131,6 +132,18 @@ describe('public online booking', () => {
     expect(locked.json().message).toMatch(/^code: 5 wrong codes/);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(3_500);
     expect(await h.ds.query(`SELECT 1 FROM service_request WHERE channel = 'booking' AND household_id = $1`, [home.id])).toEqual([]);
+  });
+
+  it('counts concurrent wrong guesses one by one: of 20 at once, 5 are tries and the rest 429', async () => {
+    const home = await h.household('huaigu', ['13800000007']);
+    const code = await codeFor('13800000007');
+    const wrong = code === '000000' ? '000001' : '000000';
+    const statuses = await Promise.all(Array.from({ length: 20 }, () => post('/public/bookings', leak(home, wrong, '13800000007')).then((r) => r.statusCode)));
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    const [row] = await h.ds.query('SELECT cardinality(wrong_at) AS tries FROM booking_verification WHERE phone_key = $1', [phoneKey('8613800000007')]);
+    expect(row.tries).toBe(5);
+    expect((await post('/public/bookings', leak(home, code, '13800000007'))).statusCode).toBe(429);
   });
 
   describe('bad input', () => {

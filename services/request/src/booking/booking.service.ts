@@ -1,9 +1,10 @@
 import { maskAddress } from '@bangbang/auth';
-import { BadRequestException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Category } from '../catalogue/category.entity';
 import { normalisePhone } from '../households/phone';
+import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { Notification } from '../notifications/notification.entity';
 import { bookingCodeText } from '../notifications/templates';
 import { IntakeService } from '../requests/intake.service';
@@ -41,8 +42,6 @@ export class BookingLimitReached extends HttpException {
   }
 }
 
-class WrongCode extends Error {}
-
 interface ResidentHome {
   householdId: string;
   residentId: string;
@@ -59,6 +58,7 @@ export class BookingService {
   constructor(
     private readonly ds: DataSource,
     private readonly intake: IntakeService,
+    @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {}
 
   async sendCode(rawPhone: string): Promise<typeof VERIFICATION_SENT> {
@@ -92,7 +92,7 @@ export class BookingService {
           requestId: null,
           recipient: phone,
           template: 'booking_code',
-          body: bookingCodeText(fresh.code, CODE_TTL_MS / 60_000),
+          ...this.sealer.seal(bookingCodeText(fresh.code, CODE_TTL_MS / 60_000)),
           status: 'pending',
           attempts: 0,
           nextAttemptAt: now,
@@ -106,41 +106,40 @@ export class BookingService {
   async book(dto: BookingDto): Promise<{ number: string; status: string }> {
     const phone = phoneOf(dto.phone);
     const key = phoneKey(phone);
-    try {
-      return await this.ds.transaction(async (m) => {
-        const now = new Date();
-        const v = await m.findOne(BookingVerification, { where: { phoneKey: key }, lock: { mode: 'pessimistic_write' } });
-        const check = checkVerificationCode(v, phone, dto.code, now);
-        if (check === 'locked') {
-          const until = lockedUntil(v, now)!;
-          throw new BookingLimitReached(`code: ${MAX_WRONG_CODES} wrong codes for this number within the hour; try again from ${until.toISOString()}`, until);
-        }
-        if (check === 'wrong') throw new WrongCode();
-        await m.update(BookingVerification, { phoneKey: key }, { usedAt: now, lastSeenAt: now });
+    // Check and count under one row lock: guesses sent together then queue for it, and each sees
+    // the tries counted before it, so no more than MAX_WRONG_CODES get a verdict within the window.
+    const booked = await this.ds.transaction(async (m) => {
+      const now = new Date();
+      await m.query('INSERT INTO booking_verification (phone_key) VALUES ($1) ON CONFLICT DO NOTHING', [key]);
+      const v = await m.findOneOrFail(BookingVerification, { where: { phoneKey: key }, lock: { mode: 'pessimistic_write' } });
+      const check = checkVerificationCode(v, phone, dto.code, now);
+      if (check === 'locked') {
+        const until = lockedUntil(v, now)!;
+        throw new BookingLimitReached(`code: ${MAX_WRONG_CODES} wrong codes for this number within the hour; try again from ${until.toISOString()}`, until);
+      }
+      if (check === 'wrong') {
+        await m.update(BookingVerification, { phoneKey: key }, {
+          wrongAt: [...v.wrongAt.filter((t) => now.getTime() - t.getTime() < WINDOW_MS), now],
+          lastSeenAt: now,
+        });
+        return null;
+      }
+      await m.update(BookingVerification, { phoneKey: key }, { usedAt: now, lastSeenAt: now });
 
-        const home = await this.homeFor(m, phone, dto.householdId);
-        const category = await m.findOneBy(Category, { code: dto.categoryCode });
-        if (category?.kind === 'consultation') {
-          throw new BadRequestException(`categoryCode: ${category.code} is a consultation; call the hotline, it is answered on the spot`);
-        }
-        const view = await this.intake.intake(
-          m,
-          { householdId: home.householdId, residentId: home.residentId, categoryCode: dto.categoryCode, description: dto.description, preferredWindow: dto.preferredWindow },
-          { actor: { kind: 'resident', id: home.residentId }, scopeOrgPath: home.orgPath, channel: 'booking' },
-        );
-        return { number: view.number, status: view.status };
-      });
-    } catch (err) {
-      if (!(err instanceof WrongCode)) throw err;
-      await this.ds.query(
-        `INSERT INTO booking_verification (phone_key, wrong_at, last_seen_at) VALUES ($1, ARRAY[$2::timestamptz], $2)
-         ON CONFLICT (phone_key) DO UPDATE SET
-           wrong_at = array(SELECT t FROM unnest(booking_verification.wrong_at) t WHERE t > $2::timestamptz - $3 * interval '1 millisecond') || $2::timestamptz,
-           last_seen_at = $2`,
-        [key, new Date(), WINDOW_MS],
+      const home = await this.homeFor(m, phone, dto.householdId);
+      const category = await m.findOneBy(Category, { code: dto.categoryCode });
+      if (category?.kind === 'consultation') {
+        throw new BadRequestException(`categoryCode: ${category.code} is a consultation; call the hotline, it is answered on the spot`);
+      }
+      const view = await this.intake.intake(
+        m,
+        { householdId: home.householdId, residentId: home.residentId, categoryCode: dto.categoryCode, description: dto.description, preferredWindow: dto.preferredWindow },
+        { actor: { kind: 'resident', id: home.residentId }, scopeOrgPath: home.orgPath, channel: 'booking' },
       );
-      throw new BadRequestException(WRONG_CODE);
-    }
+      return { number: view.number, status: view.status };
+    });
+    if (!booked) throw new BadRequestException(WRONG_CODE);
+    return booked;
   }
 
   /** The household the booking is for: the phone's only one, or the one it names among the phone's. */

@@ -58,7 +58,7 @@ export class HouseholdsController {
   /** Caller lookup: `?phone=13812345678` (any common spelling) or `?suffix=5678`. */
   @Get('callers')
   @Roles(...DESK_ROLES)
-  lookup(@CurrentPrincipal() p: Principal, @Query() query: CallerQuery): Promise<HouseholdView[]> {
-    return this.households.lookup(p, query);
+  lookup(@CurrentPrincipal() p: Principal, @Query() query: CallerQuery, @Req() req: AuthenticatedRequest): Promise<HouseholdView[]> {
+    return this.households.lookup(p, query, auditOrigin(req));
   }
 }

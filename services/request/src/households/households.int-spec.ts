@@ -46,10 +46,16 @@ describe('households and caller lookup', () => {
     expect(await lookup('yangmingAgent', 'phone=13912345678')).toEqual([yinxiu.id]);
   });
 
-  it('searches by the last digits, still within scope', async () => {
+  it('searches by the last digits, still within scope, and audits every such search', async () => {
     expect((await lookup('agent', 'suffix=5678')).sort()).toEqual([jincheng.id, huaigu.id, yinxiu.id].sort());
     expect(await lookup('jinchengAdmin', 'suffix=345678')).toEqual([jincheng.id]);
     expect(await lookup('agent', 'suffix=0000')).toEqual([]);
+    const searches = await h.events(AuditRecorded.request, 3, (d) => d.action === 'household.caller-suffix-lookup');
+    expect(searches.map((e) => [e.data.actorId, e.data.resourceType, e.data.resourceId]).sort()).toEqual([
+      ['agent-1', 'phone-suffix', '0000'],
+      ['agent-1', 'phone-suffix', '5678'],
+      ['jincheng-admin', 'phone-suffix', '345678'],
+    ]);
   });
 
   it('refuses a malformed phone, naming the field', async () => {

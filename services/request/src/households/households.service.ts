@@ -133,10 +133,15 @@ export class HouseholdsService {
   }
 
   /** The agent's first move on a call: who is this, what have they asked before, what is open. */
-  async lookup(principal: Principal, query: CallerQuery): Promise<HouseholdView[]> {
+  async lookup(principal: Principal, query: CallerQuery, origin: AuditOrigin): Promise<HouseholdView[]> {
     let match: PhoneMatch;
-    if (query.suffix !== undefined) match = { suffix: query.suffix };
-    else {
+    if (query.suffix !== undefined) {
+      match = { suffix: query.suffix };
+      // A few digits match many households: unlike a full number, a suffix can trawl, so every such search leaves a trace.
+      await recordAudit(this.ds.manager, AuditRecorded.request, principal, {
+        action: 'household.caller-suffix-lookup', resourceType: 'phone-suffix', resourceId: query.suffix,
+      }, origin);
+    } else {
       const exact = normalisePhone(query.phone ?? '');
       if (!exact) throw new BadRequestException('phone: not a phone number (a mobile or a landline with its area code)');
       match = { exact };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { ServiceRequest } from '../requests/service-request.entity';
+import { MessageSealer } from './message-sealer';
 import { Notification, NotificationTemplate } from './notification.entity';
 import { MessageFacts, messageText } from './templates';
 
@@ -11,6 +12,7 @@ import { MessageFacts, messageText } from './templates';
  */
 export async function enqueueNotification(
   m: EntityManager,
+  sealer: MessageSealer,
   request: Pick<ServiceRequest, 'id' | 'number' | 'householdId' | 'residentId'>,
   template: NotificationTemplate,
   facts: Omit<MessageFacts, 'number'> = {},
@@ -27,7 +29,7 @@ export async function enqueueNotification(
     requestId: request.id,
     recipient: recipient.phone,
     template,
-    body: messageText(template, { ...facts, number: request.number }),
+    ...sealer.seal(messageText(template, { ...facts, number: request.number })),
     status: 'pending',
     attempts: 0,
     nextAttemptAt: new Date(),

@@ -4,6 +4,7 @@ import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { MESSAGE_SEALER, MessageSealer } from './message-sealer';
 import { NOTIFIER, Notifier } from './notifier';
 import { redactSecrets } from './templates';
 
@@ -11,6 +12,7 @@ interface Claimed {
   id: string;
   recipient: string;
   body: string;
+  sealedBody: string | null;
   attempts: number;
 }
 
@@ -33,6 +35,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     private readonly ds: DataSource,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
+    @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {
     this.loop = new BackgroundLoop({ name: 'notification-sender', everyMs: config.NOTIFY_POLL_MS, pass: () => this.drain().then(() => undefined) });
   }
@@ -52,14 +55,18 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
         WHERE id IN (SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, recipient, body, attempts`,
+        RETURNING id, recipient, body, sealed_body AS "sealedBody", attempts`,
       [this.config.NOTIFY_BATCH_SIZE, LEASE_MS],
     ).then(([rows]) => rows);
     let delivered = 0;
     for (const n of claimed) {
       try {
-        await this.notifier.send({ id: n.id, to: n.recipient, body: n.body });
-        await this.ds.query(`UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2 WHERE id = $1`, [n.id, redactSecrets(n.body)]);
+        const text = this.sealer.open(n);
+        await this.notifier.send({ id: n.id, to: n.recipient, body: text });
+        await this.ds.query(
+          `UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2, sealed_body = NULL WHERE id = $1`,
+          [n.id, redactSecrets(text)],
+        );
         delivered++;
       } catch (err) {
         const delay = backoffDelay(n.attempts, {

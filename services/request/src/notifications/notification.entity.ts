@@ -11,7 +11,10 @@ export class Notification {
   @Column({ name: 'request_id', type: 'uuid', nullable: true }) requestId: string | null;
   @Column() recipient: string;
   @Column({ type: 'text' }) template: NotificationTemplate;
+  /** What may be read: secrets (codes, rating tokens) replaced by `[redacted]`. */
   @Column() body: string;
+  /** The whole message sealed with NOTIFICATION_KEY while it waits, if it has secrets; null once sent. */
+  @Column({ name: 'sealed_body', type: 'text', nullable: true }) sealedBody: string | null;
   @Column() status: 'pending' | 'sent';
   @Column() attempts: number;
   @Column({ name: 'next_attempt_at', type: 'timestamptz' }) nextAttemptAt: Date;

@@ -41,4 +41,21 @@ describe('notifications through a durable queue', () => {
     expect(sms.delivered.every((d) => d.key === d.id && d.to === '+8613812345678')).toBe(true);
     expect(sms.delivered.map((d) => /单号(R\d{8}-\d{6})/.exec(d.body)![1]).sort()).toEqual(numbers.sort());
   });
+
+  it('keeps no code in clear while a message waits to be sent, nor after', async () => {
+    sms.up = false;
+    await h.household('huaigu', ['13900000011']);
+    const asked = await h.app.inject({ method: 'POST', url: '/public/bookings/verification', payload: { phone: '13900000011' } });
+    expect(asked.statusCode).toBe(202);
+    const row = async () => (await h.ds.query(`SELECT row_to_json(n)::text AS row, n.body, n.status FROM notification n WHERE template = 'booking_code' AND recipient = '8613900000011'`))[0];
+    await waitFor(async () => sms.refused > 0 && (await row()).status === 'pending', { what: 'the code held back by the down gateway' });
+    const pending = await row();
+    expect(pending.body).toContain('验证码[redacted]');
+    expect(pending.row).not.toMatch(/验证码\d/);
+
+    sms.up = true;
+    const code = await waitFor(async () => sms.bookingCodes('+8613900000011')[0], { what: 'the code texted once the gateway is back' });
+    await waitFor(async () => (await row()).status === 'sent', { what: 'the message marked sent' });
+    expect((await row()).row).not.toContain(code);
+  });
 });

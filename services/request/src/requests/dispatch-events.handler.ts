@@ -22,6 +22,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { systemActor } from '../access';
 import { RequestAction } from '../lifecycle/request-state';
+import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { issueSignOffCode } from '../sign-off/sign-off-codes';
@@ -40,13 +41,16 @@ const dispatch = systemActor('dispatch');
 export class DispatchEventsHandler {
   private readonly log = getLogger('dispatch-events');
 
-  constructor(@Inject(REQUEST_CONFIG) private readonly config: RequestConfig) {}
+  constructor(
+    @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
+    @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
+  ) {}
 
   @OnEvent(JobAssigned)
   onAssigned(@Payload() e: CloudEvent<JobAssignedV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.apply(ctx, e, 'assign', async (r) => {
       this.holdBy(r, e.data);
-      await enqueueNotification(ctx.manager, r, 'assigned', { providerName: e.data.providerName });
+      await enqueueNotification(ctx.manager, this.sealer, r, 'assigned', { providerName: e.data.providerName });
     });
   }
 
@@ -56,7 +60,7 @@ export class DispatchEventsHandler {
     const action: RequestAction = r && ['dispatching', 'escalated'].includes(r.status) ? 'assign' : 'reassign';
     return this.apply(ctx, e, action, async (req) => {
       this.holdBy(req, e.data);
-      await enqueueNotification(ctx.manager, req, 'assigned', { providerName: e.data.providerName });
+      await enqueueNotification(ctx.manager, this.sealer, req, 'assigned', { providerName: e.data.providerName });
     }, `from ${e.data.previousProviderId}`);
   }
 
@@ -79,8 +83,8 @@ export class DispatchEventsHandler {
     return this.apply(ctx, e, 'complete', async (r) => {
       r.completedAt = new Date(e.data.at);
       r.priceChargedFen = e.data.priceChargedFen;
-      await enqueueNotification(ctx.manager, r, 'completed');
-      await issueSignOffCode(ctx.manager, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: false });
+      await enqueueNotification(ctx.manager, this.sealer, r, 'completed');
+      await issueSignOffCode(ctx.manager, this.sealer, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: false });
     }, e.data.notes);
   }
 

@@ -1,4 +1,4 @@
-import { RequestAnswered, RequestCreated } from '@bangbang/contracts';
+import { RequestAnswered, RequestCreatedV2Event } from '@bangbang/contracts';
 import { RequestHarness, startRequestService } from '../../test/harness';
 
 describe('intake', () => {
@@ -24,7 +24,7 @@ describe('intake', () => {
 
   const stored = async () => ({ requests: await h.count('service_request'), outbox: await h.count('outbox'), notifications: await h.count('notification') });
 
-  it('takes a repair request and publishes request.created.v1 with scope, kind, deadlines and location', async () => {
+  it('takes a repair request and publishes request.created.v2 with scope, kind, deadlines and a coarse location, without the resident’s words', async () => {
     const res = await h.call('agent', 'POST', '/requests', repair(), { 'x-correlation-id': 'call-20261125-0001' });
     expect(res.statusCode).toBe(201);
     const r = res.json();
@@ -32,13 +32,13 @@ describe('intake', () => {
     expect(r.number).toMatch(/^R\d{8}-\d{6}$/);
     expect(Date.parse(r.responseDueAt) - Date.parse(r.receivedAt)).toBe(4 * 3_600_000);
 
-    const [message] = await h.events(RequestCreated, 1, (d) => d.requestId === r.id);
+    const [message] = await h.events(RequestCreatedV2Event, 1, (d) => d.requestId === r.id);
     expect(message.key).toBe(r.id);
-    expect(message.headers).toMatchObject({ ce_type: RequestCreated.type, ce_correlationid: 'call-20261125-0001' });
+    expect(message.headers).toMatchObject({ ce_type: RequestCreatedV2Event.type, ce_correlationid: 'call-20261125-0001' });
     expect(message.data).toEqual({
       requestId: r.id, number: r.number, communityId: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'water-electric-repair',
       kind: 'home_service', urgency: 'utilities', feePolicy: 'low_cost', responseDueAt: r.responseDueAt, resolutionDueAt: r.resolutionDueAt,
-      location: { lat: 31.5689, lng: 120.3017 }, summary: '厨房水龙头漏水', preferredWindow: repair().preferredWindow, receivedAt: r.receivedAt,
+      location: { lat: 31.57, lng: 120.3 }, preferredWindow: repair().preferredWindow, receivedAt: r.receivedAt,
     });
 
     const detail = (await h.call('agent', 'GET', `/requests/${r.id}`)).json();
@@ -78,7 +78,7 @@ describe('intake', () => {
     });
     const r = (await h.call('agent', 'POST', '/requests', { ...repair(), categoryCode: 'pipe-unclogging' })).json();
     expect(r.feePolicy).toBe('free');
-    const [created] = await h.events(RequestCreated, 1, (d) => d.requestId === r.id);
+    const [created] = await h.events(RequestCreatedV2Event, 1, (d) => d.requestId === r.id);
     expect(created.data.feePolicy).toBe('free');
     expect(JSON.stringify(created.data)).not.toMatch(/subsistence|低保/);
   });

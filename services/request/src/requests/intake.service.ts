@@ -1,7 +1,7 @@
 import { likePrefix, sha256Hex } from '@bangbang/auth';
-import { RequestAnswered, RequestCreated } from '@bangbang/contracts';
+import { coarseLocation, RequestAnswered, RequestCreatedV2Event } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
 import type { Actor } from '../access';
@@ -12,6 +12,7 @@ import { feePolicyAt } from '../eligibility/fee-rules';
 import { Household } from '../households/household.entity';
 import { Resident } from '../households/resident.entity';
 import { decide } from '../lifecycle/request-state';
+import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { CreateRequestDto } from './request.dto';
 import { requestNumber } from './request-number';
@@ -41,6 +42,7 @@ export class IntakeService {
   constructor(
     private readonly ds: DataSource,
     private readonly catalogue: CatalogueService,
+    @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {}
 
   create(dto: CreateRequestDto, ctx: IntakeContext): Promise<IntakeResult> {
@@ -122,7 +124,9 @@ export class IntakeService {
         data: { requestId: r.id, orgPath: r.orgPath, categoryCode: r.categoryCode, at: receivedAt.toISOString(), answeredBy: ctx.actor.id },
       });
     } else {
-      await writeToOutbox(m, RequestCreated, {
+      // Every consumer and every provider offered the job learns these facts: the assigned one reads
+      // the address and the resident's words over the API, audited.
+      await writeToOutbox(m, RequestCreatedV2Event, {
         subject: r.id,
         data: {
           requestId: r.id,
@@ -135,15 +139,14 @@ export class IntakeService {
           feePolicy: r.feePolicy,
           responseDueAt: r.responseDueAt.toISOString(),
           resolutionDueAt: r.resolutionDueAt.toISOString(),
-          ...(household.lat !== null && household.lng !== null && { location: { lat: household.lat, lng: household.lng } }),
-          summary: r.description,
+          ...(household.lat !== null && household.lng !== null && { location: coarseLocation({ lat: household.lat, lng: household.lng }) }),
           ...(window && { preferredWindow: { from: window.from.toISOString(), to: window.to.toISOString() } }),
           ...(r.chosenProviderId && { chosenProviderId: r.chosenProviderId }),
           receivedAt: receivedAt.toISOString(),
         },
       });
     }
-    await enqueueNotification(m, r, 'intake', { categoryName: category.nameZh });
+    await enqueueNotification(m, this.sealer, r, 'intake', { categoryName: category.nameZh });
     return requestView(r, household);
   }
 }

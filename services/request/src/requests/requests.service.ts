@@ -6,6 +6,7 @@ import { DataSource, EntityManager, FindOptionsWhere, In, Like, Raw } from 'type
 import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
 import { nationalFormat } from '../households/phone';
+import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { hashRatingToken, newRatingToken, ratingLink } from '../sign-off/rating-link';
@@ -31,6 +32,7 @@ export class RequestsService {
   constructor(
     private readonly ds: DataSource,
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
+    @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {}
 
   async list(p: Principal, q: ListRequestsQuery): Promise<RequestView[]> {
@@ -103,7 +105,7 @@ export class RequestsService {
   /** The agent's follow-up call (回访) stands in for the resident's signature. */
   followUp(p: Principal, id: string, dto: FollowUpDto, origin: AuditOrigin): Promise<RequestView> {
     return this.inScope(p, id, async (m, r) => {
-      await signOff(m, r, actorOf(p), 'follow_up', dto.solved, this.config.RATING_LINK_BASE_URL, dto.note);
+      await signOff(m, r, actorOf(p), 'follow_up', dto.solved, this.sealer, this.config.RATING_LINK_BASE_URL, dto.note);
       await recordAudit(m, AuditRecorded.request, p, { action: 'request.signed-off', resourceType: 'request', resourceId: r.id }, origin);
     });
   }
@@ -133,7 +135,7 @@ export class RequestsService {
       }
       stored.usedAt = now;
       await m.save(stored);
-      await signOff(m, r, actorOf(p), 'code', dto.solved, this.config.RATING_LINK_BASE_URL);
+      await signOff(m, r, actorOf(p), 'code', dto.solved, this.sealer, this.config.RATING_LINK_BASE_URL);
       await m.save(r);
       return null;
     });
@@ -148,7 +150,7 @@ export class RequestsService {
       const visible = r && (PROVIDER_KINDS.includes(p.kind) ? r.providerId === p.id : r.orgPath.startsWith(p.orgPath));
       if (!r || !visible) throw new NotFoundException(`request ${id} not found`);
       if (r.status !== 'completed') throw new ConflictException(`cannot send a sign-off code for a request that is ${r.status}: the job must be reported completed first`);
-      await issueSignOffCode(m, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: true });
+      await issueSignOffCode(m, this.sealer, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: true });
     });
     return { sent: true };
   }
@@ -174,6 +176,7 @@ export async function signOff(
   actor: Actor,
   via: 'code' | 'follow_up',
   solved: boolean,
+  sealer: MessageSealer,
   ratingLinkBase: string,
   note?: string,
 ): Promise<void> {
@@ -182,7 +185,7 @@ export async function signOff(
   r.signedOffAt = at;
   r.solved = solved;
   const token = newRatingToken();
-  const texted = await enqueueNotification(m, r, 'rating_link', { ratingLink: ratingLink(ratingLinkBase, r.id, token) });
+  const texted = await enqueueNotification(m, sealer, r, 'rating_link', { ratingLink: ratingLink(ratingLinkBase, r.id, token) });
   await writeToOutbox(m, RequestSignedOff, {
     subject: r.id,
     data: {

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import type { ServiceRequest } from '../requests/service-request.entity';
 import { SignOffCode } from './sign-off-code.entity';
@@ -37,7 +38,7 @@ export class SignOffLimitReached extends HttpException {
  * code sent on completion always goes; one asked for (`resend`) is refused past the limits. The
  * request row is locked by the caller.
  */
-export async function issueSignOffCode(m: EntityManager, r: ServiceRequest, ttlHours: number, opts: { resend: boolean }): Promise<void> {
+export async function issueSignOffCode(m: EntityManager, sealer: MessageSealer, r: ServiceRequest, ttlHours: number, opts: { resend: boolean }): Promise<void> {
   const now = new Date();
   const previous = await m.findOneBy(SignOffCode, { requestId: r.id });
   const refusal = opts.resend && resendRefusal(previous, now);
@@ -56,5 +57,5 @@ export async function issueSignOffCode(m: EntityManager, r: ServiceRequest, ttlH
     },
     ['requestId'],
   );
-  await enqueueNotification(m, r, 'sign_off_request', { code, validHours: ttlHours });
+  await enqueueNotification(m, sealer, r, 'sign_off_request', { code, validHours: ttlHours });
 }

@@ -1,9 +1,8 @@
 import { CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ADMINS, audit, HttpRequestLike } from '../access';
 import { likePrefix } from '@bangbang/auth';
-import { Volunteer } from '../registration/volunteer.entity';
+import { ADMINS, approvedHome, audit, HttpRequestLike, STAFF_AND_VOLUNTEERS } from '../access';
 import { ActivitiesService } from './activities.service';
 import { ActivityDto, AttendanceDto } from './activity.dto';
 import { Activity } from './activity.entity';
@@ -42,18 +41,19 @@ export class ActivitiesController {
     });
   }
 
-  /** Staff: activities in their scope; a volunteer: those open to their community, with their own sign-ups marked. */
+  /** Staff: activities in their scope; an approved volunteer: those open to their community, with their own sign-ups marked. */
   @Get()
+  @Roles(...STAFF_AND_VOLUNTEERS)
   async list(@CurrentPrincipal() p: Principal) {
     if (p.role !== 'volunteer') {
       return this.ds.query<Listed[]>(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [likePrefix(p.orgPath)]);
     }
-    const v = await this.ds.getRepository(Volunteer).findOneBy({ id: p.id });
-    if (!v) return [];
+    const home = await approvedHome(this.ds.manager, p);
+    if (!home) return [];
     return this.ds.query<(Listed & { signedUpByMe: boolean; minutes: number | null })[]>(
       `SELECT x.*, s.volunteer_id IS NOT NULL AS "signedUpByMe", s.minutes FROM (${LIST} WHERE $1 LIKE a.org_path || '%') x
        LEFT JOIN activity_signup s ON s.activity_id = x.id AND s.volunteer_id = $2 ORDER BY x."startsAt" DESC LIMIT 500`,
-      [v.orgPath, v.id],
+      [home, p.id],
     );
   }
 

@@ -3,7 +3,7 @@ import { UNIT_PATH } from '@bangbang/contracts';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Put, Query, Req } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ADMINS, audit, HttpRequestLike } from '../access';
+import { ADMINS, assertMaySeeUnit, audit, HttpRequestLike, STAFF_AND_VOLUNTEERS } from '../access';
 import { CATEGORY_CODE } from '../registration/application.dto';
 import { PointsConfigService } from './points-config.service';
 import { PointsConfigLayer } from './points-rules';
@@ -41,9 +41,15 @@ export class PointsConfigController {
   ) {}
 
   @Get()
-  async get(@Query() q: UnitQuery) {
-    const [effective, own] = await Promise.all([this.config.effective(this.ds.manager, q.unit), this.config.layer(this.ds.manager, q.unit)]);
-    return { unit: q.unit, effective, own };
+  @Roles(...STAFF_AND_VOLUNTEERS)
+  async get(@CurrentPrincipal() p: Principal, @Query() q: UnitQuery) {
+    await assertMaySeeUnit(this.ds.manager, p, q.unit);
+    return this.read(q.unit);
+  }
+
+  private async read(unit: string) {
+    const [effective, own] = await Promise.all([this.config.effective(this.ds.manager, unit), this.config.layer(this.ds.manager, unit)]);
+    return { unit, effective, own };
   }
 
   @Put()
@@ -60,6 +66,6 @@ export class PointsConfigController {
       await this.config.setLayer(m, path, layer as PointsConfigLayer, p.id);
       await audit(m, p, req, 'points.config-changed', 'unit', path);
     });
-    return this.get({ unit: path });
+    return this.read(path);
   }
 }

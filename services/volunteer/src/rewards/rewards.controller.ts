@@ -4,7 +4,7 @@ import { BadRequestException, Body, Controller, Get, Headers, NotFoundException,
 import { IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ADMINS, audit, HttpRequestLike, READERS } from '../access';
+import { ADMINS, approvedHome, audit, HttpRequestLike, READERS, STAFF_AND_VOLUNTEERS } from '../access';
 import { volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { Volunteer } from '../registration/volunteer.entity';
@@ -54,16 +54,17 @@ export class RewardsController {
     });
   }
 
-  /** Staff see the rewards in their scope; a volunteer those offered to their community. */
+  /** Staff see the rewards in their scope; an approved volunteer those offered to their community. */
   @Get('rewards')
+  @Roles(...STAFF_AND_VOLUNTEERS)
   async list(@CurrentPrincipal() p: Principal) {
     if (p.role !== 'volunteer') return scopedRepository(this.ds.manager, Reward, p).find({ order: { costPoints: 'ASC' } });
-    const v = await this.ds.getRepository(Volunteer).findOneBy({ id: p.id });
-    if (!v) return [];
+    const home = await approvedHome(this.ds.manager, p);
+    if (!home) return [];
     return this.ds
       .getRepository(Reward)
       .createQueryBuilder('r')
-      .where(':path LIKE r.orgPath || \'%\'', { path: v.orgPath })
+      .where(':path LIKE r.orgPath || \'%\'', { path: home })
       .orderBy('r.costPoints', 'ASC')
       .getMany();
   }

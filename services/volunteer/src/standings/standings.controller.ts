@@ -5,8 +5,7 @@ import { BadRequestException, Body, Controller, Get, NotFoundException, Post, Qu
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { ADMINS, audit, COMMUNITY_PATH, HttpRequestLike, READERS } from '../access';
-import { Volunteer } from '../registration/volunteer.entity';
+import { ADMINS, assertMaySeeUnit, audit, COMMUNITY_PATH, HttpRequestLike, READERS } from '../access';
 import { currentPeriod, PeriodKind, periodOf } from './rankings';
 import { StandingsService } from './standings.service';
 
@@ -44,11 +43,11 @@ export class StandingsController {
 
   /**
    * Rankings by community, street or district for a month or a year. Staff see units in their
-   * scope; a volunteer sees their own community, street and district.
+   * scope; an approved volunteer sees their own community, street and district.
    */
   @Get('rankings')
   async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingQuery) {
-    await this.assertMaySee(p, q.unit);
+    await assertMaySeeUnit(this.ds.manager, p, q.unit);
     let period;
     try {
       period = q.label ? periodOf(q.period, q.label) : currentPeriod(q.period);
@@ -85,14 +84,5 @@ export class StandingsController {
     const [from, to] = [new Date(q.from), new Date(q.to)];
     if (from >= to) throw new BadRequestException('from must be before to');
     return this.standings.figures(this.ds.manager, q.unit, from, to);
-  }
-
-  private async assertMaySee(p: Principal, unit: string): Promise<void> {
-    if (p.role !== 'volunteer') {
-      if (!READERS.includes(p.role) || !inScope(p, unit)) throw new NotFoundException('unit not found');
-      return;
-    }
-    const v = await this.ds.getRepository(Volunteer).findOneBy({ id: p.id });
-    if (!v || !v.orgPath.startsWith(unit)) throw new NotFoundException('unit not found');
   }
 }

@@ -4,7 +4,7 @@ import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundExc
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ADMINS, audit, HttpRequestLike, READERS } from '../access';
+import { ADMINS, audit, HttpRequestLike, READERS, STAFF_AND_VOLUNTEERS } from '../access';
 import { Volunteer } from '../registration/volunteer.entity';
 import { Team, TeamMember } from './team.entity';
 
@@ -37,6 +37,7 @@ export class TeamsController {
 
   /** Staff: the teams in their scope; a volunteer: the teams they belong to. */
   @Get()
+  @Roles(...STAFF_AND_VOLUNTEERS)
   async list(@CurrentPrincipal() p: Principal) {
     if (p.role === 'volunteer') {
       return this.ds.query<{ id: string; name: string; orgPath: string; role: 'leader' | 'member' }[]>(
