@@ -16,6 +16,7 @@ import { IdentityModule } from './identity/identity.module';
 import { RefreshToken } from './identity/refresh-token.entity';
 import { StaffUser } from './identity/staff-user.entity';
 import { KeysModule } from './keys/keys.module';
+import { LiveModule } from './live/live.module';
 import { SigningKey } from './keys/signing-key.entity';
 import { SigningKeys } from './keys/signing-keys';
 import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
@@ -58,6 +59,7 @@ export const gatewayService: ServiceDefinition = {
       IdentityModule,
       AuditModule,
       EdgeModule,
+      LiveModule,
     ],
   }),
 };

@@ -1,0 +1,51 @@
+import { Badge, Button, Layout, Menu, Space, Typography } from 'antd';
+import { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { session, SignedIn } from '../auth/session';
+import { useLiveStatus } from '../live/live-updates';
+import { navFor } from './nav';
+
+const ROLE_LABELS: Record<string, string> = {
+  agent: '话务员',
+  community_admin: '社区管理员',
+  street_admin: '街道管理员',
+  district_admin: '区管理员',
+  auditor: '审计员',
+};
+
+const LIVE = { connecting: { status: 'processing', text: '实时连接中' }, live: { status: 'success', text: '实时更新' }, reconnecting: { status: 'warning', text: '重新连接中' } } as const;
+
+export function Shell({ user, children }: { user: SignedIn; children: ReactNode }) {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const live = LIVE[useLiveStatus()];
+  const entries = navFor(user.role);
+  const selected = entries.find((e) => pathname.startsWith(e.path))?.path ?? (pathname.startsWith('/requests') ? '/board' : '');
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, paddingInline: 24 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          帮帮团热线
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[selected]}
+          items={entries.map((e) => ({ key: e.path, label: e.label }))}
+          onClick={({ key }) => navigate(key)}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space size="middle">
+          <Badge status={live.status} text={<span style={{ color: '#fff' }} data-testid="live-status">{live.text}</span>} />
+          <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            {user.name}（{ROLE_LABELS[user.role] ?? user.role}）
+          </Typography.Text>
+          <Button size="small" onClick={() => void session.signOut()}>
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 24 }}>{children}</Layout.Content>
+    </Layout>
+  );
+}

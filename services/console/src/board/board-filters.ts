@@ -1,0 +1,31 @@
+import { slaState, SlaClock } from '../shared/sla';
+
+export interface BoardFilters {
+  community?: string;
+  category?: string;
+  urgency?: string;
+  breachedOnly?: boolean;
+}
+
+export interface BoardItem extends SlaClock {
+  communityCode: string;
+  categoryCode: string;
+  urgency: string;
+}
+
+/** The board's filters, applied in the browser to the requests the scope returns. */
+export function filterBoard<T extends BoardItem>(items: T[], f: BoardFilters, now: number): T[] {
+  return items.filter(
+    (r) =>
+      (!f.community || r.communityCode === f.community) &&
+      (!f.category || r.categoryCode === f.category) &&
+      (!f.urgency || r.urgency === f.urgency) &&
+      (!f.breachedOnly || slaState(r, now)?.risk === 'breached'),
+  );
+}
+
+/** Most urgent first: the least time left against its deadline. */
+export function byTimeLeft<T extends BoardItem>(items: T[], now: number): T[] {
+  const left = (r: T) => slaState(r, now)?.remainingMs ?? Number.POSITIVE_INFINITY;
+  return [...items].sort((a, b) => left(a) - left(b));
+}
