@@ -56,6 +56,7 @@ if [[ -f dist/deploy/seed/seed.js ]]; then node dist/deploy/seed/seed.js; fi
 cat <<MSG
 
 Bangbang is up.
+  Console (sign in below):     http://127.0.0.1:3000/
   Gateway (one public entry):  http://127.0.0.1:3000
   Service logs:                $LOGS/<service>.log
 Press Ctrl-C to stop.

@@ -35,7 +35,7 @@ function Routed() {
   if (!user) return <LoginPage />;
   const allowed = new Set(navFor(user.role).map((e) => e.path));
   return (
-    <LiveUpdates key={user.id}>
+    <LiveUpdates key={user.id} enabled={allowed.has('/board')}>
       <CallProvider>
         <Shell user={user}>
           <Routes>

@@ -18,7 +18,8 @@ const LIVE = { connecting: { status: 'processing', text: '实时连接中' }, li
 export function Shell({ user, children }: { user: SignedIn; children: ReactNode }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const live = LIVE[useLiveStatus()];
+  const status = useLiveStatus();
+  const live = status === 'off' ? undefined : LIVE[status];
   const entries = navFor(user.role);
   const selected = entries.find((e) => pathname.startsWith(e.path))?.path ?? (pathname.startsWith('/requests') ? '/board' : '');
   return (
@@ -36,7 +37,7 @@ export function Shell({ user, children }: { user: SignedIn; children: ReactNode 
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space size="middle">
-          <Badge status={live.status} text={<span style={{ color: '#fff' }} data-testid="live-status">{live.text}</span>} />
+          {live && <Badge status={live.status} text={<span style={{ color: '#fff' }} data-testid="live-status">{live.text}</span>} />}
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }}>
             {user.name}（{ROLE_LABELS[user.role] ?? user.role}）
           </Typography.Text>

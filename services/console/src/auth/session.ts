@@ -29,7 +29,9 @@ const REFRESH_AHEAD_MS = 30_000;
 const RETRY_MS = 5_000;
 
 function claims(token: string): SignedIn {
-  const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+  // The claims are UTF-8 (names are Chinese); atob gives bytes as Latin-1 characters.
+  const bytes = Uint8Array.from(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const payload = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   return {
     id: String(payload.sub),
     role: String(payload.role),

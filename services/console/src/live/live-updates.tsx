@@ -3,7 +3,7 @@ import { createContext, ReactNode, useContext, useEffect, useState } from 'react
 import { session } from '../auth/session';
 import { parseSse, reconnectDelay } from './sse';
 
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
 
 interface Change {
   requestId: string;
@@ -19,11 +19,13 @@ export const useLiveStatus = (): LiveStatus => useContext(LiveContext);
  * request's views; every (re)connection refetches everything, so what happened while the stream
  * was down is not missed. No polling: without changes, nothing is fetched.
  */
-export function LiveUpdates({ children }: { children: ReactNode }) {
+/** `enabled`: for the people who watch requests; the audit log has nothing live. */
+export function LiveUpdates({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const queries = useQueryClient();
-  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [status, setStatus] = useState<LiveStatus>(enabled ? 'connecting' : 'off');
 
   useEffect(() => {
+    if (!enabled) return;
     const stop = new AbortController();
     let attempt = 0;
     const onEvent = (event: string, data: string) => {
@@ -63,7 +65,7 @@ export function LiveUpdates({ children }: { children: ReactNode }) {
       }
     })();
     return () => stop.abort();
-  }, [queries]);
+  }, [queries, enabled]);
 
   return <LiveContext.Provider value={status}>{children}</LiveContext.Provider>;
 }

@@ -13,7 +13,7 @@ import { SlaTag } from '../shared/SlaTag';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CANCELLABLE = new Set(['received', 'dispatching', 'escalated', 'assigned', 'on_site']);
 const REOPENABLE = new Set(['signed_off', 'closed']);
-const OFFER_LABELS: Record<string, string> = { pending: '待答复', accepted: '已接单', declined: '已拒绝', expired: '已超时', withdrawn: '已撤回' };
+const OFFER_LABELS: Record<string, string> = { open: '待答复', accepted: '已接单', declined: '已拒绝', expired: '已超时', withdrawn: '已撤回' };
 const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('MM-DD HH:mm') : '—');
 
 /** One request: its story, the dispatch job with its offers, and what the desk may do with it. */

@@ -82,7 +82,7 @@ export function IntakeForm({ household }: { household: Household }) {
       const created = await ok(api.POST('/api/request/requests', { body: untyped(body), headers: untyped({ 'idempotency-key': draft.idempotencyKey }) }), FIELDS);
       setLogged(created);
       nextRequest();
-      form.resetFields();
+      form.setFieldsValue({ categoryCode: undefined, description: undefined, urgency: undefined, window: null, answer: undefined });
       void queries.invalidateQueries({ queryKey: ['requests'] });
       void queries.invalidateQueries({ queryKey: ['callers'] });
       message.success(`已受理 ${created.number}`);
@@ -141,7 +141,9 @@ export function IntakeForm({ household }: { household: Household }) {
             </Form.Item>
           </Space>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>提交受理</Button>
+        <div>
+          <Button type="primary" htmlType="submit" loading={busy}>提交受理</Button>
+        </div>
       </Form>
     </Card>
   );
