@@ -91,6 +91,7 @@ describe('the web console in a browser', () => {
   }, 240_000);
 
   afterAll(async () => {
+    await agentTab?.close();
     await browser?.close();
     await d?.stop();
     if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
@@ -155,8 +156,14 @@ describe('the web console in a browser', () => {
     const intake = page.getByTestId('intake');
     await intake.getByLabel('服务类别').click();
     await page.getByTitle(/^水电维修/).click();
-    await intake.getByLabel('诉求描述').fill('厨房插座没电，跳闸推不上去');
-    await page.keyboard.press('Enter');
+    const description = intake.getByLabel('诉求描述');
+    await description.fill('厨房插座没电，跳闸推不上去');
+    // The network drops as the agent submits: the form says so and keeps every word.
+    await page.route('**/api/request/requests', (route) => route.abort('internetdisconnected'), { times: 1 });
+    await description.press('Enter');
+    await intake.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
+    expect(await description.inputValue()).toBe('厨房插座没电，跳闸推不上去');
+    await description.press('Enter');
     const done = intake.getByText(/^已受理 R\d{8}-\d{6}$/);
     await done.waitFor();
     const number = (await done.textContent())!.replace('已受理 ', '');

@@ -14,6 +14,7 @@ export type RequestItem = Item<Ok<'/api/request/requests', 'get'>>;
 export type Category = Item<Ok<'/api/request/catalogue/categories', 'get'>>;
 export type Unit = Item<Ok<'/directory/units', 'get'>>;
 export type JobView = Ok<'/api/dispatch/jobs/{requestId}', 'get'>;
+export type JobItem = Item<Ok<'/api/dispatch/jobs', 'get'>>;
 export type Offer = Item<Ok<'/api/dispatch/jobs/{requestId}/offers', 'get'>>;
 export type AuditPage = Ok<'/audit', 'get'>;
 export type Resident = Household['residents'][number];

@@ -3,15 +3,8 @@ import { ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { session, SignedIn } from '../auth/session';
 import { useLiveStatus } from '../live/live-updates';
+import { ROLE_LABELS } from '../shared/labels';
 import { navFor } from './nav';
-
-const ROLE_LABELS: Record<string, string> = {
-  agent: '话务员',
-  community_admin: '社区管理员',
-  street_admin: '街道管理员',
-  district_admin: '区管理员',
-  auditor: '审计员',
-};
 
 const LIVE = { connecting: { status: 'processing', text: '实时连接中' }, live: { status: 'success', text: '实时更新' }, reconnecting: { status: 'warning', text: '重新连接中' } } as const;
 

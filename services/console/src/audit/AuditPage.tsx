@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ok, untyped } from '../api/call';
 import type { AuditPage as Page } from '../api/types';
+import { label, ROLE_LABELS } from '../shared/labels';
 
 const PAGE_SIZE = 50;
 
@@ -31,7 +32,7 @@ export function AuditPage() {
         columns={[
           { title: '时间', dataIndex: 'occurredAt', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorId', ellipsis: true },
-          { title: '角色', dataIndex: 'actorRole', width: 120 },
+          { title: '角色', dataIndex: 'actorRole', width: 110, render: (r: string) => label(ROLE_LABELS, r) },
           { title: '动作', dataIndex: 'action' },
           { title: '资源', render: (_: unknown, r: { resourceType: string; resourceId: string }) => `${r.resourceType}:${r.resourceId}`, ellipsis: true },
           { title: '用途', dataIndex: 'purpose', ellipsis: true },

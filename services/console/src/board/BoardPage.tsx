@@ -3,23 +3,31 @@ import { Alert, Card, Checkbox, Col, Empty, Row, Select, Space, Tag, Typography 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ok } from '../api/call';
-import type { Category, RequestItem, Unit } from '../api/types';
+import { ok, untyped } from '../api/call';
+import type { Category, JobItem, RequestItem, Unit } from '../api/types';
 import { label, OPEN_STATUSES, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategories, useCategoryName, useCommunityName, useUnits } from '../shared/reference-data';
 import { SlaTag, useNow } from '../shared/SlaTag';
-import { BoardFilters, byTimeLeft, filterBoard } from './board-filters';
+import { boardStatus, BoardFilters, byTimeLeft, filterBoard } from './board-filters';
+
+const JOBS_LIMIT = 500;
 
 /** Open requests in the signed-in person's scope, one column per status, live. */
 export function BoardPage() {
   const [filters, setFilters] = useState<BoardFilters>({});
   const now = useNow();
   const requests = useQuery({ queryKey: ['requests'], queryFn: async (): Promise<RequestItem[]> => ok(api.GET('/api/request/requests')) });
+  const jobs = useQuery({
+    queryKey: ['requests', 'jobs'],
+    queryFn: async (): Promise<JobItem[]> => ok(api.GET('/api/dispatch/jobs', { params: { query: untyped({ limit: JOBS_LIMIT }) } })),
+  });
+  const jobState = new Map<string, string>((jobs.data ?? []).map((j: JobItem) => [j.requestId, j.state]));
   const communities = (useUnits().data ?? []).filter((u: Unit) => u.level === 'community');
   const categories = useCategories().data ?? [];
   const communityName = useCommunityName();
   const categoryName = useCategoryName();
-  const open = filterBoard((requests.data ?? []).filter((r: RequestItem) => OPEN_STATUSES.includes(r.status)), filters, now);
+  const placed = (requests.data ?? []).map((r: RequestItem) => ({ ...r, status: boardStatus(r.status, jobState.get(r.id)) }));
+  const open = filterBoard(placed.filter((r: RequestItem) => OPEN_STATUSES.includes(r.status)), filters, now);
   const set = (patch: BoardFilters) => setFilters((f) => ({ ...f, ...patch }));
 
   return (

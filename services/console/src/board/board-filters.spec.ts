@@ -1,4 +1,4 @@
-import { byTimeLeft, filterBoard } from './board-filters';
+import { boardStatus, byTimeLeft, filterBoard } from './board-filters';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const item = (id: string, over: object = {}) => ({
@@ -25,5 +25,20 @@ describe('the board filters', () => {
 
   it('puts the least time left first', () => {
     expect(byTimeLeft([items[0], items[1]], NOW).map((r) => r.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('the board column of a request', () => {
+  it('follows dispatch ahead of the request service catching up', () => {
+    expect(boardStatus('dispatching', 'assigned')).toBe('assigned');
+    expect(boardStatus('assigned', 'on_site')).toBe('on_site');
+    expect(boardStatus('received', 'manual')).toBe('escalated');
+  });
+
+  it('never moves a request back, and lets the desk take it off the board', () => {
+    expect(boardStatus('on_site', 'assigned')).toBe('on_site');
+    expect(boardStatus('received', undefined)).toBe('received');
+    expect(boardStatus('cancelled', 'assigned')).toBe('cancelled');
+    expect(boardStatus('signed_off', 'completed')).toBe('signed_off');
   });
 });

@@ -6,9 +6,10 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok, untyped } from '../api/call';
 import type { JobView, Offer, RequestView } from '../api/types';
-import { FEE_LABELS, label, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
+import { ACTOR_LABELS, CHANNEL_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
 import { SlaTag } from '../shared/SlaTag';
+import { boardStatus } from '../board/board-filters';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CANCELLABLE = new Set(['received', 'dispatching', 'escalated', 'assigned', 'on_site']);
@@ -32,12 +33,13 @@ export function RequestPage() {
   if (request.isError) return <Alert type="error" title={(request.error as Error).message} />;
   const r = request.data;
   if (!r) return <Spin />;
+  const status = boardStatus(r.status, job.data?.state);
 
   return (
     <Row gutter={24}>
       <Col xs={24} lg={14}>
         <Card
-          title={<Space><span data-testid="request-number">{r.number}</span><Tag data-testid="request-status">{label(STATUS_LABELS, r.status)}</Tag><SlaTag request={r} /></Space>}
+          title={<Space><span data-testid="request-number">{r.number}</span><Tag data-testid="request-status">{label(STATUS_LABELS, status)}</Tag><SlaTag request={{ ...r, status }} /></Space>}
           extra={<Actions request={r} />}
         >
           <Descriptions size="small" column={2}>
@@ -58,8 +60,8 @@ export function RequestPage() {
         <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={r.status} />}>
           {job.data ? (
             <Descriptions size="small" column={2}>
-              <Descriptions.Item label="派单状态">{job.data.state}</Descriptions.Item>
-              <Descriptions.Item label="派单范围">{job.data.level}</Descriptions.Item>
+              <Descriptions.Item label="派单状态">{label(JOB_STATE_LABELS, job.data.state)}</Descriptions.Item>
+              <Descriptions.Item label="派单范围">{label(LEVEL_LABELS, job.data.level)}</Descriptions.Item>
               {job.data.manualReason && <Descriptions.Item label="转人工原因" span={2}>{job.data.manualReason}</Descriptions.Item>}
             </Descriptions>
           ) : (
@@ -73,7 +75,7 @@ export function RequestPage() {
             locale={{ emptyText: '尚无派单邀约' }}
             columns={[
               { title: '轮次', dataIndex: 'round', width: 60 },
-              { title: '服务方', dataIndex: 'providerId', ellipsis: true },
+              { title: '服务方', dataIndex: 'providerId', ellipsis: true, render: (id: string) => (id === r.provider?.id && r.provider?.name) || id },
               { title: '状态', dataIndex: 'status', render: (s: string) => label(OFFER_LABELS, s) },
               { title: '发出', dataIndex: 'offeredAt', render: time },
               { title: '答复', dataIndex: 'resolvedAt', render: time },
@@ -87,8 +89,8 @@ export function RequestPage() {
             items={(r.timeline ?? []).map((t: { at: string; action: string; to: string; note: string | null; actor: { kind: string } }) => ({
               children: (
                 <>
-                  <Typography.Text strong>{label(STATUS_LABELS, t.to)}</Typography.Text> <Typography.Text type="secondary">{time(t.at)} · {t.actor.kind}</Typography.Text>
-                  {t.note && <div>{t.note}</div>}
+                  <Typography.Text strong>{label(STATUS_LABELS, t.to)}</Typography.Text> <Typography.Text type="secondary">{time(t.at)} · {label(ACTOR_LABELS, t.actor.kind)}</Typography.Text>
+                  {t.note && <div>{CHANNEL_LABELS[t.note] ?? t.note}</div>}
                 </>
               ),
             }))}

@@ -34,3 +34,25 @@ export const label = (labels: Record<string, string>, key: string | null | undef
 export const URGENCY_PROMISES: Record<string, string> = { emergency: '2小时内响应', utilities: '24小时内办结', general: '7天内办结', complex: '15天内办结' };
 
 export const GROUP_LABELS: Record<string, string> = { home: '居家服务', care: '关爱服务', community: '社区事务' };
+
+export const JOB_STATE_LABELS: Record<string, string> = {
+  ...STATUS_LABELS,
+  offering: '邀约中',
+  manual: '待人工派单',
+};
+
+export const LEVEL_LABELS: Record<string, string> = { community: '本社区', street: '本街道', district: '全区', manual: '人工' };
+
+export const ACTOR_LABELS: Record<string, string> = { staff: '工作人员', system: '系统', resident: '居民', merchant: '加盟单位', volunteer: '志愿者' };
+
+export const CHANNEL_LABELS: Record<string, string> = { hotline: '热线受理', booking: '网上预约', open311: '开放接口' };
+
+export const ROLE_LABELS: Record<string, string> = {
+  agent: '话务员',
+  community_admin: '社区管理员',
+  street_admin: '街道管理员',
+  district_admin: '区管理员',
+  auditor: '审计员',
+  merchant: '加盟单位',
+  volunteer: '志愿者',
+};

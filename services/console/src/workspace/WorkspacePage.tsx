@@ -73,7 +73,7 @@ export function WorkspacePage() {
         ))}
         {!draft.search && <Empty description="来电时输入号码查找住户" />}
         {draft.search && (
-          <Button onClick={() => { endCall(); search.current?.focus(); }}>结束本次来电</Button>
+          <Button style={{ marginTop: 12 }} onClick={() => { endCall(); search.current?.focus(); }}>结束本次来电</Button>
         )}
       </Col>
       <Col xs={24} lg={13}>

@@ -1,7 +1,7 @@
 import { TOPICS, fromKafkaRecord } from '@bangbang/contracts';
 import { ensureTopics, Messaging } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -24,9 +24,10 @@ const LIVE_TOPICS = [TOPICS.request, TOPICS.dispatch];
  * own throwaway group at the latest offsets and fans the facts out to its open streams in memory.
  */
 @Injectable()
-export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly log = getLogger('live');
   private readonly listeners = new Set<Listener>();
+  private readonly streams = new Set<() => void>();
   private consumer?: Consumer;
   private started?: Promise<void>;
   private markReady!: () => void;
@@ -39,13 +40,23 @@ export class LiveHub implements OnApplicationBootstrap, OnApplicationShutdown {
     return (this.started ??= this.start());
   }
 
+  /** Open streams would hold the HTTP server open on shutdown; clients reconnect to another instance. */
+  beforeApplicationShutdown(): void {
+    this.streams.forEach((end) => end());
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 
-  subscribe(listener: Listener): () => void {
+  /** `end` closes the subscriber's stream when the gateway shuts down. */
+  subscribe(listener: Listener, end: () => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.streams.add(end);
+    return () => {
+      this.listeners.delete(listener);
+      this.streams.delete(end);
+    };
   }
 
   private async start(): Promise<void> {

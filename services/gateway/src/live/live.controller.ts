@@ -32,9 +32,12 @@ export class LiveController {
     });
     raw.write(`retry: ${RECONNECT_MS}\n\n`);
     const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const unsubscribe = this.hub.subscribe((change: LiveChange) => {
-      if (inScope(principal, change.orgPath)) send('change', change);
-    });
+    const unsubscribe = this.hub.subscribe(
+      (change: LiveChange) => {
+        if (inScope(principal, change.orgPath)) send('change', change);
+      },
+      () => raw.end(),
+    );
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
     const expiry = exp ? setTimeout(() => raw.end(), Math.max(0, exp * 1_000 - Date.now())) : undefined;
     raw.on('close', () => {
