@@ -167,6 +167,7 @@ describe('the web console in a browser', () => {
     const done = intake.getByText(/^已受理 R\d{8}-\d{6}$/);
     await done.waitFor();
     const number = (await done.textContent())!.replace('已受理 ', '');
+    await page.getByTestId('caller-card').getByRole('link', { name: number }).waitFor();
     await shot(page, '04-intake-logged');
     const list = ok(await d.api('GET', '/api/request/requests', await as('hotline.agent')));
     newRequest = list.find((r: { number: string }) => r.number === number);
@@ -192,6 +193,35 @@ describe('the web console in a browser', () => {
     await page.getByTestId('request-status').filter({ hasText: '已上门' }).waitFor();
     await page.getByText('金城水电').first().waitFor();
     await shot(page, '06-request-detail');
+  });
+
+  it('takes the resident\'s complaint off the follow-up queue with the call\'s outcome', async () => {
+    const agent = await as('hotline.agent');
+    ok(await d.api('POST', `/api/dispatch/jobs/${newRequest.id}/complete`, unit, { priceChargedFen: 3_000, notes: '更换了漏电保护器' }));
+    const code = await waitFor(async () => d.sms.signOffCodes(newRequest.number).at(-1), { ...KAFKA, what: 'the sign-off code' });
+    ok(await d.api('POST', `/api/request/requests/${newRequest.id}/sign-off`, unit, { code, solved: true }));
+    const link = await waitFor(async () => d.sms.ratingLinks(newRequest.id)[0], { ...KAFKA, what: 'the rating link' });
+    const rated = await waitFor(async () => {
+      const r = await d.api('POST', `/api/rating/public/ratings/${newRequest.id}`, {}, { token: link.token, team: 'dissatisfied', provider: 'satisfied', solved: true });
+      return r.status !== 404 && r;
+    }, { ...KAFKA, what: 'the rating service to accept the link' });
+    expect(rated.status).toBe(201);
+    await waitFor(async () => {
+      const r = await d.api('GET', '/api/rating/follow-ups?status=open', agent);
+      return r.status === 200 && r.body.some((f: { requestId: string }) => f.requestId === newRequest.id);
+    }, { ...KAFKA, what: 'the complaint to be queued for a call back' });
+
+    await page.getByRole('menuitem', { name: '回访队列' }).click();
+    const row = page.locator('tr', { hasText: '不满意' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('水电维修');
+    await shot(page, '09-follow-ups');
+    await row.getByRole('button', { name: '记录回访' }).click();
+    await page.getByLabel('回访记录').fill('居民反映师傅迟到半小时，已致歉');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('回访队列已清空').waitFor();
+    const closed = ok(await d.api('GET', '/api/rating/follow-ups?status=closed', await as('hotline.agent')));
+    expect(closed.find((f: { requestId: string }) => f.requestId === newRequest.id)).toMatchObject({ result: 'reached', notes: '居民反映师傅迟到半小时，已致歉' });
   });
 
   it('keeps the agent signed in when the access token expires, and across a reload', async () => {

@@ -18,3 +18,4 @@ export type JobItem = Item<Ok<'/api/dispatch/jobs', 'get'>>;
 export type Offer = Item<Ok<'/api/dispatch/jobs/{requestId}/offers', 'get'>>;
 export type AuditPage = Ok<'/audit', 'get'>;
 export type Resident = Household['residents'][number];
+export type FollowUp = Item<Ok<'/api/rating/follow-ups', 'get'>>;

@@ -8,6 +8,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { session } from '../auth/session';
 import { useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
+import { FollowUpsPage } from '../follow-ups/FollowUpsPage';
 import { LiveUpdates } from '../live/live-updates';
 import { RequestPage } from '../requests/RequestPage';
 import { CallProvider } from '../workspace/call-draft';
@@ -43,6 +44,7 @@ function Routed() {
             {allowed.has('/workspace') && <Route path="/workspace" element={<WorkspacePage />} />}
             {allowed.has('/board') && <Route path="/board" element={<BoardPage />} />}
             {allowed.has('/board') && <Route path="/requests/:id" element={<RequestPage />} />}
+            {allowed.has('/follow-ups') && <Route path="/follow-ups" element={<FollowUpsPage />} />}
             {allowed.has('/audit') && <Route path="/audit" element={<AuditPage />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="没有找到这个页面，或您无权查看。" />} />
           </Routes>
