@@ -149,7 +149,12 @@ describe('the web console in a browser', () => {
     await page.getByTitle('金城社区').click();
     await form.getByLabel('住址').fill('金城社区8栋1单元302室');
     await form.getByLabel('来电人称呼').fill('张先生');
+    // The service's refusal lands under the field it names.
+    await form.getByLabel('联系电话').fill('12345');
+    await form.getByRole('button', { name: '登记并选为来电户' }).click();
+    await form.locator('.ant-form-item-explain-error', { hasText: '12345 is not a phone number' }).waitFor();
     await shot(page, '03-register-household');
+    await form.getByLabel('联系电话').fill(NEW_PHONE);
     await form.getByRole('button', { name: '登记并选为来电户' }).click();
     await page.getByTestId('caller-card').filter({ hasText: '张先生' }).waitFor();
 
@@ -158,8 +163,12 @@ describe('the web console in a browser', () => {
     await page.getByTitle(/^水电维修/).click();
     const description = intake.getByLabel('诉求描述');
     await description.fill('厨房插座没电，跳闸推不上去');
-    // The network drops as the agent submits: the form says so and keeps every word.
-    await page.route('**/api/request/requests', (route) => route.abort('internetdisconnected'), { times: 1 });
+    // The answer is lost on the way back: the form says so and keeps every word, and the resubmit
+    // (same Idempotency-Key) logs nothing twice.
+    await page.route('**/api/request/requests', async (route) => {
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    }, { times: 1 });
     await description.press('Enter');
     await intake.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     expect(await description.inputValue()).toBe('厨房插座没电，跳闸推不上去');
@@ -170,8 +179,8 @@ describe('the web console in a browser', () => {
     await page.getByTestId('caller-card').getByRole('link', { name: number }).waitFor();
     await shot(page, '04-intake-logged');
     const list = ok(await d.api('GET', '/api/request/requests', await as('hotline.agent')));
+    expect(list.filter((r: { description: string }) => r.description === '厨房插座没电，跳闸推不上去').map((r: { number: string }) => r.number)).toEqual([number]);
     newRequest = list.find((r: { number: string }) => r.number === number);
-    expect(newRequest).toBeDefined();
 
     await page.getByRole('menuitem', { name: '工单看板' }).click();
     await page.locator(`[data-number="${number}"]`).waitFor();

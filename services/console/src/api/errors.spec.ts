@@ -7,8 +7,8 @@ describe('API refusals on the form', () => {
       status: 400,
       fields: [
         { name: ['description'], errors: ['description must be shorter than or equal to 2000 characters'] },
-        { name: ['residents', 0, 'phones'], errors: ['residents.0.phones: 123 is not a phone number'] },
-        { name: ['categoryCode'], errors: ['categoryCode: unknown category x'] },
+        { name: ['residents', 0, 'phones'], errors: ['123 is not a phone number'] },
+        { name: ['categoryCode'], errors: ['unknown category x'] },
       ],
       general: [],
     });

@@ -35,7 +35,8 @@ export function apiProblem(status: number, body: unknown, known: string[]): ApiP
     }
     const key = path.join('.');
     const entry = fields.get(key) ?? { name: path, errors: [] };
-    entry.errors.push(message);
+    // Beside the field, its name in front of the message says nothing the layout does not.
+    entry.errors.push(message.includes(':') && message.startsWith(`${named![1]}:`) ? named![2] : message);
     fields.set(key, entry);
   }
   return { status, fields: [...fields.values()], general };
