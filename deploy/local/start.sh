@@ -59,6 +59,7 @@ if [[ -f dist/deploy/seed/seed.js ]]; then DATABASE_PASSWORD=${GATEWAY_DB_PASSWO
 cat <<MSG
 
 Bangbang is up.
+  Console (sign in below):     http://127.0.0.1:3000/
   Gateway (one public entry):  http://127.0.0.1:3000
   Service logs:                $LOGS/<service>.log
 Press Ctrl-C to stop.

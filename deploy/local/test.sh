@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# `npm test`: install if needed, type-check, then every unit and integration test. Jest's global
+# `npm test`: install if needed, type-check (services and the console), then every unit and
+# integration test; the console's browser tests build the console themselves and need Chromium. Jest's global
 # setup brings up Kafka and PostgreSQL (Testcontainers with Docker, else deploy/local/infra.sh).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash deploy/local/ensure-deps.sh
-npx tsc -p tsconfig.json
+bash deploy/local/ensure-chromium.sh
+npm run --silent typecheck
 npx jest --ci "$@"

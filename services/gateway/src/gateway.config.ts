@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const url = () => IsUrl({ require_tld: false, protocols: ['http', 'https'] });
 
@@ -50,6 +50,9 @@ export class GatewayConfig {
   @url() VOLUNTEER_URL = 'http://127.0.0.1:3004';
   @url() RATING_URL = 'http://127.0.0.1:3005';
   @IsInt() @Min(100) @Max(300_000) UPSTREAM_TIMEOUT_MS = 10_000;
+
+  /** The built console (index.html and assets/); empty: dist/console of this build. */
+  @IsString() CONSOLE_DIR = '';
 
   /** Token buckets: a burst capacity and a steady refill rate, per user, per API key, per client IP. */
   @IsInt() @Min(1) RATE_LIMIT_USER_BURST = 60;

@@ -18,6 +18,7 @@ import { RefreshToken } from './identity/refresh-token.entity';
 import { StaffUser } from './identity/staff-user.entity';
 import { KeysModule } from './keys/keys.module';
 import { keyCipherFor } from './keys/key-cipher';
+import { LiveModule } from './live/live.module';
 import { SigningKey } from './keys/signing-key.entity';
 import { SigningKeys } from './keys/signing-keys';
 import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
@@ -68,6 +69,7 @@ export const gatewayService: ServiceDefinition = {
         IdentityModule,
         AuditModule,
         EdgeModule,
+        LiveModule,
       ],
     };
   },

@@ -39,13 +39,14 @@ export class District {
   private gw?: TestGateway;
   gatewayUrl = '';
 
-  static async start(): Promise<District> {
+  /** `gatewayEnv`: extra settings for the gateway, e.g. the console to serve or a shorter token life. */
+  static async start(gatewayEnv: NodeJS.ProcessEnv = {}): Promise<District> {
     const d = new District();
-    await d.boot();
+    await d.boot(gatewayEnv);
     return d;
   }
 
-  private async boot(): Promise<void> {
+  private async boot(gatewayEnv: NodeJS.ProcessEnv): Promise<void> {
     const services = { request: requestService, dispatch: dispatchService, merchant: merchantService, volunteer: volunteerService, rating: ratingService };
     const names = Object.keys(services) as Array<keyof typeof services>;
     const ports = Object.fromEntries(await Promise.all(['gateway', ...names].map(async (n) => [n, await freePort()] as const)));
@@ -60,7 +61,7 @@ export class District {
       volunteer: {},
       rating: {},
     };
-    this.gw = await startGateway({ KAFKA_TOPIC_PREFIX: prefix, ...Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, url(n)])) });
+    this.gw = await startGateway({ KAFKA_TOPIC_PREFIX: prefix, ...Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, url(n)])), ...gatewayEnv });
     await this.gw.app.listen({ port: ports.gateway, host: '127.0.0.1' });
     const auth = { AUTH_JWKS_URL: `${this.gatewayUrl}/.well-known/jwks.json` };
     this.dbs.push(...(await Promise.all(names.map(() => createTestDatabase()))));

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { installConsole } from '../console/console';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { IdentityModule } from '../identity/identity.module';
@@ -11,7 +12,7 @@ import { EdgeGate } from './edge-gate';
 import { installOpenApi } from './openapi';
 import { installProxy } from './proxy';
 
-/** Puts the edge (gate, proxy, merged OpenAPI, docs) on the Fastify instance under Nest's routes. */
+/** Puts the edge (gate, proxy, merged OpenAPI, docs, the console) on the Fastify instance under Nest's routes. */
 @Injectable()
 class EdgeInstaller implements OnModuleInit {
   private installed?: Promise<void>;
@@ -34,6 +35,7 @@ class EdgeInstaller implements OnModuleInit {
     await installProxy(fastify, this.config);
     installOpenApi(fastify, this.config);
     await installDocs(fastify);
+    await installConsole(fastify, this.config.CONSOLE_DIR);
   }
 }
 

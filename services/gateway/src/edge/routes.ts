@@ -66,8 +66,8 @@ export function encodePath(path: string): string {
     .join('/');
 }
 
-/** Never limited or authenticated at the edge: probes, key discovery and static documentation assets. */
-export const UNGATED_PREFIXES = ['/health', '/metrics', '/.well-known/', '/docs/assets/'];
+/** Never limited or authenticated at the edge: probes, key discovery and static documentation and console assets. */
+export const UNGATED_PREFIXES = ['/health', '/metrics', '/.well-known/', '/docs/assets/', '/assets/'];
 
 const INTERNAL = [/^127\./, /^10\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^::1$/, /^f[cd][0-9a-f]{2}:/i];
 

@@ -1,0 +1,49 @@
+import { apiProblem, ApiProblem } from './errors';
+
+/**
+ * A response body as the generated types describe it. Routes whose document does not describe
+ * the body yet type as `any` until `npm run api:generate` fills them in; from then on the
+ * compiler checks every field the console reads.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one stand-in for bodies the document does not describe yet
+type Undescribed = any;
+export type Body<T> = [T] extends [undefined] ? Undescribed : [T] extends [never] ? Undescribed : unknown extends T ? Undescribed : T;
+
+export class ApiError extends Error {
+  constructor(readonly problem: ApiProblem) {
+    super(problem.general[0] ?? problem.fields[0]?.errors[0] ?? `请求失败（${problem.status}）`);
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+/** Network failures, told apart so the form says so and keeps what was typed. */
+export class OfflineError extends Error {
+  constructor() {
+    super('网络连接失败，已保留填写内容，请稍后重试');
+  }
+}
+
+/**
+ * Awaits an openapi-fetch call: the body on success, an ApiError (messages sorted onto the form
+ * fields listed in `fields`) on a refusal, an OfflineError when the network failed.
+ */
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, fields: string[] = []): Promise<Body<T>> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch {
+    throw new OfflineError();
+  }
+  if (!result.response.ok) throw new ApiError(apiProblem(result.response.status, result.error, fields));
+  return result.data as Body<T>;
+}
+
+/**
+ * For a query or body the current document describes as empty (openapi-fetch then accepts
+ * nothing): passes the console's values through as the type the route expects. Each use is a
+ * spot to drop once the regenerated types describe the route.
+ */
+export const untyped = (value: object): never => value as never;

@@ -1,0 +1,20 @@
+import { homeFor, navFor } from './nav';
+
+describe('navigation by role', () => {
+  it('gives agents the workspace, the board and the follow-up queue, landing on the workspace', () => {
+    expect(navFor('agent').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups']);
+    expect(homeFor('agent')).toBe('/workspace');
+  });
+
+  it('lands admins on the board; only the district admin and auditors see the audit log', () => {
+    expect(homeFor('community_admin')).toBe('/board');
+    expect(navFor('street_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups']);
+    expect(navFor('district_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', '/audit']);
+    expect(navFor('auditor').map((e) => e.path)).toEqual(['/audit']);
+    expect(homeFor('auditor')).toBe('/audit');
+  });
+
+  it('gives providers and residents nothing here', () => {
+    expect(navFor('merchant')).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Input, Space, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api } from '../api/client';
+import { ok, untyped } from '../api/call';
+import type { AuditPage as Page } from '../api/types';
+import { label, ROLE_LABELS } from '../shared/labels';
+
+const PAGE_SIZE = 50;
+
+/** The audit log of the signed-in person's subtree, newest first. */
+export function AuditPage() {
+  const [page, setPage] = useState(1);
+  const [resource, setResource] = useState<string>();
+  const audit = useQuery({
+    queryKey: ['audit', page, resource],
+    queryFn: async (): Promise<Page> => ok(api.GET('/audit', { params: { query: untyped({ page, pageSize: PAGE_SIZE, ...(resource ? { resource } : {}) }) } })),
+  });
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        <Input.Search allowClear placeholder="资源：类型 或 类型:编号" style={{ width: 320 }} onSearch={(v) => { setResource(v.trim() || undefined); setPage(1); }} />
+      </Space>
+      {audit.isError && <Alert type="error" title={(audit.error as Error).message} />}
+      <Table
+        size="small"
+        rowKey="id"
+        loading={audit.isLoading}
+        dataSource={audit.data?.items ?? []}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: audit.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+        columns={[
+          { title: '时间', dataIndex: 'occurredAt', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss') },
+          { title: '操作人', dataIndex: 'actorId', ellipsis: true },
+          { title: '角色', dataIndex: 'actorRole', width: 110, render: (r: string) => label(ROLE_LABELS, r) },
+          { title: '动作', dataIndex: 'action' },
+          { title: '资源', render: (_: unknown, r: { resourceType: string; resourceId: string }) => `${r.resourceType}:${r.resourceId}`, ellipsis: true },
+          { title: '用途', dataIndex: 'purpose', ellipsis: true },
+          { title: '来源', dataIndex: 'source', width: 90 },
+        ]}
+      />
+    </>
+  );
+}

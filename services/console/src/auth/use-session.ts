@@ -1,0 +1,4 @@
+import { useSyncExternalStore } from 'react';
+import { session, SignedIn } from './session';
+
+export const useSignedIn = (): SignedIn | undefined => useSyncExternalStore(session.subscribe, session.snapshot);

@@ -1,0 +1,29 @@
+/* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- the units' and categories' response bodies are not in the generated types until the document describes them; regenerating makes these checked and this line unnecessary */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client';
+import { ok, untyped } from '../api/call';
+import type { Category, Unit } from '../api/types';
+
+/** The org units in the signed-in person's scope (names for codes, the community picker). */
+export function useUnits() {
+  return useQuery({ queryKey: ['units'], queryFn: async (): Promise<Unit[]> => ok(api.GET('/directory/units')), staleTime: 10 * 60_000 });
+}
+
+export function useCommunityName(): (code: string) => string {
+  const units = useUnits().data ?? [];
+  return (code) => units.find((u: Unit) => u.code === code)?.nameZh ?? code;
+}
+
+/** The district catalogue, or one community's (with its switched-off categories marked). */
+export function useCategories(community?: string) {
+  return useQuery({
+    queryKey: ['categories', community ?? ''],
+    queryFn: async (): Promise<Category[]> => ok(api.GET('/api/request/catalogue/categories', { params: { query: untyped(community ? { community } : {}) } })),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useCategoryName(): (code: string) => string {
+  const categories = useCategories().data ?? [];
+  return (code) => categories.find((c: Category) => c.code === code)?.nameZh ?? code;
+}

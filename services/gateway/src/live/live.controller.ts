@@ -1,0 +1,51 @@
+import { bearerToken, CurrentPrincipal, inScope, Principal, Roles } from '@bangbang/auth';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { decodeJwt } from 'jose';
+import { LiveChange, LiveHub } from './live-hub';
+
+const HEARTBEAT_MS = 15_000;
+const RECONNECT_MS = 2_000;
+
+/**
+ * `GET /live/events`: a server-sent event stream of request and dispatch changes in the caller's
+ * scope. Read with fetch (EventSource cannot send the bearer token). The stream ends when the
+ * token does, so a revoked or expired sign-in stops receiving; the console reconnects with its
+ * refreshed token. Each connection first says `ready` once the gateway is listening to the bus,
+ * and the console then refetches, so nothing missed while disconnected stays missed.
+ */
+@Controller('live')
+export class LiveController {
+  constructor(private readonly hub: LiveHub) {}
+
+  @Get('events')
+  @Roles('agent', 'community_admin', 'street_admin', 'district_admin')
+  async events(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const exp = decodeJwt(bearerToken(req.headers.authorization) ?? '').exp;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write(`retry: ${RECONNECT_MS}\n\n`);
+    const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const unsubscribe = this.hub.subscribe(
+      (change: LiveChange) => {
+        if (inScope(principal, change.orgPath)) send('change', change);
+      },
+      () => raw.end(),
+    );
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
+    const expiry = exp ? setTimeout(() => raw.end(), Math.max(0, exp * 1_000 - Date.now())) : undefined;
+    raw.on('close', () => {
+      unsubscribe();
+      clearInterval(heartbeat);
+      clearTimeout(expiry);
+    });
+    await this.hub.ready;
+    if (!raw.writableEnded) send('ready', { at: new Date().toISOString() });
+  }
+}
