@@ -6,7 +6,7 @@ import type { NestMicroservice } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { HttpConfig, trustProxy } from './http.config';
 import { installHttpObservability } from './http-observability';
-import { serveOpenApi } from './openapi';
+import { OpenApiMetadata, serveOpenApi } from './openapi';
 
 export interface ServiceDefinition {
   name: string;
@@ -16,6 +16,8 @@ export interface ServiceDefinition {
   consumesEvents: boolean;
   /** Where the service serves its own OpenAPI document; the gateway moves its own aside. */
   openApiPath?: string;
+  /** The service's generated openapi.metadata.ts, which gives its document the request and response bodies. */
+  openApiMetadata?: OpenApiMetadata;
 }
 
 export interface ServiceOptions {
@@ -38,7 +40,7 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
     logger: new NestPinoLogger(),
   });
   installHttpObservability(app.getHttpAdapter().getInstance());
-  serveOpenApi(app, def.name, def.openApiPath);
+  serveOpenApi(app, def.name, def.openApiPath, def.openApiMetadata);
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
   );

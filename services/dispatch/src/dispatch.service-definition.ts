@@ -7,12 +7,14 @@ import { DispatchJob } from './jobs/dispatch-job.entity';
 import { DispatchJobs1764000000200 } from './migrations/1764000000200-dispatch-jobs';
 import { DispatchMatching1764000000201 } from './migrations/1764000000201-dispatch-matching';
 import { Offer } from './offers/offer.entity';
+import openApiMetadata from './openapi.metadata';
 
 @Module({})
 class DispatchAppModule {}
 
 export const dispatchService: ServiceDefinition = {
   name: 'dispatch',
+  openApiMetadata,
   defaultPort: 3002,
   consumesEvents: true,
   module: (env) => ({

@@ -20,6 +20,7 @@ import { SigningKey } from './keys/signing-key.entity';
 import { SigningKeys } from './keys/signing-keys';
 import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
 import { AccountKind1764000000310 } from './migrations/1764000000310-account-kind';
+import openApiMetadata from './openapi.metadata';
 
 export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey];
 export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310];
@@ -33,6 +34,7 @@ class GatewayAppModule {}
 
 export const gatewayService: ServiceDefinition = {
   name: 'gateway',
+  openApiMetadata,
   defaultPort: 3000,
   consumesEvents: true,
   openApiPath: GATEWAY_OPENAPI_PATH,

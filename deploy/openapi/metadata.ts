@@ -1,0 +1,164 @@
+/**
+ * `npm run openapi:metadata`: writes services/<name>/src/openapi.metadata.ts, what Nest's Swagger
+ * compiler plugin would have added to the classes (DTO properties from their types and
+ * class-validator rules, controller return types, doc comments). The build is plain tsc and the
+ * tests run through SWC, so the plugin never sees the code; each service loads this file when it
+ * builds its OpenAPI document instead. `--check` exits 1 when a file is out of date.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { PluginMetadataPrinter } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-printer.js';
+import { rewriteCollectedMetadataForNodeNext, rewriteAsyncImportString } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-generator.js';
+import { ReadonlyVisitor } from '@nestjs/swagger/plugin';
+import ts from 'typescript';
+
+const ROOT = resolve(__dirname, '../..');
+export const SERVICES = ['gateway', 'request', 'dispatch', 'merchant', 'volunteer', 'rating'] as const;
+export const METADATA_FILE = 'openapi.metadata.ts';
+
+// Request and response classes live beside their feature: in DTO and view files, and some next to
+// the controller or service that uses them.
+const MODEL_FILES = ['.dto.ts', '.view.ts', '.entity.ts', '.controller.ts', '.service.ts'];
+const CONTROLLER_FILES = ['.controller.ts'];
+const NEVER = ['\0'];
+
+function program(): ts.Program {
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.build.json'), undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  });
+  if (!config) throw new Error('tsconfig.build.json unreadable');
+  return ts.createProgram({ options: config.options, rootNames: config.fileNames });
+}
+
+interface PropertyFact {
+  optional: boolean;
+  literal?: 'String' | 'Number' | 'Boolean';
+}
+
+/**
+ * What the plugin misses about a property: `@IsOptional()` or a default value makes it optional
+ * (the plugin only reads `?`), and an unannotated property takes its type from its initializer (the
+ * plugin says Object).
+ */
+function propertyFacts(prog: ts.Program, source: string): Map<string, Map<string, PropertyFact>> {
+  const facts = new Map<string, Map<string, PropertyFact>>();
+  for (const sf of prog.getSourceFiles()) {
+    if (!resolve(sf.fileName).startsWith(source + sep)) continue;
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassDeclaration(node) && node.name) {
+        const props = new Map<string, PropertyFact>();
+        for (const member of node.members) {
+          if (!ts.isPropertyDeclaration(member)) continue;
+          const decorators = ts.getDecorators(member) ?? [];
+          const optional =
+            !!member.initializer ||
+            decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(sf) === 'IsOptional');
+          const init = member.initializer;
+          const literal = member.type || !init
+            ? undefined
+            : ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)
+              ? 'String'
+              : ts.isNumericLiteral(init) || (ts.isPrefixUnaryExpression(init) && ts.isNumericLiteral(init.operand))
+                ? 'Number'
+                : init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword
+                  ? 'Boolean'
+                  : undefined;
+          props.set(member.name.getText(sf), { optional, literal });
+        }
+        facts.set(node.name.text, props);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return facts;
+}
+
+function amend(props: ts.ObjectLiteralExpression, facts: Map<string, PropertyFact> | undefined): ts.ObjectLiteralExpression {
+  if (!facts || !ts.isObjectLiteralExpression(props)) return props;
+  const f = ts.factory;
+  const nameOf = (n: ts.PropertyName) => (ts.isIdentifier(n) || ts.isStringLiteral(n) ? n.text : '');
+  const isObject = (e: ts.Expression) => ts.isArrowFunction(e) && ts.isIdentifier(e.body) && e.body.text === 'Object';
+  return f.updateObjectLiteralExpression(
+    props,
+    props.properties.map((prop) => {
+      const fact = ts.isPropertyAssignment(prop) ? facts.get(nameOf(prop.name)) : undefined;
+      if (!fact || !ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) return prop;
+      const fields = prop.initializer.properties.map((field) => {
+        const key = ts.isPropertyAssignment(field) ? nameOf(field.name) : '';
+        if (key === 'required' && fact.optional) return f.createPropertyAssignment('required', f.createFalse());
+        if (key === 'type' && fact.literal && ts.isPropertyAssignment(field) && isObject(field.initializer)) {
+          return f.createPropertyAssignment('type', f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createIdentifier(fact.literal)));
+        }
+        return field;
+      });
+      return f.updatePropertyAssignment(prop, prop.name, f.updateObjectLiteralExpression(prop.initializer, fields));
+    }),
+  );
+}
+
+/** The metadata file's text for one service: its own sources and the libs it builds on. */
+function render(prog: ts.Program, service: string): string {
+  const source = join(ROOT, 'services', service, 'src');
+  const visitor = (dto: string[], controllers: string[]) =>
+    new ReadonlyVisitor({ pathToSource: source, introspectComments: true, classValidatorShim: true, dtoFileNameSuffix: dto, controllerFileNameSuffix: controllers });
+  // The plugin treats a file as either models or controllers; ours hold both, so two passes.
+  const models = visitor(MODEL_FILES, NEVER);
+  const controllers = visitor(NEVER, CONTROLLER_FILES);
+  const libs = join(ROOT, 'libs') + sep;
+  for (const sf of prog.getSourceFiles()) {
+    const file = resolve(sf.fileName);
+    if (sf.isDeclarationFile || /\.(int-)?spec\.ts$/.test(file) || file.endsWith(METADATA_FILE)) continue;
+    // The libs contribute routes (health, metrics) but no bodies.
+    if (file.startsWith(source + sep)) models.visit(prog, sf);
+    if (file.startsWith(source + sep) || file.startsWith(libs)) controllers.visit(prog, sf);
+  }
+  const facts = propertyFacts(prog, source);
+  const modelMeta = models.collect().models.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([name, props]) => [name, amend(props, facts.get(name))]))] as const);
+  const collected = { '@nestjs/swagger': { models: modelMeta, controllers: controllers.collect().controllers } };
+  rewriteCollectedMetadataForNodeNext(collected as never, ts);
+  const typeImports: Record<string, string> = {};
+  // A dynamic import resolves as ESM, which neither knows the @bangbang path aliases nor imports a
+  // directory: point at the lib's index file instead.
+  const lib = (name: string) => relative(source, join(ROOT, 'libs', name, 'src', 'index.js')).split(sep).join('/');
+  for (const [k, v] of Object.entries({ ...models.typeImports, ...controllers.typeImports })) {
+    typeImports[k] = rewriteAsyncImportString(v).replace(/import\("@bangbang\/([a-z-]+)"\)/, (_, name: string) => `import("${lib(name)}")`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'openapi-metadata-'));
+  try {
+    new PluginMetadataPrinter().print(collected, typeImports, { outputDir: dir, filename: METADATA_FILE }, ts);
+    return readFileSync(join(dir, METADATA_FILE), 'utf8') + '\n';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const prog = program();
+  const stale: string[] = [];
+  for (const service of SERVICES) {
+    const file = join(ROOT, 'services', service, 'src', METADATA_FILE);
+    const text = render(prog, service);
+    let current = '';
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      current = '';
+    }
+    if (current === text) continue;
+    if (check) stale.push(file);
+    else writeFileSync(file, text);
+  }
+  if (stale.length) {
+    console.error(`OpenAPI metadata out of date (run npm run openapi:metadata):\n${stale.join('\n')}`);
+    process.exit(1);
+  }
+}
+
+main();
