@@ -98,6 +98,11 @@ export class District {
     return this.apps.get(service)!.get(DataSource);
   }
 
+  /** Every service's database, the gateway's first: the fuzz test checks a refused call changed none of them. */
+  databases(): Record<string, DataSource> {
+    return { gateway: this.gw!.ds, ...Object.fromEntries([...this.apps].map(([name, app]) => [name, app.get(DataSource)])) };
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.apps.values()].map((app) => app.close()));
     await this.gw?.stop();
