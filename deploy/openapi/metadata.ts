@@ -18,9 +18,6 @@ const ROOT = resolve(__dirname, '../..');
 export const SERVICES = ['gateway', 'request', 'dispatch', 'merchant', 'volunteer', 'rating'] as const;
 export const METADATA_FILE = 'openapi.metadata.ts';
 
-// Request and response classes live beside their feature: in DTO and view files, and some next to
-// the controller or service that uses them.
-const MODEL_FILES = ['.dto.ts', '.view.ts', '.entity.ts', '.controller.ts', '.service.ts'];
 const CONTROLLER_FILES = ['.controller.ts'];
 const NEVER = ['\0'];
 
@@ -35,6 +32,7 @@ function program(): ts.Program {
   return ts.createProgram({ options: config.options, rootNames: config.fileNames });
 }
 
+/** Per body class (request, response or entity): what the plugin misses about each property. */
 interface PropertyFact {
   optional: boolean;
   literal?: 'String' | 'Number' | 'Boolean';
@@ -50,7 +48,9 @@ function propertyFacts(prog: ts.Program, source: string): Map<string, Map<string
   for (const sf of prog.getSourceFiles()) {
     if (!resolve(sf.fileName).startsWith(source + sep)) continue;
     const visit = (node: ts.Node): void => {
-      if (ts.isClassDeclaration(node) && node.name) {
+      // Providers, controllers and modules are not bodies; their fields would only drag their types in.
+      const nest = ts.isClassDeclaration(node) && (ts.getDecorators(node) ?? []).some((d) => /^(Injectable|Controller|Module|Catch)\(/.test(d.expression.getText(sf)));
+      if (ts.isClassDeclaration(node) && node.name && !nest) {
         const props = new Map<string, PropertyFact>();
         for (const member of node.members) {
           if (!ts.isPropertyDeclaration(member)) continue;
@@ -89,7 +89,11 @@ function amend(props: ts.ObjectLiteralExpression, facts: Map<string, PropertyFac
     props.properties.map((prop) => {
       const fact = ts.isPropertyAssignment(prop) ? facts.get(nameOf(prop.name)) : undefined;
       if (!fact || !ts.isPropertyAssignment(prop) || !ts.isObjectLiteralExpression(prop.initializer)) return prop;
-      const fields = prop.initializer.properties.map((field) => {
+      const keys = prop.initializer.properties.map((field) => (ts.isPropertyAssignment(field) ? nameOf(field.name) : ''));
+      // A property whose type the plugin cannot describe (a generic it does not know) would make
+      // Swagger stop the whole document; it is documented as an object instead.
+      const untyped = !keys.some((k) => ['type', 'enum', 'oneOf', 'allOf'].includes(k)) ? [f.createPropertyAssignment('type', f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createIdentifier('Object')))] : [];
+      const fields = [...untyped, ...prop.initializer.properties].map((field) => {
         const key = ts.isPropertyAssignment(field) ? nameOf(field.name) : '';
         if (key === 'required' && fact.optional) return f.createPropertyAssignment('required', f.createFalse());
         if (key === 'type' && fact.literal && ts.isPropertyAssignment(field) && isObject(field.initializer)) {
@@ -108,18 +112,24 @@ function render(prog: ts.Program, service: string): string {
   const visitor = (dto: string[], controllers: string[]) =>
     new ReadonlyVisitor({ pathToSource: source, introspectComments: true, classValidatorShim: true, dtoFileNameSuffix: dto, controllerFileNameSuffix: controllers });
   // The plugin treats a file as either models or controllers; ours hold both, so two passes.
-  const models = visitor(MODEL_FILES, NEVER);
+  // Request and response classes live beside their feature: in DTO, view and entity files, and some
+  // next to the controller or service that uses them; every file of the service is read for them.
+  const models = visitor([`/services/${service}/src/`], NEVER);
   const controllers = visitor(NEVER, CONTROLLER_FILES);
   const libs = join(ROOT, 'libs') + sep;
   for (const sf of prog.getSourceFiles()) {
     const file = resolve(sf.fileName);
     if (sf.isDeclarationFile || /\.(int-)?spec\.ts$/.test(file) || file.endsWith(METADATA_FILE)) continue;
     // The libs contribute routes (health, metrics) but no bodies.
-    if (file.startsWith(source + sep)) models.visit(prog, sf);
+    // Migrations and env config classes are not bodies either.
+    if (file.startsWith(source + sep) && !/\/migrations\/|\.config\.ts$/.test(file)) models.visit(prog, sf);
     if (file.startsWith(source + sep) || file.startsWith(libs)) controllers.visit(prog, sf);
   }
   const facts = propertyFacts(prog, source);
-  const modelMeta = models.collect().models.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([name, props]) => [name, amend(props, facts.get(name))]))] as const);
+  const modelMeta = models
+    .collect()
+    .models.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).filter(([name]) => facts.get(name)?.size).map(([name, props]) => [name, amend(props, facts.get(name))]))] as const)
+    .filter(([, classes]) => Object.keys(classes).length > 0);
   const collected = { '@nestjs/swagger': { models: modelMeta, controllers: controllers.collect().controllers } };
   rewriteCollectedMetadataForNodeNext(collected as never, ts);
   const typeImports: Record<string, string> = {};
@@ -129,6 +139,13 @@ function render(prog: ts.Program, service: string): string {
   for (const [k, v] of Object.entries({ ...models.typeImports, ...controllers.typeImports })) {
     typeImports[k] = rewriteAsyncImportString(v).replace(/import\("@bangbang\/([a-z-]+)"\)/, (_, name: string) => `import("${lib(name)}")`);
   }
+  // Only the types the remaining classes refer to: the file imports each of them when loaded.
+  const all = print(collected, typeImports);
+  const used = Object.fromEntries(Object.entries(typeImports).filter(([k]) => all.includes(`t[${JSON.stringify(k)}].`)));
+  return print(collected, used);
+}
+
+function print(collected: object, typeImports: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-metadata-'));
   try {
     new PluginMetadataPrinter().print(collected, typeImports, { outputDir: dir, filename: METADATA_FILE }, ts);

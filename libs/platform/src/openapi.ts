@@ -21,12 +21,20 @@ export function operations(doc: Pick<OpenAPIObject, 'paths'>): { path: string; m
   );
 }
 
+/** @nestjs/swagger leaves its internal `selfRequired` flag on nested object literals, which OpenAPI does not allow. */
+function dropSelfRequired(node: unknown): void {
+  if (!node || typeof node !== 'object') return;
+  if (!Array.isArray(node)) delete (node as Record<string, unknown>).selfRequired;
+  for (const child of Object.values(node)) dropSelfRequired(child);
+}
+
 /**
  * What every operation shares, added once here rather than route by route: the error body every
  * refusal has (Nest's HttpException shape), and who may call it: `x-public` (from @Public()) becomes
  * an empty security requirement, everything else needs a bearer token.
  */
 function completeOperations(doc: OpenAPIObject): OpenAPIObject {
+  dropSelfRequired(doc);
   doc.components ??= {};
   doc.components.schemas = {
     ...doc.components.schemas,

@@ -172,5 +172,5 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
     }
     console.log(`api fuzz: ${routes.length} routes, ${calls} calls, ${refusedBatches} all-refused batches checked against the databases`);
     expect(failures).toEqual([]);
-  });
+  }, 120_000 + RUNS * 20_000);
 });

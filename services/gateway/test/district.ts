@@ -98,6 +98,11 @@ export class District {
     return this.apps.get(service)!.get(DataSource);
   }
 
+  /** The running Nest apps, the gateway's first: tests read their routes' metadata. */
+  nestApps(): Record<string, NestFastifyApplication> {
+    return { gateway: this.gw!.app, ...Object.fromEntries(this.apps) };
+  }
+
   /** Every service's database, the gateway's first: the fuzz test checks a refused call changed none of them. */
   databases(): Record<string, DataSource> {
     return { gateway: this.gw!.ds, ...Object.fromEntries([...this.apps].map(([name, app]) => [name, app.get(DataSource)])) };

@@ -1,11 +1,38 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { PATH_METADATA, METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { ModulesContainer } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { District } from './district';
 
 const ROOT = join(__dirname, '../../..');
 const WRITES = ['post', 'put', 'patch'];
 const METHODS = ['get', 'head', 'delete', ...WRITES];
+
+/** From the controllers themselves, not the document: every write route whose handler takes a @Body(). */
+function routesReadingABody(apps: Record<string, NestFastifyApplication>): string[] {
+  const join = (...parts: (string | string[] | undefined)[]) =>
+    `/${parts.map((p) => (Array.isArray(p) ? p[0] : p) ?? '').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
+  return Object.entries(apps).flatMap(([service, app]) =>
+    [...app.get(ModulesContainer).values()].flatMap((module) =>
+      [...module.controllers.values()].flatMap(({ metatype }) => {
+        const controller = metatype as { prototype: Record<string, unknown> } & (new () => unknown);
+        return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
+          const handler = controller.prototype[name] as object;
+          const method = typeof handler === 'function' ? (Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) : undefined;
+          if (method === undefined || ![RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH].includes(method)) return [];
+          const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
+          if (!Object.keys(args).some((key) => key.startsWith(`${RouteParamtypes.BODY}:`))) return [];
+          const prefix = service === 'gateway' ? '' : `/api/${service}`;
+          return [`${RequestMethod[method]} ${prefix}${join(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler))}`];
+        });
+      }),
+    ),
+  );
+}
 
 /**
  * Issue 11's done-when: the gateway's merged document, with every service up, is valid OpenAPI 3,
@@ -37,12 +64,15 @@ describe('the merged OpenAPI document', () => {
     }
   });
 
-  it('has a request body schema for every POST, PUT and PATCH that takes one', () => {
-    const missing = ops()
-      .filter(({ method, op }) => WRITES.includes(method) && !op.requestBody?.content?.['application/json']?.schema)
-      .filter(({ op }) => !op['x-no-body'])
-      .map(({ route }) => route);
-    expect(missing).toEqual([]);
+  it('has a request body schema for every POST, PUT and PATCH that reads one', () => {
+    const readers = routesReadingABody(d.nestApps());
+    expect(readers.length).toBeGreaterThan(40);
+    const described = new Set(
+      ops()
+        .filter(({ method, op }) => WRITES.includes(method) && Object.values(op.requestBody?.content ?? {}).some((c: any) => c.schema))
+        .map(({ route }) => route),
+    );
+    expect(readers.filter((route) => !described.has(route))).toEqual([]);
   });
 
   it('has a schema for the 2xx answer of every operation', () => {
@@ -70,18 +100,14 @@ describe('the merged OpenAPI document', () => {
     expect(op('post', '/api/request/households').security).toEqual([{ bearer: [] }]);
     expect(op('post', '/api/request/households')['x-roles']).toEqual(expect.arrayContaining(['agent']));
     expect(op('post', '/api/request/households')['x-roles']).not.toContain('merchant');
-    expect(op('get', '/api/merchant/jobs')['x-roles']).toEqual(['merchant']);
-    expect(op('get', '/api/merchant/jobs').security).toEqual([{ bearer: [] }, { apiKey: [] }]);
-    expect(doc.components.securitySchemes).toMatchObject({ bearer: { type: 'http', scheme: 'bearer' }, apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } });
+    expect(op('get', '/api/merchant/me/jobs')['x-roles']).toEqual(['merchant']);
+    expect(op('get', '/api/merchant/me/jobs').security).toEqual([{ bearer: [] }, { apiKey: [] }]);
+    expect(doc.components.securitySchemes).toMatchObject({ bearer: { type: 'http', scheme: 'bearer' }, apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } });
     const unsecured = ops().filter(({ op }) => !Array.isArray(op.security)).map(({ route }) => route);
     expect(unsecured).toEqual([]);
   });
 
   it('is generated from the code: the plugin metadata files are up to date', () => {
     expect(() => execFileSync('node', ['-r', '@swc-node/register', 'deploy/openapi/metadata.ts', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
-  });
-
-  it('ships everything it shows', () => {
-    require('node:fs').writeFileSync('/tmp/merged-openapi.json', JSON.stringify(doc, null, 1));
   });
 });

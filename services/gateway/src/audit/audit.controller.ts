@@ -15,7 +15,7 @@ export class AuditQueryDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
 }
 
-export interface AuditPage {
+export class AuditPage {
   items: AuditRecord[];
   page: number;
   pageSize: number;

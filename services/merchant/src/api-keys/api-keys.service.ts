@@ -8,7 +8,7 @@ import { PartnerUnit } from '../units/partner-unit.entity';
 import { ApiKey } from './api-key.entity';
 import { newApiKey } from './api-key';
 
-export interface IssuedKey {
+export class IssuedKey {
   keyId: string;
   prefix: string;
   /** Shown this once: only its hash is kept. */

@@ -14,7 +14,7 @@ import { Household } from './household.entity';
 import { nationalFormat, normalisePhone } from './phone';
 import { Resident, ResidentPhone } from './resident.entity';
 
-export interface RequestSummary {
+export class RequestSummary {
   id: string;
   number: string;
   categoryCode: string;
@@ -22,12 +22,12 @@ export interface RequestSummary {
   receivedAt: Date;
 }
 
-export interface HouseholdView {
+export class HouseholdView {
   id: string;
   communityCode: string;
   address: string | null;
   contactMasked: boolean;
-  residents: Array<{ id: string; name: string; phones: Array<string | null>; tags: string[]; preferredContact: string }>;
+  residents: { id: string; name: string; phones: (string | null)[]; tags: string[]; preferredContact: string }[];
   feePolicy: FeePolicy;
   openRequests: RequestSummary[];
   lastRequests: RequestSummary[];
