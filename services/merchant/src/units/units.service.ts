@@ -16,6 +16,11 @@ export type UnitView = Omit<PartnerUnit, 'contactPhone'> & { contactPhone: strin
 
 export const viewOf = (unit: PartnerUnit): UnitView => ({ ...unit, contactPhone: maskPhone(unit.contactPhone) });
 
+export class UnitContact {
+  contactName: string;
+  contactPhone: string;
+}
+
 @Injectable()
 export class UnitsService {
   constructor(private readonly ds: DataSource) {}
@@ -59,7 +64,7 @@ export class UnitsService {
     return unit;
   }
 
-  async readContact(admin: Principal, id: string, purpose: string, origin: AuditOrigin): Promise<{ contactName: string; contactPhone: string }> {
+  async readContact(admin: Principal, id: string, purpose: string, origin: AuditOrigin): Promise<UnitContact> {
     const unit = await this.get(admin, id);
     await recordAudit(this.ds.manager, AuditRecorded.merchant, admin, { action: 'partner-unit.contact-read', resourceType: 'partner-unit', resourceId: id, purpose }, origin);
     return { contactName: unit.contactName, contactPhone: unit.contactPhone };

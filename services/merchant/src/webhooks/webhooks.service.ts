@@ -22,6 +22,15 @@ const endpointView = ({ secretSealed: _, previousSecretSealed: __, ...rest }: We
 const deliveryView = ({ body: _, ...rest }: WebhookDelivery): DeliveryView => rest;
 
 /** A unit's endpoints and deliveries. Every lookup is by (unit, id): another unit's id is a 404. */
+export class RotatedSecret {
+  secret: string;
+  previousSecretValidUntil: Date;
+}
+
+export class Replayed {
+  replayed: number;
+}
+
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -70,7 +79,7 @@ export class WebhooksService {
   }
 
   /** A new secret, shown once; the old one keeps signing alongside it for the overlap (24 h). */
-  async rotateSecret(unitId: string, id: string): Promise<{ secret: string; previousSecretValidUntil: Date }> {
+  async rotateSecret(unitId: string, id: string): Promise<RotatedSecret> {
     const endpoint = await this.endpoint(unitId, id);
     const secret = newWebhookSecret();
     const until = new Date(Date.now() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
@@ -111,7 +120,7 @@ export class WebhooksService {
     return this.delivery(unitId, id);
   }
 
-  async replaySince(unitId: string, since: string): Promise<{ replayed: number }> {
+  async replaySince(unitId: string, since: string): Promise<Replayed> {
     return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)])).length };
   }
 

@@ -26,6 +26,10 @@ export interface VisitContact {
 }
 const PROVIDER_KINDS = ['merchant', 'volunteer'];
 
+export class CodeSent {
+  sent: true;
+}
+
 @Injectable()
 export class RequestsService {
   constructor(
@@ -133,7 +137,7 @@ export class RequestsService {
   }
 
   /** A new code (the old one expired or was lost), sent to the resident again, within the limits. */
-  async resendCode(p: Principal, id: string): Promise<{ sent: true }> {
+  async resendCode(p: Principal, id: string): Promise<CodeSent> {
     await this.ds.transaction(async (m) => {
       const r = await lockRequest(m, id);
       const visible = r && (PROVIDER_KINDS.includes(p.kind) ? r.providerId === p.id : r.orgPath.startsWith(p.orgPath));
