@@ -107,6 +107,30 @@ function amend(props: ts.ObjectLiteralExpression, facts: Map<string, PropertyFac
   );
 }
 
+/**
+ * The plugin also names interfaces (and, for some, `Object` on the interface's module), which do not
+ * exist at run time and would stop Swagger; those become plain objects.
+ */
+function classesOnly(prog: ts.Program): (node: ts.ObjectLiteralExpression) => ts.ObjectLiteralExpression {
+  const classes = new Set<string>();
+  for (const sf of prog.getSourceFiles()) {
+    const visit = (node: ts.Node): void => {
+      if (ts.isClassDeclaration(node) && node.name) classes.add(node.name.text);
+      ts.forEachChild(node, visit);
+    };
+    if (!sf.isDeclarationFile || sf.fileName.includes('/node_modules/')) visit(sf);
+  }
+  const replace: ts.TransformerFactory<ts.Node> = (context) => {
+    // The plugin writes each reference as one identifier, `t["./module"].Name`.
+    const visit = (node: ts.Node): ts.Node => {
+      const name = ts.isIdentifier(node) ? /^t\[".*"\]\.(\w+)$/.exec(node.text)?.[1] : undefined;
+      return name && !classes.has(name) ? ts.factory.createIdentifier('Object') : ts.visitEachChild(node, visit, context);
+    };
+    return (node) => ts.visitNode(node, visit) as ts.Node;
+  };
+  return (node) => (ts.isObjectLiteralExpression(node) ? (ts.transform(node, [replace]).transformed[0] as ts.ObjectLiteralExpression) : node);
+}
+
 /** The metadata file's text for one service: its own sources and the libs it builds on. */
 function render(prog: ts.Program, service: string): string {
   const source = join(ROOT, 'services', service, 'src');
@@ -130,7 +154,13 @@ function render(prog: ts.Program, service: string): string {
     .collect()
     .models.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).filter(([name]) => facts.get(name)?.size).map(([name, props]) => [name, amend(props, facts.get(name))]))] as const)
     .filter(([, classes]) => Object.keys(classes).length > 0);
-  const collected = { '@nestjs/swagger': { models: modelMeta, controllers: controllers.collect().controllers } };
+  const onlyClasses = classesOnly(prog);
+  const collected = {
+    '@nestjs/swagger': {
+      models: modelMeta.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, onlyClasses(v)]))]),
+      controllers: controllers.collect().controllers.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, methods]) => [k, Object.fromEntries(Object.entries(methods).map(([m, v]) => [m, onlyClasses(v)]))]))]),
+    },
+  };
   rewriteCollectedMetadataForNodeNext(collected as never, ts);
   const typeImports: Record<string, string> = {};
   // A dynamic import resolves as ESM, which neither knows the @bangbang path aliases nor imports a
