@@ -67,9 +67,14 @@ describe('the merged OpenAPI document', () => {
   it('has a request body schema for every POST, PUT and PATCH that reads one', () => {
     const readers = routesReadingABody(d.nestApps());
     expect(readers.length).toBeGreaterThan(40);
+    // A schema the plugin knew nothing about is a name with no properties.
+    const known = (schema: any): boolean => {
+      const s = schema?.$ref ? doc.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema;
+      return !!s && (s.type !== 'object' || Object.keys(s.properties ?? {}).length > 0);
+    };
     const described = new Set(
       ops()
-        .filter(({ method, op }) => WRITES.includes(method) && Object.values(op.requestBody?.content ?? {}).some((c: any) => c.schema))
+        .filter(({ method, op }) => WRITES.includes(method) && Object.values(op.requestBody?.content ?? {}).some((c: any) => known(c.schema)))
         .map(({ route }) => route),
     );
     expect(readers.filter((route) => !described.has(route))).toEqual([]);

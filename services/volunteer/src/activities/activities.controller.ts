@@ -12,6 +12,20 @@ const LIST = `SELECT a.id, a.title, a.place, a.org_path AS "orgPath", a.team_id 
   a.capacity, a.points_per_hour AS "pointsPerHour", (SELECT count(*)::int FROM activity_signup s WHERE s.activity_id = a.id) AS "signedUp"
   FROM activity a`;
 
+export class Attendee {
+  volunteerId: string;
+  displayName: string;
+  signedUpAt: Date;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+  minutes: number | null;
+}
+
+/** An activity and who signed up, checked in and out. */
+export class ActivityAttendance extends Activity {
+  attendance: Attendee[];
+}
+
 @Controller('activities')
 export class ActivitiesController {
   constructor(
@@ -45,7 +59,7 @@ export class ActivitiesController {
   }
 
   @Get(':id/attendance')
-  async attendance(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async attendance(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityAttendance> {
     const a = await this.ds.getRepository(Activity).findOneBy({ id });
     if (!a) throw new NotFoundException('activity not found');
     await this.activities.assertMayHandleAttendance(this.ds.manager, p, a, "only the team's leader or an admin sees the attendance");

@@ -11,16 +11,16 @@ import { RegistrationService } from '../registration/registration.service';
 import { Volunteer } from '../registration/volunteer.entity';
 import { VolunteerView } from '../registration/volunteer-view';
 
-class StatementQuery {
+export class StatementQuery {
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
 }
 
-class HistoryQuery {
+export class HistoryQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
-class OffersQuery {
+export class OffersQuery {
   @IsOptional() @IsIn(['open', 'accepted', 'declined', 'expired', 'withdrawn']) status?: string;
 }
 

@@ -17,7 +17,7 @@ function idempotencyKey(key: string | undefined): string | undefined {
   return key;
 }
 
-class PeriodQuery {
+export class PeriodQuery {
   @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @IsOptional() @IsISO8601({ strict: true }) to?: string;
 }
@@ -32,7 +32,7 @@ export class RewardsController {
 
   @Post('rewards')
   @Roles(...ADMINS)
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: RewardDto, @Req() req: HttpRequestLike) {
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: RewardDto, @Req() req: HttpRequestLike): Promise<Reward> {
     if (!inScope(p, dto.unitPath)) throw new NotFoundException('unit not found');
     return this.ds.transaction(async (m) => {
       const reward = { id: randomUUID(), orgPath: dto.unitPath, name: dto.name, costPoints: dto.costPoints, stock: dto.stock, createdBy: p.id, createdAt: new Date() };

@@ -49,6 +49,13 @@ export interface Exchanged {
 }
 
 /** Spending and correcting points: each in one transaction with the ledger entry it needs. */
+/** A correction as posted: its ledger entry and the volunteer's balance after it. */
+export class Correction {
+  entryId: string;
+  points: number;
+  balance: number;
+}
+
 @Injectable()
 export class RewardsService {
   constructor(
@@ -165,7 +172,7 @@ export class RewardsService {
   }
 
   /** A compensating entry against the volunteer's community pool; the ledger is never edited. */
-  async correct(m: EntityManager, admin: Principal, dto: CorrectionDto) {
+  async correct(m: EntityManager, admin: Principal, dto: CorrectionDto): Promise<Correction> {
     if (dto.points === 0) throw new BadRequestException('points must not be 0');
     if (admin.id === dto.volunteerId) throw new ForbiddenException('an admin cannot correct their own points');
     const v = await m.findOneBy(Volunteer, { id: dto.volunteerId });

@@ -6,32 +6,40 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 
 import { DataSource } from 'typeorm';
 import { ADMINS, audit, COMMUNITY_PATH, HttpRequestLike, READERS } from '../access';
 import { Volunteer } from '../registration/volunteer.entity';
-import { currentPeriod, PeriodKind, periodOf } from './rankings';
+import { currentPeriod, Period, PeriodKind, periodOf, Ranked } from './rankings';
 import { StandingsService } from './standings.service';
 
 const unitPath = () => Matches(UNIT_PATH, { message: 'unit must be an org path like /district/street/community/' });
 
-class RankingQuery {
+export class RankingQuery {
   @unitPath() unit: string;
   @IsIn(['month', 'year']) period: PeriodKind;
   /** `2026-11` for a month, `2026` for a year; the current one by default. */
   @IsOptional() @IsString() label?: string;
 }
 
-class YearEndQuery {
+export class YearEndQuery {
   @Matches(COMMUNITY_PATH, { message: 'unit must be a community path' }) unit: string;
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-class YearEndConfirmDto {
+export class YearEndConfirmDto {
   @Matches(COMMUNITY_PATH, { message: 'unit must be a community path' }) unit: string;
   @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-class FiguresQuery {
+export class FiguresQuery {
   @unitPath() unit: string;
   @IsISO8601({ strict: true }) from: string;
   @IsISO8601({ strict: true }) to: string;
+}
+
+/** A unit's ranking for a period; a volunteer also gets their own place (null when unranked). */
+export class VolunteerRankings {
+  unit: string;
+  period: Period;
+  entries: Ranked[];
+  me?: Ranked | null;
 }
 
 @Controller()
@@ -46,7 +54,7 @@ export class StandingsController {
    * scope; a volunteer sees their own community, street and district.
    */
   @Get('rankings')
-  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingQuery) {
+  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingQuery): Promise<VolunteerRankings> {
     await this.assertMaySee(p, q.unit);
     let period;
     try {
