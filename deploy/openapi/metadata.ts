@@ -32,6 +32,10 @@ function program(): ts.Program {
   return ts.createProgram({ options: config.options, rootNames: config.fileNames });
 }
 
+/** Bodies from the libs: the event contracts some routes return, and the libs' own routes'. */
+const sharedBody = (file: string): boolean =>
+  file.startsWith(join(ROOT, 'libs', 'contracts', 'src') + sep) || (file.startsWith(join(ROOT, 'libs') + sep) && file.endsWith('.controller.ts'));
+
 /** Per body class (request, response or entity): what the plugin misses about each property. */
 interface PropertyFact {
   optional: boolean;
@@ -47,7 +51,7 @@ function propertyFacts(prog: ts.Program, source: string): Map<string, Map<string
   const facts = new Map<string, Map<string, PropertyFact>>();
   for (const sf of prog.getSourceFiles()) {
     const file = resolve(sf.fileName);
-    if (!file.startsWith(source + sep) && !(file.startsWith(join(ROOT, 'libs') + sep) && file.endsWith('.controller.ts'))) continue;
+    if (!file.startsWith(source + sep) && !sharedBody(file)) continue;
     const visit = (node: ts.Node): void => {
       // Providers, controllers and modules are not bodies; their fields would only drag their types in.
       const nest = ts.isClassDeclaration(node) && (ts.getDecorators(node) ?? []).some((d) => /^(Injectable|Controller|Module|Catch)\(/.test(d.expression.getText(sf)));
@@ -139,14 +143,14 @@ function render(prog: ts.Program, service: string): string {
   // The plugin treats a file as either models or controllers; ours hold both, so two passes.
   // Request and response classes live beside their feature: in DTO, view and entity files, and some
   // next to the controller or service that uses them; every file of the service is read for them.
-  const models = visitor([`/services/${service}/src/`, CONTROLLER_FILES[0]], NEVER);
+  const models = visitor([`/services/${service}/src/`, '/libs/'], NEVER);
   const controllers = visitor(NEVER, CONTROLLER_FILES);
   const libs = join(ROOT, 'libs') + sep;
   for (const sf of prog.getSourceFiles()) {
     const file = resolve(sf.fileName);
     if (sf.isDeclarationFile || /\.(int-)?spec\.ts$/.test(file) || file.endsWith(METADATA_FILE)) continue;
-    // Migrations and env config classes are not bodies either; the libs' bodies are their routes'.
-    if (file.startsWith(source + sep) ? !/\/migrations\/|\.config\.ts$/.test(file) : file.startsWith(libs) && file.endsWith('.controller.ts')) models.visit(prog, sf);
+    // Migrations and env config classes are not bodies either.
+    if (file.startsWith(source + sep) ? !/\/migrations\/|\.config\.ts$/.test(file) : sharedBody(file)) models.visit(prog, sf);
     if (file.startsWith(source + sep) || file.startsWith(libs)) controllers.visit(prog, sf);
   }
   const facts = propertyFacts(prog, source);

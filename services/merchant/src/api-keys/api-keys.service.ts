@@ -1,6 +1,7 @@
 import { ApiKeyIssued, ApiKeyRevoked } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -16,7 +17,7 @@ export class IssuedKey {
   issuedAt: Date;
 }
 
-export type KeyView = Omit<ApiKey, 'keyHash'>;
+export class KeyView extends OmitType(ApiKey, ['keyHash'] as const) {}
 
 const view = ({ keyHash: _, ...rest }: ApiKey): KeyView => rest;
 

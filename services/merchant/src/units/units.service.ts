@@ -2,6 +2,7 @@ import { assertInScope, AuditOrigin, maskPhone, Principal, recordAudit, scopedRe
 import { AuditRecorded, MerchantProviderProfile, type PartnerUnitStatus, UnitStatusChanged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { revokeKeysWhere } from '../api-keys/api-keys.service';
@@ -12,7 +13,9 @@ import { CreateUnitDto, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
 import { assertUnitMove, IllegalUnitMove } from './unit-lifecycle';
 
 /** What admins and the unit itself see: the contact phone masked unless read on purpose. */
-export type UnitView = Omit<PartnerUnit, 'contactPhone'> & { contactPhone: string | null };
+export class UnitView extends OmitType(PartnerUnit, ['contactPhone'] as const) {
+  contactPhone: string | null;
+}
 
 export const viewOf = (unit: PartnerUnit): UnitView => ({ ...unit, contactPhone: maskPhone(unit.contactPhone) });
 

@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -12,8 +13,12 @@ import { WEBHOOK_CHANNEL } from './webhook-enqueue';
 import { CreateEndpointDto, DeliveriesQuery } from './webhook.dto';
 import { WEBHOOK_EVENT_TYPES } from './webhook-payloads';
 
-export type EndpointView = Omit<WebhookEndpoint, 'secretSealed' | 'previousSecretSealed'> & { rotating: boolean };
-export type DeliveryView = Omit<WebhookDelivery, 'body'> & { attemptLog?: WebhookAttempt[] };
+export class EndpointView extends OmitType(WebhookEndpoint, ['secretSealed', 'previousSecretSealed'] as const) {
+  rotating: boolean;
+}
+export class DeliveryView extends OmitType(WebhookDelivery, ['body'] as const) {
+  attemptLog?: WebhookAttempt[];
+}
 
 const endpointView = ({ secretSealed: _, previousSecretSealed: __, ...rest }: WebhookEndpoint): EndpointView => ({
   ...rest,
