@@ -19,7 +19,7 @@ import { factOf, lockRequest, move, moveOrConflict } from './transitions';
 
 const LIST_LIMIT = 200;
 
-export interface VisitContact {
+export class VisitContact {
   address: string;
   name: string | null;
   phones: string[];

@@ -9,8 +9,11 @@ import { Certificate } from './certificate.entity';
 import { TrainingRecord } from './training-record.entity';
 import { Volunteer } from './volunteer.entity';
 
-export interface PointsView extends StarLevel {
+export class PointsView implements StarLevel {
   balance: number;
+  stars: number;
+  lifetimePoints: number;
+  toNextStar: number | null;
 }
 
 /** A volunteer as staff and the volunteer see them: status, training, specialties, availability and points. */

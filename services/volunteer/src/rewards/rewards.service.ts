@@ -31,7 +31,7 @@ async function earlierAnswer<T>(m: EntityManager, spending: Spending, id: string
   return row.response;
 }
 
-export interface Redeemed {
+export class Redeemed {
   redemptionId: string;
   entryId: string;
   reward: string;
@@ -40,7 +40,7 @@ export interface Redeemed {
   stock: number;
 }
 
-export interface Exchanged {
+export class Exchanged {
   exchangeId: string;
   entryId: string;
   categoryCode: string;
@@ -70,7 +70,7 @@ export class RewardsService {
    * the balance can go below zero; the database constraints stand behind both. Under an
    * Idempotency-Key a retry gets the first answer and changes nothing.
    */
-  async redeem(volunteerId: string, rewardId: string, idempotencyKey?: string) {
+  async redeem(volunteerId: string, rewardId: string, idempotencyKey?: string): Promise<Redeemed> {
     let figures = { cost: 0, stock: 0 };
     const redemptionId = idempotencyKey ? spendingId('redemption', volunteerId, idempotencyKey) : randomUUID();
     try {
@@ -128,7 +128,7 @@ export class RewardsService {
    * Service for service: points for one free request of a category, recorded for the request
    * service. Under an Idempotency-Key a retry gets the first answer and changes nothing.
    */
-  async exchange(volunteerId: string, categoryCode: string, idempotencyKey?: string) {
+  async exchange(volunteerId: string, categoryCode: string, idempotencyKey?: string): Promise<Exchanged> {
     let cost = 0;
     const exchangeId = idempotencyKey ? spendingId('exchange', volunteerId, idempotencyKey) : randomUUID();
     try {
