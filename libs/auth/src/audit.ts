@@ -22,13 +22,12 @@ interface RequestLike {
 }
 
 /**
- * Where a request came from. Behind the gateway the client is the first `x-forwarded-for` hop,
- * which the gateway sets itself.
+ * Where a request came from: the address the HTTP framework resolved, which follows
+ * `X-Forwarded-For` only from the proxies named in `TRUST_PROXY` (so behind the gateway, set it to
+ * the gateway's address to record the client's). A header anyone can send is never read here.
  */
 export function auditOrigin(request: RequestLike): AuditOrigin {
-  const forwarded = request.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const ip = first && isIP(first) ? first : request.ip && isIP(request.ip) ? request.ip : undefined;
+  const ip = request.ip && isIP(request.ip) ? request.ip : undefined;
   const agent = request.headers['user-agent'];
   return { ip, userAgent: typeof agent === 'string' ? agent.slice(0, 500) : undefined };
 }

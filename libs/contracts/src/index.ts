@@ -16,3 +16,4 @@ export * from './rating/rating-submitted.v1';
 export * from './merchant/merchant-events.v1';
 export * from './volunteer/volunteer-events.v1';
 export * from './china-time';
+export * from './rating/bayesian';

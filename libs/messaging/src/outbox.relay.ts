@@ -1,6 +1,6 @@
 import { eventsPublished, getLogger, outboxLagSeconds, outboxPending } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Admin, Producer } from 'kafkajs';
-import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { ensureTopics, TopicNames } from './kafka';
@@ -52,11 +52,7 @@ const STUCK_AFTER_ATTEMPTS = 10;
 export class OutboxRelay {
   private readonly log = getLogger('outbox-relay');
   private readonly knownTopics = new Set<string>();
-  private listener?: Client;
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private draining?: Promise<void>;
-  private again = false;
+  private readonly loop: BackgroundLoop;
   private lastHousekeeping = 0;
 
   constructor(
@@ -66,71 +62,30 @@ export class OutboxRelay {
     private readonly topics: TopicNames,
     private readonly config: MessagingConfig,
     private readonly hooks: RelayHooks = {},
-  ) {}
-
-  async start(): Promise<void> {
-    this.running = true;
-    await this.listen();
-    this.schedule(0);
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.draining;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
-  }
-
-  /** Publishes everything pending now; resolves when the outbox is empty or only backing off. */
-  drain(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (this.running && (await this.publishBatch()) === this.config.OUTBOX_BATCH_SIZE);
-        } while (this.again && this.running);
-        await this.housekeeping();
-      } catch (err) {
-        this.log.error({ err }, 'outbox relay round failed');
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
-  }
-
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      void this.reconnectListener()
-        .then(() => this.drain())
-        .then(() => this.schedule(this.config.OUTBOX_POLL_MS));
-    }, delayMs);
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: (this.ds.options as { url: string }).url });
-    client.on('notification', () => void this.drain());
-    // The poll keeps publishing while the listening connection is down, and re-opens it.
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'outbox listener connection lost; polling until it is back');
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
+  ) {
+    this.loop = new BackgroundLoop({
+      name: 'outbox-relay',
+      everyMs: config.OUTBOX_POLL_MS,
+      passAtStart: true,
+      // A pg_notify at commit wakes the relay at once; the poll covers missed notifications.
+      listen: { url: (ds.options as { url: string }).url, channel: OUTBOX_CHANNEL },
+      pass: () => this.pass(),
     });
-    await client.connect();
-    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = client;
   }
 
-  private async reconnectListener(): Promise<void> {
-    if (this.listener || !this.running) return;
-    await this.listen().catch((err) => this.log.warn({ err }, 'outbox listener still down'));
+  start(): Promise<void> {
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** One batch; a full one means more is waiting, and the loop comes straight back. */
+  private async pass(): Promise<boolean> {
+    const published = await this.publishBatch();
+    await this.housekeeping();
+    return published === this.config.OUTBOX_BATCH_SIZE;
   }
 
   private async publishBatch(): Promise<number> {

@@ -44,3 +44,18 @@ export const outboxLagSeconds = new Gauge({
   help: 'Age of the oldest unpublished outbox row',
   registers: [registry],
 });
+
+export const backgroundPassSeconds = new Histogram({
+  name: 'bangbang_background_pass_seconds',
+  help: 'Duration of one pass of a background loop (relay, senders, clocks, sweepers)',
+  labelNames: ['loop'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+  registers: [registry],
+});
+
+export const backgroundPassErrors = new Counter({
+  name: 'bangbang_background_pass_errors_total',
+  help: 'Passes of a background loop that failed',
+  labelNames: ['loop'] as const,
+  registers: [registry],
+});

@@ -1,6 +1,7 @@
 import { CloudEvent, OrgUnitV1, UnitCreated, UnitRenamed, UnitRetired } from '@bangbang/contracts';
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { Ctx, Payload } from '@nestjs/microservices';
 
 /**
@@ -35,4 +36,30 @@ async function upsertUnit(ctx: EventContext, e: CloudEvent<OrgUnitV1>): Promise<
      WHERE org_unit.updated_at <= EXCLUDED.updated_at`,
     [u.code, u.level, u.path, u.nameZh, u.status, e.time],
   );
+}
+
+/**
+ * The `org_unit` table of every service that keeps a copy of the tree, created here once for all of
+ * them. `IF NOT EXISTS`: databases created before this migration already have the table from the
+ * service's own first migration, and get the unique path index the rating service always had.
+ */
+export class OrgUnitCopy1764000000010 implements MigrationInterface {
+  name = 'OrgUnitCopy1764000000010';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS org_unit (
+        code text PRIMARY KEY,
+        level text NOT NULL,
+        path text NOT NULL,
+        name_zh text NOT NULL,
+        status text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query('CREATE UNIQUE INDEX IF NOT EXISTS org_unit_path_key ON org_unit (path)');
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE org_unit');
+  }
 }

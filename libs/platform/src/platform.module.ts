@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
+import { OrgUnitCopy1764000000010, OrgUnitCopyHandler } from './org-unit-copy.handler';
 
 export interface PlatformOptions {
   service: string;
@@ -14,6 +15,8 @@ export interface PlatformOptions {
   /** Topics this service publishes to; created at start-up with their dead-letter topics. */
   producedTopics: string[];
   env: NodeJS.ProcessEnv;
+  /** Keeps a local copy of the org tree from the directory's events (table, migration and handler). */
+  orgUnitCopy?: boolean;
 }
 
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
@@ -48,7 +51,7 @@ export class PlatformModule {
             dataSourceOptions({
               url: databaseUrlFor(options.service, options.env),
               entities: options.entities,
-              migrations: [MessagingTables1764000000000, ...options.migrations],
+              migrations: [MessagingTables1764000000000, ...(options.orgUnitCopy ? [OrgUnitCopy1764000000010] : []), ...options.migrations],
             }),
           dataSourceFactory: async (dsOptions) => {
             const ds = await new DataSource(dsOptions!).initialize();
@@ -57,7 +60,7 @@ export class PlatformModule {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ...(options.orgUnitCopy ? [OrgUnitCopyHandler] : [])],
       providers: [
         { provide: PLATFORM_OPTIONS, useValue: options },
         {

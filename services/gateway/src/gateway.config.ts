@@ -1,4 +1,4 @@
-import { IsInt, IsUrl, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 
 const url = () => IsUrl({ require_tld: false, protocols: ['http', 'https'] });
 
@@ -15,10 +15,32 @@ export class GatewayConfig {
    * it (jose refetches at most every 30 s) already know it when its first token arrives.
    */
   @IsInt() @Min(0) @Max(3_600) SIGNING_KEY_PUBLISH_AHEAD_SECONDS = 120;
+  /**
+   * base64 of 32 random bytes (`openssl rand -base64 32`): seals the signing keys' private halves
+   * at rest with AES-256-GCM. Required when NODE_ENV=production (see keys/key-cipher.ts).
+   */
+  @Matches(/^(|[A-Za-z0-9+/]{43}=)$/, { message: 'SIGNING_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes' })
+  SIGNING_KEY_ENCRYPTION_KEY = '';
 
-  @IsInt() @Min(1) @Max(100) LOCKOUT_MAX_FAILURES = 5;
-  @IsInt() @Min(10) @Max(86_400) LOCKOUT_WINDOW_SECONDS = 15 * 60;
-  @IsInt() @Min(10) @Max(86_400) LOCKOUT_DURATION_SECONDS = 15 * 60;
+  /**
+   * Sign-in throttles (see identity/lockout.ts): failures counted in a window; past the free ones
+   * each failure doubles the wait, from the first delay up to the cap. Per client address and username, strict;
+   * per username across addresses, looser and capped short, so nobody can lock an account out.
+   */
+  @IsInt() @Min(1) @Max(100) LOGIN_FREE_FAILURES = 5;
+  @IsInt() @Min(10) @Max(86_400) LOGIN_WINDOW_SECONDS = 15 * 60;
+  @IsInt() @Min(1) @Max(3_600) LOGIN_FIRST_DELAY_SECONDS = 1;
+  @IsInt() @Min(1) @Max(86_400) LOGIN_MAX_DELAY_SECONDS = 15 * 60;
+  @IsInt() @Min(1) @Max(1_000) LOGIN_USERNAME_FREE_FAILURES = 20;
+  @IsInt() @Min(1) @Max(3_600) LOGIN_USERNAME_MAX_DELAY_SECONDS = 60;
+  /** Sign-ups per username (taken or not), on top of the client address's limit. */
+  @IsInt() @Min(1) SIGNUP_USERNAME_BURST = 3;
+  @IsInt() @Min(1) SIGNUP_USERNAME_PER_MINUTE = 1;
+
+  /** Password hashes and checks at once in this process (each ~19 MiB, tens of ms of a core). */
+  @IsInt() @Min(1) @Max(64) PASSWORD_HASH_CONCURRENCY = 2;
+  /** How long one waits for a slot before the sign-in is refused with 503. */
+  @IsInt() @Min(1) @Max(60_000) PASSWORD_HASH_MAX_WAIT_MS = 2_000;
 
   @url() REQUEST_URL = 'http://127.0.0.1:3001';
   @url() DISPATCH_URL = 'http://127.0.0.1:3002';

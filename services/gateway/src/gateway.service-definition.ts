@@ -10,20 +10,24 @@ import { OrgUnit } from './directory/org-unit.entity';
 import { EdgeModule } from './edge/edge.module';
 import { GATEWAY_OPENAPI_PATH } from './edge/openapi';
 import { MerchantApiKey } from './edge/merchant-api-key.entity';
+import { MerchantUnit } from './edge/merchant-unit.entity';
 import { GatewayConfig } from './gateway.config';
-import { GATEWAY_CONFIG } from './gateway.tokens';
+import { GATEWAY_CONFIG, KEY_CIPHER } from './gateway.tokens';
 import { IdentityModule } from './identity/identity.module';
 import { RefreshToken } from './identity/refresh-token.entity';
 import { StaffUser } from './identity/staff-user.entity';
 import { KeysModule } from './keys/keys.module';
+import { keyCipherFor } from './keys/key-cipher';
 import { SigningKey } from './keys/signing-key.entity';
 import { SigningKeys } from './keys/signing-keys';
 import { Gateway1764000000300 } from './migrations/1764000000300-gateway';
 import { AccountKind1764000000310 } from './migrations/1764000000310-account-kind';
+import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-throttle';
+import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
 import openApiMetadata from './openapi.metadata';
 
-export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey];
-export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310];
+export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit];
+export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330];
 
 @Global()
 @Module({})
@@ -38,28 +42,34 @@ export const gatewayService: ServiceDefinition = {
   defaultPort: 3000,
   consumesEvents: true,
   openApiPath: GATEWAY_OPENAPI_PATH,
-  module: (env) => ({
-    module: GatewayAppModule,
-    imports: [
-      PlatformModule.forService({
-        service: 'gateway',
-        entities: GATEWAY_ENTITIES,
-        migrations: GATEWAY_MIGRATIONS,
-        producedTopics: [TOPICS.directory],
-        env,
-      }),
-      {
-        module: GatewayConfigModule,
-        providers: [{ provide: GATEWAY_CONFIG, useValue: loadConfig(GatewayConfig, env) }],
-        exports: [GATEWAY_CONFIG],
-      },
-      // The gateway checks its own tokens against its key store, not over HTTP to itself.
-      AuthModule.forService(env, { imports: [KeysModule], keySource: { inject: [SigningKeys], useFactory: (k: SigningKeys) => k.keySource } }),
-      KeysModule,
-      DirectoryModule,
-      IdentityModule,
-      AuditModule,
-      EdgeModule,
-    ],
-  }),
+  module: (env) => {
+    const config = loadConfig(GatewayConfig, env);
+    return {
+      module: GatewayAppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'gateway',
+          entities: GATEWAY_ENTITIES,
+          migrations: GATEWAY_MIGRATIONS,
+          producedTopics: [TOPICS.directory],
+          env,
+        }),
+        {
+          module: GatewayConfigModule,
+          providers: [
+            { provide: GATEWAY_CONFIG, useValue: config },
+            { provide: KEY_CIPHER, useValue: keyCipherFor(config, env) ?? null },
+          ],
+          exports: [GATEWAY_CONFIG, KEY_CIPHER],
+        },
+        // The gateway checks its own tokens against its key store, not over HTTP to itself.
+        AuthModule.forService(env, { imports: [KeysModule], keySource: { inject: [SigningKeys], useFactory: (k: SigningKeys) => k.keySource } }),
+        KeysModule,
+        DirectoryModule,
+        IdentityModule,
+        AuditModule,
+        EdgeModule,
+      ],
+    };
+  },
 };

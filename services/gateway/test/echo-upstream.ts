@@ -1,6 +1,6 @@
 import { AuthenticatedRequest, AuthModule, CurrentPrincipal, Principal } from '@bangbang/auth';
 import { serveOpenApi } from '@bangbang/platform';
-import { Body, Controller, Get, Module, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post, Req } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
@@ -9,20 +9,30 @@ import { setTimeout as delay } from 'node:timers/promises';
 export interface Echo {
   principal: Principal;
   headers: Record<string, string | string[] | undefined>;
+  /** The path and query as the upstream received them. */
+  url: string;
   body?: unknown;
+  id?: string;
 }
+
+type Received = AuthenticatedRequest & { url: string };
 
 /** A stand-in domain service: verifies tokens against the gateway's JWKS with libs/auth, echoes what it got. */
 @Controller()
 class EchoController {
   @Get('echo')
-  get(@CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest): Echo {
-    return { principal, headers: req.headers };
+  get(@CurrentPrincipal() principal: Principal, @Req() req: Received): Echo {
+    return { principal, headers: req.headers, url: req.url };
+  }
+
+  @Get('echo/:id')
+  getOne(@CurrentPrincipal() principal: Principal, @Req() req: Received, @Param('id') id: string): Echo {
+    return { principal, headers: req.headers, url: req.url, id };
   }
 
   @Post('echo')
-  post(@CurrentPrincipal() principal: Principal, @Req() req: AuthenticatedRequest, @Body() body: unknown): Echo {
-    return { principal, headers: req.headers, body };
+  post(@CurrentPrincipal() principal: Principal, @Req() req: Received, @Body() body: unknown): Echo {
+    return { principal, headers: req.headers, url: req.url, body };
   }
 
   @Get('slow')

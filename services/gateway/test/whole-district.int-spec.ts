@@ -176,11 +176,10 @@ describe('the whole demo district, end to end through the gateway', () => {
   });
 
   it('issue 7: a resident volunteers, is approved and trained, takes a haircut job, earns points, redeems a reward and is ranked', async () => {
-    const signup = ok(
-      await d.api('POST', '/auth/volunteers', {}, { username: 'li.xiaomei', password: 'jincheng-haircut-2026', displayName: '李晓梅', phone: '13700001111', communityCode: 'jincheng' }),
-      201,
-    );
-    const volunteer = { authorization: `Bearer ${signup.accessToken}` };
+    const account = { username: 'li.xiaomei', password: 'jincheng-haircut-2026' };
+    ok(await d.api('POST', '/auth/volunteers', {}, { ...account, displayName: '李晓梅', phone: '13700001111', communityCode: 'jincheng' }), 202);
+    const signedIn = ok(await d.api('POST', '/auth/login', {}, account));
+    const volunteer = { authorization: `Bearer ${signedIn.accessToken}` };
     const { id: volunteerId } = ok(await d.api('GET', '/auth/me', volunteer));
     const yearAhead = new Date(Date.now() + 365 * 86_400_000).toISOString();
     const applied = ok(

@@ -1,6 +1,5 @@
 import { loadConfig } from '@bangbang/observability';
 import { DynamicModule, Module } from '@nestjs/common';
-import { OrgUnitCopyHandler } from '@bangbang/platform';
 import { FactEventsHandler } from './figures/fact-events.handler';
 import { FactProjector } from './figures/fact-projector';
 import { FiguresController } from './figures/figures.controller';
@@ -32,9 +31,6 @@ export class RatingConfigModule {
     };
   }
 }
-
-@Module({ controllers: [OrgUnitCopyHandler] })
-export class DirectoryModule {}
 
 @Module({ controllers: [FactEventsHandler, FiguresController, ReportsController] })
 export class FiguresModule {}

@@ -3,7 +3,7 @@ import { TOPICS } from '@bangbang/contracts';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Module } from '@nestjs/common';
 import { Rating1764000000500 } from './migrations/1764000000500-rating';
-import { DirectoryModule, FiguresModule, FollowUpsModule, RatingConfigModule, RatingsModule, ScorecardsModule } from './rating.modules';
+import { FiguresModule, FollowUpsModule, RatingConfigModule, RatingsModule, ScorecardsModule } from './rating.modules';
 import openApiMetadata from './openapi.metadata';
 
 @Module({})
@@ -22,11 +22,11 @@ export const ratingService: ServiceDefinition = {
         entities: [],
         migrations: [Rating1764000000500],
         producedTopics: [TOPICS.rating],
+        orgUnitCopy: true,
         env,
       }),
       AuthModule.forService(env),
       RatingConfigModule.forEnv(env),
-      DirectoryModule,
       FiguresModule,
       RatingsModule,
       FollowUpsModule,

@@ -7,7 +7,6 @@ import { BookingVerification } from './booking/booking-verification.entity';
 import { BookingModule } from './booking/booking.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { Category, CommunityCategory } from './catalogue/category.entity';
-import { DirectoryModule } from './directory/directory.module';
 import { OrgUnit } from './directory/org-unit.entity';
 import { FeeEligibility } from './eligibility/fee-eligibility.entity';
 import { Household } from './households/household.entity';
@@ -17,6 +16,8 @@ import { ServiceRequests1764000000100 } from './migrations/1764000000100-service
 import { RequestService1764000000110 } from './migrations/1764000000110-request-service';
 import { SignOffLimits1764000000120 } from './migrations/1764000000120-sign-off-limits';
 import { PublicBooking1764000000130 } from './migrations/1764000000130-public-booking';
+import { Open311PublicListing1764000000140 } from './migrations/1764000000140-open311-public-listing';
+import { Open311ProvisionalHouseholds1764000000150 } from './migrations/1764000000150-open311-provisional-households';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -50,8 +51,10 @@ export const requestService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'request',
         entities: REQUEST_ENTITIES,
-        migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120, PublicBooking1764000000130],
+        migrations: [ServiceRequests1764000000100, RequestService1764000000110, SignOffLimits1764000000120, PublicBooking1764000000130, Open311PublicListing1764000000140,
+          Open311ProvisionalHouseholds1764000000150],
         producedTopics: [TOPICS.request],
+        orgUnitCopy: true,
         env,
       }),
       {
@@ -60,7 +63,6 @@ export const requestService: ServiceDefinition = {
         exports: [REQUEST_CONFIG],
       },
       AuthModule.forService(env),
-      DirectoryModule,
       CatalogueModule,
       HouseholdsModule,
       RequestsModule,

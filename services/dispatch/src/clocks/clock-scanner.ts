@@ -1,5 +1,6 @@
 import { DeadlineBreached } from '@bangbang/contracts';
 import { getLogger, runWithTrace } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DISPATCH_CONFIG, DispatchConfig } from '../dispatch.config';
@@ -27,64 +28,40 @@ const RETRY_FAILED_MS = 30_000;
 @Injectable()
 export class ClockScanner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('clock-scanner');
-  private running = false;
-  private poll?: NodeJS.Timeout;
+  private readonly loop: BackgroundLoop;
   private early?: { timer: NodeJS.Timeout; at: number };
-  private scanning?: Promise<void>;
-  private again = false;
 
   constructor(
     private readonly ds: DataSource,
     private readonly clocks: Clocks,
     private readonly dispatcher: Dispatcher,
     private readonly offers: OffersService,
-    @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
-  ) {}
+    @Inject(DISPATCH_CONFIG) config: DispatchConfig,
+  ) {
+    // One clock a pass: a fired clock says there may be another due, and the loop comes straight back.
+    this.loop = new BackgroundLoop({ name: 'clock-scanner', everyMs: config.DISPATCH_CLOCK_SCAN_MS, pass: () => this.fireOne() });
+  }
 
-  onApplicationBootstrap(): void {
-    this.running = true;
+  async onApplicationBootstrap(): Promise<void> {
     this.clocks.onSoonDue((dueAt) => this.wakeAt(dueAt.getTime()));
-    this.schedule();
+    await this.loop.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.poll);
     clearTimeout(this.early?.timer);
-    await this.scanning;
+    this.early = undefined;
+    await this.loop.stop();
   }
 
-  /** Fires every clock that is due now; resolves when none is left (or only ones held elsewhere). */
-  scan(): Promise<void> {
-    if (this.scanning) {
-      this.again = true;
-      return this.scanning;
-    }
-    this.scanning = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (this.running && (await this.fireOne()));
-        } while (this.again && this.running);
-      } finally {
-        this.scanning = undefined;
-      }
-    })();
-    return this.scanning;
-  }
-
-  private schedule(): void {
-    if (!this.running) return;
-    this.poll = setTimeout(() => void this.scan().finally(() => this.schedule()), this.config.DISPATCH_CLOCK_SCAN_MS);
-  }
-
+  /** A clock due before the next poll wakes the loop when it falls due. */
   private wakeAt(at: number): void {
-    if (!this.running || (this.early && this.early.at <= at)) return;
+    if (this.early && this.early.at <= at) return;
     clearTimeout(this.early?.timer);
     const timer = setTimeout(() => {
       this.early = undefined;
-      void this.scan();
+      this.loop.wake();
     }, Math.max(0, at - Date.now()) + 5);
+    timer.unref();
     this.early = { timer, at };
   }
 

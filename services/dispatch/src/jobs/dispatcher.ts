@@ -20,6 +20,7 @@ import { nextLevel, scopeAt } from '../matching/org-scope';
 import { Candidate, JobFacts, ProviderFacts, rankProviders, Ranking } from '../matching/ranking';
 import { providersForCategory } from '../providers/provider-view';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
+import { assertMove } from './job-state';
 import { jobFact } from './job-facts';
 import { Offer } from '../offers/offer.entity';
 
@@ -96,7 +97,9 @@ export class Dispatcher {
     return m.findOne(DispatchJob, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The one place a job's row changes; a change of state must be a move the state machine allows. */
   async patch(m: EntityManager, job: DispatchJob, changes: Partial<DispatchJob>, now: Date): Promise<void> {
+    if (changes.state !== undefined) assertMove(job.state, changes.state);
     Object.assign(job, changes, { updatedAt: now });
     await m.update(DispatchJob, { requestId: job.requestId }, { ...changes, updatedAt: now });
   }

@@ -1,5 +1,8 @@
 import { ProviderQuality, ProviderQualityV1, RequestCancelled, RequestCreated, RequestReopened, RequestSignedOff, VolunteerProviderProfile } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
+import { DataSource } from 'typeorm';
+import { Dispatcher } from './dispatcher';
+import { IllegalTransition } from './job-state';
 import { COMMUNITY, DispatchHarness, profile, providerPrincipal, request } from '../../test/dispatch-harness';
 
 const quality = (providerId: string, meanStars: number, ratingsCount: number, version: number): ProviderQualityV1 => ({
@@ -69,6 +72,11 @@ describe("following the request's story", () => {
     expect(await h.rows('SELECT 1 FROM dispatch_clock WHERE request_id = $1', [r.requestId])).toEqual([]);
     const late = await h.as(providerPrincipal(offers[0].provider_id), 'POST', `/offers/${offers[0].offer_id}/accept`);
     expect(late.json()).toMatchObject({ offerStatus: 'withdrawn', message: 'the offer was withdrawn: the request was cancelled' });
+    // The one method that changes a job refuses any move out of a final state, whoever calls it.
+    const ds = h.app.get(DataSource);
+    const dispatcher = h.app.get(Dispatcher);
+    await expect(ds.transaction(async (m) => dispatcher.patch(m, await dispatcher.lock(m, r.requestId), { state: 'assigned' }, new Date()))).rejects.toThrow(IllegalTransition);
+    expect(await h.job(r.requestId)).toMatchObject({ state: 'cancelled' });
   });
 
   it("frees the provider's slot on sign-off, and on a redo asks the same provider first", async () => {

@@ -1,4 +1,4 @@
-import { bayesianQuality, JobFacts, ProviderFacts, rankProviders, refusal } from './ranking';
+import { JobFacts, ProviderFacts, rankProviders, refusal } from './ranking';
 import { nextLevel, scopeAt, servesScope } from './org-scope';
 
 const NOW = new Date('2026-11-25T02:00:00Z');
@@ -129,12 +129,6 @@ describe('rankProviders', () => {
     expect(c.factors.fairness!.reason).toBe('2 jobs in the last 7 days → 0.3333');
     expect(c.score).toBeGreaterThan(0);
     expect(c.score).toBeLessThanOrEqual(1);
-  });
-
-  it('shrinks few ratings towards the prior', () => {
-    expect(bayesianQuality(5, 2)).toBeCloseTo(0.8333, 4);
-    expect(bayesianQuality(4.8, 200)).toBeCloseTo(0.9429, 4);
-    expect(bayesianQuality(1, 1)).toBeGreaterThan(0.7);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AvailabilityV1, FeePolicy, ProviderKind } from '@bangbang/contracts';
+import { type AvailabilityV1, bayesianScoreOfMean, type FeePolicy, type ProviderKind, QUALITY_PRIOR } from '@bangbang/contracts';
 import { availableDuring } from './availability';
 import { servesScope } from './org-scope';
 
@@ -86,8 +86,6 @@ export const FACTORS = ['quality', 'reliability', 'fairness', 'load', 'distance'
 export type Factor = (typeof FACTORS)[number];
 export const WEIGHTS: Record<Factor, number> = { quality: 0.35, reliability: 0.25, fairness: 0.15, load: 0.15, distance: 0.1 };
 
-/** The network's prior for the Bayesian average: 4.2★ (0.8 normalised), worth 10 ratings. */
-export const PRIOR = { score: 0.8, weight: 10 };
 const NEUTRAL_RATE = 0.5;
 
 export interface FactorScore {
@@ -117,18 +115,12 @@ export interface Ranking {
 const round = (n: number, digits = 4): number => Math.round(n * 10 ** digits) / 10 ** digits;
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
 
-/** Stars normalised to 0..1 and shrunk towards the prior, so a handful of ratings cannot win alone. */
-export function bayesianQuality(meanStars: number, count: number): number {
-  const observed = (meanStars - 1) / 4;
-  return (PRIOR.weight * PRIOR.score + count * observed) / (PRIOR.weight + count);
-}
-
 function quality(q: QualityFigures | null): FactorScore {
   if (!q || !q.ratingsCount || q.meanStars == null) {
-    return { score: PRIOR.score, reason: `no ratings yet: the prior ${PRIOR.score}` };
+    return { score: QUALITY_PRIOR.score, reason: `no ratings yet: the prior ${QUALITY_PRIOR.score}` };
   }
-  const score = round(bayesianQuality(q.meanStars, q.ratingsCount));
-  return { score, reason: `${q.meanStars.toFixed(2)}★ over ${q.ratingsCount} ratings → ${score} (Bayesian, prior ${PRIOR.score} × ${PRIOR.weight})` };
+  const score = round(bayesianScoreOfMean(q.meanStars, q.ratingsCount));
+  return { score, reason: `${q.meanStars.toFixed(2)}★ over ${q.ratingsCount} ratings → ${score} (Bayesian, prior ${QUALITY_PRIOR.score} × ${QUALITY_PRIOR.weight})` };
 }
 
 function reliability(q: QualityFigures | null): FactorScore {

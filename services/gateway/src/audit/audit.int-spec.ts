@@ -28,6 +28,8 @@ describe('audit log', () => {
     const res = await readUser('hotline.agent', '?unmasked=true&purpose=follow-up%20call', {
       'user-agent': 'hotline-console/1.0',
       'x-correlation-id': 'corr-unmasked-read-1',
+      // Not believed: the gateway trusts no proxy here (TRUST_PROXY is empty).
+      'x-forwarded-for': '6.6.6.6',
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ phone: '13800000003', phoneMasked: false });
@@ -67,6 +69,13 @@ describe('audit log', () => {
     expect(seeded.json()).toMatchObject({ total: 12, page: 2 });
     expect(seeded.json().items).toHaveLength(5);
     expect((await audit('district.admin', '?from=not-a-date')).statusCode).toBe(400);
+  });
+
+  it.each(['?page=1000000', '?page=51&pageSize=200', '?page=1e300'])('refuses to page deeper than the first 10,000 records (%s), pointing at the time filters', async (query) => {
+    const res = await audit('district.auditor', query);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toMatch(/narrow the query with from and to/);
+    expect((await audit('district.auditor', '?page=50&pageSize=200')).statusCode).toBe(200);
   });
 
   it('takes in the audit facts other services publish through their outboxes', async () => {

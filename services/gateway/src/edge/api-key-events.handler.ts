@@ -1,10 +1,15 @@
-import { ApiKeyIssued, ApiKeyIssuedV1, ApiKeyRevoked, ApiKeyRevokedV1, CloudEvent } from '@bangbang/contracts';
+import { ApiKeyIssued, ApiKeyIssuedV1, ApiKeyRevoked, ApiKeyRevokedV1, CloudEvent, UnitStatusChanged, UnitStatusChangedV1 } from '@bangbang/contracts';
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { MerchantApiKey } from './merchant-api-key.entity';
+import { MerchantUnit } from './merchant-unit.entity';
 
-/** Rotation is issue-new then revoke-old; each event is applied whatever order they arrive in. */
+/**
+ * Rotation is issue-new then revoke-old; each event is applied whatever order they arrive in. Keys
+ * and units travel on different partitions, so a key may arrive before its unit: both are kept,
+ * and the two are matched when the key is used (see ApiKeys).
+ */
 @Controller()
 export class ApiKeyEventsHandler {
   @OnEvent(ApiKeyIssued)
@@ -22,5 +27,17 @@ export class ApiKeyEventsHandler {
   @OnEvent(ApiKeyRevoked)
   async revoked(@Payload() event: CloudEvent<ApiKeyRevokedV1>, @Ctx() ctx: EventContext): Promise<void> {
     await ctx.manager.update(MerchantApiKey, { keyId: event.data.keyId }, { revokedAt: new Date(event.data.revokedAt) });
+  }
+
+  /** The newest move wins; a redelivered older one changes nothing. */
+  @OnEvent(UnitStatusChanged)
+  async unitMoved(@Payload() event: CloudEvent<UnitStatusChangedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const u = event.data;
+    await ctx.manager.query(
+      `INSERT INTO merchant_unit (unit_id, org_path, status, changed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (unit_id) DO UPDATE SET org_path = EXCLUDED.org_path, status = EXCLUDED.status, changed_at = EXCLUDED.changed_at
+       WHERE merchant_unit.changed_at <= EXCLUDED.changed_at`,
+      [u.unitId, u.orgPath, u.to, new Date(u.at)],
+    );
   }
 }

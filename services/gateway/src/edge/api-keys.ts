@@ -1,10 +1,11 @@
 import type { Principal } from '@bangbang/auth';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { sha256, TokensService } from '../identity/tokens.service';
 import { MerchantApiKey } from './merchant-api-key.entity';
+import { MerchantUnit } from './merchant-unit.entity';
 
 export const API_KEY_HEADER = 'x-api-key';
 const API_KEY = /^bbk_[A-Za-z0-9_-]{20,200}$/;
@@ -31,7 +32,14 @@ export class ApiKeys {
 
   async exchange(apiKey: string): Promise<KeyExchange | undefined> {
     if (!API_KEY.test(apiKey)) return undefined;
-    const key = await this.ds.getRepository(MerchantApiKey).findOneBy({ keyHash: sha256(apiKey), revokedAt: IsNull() });
+    // The key's own event is not enough: its unit must be known from the merchant service's unit
+    // facts as active, at the org path the key claims.
+    const key = await this.ds
+      .getRepository(MerchantApiKey)
+      .createQueryBuilder('k')
+      .innerJoin(MerchantUnit, 'u', 'u.unitId = k.unitId AND u.orgPath = k.orgPath AND u.status = :active', { active: 'active' })
+      .where('k.keyHash = :hash AND k.revokedAt IS NULL', { hash: sha256(apiKey) })
+      .getOne();
     if (!key) return undefined;
     const principal: Principal = {
       id: key.unitId,

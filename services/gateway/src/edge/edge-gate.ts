@@ -9,11 +9,13 @@ import { writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
-import { BucketLimits, RateLimiter } from './rate-limiter';
-import { isPublicRoute, mayReadMetrics, UNGATED_PREFIXES } from './routes';
+import { BucketLimits, RateLimiter, Take } from './rate-limiter';
+import { isPublicAuthRoute, isPublicRoute, mayReadMetrics, normalisePath, UNGATED_PREFIXES } from './routes';
 
 /** What the gate learnt about a request, for the proxy and the audit hook after it. */
 export interface EdgeIdentity {
+  /** The decoded path every check, the audit record and the proxy use (see `normalisePath`). */
+  path: string;
   principal?: Principal;
   /** The token to forward upstream in place of the caller's API key. */
   exchangedToken?: string;
@@ -53,15 +55,26 @@ export class EdgeGate {
   }
 
   readonly onRequest = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const path = request.url.split('?')[0];
+    const normalised = normalisePath(request.url);
+    if ('refused' in normalised) return this.refuse(reply, 400, `path refused: ${normalised.refused}`);
+    const { path } = normalised;
+    const identity: EdgeIdentity = { path };
+    request.edge = identity;
     if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
     if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
-    const identity: EdgeIdentity = {};
-    request.edge = identity;
+    const byAddress = `ip:${request.ip}`;
+    if (isPublicAuthRoute(request.method, path)) return this.limited(reply, this.limiter.take(byAddress, this.limits.public));
     const apiKey = request.headers[API_KEY_HEADER];
     if (typeof apiKey === 'string') {
+      // A key is looked up in the database: an address whose anonymous allowance is spent gets no
+      // lookups, and each unknown key spends from it.
+      const allowance = this.limiter.peek(byAddress, this.limits.public);
+      if (!allowance.allowed) return this.limited(reply, allowance);
       const exchanged = await this.apiKeys.exchange(apiKey);
-      if (!exchanged) return this.refuse(reply, 401, 'unknown or revoked API key');
+      if (!exchanged) {
+        this.limiter.take(byAddress, this.limits.public);
+        return this.refuse(reply, 401, 'unknown or revoked API key');
+      }
       Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken, apiKeyId: exchanged.keyId });
     } else {
       try {
@@ -73,14 +86,11 @@ export class EdgeGate {
     }
     const publicRoute = isPublicRoute(request.method, path);
     const bucket = publicRoute || !identity.principal
-      ? this.limiter.take(`ip:${request.ip}`, this.limits.public)
+      ? this.limiter.take(byAddress, this.limits.public)
       : identity.apiKeyId
         ? this.limiter.take(`key:${identity.apiKeyId}`, this.limits.key)
         : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
-    if (!bucket.allowed) {
-      reply.header('retry-after', String(bucket.retryAfterSeconds));
-      return this.refuse(reply, 429, `rate limit exceeded; retry in ${bucket.retryAfterSeconds} s`);
-    }
+    if (!bucket.allowed) return this.limited(reply, bucket);
     if (path.startsWith('/api/') && !publicRoute && !identity.principal) {
       reply.header('www-authenticate', 'Bearer');
       return this.refuse(reply, 401, 'a valid bearer token or API key is required');
@@ -89,14 +99,14 @@ export class EdgeGate {
 
   /** Staff changes made through the proxy are audited here, whatever the service does itself. */
   readonly onResponse = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const principal = request.edge?.principal;
-    if (!principal || principal.kind !== 'staff' || SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    const [, , service] = request.url.split('?')[0].split('/');
+    const { principal, path } = request.edge ?? {};
+    if (!principal || !path || principal.kind !== 'staff' || SAFE_METHODS.has(request.method) || !path.startsWith('/api/')) return;
+    const [, , service] = path.split('/');
     const userAgent = request.headers['user-agent'];
     await writeAudit(
       this.ds.manager,
       principal,
-      { action: `proxy.${request.method.toLowerCase()}`, resourceType: service, resourceId: request.url.split('?')[0], status: reply.statusCode },
+      { action: `proxy.${request.method.toLowerCase()}`, resourceType: service, resourceId: path, status: reply.statusCode },
       { ip: isIP(request.ip) ? request.ip : undefined, userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : undefined },
       String(reply.getHeader(CORRELATION_HEADER) ?? ''),
     ).catch((err) => this.log.error({ err }, 'audit of a proxied change failed'));
@@ -114,8 +124,14 @@ export class EdgeGate {
     }
   }
 
+  private limited(reply: FastifyReply, take: Take): FastifyReply | undefined {
+    if (take.allowed) return undefined;
+    reply.header('retry-after', String(take.retryAfterSeconds));
+    return this.refuse(reply, 429, `rate limit exceeded; retry in ${take.retryAfterSeconds} s`);
+  }
+
   private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
-    const error = { 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
+    const error = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
     return reply.code(statusCode).send({ statusCode, error, message });
   }
 }

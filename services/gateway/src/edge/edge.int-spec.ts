@@ -1,7 +1,9 @@
-import { ApiKeyIssued, ApiKeyRevoked, createEvent, toKafkaRecord } from '@bangbang/contracts';
+import { ApiKeyIssued, ApiKeyRevoked, createEvent, PartnerUnitStatus, toKafkaRecord, UnitStatusChanged } from '@bangbang/contracts';
 import { testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { request as httpRequest } from 'node:http';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
 
@@ -11,6 +13,20 @@ async function publish(topic: string, event: ReturnType<typeof createEvent>) {
   const record = toKafkaRecord(event);
   await producer.send({ topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
   await producer.disconnect();
+}
+
+/** A GET sent as written: fetch and inject both resolve dot segments before sending. */
+function rawGet(base: string, path: string, headers: Record<string, string>): Promise<{ statusCode: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}/`, { path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 describe('the edge: one public entry', () => {
@@ -96,40 +112,88 @@ describe('the edge: one public entry', () => {
     expect((await gw.app.inject({ method: 'GET', url: '/api/nosuch/x', headers: bearer(token) })).statusCode).toBe(404);
   });
 
-  it('exchanges a merchant API key for a merchant token, until the key is revoked', async () => {
-    const key = `bbk_${randomUUID().replaceAll('-', '')}`;
-    const keyId = randomUUID();
-    const topic = `${gw.prefix}bangbang.merchant`;
-    await publish(topic, createEvent(ApiKeyIssued.source, {
-      type: ApiKeyIssued.type,
-      subject: keyId,
-      data: {
-        keyId,
-        unitId: 'm-plumber-wang',
-        orgPath: '/nanchang/jinxing/jincheng/',
-        prefix: key.slice(0, 8),
-        keyHash: createHash('sha256').update(key).digest('hex'),
-        issuedAt: new Date().toISOString(),
-      },
-    }));
-    const call = () => gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': key } });
-    const echo = await waitFor(
-      async () => {
-        const res = await call();
-        return res.statusCode === 200 ? (res.json() as Echo) : undefined;
-      },
-      { what: 'the key to be known' },
-    );
-    expect(echo.principal).toEqual({ id: 'm-plumber-wang', kind: 'merchant', role: 'merchant', org: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', name: 'm-plumber-wang' });
-    expect(echo.headers['x-api-key']).toBeUndefined();
+  describe('merchant API keys', () => {
+    const JINCHENG = '/nanchang/jinxing/jincheng/';
+    const topic = () => `${gw.prefix}bangbang.merchant`;
+    const call = (key: string) => gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': key } });
 
-    await publish(topic, createEvent(ApiKeyRevoked.source, {
-      type: ApiKeyRevoked.type,
-      subject: keyId,
-      data: { keyId, unitId: 'm-plumber-wang', revokedAt: new Date().toISOString() },
-    }));
-    await waitFor(async () => (await call()).statusCode === 401, { what: 'the revoked key to be refused' });
-    expect((await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': 'bbk_guessedguessedguessed' } })).statusCode).toBe(401);
+    /** What the merchant service publishes when it issues a key; on an open broker, anyone can. */
+    async function issue(unitId: string, orgPath: string): Promise<{ key: string; keyId: string }> {
+      const key = `bbk_${randomUUID().replaceAll('-', '')}`;
+      const keyId = randomUUID();
+      await publish(topic(), createEvent(ApiKeyIssued.source, {
+        type: ApiKeyIssued.type,
+        subject: keyId,
+        data: { keyId, unitId, orgPath, prefix: key.slice(0, 8), keyHash: createHash('sha256').update(key).digest('hex'), issuedAt: new Date().toISOString() },
+      }));
+      await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [keyId])).length > 0, { what: 'the gateway to hear of the key' });
+      return { key, keyId };
+    }
+
+    async function moveUnit(unitId: string, orgPath: string, from: PartnerUnitStatus | null, to: PartnerUnitStatus): Promise<void> {
+      await publish(topic(), createEvent(UnitStatusChanged.source, {
+        type: UnitStatusChanged.type,
+        subject: unitId,
+        data: { unitId, orgPath, from, to, reason: 'test', by: 'system', at: new Date().toISOString() },
+      }));
+    }
+
+    it('exchanges a key of an active unit for a merchant token, until the key is revoked', async () => {
+      await moveUnit('m-plumber-wang', JINCHENG, 'verified', 'active');
+      const { key, keyId } = await issue('m-plumber-wang', JINCHENG);
+      const echo = await waitFor(
+        async () => {
+          const res = await call(key);
+          return res.statusCode === 200 ? (res.json() as Echo) : undefined;
+        },
+        { what: 'the key to be known' },
+      );
+      expect(echo.principal).toEqual({ id: 'm-plumber-wang', kind: 'merchant', role: 'merchant', org: 'jincheng', orgPath: JINCHENG, name: 'm-plumber-wang' });
+      expect(echo.headers['x-api-key']).toBeUndefined();
+
+      await publish(topic(), createEvent(ApiKeyRevoked.source, {
+        type: ApiKeyRevoked.type,
+        subject: keyId,
+        data: { keyId, unitId: 'm-plumber-wang', revokedAt: new Date().toISOString() },
+      }));
+      await waitFor(async () => (await call(key)).statusCode === 401, { what: 'the revoked key to be refused' });
+      expect((await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': 'bbk_guessedguessedguessed' } })).statusCode).toBe(401);
+    });
+
+    it('refuses a key for a unit the merchant service never announced', async () => {
+      const { key } = await issue('m-forged-unit', '/nanchang/');
+      expect((await call(key)).statusCode).toBe(401);
+    });
+
+    it('refuses a key whose org path is not its unit\'s', async () => {
+      await moveUnit('m-locksmith-li', JINCHENG, 'verified', 'active');
+      const { key } = await issue('m-locksmith-li', '/nanchang/');
+      const control = await issue('m-locksmith-li', JINCHENG);
+      await waitFor(async () => (await call(control.key)).statusCode === 200, { what: 'the unit to be known active' });
+      expect((await call(key)).statusCode).toBe(401);
+    });
+
+    it('refuses the keys of a unit that is not active, and takes them back when it is again', async () => {
+      await moveUnit('m-tailor-zhou', JINCHENG, 'verified', 'active');
+      const { key } = await issue('m-tailor-zhou', JINCHENG);
+      await waitFor(async () => (await call(key)).statusCode === 200, { what: 'the unit to be known active' });
+      await moveUnit('m-tailor-zhou', JINCHENG, 'active', 'suspended');
+      await waitFor(async () => (await call(key)).statusCode === 401, { what: 'the suspended unit\'s key to be refused' });
+      await moveUnit('m-tailor-zhou', JINCHENG, 'suspended', 'active');
+      await waitFor(async () => (await call(key)).statusCode === 200, { what: 'the unit\'s key to work again' });
+    });
+  });
+
+  it('answers a flood of readiness probes from one check of the database', async () => {
+    const ds = gw.app.get(DataSource);
+    const queries = jest.spyOn(ds, 'query');
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => gw.app.inject({ method: 'GET', url: '/health/ready' })));
+      expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(200));
+      expect(queries.mock.calls.filter(([sql]) => sql === 'SELECT 1')).toHaveLength(1);
+    } finally {
+      queries.mockRestore();
+    }
   });
 
   it('serves the merged OpenAPI document and a browsable UI that needs no CDN', async () => {
@@ -180,5 +244,42 @@ describe('rate limits', () => {
     expect(limited.headers['retry-after']).toBeDefined();
     const fromElsewhere = await gw.app.inject({ method: 'GET', url: '/api/merchant/public/providers', remoteAddress: '10.9.8.7' });
     expect(fromElsewhere.statusCode).not.toBe(429);
+  });
+});
+
+describe('limits on the public ways in', () => {
+  let gw: TestGateway;
+
+  beforeAll(async () => {
+    gw = await startGateway({ RATE_LIMIT_PUBLIC_BURST: '3', RATE_LIMIT_PUBLIC_PER_MINUTE: '1' });
+  });
+
+  afterAll(() => gw?.stop());
+
+  it('limits sign-in per client address, whatever token comes with it', async () => {
+    const tokens = [await gw.token('district.admin'), await gw.token('district.auditor')];
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await gw.app.inject({
+        method: 'POST',
+        url: i === 3 ? '/%61uth/login' : '/auth/login',
+        remoteAddress: '10.20.30.40',
+        headers: bearer(tokens[i % 2]),
+        payload: { username: `nobody-${i}`, password: 'whatever-password' },
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refresh = await gw.app.inject({ method: 'POST', url: '/auth/refresh', remoteAddress: '10.20.30.40', headers: bearer(tokens[0]), payload: { refreshToken: 'bbr_not-a-real-one' } });
+    expect(refresh.statusCode).toBe(429);
+  });
+
+  it('spends the client address\'s allowance on unknown API keys, and stops looking them up once it is gone', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await gw.app.inject({ method: 'GET', url: '/api/request/x', remoteAddress: '10.20.30.41', headers: { 'x-api-key': `bbk_${'x'.repeat(30)}${i}` } });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 });

@@ -4,14 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { GatewayConfig } from '../gateway.config';
 import { API_KEY_HEADER } from './api-keys';
-import { UpstreamName, upstreams } from './routes';
+import { encodePath, UpstreamName, upstreams } from './routes';
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'EHOSTUNREACH']);
 
 /**
- * `/api/<service>/<rest>` → `<SERVICE_URL>/<rest>`: the caller's token (or the one its API key was
- * exchanged for) goes along, with the correlation id and the client's address. Bodies are passed
- * through as bytes, capped by the same body limit as every route.
+ * `/api/<service>/<rest>` → `<SERVICE_URL>/<rest>`, taken from the path the gate decided on (never
+ * from the router's own decoding), so the service is sent exactly what was checked. The caller's
+ * token (or the one its API key was exchanged for) goes along, with the correlation id and the
+ * client's address. Bodies are passed through as bytes, capped by the same body limit as every route.
  */
 export async function installProxy(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
   const targets = upstreams(config);
@@ -24,11 +25,13 @@ export async function installProxy(fastify: FastifyInstance, config: GatewayConf
 }
 
 function forward(request: FastifyRequest, reply: FastifyReply, targets: Record<UpstreamName, string>, timeout: number) {
-  const { service, '*': rest } = request.params as { service: string; '*': string };
-  const base = targets[service as UpstreamName];
+  const decided = request.edge?.path;
+  if (!decided) throw new Error('the edge gate did not run before the proxy');
+  const [, , service, ...rest] = decided.split('/');
+  const base = Object.hasOwn(targets, service) ? targets[service as UpstreamName] : undefined;
   if (!base) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no service ${service}` });
   const body = request.body as Buffer | undefined;
-  return reply.from(`${base}/${rest}`, {
+  return reply.from(`${base}/${encodePath(rest.join('/'))}`, {
     timeout,
     // Never retried here: a caller's retry policy, not the proxy's, decides whether a call is repeated.
     retryDelay: () => null,

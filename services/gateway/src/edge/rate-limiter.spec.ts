@@ -9,6 +9,14 @@ describe('RateLimiter', () => {
     expect(limiter.take('u1', limits, 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 
+  it('peeks without spending', () => {
+    const limiter = new RateLimiter();
+    for (let i = 0; i < 5; i++) expect(limiter.peek('u1', limits, 0)).toEqual({ allowed: true });
+    for (let i = 0; i < 3; i++) limiter.take('u1', limits, 0);
+    expect(limiter.peek('u1', limits, 0)).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect(limiter.peek('u1', limits, 1_000)).toEqual({ allowed: true });
+  });
+
   it('refills at the steady rate', () => {
     const limiter = new RateLimiter();
     for (let i = 0; i < 3; i++) limiter.take('u1', limits, 0);

@@ -22,17 +22,28 @@ export class RateLimiter {
 
   constructor(private readonly maxKeys = 100_000) {}
 
+  /** Whether a take would be allowed now, without spending anything. */
+  peek(key: string, limits: BucketLimits, now = Date.now()): Take {
+    const perMs = limits.perMinute / 60_000;
+    const tokens = this.tokensAt(key, limits, now);
+    return tokens >= 1 ? { allowed: true } : { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1_000)) };
+  }
+
   take(key: string, limits: BucketLimits, now = Date.now()): Take {
     const perMs = limits.perMinute / 60_000;
-    const bucket = this.buckets.get(key);
-    const tokens = bucket ? Math.min(limits.burst, bucket.tokens + (now - bucket.at) * perMs) : limits.burst;
+    const tokens = this.tokensAt(key, limits, now);
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: now });
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1_000)) };
     }
-    if (!bucket && this.buckets.size >= this.maxKeys) this.sweep(now, perMs, limits.burst);
+    if (!this.buckets.has(key) && this.buckets.size >= this.maxKeys) this.sweep(now, perMs, limits.burst);
     this.buckets.set(key, { tokens: tokens - 1, at: now });
     return { allowed: true };
+  }
+
+  private tokensAt(key: string, limits: BucketLimits, now: number): number {
+    const bucket = this.buckets.get(key);
+    return bucket ? Math.min(limits.burst, bucket.tokens + (now - bucket.at) * (limits.perMinute / 60_000)) : limits.burst;
   }
 
   get size(): number {

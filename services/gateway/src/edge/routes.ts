@@ -20,6 +20,51 @@ export function isPublicRoute(method: string, path: string): boolean {
   return PUBLIC_ROUTES.some((r) => r.methods.includes(method) && under(path, r.prefix));
 }
 
+/**
+ * The gateway's own ways in for people without a session. Limited per client address whatever
+ * token comes along: a token from one account must not buy guesses at another.
+ */
+const PUBLIC_AUTH_ROUTES = new Set(['/auth/login', '/auth/refresh', '/auth/logout', '/auth/volunteers']);
+
+export const isPublicAuthRoute = (method: string, path: string): boolean => method === 'POST' && PUBLIC_AUTH_ROUTES.has(path);
+
+export type Normalised = { path: string } | { refused: string };
+
+// Encoded `/` and `\` would change the path's shape after the checks; an encoded `%` is a second
+// round of decoding waiting to happen somewhere downstream; encoded `?` and `#` would move the end of
+// the path. None is needed by any route, so they are refused rather than interpreted.
+const ENCODED_SHAPE = /%(2f|5c|25|3f|23)/i;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The one path the gate, the audit hook and the proxy decide on: the request path (query aside)
+ * decoded exactly once. Anything that could make another component see a different path is refused.
+ */
+export function normalisePath(url: string): Normalised {
+  const query = url.indexOf('?');
+  const raw = query === -1 ? url : url.slice(0, query);
+  if (!raw.startsWith('/')) return { refused: 'the path must start with /' };
+  if (ENCODED_SHAPE.test(raw)) return { refused: 'encoded /, \\, %, ? or # in the path' };
+  if (/[\\#]/.test(raw)) return { refused: '\\ or # in the path' };
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return { refused: 'malformed percent-encoding' };
+  }
+  if (CONTROL.test(path)) return { refused: 'control characters in the path' };
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return { refused: 'dot segments in the path' };
+  return { path };
+}
+
+/** A decided path back to the wire: each segment encoded so that one decoding upstream gives it back. */
+export function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment).replace(/%(24|26|2B|2C|3A|3B|3D|40)/g, (e) => decodeURIComponent(e)))
+    .join('/');
+}
+
 /** Never limited or authenticated at the edge: probes, key discovery and static documentation assets. */
 export const UNGATED_PREFIXES = ['/health', '/metrics', '/.well-known/', '/docs/assets/'];
 

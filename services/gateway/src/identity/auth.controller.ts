@@ -1,11 +1,12 @@
-import { CurrentPrincipal, Principal, Public } from '@bangbang/auth';
-import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { auditOrigin, CurrentPrincipal, Principal, Public } from '@bangbang/auth';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LoginDto, RefreshDto } from './auth.dto';
-import { AccountLockedException, AuthService } from './auth.service';
+import { AuthService } from './auth.service';
+import { tellingWhenToRetry } from './retry-later';
 import { TokenPair } from './tokens.service';
 import { VolunteerSignupDto } from './volunteer-signup.dto';
-import { VolunteerSignupService } from './volunteer-signup.service';
+import { SignupAccepted, VolunteerSignupService } from './volunteer-signup.service';
 
 @Controller('auth')
 export class AuthController {
@@ -17,15 +18,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
-    try {
-      return await this.auth.login(dto.username, dto.password);
-    } catch (err) {
-      if (err instanceof AccountLockedException) {
-        reply.header('retry-after', String(Math.max(1, Math.ceil((err.until.getTime() - Date.now()) / 1_000))));
-      }
-      throw err;
-    }
+  login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenPair> {
+    return tellingWhenToRetry(reply, () => this.auth.login(dto.username, dto.password, req.ip, auditOrigin(req)));
   }
 
   @Public()
@@ -42,12 +36,12 @@ export class AuthController {
     return this.auth.logout(dto.refreshToken);
   }
 
-  /** Opens a volunteer account and signs it in; the volunteer then applies at the volunteer service. */
+  /** Opens a volunteer account, which then signs in; the volunteer applies at the volunteer service. */
   @Public()
   @Post('volunteers')
-  @HttpCode(201)
-  signUpVolunteer(@Body() dto: VolunteerSignupDto): Promise<TokenPair> {
-    return this.volunteers.signUp(dto);
+  @HttpCode(202)
+  signUpVolunteer(@Body() dto: VolunteerSignupDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SignupAccepted> {
+    return tellingWhenToRetry(reply, () => this.volunteers.signUp(dto));
   }
 
   @Get('me')

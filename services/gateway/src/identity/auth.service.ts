@@ -1,66 +1,70 @@
+import type { AuditOrigin } from '@bangbang/auth';
+import { getLogger } from '@bangbang/observability';
 import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Actor, writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway.tokens';
-import { afterFailure, isLocked, UNLOCKED } from './lockout';
-import { verifyNobody, verifyPassword } from './passwords';
+import { LoginThrottle } from './lockout';
+import { Passwords } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
+import { RetryLater, retryAfterSeconds } from './retry-later';
 import { principalOf, StaffUser } from './staff-user.entity';
 import { sha256, TokenPair, TokensService } from './tokens.service';
 
-export class AccountLockedException extends HttpException {
-  constructor(readonly until: Date) {
-    super(
-      { statusCode: HttpStatus.LOCKED, error: 'Locked', message: `too many failed sign-ins: account locked until ${until.toISOString()}` },
-      HttpStatus.LOCKED,
-    );
-  }
-}
-
+/** One answer for an unknown username, a wrong password and a disabled account alike. */
 const BAD_CREDENTIALS = 'wrong username or password';
+
+/** Whoever tried is not known; the record sits in the scope of the account they tried, if any. */
+const attempter = (account: StaffUser | null): Actor => ({ id: 'anonymous', kind: 'anonymous', role: 'anonymous', orgPath: account?.orgPath ?? '/' });
 
 type Outcome = { ok: TokenPair } | { refuse: HttpException };
 
-/**
- * Failures must be counted even though the sign-in is refused, so each transaction returns its
- * outcome and the refusal is thrown only after the commit.
- */
 @Injectable()
 export class AuthService {
+  private readonly log = getLogger('auth');
+  private readonly throttle: LoginThrottle;
+
   constructor(
     private readonly ds: DataSource,
     private readonly tokens: TokensService,
-    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
-
-  async login(username: string, password: string): Promise<TokenPair> {
-    return settle(
-      await this.ds.transaction(async (m): Promise<Outcome> => {
-        const user = await m
-          .createQueryBuilder(StaffUser, 'u')
-          .where('lower(u.username) = lower(:username)', { username })
-          .setLock('pessimistic_write')
-          .getOne();
-        if (!user) {
-          await verifyNobody(password);
-          return { refuse: new UnauthorizedException(BAD_CREDENTIALS) };
-        }
-        const now = new Date();
-        if (isLocked(user, now)) return { refuse: new AccountLockedException(user.lockedUntil!) };
-        if (!(await verifyPassword(user.passwordHash, password))) {
-          const state = afterFailure(user, now, {
-            maxFailures: this.config.LOCKOUT_MAX_FAILURES,
-            windowMs: this.config.LOCKOUT_WINDOW_SECONDS * 1_000,
-            lockMs: this.config.LOCKOUT_DURATION_SECONDS * 1_000,
-          });
-          await m.update(StaffUser, { id: user.id }, state);
-          return { refuse: state.lockedUntil ? new AccountLockedException(state.lockedUntil) : new UnauthorizedException(BAD_CREDENTIALS) };
-        }
-        if (user.status !== 'active') return { refuse: new UnauthorizedException('this account is disabled') };
-        if (user.failedAttempts || user.lockedUntil) await m.update(StaffUser, { id: user.id }, UNLOCKED);
-        return { ok: await this.tokens.pair(m, principalOf(user)) };
-      }),
+    private readonly passwords: Passwords,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    const common = { windowMs: config.LOGIN_WINDOW_SECONDS * 1_000, firstDelayMs: config.LOGIN_FIRST_DELAY_SECONDS * 1_000 };
+    this.throttle = new LoginThrottle(
+      { ...common, freeFailures: config.LOGIN_FREE_FAILURES, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1_000 },
+      { ...common, freeFailures: config.LOGIN_USERNAME_FREE_FAILURES, maxDelayMs: config.LOGIN_USERNAME_MAX_DELAY_SECONDS * 1_000 },
     );
+  }
+
+  /**
+   * A throttled attempt is refused before any lookup or hash; every other one costs one argon2
+   * check, whether the username exists or not, and fails with the same answer for every reason.
+   */
+  async login(username: string, password: string, clientIp: string, origin: AuditOrigin): Promise<TokenPair> {
+    const name = username.toLowerCase();
+    const wait = this.throttle.begin(clientIp, name);
+    if (wait > 0) throw signInsThrottled(wait);
+    let matches = false;
+    let user: StaffUser | null = null;
+    try {
+      user = await this.ds.manager.createQueryBuilder(StaffUser, 'u').where('lower(u.username) = lower(:name)', { name }).getOne();
+      matches = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyNobody(password);
+    } catch (err) {
+      this.throttle.cancel(clientIp, name);
+      throw err;
+    }
+    if (!user || !matches || user.status !== 'active') {
+      await this.auditAttempt(user, name, 'auth.login-failed', origin);
+      if (this.throttle.wait(clientIp, name) > 0) await this.auditAttempt(user, name, 'auth.login-throttled', origin);
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    this.throttle.succeeded(clientIp, name);
+    return this.ds.transaction(async (m) => {
+      await writeAudit(m, principalOf(user), { action: 'auth.login-succeeded', resourceType: 'login', resourceId: name }, origin);
+      return this.tokens.pair(m, principalOf(user));
+    });
   }
 
   /** One use per refresh token: a second use means it leaked, and ends the whole family. */
@@ -97,9 +101,20 @@ export class AuthService {
     });
   }
 
+  /** A failed attempt is refused whether or not its record is written; the log says when it is not. */
+  private async auditAttempt(account: StaffUser | null, name: string, action: string, origin: AuditOrigin): Promise<void> {
+    await writeAudit(this.ds.manager, attempter(account), { action, resourceType: 'login', resourceId: name }, origin).catch((err) =>
+      this.log.error({ err, action }, 'audit of a sign-in attempt failed'),
+    );
+  }
+
   private async revokeFamily(m: EntityManager, familyId: string): Promise<void> {
     await m.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+}
+
+function signInsThrottled(waitMs: number): RetryLater {
+  return new RetryLater(HttpStatus.TOO_MANY_REQUESTS, 'too many failed sign-ins: wait before trying again', retryAfterSeconds(waitMs));
 }
 
 function settle(outcome: Outcome): TokenPair {

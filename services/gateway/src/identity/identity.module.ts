@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { KeysModule } from '../keys/keys.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { Passwords } from './passwords';
 import { TokensService } from './tokens.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -10,7 +11,7 @@ import { VolunteerSignupService } from './volunteer-signup.service';
 @Module({
   imports: [KeysModule],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, TokensService, UsersService, VolunteerSignupService],
+  providers: [AuthService, Passwords, TokensService, UsersService, VolunteerSignupService],
   exports: [TokensService, UsersService],
 })
 export class IdentityModule {}

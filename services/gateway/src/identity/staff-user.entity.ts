@@ -15,9 +15,6 @@ export class StaffUser {
   @Column({ name: 'unit_code' }) unitCode: string;
   @Column({ name: 'org_path' }) orgPath: string;
   @Column({ type: 'text' }) status: 'active' | 'disabled';
-  @Column({ name: 'failed_attempts', type: 'int' }) failedAttempts: number;
-  @Column({ name: 'first_failed_at', type: 'timestamptz', nullable: true }) firstFailedAt: Date | null;
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true }) lockedUntil: Date | null;
   @Column({ name: 'created_by' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -1,5 +1,7 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles, STAFF_ROLES } from '@bangbang/auth';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { tellingWhenToRetry } from './retry-later';
 import { CreateUserDto, UserReadDto, UserView } from './user.dto';
 import { UsersService } from './users.service';
 
@@ -29,8 +31,13 @@ export class UsersController {
 
   @Roles(...ADMINS)
   @Post()
-  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateUserDto, @Req() req: AuthenticatedRequest): Promise<UserView> {
-    return this.users.create(principal, dto, auditOrigin(req));
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: CreateUserDto,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UserView> {
+    return tellingWhenToRetry(reply, () => this.users.create(principal, dto, auditOrigin(req)));
   }
 
   @Roles(...ADMINS)

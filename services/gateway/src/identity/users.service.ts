@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor, writeAudit } from '../audit/audit-log';
 import { OrgUnit } from '../directory/org-unit.entity';
-import { hashPassword } from './passwords';
+import { Passwords } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
 import { levelProblem, mayAssign } from './role-policy';
 import { StaffUser } from './staff-user.entity';
@@ -19,7 +19,11 @@ function view(u: StaffUser, unmasked = false): UserView {
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    // The seed builds this service by hand, outside Nest, and gets a semaphore of its own.
+    private readonly passwords: Passwords = new Passwords(),
+  ) {}
 
   async list(principal: Principal): Promise<UserView[]> {
     const users = await scopedRepository(this.ds.manager, StaffUser, principal).find({ where: { kind: 'staff' }, order: { orgPath: 'ASC', username: 'ASC' } });
@@ -81,7 +85,7 @@ export class UsersService {
     const user = m.create(StaffUser, {
       id: randomUUID(),
       username: dto.username,
-      passwordHash: await hashPassword(dto.password),
+      passwordHash: await this.passwords.hash(dto.password),
       displayName: dto.displayName,
       phone: dto.phone ?? null,
       kind: 'staff',
@@ -89,7 +93,6 @@ export class UsersService {
       unitCode: unit.code,
       orgPath: unit.orgPath,
       status: 'active',
-      failedAttempts: 0,
       createdBy: actor.id,
     });
     await m.insert(StaffUser, user);

@@ -2,9 +2,12 @@ import { MessagingTables1764000000000 } from '@bangbang/messaging';
 import { loadConfig } from '@bangbang/observability';
 import { createTestDatabase, TestDatabase } from '@bangbang/testing';
 import { jwtVerify } from 'jose';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '../gateway.service-definition';
+import { gatewayService } from '../gateway.service-definition';
+import { keyCipherFor } from './key-cipher';
 import { SigningKey } from './signing-key.entity';
 import { SigningKeys } from './signing-keys';
 
@@ -52,5 +55,52 @@ describe('signing key rotation', () => {
     await keys.rotate(new Date(t0.getTime() + 31 * DAY));
     expect(await ds.getRepository(SigningKey).count()).toBe(2);
     await expect(jwtVerify(token, keys.keySource)).rejects.toThrow(/no applicable key/);
+  });
+
+  describe('at rest', () => {
+    const encryption = { SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+    const keysWith = (env: NodeJS.ProcessEnv) => {
+      const config = loadConfig(GatewayConfig, env);
+      return new SigningKeys(ds, config, keyCipherFor(config, env) ?? null);
+    };
+    const stored = async () => (await ds.query(`SELECT kid, private_jwk FROM signing_key ORDER BY signs_from`)) as { kid: string; private_jwk: Record<string, unknown> }[];
+
+    beforeEach(() => ds.query('DELETE FROM signing_key'));
+
+    it('seals plain keys at the first start with an encryption key, and still signs and verifies with them', async () => {
+      const plain = keysWith({});
+      await plain.onModuleInit();
+      plain.onModuleDestroy();
+      const [before] = await stored();
+      expect(before.private_jwk.d).toEqual(expect.any(String));
+      const oldToken = await plain.sign({ typ: 'access' }, 'u1', 60);
+
+      const sealed = keysWith(encryption);
+      await sealed.onModuleInit();
+      sealed.onModuleDestroy();
+      const [after] = await stored();
+      expect(after.kid).toBe(before.kid);
+      expect(after.private_jwk).toEqual({ sealed: 'A256GCM', iv: expect.any(String), tag: expect.any(String), ciphertext: expect.any(String) });
+      expect(JSON.stringify(after.private_jwk)).not.toContain(before.private_jwk.d as string);
+      await expect(jwtVerify(oldToken, sealed.keySource)).resolves.toBeDefined();
+      const newToken = await sealed.sign({ typ: 'access' }, 'u2', 60);
+      await expect(jwtVerify(newToken, sealed.keySource)).resolves.toMatchObject({ payload: { sub: 'u2' } });
+    });
+
+    it('creates keys sealed, and will not start without the key that sealed them', async () => {
+      const sealed = keysWith(encryption);
+      await sealed.rotate();
+      const [key] = await stored();
+      expect(key.private_jwk.sealed).toBe('A256GCM');
+      expect(key.private_jwk.d).toBeUndefined();
+      await expect(keysWith({}).onModuleInit()).rejects.toThrow(/is sealed and SIGNING_KEY_ENCRYPTION_KEY is not set/);
+      await expect(keysWith({ SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64') }).onModuleInit()).rejects.toThrow(/does not open with SIGNING_KEY_ENCRYPTION_KEY/);
+    });
+
+    it('refuses a production start without an encryption key, and a malformed one anywhere', () => {
+      expect(() => gatewayService.module({ NODE_ENV: 'production' })).toThrow(/SIGNING_KEY_ENCRYPTION_KEY: required in production/);
+      expect(() => gatewayService.module({ NODE_ENV: 'production', ...encryption })).not.toThrow();
+      expect(() => gatewayService.module({ SIGNING_KEY_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/SIGNING_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes/);
+    });
   });
 });

@@ -1,9 +1,10 @@
 import { getLogger } from '@bangbang/observability';
-import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, JWTVerifyGetKey, SignJWT } from 'jose';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG, KEY_CIPHER } from '../gateway.tokens';
 import { GatewayConfig } from '../gateway.config';
+import { isSealed, KeyCipher } from './key-cipher';
 import { SigningKey } from './signing-key.entity';
 
 export const ISSUER = 'bangbang-gateway';
@@ -31,6 +32,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly ds: DataSource,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Optional() @Inject(KEY_CIPHER) private readonly cipher: KeyCipher | null = null,
   ) {}
 
   // Init hooks run once for the HTTP app and once more for the event consumer sharing its modules.
@@ -39,7 +41,10 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   }
 
   private async start(): Promise<void> {
+    await this.sealPlainKeys();
     await this.rotate();
+    // A missing or wrong encryption key stops the start here rather than at the first sign-in.
+    await this.privateKey(await this.signingKey());
     this.timer = setInterval(() => this.rotate().catch((err) => this.log.error({ err }, 'key rotation failed')), 60_000);
     this.timer.unref();
   }
@@ -70,7 +75,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
       .setSubject(subject)
       .setIssuedAt()
       .setExpirationTime(`${ttlSeconds}s`)
-      .sign(await this.importOnce(`private:${key.kid}`, key.privateJwk));
+      .sign(await this.privateKey(key));
   }
 
   jwks(): { keys: JWK[] } {
@@ -86,7 +91,8 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
       key = this.published.find((k) => k.kid === header.kid);
     }
     if (!key || key.publishedUntil.getTime() <= Date.now()) throw new errors.JWKSNoMatchingKey();
-    return this.importOnce(`public:${key.kid}`, key.publicJwk);
+    const { publicJwk } = key;
+    return this.importOnce(`public:${key.kid}`, () => publicJwk);
   };
 
   private async signingKey(): Promise<SigningKey> {
@@ -102,15 +108,39 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
     const publicJwk = await exportJWK(publicKey);
     const kid = await calculateJwkThumbprint(publicJwk);
     const signsUntil = new Date(signsFrom.getTime() + this.config.SIGNING_KEY_ROTATION_DAYS * DAY_MS);
+    const privateJwk: JWK = { ...(await exportJWK(privateKey)), kid, alg: 'ES256' };
     await m.insert(SigningKey, {
       kid,
-      privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' },
+      privateJwk: this.cipher ? this.cipher.seal(kid, privateJwk) : privateJwk,
       publicJwk: { ...publicJwk, kid, alg: 'ES256', use: 'sig' },
       signsFrom,
       signsUntil,
       publishedUntil: new Date(signsUntil.getTime() + this.config.ACCESS_TOKEN_TTL_SECONDS * 1_000 + 60_000),
     });
     this.log.info({ kid, signsFrom, signsUntil }, 'signing key created');
+  }
+
+  private privateKey(key: SigningKey): Promise<Imported> {
+    const stored = key.privateJwk;
+    return this.importOnce(`private:${key.kid}`, () => {
+      if (!isSealed(stored)) return stored;
+      if (!this.cipher) throw new Error(`signing key ${key.kid} is sealed and SIGNING_KEY_ENCRYPTION_KEY is not set`);
+      return this.cipher.open(key.kid, stored);
+    });
+  }
+
+  /** Keys stored in plain form before the encryption key was set are sealed at the first start with it. */
+  private async sealPlainKeys(): Promise<void> {
+    const cipher = this.cipher;
+    if (!cipher) return;
+    await this.ds.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [ROTATION_LOCK]);
+      for (const key of await m.find(SigningKey)) {
+        if (isSealed(key.privateJwk)) continue;
+        await m.update(SigningKey, { kid: key.kid }, { privateJwk: cipher.seal(key.kid, key.privateJwk) });
+        this.log.info({ kid: key.kid }, 'signing key sealed');
+      }
+    });
   }
 
   private async reload(now = new Date()): Promise<void> {
@@ -121,9 +151,14 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private importOnce(id: string, jwk: JWK): Promise<Imported> {
+  private importOnce(id: string, jwk: () => JWK): Promise<Imported> {
     let key = this.imported.get(id);
-    if (!key) this.imported.set(id, (key = importJWK(jwk, 'ES256')));
+    if (!key) {
+      key = Promise.resolve().then(() => importJWK(jwk(), 'ES256'));
+      // A key that failed to open is tried again next time, not remembered as failed.
+      key.catch(() => this.imported.delete(id));
+      this.imported.set(id, key);
+    }
     return key;
   }
 }

@@ -16,8 +16,8 @@ const COUNTS = `
     (SELECT count(*) FROM unit_job WHERE unit_id = $1 AND overcharge_flagged)::int AS overcharges,
     (SELECT count(*) FROM unit_rating WHERE unit_id = $1)::int AS ratings,
     (SELECT count(*) FROM unit_rating WHERE unit_id = $1 AND provider = 'dissatisfied')::int AS dissatisfied,
-    (SELECT coalesce(sum(CASE provider WHEN 'satisfied' THEN 1 WHEN 'basically_satisfied' THEN 0.5 ELSE 0 END), 0)
-       FROM unit_rating WHERE unit_id = $1)::float AS "satisfactionPoints"`;
+    (SELECT count(*) FROM unit_rating WHERE unit_id = $1 AND provider = 'satisfied')::int AS satisfied,
+    (SELECT count(*) FROM unit_rating WHERE unit_id = $1 AND provider = 'basically_satisfied')::int AS "basicallySatisfied"`;
 
 @Injectable()
 export class CreditService {

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { chinaDay } from '@bangbang/contracts';
+import { bayesianScore, chinaDay } from '@bangbang/contracts';
 import { sumByKey } from './daily-figures';
-import { bayesianScore, rates, Weights } from './rates';
+import { rates, Weights } from './rates';
 
 export const RECENT_DAYS = 90;
 

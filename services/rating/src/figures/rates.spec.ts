@@ -1,5 +1,6 @@
 import { Counters, zeroCounters } from './contribution';
-import { bayesianScore, composite, DEFAULT_WEIGHTS, monthDays, parseWeights, rates, share } from './rates';
+import { bayesianScore } from '@bangbang/contracts';
+import { composite, DEFAULT_WEIGHTS, monthDays, parseWeights, rates, share } from './rates';
 
 const counters = (c: Partial<Counters>): Counters => ({ ...zeroCounters(), ...c });
 

@@ -72,14 +72,3 @@ export function monthDays(month: string): { from: string; until: string } {
   return { from: `${month}-01`, until: `${next}-01` };
 }
 
-/** The prior the Bayesian score shrinks towards: 4.2★ (0.8 normalised), worth 10 ratings, as dispatch. */
-export const PRIOR = { score: 0.8, weight: 10 };
-
-/**
- * (C·m + Σ s) / (C + n) with s = (stars − 1) / 4 per rating of the provider question: few ratings
- * stay near the network's prior, many speak for themselves.
- */
-export function bayesianScore(starsSum: number, count: number): number {
-  const normalised = count > 0 ? (starsSum - count) / 4 : 0;
-  return (PRIOR.weight * PRIOR.score + normalised) / (PRIOR.weight + count);
-}

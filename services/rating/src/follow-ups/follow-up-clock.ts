@@ -1,4 +1,4 @@
-import { getLogger } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -13,34 +13,26 @@ import { windowClosesAt } from '../ratings/rating-rules';
  */
 @Injectable()
 export class FollowUpClock implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log = getLogger('follow-up-clock');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(RATING_CONFIG) private readonly config: RatingConfig,
-  ) {}
+  ) {
+    this.loop = new BackgroundLoop({
+      name: 'follow-up-clock',
+      everyMs: config.FOLLOW_UP_POLL_MS,
+      pass: async () => (await this.tick()) === config.FOLLOW_UP_BATCH_SIZE,
+    });
+  }
 
-  onApplicationBootstrap(): void {
-    this.schedule();
+  onApplicationBootstrap(): Promise<void> {
+    return this.loop.start();
   }
 
   /** Before the shutdown phase, where the DataSource closes: a pass in flight finishes on an open pool. */
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((err) => this.log.warn({ err }, 'follow-up clock tick failed'))
-        .finally(() => this.schedule());
-    }, this.config.FOLLOW_UP_POLL_MS);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Handles the due rows of one batch; returns how many follow-ups it queued. */

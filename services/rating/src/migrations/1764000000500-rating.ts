@@ -20,15 +20,6 @@ export class Rating1764000000500 implements MigrationInterface {
   name = 'Rating1764000000500';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE org_unit (
-        code text PRIMARY KEY,
-        level text NOT NULL,
-        path text NOT NULL UNIQUE,
-        name_zh text NOT NULL,
-        status text NOT NULL,
-        updated_at timestamptz NOT NULL
-      )`);
     // The facts of each job as the figures see them (see figures/job-fact.ts), kept to recompute.
     await q.query(`
       CREATE TABLE job_fact (
@@ -137,7 +128,7 @@ export class Rating1764000000500 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['provider_quality', 'follow_up_clock', 'follow_up', 'redo', 'rating_link', 'rating_revision', 'rating', 'daily_figure', 'job_fact', 'org_unit']) {
+    for (const t of ['provider_quality', 'follow_up_clock', 'follow_up', 'redo', 'rating_link', 'rating_revision', 'rating', 'daily_figure', 'job_fact']) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

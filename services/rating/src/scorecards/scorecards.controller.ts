@@ -1,8 +1,9 @@
 import { Public } from '@bangbang/auth';
+import { QUALITY_PRIOR } from '@bangbang/contracts';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProviderFigures, providerFigures, RECENT_DAYS } from '../figures/provider-figures';
-import { parseWeights, PRIOR } from '../figures/rates';
+import { parseWeights } from '../figures/rates';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 
 const COMMENTS_SHOWN = 20;
@@ -49,7 +50,7 @@ export class ScorecardsController {
       ratingsCount: f.ratingsCount,
       meanStars: f.meanStars,
       bayesianScore: f.bayesianScore,
-      prior: { ...PRIOR, stars: { satisfied: 5, basically_satisfied: 4, dissatisfied: 1 } },
+      prior: { ...QUALITY_PRIOR, stars: { satisfied: 5, basically_satisfied: 4, dissatisfied: 1 } },
       recentDays: RECENT_DAYS,
       recent: f.recent,
       topTags: Object.entries(f.tags)

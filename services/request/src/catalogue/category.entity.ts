@@ -1,5 +1,6 @@
 import type { RequestKind, Urgency } from '@bangbang/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ServiceAttribute } from '../open311/service-attributes';
 
 @Entity('category')
 export class Category {
@@ -11,6 +12,10 @@ export class Category {
   @Column({ name: 'group_code' }) groupCode: string;
   @Column() description: string;
   @Column() sort: number;
+  /** Whether Open311 shows this category's requests to strangers (see the migration for which do not). */
+  @Column({ name: 'public_listing' }) publicListing: boolean;
+  /** Extra facts asked when the request is made, as GeoReport v2 service definition attributes. */
+  @Column({ type: 'jsonb' }) attributes: ServiceAttribute[];
 }
 
 /** A community's own switch for a category; no row means on. */

@@ -34,6 +34,16 @@ export class CreateHouseholdDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => ResidentDto) residents: ResidentDto[];
 }
 
+/** Confirms a household made from a report; every field given corrects what the report said. */
+export class VerifyHouseholdDto {
+  @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'communityCode must be a community code' }) communityCode?: string;
+  @IsOptional() @IsString() @Length(4, 200) address?: string;
+  @IsOptional() @IsLatitude() lat?: number;
+  @IsOptional() @IsLongitude() lng?: number;
+  /** The name of the one resident the report brought (the reporter), in place of 待核实. */
+  @IsOptional() @IsString() @Length(1, 64) residentName?: string;
+}
+
 export class CallerQuery {
   @ValidateIf((q: CallerQuery) => q.suffix === undefined) @IsString() @MaxLength(32) phone?: string;
   @IsOptional() @Matches(PHONE_SUFFIX, { message: 'suffix must be the last 4 to 11 digits of a number' }) suffix?: string;

@@ -10,4 +10,10 @@ export class Household {
   @Column({ type: 'double precision', nullable: true }) lat: number | null;
   @Column({ type: 'double precision', nullable: true }) lng: number | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Made from a report (Open311) by someone not registered; staff confirm or correct it. */
+  @Column() provisional: boolean;
+  /** How a report was placed in its community (see open311/report-placement.ts), for the staff who verify it. */
+  @Column({ name: 'placed_by', type: 'text', nullable: true }) placedBy: string | null;
+  @Column({ name: 'verified_by', type: 'text', nullable: true }) verifiedBy: string | null;
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt: Date | null;
 }

@@ -1,7 +1,7 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { DESK_ROLES, READER_ROLES } from '../access';
-import { CallerQuery, CreateHouseholdDto, HouseholdReadQuery, ResidentDto } from './household.dto';
+import { CallerQuery, CreateHouseholdDto, HouseholdReadQuery, ResidentDto, VerifyHouseholdDto } from './household.dto';
 import { HouseholdsService, HouseholdView } from './households.service';
 
 @Controller()
@@ -23,6 +23,25 @@ export class HouseholdsController {
     @Req() req: AuthenticatedRequest,
   ): Promise<HouseholdView> {
     return this.households.addResident(p, id, dto, auditOrigin(req));
+  }
+
+  @Get('households/provisional')
+  @Roles(...READER_ROLES)
+  provisional(@CurrentPrincipal() p: Principal): Promise<HouseholdView[]> {
+    return this.households.provisional(p);
+  }
+
+  /** Confirm (or correct) a household made from a report; its requests stop showing as provisional. */
+  @Post('households/:id/verify')
+  @HttpCode(200)
+  @Roles(...DESK_ROLES)
+  verify(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: VerifyHouseholdDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<HouseholdView> {
+    return this.households.verify(p, id, dto, auditOrigin(req));
   }
 
   @Get('households/:id')

@@ -1,15 +1,16 @@
 import { AuditOrigin, canSeeUnmasked, maskAddress, maskPhone, Principal, recordAudit, scopedRepository } from '@bangbang/auth';
 import { AuditRecorded, FeePolicy } from '@bangbang/contracts';
-import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { communityInScope } from '../directory/communities';
+import { OrgUnit } from '../directory/org-unit.entity';
 import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
 import { feePolicyAt } from '../eligibility/fee-rules';
 import { isOpen } from '../lifecycle/request-state';
 import { ServiceRequest } from '../requests/service-request.entity';
 import { callerLookupQuery, PhoneMatch } from './caller-lookup';
-import { CallerQuery, CreateHouseholdDto, ResidentDto } from './household.dto';
+import { CallerQuery, CreateHouseholdDto, ResidentDto, VerifyHouseholdDto } from './household.dto';
 import { Household } from './household.entity';
 import { nationalFormat, normalisePhone } from './phone';
 import { Resident, ResidentPhone } from './resident.entity';
@@ -25,6 +26,12 @@ export class RequestSummary {
 export class HouseholdView {
   id: string;
   communityCode: string;
+  /** Made from a report by someone not registered, waiting for staff to confirm or correct it. */
+  provisional: boolean;
+  /** For a household made from a report: how it was placed (community-name, neighbours, street-name, fallback). */
+  placedBy: string | null;
+  verifiedBy: string | null;
+  verifiedAt: Date | null;
   address: string | null;
   contactMasked: boolean;
   residents: { id: string; name: string; phones: (string | null)[]; tags: string[]; preferredContact: string }[];
@@ -34,6 +41,7 @@ export class HouseholdView {
 }
 
 const LAST_REQUESTS = 5;
+const PROVISIONAL_LIMIT = 100;
 
 @Injectable()
 export class HouseholdsService {
@@ -50,6 +58,7 @@ export class HouseholdsService {
         address: dto.address.trim(),
         lat: dto.lat ?? null,
         lng: dto.lng ?? null,
+        provisional: false,
       });
       await m.insert(Household, household);
       for (const [i, r] of dto.residents.entries()) await insertResident(m, household.id, r, phones[i]);
@@ -83,6 +92,46 @@ export class HouseholdsService {
     return this.view(this.ds.manager, household, true);
   }
 
+  /** Households made from reports and not yet verified, oldest first: the staff's to-do list. */
+  async provisional(principal: Principal): Promise<HouseholdView[]> {
+    const rows = await scopedRepository(this.ds.manager, Household, principal).find({ where: { provisional: true }, order: { createdAt: 'ASC' }, take: PROVISIONAL_LIMIT });
+    return Promise.all(rows.map((h) => this.view(this.ds.manager, h, false)));
+  }
+
+  /**
+   * Confirms a household made from a report, correcting what is given. One left at a street or the
+   * district must be given its community. Requests already taken keep the place they were taken in:
+   * dispatch has been working them there.
+   */
+  async verify(principal: Principal, id: string, dto: VerifyHouseholdDto, origin: AuditOrigin): Promise<HouseholdView> {
+    if ((dto.lat === undefined) !== (dto.lng === undefined)) throw new BadRequestException('lng: give lat and lng together');
+    return this.ds.transaction(async (m) => {
+      const household = await scopedRepository(m, Household, principal).get({ id }, `household ${id}`);
+      if (!household.provisional) throw new ConflictException(`household ${id} is already verified`);
+      const changes: Partial<Household> = { provisional: false, verifiedBy: principal.id, verifiedAt: new Date() };
+      if (dto.communityCode) {
+        const community = await communityInScope(m, principal, dto.communityCode);
+        Object.assign(changes, { communityCode: community.code, orgPath: community.orgPath });
+      } else if ((await m.findOneBy(OrgUnit, { code: household.communityCode }))?.level !== 'community') {
+        throw new BadRequestException(`communityCode: household ${id} was not placed in a community; name the community it belongs to`);
+      }
+      if (dto.address) changes.address = dto.address.trim();
+      if (dto.lat !== undefined) Object.assign(changes, { lat: dto.lat, lng: dto.lng });
+      if (dto.residentName) {
+        const residents = await m.findBy(Resident, { householdId: id });
+        if (residents.length !== 1) {
+          throw new BadRequestException(`residentName: household ${id} has ${residents.length} residents; add or change residents with POST /households/${id}/residents`);
+        }
+        await m.update(Resident, { id: residents[0].id }, { name: dto.residentName.trim() });
+      }
+      // Only the first of two concurrent verifications finds the household still provisional.
+      const { affected } = await m.update(Household, { id, provisional: true }, changes);
+      if (affected !== 1) throw new ConflictException(`household ${id} is already verified`);
+      await recordAudit(m, AuditRecorded.request, principal, { action: 'household.verified', resourceType: 'household', resourceId: id }, origin);
+      return this.view(m, { ...household, ...changes }, false);
+    });
+  }
+
   /** The agent's first move on a call: who is this, what have they asked before, what is open. */
   async lookup(principal: Principal, query: CallerQuery): Promise<HouseholdView[]> {
     let match: PhoneMatch;
@@ -113,6 +162,10 @@ export class HouseholdsService {
     return {
       id: h.id,
       communityCode: h.communityCode,
+      provisional: h.provisional,
+      placedBy: h.placedBy,
+      verifiedBy: h.verifiedBy,
+      verifiedAt: h.verifiedAt,
       address: unmasked ? h.address : maskAddress(h.address),
       contactMasked: !unmasked,
       residents: residents.map((r) => ({
@@ -137,7 +190,7 @@ function normalisedPhones(r: ResidentDto, field: string): string[] {
   });
 }
 
-async function insertResident(m: EntityManager, householdId: string, r: ResidentDto, phones: string[]): Promise<void> {
+export async function insertResident(m: EntityManager, householdId: string, r: ResidentDto, phones: string[]): Promise<void> {
   const resident = m.create(Resident, {
     id: randomUUID(),
     householdId,

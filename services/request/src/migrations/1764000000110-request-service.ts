@@ -18,15 +18,6 @@ export class RequestService1764000000110 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE service_request');
     await q.query(`
-      CREATE TABLE org_unit (
-        code text PRIMARY KEY,
-        level text NOT NULL,
-        path text NOT NULL,
-        name_zh text NOT NULL,
-        status text NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    await q.query(`
       CREATE TABLE category (
         code text PRIMARY KEY,
         name_zh text NOT NULL,
@@ -199,7 +190,7 @@ export class RequestService1764000000110 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const t of ['notification', 'open311_client', 'sign_off_code', 'idempotency_key', 'request_timeline', 'service_request',
-      'fee_eligibility', 'resident_phone', 'resident', 'household', 'community_category', 'category', 'org_unit']) {
+      'fee_eligibility', 'resident_phone', 'resident', 'household', 'community_category', 'category']) {
       await q.query(`DROP TABLE ${t}`);
     }
     await q.query(`

@@ -1,9 +1,9 @@
 import { backoffDelay } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
-import { SerialLoop } from '../serial-loop';
 import { NOTIFIER, Notifier } from './notifier';
 import { redactSecrets } from './templates';
 
@@ -27,18 +27,18 @@ const LEASE_MS = 60_000;
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('notification-sender');
-  private readonly loop: SerialLoop;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(NOTIFIER) private readonly notifier: Notifier,
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
   ) {
-    this.loop = new SerialLoop(config.NOTIFY_POLL_MS, () => this.drain(), (err) => this.log.error({ err }, 'notification pass failed'));
+    this.loop = new BackgroundLoop({ name: 'notification-sender', everyMs: config.NOTIFY_POLL_MS, pass: () => this.drain().then(() => undefined) });
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.loop.start();
   }
 
   /** Waits for the pass in flight, so a message being sent is marked sent before the DataSource closes. */

@@ -1,3 +1,4 @@
+import type { ProviderKind } from '@bangbang/contracts';
 import type { Category } from '../catalogue/category.entity';
 import { isOpen, RequestStatus } from '../lifecycle/request-state';
 
@@ -38,7 +39,7 @@ export interface Open311Error {
 }
 
 export function toService(c: Category): Open311ServiceDef {
-  return { service_code: c.code, service_name: c.nameZh, description: c.description, metadata: false, type: 'realtime', keywords: c.nameEn, group: c.groupCode };
+  return { service_code: c.code, service_name: c.nameZh, description: c.description, metadata: c.attributes.length > 0, type: 'realtime', keywords: c.nameEn, group: c.groupCode };
 }
 
 /** Our stages are richer than open/closed; the exact one goes in status_notes. */
@@ -56,34 +57,62 @@ export interface RequestFacts {
   updatedAt: Date;
   resolutionDueAt: Date;
   householdId: string;
+  /** The community (or, for a request not yet placed in one, the street or district) it belongs to. */
+  unitName: string;
   maskedAddress: string | null;
   lat: number | null;
   lng: number | null;
+  providerKind: ProviderKind | null;
   providerName: string | null;
 }
 
+/** What a volunteer is called in public: a resident's own name is not the public's to read. */
+export const PUBLIC_VOLUNTEER = '志愿者';
+
 /**
- * Anyone may query requests; only the client that filed one sees its description, household and
- * location. Everyone else sees the service, the stage and the building.
+ * The client that filed a request sees what it told us and who is coming: the description, the
+ * household, the building and its coordinates, the provider's name.
  */
-export function toRequest(r: RequestFacts, ownClient: boolean): Open311Request {
+export function toClientRequest(r: RequestFacts): Open311Request {
+  return {
+    ...common(r),
+    description: r.description,
+    agency_responsible: r.providerName,
+    address: r.maskedAddress,
+    address_id: r.householdId,
+    lat: r.lat,
+    long: r.lng,
+  };
+}
+
+/**
+ * A stranger sees the service, the stage, the times and the community: no words of the resident's,
+ * no building, no coordinates, and a partner unit's name but never a volunteer's.
+ */
+export function toPublicRequest(r: RequestFacts): Open311Request {
+  return {
+    ...common(r),
+    description: null,
+    agency_responsible: r.providerKind === 'volunteer' ? PUBLIC_VOLUNTEER : r.providerName,
+    address: r.unitName,
+    address_id: null,
+    lat: null,
+    long: null,
+  };
+}
+
+function common(r: RequestFacts) {
   return {
     service_request_id: r.number,
     status: open311Status(r.status),
     status_notes: r.status,
     service_name: r.categoryName,
     service_code: r.categoryCode,
-    description: ownClient ? r.description : null,
-    agency_responsible: r.providerName,
     service_notice: null,
     requested_datetime: r.receivedAt.toISOString(),
     updated_datetime: r.updatedAt.toISOString(),
     expected_datetime: r.resolutionDueAt.toISOString(),
-    address: r.maskedAddress,
-    address_id: ownClient ? r.householdId : null,
     zipcode: null,
-    lat: ownClient ? r.lat : null,
-    long: ownClient ? r.lng : null,
     media_url: null,
   };
 }

@@ -1,7 +1,7 @@
 import { Public } from '@bangbang/auth';
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query, UseFilters } from '@nestjs/common';
 import { Open311ErrorFilter } from './open311-error.filter';
-import { Open311ListQuery, Open311ServicesQuery } from './open311.dto';
+import { Open311ListQuery, Open311OneQuery, Open311ServicesQuery } from './open311.dto';
 import { Open311Service } from './open311.service';
 
 const json = (file: string): string => {
@@ -25,8 +25,8 @@ export class Open311Controller {
   }
 
   @Get('services.json')
-  services(@Query() _: Open311ServicesQuery) {
-    return this.open311.services();
+  services(@Query() q: Open311ServicesQuery) {
+    return this.open311.services(q.jurisdiction_id);
   }
 
   @Get('services/:file')
@@ -46,7 +46,7 @@ export class Open311Controller {
   }
 
   @Get('requests/:file')
-  one(@Param('file') file: string, @Query() q: Open311ListQuery) {
-    return this.open311.one(json(file), q.api_key);
+  one(@Param('file') file: string, @Query() q: Open311OneQuery) {
+    return this.open311.one(json(file), q);
   }
 }

@@ -1,5 +1,7 @@
-import { IsIn, IsISO8601, IsNumberString, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNumberString, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DESCRIPTION_MAX } from '../requests/request.dto';
+import { MAX_PAGE_SIZE } from './open311-query';
 
 /** POST requests.json, form-encoded. `attribute[...]` entries are taken off before validation. */
 export class Open311CreateDto {
@@ -30,6 +32,14 @@ export class Open311ListQuery {
   @IsOptional() @IsISO8601() start_date?: string;
   @IsOptional() @IsISO8601() end_date?: string;
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
+  /** Paging is not in GeoReport v2 itself; `page`/`page_size` is the common extension. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) page?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE) page_size?: number;
+}
+
+export class Open311OneQuery {
+  @IsOptional() @IsString() @MaxLength(200) api_key?: string;
+  @IsOptional() @IsString() @MaxLength(64) jurisdiction_id?: string;
 }
 
 export class Open311ServicesQuery {

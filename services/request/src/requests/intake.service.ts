@@ -24,6 +24,8 @@ export interface IntakeContext {
   scopeOrgPath: string;
   channel: Channel;
   open311ClientId?: string;
+  /** Answers to the category's extra questions, already checked against its attributes (Open311). */
+  attributes?: Record<string, string | string[]>;
   /** The caller's Idempotency-Key, scoped to the caller. */
   idempotencyKey?: string;
 }
@@ -90,6 +92,7 @@ export class IntakeService {
       description: dto.description.trim(),
       channel: ctx.channel,
       open311ClientId: ctx.open311ClientId ?? null,
+      attributes: ctx.attributes ?? {},
       preferredFrom: window?.from ?? null,
       preferredTo: window?.to ?? null,
       chosenProviderId: dto.chosenProviderId ?? null,

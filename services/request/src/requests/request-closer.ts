@@ -1,12 +1,11 @@
 import { RequestClosed } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { getLogger } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { systemActor } from '../access';
 import { REDO_WINDOW_MS } from '../lifecycle/request-state';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
-import { SerialLoop } from '../serial-loop';
 import { ServiceRequest } from './service-request.entity';
 import { factOf, move } from './transitions';
 
@@ -15,18 +14,17 @@ const BATCH = 100;
 /** Once the 7-day redo window after sign-off has passed, the story ends: closed, and said so. */
 @Injectable()
 export class RequestCloser implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log = getLogger('request-closer');
-  private readonly loop: SerialLoop;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly ds: DataSource,
     @Inject(REQUEST_CONFIG) config: RequestConfig,
   ) {
-    this.loop = new SerialLoop(config.CLOSE_SWEEP_MS, () => this.closeDue(), (err) => this.log.error({ err }, 'closing sweep failed'));
+    this.loop = new BackgroundLoop({ name: 'request-closer', everyMs: config.CLOSE_SWEEP_MS, pass: () => this.closeDue().then(() => undefined) });
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
+  onApplicationBootstrap(): Promise<void> {
+    return this.loop.start();
   }
 
   /** Waits for a sweep in flight: it must commit or roll back before the DataSource closes. */

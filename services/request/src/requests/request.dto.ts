@@ -38,6 +38,8 @@ export class CreateRequestDto {
 export class ListRequestsQuery {
   @IsOptional() @IsIn(REQUEST_STATUSES) status?: RequestStatus;
   @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,31}$/, { message: 'community must be a community code' }) community?: string;
+  /** `true`: only requests of households made from a report and not yet verified; `false`: none of them. */
+  @IsOptional() @IsIn(['true', 'false']) provisional?: 'true' | 'false';
 }
 
 export class CancelDto {

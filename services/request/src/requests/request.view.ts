@@ -12,7 +12,10 @@ export class RequestView {
   feePolicy: string;
   description: string;
   channel: string;
+  attributes: Record<string, string | string[]>;
   householdId: string;
+  /** The household came from a report (Open311) and waits for staff to confirm or correct it. */
+  provisionalHousehold: boolean;
   residentId: string | null;
   communityCode: string;
   orgPath: string;
@@ -39,8 +42,11 @@ export class RequestView {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** Staff see the building, not the flat; the resident's contact data is read on the household. */
-export function requestView(r: ServiceRequest, household?: Pick<Household, 'address'>, timeline?: TimelineEntry[]): RequestView {
+/**
+ * Staff see the building, not the flat; the resident's contact data is read on the household. A
+ * list passes the household without its address.
+ */
+export function requestView(r: ServiceRequest, household: Pick<Household, 'provisional'> & { address: string | null }, timeline?: TimelineEntry[]): RequestView {
   return {
     id: r.id,
     number: r.number,
@@ -51,11 +57,13 @@ export function requestView(r: ServiceRequest, household?: Pick<Household, 'addr
     feePolicy: r.feePolicy,
     description: r.description,
     channel: r.channel,
+    attributes: r.attributes,
     householdId: r.householdId,
+    provisionalHousehold: household.provisional,
     residentId: r.residentId,
     communityCode: r.communityCode,
     orgPath: r.orgPath,
-    address: household ? maskAddress(household.address) : null,
+    address: maskAddress(household.address),
     preferredWindow: r.preferredFrom && r.preferredTo ? { from: r.preferredFrom.toISOString(), to: r.preferredTo.toISOString() } : null,
     chosenProviderId: r.chosenProviderId,
     answer: r.answer,

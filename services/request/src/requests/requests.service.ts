@@ -2,7 +2,7 @@ import { AuditOrigin, likePrefix, Principal, recordAudit, scopedRepository } fro
 import { AuditRecorded, RequestCancelled, RequestReopened, RequestSignedOff } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, ForbiddenException, GoneException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere, Like } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, Like, Raw } from 'typeorm';
 import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
 import { nationalFormat } from '../households/phone';
@@ -41,8 +41,17 @@ export class RequestsService {
     const where: FindOptionsWhere<ServiceRequest> = {};
     if (q.status) where.status = q.status;
     if (q.community) where.communityCode = q.community;
+    if (q.provisional) {
+      const op = q.provisional === 'true' ? 'IN' : 'NOT IN';
+      where.householdId = Raw((column) => `${column} ${op} (SELECT id FROM household WHERE provisional)`);
+    }
     const rows = await scopedRepository(this.ds.manager, ServiceRequest, p).find({ where, order: { receivedAt: 'DESC' }, take: LIST_LIMIT });
-    return rows.map((r) => requestView(r));
+    const provisional = new Set(
+      rows.length
+        ? (await this.ds.manager.find(Household, { select: { id: true }, where: { id: In([...new Set(rows.map((r) => r.householdId))]), provisional: true } })).map((h) => h.id)
+        : [],
+    );
+    return rows.map((r) => requestView(r, { address: null, provisional: provisional.has(r.householdId) }));
   }
 
   /** Staff see requests in their scope; a provider sees only the jobs assigned to it. */

@@ -22,6 +22,8 @@ export class ServiceRequest {
   @Column() description: string;
   @Column({ type: 'text' }) channel: Channel;
   @Column({ name: 'open311_client_id', type: 'uuid', nullable: true }) open311ClientId: string | null;
+  /** Answers to the category's extra questions (Open311 attributes), by attribute code. */
+  @Column({ type: 'jsonb' }) attributes: Record<string, string | string[]>;
   @time('preferred_from') preferredFrom: Date | null;
   @time('preferred_to') preferredTo: Date | null;
   @Column({ name: 'chosen_provider_id', type: 'text', nullable: true }) chosenProviderId: string | null;

@@ -8,7 +8,7 @@ import { poolAccount, volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { Volunteer } from '../registration/volunteer.entity';
 import { PointsConfigService } from './points-config.service';
-import { jobAward } from './points-rules';
+import { jobAward, ratingBonus } from './points-rules';
 
 const SYSTEM = 'system:volunteer';
 
@@ -47,11 +47,11 @@ export class JobEventsHandler {
   @OnEvent(RatingSubmitted)
   async onRated(@Payload() event: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const r = event.data;
-    if (r.providerKind !== 'volunteer' || r.provider !== 'satisfied') return;
+    if (r.providerKind !== 'volunteer') return;
     const volunteer = await this.volunteer(ctx.manager, r.providerId, r.requestId);
     if (!volunteer) return;
-    const { satisfiedRatingBonus } = await this.config.effective(ctx.manager, volunteer.orgPath);
-    await this.award(ctx.manager, volunteer, 'bonus', `rating:${r.requestId}`, satisfiedRatingBonus, 'rated satisfied');
+    const bonus = ratingBonus(await this.config.effective(ctx.manager, volunteer.orgPath), r.provider);
+    await this.award(ctx.manager, volunteer, 'bonus', `rating:${r.requestId}`, bonus, 'rated satisfied');
   }
 
   private async volunteer(m: EntityManager, id: string, requestId: string): Promise<Volunteer | null> {

@@ -1,4 +1,4 @@
-import { activityPoints, ancestorPaths, DEFAULT_POINTS_CONFIG, effectiveConfig, exchangeCost, jobAward, starLevel } from './points-rules';
+import { activityPoints, ancestorPaths, DEFAULT_POINTS_CONFIG, effectiveConfig, exchangeCost, jobAward, ratingBonus, starLevel } from './points-rules';
 
 describe('points rules', () => {
   it('lets the closest unit override a setting and keeps the rest', () => {
@@ -18,6 +18,12 @@ describe('points rules', () => {
     expect(jobAward(c, { categoryCode: 'water-electric-repair', feePolicy: 'free', solved: true })).toEqual({ base: 20, bonus: 5 });
     expect(jobAward(c, { categoryCode: 'book-lending', feePolicy: 'low_cost', solved: true })).toEqual({ base: 10, bonus: 0 });
     expect(jobAward(c, { categoryCode: 'water-electric-repair', feePolicy: 'free', solved: false })).toEqual({ base: 0, bonus: 0 });
+  });
+
+  it('gives the rating bonus only when the resident was satisfied with the provider', () => {
+    expect(ratingBonus({ ...DEFAULT_POINTS_CONFIG, satisfiedRatingBonus: 3 }, 'satisfied')).toBe(3);
+    expect(ratingBonus(DEFAULT_POINTS_CONFIG, 'basically_satisfied')).toBe(0);
+    expect(ratingBonus(DEFAULT_POINTS_CONFIG, 'dissatisfied')).toBe(0);
   });
 
   it('pays activity hours by the minute, rounded down', () => {

@@ -62,6 +62,11 @@ export function jobAward(config: PointsConfig, job: { categoryCode: string; feeP
   };
 }
 
+/** A rating earns the volunteer a bonus only when the resident was satisfied with the provider. */
+export function ratingBonus(config: PointsConfig, providerAnswer: string): number {
+  return providerAnswer === 'satisfied' ? config.satisfiedRatingBonus : 0;
+}
+
 /** Whole points for whole minutes served, rounded down. */
 export function activityPoints(minutes: number, pointsPerHour: number): number {
   return Math.floor((Math.max(0, minutes) * pointsPerHour) / 60);

@@ -1,4 +1,4 @@
-import { getLogger } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VOLUNTEER_CONFIG, VolunteerConfig } from '../volunteer.config';
@@ -13,26 +13,23 @@ const BATCH = 100;
  */
 @Injectable()
 export class ProfileRefreshScanner implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly log = getLogger('profile-refresh');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly ds: DataSource,
     private readonly publisher: ProfilePublisher,
-    @Inject(VOLUNTEER_CONFIG) private readonly config: VolunteerConfig,
-  ) {}
+    @Inject(VOLUNTEER_CONFIG) config: VolunteerConfig,
+  ) {
+    this.loop = new BackgroundLoop({ name: 'profile-refresh', everyMs: config.VOLUNTEER_REFRESH_SCAN_MS, pass: async () => (await this.scanOnce()) === BATCH });
+  }
 
-  onApplicationBootstrap(): void {
-    this.schedule();
+  onApplicationBootstrap(): Promise<void> {
+    return this.loop.start();
   }
 
   // Before TypeORM destroys the DataSource (in onApplicationShutdown), so the pass in flight can commit.
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass; returns how many profiles it republished. */
@@ -49,14 +46,5 @@ export class ProfileRefreshScanner implements OnApplicationBootstrap, OnModuleDe
       for (const id of ids) await this.publisher.publish(m, id);
       return ids.length;
     });
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.scanOnce()
-        .catch((err) => this.log.error({ err }, 'profile refresh scan failed'))
-        .finally(() => this.schedule());
-    }, this.config.VOLUNTEER_REFRESH_SCAN_MS);
   }
 }

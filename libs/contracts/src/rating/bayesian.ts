@@ -1,0 +1,17 @@
+/**
+ * What `provider-quality.v1`'s `bayesianScore` means, in one place for the rating service that
+ * computes it and dispatch that ranks by it: stars normalised to 0..1 ((stars − 1) / 4) and shrunk
+ * towards the network's prior, 4.2★ (0.8) worth 10 ratings, so a handful of ratings cannot win alone.
+ */
+export const QUALITY_PRIOR = { score: 0.8, weight: 10 } as const;
+
+/** (C·m + Σ s) / (C + n), from the sum of the provider question's stars over `count` ratings. */
+export function bayesianScore(starsSum: number, count: number): number {
+  const normalised = count > 0 ? (starsSum - count) / 4 : 0;
+  return (QUALITY_PRIOR.weight * QUALITY_PRIOR.score + normalised) / (QUALITY_PRIOR.weight + count);
+}
+
+/** The same score from the mean of `count` ratings. */
+export function bayesianScoreOfMean(meanStars: number, count: number): number {
+  return bayesianScore(meanStars * count, count);
+}

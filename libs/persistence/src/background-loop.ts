@@ -1,0 +1,130 @@
+import { backgroundPassErrors, backgroundPassSeconds, getLogger } from '@bangbang/observability';
+import { Client } from 'pg';
+
+export interface BackgroundLoopOptions {
+  /** Names the loop in logs and in the `loop` label of its metrics. */
+  name: string;
+  /** The wait between passes when the last one found nothing more to do. */
+  everyMs: number;
+  /**
+   * One pass. Returning `true` says more work is waiting (a full batch), and the next pass starts at
+   * once instead of after `everyMs`.
+   */
+  pass: () => Promise<boolean | void>;
+  /** A PostgreSQL channel whose `pg_notify` wakes the loop at once, on its own connection. */
+  listen?: { url: string; channel: string };
+  /** Failed passes back off from `everyMs`, doubling up to this. */
+  maxBackoffMs?: number;
+  /** Runs the first pass at start instead of after `everyMs`. */
+  passAtStart?: boolean;
+}
+
+/**
+ * The one background loop every service uses: passes never overlap, a pass that reports more work is
+ * followed at once, a failure backs off exponentially, a notification wakes it early, and `stop()`
+ * waits for the pass in flight, so a service stops it before its DataSource closes.
+ */
+export class BackgroundLoop {
+  private readonly log;
+  private timer?: NodeJS.Timeout;
+  private inFlight?: Promise<void>;
+  private running = false;
+  private wakeRequested = false;
+  private failures = 0;
+  private listener?: Client;
+
+  constructor(private readonly options: BackgroundLoopOptions) {
+    this.log = getLogger(options.name);
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    if (this.options.listen) await this.connectListener().catch((err) => this.log.warn({ err }, 'listener down; polling until it is back'));
+    this.schedule(this.options.passAtStart ? 0 : this.options.everyMs);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.inFlight;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Runs a pass now, or right after the one in flight. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.inFlight) {
+      this.wakeRequested = true;
+      return;
+    }
+    this.schedule(0);
+  }
+
+  /** Runs one pass now (after the one in flight) and resolves to whether more work is waiting. */
+  runOnce(): Promise<boolean> {
+    return this.runPass();
+  }
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    if (!this.running) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+    // The HTTP server keeps a service alive; a pending pass alone must not keep a process running.
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    if (this.options.listen && !this.listener) await this.connectListener().catch(() => undefined);
+    await this.runPass();
+  }
+
+  private async runPass(): Promise<boolean> {
+    while (this.inFlight) await this.inFlight;
+    this.wakeRequested = false;
+    let more = false;
+    const pass = this.timedPass().then((m) => void (more = m));
+    this.inFlight = pass;
+    await pass;
+    if (this.inFlight === pass) this.inFlight = undefined;
+    const backoff = Math.min(this.options.everyMs * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
+    this.schedule(this.failures ? backoff : more || this.wakeRequested ? 0 : this.options.everyMs);
+    return more;
+  }
+
+  /** One pass, measured; resolves to whether more work is waiting, and never rejects. */
+  private async timedPass(): Promise<boolean> {
+    const end = backgroundPassSeconds.startTimer({ loop: this.options.name });
+    try {
+      const more = (await this.options.pass()) === true;
+      this.failures = 0;
+      return more;
+    } catch (err) {
+      this.failures += 1;
+      backgroundPassErrors.inc({ loop: this.options.name });
+      this.log.error({ err, failures: this.failures }, `${this.options.name} pass failed`);
+      return false;
+    } finally {
+      end();
+    }
+  }
+
+  private async connectListener(): Promise<void> {
+    const { url, channel } = this.options.listen!;
+    const client = new Client({ connectionString: url });
+    client.on('notification', () => this.wake());
+    client.on('error', (err) => {
+      this.log.warn({ err }, 'listener connection lost; polling until it is back');
+      if (this.listener === client) this.listener = undefined;
+      void client.end().catch(() => undefined);
+    });
+    await client.connect();
+    await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
+    if (!this.running) {
+      await client.end();
+      return;
+    }
+    this.listener = client;
+  }
+}
