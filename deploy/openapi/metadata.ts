@@ -5,8 +5,7 @@
  * tests run through SWC, so the plugin never sees the code; each service loads this file when it
  * builds its OpenAPI document instead. `--check` exits 1 when a file is out of date.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { PluginMetadataPrinter } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-printer.js';
@@ -165,7 +164,8 @@ function render(prog: ts.Program, service: string): string {
       controllers: controllers.collect().controllers.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, methods]) => [k, Object.fromEntries(Object.entries(methods).map(([m, v]) => [m, onlyClasses(v)]))]))]),
     },
   };
-  rewriteCollectedMetadataForNodeNext(collected as never, ts);
+  // The CLI's typings name another copy of the TypeScript namespace; the objects are the same.
+  rewriteCollectedMetadataForNodeNext(collected as never, ts as never);
   const typeImports: Record<string, string> = {};
   // A dynamic import resolves as ESM, which neither knows the @bangbang path aliases nor imports a
   // directory: point at the lib's index file instead.
@@ -174,15 +174,15 @@ function render(prog: ts.Program, service: string): string {
     typeImports[k] = rewriteAsyncImportString(v).replace(/import\("@bangbang\/([a-z-]+)"\)/, (_, name: string) => `import("${lib(name)}")`);
   }
   // Only the types the remaining classes refer to: the file imports each of them when loaded.
-  const all = print(collected, typeImports);
+  const all = print(collected as never, typeImports);
   const used = Object.fromEntries(Object.entries(typeImports).filter(([k]) => all.includes(`t[${JSON.stringify(k)}].`)));
-  return print(collected, used);
+  return print(collected as never, used);
 }
 
-function print(collected: object, typeImports: Record<string, string>): string {
+function print(collected: Parameters<PluginMetadataPrinter['print']>[0], typeImports: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'openapi-metadata-'));
   try {
-    new PluginMetadataPrinter().print(collected, typeImports, { outputDir: dir, filename: METADATA_FILE }, ts);
+    new PluginMetadataPrinter().print(collected, typeImports, { outputDir: dir, filename: METADATA_FILE }, ts as never);
     return readFileSync(join(dir, METADATA_FILE), 'utf8') + '\n';
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -196,13 +196,7 @@ function main(): void {
   for (const service of SERVICES) {
     const file = join(ROOT, 'services', service, 'src', METADATA_FILE);
     const text = render(prog, service);
-    let current = '';
-    try {
-      current = readFileSync(file, 'utf8');
-    } catch {
-      current = '';
-    }
-    if (current === text) continue;
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) continue;
     if (check) stale.push(file);
     else writeFileSync(file, text);
   }
