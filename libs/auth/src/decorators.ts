@@ -5,7 +5,10 @@ import type { Principal, Role } from './principal';
 export const PUBLIC_KEY = 'bangbang:public';
 export const ROLES_KEY = 'bangbang:roles';
 
-/** An unauthenticated route. Everything else requires a valid access token. */
+/**
+ * An unauthenticated route. Everything else requires a valid access token. The OpenAPI document
+ * learns both from these decorators (`x-public` becomes an empty security requirement, `x-roles` stays).
+ */
 export const Public = (): ClassDecorator & MethodDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));
 
 /** Only these roles may call the route (403 for the others); without it, any authenticated caller. */
