@@ -77,7 +77,11 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
 
   beforeAll(async () => {
     d = await District.start();
-    doc = (await d.api('GET', '/openapi.json')).body;
+    // A service builds its document on first request, which can outlast the gateway's fetch timeout on a busy machine.
+    doc = await waitFor(async () => {
+      const body = (await d.api('GET', '/openapi.json')).body;
+      return body['x-unavailable-services'].length === 0 && body;
+    }, { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' });
     const admin = await d.login('jincheng.admin');
     const unit = await d.api('POST', '/api/merchant/units', admin, {
       orgPath: JINCHENG,

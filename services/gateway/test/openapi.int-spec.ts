@@ -1,3 +1,4 @@
+import { waitFor } from '@bangbang/testing';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -58,7 +59,11 @@ describe('the merged OpenAPI document', () => {
 
   beforeAll(async () => {
     d = await District.start();
-    doc = (await d.api('GET', '/openapi.json')).body;
+    // A service builds its document on first request, which can outlast the gateway's fetch timeout on a busy machine.
+    doc = await waitFor(async () => {
+      const body = (await d.api('GET', '/openapi.json')).body;
+      return body['x-unavailable-services'].length === 0 && body;
+    }, { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' });
   });
 
   afterAll(() => d?.stop());

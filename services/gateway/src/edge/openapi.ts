@@ -78,7 +78,8 @@ export function installOpenApi(fastify: FastifyInstance, config: GatewayConfig):
       for (const [schema, body] of Object.entries(rewritten.components?.schemas ?? {})) merged.components.schemas[`${name}.${schema}`] = body;
     });
     const doc = { ...merged, 'x-unavailable-services': unavailable };
-    cached = { at: Date.now(), doc };
+    // An incomplete document is not kept: the next request asks the missing services again.
+    if (unavailable.length === 0) cached = { at: Date.now(), doc };
     return doc;
   });
 }
