@@ -110,11 +110,13 @@ function amend(props: ts.ObjectLiteralExpression, facts: Map<string, PropertyFac
   );
 }
 
+const literalText = (e: ts.Expression): string => (ts.isStringLiteral(e) || ts.isNumericLiteral(e) ? e.text : '');
+
 /**
  * The plugin also names interfaces (and, for some, `Object` on the interface's module), which do not
- * exist at run time and would stop Swagger; those become plain objects.
+ * exist at run time and would stop Swagger; those become plain objects. Enums are sorted.
  */
-function classesOnly(prog: ts.Program): (node: ts.ObjectLiteralExpression) => ts.ObjectLiteralExpression {
+function normalised(prog: ts.Program): (node: ts.ObjectLiteralExpression) => ts.ObjectLiteralExpression {
   const classes = new Set<string>();
   for (const sf of prog.getSourceFiles()) {
     const visit = (node: ts.Node): void => {
@@ -127,7 +129,14 @@ function classesOnly(prog: ts.Program): (node: ts.ObjectLiteralExpression) => ts
     // The plugin writes each reference as one identifier, `t["./module"].Name`.
     const visit = (node: ts.Node): ts.Node => {
       const name = ts.isIdentifier(node) ? /^t\[".*"\]\.(\w+)$/.exec(node.text)?.[1] : undefined;
-      return name && !classes.has(name) ? ts.factory.createIdentifier('Object') : ts.visitEachChild(node, visit, context);
+      if (name && !classes.has(name)) return ts.factory.createIdentifier('Object');
+      // The checker lists a union's members in the order it met them, which varies with what it
+      // checked first; sorted, the file is the same on every run.
+      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'enum' && ts.isArrayLiteralExpression(node.initializer)) {
+        const values = [...node.initializer.elements].sort((a, b) => literalText(a).localeCompare(literalText(b)));
+        return ts.factory.updatePropertyAssignment(node, node.name, ts.factory.createArrayLiteralExpression(values));
+      }
+      return ts.visitEachChild(node, visit, context);
     };
     return (node) => ts.visitNode(node, visit) as ts.Node;
   };
@@ -157,11 +166,11 @@ function render(prog: ts.Program, service: string): string {
     .collect()
     .models.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).filter(([name]) => facts.get(name)?.size).map(([name, props]) => [name, amend(props, facts.get(name))]))] as const)
     .filter(([, classes]) => Object.keys(classes).length > 0);
-  const onlyClasses = classesOnly(prog);
+  const normalise = normalised(prog);
   const collected = {
     '@nestjs/swagger': {
-      models: modelMeta.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, onlyClasses(v)]))]),
-      controllers: controllers.collect().controllers.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, methods]) => [k, Object.fromEntries(Object.entries(methods).map(([m, v]) => [m, onlyClasses(v)]))]))]),
+      models: modelMeta.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, normalise(v)]))]),
+      controllers: controllers.collect().controllers.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, methods]) => [k, Object.fromEntries(Object.entries(methods).map(([m, v]) => [m, normalise(v)]))]))]),
     },
   };
   // The CLI's typings name another copy of the TypeScript namespace; the objects are the same.

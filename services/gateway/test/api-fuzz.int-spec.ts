@@ -100,7 +100,10 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
     const { apiKey } = (await d.api('POST', `/api/merchant/units/${unit.body.id}/api-keys`, admin)).body;
     const merchant = { 'x-api-key': apiKey };
     await waitFor(async () => (await d.api('GET', '/api/merchant/me', merchant)).status === 200, { timeoutMs: 60_000, what: "the gateway to learn the unit's API key" });
-    const volunteer = await d.api('POST', '/auth/volunteers', {}, { username: 'fuzz.volunteer', password: 'fuzz-volunteer-2026', displayName: '志愿者', phone: '13700002222', communityCode: 'jincheng' });
+    const account = { username: 'fuzz.volunteer', password: 'fuzz-volunteer-2026' };
+    expect((await d.api('POST', '/auth/volunteers', {}, { ...account, displayName: '志愿者', phone: '13700002222', communityCode: 'jincheng' })).status).toBe(202);
+    const volunteer = await d.api('POST', '/auth/login', {}, account);
+    expect(volunteer.status).toBe(200);
     roles = {
       anonymous: {},
       district_admin: await d.login('district.admin'),

@@ -4,7 +4,7 @@ import { ADMIN_READERS, ADMINS, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
 import { CreateEndpointDto, DeliveriesQuery, ReplayDto, UnitDeliveryParams } from './webhook.dto';
-import { DeliveryView, EndpointView, Replayed, RotatedSecret, WebhooksService } from './webhooks.service';
+import { CreatedEndpoint, DeliveryView, EndpointView, Replayed, RotatedSecret, WebhooksService } from './webhooks.service';
 
 /** The unit's own webhook endpoints and deliveries. */
 @Controller('me/webhooks')
@@ -15,7 +15,7 @@ export class OwnWebhooksController {
   /** Answers the endpoint with its `whsec_` secret, this once. */
   @Post()
   @UseInterceptors(Idempotent)
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateEndpointDto): Promise<EndpointView & { secret: string }> {
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateEndpointDto): Promise<CreatedEndpoint> {
     return this.webhooks.create(unitOf(p), dto);
   }
 

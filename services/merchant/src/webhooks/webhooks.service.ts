@@ -16,6 +16,11 @@ import { WEBHOOK_EVENT_TYPES } from './webhook-payloads';
 export class EndpointView extends OmitType(WebhookEndpoint, ['secretSealed', 'previousSecretSealed'] as const) {
   rotating: boolean;
 }
+/** A new endpoint, with its signing secret shown this once. */
+export class CreatedEndpoint extends EndpointView {
+  secret: string;
+}
+
 export class DeliveryView extends OmitType(WebhookDelivery, ['body'] as const) {
   attemptLog?: WebhookAttempt[];
 }
