@@ -10,7 +10,7 @@ import boundaries from './deploy/lint/boundaries.cjs';
 const ROOT = dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.local/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', '.local/**', '**/*.js', '**/*.mjs', '**/*.cjs', '**/openapi.metadata.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,7 @@ const swc = (syntax) => [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie', 'jose', 'content-disposition'];
+const ESM_ONLY = ['@nestjs', '@apidevtools', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie', 'jose', 'content-disposition'];
 
 module.exports = {
   testEnvironment: 'node',
@@ -20,7 +20,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
   transform: { '^.+\\.ts$': swc('ts'), '^.+\\.m?js$': swc('js') },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-  moduleNameMapper: { '^@bangbang/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  // The generated openapi.metadata.ts files import with the `.js` extensions that Node's ESM resolution needs.
+  moduleNameMapper: { '^@bangbang/([a-z-]+)$': '<rootDir>/libs/$1/src', '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',

@@ -1,14 +1,19 @@
-import { createParamDecorator, CustomDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Principal, Role } from './principal';
 
 export const PUBLIC_KEY = 'bangbang:public';
 export const ROLES_KEY = 'bangbang:roles';
 
-/** An unauthenticated route. Everything else requires a valid access token. */
-export const Public = (): CustomDecorator => SetMetadata(PUBLIC_KEY, true);
+/**
+ * An unauthenticated route. Everything else requires a valid access token. The OpenAPI document
+ * learns both from these decorators (`x-public` becomes an empty security requirement, `x-roles` stays).
+ */
+export const Public = (): ClassDecorator & MethodDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));
 
 /** Only these roles may call the route (403 for the others); without it, any authenticated caller. */
-export const Roles = (...roles: Role[]): CustomDecorator => SetMetadata(ROLES_KEY, roles);
+export const Roles = (...roles: Role[]): ClassDecorator & MethodDecorator =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 export interface AuthenticatedRequest {
   principal?: Principal;

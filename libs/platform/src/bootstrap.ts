@@ -7,7 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { HttpConfig, trustProxy } from './http.config';
 import { installHttpObservability } from './http-observability';
 import { InputRulesInterceptor } from './input-rules.interceptor';
-import { serveOpenApi } from './openapi';
+import { OpenApiMetadata, serveOpenApi } from './openapi';
 import { HttpErrorsFilter, UnexpectedErrorsInterceptor } from './unexpected-errors';
 import { StrictValidationPipe } from './validation.pipe';
 
@@ -19,6 +19,8 @@ export interface ServiceDefinition {
   consumesEvents: boolean;
   /** Where the service serves its own OpenAPI document; the gateway moves its own aside. */
   openApiPath?: string;
+  /** The service's generated openapi.metadata.ts, which gives its document the request and response bodies. */
+  openApiMetadata?: OpenApiMetadata;
 }
 
 export interface ServiceOptions {
@@ -41,7 +43,7 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
     logger: new NestPinoLogger(),
   });
   installHttpObservability(app.getHttpAdapter().getInstance());
-  serveOpenApi(app, def.name, def.openApiPath);
+  serveOpenApi(app, def.name, def.openApiPath, def.openApiMetadata);
   // Outermost first: an unexpected error anywhere below is reported and made a generic 500; the
   // input rules come before any feature's interceptor, pipe or handler reads the request.
   app.useGlobalInterceptors(new UnexpectedErrorsInterceptor(), new InputRulesInterceptor(app.get(Reflector)));

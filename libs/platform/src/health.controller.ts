@@ -3,7 +3,11 @@ import { Messaging } from '@bangbang/messaging';
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-interface Readiness {
+export class Liveness {
+  status: 'ok';
+}
+
+export class Readiness {
   status: 'ok' | 'unavailable';
   database: boolean;
   kafka: boolean;
@@ -26,7 +30,7 @@ export class HealthController {
 
   @Get('live')
   @HttpCode(200)
-  live(): { status: 'ok' } {
+  live(): Liveness {
     return { status: 'ok' };
   }
 

@@ -8,12 +8,14 @@ import { DispatchJobs1764000000200 } from './migrations/1764000000200-dispatch-j
 import { DispatchMatching1764000000201 } from './migrations/1764000000201-dispatch-matching';
 import { MinimalRequestFacts1764000000202 } from './migrations/1764000000202-minimal-request-facts';
 import { Offer } from './offers/offer.entity';
+import openApiMetadata from './openapi.metadata';
 
 @Module({})
 class DispatchAppModule {}
 
 export const dispatchService: ServiceDefinition = {
   name: 'dispatch',
+  openApiMetadata,
   defaultPort: 3002,
   consumesEvents: true,
   module: (env) => ({

@@ -26,6 +26,7 @@ import { AccountKind1764000000310 } from './migrations/1764000000310-account-kin
 import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-throttle';
 import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
 import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-scopes';
+import openApiMetadata from './openapi.metadata';
 
 export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit];
 export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330, ApiKeyScopes1764000000340];
@@ -39,6 +40,7 @@ class GatewayAppModule {}
 
 export const gatewayService: ServiceDefinition = {
   name: 'gateway',
+  openApiMetadata,
   defaultPort: 3000,
   consumesEvents: true,
   openApiPath: GATEWAY_OPENAPI_PATH,

@@ -99,6 +99,16 @@ export class District {
     return this.apps.get(service)!.get(DataSource);
   }
 
+  /** The running Nest apps, the gateway's first: tests read their routes' metadata. */
+  nestApps(): Record<string, NestFastifyApplication> {
+    return { gateway: this.gw!.app, ...Object.fromEntries(this.apps) };
+  }
+
+  /** Every service's database, the gateway's first: the fuzz test checks a refused call changed none of them. */
+  databases(): Record<string, DataSource> {
+    return { gateway: this.gw!.ds, ...Object.fromEntries([...this.apps].map(([name, app]) => [name, app.get(DataSource)])) };
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.apps.values()].map((app) => app.close()));
     await this.gw?.stop();

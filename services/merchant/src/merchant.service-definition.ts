@@ -14,12 +14,14 @@ import { Offering } from './offerings/offering.entity';
 import { PartnerUnit } from './units/partner-unit.entity';
 import { WebhookAttempt, WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { WebhookEndpoint } from './webhooks/webhook-endpoint.entity';
+import openApiMetadata from './openapi.metadata';
 
 @Module({})
 class MerchantAppModule {}
 
 export const merchantService: ServiceDefinition = {
   name: 'merchant',
+  openApiMetadata,
   defaultPort: 3003,
   consumesEvents: true,
   module: (env) => ({

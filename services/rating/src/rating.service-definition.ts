@@ -4,12 +4,14 @@ import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Module } from '@nestjs/common';
 import { Rating1764000000500 } from './migrations/1764000000500-rating';
 import { FiguresModule, FollowUpsModule, RatingConfigModule, RatingsModule, ScorecardsModule } from './rating.modules';
+import openApiMetadata from './openapi.metadata';
 
 @Module({})
 class RatingAppModule {}
 
 export const ratingService: ServiceDefinition = {
   name: 'rating',
+  openApiMetadata,
   defaultPort: 3005,
   consumesEvents: true,
   module: (env) => ({

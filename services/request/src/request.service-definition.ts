@@ -28,6 +28,7 @@ import { checkedRequestConfig, REQUEST_CONFIG, RequestConfig } from './request.c
 import { RequestsModule } from './requests/requests.module';
 import { ServiceRequest, TimelineEntry } from './requests/service-request.entity';
 import { SignOffCode } from './sign-off/sign-off-code.entity';
+import openApiMetadata from './openapi.metadata';
 
 export const REQUEST_ENTITIES = [
   OrgUnit, Category, CommunityCategory, Household, Resident, ResidentPhone, FeeEligibility,
@@ -43,6 +44,7 @@ class RequestAppModule {}
 
 export const requestService: ServiceDefinition = {
   name: 'request',
+  openApiMetadata,
   defaultPort: 3001,
   consumesEvents: true,
   module: (env) => {

@@ -23,6 +23,7 @@ import { StandingsModule } from './standings/standings.module';
 import { Team, TeamMember } from './teams/team.entity';
 import { TeamsModule } from './teams/teams.module';
 import { VOLUNTEER_CONFIG, VolunteerConfig } from './volunteer.config';
+import openApiMetadata from './openapi.metadata';
 
 @Global()
 @Module({})
@@ -33,6 +34,7 @@ class VolunteerAppModule {}
 
 export const volunteerService: ServiceDefinition = {
   name: 'volunteer',
+  openApiMetadata,
   defaultPort: 3004,
   consumesEvents: true,
   module: (env) => ({

@@ -5,7 +5,7 @@ import type { Level } from '../matching/org-scope';
 import type { JobState } from './job-state';
 
 /** The ranking made at one level of the ladder, as agents see it. */
-export interface StoredRanking {
+export class StoredRanking {
   level: Level;
   scope: string;
   round: number;

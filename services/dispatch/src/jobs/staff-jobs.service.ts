@@ -16,7 +16,7 @@ import { AssignDto, ListJobsQuery } from './job.dto';
 export const STAFF_READERS = ['agent', 'district_admin', 'street_admin', 'community_admin', 'auditor'] as const;
 export const STAFF_ASSIGNERS = ['agent', 'district_admin', 'street_admin', 'community_admin'] as const;
 
-export interface JobView {
+export class JobView {
   requestId: string;
   requestNumber: string;
   communityId: string;

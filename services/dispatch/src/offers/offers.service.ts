@@ -9,7 +9,7 @@ import { lockProvider } from '../providers/provider-view';
 import { Offer } from './offer.entity';
 import { whyClosed } from './offer-refusals';
 
-export interface OfferView {
+export class OfferView {
   offerId: string;
   requestId: string;
   status: Offer['status'];

@@ -19,7 +19,7 @@ export class AuditQueryDto {
 /** Deeper offsets make the database walk and drop every record before them; time filters do not. */
 export const MAX_AUDIT_OFFSET = 10_000;
 
-export interface AuditPage {
+export class AuditPage {
   items: AuditRecord[];
   page: number;
   pageSize: number;

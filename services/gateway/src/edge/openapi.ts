@@ -1,14 +1,31 @@
 import { getLogger } from '@bangbang/observability';
 import type { FastifyInstance } from 'fastify';
 import { GatewayConfig } from '../gateway.config';
+import { API_KEY_HEADER } from './api-keys';
 import { UpstreamName, upstreams } from './routes';
 
 export const GATEWAY_OPENAPI_PATH = '/openapi/gateway.json';
 const CACHE_MS = 30_000;
 const FETCH_TIMEOUT_MS = 2_000;
+const API_KEY_SCHEME = 'apiKey';
+
+/**
+ * The edge exchanges a merchant's API key for a merchant token, so a service route a merchant may
+ * call (no @Roles, or roles naming merchant) takes the key as well as a bearer token.
+ */
+function acceptApiKey(op: Operation): void {
+  const bearer = op.security?.length;
+  if (bearer && (!op['x-roles'] || op['x-roles'].includes('merchant'))) op.security = [...op.security!, { [API_KEY_SCHEME]: [] }];
+}
+
+interface Operation {
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  'x-roles'?: string[];
+}
 
 interface OpenApiDoc {
-  paths?: Record<string, Record<string, { tags?: string[] }>>;
+  paths?: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
 }
 
@@ -34,7 +51,16 @@ export function installOpenApi(fastify: FastifyInstance, config: GatewayConfig):
   fastify.get('/openapi.json', async () => {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.doc;
     const own = (await fastify.inject({ method: 'GET', url: GATEWAY_OPENAPI_PATH })).json() as OpenApiDoc;
-    const merged = { ...own, info: { title: 'Bangbang', version: '1' }, paths: { ...own.paths }, components: { ...own.components, schemas: { ...own.components?.schemas } } };
+    const merged = {
+      ...own,
+      info: { title: 'Bangbang', version: '1' },
+      paths: { ...own.paths },
+      components: {
+        ...own.components,
+        schemas: { ...own.components?.schemas },
+        securitySchemes: { ...own.components?.securitySchemes, [API_KEY_SCHEME]: { type: 'apiKey', in: 'header', name: API_KEY_HEADER } },
+      },
+    };
     const unavailable: string[] = [];
     const entries = Object.entries(upstreams(config)) as [UpstreamName, string][];
     const docs = await Promise.all(entries.map(([name, base]) => fetchDoc(name, base)));
@@ -43,13 +69,17 @@ export function installOpenApi(fastify: FastifyInstance, config: GatewayConfig):
       if (!doc) return void unavailable.push(name);
       const rewritten = JSON.parse(JSON.stringify(doc).replaceAll('#/components/schemas/', `#/components/schemas/${name}.`)) as OpenApiDoc;
       for (const [path, ops] of Object.entries(rewritten.paths ?? {})) {
-        for (const op of Object.values(ops)) op.tags = [name, ...(op.tags ?? [])];
+        for (const op of Object.values(ops)) {
+          op.tags = [name, ...(op.tags ?? [])];
+          acceptApiKey(op);
+        }
         merged.paths[`/api/${name}${path}`] = ops;
       }
       for (const [schema, body] of Object.entries(rewritten.components?.schemas ?? {})) merged.components.schemas[`${name}.${schema}`] = body;
     });
     const doc = { ...merged, 'x-unavailable-services': unavailable };
-    cached = { at: Date.now(), doc };
+    // An incomplete document is not kept: the next request asks the missing services again.
+    if (unavailable.length === 0) cached = { at: Date.now(), doc };
     return doc;
   });
 }

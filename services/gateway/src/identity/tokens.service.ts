@@ -7,7 +7,7 @@ import { GATEWAY_CONFIG } from '../gateway.tokens';
 import { SigningKeys } from '../keys/signing-keys';
 import { RefreshToken } from './refresh-token.entity';
 
-export interface TokenPair {
+export class TokenPair {
   accessToken: string;
   refreshToken: string;
   tokenType: 'Bearer';

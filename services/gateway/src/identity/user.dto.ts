@@ -19,7 +19,7 @@ export class UserReadDto {
   @IsOptional() @IsString() @Length(1, 200) purpose?: string;
 }
 
-export interface UserView {
+export class UserView {
   id: string;
   username: string;
   displayName: string;

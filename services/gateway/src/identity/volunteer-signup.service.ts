@@ -11,7 +11,7 @@ import { StaffUser } from './staff-user.entity';
 import { VolunteerSignupDto } from './volunteer-signup.dto';
 
 /** The one answer to every sign-up that gets this far: whether the username was free is not told. */
-export interface SignupAccepted {
+export class SignupAccepted {
   status: 'accepted';
   next: string;
 }

@@ -2,6 +2,7 @@ import { AuditOrigin, Principal, recordAudit } from '@bangbang/auth';
 import { API_KEY_SCOPES, ApiKeyIssued, ApiKeyRevoked, type ApiKeyScope, AuditRecorded } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -9,7 +10,7 @@ import { PartnerUnit } from '../units/partner-unit.entity';
 import { ApiKey } from './api-key.entity';
 import { newApiKey } from './api-key';
 
-export interface IssuedKey {
+export class IssuedKey {
   keyId: string;
   prefix: string;
   /** Shown this once: only its hash is kept. */
@@ -18,7 +19,7 @@ export interface IssuedKey {
   scopes: ApiKeyScope[];
 }
 
-export type KeyView = Omit<ApiKey, 'keyHash'>;
+export class KeyView extends OmitType(ApiKey, ['keyHash'] as const) {}
 
 const view = ({ keyHash: _, ...rest }: ApiKey): KeyView => rest;
 

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
 import { Credit, creditScore, NO_FACTS } from './credit-score';
 
-export interface Scorecard extends Credit {
+export class Scorecard implements Credit {
+  score: number;
+  components: Credit['components'];
   unitId: string;
   reviewThreshold: number;
   flaggedForReview: boolean;

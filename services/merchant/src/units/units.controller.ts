@@ -4,7 +4,7 @@ import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ReviewDto } from './review.dto';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, PurposeQuery, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
-import { UnitsService, UnitView, viewOf } from './units.service';
+import { UnitContact, UnitsService, UnitView, viewOf } from './units.service';
 
 /** Admins look after the units registered in their scope; anything outside it is a 404. */
 @Controller('units')
@@ -39,7 +39,7 @@ export class UnitsController {
   /** The contact person's phone unmasked, for a stated purpose, audited. */
   @Get(':id/contact')
   @Roles(...ADMINS)
-  contact(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: PurposeQuery, @Req() req: AuthenticatedRequest) {
+  contact(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: PurposeQuery, @Req() req: AuthenticatedRequest): Promise<UnitContact> {
     return this.units.readContact(p, id, q.purpose, auditOrigin(req));
   }
 

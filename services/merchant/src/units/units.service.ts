@@ -2,6 +2,7 @@ import { assertInScope, AuditOrigin, maskPhone, Principal, recordAudit, scopedRe
 import { AuditRecorded, MerchantProviderProfile, type PartnerUnitStatus, UnitStatusChanged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { revokeKeysWhere } from '../api-keys/api-keys.service';
@@ -12,13 +13,20 @@ import { CreateUnitDto, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
 import { assertUnitMove, IllegalUnitMove } from './unit-lifecycle';
 
 /** What admins and the unit itself see: the contact phone masked unless read on purpose. */
-export type UnitView = Omit<PartnerUnit, 'contactPhone'> & { contactPhone: string | null };
+export class UnitView extends OmitType(PartnerUnit, ['contactPhone'] as const) {
+  contactPhone: string | null;
+}
 
 /** The fields a PATCH actually sent: the validated DTO also has the absent ones, as undefined. */
 export const given = <T extends object>(dto: T): Partial<T> =>
   Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 export const viewOf = (unit: PartnerUnit): UnitView => ({ ...unit, contactPhone: maskPhone(unit.contactPhone) });
+
+export class UnitContact {
+  contactName: string;
+  contactPhone: string;
+}
 
 @Injectable()
 export class UnitsService {
@@ -76,7 +84,7 @@ export class UnitsService {
     return unit;
   }
 
-  async readContact(admin: Principal, id: string, purpose: string, origin: AuditOrigin): Promise<{ contactName: string; contactPhone: string }> {
+  async readContact(admin: Principal, id: string, purpose: string, origin: AuditOrigin): Promise<UnitContact> {
     const unit = await this.get(admin, id);
     await recordAudit(this.ds.manager, AuditRecorded.merchant, admin, { action: 'partner-unit.contact-read', resourceType: 'partner-unit', resourceId: id, purpose }, origin);
     return { contactName: unit.contactName, contactPhone: unit.contactPhone };

@@ -4,7 +4,7 @@ import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
 import { CreateEndpointDto, DeliveriesQuery, ReplayDto, UnitDeliveryParams } from './webhook.dto';
-import { DeliveryView, EndpointView, WebhooksService } from './webhooks.service';
+import { CreatedEndpoint, DeliveryView, EndpointView, Replayed, RotatedSecret, WebhooksService } from './webhooks.service';
 
 /** The unit's own webhook endpoints and deliveries. */
 @Controller('me/webhooks')
@@ -16,7 +16,7 @@ export class OwnWebhooksController {
   /** Answers the endpoint with its `whsec_` secret, this once. */
   @Post()
   @UseInterceptors(Idempotent)
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateEndpointDto): Promise<EndpointView & { secret: string }> {
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateEndpointDto): Promise<CreatedEndpoint> {
     return this.webhooks.create(unitOf(p), dto);
   }
 
@@ -38,7 +38,7 @@ export class OwnWebhooksController {
   @Post('deliveries/replay')
   @HttpCode(200)
   @UseInterceptors(Idempotent)
-  replaySince(@CurrentPrincipal() p: Principal, @Body() dto: ReplayDto): Promise<{ replayed: number }> {
+  replaySince(@CurrentPrincipal() p: Principal, @Body() dto: ReplayDto): Promise<Replayed> {
     return this.webhooks.replaySince(unitOf(p), dto.since);
   }
 
@@ -60,7 +60,7 @@ export class OwnWebhooksController {
   @Post(':endpointId/rotate-secret')
   @HttpCode(200)
   @UseInterceptors(Idempotent)
-  rotate(@CurrentPrincipal() p: Principal, @Param('endpointId', new ParseUUIDPipe()) id: string) {
+  rotate(@CurrentPrincipal() p: Principal, @Param('endpointId', new ParseUUIDPipe()) id: string): Promise<RotatedSecret> {
     return this.webhooks.rotateSecret(unitOf(p), id);
   }
 
@@ -97,7 +97,7 @@ export class UnitWebhooksController {
   @Post('deliveries/replay')
   @Roles(...ADMINS)
   @HttpCode(200)
-  async replaySince(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplayDto, @Req() req: AuthenticatedRequest): Promise<{ replayed: number }> {
+  async replaySince(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplayDto, @Req() req: AuthenticatedRequest): Promise<Replayed> {
     await this.units.get(p, id);
     return this.webhooks.replaySince(id, dto.since, { admin: p, origin: auditOrigin(req) });
   }

@@ -2,6 +2,7 @@ import { recordAudit } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AdminAct } from '../api-keys/api-keys.service';
+import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -15,8 +16,17 @@ import { WEBHOOK_CHANNEL } from './webhook-enqueue';
 import { CreateEndpointDto, DeliveriesQuery } from './webhook.dto';
 import { WEBHOOK_EVENT_TYPES } from './webhook-payloads';
 
-export type EndpointView = Omit<WebhookEndpoint, 'secretSealed' | 'previousSecretSealed'> & { rotating: boolean };
-export type DeliveryView = Omit<WebhookDelivery, 'body'> & { attemptLog?: WebhookAttempt[] };
+export class EndpointView extends OmitType(WebhookEndpoint, ['secretSealed', 'previousSecretSealed'] as const) {
+  rotating: boolean;
+}
+/** A new endpoint, with its signing secret shown this once. */
+export class CreatedEndpoint extends EndpointView {
+  secret: string;
+}
+
+export class DeliveryView extends OmitType(WebhookDelivery, ['body'] as const) {
+  attemptLog?: WebhookAttempt[];
+}
 
 const endpointView = ({ secretSealed: _, previousSecretSealed: __, ...rest }: WebhookEndpoint): EndpointView => ({
   ...rest,
@@ -25,6 +35,15 @@ const endpointView = ({ secretSealed: _, previousSecretSealed: __, ...rest }: We
 const deliveryView = ({ body: _, ...rest }: WebhookDelivery): DeliveryView => rest;
 
 /** A unit's endpoints and deliveries. Every lookup is by (unit, id): another unit's id is a 404. */
+export class RotatedSecret {
+  secret: string;
+  previousSecretValidUntil: Date;
+}
+
+export class Replayed {
+  replayed: number;
+}
+
 @Injectable()
 export class WebhooksService {
   constructor(
@@ -83,7 +102,7 @@ export class WebhooksService {
   }
 
   /** A new secret, shown once; the old one keeps signing alongside it for the overlap (24 h). */
-  async rotateSecret(unitId: string, id: string): Promise<{ secret: string; previousSecretValidUntil: Date }> {
+  async rotateSecret(unitId: string, id: string): Promise<RotatedSecret> {
     const endpoint = await this.endpoint(unitId, id);
     const secret = newWebhookSecret();
     const until = new Date(Date.now() + this.config.WEBHOOK_SECRET_OVERLAP_MS);
@@ -133,7 +152,7 @@ export class WebhooksService {
     return this.delivery(unitId, id);
   }
 
-  async replaySince(unitId: string, since: string, by?: AdminAct): Promise<{ replayed: number }> {
+  async replaySince(unitId: string, since: string, by?: AdminAct): Promise<Replayed> {
     const audit = by && { ...by, purpose: (n: number) => `failed deliveries since ${since}: ${n}` };
     return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)], audit)).length };
   }

@@ -6,9 +6,17 @@ import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { FiguresQuery, RankingsQuery, RecomputeQuery } from './figures.dto';
 import { parseWeights } from './rates';
 import { recomputeFigures } from './recompute';
-import { monthFigures, rankings } from './unit-figures';
+import { FigureRow, monthFigures, rankings } from './unit-figures';
 
 const ADMINS = ['district_admin', 'street_admin', 'community_admin'] as const;
+
+/** 红黑榜: the best (red) and worst (black, worst first) of the month. */
+export class Rankings {
+  level: RankingsQuery['level'];
+  month: string;
+  red: FigureRow[];
+  black: FigureRow[];
+}
 
 /** The three rates by month, for the admins' consoles, each within their own subtree. */
 @Controller('figures')
@@ -32,7 +40,7 @@ export class FiguresController {
   /** 红黑榜: the month's best (red) and worst (black, worst first) streets or communities. */
   @Get('rankings')
   @Roles('district_admin', 'street_admin')
-  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingsQuery) {
+  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingsQuery): Promise<Rankings> {
     const rows = await monthFigures(this.ds.manager, q.level, q.month, parseWeights(this.config.COMPOSITE_WEIGHTS), p.orgPath);
     return { level: q.level, month: q.month, ...rankings(rows, q.size) };
   }

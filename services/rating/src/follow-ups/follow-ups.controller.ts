@@ -21,6 +21,13 @@ export class OutcomeDto {
 const STAFF = ['agent', 'community_admin', 'street_admin', 'district_admin'] as const;
 
 /** 回访: the agents' queue of jobs to call back about, oldest first, within their scope. */
+export class FollowUpClosed {
+  id: string;
+  requestId: string;
+  status: 'closed';
+  result: (typeof CALL_RESULTS)[number];
+}
+
 @Controller('follow-ups')
 export class FollowUpsController {
   constructor(private readonly ds: DataSource) {}
@@ -39,7 +46,7 @@ export class FollowUpsController {
   @Post(':id/outcome')
   @HttpCode(200)
   @Roles(...STAFF)
-  record(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OutcomeDto, @Req() req: AuthenticatedRequest) {
+  record(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OutcomeDto, @Req() req: AuthenticatedRequest): Promise<FollowUpClosed> {
     return this.ds.transaction(async (m) => {
       const [row] = await m.query<[{ org_path: string; status: string; request_id: string }?]>(
         'SELECT org_path, status, request_id FROM follow_up WHERE id = $1 FOR UPDATE',

@@ -11,6 +11,11 @@ export class ScreeningDto {
 const ADMINS = ['district_admin', 'street_admin', 'community_admin'] as const;
 
 /** Residents' comments wait here until an admin lets them be shown on the public scorecard. */
+export class Screened {
+  requestId: string;
+  commentStatus: 'approved' | 'rejected';
+}
+
 @Controller('comments')
 export class CommentsController {
   constructor(private readonly ds: DataSource) {}
@@ -28,7 +33,7 @@ export class CommentsController {
   @Post(':requestId/screening')
   @HttpCode(200)
   @Roles(...ADMINS)
-  screen(@CurrentPrincipal() p: Principal, @Param('requestId', new ParseUUIDPipe()) requestId: string, @Body() dto: ScreeningDto, @Req() req: AuthenticatedRequest) {
+  screen(@CurrentPrincipal() p: Principal, @Param('requestId', new ParseUUIDPipe()) requestId: string, @Body() dto: ScreeningDto, @Req() req: AuthenticatedRequest): Promise<Screened> {
     return this.ds.transaction(async (m) => {
       const [row] = await m.query<[{ org_path: string; comment_status: string }?]>(
         'SELECT org_path, comment_status FROM rating WHERE request_id = $1 FOR UPDATE',

@@ -1,3 +1,4 @@
+import type { Satisfaction } from '@bangbang/contracts';
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Public, Roles } from '@bangbang/auth';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { AmendDto, LinkRateDto, RateDto } from './rate.dto';
@@ -31,6 +32,16 @@ export class RatingsController {
 }
 
 /** The resident's one-time link: no account, the token is the credential. */
+/** What the resident's link answers: the rating as given, without the internals. */
+export class LinkRating {
+  requestId: string;
+  revision: number;
+  team: Satisfaction;
+  provider: Satisfaction;
+  solved: boolean;
+  tags: string[];
+}
+
 @Controller('public/ratings')
 @Public()
 export class PublicRatingsController {
@@ -38,7 +49,7 @@ export class PublicRatingsController {
 
   @Post(':requestId')
   @HttpCode(201)
-  async rate(@Param('requestId', uuid) requestId: string, @Body() dto: LinkRateDto) {
+  async rate(@Param('requestId', uuid) requestId: string, @Body() dto: LinkRateDto): Promise<LinkRating> {
     const r = await this.ratings.rateByLink(requestId, dto);
     return { requestId: r.request_id, revision: r.revision, team: r.team, provider: r.provider, solved: r.solved, tags: r.tags };
   }

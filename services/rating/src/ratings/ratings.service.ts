@@ -10,7 +10,7 @@ import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { AmendDto, LinkRateDto, RateDto } from './rate.dto';
 import { followUpReasons, redoReason, tokenMatches, windowClosesAt } from './rating-rules';
 
-export interface RatingRow {
+export class RatingRow {
   request_id: string;
   rating_id: string;
   revision: number;
@@ -29,6 +29,12 @@ export interface RatingRow {
   rated_by: string;
   rated_at: Date;
   first_rated_at: Date;
+}
+
+/** A rating and the revisions it replaced. */
+export class RatingHistory {
+  rating: RatingRow;
+  revisions: unknown[];
 }
 
 type Channel = 'public_link' | 'follow_up_call';
@@ -71,7 +77,7 @@ export class RatingsService {
     });
   }
 
-  async get(principal: Principal, requestId: string): Promise<{ rating: RatingRow; revisions: unknown[] }> {
+  async get(principal: Principal, requestId: string): Promise<RatingHistory> {
     const [rating] = await this.ds.query<[RatingRow?]>('SELECT * FROM rating WHERE request_id = $1', [requestId]);
     if (!rating) throw new NotFoundException('requestId: no rating for this job');
     assertInScope(principal, rating.org_path, 'requestId: rating');

@@ -53,6 +53,16 @@ interface ResidentHome {
  * Residents book online with a code sent to their registered phone, then the request goes through
  * the agents' intake in the same transaction that uses up the code: a refused booking keeps it.
  */
+export class VerificationSent {
+  message: string;
+  validSeconds: number;
+}
+
+export class Booked {
+  number: string;
+  status: string;
+}
+
 @Injectable()
 export class BookingService {
   constructor(
@@ -61,7 +71,7 @@ export class BookingService {
     @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {}
 
-  async sendCode(rawPhone: string): Promise<typeof VERIFICATION_SENT> {
+  async sendCode(rawPhone: string): Promise<VerificationSent> {
     const phone = phoneOf(rawPhone);
     const key = phoneKey(phone);
     await this.ds.transaction(async (m) => {
@@ -103,7 +113,7 @@ export class BookingService {
     return VERIFICATION_SENT;
   }
 
-  async book(dto: BookingDto): Promise<{ number: string; status: string }> {
+  async book(dto: BookingDto): Promise<Booked> {
     const phone = phoneOf(dto.phone);
     const key = phoneKey(phone);
     // Check and count under one row lock: guesses sent together then queue for it, and each sees

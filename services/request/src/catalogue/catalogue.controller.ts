@@ -6,11 +6,11 @@ import { CatalogueService, CategoryView } from './catalogue.service';
 
 const CODE = /^[a-z][a-z0-9-]{1,63}$/;
 
-class CatalogueQuery {
+export class CatalogueQuery {
   @IsOptional() @Matches(CODE, { message: 'community must be a community code' }) community?: string;
 }
 
-class SwitchDto {
+export class SwitchDto {
   @IsBoolean() enabled: boolean;
 }
 

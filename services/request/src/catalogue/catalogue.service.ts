@@ -1,11 +1,12 @@
 import { AuditOrigin, Principal, recordAudit } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { DataSource, EntityManager } from 'typeorm';
 import { communityInScope } from '../directory/communities';
 import { Category, CommunityCategory } from './category.entity';
 
-export interface CategoryView extends Omit<Category, 'sort'> {
+export class CategoryView extends OmitType(Category, ['sort'] as const) {
   enabled: boolean;
 }
 

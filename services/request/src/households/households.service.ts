@@ -15,7 +15,7 @@ import { Household } from './household.entity';
 import { nationalFormat, normalisePhone } from './phone';
 import { Resident, ResidentPhone } from './resident.entity';
 
-export interface RequestSummary {
+export class RequestSummary {
   id: string;
   number: string;
   categoryCode: string;
@@ -23,7 +23,7 @@ export interface RequestSummary {
   receivedAt: Date;
 }
 
-export interface HouseholdView {
+export class HouseholdView {
   id: string;
   communityCode: string;
   /** Made from a report by someone not registered, waiting for staff to confirm or correct it. */
@@ -34,7 +34,7 @@ export interface HouseholdView {
   verifiedAt: Date | null;
   address: string | null;
   contactMasked: boolean;
-  residents: Array<{ id: string; name: string; phones: Array<string | null>; tags: string[]; preferredContact: string }>;
+  residents: { id: string; name: string; phones: (string | null)[]; tags: string[]; preferredContact: string }[];
   feePolicy: FeePolicy;
   openRequests: RequestSummary[];
   lastRequests: RequestSummary[];

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { Open311Client } from './open311-client.entity';
 import { hashApiKey } from './open311.service';
 
-class CreateClientDto {
+export class CreateClientDto {
   @IsString() @Length(2, 100) name: string;
 }
 

@@ -2,7 +2,7 @@ import { maskAddress } from '@bangbang/auth';
 import type { Household } from '../households/household.entity';
 import type { ServiceRequest, TimelineEntry } from './service-request.entity';
 
-export interface RequestView {
+export class RequestView {
   id: string;
   number: string;
   status: string;
@@ -37,7 +37,7 @@ export interface RequestView {
   completedAt: string | null;
   signedOffAt: string | null;
   closedAt: string | null;
-  timeline?: Array<{ at: string; actor: { kind: string; id: string }; action: string; from: string | null; to: string; note: string | null }>;
+  timeline?: { at: string; actor: { kind: string; id: string }; action: string; from: string | null; to: string; note: string | null }[];
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

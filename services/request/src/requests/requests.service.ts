@@ -20,12 +20,16 @@ import { factOf, lockRequest, move, moveOrConflict } from './transitions';
 
 const LIST_LIMIT = 200;
 
-export interface VisitContact {
+export class VisitContact {
   address: string;
   name: string | null;
   phones: string[];
 }
 const PROVIDER_KINDS = ['merchant', 'volunteer'];
+
+export class CodeSent {
+  sent: true;
+}
 
 @Injectable()
 export class RequestsService {
@@ -144,7 +148,7 @@ export class RequestsService {
   }
 
   /** A new code (the old one expired or was lost), sent to the resident again, within the limits. */
-  async resendCode(p: Principal, id: string): Promise<{ sent: true }> {
+  async resendCode(p: Principal, id: string): Promise<CodeSent> {
     await this.ds.transaction(async (m) => {
       const r = await lockRequest(m, id);
       const visible = r && (PROVIDER_KINDS.includes(p.kind) ? r.providerId === p.id : r.orgPath.startsWith(p.orgPath));

@@ -24,6 +24,20 @@ interface Listed {
   signedUp: number;
 }
 
+export class Attendee {
+  volunteerId: string;
+  displayName: string;
+  signedUpAt: Date;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+  minutes: number | null;
+}
+
+/** An activity and who signed up, checked in and out. */
+export class ActivityAttendance extends Activity {
+  attendance: Attendee[];
+}
+
 @Controller('activities')
 export class ActivitiesController {
   constructor(
@@ -58,7 +72,7 @@ export class ActivitiesController {
   }
 
   @Get(':id/attendance')
-  async attendance(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async attendance(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<ActivityAttendance> {
     const a = await this.ds.getRepository(Activity).findOneBy({ id });
     if (!a) throw new NotFoundException('activity not found');
     await this.activities.assertMayHandleAttendance(this.ds.manager, p, a, "only the team's leader or an admin sees the attendance");

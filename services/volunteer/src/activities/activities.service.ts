@@ -14,6 +14,26 @@ import { assertCheckIn, assertCheckOut, AttendanceRefused, servedMinutes } from 
 
 const CLOCK_SKEW_MS = 60_000;
 
+export class SignedUp {
+  activityId: string;
+  volunteerId: string;
+  signedUpAt: Date;
+  placesLeft: number;
+}
+
+export class CheckedIn {
+  activityId: string;
+  volunteerId: string;
+  checkedInAt: Date;
+}
+
+/** Hours served and the points they earned. */
+export class CheckedOut extends CheckedIn {
+  checkedOutAt: Date;
+  minutes: number;
+  points: number;
+}
+
 @Injectable()
 export class ActivitiesService {
   constructor(
@@ -48,7 +68,7 @@ export class ActivitiesService {
   }
 
   /** Signs a volunteer up while there is room; the activity row is locked so capacity holds under a rush. */
-  async signUp(volunteerId: string, activityId: string, now = new Date()) {
+  async signUp(volunteerId: string, activityId: string, now = new Date()): Promise<SignedUp> {
     return this.ds.transaction(async (m) => {
       const v = await m.findOneBy(Volunteer, { id: volunteerId });
       if (!v) throw new NotFoundException('no registration for this volunteer: apply first');
@@ -65,7 +85,7 @@ export class ActivitiesService {
   }
 
   /** Attendance earns points, so each record is audited with who made it. */
-  async checkIn(p: Principal, req: HttpRequestLike, activityId: string, dto: AttendanceDto, now = new Date()) {
+  async checkIn(p: Principal, req: HttpRequestLike, activityId: string, dto: AttendanceDto, now = new Date()): Promise<CheckedIn> {
     const at = this.when(dto, now);
     return this.ds.transaction(async (m) => {
       const { a, signup } = await this.attendance(m, p, activityId, dto.volunteerId);
@@ -78,7 +98,7 @@ export class ActivitiesService {
   }
 
   /** Records the hours served and awards their points, once per volunteer and activity. */
-  async checkOut(p: Principal, req: HttpRequestLike, activityId: string, dto: AttendanceDto, now = new Date()) {
+  async checkOut(p: Principal, req: HttpRequestLike, activityId: string, dto: AttendanceDto, now = new Date()): Promise<CheckedOut> {
     const at = this.when(dto, now);
     return this.ds.transaction(async (m) => {
       const { a, signup, v } = await this.attendance(m, p, activityId, dto.volunteerId);

@@ -12,16 +12,16 @@ import { RegistrationService } from '../registration/registration.service';
 import { Volunteer } from '../registration/volunteer.entity';
 import { VolunteerView } from '../registration/volunteer-view';
 
-class StatementQuery {
+export class StatementQuery {
   @IsOptional() @IsDateTime() from?: string;
   @IsOptional() @IsDateTime() to?: string;
 }
 
-class HistoryQuery {
+export class HistoryQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
 }
 
-class OffersQuery {
+export class OffersQuery {
   @IsOptional() @IsIn(['open', 'accepted', 'declined', 'expired', 'withdrawn']) status?: string;
 }
 

@@ -31,6 +31,15 @@ const accountPath = (account: string, volunteerPath: string): string =>
  * locked balances, then the lines are written; a trigger moves the cached balances and the
  * database refuses an unbalanced entry at commit and any balance below zero.
  */
+/** The ledger reconciled: every entry balances, the cached balances match the lines, no account below zero. */
+export class LedgerCheck {
+  entries: number;
+  sumOfAllLines: number;
+  unbalancedEntries: string[];
+  cacheMismatches: string[];
+  negativeAccounts: string[];
+}
+
 @Injectable()
 export class LedgerService {
   async post(m: EntityManager, p: Posting): Promise<Posted> {
@@ -120,7 +129,7 @@ export class LedgerService {
   }
 
   /** Reconciliation: all lines sum to zero, every entry balances, every cached balance equals its lines. */
-  async check(m: EntityManager): Promise<{ entries: number; sumOfAllLines: number; unbalancedEntries: string[]; cacheMismatches: string[]; negativeAccounts: string[] }> {
+  async check(m: EntityManager): Promise<LedgerCheck> {
     const [totals] = await m.query<[{ entries: number; total: string }]>(
       'SELECT (SELECT count(*) FROM ledger_entry)::int AS entries, coalesce(sum(amount), 0)::bigint AS total FROM ledger_line',
     );

@@ -66,7 +66,7 @@ export function assertCovered(lines: readonly Line[], balanceOf: (account: strin
   }
 }
 
-export interface Movement {
+export class Movement {
   entryId: string;
   kind: LedgerEntryKind;
   reference: string;
@@ -74,7 +74,7 @@ export interface Movement {
   postedAt: Date;
 }
 
-export interface Statement {
+export class Statement {
   account: string;
   from: Date;
   to: Date;

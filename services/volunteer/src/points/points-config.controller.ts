@@ -6,15 +6,15 @@ import { DataSource } from 'typeorm';
 import { ADMINS, assertMaySeeUnit, audit, HttpRequestLike, STAFF_AND_VOLUNTEERS } from '../access';
 import { CATEGORY_CODE } from '../registration/application.dto';
 import { PointsConfigService } from './points-config.service';
-import { PointsConfigLayer } from './points-rules';
+import { PointsConfig, PointsConfigLayer } from './points-rules';
 
 const unit = () => Matches(UNIT_PATH, { message: 'unit must be an org path like /district/street/community/' });
 
-class UnitQuery {
+export class UnitQuery {
   @unit() unit: string;
 }
 
-class PointsConfigDto {
+export class PointsConfigDto {
   @unit() unit: string;
   @IsOptional() @IsObject() jobPoints?: Record<string, number>;
   @IsOptional() @IsInt() @Min(0) @Max(10_000) defaultJobPoints?: number;
@@ -33,6 +33,13 @@ function assertCategoryPoints(field: string, table: Record<string, number> | und
 }
 
 /** Each unit sets its own points rules; communities inherit from their street and district. */
+/** A unit's points rules: what applies there (its own layer over its ancestors') and its own layer. */
+export class PointsConfigView {
+  unit: string;
+  effective: PointsConfig;
+  own: PointsConfigLayer;
+}
+
 @Controller('points/config')
 export class PointsConfigController {
   constructor(
@@ -42,19 +49,19 @@ export class PointsConfigController {
 
   @Get()
   @Roles(...STAFF_AND_VOLUNTEERS)
-  async get(@CurrentPrincipal() p: Principal, @Query() q: UnitQuery) {
+  async get(@CurrentPrincipal() p: Principal, @Query() q: UnitQuery): Promise<PointsConfigView> {
     await assertMaySeeUnit(this.ds.manager, p, q.unit);
     return this.read(q.unit);
   }
 
-  private async read(unit: string) {
+  private async read(unit: string): Promise<PointsConfigView> {
     const [effective, own] = await Promise.all([this.config.effective(this.ds.manager, unit), this.config.layer(this.ds.manager, unit)]);
     return { unit, effective, own };
   }
 
   @Put()
   @Roles(...ADMINS)
-  async put(@CurrentPrincipal() p: Principal, @Body() dto: PointsConfigDto, @Req() req: HttpRequestLike) {
+  async put(@CurrentPrincipal() p: Principal, @Body() dto: PointsConfigDto, @Req() req: HttpRequestLike): Promise<PointsConfigView> {
     if (!inScope(p, dto.unit)) throw new NotFoundException('unit not found');
     assertCategoryPoints('jobPoints', dto.jobPoints, 0);
     assertCategoryPoints('exchangeCosts', dto.exchangeCosts, 1);

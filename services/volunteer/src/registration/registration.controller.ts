@@ -7,6 +7,14 @@ import { RegistrationService } from './registration.service';
 import { Volunteer } from './volunteer.entity';
 import { VolunteerView } from './volunteer-view';
 
+export class VolunteerSummary {
+  id: string;
+  displayName: string;
+  orgPath: string;
+  status: Volunteer['status'];
+  appliedAt: Date;
+}
+
 @Controller()
 export class RegistrationController {
   constructor(
@@ -25,7 +33,7 @@ export class RegistrationController {
 
   @Get('volunteers')
   @Roles(...READERS)
-  async list(@CurrentPrincipal() p: Principal, @Query() q: ListQuery) {
+  async list(@CurrentPrincipal() p: Principal, @Query() q: ListQuery): Promise<VolunteerSummary[]> {
     const rows = await scopedRepository(this.ds.manager, Volunteer, p).find({
       where: q.status ? { status: q.status as Volunteer['status'] } : {},
       order: { appliedAt: 'ASC' },

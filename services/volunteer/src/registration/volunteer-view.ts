@@ -9,8 +9,31 @@ import { Certificate } from './certificate.entity';
 import { TrainingRecord } from './training-record.entity';
 import { Volunteer } from './volunteer.entity';
 
-export interface PointsView extends StarLevel {
+export class PointsView implements StarLevel {
   balance: number;
+  stars: number;
+  lifetimePoints: number;
+  toNextStar: number | null;
+}
+
+/** A volunteer as staff and the volunteer see them: status, training, specialties, availability and points. */
+export class VolunteerDetail {
+  id: string;
+  displayName: string;
+  orgPath: string;
+  status: Volunteer['status'];
+  reviewReason: string | null;
+  reviewedAt: Date | null;
+  appliedAt: Date;
+  active: boolean;
+  training: { done: { module: string; completedOn: string }[]; missing: TrainingModule[] };
+  specialties: { categoryCode: string; certificate: { name: string; number: string; expiresAt: Date }; valid: boolean }[];
+  availability: Volunteer['availability'];
+  pausedUntil: Date | null;
+  maxConcurrentJobs: number;
+  profileVersion: number;
+  activityHours: number;
+  points: PointsView;
 }
 
 /** Staff see a certificate's last four characters: enough to match the paper, not to copy it. */
@@ -32,7 +55,7 @@ export class VolunteerView {
     return { balance, ...starLevel(lifetime, config.starThresholds) };
   }
 
-  async describe(m: EntityManager, v: Volunteer, opts: { maskCertificates: boolean }, now = new Date()) {
+  async describe(m: EntityManager, v: Volunteer, opts: { maskCertificates: boolean }, now = new Date()): Promise<VolunteerDetail> {
     const [certificates, training, points, hours] = await Promise.all([
       m.find(Certificate, { where: { volunteerId: v.id }, order: { categoryCode: 'ASC' } }),
       m.findBy(TrainingRecord, { volunteerId: v.id }),

@@ -18,7 +18,7 @@ function idempotencyKey(key: string | undefined): string | undefined {
   return key;
 }
 
-class PeriodQuery {
+export class PeriodQuery {
   @IsOptional() @IsDateTime() from?: string;
   @IsOptional() @IsDateTime() to?: string;
 }
@@ -33,7 +33,7 @@ export class RewardsController {
 
   @Post('rewards')
   @Roles(...ADMINS)
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: RewardDto, @Req() req: HttpRequestLike) {
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: RewardDto, @Req() req: HttpRequestLike): Promise<Reward> {
     if (!inScope(p, dto.unitPath)) throw new NotFoundException('unit not found');
     return this.ds.transaction(async (m) => {
       const reward = { id: randomUUID(), orgPath: dto.unitPath, name: dto.name, costPoints: dto.costPoints, stock: dto.stock, createdBy: p.id, createdAt: new Date() };

@@ -31,7 +31,7 @@ async function earlierAnswer<T>(m: EntityManager, spending: Spending, id: string
   return row.response;
 }
 
-export interface Redeemed {
+export class Redeemed {
   redemptionId: string;
   entryId: string;
   reward: string;
@@ -40,7 +40,7 @@ export interface Redeemed {
   stock: number;
 }
 
-export interface Exchanged {
+export class Exchanged {
   exchangeId: string;
   entryId: string;
   categoryCode: string;
@@ -49,6 +49,13 @@ export interface Exchanged {
 }
 
 /** Spending and correcting points: each in one transaction with the ledger entry it needs. */
+/** A correction as posted: its ledger entry and the volunteer's balance after it. */
+export class Correction {
+  entryId: string;
+  points: number;
+  balance: number;
+}
+
 @Injectable()
 export class RewardsService {
   constructor(
@@ -63,7 +70,7 @@ export class RewardsService {
    * the balance can go below zero; the database constraints stand behind both. Under an
    * Idempotency-Key a retry gets the first answer and changes nothing.
    */
-  async redeem(volunteerId: string, rewardId: string, idempotencyKey?: string) {
+  async redeem(volunteerId: string, rewardId: string, idempotencyKey?: string): Promise<Redeemed> {
     let figures = { cost: 0, stock: 0 };
     const redemptionId = idempotencyKey ? spendingId('redemption', volunteerId, idempotencyKey) : randomUUID();
     try {
@@ -124,7 +131,7 @@ export class RewardsService {
    * Service for service: points for one free request of a category, recorded for the request
    * service. Under an Idempotency-Key a retry gets the first answer and changes nothing.
    */
-  async exchange(volunteerId: string, categoryCode: string, idempotencyKey?: string) {
+  async exchange(volunteerId: string, categoryCode: string, idempotencyKey?: string): Promise<Exchanged> {
     let cost = 0;
     const exchangeId = idempotencyKey ? spendingId('exchange', volunteerId, idempotencyKey) : randomUUID();
     try {
@@ -168,7 +175,7 @@ export class RewardsService {
   }
 
   /** A compensating entry against the volunteer's community pool; the ledger is never edited. */
-  async correct(m: EntityManager, admin: Principal, dto: CorrectionDto) {
+  async correct(m: EntityManager, admin: Principal, dto: CorrectionDto): Promise<Correction> {
     if (dto.points === 0) throw new BadRequestException('points must not be 0');
     if (admin.id === dto.volunteerId) throw new ForbiddenException('an admin cannot correct their own points');
     const v = await m.findOneBy(Volunteer, { id: dto.volunteerId });

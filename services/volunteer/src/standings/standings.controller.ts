@@ -6,32 +6,40 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ADMINS, assertMaySeeUnit, audit, COMMUNITY_PATH, HttpRequestLike, READERS } from '../access';
-import { currentPeriod, PeriodKind, periodOf } from './rankings';
+import { currentPeriod, Period, PeriodKind, periodOf, Ranked } from './rankings';
 import { StandingsService } from './standings.service';
 
 const unitPath = () => Matches(UNIT_PATH, { message: 'unit must be an org path like /district/street/community/' });
 
-class RankingQuery {
+export class RankingQuery {
   @unitPath() unit: string;
   @IsIn(['month', 'year']) period: PeriodKind;
   /** `2026-11` for a month, `2026` for a year; the current one by default. */
   @IsOptional() @IsString() @MaxLength(32) label?: string;
 }
 
-class YearEndQuery {
+export class YearEndQuery {
   @Matches(COMMUNITY_PATH, { message: 'unit must be a community path' }) unit: string;
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-class YearEndConfirmDto {
+export class YearEndConfirmDto {
   @Matches(COMMUNITY_PATH, { message: 'unit must be a community path' }) unit: string;
   @IsInt() @Min(2000) @Max(2100) year: number;
 }
 
-class FiguresQuery {
+export class FiguresQuery {
   @unitPath() unit: string;
   @IsDateTime() from: string;
   @IsDateTime() to: string;
+}
+
+/** A unit's ranking for a period; a volunteer also gets their own place (null when unranked). */
+export class VolunteerRankings {
+  unit: string;
+  period: Period;
+  entries: Ranked[];
+  me?: Ranked | null;
 }
 
 @Controller()
@@ -46,7 +54,7 @@ export class StandingsController {
    * scope; an approved volunteer sees their own community, street and district.
    */
   @Get('rankings')
-  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingQuery) {
+  async rankings(@CurrentPrincipal() p: Principal, @Query() q: RankingQuery): Promise<VolunteerRankings> {
     await assertMaySeeUnit(this.ds.manager, p, q.unit);
     let period;
     try {

@@ -3,10 +3,10 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EARNING_KINDS } from '../ledger/ledger.service';
 import { PointsConfigService } from '../points/points-config.service';
-import { starLevel } from '../points/points-rules';
+import { StarLevel, starLevel } from '../points/points-rules';
 import { Period, periodOf, rank, Ranked, Scored } from './rankings';
 
-interface Figures {
+export class Figures {
   activeVolunteers: number;
   volunteersServing: number;
   hoursServed: number;
@@ -15,6 +15,29 @@ interface Figures {
 }
 
 const EMPTY: Figures = { activeVolunteers: 0, volunteersServing: 0, hoursServed: 0, jobsDone: 0, pointsEarned: 0 };
+
+export class CommunityFigures extends Figures {
+  orgPath: string;
+}
+
+/** A unit's volunteering figures for a period, in total and by community. */
+export class UnitFigures {
+  unit: string;
+  from: Date;
+  to: Date;
+  totals: Figures;
+  byCommunity: CommunityFigures[];
+}
+
+/** A community's star list for a year: who reached a star level, and whether an admin confirmed it. */
+export class YearEndList {
+  unit: string;
+  year: number;
+  period: Period;
+  starThresholds: number[];
+  stars: (Ranked & StarLevel & { yearPoints: number })[];
+  confirmed: { confirmedBy: string; confirmedAt: Date; stars: unknown } | null;
+}
 
 @Injectable()
 export class StandingsService {
@@ -38,7 +61,7 @@ export class StandingsService {
   }
 
   /** The year's ranking in a community, with each volunteer's star level at the year's end; only starred volunteers. */
-  async yearEnd(m: EntityManager, communityPath: string, year: number) {
+  async yearEnd(m: EntityManager, communityPath: string, year: number): Promise<YearEndList> {
     const period = periodOf('year', String(year));
     const { starThresholds } = await this.config.effective(m, communityPath);
     const ranked = await this.ranking(m, communityPath, period);
@@ -59,7 +82,7 @@ export class StandingsService {
     return { unit: communityPath, year, period, starThresholds, stars, confirmed: confirmed ?? null };
   }
 
-  async confirmYearEnd(m: EntityManager, communityPath: string, year: number, by: string) {
+  async confirmYearEnd(m: EntityManager, communityPath: string, year: number, by: string): Promise<YearEndList> {
     const list = await this.yearEnd(m, communityPath, year);
     if (list.confirmed) throw new ConflictException(`the ${year} star list of ${communityPath} was confirmed already at ${list.confirmed.confirmedAt.toISOString()}`);
     await m.query('INSERT INTO year_end_list (org_path, year, stars, confirmed_by) VALUES ($1, $2, $3, $4)', [communityPath, year, JSON.stringify(list.stars), by]);
@@ -67,7 +90,7 @@ export class StandingsService {
   }
 
   /** Console figures for a unit and period, by community (a volunteer counts where they live). */
-  async figures(m: EntityManager, unitPath: string, from: Date, to: Date) {
+  async figures(m: EntityManager, unitPath: string, from: Date, to: Date): Promise<UnitFigures> {
     const prefix = likePrefix(unitPath);
     type Counts = { path: string; n: number }[];
     const [active, hours, jobs, points, serving] = await Promise.all([

@@ -8,13 +8,35 @@ import { ADMINS, audit, HttpRequestLike, READERS, STAFF_AND_VOLUNTEERS } from '.
 import { Volunteer } from '../registration/volunteer.entity';
 import { Team, TeamMember } from './team.entity';
 
-class TeamDto {
+export class TeamDto {
   @IsString() @Length(1, 64) name: string;
   @Matches(UNIT_PATH, { message: 'unitPath must be an org path like /district/street/community/' }) unitPath: string;
 }
 
-class MemberDto {
+export class MemberDto {
   @IsIn(['leader', 'member']) role: 'leader' | 'member';
+}
+
+export class TeamMemberView {
+  volunteerId: string;
+  displayName: string;
+  role: 'leader' | 'member';
+  joinedAt: Date;
+}
+
+export class TeamView {
+  id: string;
+  orgPath: string;
+  name: string;
+  createdBy: string;
+  createdAt: Date;
+  members: TeamMemberView[];
+}
+
+export class Membership {
+  teamId: string;
+  volunteerId: string;
+  role: 'leader' | 'member';
 }
 
 @Controller('teams')
@@ -23,7 +45,7 @@ export class TeamsController {
 
   @Post()
   @Roles(...ADMINS)
-  async create(@CurrentPrincipal() p: Principal, @Body() dto: TeamDto, @Req() req: HttpRequestLike) {
+  async create(@CurrentPrincipal() p: Principal, @Body() dto: TeamDto, @Req() req: HttpRequestLike): Promise<TeamView> {
     if (!inScope(p, dto.unitPath)) throw new NotFoundException('unit not found');
     return this.ds.transaction(async (m) => {
       const taken = await m.findOneBy(Team, { orgPath: dto.unitPath, name: dto.name });
@@ -50,7 +72,7 @@ export class TeamsController {
 
   @Get(':id')
   @Roles(...READERS)
-  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  async get(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<TeamView> {
     const team = await scopedRepository(this.ds.manager, Team, p).get({ id }, 'team');
     const members = await this.ds.query<{ volunteerId: string; displayName: string; role: 'leader' | 'member'; joinedAt: Date }[]>(
       `SELECT v.id AS "volunteerId", v.display_name AS "displayName", m.role, m.joined_at AS "joinedAt"
@@ -62,7 +84,7 @@ export class TeamsController {
 
   @Put(':id/members/:volunteerId')
   @Roles(...ADMINS)
-  async put(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Param('volunteerId') volunteerId: string, @Body() dto: MemberDto, @Req() req: HttpRequestLike) {
+  async put(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Param('volunteerId') volunteerId: string, @Body() dto: MemberDto, @Req() req: HttpRequestLike): Promise<Membership> {
     return this.ds.transaction(async (m) => {
       const team = await scopedRepository(m, Team, p).get({ id }, 'team');
       const v = await m.findOneBy(Volunteer, { id: volunteerId });
