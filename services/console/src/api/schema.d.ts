@@ -21,11 +21,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Jwks"];
+                    };
                 };
             };
         };
@@ -53,11 +64,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.Readiness"];
+                    };
                 };
             };
         };
@@ -85,11 +107,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.Liveness"];
+                    };
                 };
             };
         };
@@ -117,11 +150,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.Readiness"];
+                    };
                 };
             };
         };
@@ -140,20 +184,37 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Open jobs in the caller's scope, breached first, with the time left on each deadline. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    community?: string;
+                    limit?: number;
+                    /** @description One state; without it, every open state. */
+                    state?: "assigned" | "cancelled" | "completed" | "manual" | "offering" | "on_site" | "signed_off";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"][];
+                    };
                 };
             };
         };
@@ -172,6 +233,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Staff in scope, or the provider holding the job. */
         get: {
             parameters: {
                 query?: never;
@@ -183,11 +245,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"];
+                    };
                 };
             };
         };
@@ -208,6 +281,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Assigns or reassigns by hand, with the reason; refused naming the rule the provider breaks. */
         post: {
             parameters: {
                 query?: never;
@@ -223,11 +297,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"];
+                    };
                 };
             };
         };
@@ -246,6 +331,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The provider gives the job back; it is offered to the next candidate. */
         post: {
             parameters: {
                 query?: never;
@@ -261,11 +347,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"];
+                    };
                 };
             };
         };
@@ -282,6 +379,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The ranked candidates at each level searched, with the reason for every score and exclusion. */
         get: {
             parameters: {
                 query?: never;
@@ -293,11 +391,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.StoredRanking"][];
+                    };
                 };
             };
         };
@@ -333,11 +442,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"];
+                    };
                 };
             };
         };
@@ -354,6 +474,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Every offer ever made for the job, oldest first, with how each ended. */
         get: {
             parameters: {
                 query?: never;
@@ -365,11 +486,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.Offer"][];
+                    };
                 };
             };
         };
@@ -401,11 +533,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"];
+                    };
                 };
             };
         };
@@ -431,11 +574,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.JobView"][];
+                    };
                 };
             };
         };
@@ -463,11 +617,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -495,11 +660,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.OfferView"][];
+                    };
                 };
             };
         };
@@ -531,11 +707,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.OfferView"];
+                    };
                 };
             };
         };
@@ -569,11 +756,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["dispatch.OfferView"];
+                    };
                 };
             };
         };
@@ -599,11 +797,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Readiness"];
+                    };
                 };
             };
         };
@@ -631,11 +840,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Liveness"];
+                    };
                 };
             };
         };
@@ -663,11 +883,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Readiness"];
+                    };
                 };
             };
         };
@@ -695,11 +926,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
                 };
             };
         };
@@ -721,11 +963,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
                 };
             };
         };
@@ -747,11 +1000,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.KeyView"][];
+                    };
                 };
             };
         };
@@ -784,6 +1048,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -806,6 +1079,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Issues a new key (shown once) with the rotating key's scopes; the current ones keep working for the grace period, then are revoked. */
         post: {
             parameters: {
                 query?: never;
@@ -815,11 +1089,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.IssuedKey"];
+                    };
                 };
             };
         };
@@ -845,11 +1130,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitJob"][];
+                    };
                 };
             };
         };
@@ -879,11 +1175,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitJob"];
+                    };
                 };
             };
         };
@@ -911,11 +1218,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Offering"][];
+                    };
                 };
             };
         };
@@ -939,7 +1257,9 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    category: string;
+                };
                 cookie?: never;
             };
             requestBody: {
@@ -948,11 +1268,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Offering"];
+                    };
                 };
             };
         };
@@ -961,11 +1292,22 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    category: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -995,11 +1337,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Scorecard"];
+                    };
                 };
             };
         };
@@ -1027,15 +1380,27 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.EndpointView"][];
+                    };
                 };
             };
         };
         put?: never;
+        /** Answers the endpoint with its `whsec_` secret, this once. */
         post: {
             parameters: {
                 query?: never;
@@ -1049,11 +1414,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.CreatedEndpoint"];
+                    };
                 };
             };
         };
@@ -1084,6 +1460,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1117,11 +1502,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.EndpointView"];
+                    };
                 };
             };
         };
@@ -1140,6 +1536,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** A new secret, shown once; the previous one also signs for 24 h. */
         post: {
             parameters: {
                 query?: never;
@@ -1151,11 +1548,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.RotatedSecret"];
+                    };
                 };
             };
         };
@@ -1174,18 +1582,33 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    endpointId?: string;
+                    since?: string;
+                    status?: "delivered" | "failed" | "pending";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.DeliveryView"][];
+                    };
                 };
             };
         };
@@ -1215,11 +1638,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.DeliveryView"];
+                    };
                 };
             };
         };
@@ -1251,11 +1685,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.DeliveryView"];
+                    };
                 };
             };
         };
@@ -1287,11 +1732,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Replayed"];
+                    };
                 };
             };
         };
@@ -1317,11 +1773,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -1342,18 +1809,33 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    category?: string;
+                    /** @description A community's org path: units covering it (or its street, or the district). */
+                    community?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -1383,11 +1865,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -1408,18 +1901,31 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    status?: "active" | "applied" | "retired" | "suspended" | "verified";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"][];
+                    };
                 };
             };
         };
@@ -1437,11 +1943,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
                 };
             };
         };
@@ -1469,11 +1986,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
                 };
             };
         };
@@ -1497,11 +2025,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
                 };
             };
         };
@@ -1525,15 +2064,27 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.KeyView"][];
+                    };
                 };
             };
         };
         put?: never;
+        /** The unit's first key, or a replacement after a leak (`rotate` keeps the others for the grace period). */
         post: {
             parameters: {
                 query?: never;
@@ -1543,13 +2094,28 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["merchant.IssueKeyDto"];
+                };
+            };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.IssuedKey"];
+                    };
                 };
             };
         };
@@ -1580,6 +2146,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1601,9 +2176,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The contact person's phone unmasked, for a stated purpose, audited. */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    purpose: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1612,16 +2190,126 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitContact"];
+                    };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/units/{id}/display-name/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The display name the unit asked for becomes the verified one, used in events and residents' SMS. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["merchant.ReviewDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/units/{id}/display-name/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["merchant.ReviewDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1646,11 +2334,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -1680,11 +2379,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Offering"][];
+                    };
                 };
             };
         };
@@ -1708,7 +2418,10 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    category: string;
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody: {
@@ -1717,11 +2430,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Offering"];
+                    };
                 };
             };
         };
@@ -1730,11 +2454,23 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    category: string;
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -1743,6 +2479,105 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/units/{id}/offerings/{category}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A category the unit added itself starts counting for dispatch and the directory. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["merchant.ReviewDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.Offering"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/units/{id}/offerings/{category}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["merchant.ReviewDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1766,11 +2601,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Scorecard"];
+                    };
                 };
             };
         };
@@ -1791,6 +2637,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** verify, activate, suspend, reinstate or retire: `{ to, reason }`; an illegal move is a 409 saying why. */
         post: {
             parameters: {
                 query?: never;
@@ -1806,11 +2653,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.UnitView"];
+                    };
                 };
             };
         };
@@ -1838,11 +2696,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.EndpointView"][];
+                    };
                 };
             };
         };
@@ -1863,7 +2732,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    endpointId?: string;
+                    since?: string;
+                    status?: "delivered" | "failed" | "pending";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1872,11 +2745,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.DeliveryView"][];
+                    };
                 };
             };
         };
@@ -1901,16 +2785,30 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    deliveryId: string;
+                    id: string;
+                };
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.DeliveryView"];
+                    };
                 };
             };
         };
@@ -1944,14 +2842,69 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["merchant.Replayed"];
+                    };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/units/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Names and categories the units in scope asked for, waiting for an admin's review. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1982,11 +2935,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.Screened"];
+                    };
                 };
             };
         };
@@ -2012,11 +2976,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -2037,18 +3012,32 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    level: "category" | "community" | "district" | "provider" | "street";
+                    month: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -2067,20 +3056,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 红黑榜: the month's best (red) and worst (black, worst first) streets or communities. */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    level: "community" | "street";
+                    month: string;
+                    size?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.Rankings"];
+                    };
                 };
             };
         };
@@ -2101,20 +3106,34 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Rebuilds the figures from the stored facts and says whether the incremental ones agree; audited, as a repair rewrites them all. */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    repair?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -2133,18 +3152,32 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    status?: "closed" | "open";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -2180,11 +3213,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.FollowUpClosed"];
+                    };
                 };
             };
         };
@@ -2210,11 +3254,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.Readiness"];
+                    };
                 };
             };
         };
@@ -2242,11 +3297,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.Liveness"];
+                    };
                 };
             };
         };
@@ -2274,11 +3340,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.Readiness"];
+                    };
                 };
             };
         };
@@ -2306,11 +3383,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -2340,11 +3428,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.ProviderScorecard"];
+                    };
                 };
             };
         };
@@ -2374,11 +3473,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -2406,11 +3516,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -2446,11 +3567,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.LinkRating"];
+                    };
                 };
             };
         };
@@ -2478,14 +3610,26 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.RatingHistory"];
+                    };
                 };
             };
         };
+        /** A correction: a new revision that replaces the last; the history is kept. */
         put: {
             parameters: {
                 query?: never;
@@ -2501,14 +3645,26 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.RatingRow"];
+                    };
                 };
             };
         };
+        /** An agent records the resident's rating during the follow-up call. */
         post: {
             parameters: {
                 query?: never;
@@ -2524,11 +3680,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["rating.RatingRow"];
+                    };
                 };
             };
         };
@@ -2547,7 +3714,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    format?: "csv" | "json";
+                    month: string;
+                };
                 header?: never;
                 path: {
                     unitCode: string;
@@ -2556,11 +3726,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -2579,20 +3760,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Caller lookup: `?phone=13812345678` (any common spelling) or `?suffix=5678`. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    phone?: string;
+                    suffix?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.HouseholdView"][];
+                    };
                 };
             };
         };
@@ -2613,18 +3809,31 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    community?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.CategoryView"][];
+                    };
                 };
             };
         };
@@ -2644,6 +3853,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** A community turns a category off for itself (or back on). */
         put: {
             parameters: {
                 query?: never;
@@ -2660,11 +3870,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.CategoryView"];
+                    };
                 };
             };
         };
@@ -2691,11 +3912,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.Readiness"];
+                    };
                 };
             };
         };
@@ -2723,11 +3955,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.Liveness"];
+                    };
                 };
             };
         };
@@ -2755,11 +3998,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.Readiness"];
+                    };
                 };
             };
         };
@@ -2793,11 +4047,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.HouseholdView"];
+                    };
                 };
             };
         };
@@ -2825,11 +4090,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.FeeEligibility"][];
+                    };
                 };
             };
         };
@@ -2849,11 +4125,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.FeeEligibility"];
+                    };
                 };
             };
         };
@@ -2884,11 +4171,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.FeeEligibility"];
+                    };
                 };
             };
         };
@@ -2907,7 +4205,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    purpose?: string;
+                    unmasked?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2916,11 +4217,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.HouseholdView"];
+                    };
                 };
             };
         };
@@ -2956,14 +4268,118 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.HouseholdView"];
+                    };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/households/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (or correct) a household made from a report; its requests stop showing as provisional. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["request.VerifyHouseholdDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.HouseholdView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/households/provisional": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.HouseholdView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2986,11 +4402,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -3018,11 +4445,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -3040,11 +4478,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -3074,11 +4523,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -3104,11 +4564,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -3129,18 +4600,40 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    api_key?: string;
+                    end_date?: string;
+                    jurisdiction_id?: string;
+                    /** @description Paging is not in GeoReport v2 itself; `page`/`page_size` is the common extension. */
+                    page?: number;
+                    page_size?: number;
+                    service_code?: string;
+                    service_request_id?: string;
+                    start_date?: string;
+                    status?: "closed" | "open";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -3154,6 +4647,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
@@ -3177,7 +4679,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    api_key?: string;
+                    jurisdiction_id?: string;
+                };
                 header?: never;
                 path: {
                     file: string;
@@ -3186,11 +4691,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -3211,18 +4727,31 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    jurisdiction_id?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -3252,11 +4781,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -3277,6 +4817,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 201 with the request number and status only. */
         post: {
             parameters: {
                 query?: never;
@@ -3290,11 +4831,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.Booked"];
+                    };
                 };
             };
         };
@@ -3313,6 +4865,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** 202 with the same body whether or not the phone is registered: nobody learns who is. */
         post: {
             parameters: {
                 query?: never;
@@ -3326,11 +4879,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.VerificationSent"];
+                    };
                 };
             };
         };
@@ -3349,22 +4913,39 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    community?: string;
+                    /** @description `true`: only requests of households made from a report and not yet verified; `false`: none of them. */
+                    provisional?: "false" | "true";
+                    status?: "assigned" | "cancelled" | "closed" | "completed" | "dispatching" | "escalated" | "on_site" | "received" | "signed_off";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"][];
+                    };
                 };
             };
         };
         put?: never;
+        /** Intake by an agent; retried safely with the same `Idempotency-Key`. */
         post: {
             parameters: {
                 query?: never;
@@ -3378,11 +4959,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"];
+                    };
                 };
             };
         };
@@ -3410,11 +5002,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"];
+                    };
                 };
             };
         };
@@ -3450,11 +5053,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"];
+                    };
                 };
             };
         };
@@ -3471,6 +5085,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** For the assigned provider's visit: the full address and a number, audited. */
         get: {
             parameters: {
                 query?: never;
@@ -3482,11 +5097,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.VisitContact"];
+                    };
                 };
             };
         };
@@ -3507,6 +5133,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign-off confirmed by the resident on the agent's follow-up call. */
         post: {
             parameters: {
                 query?: never;
@@ -3522,11 +5149,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"];
+                    };
                 };
             };
         };
@@ -3560,11 +5198,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"];
+                    };
                 };
             };
         };
@@ -3583,6 +5232,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** The assigned provider hands in the resident's one-time code. */
         post: {
             parameters: {
                 query?: never;
@@ -3598,11 +5248,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.RequestView"];
+                    };
                 };
             };
         };
@@ -3621,6 +5282,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** A new code for the resident; at most MAX_CODES_SENT a day, none once wrong tries are used up. */
         post: {
             parameters: {
                 query?: never;
@@ -3632,11 +5294,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
                 202: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.CodeSent"];
+                    };
                 };
             };
         };
@@ -3653,6 +5326,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Staff: activities in their scope; an approved volunteer: those open to their community, with their own sign-ups marked. */
         get: {
             parameters: {
                 query?: never;
@@ -3662,11 +5336,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -3684,11 +5369,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Activity"];
+                    };
                 };
             };
         };
@@ -3716,11 +5412,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ActivityAttendance"];
+                    };
                 };
             };
         };
@@ -3756,11 +5463,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.CheckedIn"];
+                    };
                 };
             };
         };
@@ -3794,11 +5512,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.CheckedOut"];
+                    };
                 };
             };
         };
@@ -3828,11 +5557,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.SignedUp"];
+                    };
                 };
             };
         };
@@ -3851,6 +5591,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** A volunteer (signed in as one at the gateway) applies; a rejected applicant may apply again. */
         post: {
             parameters: {
                 query?: never;
@@ -3864,11 +5605,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -3887,18 +5639,33 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    from: string;
+                    to: string;
+                    unit: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.UnitFigures"];
+                    };
                 };
             };
         };
@@ -3926,11 +5693,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Readiness"];
+                    };
                 };
             };
         };
@@ -3958,11 +5736,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Liveness"];
+                    };
                 };
             };
         };
@@ -3990,11 +5779,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Readiness"];
+                    };
                 };
             };
         };
@@ -4013,6 +5813,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The ledger reconciled as a whole: for the district and its auditors. */
         get: {
             parameters: {
                 query?: never;
@@ -4022,11 +5823,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.LedgerCheck"];
+                    };
                 };
             };
         };
@@ -4060,11 +5872,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Correction"];
+                    };
                 };
             };
         };
@@ -4090,11 +5913,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4127,11 +5961,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4151,6 +5996,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retried safely with the same `Idempotency-Key`. */
         post: {
             parameters: {
                 query?: never;
@@ -4164,11 +6010,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Exchanged"];
+                    };
                 };
             };
         };
@@ -4187,18 +6044,31 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>[];
+                    };
                 };
             };
         };
@@ -4217,20 +6087,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Offers made to me; accept or decline them through dispatch's API. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    status?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.OfferView"][];
+                    };
                 };
             };
         };
@@ -4249,6 +6133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Balance, lifetime points and star level. */
         get: {
             parameters: {
                 query?: never;
@@ -4258,11 +6143,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.PointsView"];
+                    };
                 };
             };
         };
@@ -4281,20 +6177,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Any period; by default from the first entry until now. Opening + movements = closing. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Statement"];
+                    };
                 };
             };
         };
@@ -4322,11 +6233,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -4347,18 +6269,31 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    unit: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.PointsConfigView"];
+                    };
                 };
             };
         };
@@ -4375,11 +6310,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.PointsConfigView"];
+                    };
                 };
             };
         };
@@ -4397,20 +6343,40 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Rankings by community, street or district for a month or a year. Staff see units in their
+         *     scope; an approved volunteer sees their own community, street and district.
+         */
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    /** @description `2026-11` for a month, `2026` for a year; the current one by default. */
+                    label?: string;
+                    period: "month" | "year";
+                    unit: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerRankings"];
+                    };
                 };
             };
         };
@@ -4429,6 +6395,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Staff see the rewards in their scope; an approved volunteer those offered to their community. */
         get: {
             parameters: {
                 query?: never;
@@ -4438,11 +6405,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Reward"][];
+                    };
                 };
             };
         };
@@ -4460,11 +6438,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Reward"];
+                    };
                 };
             };
         };
@@ -4483,6 +6472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retried safely with the same `Idempotency-Key`. */
         post: {
             parameters: {
                 query?: never;
@@ -4494,11 +6484,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Redeemed"];
+                    };
                 };
             };
         };
@@ -4532,11 +6533,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Reward"];
+                    };
                 };
             };
         };
@@ -4555,18 +6567,32 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query: {
+                    unit: string;
+                    year: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.YearEndList"];
+                    };
                 };
             };
         };
@@ -4600,11 +6626,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.YearEndList"];
+                    };
                 };
             };
         };
@@ -4621,6 +6658,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Staff: the teams in their scope; a volunteer: the teams they belong to. */
         get: {
             parameters: {
                 query?: never;
@@ -4630,11 +6668,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -4652,11 +6701,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.TeamView"];
+                    };
                 };
             };
         };
@@ -4684,11 +6744,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.TeamView"];
+                    };
                 };
             };
         };
@@ -4724,11 +6795,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Membership"];
+                    };
                 };
             };
         };
@@ -4745,6 +6827,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -4767,18 +6858,31 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    status?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerSummary"][];
+                    };
                 };
             };
         };
@@ -4808,11 +6912,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4848,11 +6963,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4886,11 +7012,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4924,11 +7061,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4962,11 +7110,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -4985,7 +7144,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -4994,11 +7156,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.Statement"];
+                    };
                 };
             };
         };
@@ -5034,11 +7207,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -5072,11 +7256,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["volunteer.VolunteerDetail"];
+                    };
                 };
             };
         };
@@ -5095,18 +7290,37 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    actor?: string;
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    /** @description `type` or `type:id`, e.g. `staff_user:3e0f…`. */
+                    resource?: string;
+                    to?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
                 };
             };
         };
@@ -5140,11 +7354,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TokenPair"];
+                    };
                 };
             };
         };
@@ -5176,6 +7401,15 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -5206,11 +7440,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": Record<string, never>;
+                    };
                 };
             };
         };
@@ -5244,11 +7489,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TokenPair"];
+                    };
                 };
             };
         };
@@ -5267,6 +7523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Opens a volunteer account, which then signs in; the volunteer applies at the volunteer service. */
         post: {
             parameters: {
                 query?: never;
@@ -5280,11 +7537,22 @@ export interface paths {
                 };
             };
             responses: {
-                201: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignupAccepted"];
+                    };
                 };
             };
         };
@@ -5310,11 +7578,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitV1"][];
+                    };
                 };
             };
         };
@@ -5332,11 +7611,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitV1"];
+                    };
                 };
             };
         };
@@ -5364,11 +7654,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitV1"];
+                    };
                 };
             };
         };
@@ -5392,11 +7693,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitV1"];
+                    };
                 };
             };
         };
@@ -5426,11 +7738,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OrgUnitV1"];
+                    };
                 };
             };
         };
@@ -5456,11 +7779,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
                 };
             };
         };
@@ -5488,11 +7822,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Liveness"];
+                    };
                 };
             };
         };
@@ -5520,11 +7865,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Readiness"];
+                    };
                 };
             };
         };
@@ -5552,6 +7908,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5584,11 +7949,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": string;
+                    };
                 };
             };
         };
@@ -5616,11 +7992,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"][];
+                    };
                 };
             };
         };
@@ -5638,11 +8025,22 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
                 };
             };
         };
@@ -5661,7 +8059,11 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    purpose?: string;
+                    /** @description Unmasked contact data is served only on explicit request, with a purpose, and audited. */
+                    unmasked?: boolean;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -5670,11 +8072,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
                 };
             };
         };
@@ -5706,11 +8119,22 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
                 };
             };
         };
@@ -5724,57 +8148,1317 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        CreateUnitDto: Record<string, never>;
-        CreateUserDto: Record<string, never>;
-        "dispatch.AssignDto": Record<string, never>;
-        "dispatch.CompleteDto": Record<string, never>;
-        "dispatch.DeclineDto": Record<string, never>;
-        "dispatch.ProviderCancelDto": Record<string, never>;
-        LoginDto: Record<string, never>;
-        "merchant.CreateEndpointDto": Record<string, never>;
-        "merchant.CreateUnitDto": Record<string, never>;
-        "merchant.MoveUnitDto": Record<string, never>;
-        "merchant.PutOfferingDto": Record<string, never>;
-        "merchant.ReplayDto": Record<string, never>;
-        "merchant.UpdateOwnProfileDto": Record<string, never>;
-        "merchant.UpdateUnitDto": Record<string, never>;
-        "rating.AmendDto": Record<string, never>;
-        "rating.LinkRateDto": Record<string, never>;
-        "rating.OutcomeDto": Record<string, never>;
-        "rating.RateDto": Record<string, never>;
-        "rating.ScreeningDto": Record<string, never>;
-        RefreshDto: Record<string, never>;
-        RenameUnitDto: Record<string, never>;
-        "request.BookingDto": Record<string, never>;
-        "request.CancelDto": Record<string, never>;
-        "request.CreateClientDto": Record<string, never>;
-        "request.CreateHouseholdDto": Record<string, never>;
-        "request.CreateRequestDto": Record<string, never>;
-        "request.FollowUpDto": Record<string, never>;
-        "request.GrantDto": Record<string, never>;
-        "request.ReopenDto": Record<string, never>;
-        "request.ResidentDto": Record<string, never>;
-        "request.SignOffDto": Record<string, never>;
-        "request.SwitchDto": Record<string, never>;
-        "request.VerificationRequestDto": Record<string, never>;
-        RetireUnitDto: Record<string, never>;
-        "volunteer.ActivityDto": Record<string, never>;
-        "volunteer.ApplicationDto": Record<string, never>;
-        "volunteer.AttendanceDto": Record<string, never>;
-        "volunteer.AvailabilityDto": Record<string, never>;
-        "volunteer.CorrectionDto": Record<string, never>;
-        "volunteer.ExchangeDto": Record<string, never>;
-        "volunteer.MemberDto": Record<string, never>;
-        "volunteer.PointsConfigDto": Record<string, never>;
-        "volunteer.RejectDto": Record<string, never>;
-        "volunteer.RestockDto": Record<string, never>;
-        "volunteer.ReviewDto": Record<string, never>;
-        "volunteer.RewardDto": Record<string, never>;
-        "volunteer.SpecialtyDto": Record<string, never>;
-        "volunteer.TeamDto": Record<string, never>;
-        "volunteer.TrainingDto": Record<string, never>;
-        "volunteer.YearEndConfirmDto": Record<string, never>;
-        VolunteerSignupDto: Record<string, never>;
+        AuditPage: {
+            items: components["schemas"]["AuditRecord"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditRecord: {
+            action: string;
+            actorId: string;
+            actorKind: string;
+            actorRole: string;
+            correlationId: string | null;
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The actor's scope: an admin reading the log sees the records of actors in their subtree. */
+            orgPath: string;
+            purpose: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            resourceId: string;
+            resourceType: string;
+            /** @description The service that recorded it: gateway, or the domain service whose event brought it. */
+            source: string;
+            /** @description The HTTP status, for records the gateway makes of proxied changes. */
+            status: number | null;
+            userAgent: string | null;
+        };
+        CreateUnitDto: {
+            code: string;
+            /** @enum {string} */
+            level: "community" | "street";
+            namePinyin: string;
+            nameZh: string;
+            parentCode: string;
+        };
+        CreateUserDto: {
+            displayName: string;
+            password: string;
+            phone?: string;
+            /** @enum {string} */
+            role: "agent" | "auditor" | "community_admin" | "district_admin" | "street_admin";
+            unitCode: string;
+            username: string;
+        };
+        "dispatch.AssignDto": {
+            providerId: string;
+            reason: string;
+        };
+        "dispatch.CompleteDto": {
+            notes?: string;
+            /** @description In fen (0.01 yuan); 0 for a free job. */
+            priceChargedFen: number;
+        };
+        "dispatch.DeclineDto": {
+            reason?: string;
+        };
+        "dispatch.ErrorBody": {
+            /** @description The status text, e.g. "Bad Request". */
+            error?: string;
+            /** @description What was wrong: one sentence, or one per invalid field. */
+            message: string | string[];
+            statusCode: number;
+        };
+        "dispatch.JobView": {
+            /** Format: date-time */
+            assignedAt: string | null;
+            breached: {
+                resolution: boolean;
+                response: boolean;
+            };
+            categoryCode: string;
+            communityId: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @enum {string} */
+            feePolicy: "free" | "low_cost";
+            /** @enum {string} */
+            level: "community" | "district" | "manual" | "street";
+            manualReason: string | null;
+            /** Format: date-time */
+            onSiteAt: string | null;
+            orgPath: string;
+            provider: {
+                id: string;
+                kind: string;
+                name: string;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+            requestId: string;
+            requestNumber: string;
+            /** Format: date-time */
+            resolutionDueAt: string;
+            resolutionLeftMs: number | null;
+            /** Format: date-time */
+            responseDueAt: string;
+            /** @description Milliseconds to the deadline (negative once past); null once met. */
+            responseLeftMs: number | null;
+            /** @enum {string} */
+            state: "assigned" | "cancelled" | "completed" | "manual" | "offering" | "on_site" | "signed_off";
+            /** @enum {string} */
+            urgency: "complex" | "emergency" | "general" | "utilities";
+        };
+        "dispatch.Liveness": {
+            /** @enum {string} */
+            status: "ok";
+        };
+        "dispatch.Offer": {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            level: "community" | "district" | "manual" | "street";
+            /** Format: date-time */
+            offeredAt: string;
+            /** @description The dispatch instance that made the offer. */
+            offeredBy: string;
+            offerId: string;
+            providerId: string;
+            /** @enum {string} */
+            providerKind: "merchant" | "social_org" | "volunteer";
+            /** @description Why it was declined (the provider's words) or withdrawn (taken, cancelled, reassigned). */
+            reason: string | null;
+            requestId: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            round: number;
+            /** @enum {string} */
+            status: "accepted" | "declined" | "expired" | "open" | "withdrawn";
+        };
+        "dispatch.OfferView": {
+            /** Format: date-time */
+            expiresAt: string;
+            job: Record<string, never>;
+            offerId: string;
+            requestId: string;
+            /** @enum {string} */
+            status: "accepted" | "declined" | "expired" | "open" | "withdrawn";
+        };
+        "dispatch.ProviderCancelDto": {
+            reason: string;
+        };
+        "dispatch.Readiness": {
+            database: boolean;
+            kafka: boolean;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        "dispatch.StoredRanking": {
+            excluded: Record<string, never>[];
+            /** @enum {string} */
+            level: "community" | "district" | "manual" | "street";
+            ranked: Record<string, never>[];
+            rankedAt: string;
+            round: number;
+            scope: string;
+        };
+        ErrorBody: {
+            /** @description The status text, e.g. "Bad Request". */
+            error?: string;
+            /** @description What was wrong: one sentence, or one per invalid field. */
+            message: string | string[];
+            statusCode: number;
+        };
+        Jwks: {
+            keys: Record<string, never>[];
+        };
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoginDto: {
+            password: string;
+            username: string;
+        };
+        "merchant.AvailabilityV1": {
+            /** @description 7×24: the windows are ignored. */
+            always: boolean;
+            windows: components["schemas"]["merchant.WeeklyWindow"][];
+        };
+        "merchant.CreatedEndpoint": {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+            description: string | null;
+            disabledReason: string | null;
+            enabled: boolean;
+            eventTypes: string[];
+            /**
+             * Format: date-time
+             * @description Since the first failure after the last success; cleared by a success.
+             */
+            failingSince: string | null;
+            id: string;
+            orgPath: string;
+            /** Format: date-time */
+            previousSecretUntil: string | null;
+            rotating: boolean;
+            secret: string;
+            unitId: string;
+            url: string;
+        };
+        "merchant.CreateEndpointDto": {
+            description?: string;
+            /** @description Defaults to every type. */
+            eventTypes?: string[];
+            /** @description https on 443; the SSRF guard checks it here and again at every connection. */
+            url: string;
+        };
+        "merchant.CreateUnitDto": {
+            contactName: string;
+            contactPhone: string;
+            /** @description Defaults to the unit's own org path. */
+            coverage?: string[];
+            displayName: string;
+            /** @enum {string} */
+            kind: "merchant" | "social_org";
+            legalName: string;
+            licenceNo: string;
+            maxConcurrentJobs: number;
+            orgPath: string;
+            reason: string;
+            serviceHours: components["schemas"]["merchant.AvailabilityV1"];
+            takesFreeJobs: boolean;
+        };
+        "merchant.DeliveryView": {
+            attemptLog?: components["schemas"]["merchant.WebhookAttempt"][];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            endpointId: string;
+            eventType: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            id: string;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            /** @description The `webhook-id` header: the same on every attempt and replay, so receivers can deduplicate. */
+            messageId: string;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            orgPath: string;
+            /** @enum {string} */
+            status: "delivered" | "failed" | "pending";
+            /** @description Attempts made in the current round of the schedule (a replay starts a new round). */
+            step: number;
+            unitId: string;
+        };
+        "merchant.EndpointView": {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+            description: string | null;
+            disabledReason: string | null;
+            enabled: boolean;
+            eventTypes: string[];
+            /**
+             * Format: date-time
+             * @description Since the first failure after the last success; cleared by a success.
+             */
+            failingSince: string | null;
+            id: string;
+            orgPath: string;
+            /** Format: date-time */
+            previousSecretUntil: string | null;
+            rotating: boolean;
+            unitId: string;
+            url: string;
+        };
+        "merchant.ErrorBody": {
+            /** @description The status text, e.g. "Bad Request". */
+            error?: string;
+            /** @description What was wrong: one sentence, or one per invalid field. */
+            message: string | string[];
+            statusCode: number;
+        };
+        "merchant.IssuedKey": {
+            /** @description Shown this once: only its hash is kept. */
+            apiKey: string;
+            /** Format: date-time */
+            issuedAt: string;
+            keyId: string;
+            prefix: string;
+            scopes: ("jobs" | "manage")[];
+        };
+        "merchant.IssueKeyDto": {
+            /** @description `jobs` is always granted; `manage` must be asked for. */
+            scopes?: ("jobs" | "manage")[];
+        };
+        "merchant.KeyView": {
+            /** Format: date-time */
+            issuedAt: string;
+            keyId: string;
+            orgPath: string;
+            prefix: string;
+            /**
+             * Format: date-time
+             * @description Set by a rotation: the old key keeps working until then.
+             */
+            revokeAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description `jobs` always; `manage` only when the issuing admin asked for it (see API_KEY_SCOPES). */
+            scopes: ("jobs" | "manage")[];
+            unitId: string;
+        };
+        "merchant.Liveness": {
+            /** @enum {string} */
+            status: "ok";
+        };
+        "merchant.MoveUnitDto": {
+            reason: string;
+            /** @enum {string} */
+            to: "active" | "applied" | "retired" | "suspended" | "verified";
+        };
+        "merchant.Offering": {
+            /** @description A category the unit added itself counts (dispatch, directory) only once an admin approved it. */
+            approved: boolean;
+            categoryCode: string;
+            description: string;
+            priceMaxFen: number;
+            /** @description In fen; equal to the maximum for a fixed price. */
+            priceMinFen: number;
+            unitId: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "merchant.PutOfferingDto": {
+            description: string;
+            /** @description In fen; absent for a fixed price. */
+            priceMaxFen?: number;
+            /** @description In fen (0.01 yuan). A fixed price gives only this. */
+            priceMinFen: number;
+        };
+        "merchant.Readiness": {
+            database: boolean;
+            kafka: boolean;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        "merchant.ReplayDto": {
+            /** @description Replays every failed delivery created at or after this time. */
+            since: string;
+        };
+        "merchant.Replayed": {
+            replayed: number;
+        };
+        "merchant.ReviewDto": {
+            reason: string;
+        };
+        "merchant.RotatedSecret": {
+            /** Format: date-time */
+            previousSecretValidUntil: string;
+            secret: string;
+        };
+        "merchant.Scorecard": {
+            components: Record<string, never>;
+            flaggedForReview: boolean;
+            formula: string;
+            /** @description The rating service's figures (Bayesian score, response and resolution rates), when it has sent them. */
+            quality: Record<string, never> | null;
+            reviewThreshold: number;
+            score: number;
+            unitId: string;
+            version: number;
+        };
+        "merchant.UnitContact": {
+            contactName: string;
+            contactPhone: string;
+        };
+        "merchant.UnitJob": {
+            /** Format: date-time */
+            assignedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            categoryCode: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            deadlineBreached: boolean;
+            /** @enum {string|null} */
+            feePolicy: "free" | "low_cost" | null;
+            finishedOnTime: boolean | null;
+            /** @description Whether the unit holds the job now (assigned and neither cancelled, reassigned nor finished). */
+            holding: boolean;
+            /** Format: date-time */
+            onSiteAt: string | null;
+            orgPath: string;
+            overchargeFlagged: boolean;
+            priceChargedFen: number | null;
+            redoCount: number;
+            requestId: string;
+            /** Format: date-time */
+            signedOffAt: string | null;
+            unitId: string;
+        };
+        "merchant.UnitView": {
+            contactName: string;
+            contactPhone: string | null;
+            coverage: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The verified name: the only one events, the directory and residents' SMS carry. */
+            displayName: string;
+            id: string;
+            /** @enum {string} */
+            kind: "merchant" | "social_org";
+            legalName: string;
+            licenceNo: string;
+            maxConcurrentJobs: number;
+            /** @description Where the unit is registered: the admins whose scope covers it look after it. */
+            orgPath: string;
+            /** @description A name the unit gave itself, waiting for an admin of its scope. */
+            pendingDisplayName: string | null;
+            serviceHours: components["schemas"]["merchant.AvailabilityV1"];
+            /** @enum {string} */
+            status: "active" | "applied" | "retired" | "suspended" | "verified";
+            statusReason: string;
+            takesFreeJobs: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Of the provider profile snapshot: bumped on every change dispatch must hear about. */
+            version: number;
+        };
+        "merchant.UpdateOwnProfileDto": {
+            contactName?: string;
+            contactPhone?: string;
+            displayName?: string;
+            maxConcurrentJobs?: number;
+            serviceHours?: components["schemas"]["merchant.AvailabilityV1"];
+            takesFreeJobs?: boolean;
+        };
+        "merchant.UpdateUnitDto": {
+            contactName?: string;
+            contactPhone?: string;
+            coverage?: string[];
+            displayName?: string;
+            legalName?: string;
+            licenceNo?: string;
+            maxConcurrentJobs?: number;
+            serviceHours?: components["schemas"]["merchant.AvailabilityV1"];
+            takesFreeJobs?: boolean;
+        };
+        "merchant.WebhookAttempt": {
+            attempt: number;
+            deliveryId: string;
+            error: string | null;
+            id: string;
+            latencyMs: number;
+            outcome: string;
+            /** Format: date-time */
+            startedAt: string;
+            statusCode: number | null;
+        };
+        "merchant.WeeklyWindow": {
+            day: number;
+            from: string;
+            to: string;
+        };
+        OrgUnitV1: {
+            code: string;
+            /** @enum {string} */
+            level: "community" | "district" | "street";
+            namePinyin: string;
+            nameZh: string;
+            /** @description Absent for a district, the root of its tree. */
+            parentCode?: string | null;
+            path: string;
+            /** @enum {string} */
+            status: "active" | "retired";
+        };
+        "rating.AmendDto": {
+            /** @description Shown publicly only after an admin has screened it. */
+            comment?: string;
+            /**
+             * @description 对服务方的评价: the provider who did the job.
+             * @enum {string}
+             */
+            provider: "basically_satisfied" | "dissatisfied" | "satisfied";
+            reason?: string;
+            solved: boolean;
+            tags?: string[];
+            /**
+             * @description 对帮帮团的评价: the help team.
+             * @enum {string}
+             */
+            team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "rating.ErrorBody": {
+            /** @description The status text, e.g. "Bad Request". */
+            error?: string;
+            /** @description What was wrong: one sentence, or one per invalid field. */
+            message: string | string[];
+            statusCode: number;
+        };
+        "rating.FollowUpClosed": {
+            id: string;
+            requestId: string;
+            /** @enum {string} */
+            result: "reached" | "refused" | "unreachable";
+            /** @enum {string} */
+            status: "closed";
+        };
+        "rating.LinkRateDto": {
+            /** @description Shown publicly only after an admin has screened it. */
+            comment?: string;
+            /**
+             * @description 对服务方的评价: the provider who did the job.
+             * @enum {string}
+             */
+            provider: "basically_satisfied" | "dissatisfied" | "satisfied";
+            solved: boolean;
+            tags?: string[];
+            /**
+             * @description 对帮帮团的评价: the help team.
+             * @enum {string}
+             */
+            team: "basically_satisfied" | "dissatisfied" | "satisfied";
+            token: string;
+        };
+        "rating.LinkRating": {
+            /** @enum {string} */
+            provider: "basically_satisfied" | "dissatisfied" | "satisfied";
+            requestId: string;
+            revision: number;
+            solved: boolean;
+            tags: string[];
+            /** @enum {string} */
+            team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "rating.Liveness": {
+            /** @enum {string} */
+            status: "ok";
+        };
+        "rating.OutcomeDto": {
+            notes?: string;
+            /**
+             * @description Whether the agent got hold of the resident; a rating given on the call goes to POST /ratings.
+             * @enum {string}
+             */
+            result: "reached" | "refused" | "unreachable";
+        };
+        "rating.ProviderScorecard": {
+            bayesianScore: number;
+            comments: {
+                comment: string;
+                day: string;
+                provider: string;
+            }[];
+            meanStars: number | null;
+            prior: Record<string, never>;
+            providerId: string;
+            providerKind: string;
+            ratingsCount: number;
+            recent: Record<string, never>;
+            recentDays: number;
+            topTags: {
+                count: number;
+                tag: string;
+            }[];
+        };
+        "rating.Rankings": {
+            black: Record<string, never>[];
+            /** @enum {string} */
+            level: "community" | "street";
+            month: string;
+            red: Record<string, never>[];
+        };
+        "rating.RateDto": {
+            /** @description Shown publicly only after an admin has screened it. */
+            comment?: string;
+            /**
+             * @description 对服务方的评价: the provider who did the job.
+             * @enum {string}
+             */
+            provider: "basically_satisfied" | "dissatisfied" | "satisfied";
+            solved: boolean;
+            tags?: string[];
+            /**
+             * @description 对帮帮团的评价: the help team.
+             * @enum {string}
+             */
+            team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "rating.RatingHistory": {
+            rating: components["schemas"]["rating.RatingRow"];
+            revisions: Record<string, never>[];
+        };
+        "rating.RatingRow": {
+            category_code: string;
+            channel: string;
+            comment: string | null;
+            comment_status: string;
+            cycle: number;
+            /** Format: date-time */
+            first_rated_at: string;
+            org_path: string;
+            /** @enum {string} */
+            provider: "basically_satisfied" | "dissatisfied" | "satisfied";
+            provider_id: string;
+            provider_kind: string;
+            /** Format: date-time */
+            rated_at: string;
+            rated_by: string;
+            rating_id: string;
+            request_id: string;
+            revision: number;
+            solved: boolean;
+            tags: string[];
+            /** @enum {string} */
+            team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "rating.Readiness": {
+            database: boolean;
+            kafka: boolean;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        "rating.Screened": {
+            /** @enum {string} */
+            commentStatus: "approved" | "rejected";
+            requestId: string;
+        };
+        "rating.ScreeningDto": {
+            /** @enum {string} */
+            decision: "approved" | "rejected";
+        };
+        Readiness: {
+            database: boolean;
+            kafka: boolean;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        RenameUnitDto: {
+            namePinyin: string;
+            nameZh: string;
+        };
+        "request.Booked": {
+            number: string;
+            status: string;
+        };
+        "request.BookingDto": {
+            categoryCode: string;
+            code: string;
+            description: string;
+            /**
+             * Format: uuid
+             * @description Which of the resident's households, when the phone is registered at several.
+             */
+            householdId?: string;
+            phone: string;
+            preferredWindow?: components["schemas"]["request.WindowDto"];
+        };
+        "request.CancelDto": {
+            /** @enum {string} */
+            by: "agent" | "resident";
+            reason: string;
+        };
+        "request.CategoryView": {
+            /** @description Extra facts asked when the request is made, as GeoReport v2 service definition attributes. */
+            attributes: Record<string, never>[];
+            code: string;
+            description: string;
+            enabled: boolean;
+            groupCode: string;
+            /** @enum {string} */
+            kind: "consultation" | "home_service";
+            nameEn: string;
+            nameZh: string;
+            /** @description Whether Open311 shows this category's requests to strangers (see the migration for which do not). */
+            publicListing: boolean;
+            /** @enum {string} */
+            urgency: "complex" | "emergency" | "general" | "utilities";
+        };
+        "request.CodeSent": {
+            sent: boolean;
+        };
+        "request.CreateClientDto": {
+            name: string;
+        };
+        "request.CreateHouseholdDto": {
+            address: string;
+            communityCode: string;
+            lat?: number;
+            lng?: number;
+            residents: components["schemas"]["request.ResidentDto"][];
+        };
+        "request.CreateRequestDto": {
+            /** @description For a consultation answered on the spot: the answer given; the request is then closed. */
+            answer?: string;
+            categoryCode: string;
+            chosenProviderId?: string;
+            description: string;
+            /** Format: uuid */
+            householdId: string;
+            preferredWindow?: components["schemas"]["request.WindowDto"];
+            /**
+             * Format: uuid
+             * @description Who called, when the household has several residents; they get the messages.
+             */
+            residentId?: string;
+            /**
+             * @description Overrides the category's urgency class, e.g. a leak flooding a flat is an emergency.
+             * @enum {string}
+             */
+            urgency?: "complex" | "emergency" | "general" | "utilities";
+        };
+        "request.ErrorBody": {
+            /** @description The status text, e.g. "Bad Request". */
+            error?: string;
+            /** @description What was wrong: one sentence, or one per invalid field. */
+            message: string | string[];
+            statusCode: number;
+        };
+        "request.FeeEligibility": {
+            evidence: string;
+            /** Format: date-time */
+            grantedAt: string;
+            grantedBy: string;
+            householdId: string;
+            id: string;
+            orgPath: string;
+            /** @enum {string} */
+            reason: "disability_in_difficulty" | "elderly_living_alone" | "subsistence_allowance" | "sudden_hardship";
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokedBy: string | null;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        "request.FollowUpDto": {
+            note?: string;
+            /** @description Whether the resident says the problem is fixed. */
+            solved: boolean;
+        };
+        "request.GrantDto": {
+            /** @description What was checked: a certificate number, a visit report... */
+            evidence: string;
+            /** @enum {string} */
+            reason: "disability_in_difficulty" | "elderly_living_alone" | "subsistence_allowance" | "sudden_hardship";
+            validFrom?: string;
+            validUntil: string;
+        };
+        "request.HouseholdView": {
+            address: string | null;
+            communityCode: string;
+            contactMasked: boolean;
+            /** @enum {string} */
+            feePolicy: "free" | "low_cost";
+            id: string;
+            lastRequests: components["schemas"]["request.RequestSummary"][];
+            openRequests: components["schemas"]["request.RequestSummary"][];
+            /** @description For a household made from a report: how it was placed (community-name, neighbours, street-name, fallback). */
+            placedBy: string | null;
+            /** @description Made from a report by someone not registered, waiting for staff to confirm or correct it. */
+            provisional: boolean;
+            residents: {
+                id: string;
+                name: string;
+                phones: Record<string, never>[];
+                preferredContact: string;
+                tags: string[];
+            }[];
+            /** Format: date-time */
+            verifiedAt: string | null;
+            verifiedBy: string | null;
+        };
+        "request.Liveness": {
+            /** @enum {string} */
+            status: "ok";
+        };
+        "request.Readiness": {
+            database: boolean;
+            kafka: boolean;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        "request.ReopenDto": {
+            reason: string;
+        };
+        "request.RequestSummary": {
+            categoryCode: string;
+            id: string;
+            number: string;
+            /** Format: date-time */
+            receivedAt: string;
+            status: string;
+        };
+        "request.RequestView": {
+            address: string | null;
+            answer: string | null;
+            arrivedAt: string | null;
+            assignedAt: string | null;
+            attributes: {
+                [key: string]: unknown;
+            };
+            cancelReason: string | null;
+            categoryCode: string;
+            channel: string;
+            chosenProviderId: string | null;
+            closedAt: string | null;
+            communityCode: string;
+            completedAt: string | null;
+            description: string;
+            escalationLevel: string | null;
+            feePolicy: string;
+            householdId: string;
+            id: string;
+            kind: string;
+            number: string;
+            orgPath: string;
+            preferredWindow: {
+                from: string;
+                to: string;
+            };
+            priceChargedFen: number | null;
+            provider: {
+                id: string;
+                kind: string | null;
+                name: string | null;
+            };
+            /** @description The household came from a report (Open311) and waits for staff to confirm or correct it. */
+            provisionalHousehold: boolean;
+            receivedAt: string;
+            reopenCount: number;
+            residentId: string | null;
+            resolutionDueAt: string;
+            responseDueAt: string;
+            signedOffAt: string | null;
+            solved: boolean | null;
+            status: string;
+            timeline?: {
+                action: string;
+                actor: {
+                    id?: string;
+                    kind?: string;
+                };
+                at: string;
+                from: string | null;
+                note: string | null;
+                to: string;
+            }[];
+            urgency: string;
+        };
+        "request.ResidentDto": {
+            name: string;
+            /** @description Checked and normalised by the service, which names the offending entry. */
+            phones: string[];
+            /** @enum {string} */
+            preferredContact?: "call" | "sms" | "wechat";
+            tags?: ("child" | "disabled" | "elderly_living_alone" | "new_form_worker" | "newcomer")[];
+        };
+        "request.SignOffDto": {
+            code: string;
+            solved: boolean;
+        };
+        "request.SwitchDto": {
+            enabled: boolean;
+        };
+        "request.VerificationRequestDto": {
+            phone: string;
+        };
+        "request.VerificationSent": {
+            message: string;
+            validSeconds: number;
+        };
+        "request.VerifyHouseholdDto": {
+            address?: string;
+            communityCode?: string;
+            lat?: number;
+            lng?: number;
+            /** @description The name of the one resident the report brought (the reporter), in place of 待核实. */
+            residentName?: string;
+        };
+        "request.VisitContact": {
+            address: string;
+            name: string | null;
+            phones: string[];
+        };
+        "request.WindowDto": {
+            from: string;
+            to: string;
+        };
+        RetireUnitDto: {
+            reason: string;
+        };
+        SignupAccepted: {
+            next: string;
+            /** @enum {string} */
+            status: "accepted";
+        };
+        TokenPair: {
+            accessToken: string;
+            expiresIn: number;
+            refreshToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
+        UserView: {
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            id: string;
+            orgPath: string;
+            phone: string | null;
+            phoneMasked: boolean;
+            /** @enum {string} */
+            role: "agent" | "auditor" | "community_admin" | "district_admin" | "street_admin";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            unitCode: string;
+            username: string;
+        };
+        "volunteer.Activity": {
+            capacity: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            endsAt: string;
+            id: string;
+            orgPath: string;
+            place: string;
+            pointsPerHour: number;
+            /** Format: date-time */
+            startsAt: string;
+            teamId: string | null;
+            title: string;
+        };
+        "volunteer.ActivityAttendance": {
+            attendance: components["schemas"]["volunteer.Attendee"][];
+            capacity: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            endsAt: string;
+            id: string;
+            orgPath: string;
+            place: string;
+            pointsPerHour: number;
+            /** Format: date-time */
+            startsAt: string;
+            teamId: string | null;
+            title: string;
+        };
+        "volunteer.ActivityDto": {
+            capacity: number;
+            endsAt: string;
+            place: string;
+            pointsPerHour: number;
+            startsAt: string;
+            /** Format: uuid */
+            teamId?: string;
+            title: string;
+            unitPath: string;
+        };
+        "volunteer.ApplicationDto": {
+            availability: components["schemas"]["volunteer.AvailabilityV1"];
+            displayName: string;
+            homeCommunityPath: string;
+            maxConcurrentJobs?: number;
+            /** @description Empty for a general volunteer, who joins activities but takes no home-service jobs. */
+            specialties: components["schemas"]["volunteer.SpecialtyDto"][];
+        };
+        "volunteer.AttendanceDto": {
+            /** @description When it happened, if recorded afterwards; now by default. */
+            at?: string;
+            volunteerId: string;
+        };
+        "volunteer.Attendee": {
+            /** Format: date-time */
+            checkedInAt: string | null;
+            /** Format: date-time */
+            checkedOutAt: string | null;
+            displayName: string;
+            minutes: number | null;
+            /** Format: date-time */
+            signedUpAt: string;
+            volunteerId: string;
+        };
+        "volunteer.AvailabilityDto": {
+            availability: components["schemas"]["volunteer.AvailabilityV1"];
+            maxConcurrentJobs: number;
+            /** @description "Away until": no offers before then. Null ends a pause. */
+            pausedUntil?: string | null;
+        };
+        "volunteer.AvailabilityV1": {
+            /** @description 7×24: the windows are ignored. */
+            always: boolean;
+            windows: components["schemas"]["volunteer.WeeklyWindow"][];
+        };
+        "volunteer.CertificateDto": {
+            expiresAt: string;
+            /** @description e.g. 低压电工作业证 (low-voltage electrician's licence). */
+            name: string;
+            number: string;
+        };
+        "volunteer.CheckedIn": {
+            activityId: string;
+            /** Format: date-time */
+            checkedInAt: string;
+            volunteerId: string;
+        };
+        "volunteer.CheckedOut": {
+            activityId: string;
+            /** Format: date-time */
+            checkedInAt: string;
+            /** Format: date-time */
+            checkedOutAt: string;
+            minutes: number;
+            points: number;
+            volunteerId: string;
+        };
+        "volunteer.CommunityFigures": {
+            activeVolunteers: number;
+            hoursServed: number;
+            jobsDone: number;
+            orgPath: string;
+            pointsEarned: number;
+            volunteersServing: number;
+        };
+        "volunteer.Correction": {
+            balance: number;
+            entryId: string;
+            points: number;
+        };
+        "volunteer.CorrectionDto": {
+            reason: string;
+            volunteerId: string;
+        };
+        "volunteer.ErrorBody": {
+            /** @description The status text, e.g. "Bad Request". */
+            error?: string;
+            /** @description What was wrong: one sentence, or one per invalid field. */
+            message: string | string[];
+            statusCode: number;
+        };
+        "volunteer.Exchanged": {
+            balance: number;
+            categoryCode: string;
+            entryId: string;
+            exchangeId: string;
+            points: number;
+        };
+        "volunteer.ExchangeDto": {
+            categoryCode: string;
+        };
+        "volunteer.Figures": {
+            activeVolunteers: number;
+            hoursServed: number;
+            jobsDone: number;
+            pointsEarned: number;
+            volunteersServing: number;
+        };
+        "volunteer.LedgerCheck": {
+            cacheMismatches: string[];
+            entries: number;
+            negativeAccounts: string[];
+            sumOfAllLines: number;
+            unbalancedEntries: string[];
+        };
+        "volunteer.Liveness": {
+            /** @enum {string} */
+            status: "ok";
+        };
+        "volunteer.MemberDto": {
+            /** @enum {string} */
+            role: "leader" | "member";
+        };
+        "volunteer.Membership": {
+            /** @enum {string} */
+            role: "leader" | "member";
+            teamId: string;
+            volunteerId: string;
+        };
+        "volunteer.Movement": {
+            amount: number;
+            entryId: string;
+            /** @enum {string} */
+            kind: "activity" | "bonus" | "correction" | "exchange" | "job" | "redemption";
+            /** Format: date-time */
+            postedAt: string;
+            reference: string;
+        };
+        "volunteer.OfferView": {
+            categoryCode: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            feePolicy: string | null;
+            offerId: string;
+            orgPath: string;
+            requestId: string;
+            status: string;
+            summary: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            urgency: string | null;
+            volunteerId: string;
+        };
+        "volunteer.PointsConfigDto": {
+            defaultExchangeCost?: number;
+            defaultJobPoints?: number;
+            exchangeCosts?: {
+                [key: string]: number;
+            };
+            freeJobBonus?: number;
+            jobPoints?: {
+                [key: string]: number;
+            };
+            satisfiedRatingBonus?: number;
+            starThresholds?: number[];
+            unit: string;
+        };
+        "volunteer.PointsConfigView": {
+            effective: Record<string, never>;
+            own: Record<string, never>;
+            unit: string;
+        };
+        "volunteer.PointsView": {
+            balance: number;
+            lifetimePoints: number;
+            stars: number;
+            toNextStar: number | null;
+        };
+        "volunteer.Readiness": {
+            database: boolean;
+            kafka: boolean;
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
+        "volunteer.Redeemed": {
+            balance: number;
+            entryId: string;
+            points: number;
+            redemptionId: string;
+            reward: string;
+            stock: number;
+        };
+        "volunteer.RejectDto": {
+            reason: string;
+        };
+        "volunteer.RestockDto": {
+            add: number;
+        };
+        "volunteer.ReviewDto": {
+            reason?: string;
+        };
+        "volunteer.Reward": {
+            costPoints: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            name: string;
+            orgPath: string;
+            stock: number;
+        };
+        "volunteer.RewardDto": {
+            costPoints: number;
+            name: string;
+            stock: number;
+            unitPath: string;
+        };
+        "volunteer.SignedUp": {
+            activityId: string;
+            placesLeft: number;
+            /** Format: date-time */
+            signedUpAt: string;
+            volunteerId: string;
+        };
+        "volunteer.SpecialtyDto": {
+            categoryCode: string;
+            certificate: components["schemas"]["volunteer.CertificateDto"];
+        };
+        "volunteer.Statement": {
+            account: string;
+            closing: number;
+            credits: number;
+            debits: number;
+            /** Format: date-time */
+            from: string;
+            movements: components["schemas"]["volunteer.Movement"][];
+            opening: number;
+            /** Format: date-time */
+            to: string;
+        };
+        "volunteer.TeamDto": {
+            name: string;
+            unitPath: string;
+        };
+        "volunteer.TeamMemberView": {
+            displayName: string;
+            /** Format: date-time */
+            joinedAt: string;
+            /** @enum {string} */
+            role: "leader" | "member";
+            volunteerId: string;
+        };
+        "volunteer.TeamView": {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            members: components["schemas"]["volunteer.TeamMemberView"][];
+            name: string;
+            orgPath: string;
+        };
+        "volunteer.TrainingDto": {
+            completedOn: string;
+            /** @enum {string} */
+            module: "ethos" | "procedure" | "safety" | "skills";
+        };
+        "volunteer.UnitFigures": {
+            byCommunity: components["schemas"]["volunteer.CommunityFigures"][];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            totals: components["schemas"]["volunteer.Figures"];
+            unit: string;
+        };
+        "volunteer.VolunteerDetail": {
+            active: boolean;
+            activityHours: number;
+            /** Format: date-time */
+            appliedAt: string;
+            availability: components["schemas"]["volunteer.AvailabilityV1"];
+            displayName: string;
+            id: string;
+            maxConcurrentJobs: number;
+            orgPath: string;
+            /** Format: date-time */
+            pausedUntil: string | null;
+            points: components["schemas"]["volunteer.PointsView"];
+            profileVersion: number;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewReason: string | null;
+            specialties: {
+                categoryCode: string;
+                certificate: {
+                    /** Format: date-time */
+                    expiresAt?: string;
+                    name?: string;
+                    number?: string;
+                };
+                valid: boolean;
+            }[];
+            /** @enum {string} */
+            status: "applied" | "approved" | "rejected" | "suspended";
+            training: {
+                done?: {
+                    completedOn: string;
+                    module: string;
+                }[];
+                missing: ("ethos" | "procedure" | "safety" | "skills")[];
+            };
+        };
+        "volunteer.VolunteerRankings": {
+            entries: Record<string, never>[];
+            me?: Record<string, never> | null;
+            period: Record<string, never>;
+            unit: string;
+        };
+        "volunteer.VolunteerSummary": {
+            /** Format: date-time */
+            appliedAt: string;
+            displayName: string;
+            id: string;
+            orgPath: string;
+            /** @enum {string} */
+            status: "applied" | "approved" | "rejected" | "suspended";
+        };
+        "volunteer.WeeklyWindow": {
+            day: number;
+            from: string;
+            to: string;
+        };
+        "volunteer.YearEndConfirmDto": {
+            unit: string;
+            year: number;
+        };
+        "volunteer.YearEndList": {
+            confirmed: {
+                /** Format: date-time */
+                confirmedAt: string;
+                confirmedBy: string;
+                stars: Record<string, never>;
+            };
+            period: Record<string, never>;
+            stars: Record<string, never>[];
+            starThresholds: number[];
+            unit: string;
+            year: number;
+        };
+        VolunteerSignupDto: {
+            /** @description The volunteer's home community: the scope of their tokens and where they apply. */
+            communityCode: string;
+            displayName: string;
+            password: string;
+            phone: string;
+            username: string;
+        };
     };
     responses: never;
     parameters: never;
