@@ -6,18 +6,19 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class
 import { DataSource } from 'typeorm';
 import { AuditRecord } from './audit-record.entity';
 
+/** Deeper offsets make the database walk and drop every record before them; time filters do not. */
+export const MAX_AUDIT_OFFSET = 10_000;
+const DEEP_PAGE = `page lies beyond the first ${MAX_AUDIT_OFFSET} records: narrow the query with from and to (and actor or resource) instead`;
+
 export class AuditQueryDto {
   @IsOptional() @IsDateTime() from?: string;
   @IsOptional() @IsDateTime() to?: string;
   @IsOptional() @IsString() @MaxLength(64) actor?: string;
   /** `type` or `type:id`, e.g. `staff_user:3e0f…`. */
   @IsOptional() @Matches(/^[a-z_-]{1,64}(:[^\s]{1,128})?$/, { message: 'resource must be type or type:id' }) resource?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_AUDIT_OFFSET, { message: DEEP_PAGE }) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
 }
-
-/** Deeper offsets make the database walk and drop every record before them; time filters do not. */
-export const MAX_AUDIT_OFFSET = 10_000;
 
 export class AuditPage {
   items: AuditRecord[];

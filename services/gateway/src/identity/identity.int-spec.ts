@@ -7,7 +7,7 @@ describe('identity', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startGateway({ LOGIN_FREE_FAILURES: '3', LOGIN_FIRST_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '600', PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_MAX_WAIT_MS: '200' });
+    gw = await startGateway({ LOGIN_FREE_FAILURES: '3', LOGIN_FIRST_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '600', PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_MAX_WAIT_MS: '5000' });
   });
 
   afterAll(() => gw?.stop());
