@@ -39,13 +39,14 @@ export class District {
   private gw?: TestGateway;
   gatewayUrl = '';
 
-  static async start(): Promise<District> {
+  /** `env` adds to or overrides a service's environment, e.g. to point the request service at another SMS gateway. */
+  static async start(env: Partial<Record<'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>> = {}): Promise<District> {
     const d = new District();
-    await d.boot();
+    await d.boot(env);
     return d;
   }
 
-  private async boot(): Promise<void> {
+  private async boot(env: Partial<Record<'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>>): Promise<void> {
     const services = { request: requestService, dispatch: dispatchService, merchant: merchantService, volunteer: volunteerService, rating: ratingService };
     const names = Object.keys(services) as Array<keyof typeof services>;
     const ports = Object.fromEntries(await Promise.all(['gateway', ...names].map(async (n) => [n, await freePort()] as const)));
@@ -66,7 +67,7 @@ export class District {
     this.dbs.push(...(await Promise.all(names.map(() => createTestDatabase()))));
     await Promise.all(
       names.map(async (name, i) => {
-        const app = await startTestApp(services[name], serviceEnv(this.dbs[i], prefix, { ...auth, ...extra[name] }));
+        const app = await startTestApp(services[name], serviceEnv(this.dbs[i], prefix, { ...auth, ...extra[name], ...env[name] }));
         this.apps.set(name, app);
         await app.listen({ port: ports[name], host: '127.0.0.1' });
       }),
