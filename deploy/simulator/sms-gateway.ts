@@ -21,6 +21,8 @@ export class SmsInbox {
   /** Texts by the number they went to and by the request number they name. */
   private readonly byKey = new Map<string, Text[]>();
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** Ends every wait at once (with nothing) when the inbox stops. */
+  private readonly cancels = new Set<() => void>();
   private server?: Server;
 
   async start(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -74,15 +76,19 @@ export class SmsInbox {
       const timer = setTimeout(() => done(undefined), timeoutMs);
       const done = (v: T | undefined) => {
         clearTimeout(timer);
+        this.cancels.delete(cancel);
         mine.delete(wake);
         if (mine.size === 0) this.waiters.delete(key);
         resolve(v);
       };
+      const cancel = () => done(undefined);
+      this.cancels.add(cancel);
       mine.add(wake);
     });
   }
 
   stop(): Promise<void> {
+    for (const cancel of [...this.cancels]) cancel();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
