@@ -92,7 +92,6 @@ export class Simulator {
   private readonly districtAdmin: Credentials;
   private readonly providers = new Map<string, Provider>();
   private readonly tracked = new Map<string, Tracked>();
-  private readonly byNumber = new Map<string, Tracked>();
   /** Volunteer jobs signed off, by request id: each must post points exactly once. */
   private readonly volunteerSignOffs = new Map<string, string>();
   /** Ratings the residents and agents submitted, by request id (the rating service must show each). */
@@ -142,15 +141,15 @@ export class Simulator {
     );
     for (const v of volunteerPlan().filter((x) => x.specialties.length > 0)) await this.connectVolunteer(v);
     const clients = (await this.api.expect('GET', '/api/request/open311-clients', this.districtAdmin)) as Array<{ id: string; name: string; revokedAt?: string | null }>;
-    for (const c of clients.filter((x) => x.name === 'demo simulator' && !x.revokedAt)) await this.api.call('POST', `/api/request/open311-clients/${c.id}/revoke`, this.districtAdmin);
+    for (const c of clients.filter((x) => x.name === 'demo simulator' && !x.revokedAt)) await this.api.expect('POST', `/api/request/open311-clients/${c.id}/revoke`, this.districtAdmin);
     this.open311Key = (await this.api.expect('POST', '/api/request/open311-clients', this.districtAdmin, { body: { name: 'demo simulator' } })).apiKey;
     this.count('did', 'unit systems connected', units.length);
   }
 
   /** A fresh key for the unit's system; the ones a previous run issued are revoked. */
   private async connectUnit(unit: { id: string; displayName: string }): Promise<void> {
-    const keys = (await this.api.expect('GET', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin)) as Array<{ id: string; revokedAt?: string | null; status?: string }>;
-    for (const k of keys.filter((x) => !x.revokedAt && x.status !== 'revoked')) await this.api.call('POST', `/api/merchant/units/${unit.id}/api-keys/${k.id}/revoke`, this.districtAdmin);
+    const keys = (await this.api.expect('GET', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin)) as Array<{ keyId: string; revokedAt: string | null }>;
+    for (const k of keys.filter((x) => !x.revokedAt)) await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys/${k.keyId}/revoke`, this.districtAdmin);
     const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin);
     this.providers.set(unit.id, { id: unit.id, kind: 'unit', name: unit.displayName, as: { apiKey }, working: new Set() });
   }
@@ -276,7 +275,6 @@ export class Simulator {
     if (!id) return this.problem('find request', { status: 0, body: number, headers: new Headers() }, 'the new request is not among the household open requests');
     const t: Tracked = { id, number: number!, channel, household, category, fast };
     this.tracked.set(id, t);
-    this.byNumber.set(t.number, t);
     if (!consultation && !fast && this.rnd.chance(this.config.mix.cancels)) this.track(this.cancelLater(t));
   }
 
@@ -478,7 +476,7 @@ export class Simulator {
 
   private async check(started: number): Promise<SimulationReport> {
     // Stories still waiting (an offer's timeout, a text) after the drain are cut short, not awaited.
-    await Promise.race([Promise.allSettled([...this.pending]), sleep(10_000)]);
+    await settledWithin([...this.pending], 10_000);
     this.count('saw', 'stories still under way at the end', this.pending.size);
     await this.refreshStatuses('all');
     const lost: string[] = [...this.lostEffects];
@@ -589,7 +587,7 @@ export class Simulator {
   async close(): Promise<void> {
     this.stopping = true;
     await Promise.all(this.loops);
-    await Promise.race([Promise.allSettled([...this.pending]), sleep(5_000)]);
+    await settledWithin([...this.pending], 5_000);
     await this.sms.stop();
     await this.units.stop();
   }
@@ -598,4 +596,11 @@ export class Simulator {
   get requests(): Tracked[] {
     return [...this.tracked.values()];
   }
+}
+
+/** Waits for the promises to settle, or `ms` at most, leaving no timer behind. */
+async function settledWithin(promises: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([Promise.allSettled(promises), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -89,6 +89,7 @@ export class SmsInbox {
 
   stop(): Promise<void> {
     for (const cancel of [...this.cancels]) cancel();
+    this.server?.closeAllConnections();
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 }
