@@ -530,7 +530,9 @@ export class Simulator {
     for (const t of this.tracked.values()) {
       if (t.status && (FINAL.has(t.status) || WAITING.has(t.status))) continue;
       const r = await this.api.call('GET', `/api/dispatch/jobs/${t.id}`, this.agents[0]);
-      unfinished.push(`${t.number} ${t.status}: ${r.status === 200 ? `${r.body.state} at ${r.body.provider?.kind} ${this.providers.get(r.body.provider?.id)?.name ?? r.body.provider?.id}` : r.status}`);
+      const job = r.status === 200 ? r.body : undefined;
+      const holder = job?.provider ? ` at ${job.provider.kind} ${this.providers.get(job.provider.id)?.name ?? job.provider.id}` : '';
+      unfinished.push(`${t.number} ${t.status}: dispatch ${job ? `${job.state}${holder}` : r.status}`);
     }
     return { did: this.did, saw: this.saw, lost, duplicated, problems: this.problems, finalStates, unfinished, figuresEqual, ms: Date.now() - started };
   }
