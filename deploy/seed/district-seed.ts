@@ -137,8 +137,9 @@ async function seedUnits(api: GatewayClient, as: As, created: Created): Promise<
 async function seedVolunteer(api: GatewayClient, as: As, v: VolunteerPlan, created: Created): Promise<void> {
   const me = { username: v.username, password: v.password };
   const signup = await api.call('POST', '/auth/volunteers', undefined, { body: { ...me, displayName: v.displayName, phone: v.phone, communityCode: v.community.code } });
-  if (signup.status === 201) api.remember(v.username, signup.body.accessToken);
-  else if (signup.status !== 409) throw new Error(`volunteer sign-up of ${v.username}: ${signup.status} ${JSON.stringify(signup.body)}`);
+  // 202: the account exists now, or already did (the answer does not say which); sign in as usual.
+  if (signup.status === 201 && signup.body.accessToken) api.remember(v.username, signup.body.accessToken);
+  else if (signup.status !== 202 && signup.status !== 409) throw new Error(`volunteer sign-up of ${v.username}: ${signup.status} ${JSON.stringify(signup.body)}`);
   let profile = await api.call('GET', '/api/volunteer/me', me);
   if (profile.status === 404) {
     profile = { ...profile, body: await api.expect('POST', '/api/volunteer/applications', me, {

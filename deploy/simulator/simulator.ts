@@ -54,6 +54,14 @@ export interface Tracked {
   status?: string;
 }
 
+/** A GeoReport v2 service definition's question. */
+interface Attribute {
+  code: string;
+  datatype: string;
+  required: boolean;
+  values?: Array<{ key: string }>;
+}
+
 interface Provider {
   id: string;
   kind: 'unit' | 'volunteer';
@@ -105,6 +113,7 @@ export class Simulator {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly loops: Promise<void>[] = [];
   private open311Key = '';
+  private readonly attributes = new Map<string, Attribute[]>();
   private stopping = false;
   private noNewCalls = false;
   private agentTurn = 0;
@@ -143,14 +152,29 @@ export class Simulator {
     const clients = (await this.api.expect('GET', '/api/request/open311-clients', this.districtAdmin)) as Array<{ id: string; name: string; revokedAt?: string | null }>;
     for (const c of clients.filter((x) => x.name === 'demo simulator' && !x.revokedAt)) await this.api.expect('POST', `/api/request/open311-clients/${c.id}/revoke`, this.districtAdmin);
     this.open311Key = (await this.api.expect('POST', '/api/request/open311-clients', this.districtAdmin, { body: { name: 'demo simulator' } })).apiKey;
+    for (const code of Object.keys(CATEGORY_MIX)) {
+      const definition = await this.api.call('GET', `/api/request/open311/v2/services/${code}.json`, undefined);
+      if (definition.status === 200) this.attributes.set(code, (definition.body as { attributes: Attribute[] }).attributes);
+    }
     this.count('did', 'unit systems connected', units.length);
+  }
+
+  /** What an Open311 reporter answers to the category's questions (GeoReport `attribute[code]`). */
+  private answers(category: Category): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const a of this.attributes.get(category) ?? []) {
+      if (!a.required && !this.rnd.chance(0.5)) continue;
+      out[`attribute[${a.code}]`] = a.values?.length ? this.rnd.pick(a.values).key : a.datatype === 'number' ? String(this.rnd.int(1, 5)) : '见描述';
+    }
+    return out;
   }
 
   /** A fresh key for the unit's system; the ones a previous run issued are revoked. */
   private async connectUnit(unit: { id: string; displayName: string }): Promise<void> {
     const keys = (await this.api.expect('GET', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin)) as Array<{ keyId: string; revokedAt: string | null }>;
     for (const k of keys.filter((x) => !x.revokedAt)) await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys/${k.keyId}/revoke`, this.districtAdmin);
-    const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin);
+    // `manage` as well as jobs: the unit's system registers its own webhook endpoint.
+    const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin, { body: { scopes: ['manage'] } });
     this.providers.set(unit.id, { id: unit.id, kind: 'unit', name: unit.displayName, as: { apiKey }, working: new Set() });
   }
 
@@ -265,7 +289,7 @@ export class Simulator {
       this.count('did', 'online bookings');
     } else {
       const r = await this.api.call('POST', '/api/request/open311/v2/requests.json', undefined, {
-        form: { api_key: this.open311Key, service_code: category, phone, description },
+        form: { api_key: this.open311Key, service_code: category, phone, description, ...this.answers(category) },
       });
       if (r.status !== 201 && r.status !== 200) return this.problem('open311 report', r);
       number = r.body[0].service_request_id;
