@@ -1,13 +1,42 @@
 #!/usr/bin/env bash
 # `npm start`: install if needed, build, bring up Kafka and PostgreSQL, start every service under a
 # small supervisor (a crashed service is restarted, as Docker's restart policy would), wait until
-# each is ready, seed the demo district, print where to go. Ctrl-C stops everything.
+# each is ready, seed the demo district, start the simulator of the people around it (unless
+# `npm start -- --quiet` or BANGBANG_QUIET=1), print where to go. Ctrl-C stops everything.
 set -euo pipefail
+QUIET=${BANGBANG_QUIET:-0}
+for arg in "$@"; do
+  case $arg in
+    --quiet) QUIET=1 ;;
+    *) echo "usage: npm start [-- --quiet]" >&2; exit 2 ;;
+  esac
+done
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
 STATE=${BANGBANG_STATE_DIR:-$ROOT/.local}
 LOGS=$STATE/logs
 SERVICES=(gateway:3000 request:3001 dispatch:3002 merchant:3003 volunteer:3004 rating:3005)
+SIM_SMS_PORT=${SIM_SMS_PORT:-3010}
+SIM_WEBHOOK_PORT=${SIM_WEBHOOK_PORT:-3011}
+export SIM_SMS_PORT SIM_WEBHOOK_PORT
+
+# Each service's extra settings for the local demo (on top of BANGBANG_DEV=1, set for every service below).
+declare -A ENV_OF=(
+  # Every simulated resident calls from 127.0.0.1, so the per-address limit of public routes is raised.
+  [gateway]="RATE_LIMIT_PUBLIC_BURST=2000 RATE_LIMIT_PUBLIC_PER_MINUTE=30000"
+  # Texts go to the simulator's fake SMS gateway; while it is not running they wait and are retried.
+  [request]="SMS_GATEWAY_URL=http://127.0.0.1:$SIM_SMS_PORT/sms NOTIFY_RETRY_MAX_MS=10000"
+  [dispatch]=""
+  # The units' simulated systems listen on loopback over plain http.
+  [merchant]="WEBHOOK_ALLOW_LOCAL_HTTP=true WEBHOOK_SCHEDULE_SCALE=0.01"
+  [volunteer]=""
+  [rating]=""
+)
+if [[ $QUIET != 1 ]]; then
+  # The simulated people act in seconds where real ones take minutes; the clocks follow.
+  ENV_OF[dispatch]="DISPATCH_OFFER_TIMEOUT_MERCHANT_MS=20000 DISPATCH_OFFER_TIMEOUT_VOLUNTEER_MS=30000"
+  ENV_OF[rating]="FOLLOW_UP_AFTER_SECONDS=120 FOLLOW_UP_POLL_MS=2000"
+fi
 
 bash deploy/local/ensure-deps.sh
 echo "build: compiling services" >&2
@@ -30,7 +59,8 @@ supervise() {
   local password_var="${name^^}_DB_PASSWORD"
   while true; do
     # A developer machine: development conveniences are opt-in, never the default.
-    DATABASE_PASSWORD=${!password_var:-} BANGBANG_DEV=1 SERVICE_NAME=$name PORT=$port node "dist/services/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
+    # shellcheck disable=SC2086 # ENV_OF holds space-separated NAME=value words
+    env ${ENV_OF[$name]} DATABASE_PASSWORD=${!password_var:-} BANGBANG_DEV=1 SERVICE_NAME=$name PORT=$port node "dist/services/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     local child=$!
     trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT
     wait $child || true
@@ -54,7 +84,18 @@ for entry in "${SERVICES[@]}"; do
   echo "ready: $name on http://127.0.0.1:$port" >&2
 done
 
-if [[ -f dist/deploy/seed/seed.js ]]; then DATABASE_PASSWORD=${GATEWAY_DB_PASSWORD:-} node dist/deploy/seed/seed.js; fi
+DATABASE_PASSWORD=${GATEWAY_DB_PASSWORD:-} node dist/deploy/seed/seed.js
+
+if [[ $QUIET != 1 ]]; then
+  # A gentle pace: a new request every three seconds or so, a simulated minute in a real second,
+  # and a few dozen requests taken through their whole story first so the figures are not empty.
+  node dist/deploy/simulator/main.js --rate "${SIM_RATE:-20}" --history "${SIM_HISTORY:-40}" >>"$LOGS/simulator.log" 2>&1 &
+  pids+=($!)
+  SIMULATING="  Simulated residents, units, volunteers and agents: $LOGS/simulator.log
+  (npm start -- --quiet starts without them; npm run simulate -- --help for a run of your own)"
+else
+  SIMULATING="  Quiet: nothing happens until you act (npm run simulate -- --rate 30 --minutes 10 to bring it to life)"
+fi
 
 cat <<MSG
 
@@ -62,6 +103,7 @@ Bangbang is up.
   Console (sign in below):     http://127.0.0.1:3000/
   Gateway (one public entry):  http://127.0.0.1:3000
   Service logs:                $LOGS/<service>.log
+$SIMULATING
 Press Ctrl-C to stop.
 MSG
 wait

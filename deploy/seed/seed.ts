@@ -4,10 +4,14 @@ import { databaseUrlFor, dataSourceOptions, runMigrationsLocked } from '@bangban
 import { DataSource } from 'typeorm';
 import { GATEWAY_ENTITIES, GATEWAY_MIGRATIONS } from '../../services/gateway/src/gateway.service-definition';
 import { DEMO_LOGINS, seedDemo } from './demo';
+import { staffPlan } from './district-data';
+import { seedDistrict } from './district-seed';
 
 /**
- * `npm start` runs this after the services are up: seeds the demo district into the gateway's
- * database, then signs in as each demo user through the gateway and prints what each one sees.
+ * `npm start` runs this after the services are up: seeds the org tree's root and the demo logins
+ * into the gateway's database, then the rest of the district (communities, staff, partner units,
+ * volunteers, households) through the gateway's public API, then signs in as each demo user and
+ * prints what each one sees, and every staff login with its password.
  */
 async function main(): Promise<void> {
   const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
@@ -22,6 +26,8 @@ async function main(): Promise<void> {
   try {
     await runMigrationsLocked(ds);
     const { unitsCreated, usersCreated } = await seedDemo(ds);
+    const households = Number(process.env.BANGBANG_SEED_HOUSEHOLDS ?? 2_000);
+    const district = await seedDistrict({ gatewayUrl: gateway, households, log: (line) => process.stderr.write(`seed: ${line}\n`) });
     const rows: string[][] = [];
     for (const login of DEMO_LOGINS) {
       const signIn = await fetch(`${gateway}/auth/login`, {
@@ -36,13 +42,17 @@ async function main(): Promise<void> {
       rows.push([login.role, login.username, login.password, login.unitCode, `${seen.length} (${seen[0]?.code}…)`]);
     }
     const out = process.stdout;
-    out.write(`\nDemo district Nanchang (南长区): ${unitsCreated} unit(s) and ${usersCreated} user(s) created this run.\n`);
+    const { created, total } = district;
+    out.write(`\nDemo district Nanchang (南长区): ${total.communities} communities, ${total.staff} staff, ${total.units} partner units, ${total.volunteers} volunteers, ${total.households} households`);
+    out.write(` (${unitsCreated + created.communities} unit(s), ${usersCreated + created.staff} staff, ${created.units} partner unit(s), ${created.volunteers} volunteer(s), ${created.households} household(s) created this run, in ${(district.ms / 1000).toFixed(1)} s).\n`);
     out.write(`Sign in: POST ${gateway}/auth/login {"username","password"}  ·  API docs: ${gateway}/docs\n\n`);
     const header = ['role', 'username', 'password', 'scope', 'units visible'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     for (const row of [header, widths.map((w) => '-'.repeat(w)), ...rows]) {
       out.write(`  ${row.map((cell, i) => cell.padEnd(widths[i])).join('  ')}\n`);
     }
+    out.write('\nMore staff (every street and community has its admin, every street its agent):\n');
+    for (const s of staffPlan()) out.write(`  ${s.role.padEnd(15)}  ${s.username.padEnd(24)}  ${s.password}\n`);
   } finally {
     await ds.destroy();
   }

@@ -59,7 +59,7 @@ describe('the web console in a browser', () => {
     await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'services/console/vite.config.mts', '--outDir', consoleDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT });
     mkdirSync(SCREENSHOTS, { recursive: true });
     [d, browser] = await Promise.all([
-      District.start({ CONSOLE_DIR: consoleDir, ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) }),
+      District.start({ gateway: { CONSOLE_DIR: consoleDir, ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) } }),
       chromium.launch({
         executablePath: CHROMIUM,
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

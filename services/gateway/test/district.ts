@@ -39,14 +39,14 @@ export class District {
   private gw?: TestGateway;
   gatewayUrl = '';
 
-  /** `gatewayEnv`: extra settings for the gateway, e.g. the console to serve or a shorter token life. */
-  static async start(gatewayEnv: NodeJS.ProcessEnv = {}): Promise<District> {
+  /** `env` adds to or overrides a service's environment: the gateway's (the console to serve, a shorter token life) or another's (another SMS gateway). */
+  static async start(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>> = {}): Promise<District> {
     const d = new District();
-    await d.boot(gatewayEnv);
+    await d.boot(env);
     return d;
   }
 
-  private async boot(gatewayEnv: NodeJS.ProcessEnv): Promise<void> {
+  private async boot(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>>): Promise<void> {
     const services = { request: requestService, dispatch: dispatchService, merchant: merchantService, volunteer: volunteerService, rating: ratingService };
     const names = Object.keys(services) as Array<keyof typeof services>;
     const ports = Object.fromEntries(await Promise.all(['gateway', ...names].map(async (n) => [n, await freePort()] as const)));
@@ -61,13 +61,13 @@ export class District {
       volunteer: {},
       rating: {},
     };
-    this.gw = await startGateway({ KAFKA_TOPIC_PREFIX: prefix, ...Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, url(n)])), ...gatewayEnv });
+    this.gw = await startGateway({ KAFKA_TOPIC_PREFIX: prefix, ...Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, url(n)])), ...env.gateway });
     await this.gw.app.listen({ port: ports.gateway, host: '127.0.0.1' });
     const auth = { AUTH_JWKS_URL: `${this.gatewayUrl}/.well-known/jwks.json` };
     this.dbs.push(...(await Promise.all(names.map(() => createTestDatabase()))));
     await Promise.all(
       names.map(async (name, i) => {
-        const app = await startTestApp(services[name], serviceEnv(this.dbs[i], prefix, { ...auth, ...extra[name] }));
+        const app = await startTestApp(services[name], serviceEnv(this.dbs[i], prefix, { ...auth, ...extra[name], ...env[name] }));
         this.apps.set(name, app);
         await app.listen({ port: ports[name], host: '127.0.0.1' });
       }),

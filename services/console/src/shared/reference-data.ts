@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access -- the units' and categories' response bodies are not in the generated types until the document describes them; regenerating makes these checked and this line unnecessary */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok, untyped } from '../api/call';

@@ -1,0 +1,100 @@
+/**
+ * A client of the public gateway, as any outside program would use it: JSON over HTTP, a bearer
+ * token per signed-in person (signed in again when it runs out), an API key for a unit's system.
+ * A 429 from the gateway's rate limiter is waited out (its Retry-After is seconds); a longer one,
+ * such as the booking-code limit, is returned to the caller, who decides.
+ */
+export interface Reply {
+  status: number;
+  body: any;
+  headers: globalThis.Headers;
+}
+
+export type Credentials = { username: string; password: string } | { apiKey: string } | undefined;
+
+interface CallOptions {
+  body?: object;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+const MAX_THROTTLE_WAIT_S = 10;
+
+export class GatewayClient {
+  private readonly tokens = new Map<string, Promise<string>>();
+  /** Calls answered 429 by the gateway's limiter and waited out. */
+  throttled = 0;
+
+  constructor(readonly baseUrl: string) {}
+
+  async call(method: string, path: string, as: Credentials, options: CallOptions = {}): Promise<Reply> {
+    for (let attempt = 0; ; attempt++) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (as && 'apiKey' in as) headers['x-api-key'] = as.apiKey;
+      else if (as) headers.authorization = `Bearer ${await this.token(as)}`;
+      let body: string | undefined;
+      if (options.body) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(options.body);
+      } else if (options.form) {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        body = new URLSearchParams(options.form).toString();
+      }
+      const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+      const text = await res.text();
+      const reply: Reply = { status: res.status, body: parse(text, res.headers.get('content-type')), headers: res.headers };
+      const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
+      if (res.status === 429 && retryAfter <= MAX_THROTTLE_WAIT_S && attempt < 20) {
+        this.throttled++;
+        await sleep(Math.max(retryAfter, 0.2) * 1000);
+        continue;
+      }
+      if (res.status === 401 && as && 'username' in as && attempt === 0) {
+        this.tokens.delete(as.username);
+        continue;
+      }
+      return reply;
+    }
+  }
+
+  /** The call, which must answer one of `ok` (default 2xx); anything else throws with the answer. */
+  async expect(method: string, path: string, as: Credentials, options: CallOptions = {}, ok: number[] = []): Promise<any> {
+    const reply = await this.call(method, path, as, options);
+    if ((reply.status >= 200 && reply.status < 300) || ok.includes(reply.status)) return reply.body;
+    throw new Error(`${method} ${path} answered ${reply.status}: ${typeof reply.body === 'string' ? reply.body.slice(0, 300) : JSON.stringify(reply.body)}`);
+  }
+
+  /** Remembers a token obtained elsewhere (a volunteer's sign-up answers with one). */
+  remember(username: string, accessToken: string): void {
+    this.tokens.set(username, Promise.resolve(accessToken));
+  }
+
+  private token(as: { username: string; password: string }): Promise<string> {
+    let token = this.tokens.get(as.username);
+    if (!token) {
+      token = this.expect('POST', '/auth/login', undefined, { body: as }).then((r) => r.accessToken as string);
+      token.catch(() => this.tokens.delete(as.username));
+      this.tokens.set(as.username, token);
+    }
+    return token;
+  }
+}
+
+function parse(text: string, contentType: string | null): unknown {
+  if (!text || !(contentType ?? '').includes('json')) return text;
+  return JSON.parse(text);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `fn` over `items` with at most `size` at once; the first failure fails the whole run. */
+export async function inPool<T>(items: readonly T[], size: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
