@@ -84,9 +84,10 @@ export class BackgroundLoop {
   private async runPass(): Promise<boolean> {
     while (this.inFlight) await this.inFlight;
     this.wakeRequested = false;
-    let result: boolean | number = false;
-    const pass = this.timedPass().then((r) => void (result = r));
+    const passing = this.timedPass();
+    const pass = passing.then(() => undefined);
     this.inFlight = pass;
+    const result = await passing;
     await pass;
     if (this.inFlight === pass) this.inFlight = undefined;
     const { everyMs } = this.options;
