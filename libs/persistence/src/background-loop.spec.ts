@@ -86,4 +86,13 @@ describe('BackgroundLoop', () => {
     await loop.stop();
     expect(passes).toBe(1);
   });
+
+  it('comes back after the wait a pass asks for when it is sooner than everyMs', async () => {
+    let passes = 0;
+    const loop = new BackgroundLoop({ name: 'sooner-test', everyMs: 60_000, passAtStart: true, pass: async () => (++passes, 1) });
+    await loop.start();
+    await until(() => passes >= 3);
+    await loop.stop();
+    expect(passes).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -8,9 +8,10 @@ export interface BackgroundLoopOptions {
   everyMs: number;
   /**
    * One pass. Returning `true` says more work is waiting (a full batch), and the next pass starts at
-   * once instead of after `everyMs`.
+   * once instead of after `everyMs`. A number is the wait in ms before the next pass, used when it is
+   * sooner than `everyMs` (work that falls due before the next poll).
    */
-  pass: () => Promise<boolean | void>;
+  pass: () => Promise<boolean | number | void>;
   /** A PostgreSQL channel whose `pg_notify` wakes the loop at once, on its own connection. */
   listen?: { url: string; channel: string };
   /** Failed passes back off from `everyMs`, doubling up to this. */
@@ -83,23 +84,26 @@ export class BackgroundLoop {
   private async runPass(): Promise<boolean> {
     while (this.inFlight) await this.inFlight;
     this.wakeRequested = false;
-    let more = false;
-    const pass = this.timedPass().then((m) => void (more = m));
+    const passing = this.timedPass();
+    const pass = passing.then(() => undefined);
     this.inFlight = pass;
+    const result = await passing;
     await pass;
     if (this.inFlight === pass) this.inFlight = undefined;
-    const backoff = Math.min(this.options.everyMs * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
-    this.schedule(this.failures ? backoff : more || this.wakeRequested ? 0 : this.options.everyMs);
-    return more;
+    const { everyMs } = this.options;
+    const backoff = Math.min(everyMs * 2 ** this.failures, this.options.maxBackoffMs ?? 30_000);
+    const idle = typeof result === 'number' ? Math.min(everyMs, Math.max(0, result)) : everyMs;
+    this.schedule(this.failures ? backoff : result === true || this.wakeRequested ? 0 : idle);
+    return result === true;
   }
 
-  /** One pass, measured; resolves to whether more work is waiting, and never rejects. */
-  private async timedPass(): Promise<boolean> {
+  /** One pass, measured; resolves to what the pass asked for, and never rejects. */
+  private async timedPass(): Promise<boolean | number> {
     const end = backgroundPassSeconds.startTimer({ loop: this.options.name });
     try {
-      const more = (await this.options.pass()) === true;
+      const result = (await this.options.pass()) ?? false;
       this.failures = 0;
-      return more;
+      return result;
     } catch (err) {
       this.failures += 1;
       backgroundPassErrors.inc({ loop: this.options.name });

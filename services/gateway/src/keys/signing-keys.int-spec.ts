@@ -71,14 +71,14 @@ describe('signing key rotation', () => {
     it('seals plain keys at the first start with an encryption key, and still signs and verifies with them', async () => {
       const plain = keysWith({});
       await plain.onModuleInit();
-      plain.onModuleDestroy();
+      await plain.onModuleDestroy();
       const [before] = await stored();
       expect(before.private_jwk.d).toEqual(expect.any(String));
       const oldToken = await plain.sign({ typ: 'access' }, 'u1', 60);
 
       const sealed = keysWith(encryption);
       await sealed.onModuleInit();
-      sealed.onModuleDestroy();
+      await sealed.onModuleDestroy();
       const [after] = await stored();
       expect(after.kid).toBe(before.kid);
       expect(after.private_jwk).toEqual({ sealed: 'A256GCM', iv: expect.any(String), tag: expect.any(String), ciphertext: expect.any(String) });

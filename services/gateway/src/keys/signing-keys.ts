@@ -1,4 +1,5 @@
 import { getLogger } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, JWTVerifyGetKey, SignJWT } from 'jose';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
@@ -26,7 +27,7 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
   private published: SigningKey[] = [];
   private readonly imported = new Map<string, Promise<Imported>>();
   private lastReload = 0;
-  private timer?: NodeJS.Timeout;
+  private readonly loop = new BackgroundLoop({ name: 'signing-key-rotation', everyMs: 60_000, pass: () => this.rotate() });
   private started?: Promise<void>;
 
   constructor(
@@ -45,12 +46,11 @@ export class SigningKeys implements OnModuleInit, OnModuleDestroy {
     await this.rotate();
     // A missing or wrong encryption key stops the start here rather than at the first sign-in.
     await this.privateKey(await this.signingKey());
-    this.timer = setInterval(() => this.rotate().catch((err) => this.log.error({ err }, 'key rotation failed')), 60_000);
-    this.timer.unref();
+    await this.loop.start();
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Creates the first key, or the successor once the current key nears the end of its term. */

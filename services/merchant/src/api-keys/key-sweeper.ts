@@ -1,4 +1,5 @@
 import { getLogger } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forgetOldIdempotencyKeys } from '../idempotency/idempotency.interceptor';
@@ -9,33 +10,27 @@ import { ApiKeysService } from './api-keys.service';
 @Injectable()
 export class KeySweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('key-sweeper');
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
+  private readonly loop: BackgroundLoop;
 
   constructor(
     private readonly keys: ApiKeysService,
     private readonly ds: DataSource,
-    @Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep().finally(() => (this.sweeping = undefined));
-    }, this.config.MAINTENANCE_MS);
+    @Inject(MERCHANT_CONFIG) config: MerchantConfig,
+  ) {
+    this.loop = new BackgroundLoop({ name: 'key-sweeper', everyMs: config.MAINTENANCE_MS, pass: () => this.sweep() });
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationBootstrap(): Promise<void> {
+    return this.loop.start();
   }
 
-  async sweep(): Promise<void> {
-    try {
-      const revoked = await this.keys.sweep();
-      if (revoked) this.log.info({ revoked }, 'revoked API keys whose grace period ended');
-      await forgetOldIdempotencyKeys(this.ds);
-    } catch (err) {
-      this.log.error({ err }, 'maintenance failed');
-    }
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  private async sweep(): Promise<void> {
+    const revoked = await this.keys.sweep();
+    if (revoked) this.log.info({ revoked }, 'revoked API keys whose grace period ended');
+    await forgetOldIdempotencyKeys(this.ds);
   }
 }

@@ -1,8 +1,8 @@
 import { WebhookDeliveryFailed, WebhookEndpointDisabled } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { getLogger, registry } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Client } from 'pg';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
@@ -73,11 +73,7 @@ const attemptLatency = new Histogram({
 export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('webhook-sender');
   private readonly client: WebhookClient;
-  private listener?: Client;
-  private timer?: NodeJS.Timeout;
-  private running = false;
-  private draining?: Promise<void>;
-  private again = false;
+  private readonly loop: BackgroundLoop;
   /** Attempts in flight, and how many of them each unit holds. */
   private readonly sending = new Set<Promise<void>>();
   private readonly perUnit = new Map<string, number>();
@@ -88,73 +84,34 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig,
   ) {
     this.client = new WebhookClient({ allowLocalHttp: config.WEBHOOK_ALLOW_LOCAL_HTTP, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
+    this.loop = new BackgroundLoop({
+      name: 'webhook-sender',
+      everyMs: config.WEBHOOK_POLL_MS,
+      passAtStart: true,
+      listen: { url: (ds.options as { url: string }).url, channel: WEBHOOK_CHANNEL },
+      pass: async () => (await this.round()) > 0 || this.untilNextDue(),
+    });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.running = true;
-    await this.listen().catch((err) => this.log.warn({ err }, 'webhook listener not connected; polling'));
-    this.schedule(0);
+  onApplicationBootstrap(): Promise<void> {
+    return this.loop.start();
   }
 
   /** Before the database closes: stop taking work and let attempts in flight record their outcome. */
   async onModuleDestroy(): Promise<void> {
-    this.running = false;
-    clearTimeout(this.timer);
-    await this.draining;
+    await this.loop.stop();
+    // Attempts outlive the pass that started them, so the loop stopping does not wait for them.
     await Promise.all(this.sending);
-    await this.listener?.end().catch(() => undefined);
     this.client.close();
   }
 
-  drain(): Promise<void> {
-    if (this.draining) {
-      this.again = true;
-      return this.draining;
-    }
-    this.draining = (async () => {
-      try {
-        do {
-          this.again = false;
-          while (this.running && (await this.round()) > 0);
-        } while (this.again && this.running);
-      } catch (err) {
-        this.log.error({ err }, 'webhook round failed');
-      } finally {
-        this.draining = undefined;
-      }
-    })();
-    return this.draining;
-  }
-
-  private schedule(delayMs: number): void {
-    clearTimeout(this.timer);
-    if (!this.running) return;
-    this.timer = setTimeout(() => {
-      void this.drain()
-        .then(() => this.untilNextDue())
-        .then((next) => this.schedule(next), () => this.schedule(this.config.WEBHOOK_POLL_MS));
-    }, delayMs);
-  }
-
-  /** Sleeps until the next retry is due, or the poll interval, whichever is sooner. */
+  /** The wait until the next retry is due, when that is sooner than the poll. */
   private async untilNextDue(): Promise<number> {
     const [row] = await this.ds.query<[{ ms: string | null }]>(
       `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM webhook_delivery WHERE status = 'pending'`,
     );
     const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
     return Math.max(5, Math.min(this.config.WEBHOOK_POLL_MS, Math.ceil(ms)));
-  }
-
-  private async listen(): Promise<void> {
-    const client = new Client({ connectionString: (this.ds.options as { url: string }).url });
-    client.on('notification', () => void this.drain());
-    client.on('error', () => {
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-    });
-    await client.connect();
-    await client.query(`LISTEN ${WEBHOOK_CHANNEL}`);
-    this.listener = client;
   }
 
   /**
@@ -181,7 +138,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
         const left = this.perUnit.get(d.unit_id)! - 1;
         if (left) this.perUnit.set(d.unit_id, left);
         else this.perUnit.delete(d.unit_id);
-        if (this.running) void this.drain();
+        this.loop.wake();
       });
       this.sending.add(sent);
     }
