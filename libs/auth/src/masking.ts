@@ -2,6 +2,8 @@ import { ADMIN_ROLES, Principal } from './principal';
 import { inScope } from './scope';
 
 /** `13812345678` → `138****5678`: enough to recognise a number, not to call it. */
+export function maskPhone(phone: string): string;
+export function maskPhone(phone: string | null | undefined): string | null;
 export function maskPhone(phone: string | null | undefined): string | null {
   if (phone === null || phone === undefined) return null;
   const digits = phone.replace(/[\s-]/g, '');

@@ -40,10 +40,3 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   if (!result.response.ok) throw new ApiError(apiProblem(result.response.status, result.error, fields));
   return result.data as Body<T>;
 }
-
-/**
- * For a query or body the current document describes as empty (openapi-fetch then accepts
- * nothing): passes the console's values through as the type the route expects. Each use is a
- * spot to drop once the regenerated types describe the route.
- */
-export const untyped = (value: object): never => value as never;

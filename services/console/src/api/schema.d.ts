@@ -1834,7 +1834,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["merchant.DirectoryListing"][];
                     };
                 };
             };
@@ -1879,7 +1879,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["merchant.DirectoryListing"];
                     };
                 };
             };
@@ -2348,7 +2348,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["merchant.UnitStatusChange"][];
                     };
                 };
             };
@@ -2898,7 +2898,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["merchant.PendingUnitView"][];
                     };
                 };
             };
@@ -2990,7 +2990,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["rating.PendingComment"][];
                     };
                 };
             };
@@ -3036,7 +3036,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["rating.FigureView"][];
                     };
                 };
             };
@@ -3132,7 +3132,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["rating.RecomputeView"];
                     };
                 };
             };
@@ -3176,7 +3176,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["rating.FollowUpView"][];
                     };
                 };
             };
@@ -3735,12 +3735,14 @@ export interface paths {
                         "application/json": components["schemas"]["rating.ErrorBody"];
                     };
                 };
+                /** @description The report; with format=csv, one CSV line per unit (the unit first) as an attachment. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["rating.UnitReport"];
+                        "text/csv": string;
                     };
                 };
             };
@@ -4459,7 +4461,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["request.ClientView"][];
                     };
                 };
             };
@@ -4492,7 +4494,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["request.CreatedClientView"];
                     };
                 };
             };
@@ -4537,7 +4539,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["request.ClientView"];
                     };
                 };
             };
@@ -4578,7 +4580,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["request.Open311Discovery"];
                     };
                 };
             };
@@ -4632,7 +4634,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["request.Open311Request"][];
                     };
                 };
             };
@@ -4645,7 +4647,12 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description Form-encoded (or JSON). Besides these fields, the answers to the service's attributes (see services/{service_code}.json) as `attribute[code]`, and `attribute[code][]` for each value of a multivaluelist. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["request.Open311CreateDto"];
+                };
+            };
             responses: {
                 /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
                 "4XX": {
@@ -4660,7 +4667,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["request.Open311Created"][];
+                    };
                 };
             };
         };
@@ -4705,7 +4714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["request.Open311Request"][];
                     };
                 };
             };
@@ -4750,7 +4759,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["request.Open311ServiceDef"][];
                     };
                 };
             };
@@ -4795,7 +4804,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["request.Open311ServiceDefinition"];
                     };
                 };
             };
@@ -5350,7 +5359,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["volunteer.ActivityListed"][];
                     };
                 };
             };
@@ -6067,7 +6076,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>[];
+                        "application/json": components["schemas"]["volunteer.PointsHistoryEntry"][];
                     };
                 };
             };
@@ -6682,7 +6691,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["volunteer.TeamListed"][];
                     };
                 };
             };
@@ -7454,7 +7463,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": Record<string, never>;
+                        "application/json": components["schemas"]["PrincipalView"];
                     };
                 };
             };
@@ -7917,11 +7926,14 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
+                /** @description Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments. */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
             };
         };
@@ -8398,6 +8410,29 @@ export interface components {
             step: number;
             unitId: string;
         };
+        "merchant.DirectoryListing": {
+            coverage: string[];
+            credibility: number;
+            displayName: string;
+            id: string;
+            /** @enum {string} */
+            kind: "merchant" | "social_org";
+            offerings: components["schemas"]["merchant.DirectoryOffering"][];
+            satisfaction: components["schemas"]["merchant.DirectorySatisfaction"];
+            serviceHours: components["schemas"]["merchant.AvailabilityV1"];
+            takesFreeJobs: boolean;
+        };
+        "merchant.DirectoryOffering": {
+            categoryCode: string;
+            description: string;
+            priceMaxFen: number;
+            /** @description In fen. */
+            priceMinFen: number;
+        };
+        "merchant.DirectorySatisfaction": {
+            rate: number;
+            samples: number;
+        };
         "merchant.EndpointView": {
             /** Format: date-time */
             createdAt: string;
@@ -8478,6 +8513,35 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        "merchant.PendingUnitView": {
+            contactName: string;
+            contactPhone: string | null;
+            coverage: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The verified name: the only one events, the directory and residents' SMS carry. */
+            displayName: string;
+            id: string;
+            /** @enum {string} */
+            kind: "merchant" | "social_org";
+            legalName: string;
+            licenceNo: string;
+            maxConcurrentJobs: number;
+            /** @description Where the unit is registered: the admins whose scope covers it look after it. */
+            orgPath: string;
+            pendingCategories: string[];
+            /** @description A name the unit gave itself, waiting for an admin of its scope. */
+            pendingDisplayName: string | null;
+            serviceHours: components["schemas"]["merchant.AvailabilityV1"];
+            /** @enum {string} */
+            status: "active" | "applied" | "retired" | "suspended" | "verified";
+            statusReason: string;
+            takesFreeJobs: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Of the provider profile snapshot: bumped on every change dispatch must hear about. */
+            version: number;
+        };
         "merchant.PutOfferingDto": {
             description: string;
             /** @description In fen; absent for a fixed price. */
@@ -8545,6 +8609,20 @@ export interface components {
             /** Format: date-time */
             signedOffAt: string | null;
             unitId: string;
+        };
+        "merchant.UnitStatusChange": {
+            /** Format: date-time */
+            at: string;
+            /** @description The admin's (or the unit's) user id. */
+            by: string;
+            /**
+             * @description null on the unit's first status.
+             * @enum {string|null}
+             */
+            from: "active" | "applied" | "retired" | "suspended" | "verified" | null;
+            reason: string;
+            /** @enum {string} */
+            to: "active" | "applied" | "retired" | "suspended" | "verified";
         };
         "merchant.UnitView": {
             contactName: string;
@@ -8621,6 +8699,18 @@ export interface components {
             /** @enum {string} */
             status: "active" | "retired";
         };
+        PrincipalView: {
+            credential?: string;
+            id: string;
+            /** @enum {string} */
+            kind: "merchant" | "resident" | "staff" | "volunteer";
+            name: string;
+            org: string;
+            orgPath: string;
+            /** @enum {string} */
+            role: "agent" | "auditor" | "community_admin" | "district_admin" | "merchant" | "resident" | "street_admin" | "volunteer";
+            scopes?: string[];
+        };
         "rating.AmendDto": {
             /** @description Shown publicly only after an admin has screened it. */
             comment?: string;
@@ -8638,12 +8728,61 @@ export interface components {
              */
             team: "basically_satisfied" | "dissatisfied" | "satisfied";
         };
+        "rating.CountsDifference": {
+            breaches?: number;
+            providerOk?: number;
+            providerStars?: number;
+            ratings?: number;
+            resolutionDue?: number;
+            resolutionOk?: number;
+            responseDue?: number;
+            responseOk?: number;
+            tagPolite?: number;
+            tagPriceAsQuoted?: number;
+            tagPunctual?: number;
+            tagTidy?: number;
+            teamOk?: number;
+        };
         "rating.ErrorBody": {
             /** @description The status text, e.g. "Bad Request". */
             error?: string;
             /** @description What was wrong: one sentence, or one per invalid field. */
             message: string | string[];
             statusCode: number;
+        };
+        "rating.FigureCounts": {
+            breaches: number;
+            providerOk: number;
+            providerStars: number;
+            ratings: number;
+            resolutionDue: number;
+            resolutionOk: number;
+            responseDue: number;
+            responseOk: number;
+            tagPolite: number;
+            tagPriceAsQuoted: number;
+            tagPunctual: number;
+            tagTidy: number;
+            teamOk: number;
+        };
+        "rating.FiguresMismatch": {
+            recomputed: components["schemas"]["rating.CountsDifference"] | null;
+            row: string;
+            stored: components["schemas"]["rating.CountsDifference"] | null;
+        };
+        "rating.FigureView": {
+            code: string;
+            composite: number | null;
+            counts: components["schemas"]["rating.FigureCounts"];
+            key: string;
+            /** @enum {string} */
+            level: "category" | "community" | "district" | "provider" | "street";
+            month: string;
+            name: string | null;
+            providerSatisfaction: number | null;
+            resolutionRate: number | null;
+            responseRate: number | null;
+            teamSatisfaction: number | null;
         };
         "rating.FollowUpClosed": {
             id: string;
@@ -8652,6 +8791,32 @@ export interface components {
             result: "reached" | "refused" | "unreachable";
             /** @enum {string} */
             status: "closed";
+        };
+        "rating.FollowUpView": {
+            categoryCode: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The job's dispatch cycle: a redone job is followed up again. */
+            cycle: number;
+            id: string;
+            notes: string | null;
+            orgPath: string;
+            /**
+             * @description Why it is queued: no rating came, or what the resident's rating said.
+             * @enum {string}
+             */
+            reason: "dissatisfied" | "not_rated" | "not_solved";
+            requestId: string;
+            /**
+             * @description How the call went, or `rated` when the resident rated before anyone called.
+             * @enum {string|null}
+             */
+            result: "rated" | "reached" | "refused" | "unreachable" | null;
+            /** @enum {string} */
+            status: "closed" | "open";
         };
         "rating.LinkRateDto": {
             /** @description Shown publicly only after an admin has screened it. */
@@ -8692,6 +8857,15 @@ export interface components {
              */
             result: "reached" | "refused" | "unreachable";
         };
+        "rating.PendingComment": {
+            comment: string;
+            orgPath: string;
+            providerId: string;
+            /** Format: date-time */
+            ratedAt: string;
+            requestId: string;
+            revision: number;
+        };
         "rating.ProviderScorecard": {
             bayesianScore: number;
             comments: {
@@ -8712,11 +8886,11 @@ export interface components {
             }[];
         };
         "rating.Rankings": {
-            black: Record<string, never>[];
+            black: components["schemas"]["rating.FigureView"][];
             /** @enum {string} */
             level: "community" | "street";
             month: string;
-            red: Record<string, never>[];
+            red: components["schemas"]["rating.FigureView"][];
         };
         "rating.RateDto": {
             /** @description Shown publicly only after an admin has screened it. */
@@ -8768,6 +8942,32 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "unavailable";
         };
+        "rating.RecomputeView": {
+            equal: boolean;
+            jobs: number;
+            mismatches: components["schemas"]["rating.FiguresMismatch"][];
+            repaired: boolean;
+            rows: number;
+        };
+        "rating.ReportChart": {
+            labels: string[];
+            series: components["schemas"]["rating.ReportSeries"][];
+        };
+        "rating.ReportSeries": {
+            data: Record<string, never>[];
+            /** @enum {string} */
+            key: "composite" | "providerSatisfaction" | "resolutionRate" | "responseRate" | "teamSatisfaction";
+            name: string;
+            /** @enum {string} */
+            unit: "%";
+        };
+        "rating.ReportUnit": {
+            code: string;
+            /** @enum {string} */
+            level: "community" | "district" | "street";
+            name: string;
+            path: string;
+        };
         "rating.Screened": {
             /** @enum {string} */
             commentStatus: "approved" | "rejected";
@@ -8776,6 +8976,19 @@ export interface components {
         "rating.ScreeningDto": {
             /** @enum {string} */
             decision: "approved" | "rejected";
+        };
+        "rating.UnitReport": {
+            byDay: components["schemas"]["rating.ReportChart"];
+            byUnit: components["schemas"]["rating.ReportChart"];
+            month: string;
+            total: components["schemas"]["rating.FigureView"];
+            unit: components["schemas"]["rating.ReportUnit"];
+            weights: components["schemas"]["rating.WeightsView"];
+        };
+        "rating.WeightsView": {
+            resolution: number;
+            response: number;
+            satisfaction: number;
         };
         Readiness: {
             database: boolean;
@@ -8827,11 +9040,32 @@ export interface components {
             /** @enum {string} */
             urgency: "complex" | "emergency" | "general" | "utilities";
         };
+        "request.ClientView": {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            name: string;
+            orgPath: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
         "request.CodeSent": {
             sent: boolean;
         };
         "request.CreateClientDto": {
             name: string;
+        };
+        "request.CreatedClientView": {
+            apiKey: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            name: string;
+            orgPath: string;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         "request.CreateHouseholdDto": {
             address: string;
@@ -8911,13 +9145,7 @@ export interface components {
             placedBy: string | null;
             /** @description Made from a report by someone not registered, waiting for staff to confirm or correct it. */
             provisional: boolean;
-            residents: {
-                id: string;
-                name: string;
-                phones: Record<string, never>[];
-                preferredContact: string;
-                tags: string[];
-            }[];
+            residents: components["schemas"]["request.ResidentView"][];
             /** Format: date-time */
             verifiedAt: string | null;
             verifiedBy: string | null;
@@ -8925,6 +9153,95 @@ export interface components {
         "request.Liveness": {
             /** @enum {string} */
             status: "ok";
+        };
+        "request.Open311Attribute": {
+            code: string;
+            /** @enum {string} */
+            datatype: "multivaluelist" | "number" | "singlevaluelist" | "string" | "text";
+            datatype_description: string | null;
+            description: string;
+            order: number;
+            required: boolean;
+            values?: components["schemas"]["request.Open311AttributeValue"][];
+            variable: boolean;
+        };
+        "request.Open311AttributeValue": {
+            key: string;
+            name: string;
+        };
+        "request.Open311Created": {
+            account_id: string | null;
+            service_notice: string | null;
+            service_request_id: string;
+        };
+        "request.Open311CreateDto": {
+            account_id?: string;
+            /**
+             * Format: uuid
+             * @description The household id, as given back in address_id.
+             */
+            address_id?: string;
+            address_string?: string;
+            api_key: string;
+            description?: string;
+            device_id?: string;
+            email?: string;
+            first_name?: string;
+            jurisdiction_id?: string;
+            last_name?: string;
+            lat?: string;
+            long?: string;
+            media_url?: string;
+            phone?: string;
+            service_code: string;
+        };
+        "request.Open311Discovery": {
+            changeset: string;
+            contact: string;
+            endpoints: components["schemas"]["request.Open311Endpoint"][];
+            key_service: string;
+        };
+        "request.Open311Endpoint": {
+            changeset: string;
+            formats: string[];
+            specification: string;
+            /** @enum {string} */
+            type: "production" | "test";
+            url: string;
+        };
+        "request.Open311Request": {
+            address: string | null;
+            address_id: string | null;
+            agency_responsible: string | null;
+            description: string | null;
+            expected_datetime: string | null;
+            lat: number | null;
+            long: number | null;
+            media_url: string | null;
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            service_notice: string | null;
+            service_request_id: string;
+            /** @enum {string} */
+            status: "closed" | "open";
+            status_notes: string | null;
+            updated_datetime: string;
+            zipcode: string | null;
+        };
+        "request.Open311ServiceDef": {
+            description: string;
+            group: string;
+            keywords: string;
+            metadata: boolean;
+            service_code: string;
+            service_name: string;
+            /** @enum {string} */
+            type: "batch" | "blackbox" | "realtime";
+        };
+        "request.Open311ServiceDefinition": {
+            attributes: components["schemas"]["request.Open311Attribute"][];
+            service_code: string;
         };
         "request.Readiness": {
             database: boolean;
@@ -8986,17 +9303,7 @@ export interface components {
             signedOffAt: string | null;
             solved: boolean | null;
             status: string;
-            timeline?: {
-                action: string;
-                actor: {
-                    id?: string;
-                    kind?: string;
-                };
-                at: string;
-                from: string | null;
-                note: string | null;
-                to: string;
-            }[];
+            timeline?: components["schemas"]["request.TimelineItem"][];
             urgency: string;
         };
         "request.ResidentDto": {
@@ -9007,12 +9314,32 @@ export interface components {
             preferredContact?: "call" | "sms" | "wechat";
             tags?: ("child" | "disabled" | "elderly_living_alone" | "new_form_worker" | "newcomer")[];
         };
+        "request.ResidentView": {
+            id: string;
+            name: string;
+            /** @description Masked unless the household was read unmasked, on purpose. */
+            phones: string[];
+            preferredContact: string;
+            tags: string[];
+        };
         "request.SignOffDto": {
             code: string;
             solved: boolean;
         };
         "request.SwitchDto": {
             enabled: boolean;
+        };
+        "request.TimelineActor": {
+            id: string;
+            kind: string;
+        };
+        "request.TimelineItem": {
+            action: string;
+            actor: components["schemas"]["request.TimelineActor"];
+            at: string;
+            from: string | null;
+            note: string | null;
+            to: string;
         };
         "request.VerificationRequestDto": {
             phone: string;
@@ -9111,6 +9438,23 @@ export interface components {
             teamId?: string;
             title: string;
             unitPath: string;
+        };
+        "volunteer.ActivityListed": {
+            capacity: number;
+            /** Format: date-time */
+            endsAt: string;
+            id: string;
+            minutes?: number | null;
+            orgPath: string;
+            place: string;
+            pointsPerHour: number;
+            signedUp: number;
+            /** @description A volunteer only: whether they signed up, and the minutes credited once checked out. */
+            signedUpByMe?: boolean;
+            /** Format: date-time */
+            startsAt: string;
+            teamId: string | null;
+            title: string;
         };
         "volunteer.ApplicationDto": {
             availability: components["schemas"]["volunteer.AvailabilityV1"];
@@ -9274,6 +9618,17 @@ export interface components {
             own: Record<string, never>;
             unit: string;
         };
+        "volunteer.PointsHistoryEntry": {
+            entryId: string;
+            /** @enum {string} */
+            kind: "activity" | "bonus" | "correction" | "exchange" | "job" | "redemption";
+            /** @description Credited (positive) or debited (negative) to the volunteer. */
+            points: number;
+            /** Format: date-time */
+            postedAt: string;
+            reason: string | null;
+            reference: string;
+        };
         "volunteer.PointsView": {
             balance: number;
             lifetimePoints: number;
@@ -9345,6 +9700,20 @@ export interface components {
         "volunteer.TeamDto": {
             name: string;
             unitPath: string;
+        };
+        "volunteer.TeamListed": {
+            /** Format: date-time */
+            createdAt?: string;
+            /** @description Staff only. */
+            createdBy?: string;
+            id: string;
+            name: string;
+            orgPath: string;
+            /**
+             * @description A volunteer only: theirs in the team.
+             * @enum {string}
+             */
+            role?: "leader" | "member";
         };
         "volunteer.TeamMemberView": {
             displayName: string;

@@ -6,6 +6,7 @@ type Ok<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
   ? Body<Json<R extends { 200: infer A } ? A : R extends { 201: infer C } ? C : never>>
   : never;
 type Item<T> = T extends (infer I)[] ? I : T;
+type Sent<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 /** Views named after the routes that return them; all from the generated document. */
 export type Household = Ok<'/api/request/households/{id}', 'get'>;
@@ -19,3 +20,8 @@ export type Offer = Item<Ok<'/api/dispatch/jobs/{requestId}/offers', 'get'>>;
 export type AuditPage = Ok<'/audit', 'get'>;
 export type Resident = Household['residents'][number];
 export type FollowUp = Item<Ok<'/api/rating/follow-ups', 'get'>>;
+
+/** Bodies the console sends, from the same document. */
+export type NewHousehold = Sent<'/api/request/households', 'post'>;
+export type Cancellation = Sent<'/api/request/requests/{id}/cancel', 'post'>;
+export type FollowUpOutcome = Sent<'/api/rating/follow-ups/{id}/outcome', 'post'>;

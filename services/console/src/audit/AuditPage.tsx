@@ -3,7 +3,7 @@ import { Alert, Input, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { ok, untyped } from '../api/call';
+import { ok } from '../api/call';
 import type { AuditPage as Page } from '../api/types';
 import { label, ROLE_LABELS } from '../shared/labels';
 
@@ -15,7 +15,7 @@ export function AuditPage() {
   const [resource, setResource] = useState<string>();
   const audit = useQuery({
     queryKey: ['audit', page, resource],
-    queryFn: async (): Promise<Page> => ok(api.GET('/audit', { params: { query: untyped({ page, pageSize: PAGE_SIZE, ...(resource ? { resource } : {}) }) } })),
+    queryFn: async (): Promise<Page> => ok(api.GET('/audit', { params: { query: { page, pageSize: PAGE_SIZE, ...(resource ? { resource } : {}) } } })),
   });
   return (
     <>

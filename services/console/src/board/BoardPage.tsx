@@ -3,7 +3,7 @@ import { Alert, Card, Checkbox, Col, Empty, Row, Select, Space, Tag, Typography 
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ok, untyped } from '../api/call';
+import { ok } from '../api/call';
 import type { Category, JobItem, RequestItem, Unit } from '../api/types';
 import { label, OPEN_STATUSES, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategories, useCategoryName, useCommunityName, useUnits } from '../shared/reference-data';
@@ -19,7 +19,7 @@ export function BoardPage() {
   const requests = useQuery({ queryKey: ['requests'], queryFn: async (): Promise<RequestItem[]> => ok(api.GET('/api/request/requests')) });
   const jobs = useQuery({
     queryKey: ['requests', 'jobs'],
-    queryFn: async (): Promise<JobItem[]> => ok(api.GET('/api/dispatch/jobs', { params: { query: untyped({ limit: JOBS_LIMIT }) } })),
+    queryFn: async (): Promise<JobItem[]> => ok(api.GET('/api/dispatch/jobs', { params: { query: { limit: JOBS_LIMIT } } })),
   });
   const jobState = new Map<string, string>((jobs.data ?? []).map((j: JobItem) => [j.requestId, j.state]));
   const communities = (useUnits().data ?? []).filter((u: Unit) => u.level === 'community');

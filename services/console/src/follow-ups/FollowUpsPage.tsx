@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok, untyped } from '../api/call';
-import type { FollowUp } from '../api/types';
+import { ApiError, ok } from '../api/call';
+import type { FollowUp, FollowUpOutcome } from '../api/types';
 import { label } from '../shared/labels';
 import { useCategoryName } from '../shared/reference-data';
 
@@ -19,7 +19,7 @@ export function FollowUpsPage() {
   const categoryName = useCategoryName();
   const queue = useQuery({
     queryKey: ['follow-ups'],
-    queryFn: async (): Promise<FollowUp[]> => ok(api.GET('/api/rating/follow-ups', { params: { query: untyped({ status: 'open' }) } })),
+    queryFn: async (): Promise<FollowUp[]> => ok(api.GET('/api/rating/follow-ups', { params: { query: { status: 'open' } } })),
   });
   return (
     <>
@@ -45,13 +45,13 @@ export function FollowUpsPage() {
 }
 
 function OutcomeDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): void }) {
-  const [form] = Form.useForm<{ result: string; notes?: string }>();
+  const [form] = Form.useForm<FollowUpOutcome>();
   const [error, setError] = useState<string>();
   const queries = useQueryClient();
   const { message } = App.useApp();
-  const submit = async (v: { result: string; notes?: string }) => {
+  const submit = async (v: FollowUpOutcome) => {
     try {
-      await ok(api.POST('/api/rating/follow-ups/{id}/outcome', { params: { path: { id: followUp.id } }, body: untyped({ result: v.result, ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}) }) }), ['result', 'notes']);
+      await ok(api.POST('/api/rating/follow-ups/{id}/outcome', { params: { path: { id: followUp.id } }, body: { result: v.result, ...(v.notes?.trim() ? { notes: v.notes.trim() } : {}) } }), ['result', 'notes']);
       message.success('回访结果已记录');
       void queries.invalidateQueries({ queryKey: ['follow-ups'] });
       onClose();

@@ -4,8 +4,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok, untyped } from '../api/call';
-import type { JobView, Offer, RequestView } from '../api/types';
+import { ApiError, ok } from '../api/call';
+import type { Cancellation, JobView, Offer, RequestView } from '../api/types';
 import { ACTOR_LABELS, CHANNEL_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
 import { SlaTag } from '../shared/SlaTag';
@@ -123,15 +123,16 @@ function Actions({ request }: { request: RequestView }) {
 }
 
 function ReasonDialog({ kind, requestId, onClose }: { kind: 'cancel' | 'reopen'; requestId: string; onClose(): void }) {
-  const [form] = Form.useForm<{ reason: string; by?: string }>();
+  // `by` has an initial value, so it is always there; a reopen sends only the reason.
+  const [form] = Form.useForm<Cancellation>();
   const [error, setError] = useState<string>();
   const refresh = useRefresh(requestId);
   const { message } = App.useApp();
-  const submit = async (v: { reason: string; by?: string }) => {
+  const submit = async (v: Cancellation) => {
     try {
       const path = { params: { path: { id: requestId } } };
-      if (kind === 'cancel') await ok(api.POST('/api/request/requests/{id}/cancel', { ...path, body: untyped({ by: v.by, reason: v.reason }) }), ['reason', 'by']);
-      else await ok(api.POST('/api/request/requests/{id}/reopen', { ...path, body: untyped({ reason: v.reason }) }), ['reason']);
+      if (kind === 'cancel') await ok(api.POST('/api/request/requests/{id}/cancel', { ...path, body: { by: v.by, reason: v.reason } }), ['reason', 'by']);
+      else await ok(api.POST('/api/request/requests/{id}/reopen', { ...path, body: { reason: v.reason } }), ['reason']);
       message.success(kind === 'cancel' ? '工单已取消' : '已返工重办');
       refresh();
       onClose();
@@ -166,7 +167,7 @@ function AssignButton({ requestId, status }: { requestId: string; status: string
   if (!['dispatching', 'escalated', 'assigned'].includes(status)) return null;
   const submit = async (v: { providerId: string; reason: string }) => {
     try {
-      await ok(api.POST('/api/dispatch/jobs/{requestId}/assign', { params: { path: { requestId } }, body: untyped(v) }), ['providerId', 'reason']);
+      await ok(api.POST('/api/dispatch/jobs/{requestId}/assign', { params: { path: { requestId } }, body: v }), ['providerId', 'reason']);
       refresh();
       setOpen(false);
     } catch (err) {

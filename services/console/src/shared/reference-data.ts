@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
-import { ok, untyped } from '../api/call';
+import { ok } from '../api/call';
 import type { Category, Unit } from '../api/types';
 
 /** The org units in the signed-in person's scope (names for codes, the community picker). */
@@ -17,7 +17,7 @@ export function useCommunityName(): (code: string) => string {
 export function useCategories(community?: string) {
   return useQuery({
     queryKey: ['categories', community ?? ''],
-    queryFn: async (): Promise<Category[]> => ok(api.GET('/api/request/catalogue/categories', { params: { query: untyped(community ? { community } : {}) } })),
+    queryFn: async (): Promise<Category[]> => ok(api.GET('/api/request/catalogue/categories', { params: { query: community ? { community } : {} } })),
     staleTime: 10 * 60_000,
   });
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Space, Tag
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ok, untyped } from '../api/call';
+import { ok } from '../api/call';
 import { CONTACT_LABELS, FEE_LABELS, label, STATUS_LABELS, TAG_LABELS } from '../shared/labels';
 import { formatPhone, purposeError, UNMASK_PURPOSES } from '../shared/masking';
 import { SlaTag } from '../shared/SlaTag';
@@ -80,7 +80,7 @@ function UnmaskDialog({ open, householdId, onClose, onShown }: { open: boolean; 
   const [error, setError] = useState<string>();
   const submit = async ({ purpose }: { purpose: string }) => {
     try {
-      const h = await ok(api.GET('/api/request/households/{id}', { params: { path: { id: householdId }, query: untyped({ unmasked: 'true', purpose: purpose.trim() }) } }), ['purpose']);
+      const h = await ok(api.GET('/api/request/households/{id}', { params: { path: { id: householdId }, query: { unmasked: 'true', purpose: purpose.trim() } } }), ['purpose']);
       onShown(h);
     } catch (err) {
       setError((err as Error).message);

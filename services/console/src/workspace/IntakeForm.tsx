@@ -4,7 +4,7 @@ import dayjs, { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok, untyped } from '../api/call';
+import { ApiError, ok } from '../api/call';
 import type { Category, Household, RequestView } from '../api/types';
 import { GROUP_LABELS, label, URGENCY_COLOURS, URGENCY_LABELS, URGENCY_PROMISES } from '../shared/labels';
 import { useCategories } from '../shared/reference-data';
@@ -79,7 +79,7 @@ export function IntakeForm({ household }: { household: Household }) {
     setError(undefined);
     try {
       const body = intakeBody(household.id, draftValues, category!);
-      const created = await ok(api.POST('/api/request/requests', { body: untyped(body), headers: untyped({ 'idempotency-key': draft.idempotencyKey }) }), FIELDS);
+      const created = await ok(api.POST('/api/request/requests', { body: body, headers: { 'idempotency-key': draft.idempotencyKey } }), FIELDS);
       setLogged(created);
       nextRequest();
       form.setFieldsValue({ categoryCode: undefined, description: undefined, urgency: undefined, window: null, answer: undefined });

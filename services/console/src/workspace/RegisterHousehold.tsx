@@ -1,32 +1,32 @@
 import { Alert, Button, Card, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { ApiError, ok, untyped } from '../api/call';
-import type { Household, Unit } from '../api/types';
+import { ApiError, ok } from '../api/call';
+import type { Household, NewHousehold, Unit } from '../api/types';
 import { TAG_LABELS } from '../shared/labels';
 import { useUnits } from '../shared/reference-data';
 
-interface NewHousehold {
+interface HouseholdForm {
   communityCode: string;
   address: string;
   name: string;
   phone: string;
-  tags?: string[];
+  tags?: NewHousehold['residents'][number]['tags'];
 }
 
 /** An unknown number: the household is registered inline and becomes the caller at once. */
 export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRegistered(h: Household): void }) {
-  const [form] = Form.useForm<NewHousehold>();
+  const [form] = Form.useForm<HouseholdForm>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const communities = (useUnits().data ?? []).filter((u: Unit) => u.level === 'community');
 
-  const submit = async (v: NewHousehold) => {
+  const submit = async (v: HouseholdForm) => {
     setBusy(true);
     setError(undefined);
     try {
-      const body = { communityCode: v.communityCode, address: v.address.trim(), residents: [{ name: v.name.trim(), phones: [v.phone], tags: v.tags ?? [] }] };
-      onRegistered(await ok(api.POST('/api/request/households', { body: untyped(body) }), ['communityCode', 'address', 'residents']));
+      const body: NewHousehold = { communityCode: v.communityCode, address: v.address.trim(), residents: [{ name: v.name.trim(), phones: [v.phone], tags: v.tags ?? [] }] };
+      onRegistered(await ok(api.POST('/api/request/households', { body }), ['communityCode', 'address', 'residents']));
     } catch (err) {
       if (err instanceof ApiError) {
         form.setFields(err.problem.fields.map((f) => ({ name: (f.name[0] === 'residents' ? (f.name[2] === 'phones' ? 'phone' : f.name[2] === 'tags' ? 'tags' : 'name') : f.name) as never, errors: f.errors })));

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, Empty, Input, InputRef, Row, Space, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
-import { ok, untyped } from '../api/call';
+import { ok } from '../api/call';
 import type { Household } from '../api/types';
 import { useCall } from './call-draft';
 import { CallerCard } from './CallerCard';
@@ -22,7 +22,7 @@ export function WorkspacePage() {
   const callers = useQuery({
     queryKey: ['callers', lookup],
     enabled: !!lookup,
-    queryFn: async (): Promise<Household[]> => ok(api.GET('/api/request/callers', { params: { query: untyped(lookup!) } })),
+    queryFn: async (): Promise<Household[]> => ok(api.GET('/api/request/callers', { params: { query: lookup! } })),
   });
 
   useEffect(() => {

@@ -5,6 +5,7 @@ import { LoginDto, RefreshDto } from './auth.dto';
 import { AuthService } from './auth.service';
 import { tellingWhenToRetry } from './retry-later';
 import { TokenPair } from './tokens.service';
+import { PrincipalView } from './user.dto';
 import { VolunteerSignupDto } from './volunteer-signup.dto';
 import { SignupAccepted, VolunteerSignupService } from './volunteer-signup.service';
 
@@ -45,7 +46,7 @@ export class AuthController {
   }
 
   @Get('me')
-  me(@CurrentPrincipal() principal: Principal): Principal {
+  me(@CurrentPrincipal() principal: Principal): PrincipalView {
     return principal;
   }
 }

@@ -1,4 +1,4 @@
-import { StaffRole, STAFF_ROLES } from '@bangbang/auth';
+import { Principal, PrincipalKind, Role, StaffRole, STAFF_ROLES } from '@bangbang/auth';
 import { UNIT_CODE } from '@bangbang/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
@@ -30,4 +30,16 @@ export class UserView {
   orgPath: string;
   status: 'active' | 'disabled';
   createdAt: Date;
+}
+
+/** Who the bearer of the token is, as the token says. */
+export class PrincipalView implements Principal {
+  id: string;
+  kind: PrincipalKind;
+  role: Role;
+  org: string;
+  orgPath: string;
+  name: string;
+  credential?: string;
+  scopes?: string[];
 }

@@ -1,5 +1,6 @@
 import { bearerToken, CurrentPrincipal, inScope, Principal, Roles } from '@bangbang/auth';
 import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
 import { LiveChange, LiveHub } from './live-hub';
@@ -20,6 +21,8 @@ export class LiveController {
 
   @Get('events')
   @Roles('agent', 'community_admin', 'street_admin', 'district_admin')
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   async events(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const exp = decodeJwt(bearerToken(req.headers.authorization) ?? '').exp;
     reply.hijack();

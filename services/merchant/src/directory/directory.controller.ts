@@ -1,10 +1,11 @@
 import { Public } from '@bangbang/auth';
-import { UNIT_PATH } from '@bangbang/contracts';
+import { type AvailabilityV1, UNIT_PATH } from '@bangbang/contracts';
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { IsOptional, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { creditScore, NO_FACTS } from '../credit/credit-score';
 import { CATEGORY_CODE } from '../offerings/offering.dto';
+import type { UnitKind } from '../units/partner-unit.entity';
 
 export class DirectoryQuery {
   /** A community's org path: units covering it (or its street, or the district). */
@@ -26,12 +27,35 @@ const LISTING = `
 
 const PRIOR = creditScore(NO_FACTS);
 
-interface Listing {
-  credibility: number | null;
-  satisfaction: { rate: number; samples: number } | null;
+export class DirectorySatisfaction {
+  rate: number;
+  samples: number;
 }
 
-const withDefaults = <T extends Listing>(row: T): T => ({
+export class DirectoryOffering {
+  categoryCode: string;
+  description: string;
+  /** In fen. */
+  priceMinFen: number;
+  priceMaxFen: number;
+}
+
+/** A unit as the directory lists it; a unit with no score yet shows the prior one. */
+export class DirectoryListing {
+  id: string;
+  kind: UnitKind;
+  displayName: string;
+  coverage: string[];
+  serviceHours: AvailabilityV1;
+  takesFreeJobs: boolean;
+  credibility: number;
+  satisfaction: DirectorySatisfaction;
+  offerings: DirectoryOffering[];
+}
+
+type DirectoryListingRow = Omit<DirectoryListing, 'credibility' | 'satisfaction'> & { credibility: number | null; satisfaction: DirectorySatisfaction | null };
+
+const withDefaults = (row: DirectoryListingRow): DirectoryListing => ({
   ...row,
   credibility: row.credibility ?? PRIOR.score,
   satisfaction: row.satisfaction ?? { rate: 0, samples: 0 },
@@ -47,7 +71,7 @@ export class DirectoryController {
   constructor(private readonly ds: DataSource) {}
 
   @Get()
-  async list(@Query() q: DirectoryQuery): Promise<Listing[]> {
+  async list(@Query() q: DirectoryQuery): Promise<DirectoryListing[]> {
     const params: string[] = [];
     let sql = LISTING;
     if (q.community) {
@@ -58,13 +82,13 @@ export class DirectoryController {
       params.push(q.category);
       sql += ` AND EXISTS (SELECT 1 FROM offering o WHERE o.unit_id = u.id AND o.approved AND o.category_code = $${params.length})`;
     }
-    const rows: Listing[] = await this.ds.query(`${sql} ORDER BY coalesce(c.score, ${PRIOR.score}) DESC, u.display_name LIMIT 200`, params);
+    const rows = await this.ds.query<DirectoryListingRow[]>(`${sql} ORDER BY coalesce(c.score, ${PRIOR.score}) DESC, u.display_name LIMIT 200`, params);
     return rows.map(withDefaults);
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<Listing> {
-    const [row] = await this.ds.query<[Listing?]>(`${LISTING} AND u.id = $1`, [id]);
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DirectoryListing> {
+    const [row] = await this.ds.query<[DirectoryListingRow?]>(`${LISTING} AND u.id = $1`, [id]);
     if (!row) throw new NotFoundException('partner unit not found');
     return withDefaults(row);
   }

@@ -4,7 +4,7 @@ import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ReviewDto } from './review.dto';
 import { CreateUnitDto, ListUnitsQuery, MoveUnitDto, PurposeQuery, UpdateOwnProfileDto, UpdateUnitDto } from './unit.dto';
-import { UnitContact, UnitsService, UnitView, viewOf } from './units.service';
+import { PendingUnitView, UnitContact, UnitsService, UnitStatusChange, UnitView, viewOf } from './units.service';
 
 /** Admins look after the units registered in their scope; anything outside it is a 404. */
 @Controller('units')
@@ -26,7 +26,7 @@ export class UnitsController {
   /** Names and categories the units in scope asked for, waiting for an admin's review. */
   @Get('pending')
   @Roles(...ADMIN_READERS)
-  async pending(@CurrentPrincipal() p: Principal): Promise<(UnitView & { pendingCategories: string[] })[]> {
+  async pending(@CurrentPrincipal() p: Principal): Promise<PendingUnitView[]> {
     return (await this.units.pending(p)).map((u) => ({ ...viewOf(u), pendingCategories: u.pendingCategories }));
   }
 
@@ -45,7 +45,7 @@ export class UnitsController {
 
   @Get(':id/history')
   @Roles(...ADMIN_READERS)
-  async history(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<unknown[]> {
+  async history(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<UnitStatusChange[]> {
     await this.units.get(p, id);
     return this.units.history(id);
   }

@@ -23,6 +23,22 @@ export const given = <T extends object>(dto: T): Partial<T> =>
 
 export const viewOf = (unit: PartnerUnit): UnitView => ({ ...unit, contactPhone: maskPhone(unit.contactPhone) });
 
+/** A unit waiting for review: the categories it asked for that an admin has not approved yet. */
+export class PendingUnitView extends UnitView {
+  pendingCategories: string[];
+}
+
+/** One move of a unit's status, as unit_status_change keeps it. */
+export class UnitStatusChange {
+  /** null on the unit's first status. */
+  from: PartnerUnitStatus | null;
+  to: PartnerUnitStatus;
+  reason: string;
+  /** The admin's (or the unit's) user id. */
+  by: string;
+  at: Date;
+}
+
 export class UnitContact {
   contactName: string;
   contactPhone: string;
@@ -137,8 +153,8 @@ export class UnitsService {
     });
   }
 
-  history(unitId: string): Promise<unknown[]> {
-    return this.ds.query(
+  history(unitId: string): Promise<UnitStatusChange[]> {
+    return this.ds.query<UnitStatusChange[]>(
       `SELECT from_status AS "from", to_status AS "to", reason, actor_id AS "by", at FROM unit_status_change WHERE unit_id = $1 ORDER BY id`,
       [unitId],
     );

@@ -6,7 +6,8 @@ import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { FiguresQuery, RankingsQuery, RecomputeQuery } from './figures.dto';
 import { parseWeights } from './rates';
 import { recomputeFigures } from './recompute';
-import { FigureRow, monthFigures, rankings } from './unit-figures';
+import { monthFigures, rankings } from './unit-figures';
+import { FigureView, RecomputeView } from './figures.views';
 
 const ADMINS = ['district_admin', 'street_admin', 'community_admin'] as const;
 
@@ -14,8 +15,8 @@ const ADMINS = ['district_admin', 'street_admin', 'community_admin'] as const;
 export class Rankings {
   level: RankingsQuery['level'];
   month: string;
-  red: FigureRow[];
-  black: FigureRow[];
+  red: FigureView[];
+  black: FigureView[];
 }
 
 /** The three rates by month, for the admins' consoles, each within their own subtree. */
@@ -28,7 +29,7 @@ export class FiguresController {
 
   @Get()
   @Roles(...ADMINS, 'auditor')
-  figures(@CurrentPrincipal() p: Principal, @Query() q: FiguresQuery) {
+  figures(@CurrentPrincipal() p: Principal, @Query() q: FiguresQuery): Promise<FigureView[]> {
     // Provider and category keys are not places in the tree: only the district sees them whole.
     if ((q.level === 'provider' || q.level === 'category') && p.role !== 'district_admin') {
       throw new ForbiddenException(`level: ${q.level} figures are for the district admin`);
@@ -49,7 +50,7 @@ export class FiguresController {
   @Post('recompute')
   @HttpCode(200)
   @Roles('district_admin')
-  recompute(@CurrentPrincipal() p: Principal, @Query() q: RecomputeQuery, @Req() req: AuthenticatedRequest) {
+  recompute(@CurrentPrincipal() p: Principal, @Query() q: RecomputeQuery, @Req() req: AuthenticatedRequest): Promise<RecomputeView> {
     return recomputeFigures(this.ds, q.repair, (m, result) => {
       const outcome = result.repaired ? 'figures differed and were repaired' : result.equal ? 'figures agreed, nothing repaired' : 'figures differ';
       const purpose = `${q.repair ? 'repair requested' : 'check only'}; ${outcome}`;

@@ -1,12 +1,14 @@
 import { assertInScope, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
 import type { UnitLevel } from '@bangbang/contracts';
 import { Controller, Get, Header, Inject, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProduces, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { Counters, Dimension, zeroCounters } from './contribution';
 import { COLUMNS, countersOf } from './daily-figures';
 import { ReportQuery } from './figures.dto';
+import { ReportChart, ReportSeries, UnitReport } from './figures.views';
 import { monthDays, parseWeights, rates, Weights } from './rates';
 import { FigureRow, monthFigures } from './unit-figures';
 
@@ -31,7 +33,13 @@ export class ReportsController {
   @Get(':unitCode')
   @Roles('district_admin', 'street_admin', 'community_admin', 'auditor')
   @Header('cache-control', 'no-store')
-  async report(@CurrentPrincipal() p: Principal, @Param('unitCode') code: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+  @ApiExtraModels(UnitReport)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'The report; with format=csv, one CSV line per unit (the unit first) as an attachment.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(UnitReport) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
+  async report(@CurrentPrincipal() p: Principal, @Param('unitCode') code: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnitReport | string> {
     const [unit] = await this.ds.query<[{ code: string; level: UnitLevel; path: string; name_zh: string }?]>(
       'SELECT code, level, path, name_zh FROM org_unit WHERE code = $1',
       [code],
@@ -57,7 +65,7 @@ export class ReportsController {
     };
   }
 
-  private async byDay(level: Dimension, key: string, month: string, weights: Weights) {
+  private async byDay(level: Dimension, key: string, month: string, weights: Weights): Promise<ReportChart> {
     const { from, until } = monthDays(month);
     const rows = await this.ds.query<Record<string, string | number>[]>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, ${COLUMNS.join(', ')} FROM daily_figure WHERE dim = $1 AND key = $2 AND day >= $3 AND day < $4`,
@@ -71,7 +79,7 @@ export class ReportsController {
   }
 }
 
-function series(rows: FigureRow[]) {
+function series(rows: FigureRow[]): ReportSeries[] {
   return SERIES.map(([key, name]) => ({ key, name, unit: '%', data: rows.map((r) => pct(r[key])) }));
 }
 

@@ -4,6 +4,7 @@ import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, 
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import type { FollowUpReason } from '../ratings/rating-rules';
 
 export const CALL_RESULTS = ['reached', 'unreachable', 'refused'] as const;
 
@@ -28,14 +29,33 @@ export class FollowUpClosed {
   result: (typeof CALL_RESULTS)[number];
 }
 
+/** A job to call back about, and once closed, how the call went. */
+export class FollowUpView {
+  id: string;
+  requestId: string;
+  /** The job's dispatch cycle: a redone job is followed up again. */
+  cycle: number;
+  /** Why it is queued: no rating came, or what the resident's rating said. */
+  reason: 'not_rated' | FollowUpReason;
+  orgPath: string;
+  categoryCode: string;
+  status: 'open' | 'closed';
+  createdAt: Date;
+  /** How the call went, or `rated` when the resident rated before anyone called. */
+  result: (typeof CALL_RESULTS)[number] | 'rated' | null;
+  notes: string | null;
+  closedBy: string | null;
+  closedAt: Date | null;
+}
+
 @Controller('follow-ups')
 export class FollowUpsController {
   constructor(private readonly ds: DataSource) {}
 
   @Get()
   @Roles(...STAFF)
-  list(@CurrentPrincipal() p: Principal, @Query() q: FollowUpQuery) {
-    return this.ds.query(
+  list(@CurrentPrincipal() p: Principal, @Query() q: FollowUpQuery): Promise<FollowUpView[]> {
+    return this.ds.query<FollowUpView[]>(
       `SELECT id, request_id AS "requestId", cycle, reason, org_path AS "orgPath", category_code AS "categoryCode", status,
               created_at AS "createdAt", result, notes, closed_by AS "closedBy", closed_at AS "closedAt"
        FROM follow_up WHERE status = $1 AND org_path LIKE $2 ORDER BY created_at, id LIMIT $3`,

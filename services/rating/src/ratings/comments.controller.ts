@@ -16,14 +16,24 @@ export class Screened {
   commentStatus: 'approved' | 'rejected';
 }
 
+/** A resident's comment waiting for screening. */
+export class PendingComment {
+  requestId: string;
+  comment: string;
+  providerId: string;
+  orgPath: string;
+  ratedAt: Date;
+  revision: number;
+}
+
 @Controller('comments')
 export class CommentsController {
   constructor(private readonly ds: DataSource) {}
 
   @Get('pending')
   @Roles(...ADMINS)
-  pending(@CurrentPrincipal() p: Principal) {
-    return this.ds.query(
+  pending(@CurrentPrincipal() p: Principal): Promise<PendingComment[]> {
+    return this.ds.query<PendingComment[]>(
       `SELECT request_id AS "requestId", comment, provider_id AS "providerId", org_path AS "orgPath", rated_at AS "ratedAt", revision
        FROM rating WHERE comment_status = 'pending' AND org_path LIKE $1 ORDER BY rated_at LIMIT 200`,
       [likePrefix(p.orgPath)],

@@ -23,6 +23,15 @@ export class RequestSummary {
   receivedAt: Date;
 }
 
+export class ResidentView {
+  id: string;
+  name: string;
+  /** Masked unless the household was read unmasked, on purpose. */
+  phones: string[];
+  tags: string[];
+  preferredContact: string;
+}
+
 export class HouseholdView {
   id: string;
   communityCode: string;
@@ -34,7 +43,7 @@ export class HouseholdView {
   verifiedAt: Date | null;
   address: string | null;
   contactMasked: boolean;
-  residents: { id: string; name: string; phones: (string | null)[]; tags: string[]; preferredContact: string }[];
+  residents: ResidentView[];
   feePolicy: FeePolicy;
   openRequests: RequestSummary[];
   lastRequests: RequestSummary[];

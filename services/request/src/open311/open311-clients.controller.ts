@@ -1,6 +1,7 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, recordAudit, Roles, scopedRepository } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { Body, ConflictException, Controller, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { OmitType } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,13 @@ export class CreateClientDto {
   @IsString() @Length(2, 100) name: string;
 }
 
-type ClientView = Omit<Open311Client, 'keyHash'>;
+export class ClientView extends OmitType(Open311Client, ['keyHash'] as const) {}
+
+/** Only in the answer to its creation: the key itself, which is never shown again. */
+export class CreatedClientView extends ClientView {
+  apiKey: string;
+}
+
 const view = ({ keyHash: _, ...rest }: Open311Client): ClientView => rest;
 
 /** The district admin issues Open311 api_keys; the key is shown once, only its hash is kept. */
@@ -21,7 +28,7 @@ export class Open311ClientsController {
   constructor(private readonly ds: DataSource) {}
 
   @Post()
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateClientDto, @Req() req: AuthenticatedRequest): Promise<ClientView & { apiKey: string }> {
+  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateClientDto, @Req() req: AuthenticatedRequest): Promise<CreatedClientView> {
     const apiKey = `o311_${randomBytes(24).toString('base64url')}`;
     return this.ds.transaction(async (m) => {
       const client = m.create(Open311Client, {

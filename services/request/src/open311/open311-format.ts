@@ -1,9 +1,10 @@
 import type { ProviderKind } from '@bangbang/contracts';
 import type { Category } from '../catalogue/category.entity';
 import { isOpen, RequestStatus } from '../lifecycle/request-state';
+import type { ServiceAttribute } from './service-attributes';
 
 /** GeoReport v2 shapes (wiki.open311.org/GeoReport_v2): snake_case, one object per element. */
-export interface Open311ServiceDef {
+export class Open311ServiceDef {
   service_code: string;
   service_name: string;
   description: string;
@@ -13,7 +14,7 @@ export interface Open311ServiceDef {
   group: string;
 }
 
-export interface Open311Request {
+export class Open311Request {
   service_request_id: string;
   status: 'open' | 'closed';
   status_notes: string | null;
@@ -33,9 +34,53 @@ export interface Open311Request {
   media_url: string | null;
 }
 
-export interface Open311Error {
+export class Open311Error {
   code: number;
   description: string;
+}
+
+export class Open311Endpoint {
+  specification: string;
+  url: string;
+  changeset: string;
+  type: 'production' | 'test';
+  formats: string[];
+}
+
+export class Open311Discovery {
+  changeset: string;
+  contact: string;
+  key_service: string;
+  endpoints: Open311Endpoint[];
+}
+
+export class Open311AttributeValue {
+  key: string;
+  name: string;
+}
+
+export class Open311Attribute implements ServiceAttribute {
+  variable: boolean;
+  code: string;
+  datatype: 'string' | 'number' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string | null;
+  order: number;
+  description: string;
+  values?: Open311AttributeValue[];
+}
+
+/** services/{code}.json: the attributes a report in that service answers as `attribute[code]`. */
+export class Open311ServiceDefinition {
+  service_code: string;
+  attributes: Open311Attribute[];
+}
+
+/** What POST requests.json answers: the new request's number, and the household it was filed for. */
+export class Open311Created {
+  service_request_id: string;
+  service_notice: string | null;
+  account_id: string | null;
 }
 
 export function toService(c: Category): Open311ServiceDef {

@@ -12,7 +12,7 @@ import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { IntakeService } from '../requests/intake.service';
 import { ServiceRequest } from '../requests/service-request.entity';
 import { Open311Client } from './open311-client.entity';
-import { Open311Request, Open311ServiceDef, toClientRequest, toPublicRequest, toService } from './open311-format';
+import { Open311Created, Open311Discovery, Open311Request, Open311ServiceDef, Open311ServiceDefinition, toClientRequest, toPublicRequest, toService } from './open311-format';
 import { DEFAULT_PAGE_SIZE, pageOffset, queryWindow } from './open311-query';
 import { Open311CreateDto, Open311ListQuery, Open311OneQuery } from './open311.dto';
 import { PlaceUnit } from './report-placement';
@@ -31,7 +31,7 @@ export class Open311Service {
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
   ) {}
 
-  discovery(): object {
+  discovery(): Open311Discovery {
     const changeset = '2026-11-25T00:00:00Z';
     return {
       changeset,
@@ -46,7 +46,7 @@ export class Open311Service {
     return (await this.catalogue.all()).map(toService);
   }
 
-  async definition(code: string): Promise<object> {
+  async definition(code: string): Promise<Open311ServiceDefinition> {
     const category = await this.ds.manager.findOneBy(Category, { code });
     if (!category) throw new NotFoundException(`service_code: no service ${code}`);
     return { service_code: category.code, attributes: [...category.attributes].sort((a, b) => a.order - b.order) };
@@ -57,7 +57,7 @@ export class Open311Service {
    * someone the district does not know yet, for whom a provisional household is made where the
    * address or point places it. Either way the request goes through the agents' intake.
    */
-  async create(body: Record<string, unknown>): Promise<Array<{ service_request_id: string; service_notice: string | null; account_id: string | null }>> {
+  async create(body: Record<string, unknown>): Promise<Open311Created[]> {
     const { fields, answers } = splitAttributes(body);
     const dto = plainToInstance(Open311CreateDto, fields);
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });

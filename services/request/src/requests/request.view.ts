@@ -2,6 +2,21 @@ import { maskAddress } from '@bangbang/auth';
 import type { Household } from '../households/household.entity';
 import type { ServiceRequest, TimelineEntry } from './service-request.entity';
 
+export class TimelineActor {
+  kind: string;
+  id: string;
+}
+
+/** One step of a request's history: who moved it from which status to which. */
+export class TimelineItem {
+  at: string;
+  actor: TimelineActor;
+  action: string;
+  from: string | null;
+  to: string;
+  note: string | null;
+}
+
 export class RequestView {
   id: string;
   number: string;
@@ -37,7 +52,7 @@ export class RequestView {
   completedAt: string | null;
   signedOffAt: string | null;
   closedAt: string | null;
-  timeline?: { at: string; actor: { kind: string; id: string }; action: string; from: string | null; to: string; note: string | null }[];
+  timeline?: TimelineItem[];
 }
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);

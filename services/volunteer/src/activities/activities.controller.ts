@@ -11,7 +11,8 @@ const LIST = `SELECT a.id, a.title, a.place, a.org_path AS "orgPath", a.team_id 
   a.capacity, a.points_per_hour AS "pointsPerHour", (SELECT count(*)::int FROM activity_signup s WHERE s.activity_id = a.id) AS "signedUp"
   FROM activity a`;
 
-interface Listed {
+/** An activity in a list, with how many signed up. */
+export class ActivityListed {
   id: string;
   title: string;
   place: string;
@@ -22,6 +23,9 @@ interface Listed {
   capacity: number;
   pointsPerHour: number;
   signedUp: number;
+  /** A volunteer only: whether they signed up, and the minutes credited once checked out. */
+  signedUpByMe?: boolean;
+  minutes?: number | null;
 }
 
 export class Attendee {
@@ -58,13 +62,13 @@ export class ActivitiesController {
   /** Staff: activities in their scope; an approved volunteer: those open to their community, with their own sign-ups marked. */
   @Get()
   @Roles(...STAFF_AND_VOLUNTEERS)
-  async list(@CurrentPrincipal() p: Principal) {
+  async list(@CurrentPrincipal() p: Principal): Promise<ActivityListed[]> {
     if (p.role !== 'volunteer') {
-      return this.ds.query<Listed[]>(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [likePrefix(p.orgPath)]);
+      return this.ds.query<ActivityListed[]>(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [likePrefix(p.orgPath)]);
     }
     const home = await approvedHome(this.ds.manager, p);
     if (!home) return [];
-    return this.ds.query<(Listed & { signedUpByMe: boolean; minutes: number | null })[]>(
+    return this.ds.query<ActivityListed[]>(
       `SELECT x.*, s.volunteer_id IS NOT NULL AS "signedUpByMe", s.minutes FROM (${LIST} WHERE $1 LIKE a.org_path || '%') x
        LEFT JOIN activity_signup s ON s.activity_id = x.id AND s.volunteer_id = $2 ORDER BY x."startsAt" DESC LIMIT 500`,
       [home, p.id],

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { volunteerAccount } from '../ledger/ledger';
-import { LedgerService } from '../ledger/ledger.service';
+import { PointsHistoryEntry, LedgerService } from '../ledger/ledger.service';
 import { OfferView } from '../offers/offer-view.entity';
 import { AvailabilityDto } from '../registration/application.dto';
 import { RegistrationService } from '../registration/registration.service';
@@ -64,7 +64,7 @@ export class MeController {
   }
 
   @Get('history')
-  async history(@CurrentPrincipal() p: Principal, @Query() q: HistoryQuery) {
+  async history(@CurrentPrincipal() p: Principal, @Query() q: HistoryQuery): Promise<PointsHistoryEntry[]> {
     await this.self(p);
     return this.ledger.history(this.ds.manager, p.id, q.limit ?? 100);
   }

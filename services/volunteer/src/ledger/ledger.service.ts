@@ -32,6 +32,17 @@ const accountPath = (account: string, volunteerPath: string): string =>
  * database refuses an unbalanced entry at commit and any balance below zero.
  */
 /** The ledger reconciled: every entry balances, the cached balances match the lines, no account below zero. */
+/** One entry on a volunteer's account, newest first in their history. */
+export class PointsHistoryEntry {
+  entryId: string;
+  kind: LedgerEntryKind;
+  reference: string;
+  reason: string | null;
+  /** Credited (positive) or debited (negative) to the volunteer. */
+  points: number;
+  postedAt: Date;
+}
+
 export class LedgerCheck {
   entries: number;
   sumOfAllLines: number;
@@ -119,8 +130,8 @@ export class LedgerService {
   }
 
   /** A volunteer's entries, newest first, with what each did to their account. */
-  async history(m: EntityManager, volunteerId: string, limit: number): Promise<unknown[]> {
-    return m.query(
+  async history(m: EntityManager, volunteerId: string, limit: number): Promise<PointsHistoryEntry[]> {
+    return m.query<PointsHistoryEntry[]>(
       `SELECT e.id AS "entryId", e.kind, e.reference, e.reason, l.amount::int AS points, e.posted_at AS "postedAt"
        FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id AND l.account_id = $1
        ORDER BY e.seq DESC LIMIT $2`,

@@ -33,6 +33,18 @@ export class TeamView {
   members: TeamMemberView[];
 }
 
+/** A team in a list: staff get the team; a volunteer also their role in it, without who made it. */
+export class TeamListed {
+  id: string;
+  name: string;
+  orgPath: string;
+  /** Staff only. */
+  createdBy?: string;
+  createdAt?: Date;
+  /** A volunteer only: theirs in the team. */
+  role?: 'leader' | 'member';
+}
+
 export class Membership {
   teamId: string;
   volunteerId: string;
@@ -60,9 +72,9 @@ export class TeamsController {
   /** Staff: the teams in their scope; a volunteer: the teams they belong to. */
   @Get()
   @Roles(...STAFF_AND_VOLUNTEERS)
-  async list(@CurrentPrincipal() p: Principal) {
+  async list(@CurrentPrincipal() p: Principal): Promise<TeamListed[]> {
     if (p.role === 'volunteer') {
-      return this.ds.query<{ id: string; name: string; orgPath: string; role: 'leader' | 'member' }[]>(
+      return this.ds.query<TeamListed[]>(
         `SELECT t.id, t.name, t.org_path AS "orgPath", m.role FROM team t JOIN team_member m ON m.team_id = t.id WHERE m.volunteer_id = $1 ORDER BY t.name`,
         [p.id],
       );
