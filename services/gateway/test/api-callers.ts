@@ -27,6 +27,21 @@ export const operations = (doc: any): Route[] =>
     .flatMap(([path, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([method, op]) => ({ method, path, op })))
     .filter(({ path }) => !/^\/(api\/\w+\/)?(health|metrics)/.test(path));
 
+/** A partner unit's application as the Jincheng community office records it. */
+export const JINCHENG_UNIT = {
+  orgPath: JINCHENG,
+  kind: 'merchant',
+  legalName: '无锡金城水电维修部',
+  displayName: '金城水电',
+  licenceNo: '92320213MA1E2E001',
+  contactName: '王师傅',
+  contactPhone: '13812345678',
+  serviceHours: { always: true, windows: [] },
+  maxConcurrentJobs: 3,
+  takesFreeJobs: true,
+  reason: 'applied at the community office',
+};
+
 export interface Callers {
   roles: Record<string, Headers>;
   /** The active partner unit in Jincheng whose API key the merchant calls with. */
@@ -41,19 +56,7 @@ export interface Callers {
  */
 export async function signInEveryRole(d: District, volunteer = { username: 'fuzz.volunteer', password: 'fuzz-volunteer-2026', phone: '13700002222' }): Promise<Callers> {
   const admin = await d.login('jincheng.admin');
-  const unit = await d.api('POST', '/api/merchant/units', admin, {
-    orgPath: JINCHENG,
-    kind: 'merchant',
-    legalName: '无锡金城水电维修部',
-    displayName: '金城水电',
-    licenceNo: '92320213MA1E2E001',
-    contactName: '王师傅',
-    contactPhone: '13812345678',
-    serviceHours: { always: true, windows: [] },
-    maxConcurrentJobs: 3,
-    takesFreeJobs: true,
-    reason: 'applied at the community office',
-  });
+  const unit = await d.api('POST', '/api/merchant/units', admin, JINCHENG_UNIT);
   if (unit.status !== 201) throw new Error(`the partner unit was not created: ${unit.status} ${JSON.stringify(unit.body)}`);
   for (const to of ['verified', 'active']) await d.api('POST', `/api/merchant/units/${unit.body.id}/status`, admin, { to, reason: 'licence checked' });
   const { apiKey } = (await d.api('POST', `/api/merchant/units/${unit.body.id}/api-keys`, admin)).body;
