@@ -1,6 +1,7 @@
 import { waitFor } from '@bangbang/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
+import { mergedDocument, operations, Route, signInEveryRole } from './api-callers';
 import { District, Headers } from './district';
 import { mutation, Schema, Schemas, short, valid, weird } from './fuzz/schema-arbitrary';
 
@@ -12,15 +13,6 @@ import { mutation, Schema, Schemas, short, valid, weird } from './fuzz/schema-ar
  * FUZZ_RUNS sets the cases per route (default 16, about three thousand calls in all).
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
-const JINCHENG = '/nanchang/jinxing/jincheng/';
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
-
-interface Route {
-  method: string;
-  path: string;
-  op: any;
-}
-
 interface Case {
   role: string;
   path: string;
@@ -77,43 +69,8 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
 
   beforeAll(async () => {
     d = await District.start();
-    // A service builds its document on first request, which can outlast the gateway's fetch timeout on a busy machine.
-    doc = await waitFor(async () => {
-      const body = (await d.api('GET', '/openapi.json')).body;
-      return body['x-unavailable-services'].length === 0 && body;
-    }, { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' });
-    const admin = await d.login('jincheng.admin');
-    const unit = await d.api('POST', '/api/merchant/units', admin, {
-      orgPath: JINCHENG,
-      kind: 'merchant',
-      legalName: '无锡金城水电维修部',
-      displayName: '金城水电',
-      licenceNo: '92320213MA1E2E001',
-      contactName: '王师傅',
-      contactPhone: '13812345678',
-      serviceHours: { always: true, windows: [] },
-      maxConcurrentJobs: 3,
-      takesFreeJobs: true,
-      reason: 'applied at the community office',
-    });
-    for (const to of ['verified', 'active']) await d.api('POST', `/api/merchant/units/${unit.body.id}/status`, admin, { to, reason: 'licence checked' });
-    const { apiKey } = (await d.api('POST', `/api/merchant/units/${unit.body.id}/api-keys`, admin)).body;
-    const merchant = { 'x-api-key': apiKey };
-    await waitFor(async () => (await d.api('GET', '/api/merchant/me', merchant)).status === 200, { timeoutMs: 60_000, what: "the gateway to learn the unit's API key" });
-    const account = { username: 'fuzz.volunteer', password: 'fuzz-volunteer-2026' };
-    expect((await d.api('POST', '/auth/volunteers', {}, { ...account, displayName: '志愿者', phone: '13700002222', communityCode: 'jincheng' })).status).toBe(202);
-    const volunteer = await d.api('POST', '/auth/login', {}, account);
-    expect(volunteer.status).toBe(200);
-    roles = {
-      anonymous: {},
-      district_admin: await d.login('district.admin'),
-      street_admin: await d.login('jinxing.admin'),
-      community_admin: admin,
-      agent: await d.login('hotline.agent'),
-      auditor: await d.login('district.auditor'),
-      merchant,
-      volunteer: { authorization: `Bearer ${volunteer.body.accessToken}` },
-    };
+    doc = await mergedDocument(d);
+    roles = { anonymous: {}, ...(await signInEveryRole(d)).roles };
   });
 
   afterAll(() => d?.stop());
@@ -152,10 +109,8 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
   };
 
   it('answers every generated and broken call without a 5xx, and a refused call changes no row', async () => {
-    const routes: Route[] = Object.entries(doc.paths as Record<string, Record<string, any>>)
-      .flatMap(([path, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([method, op]) => ({ method, path, op })))
-      // Probes and documents are not the API; logging out would end the sessions the fuzzer signs in with.
-      .filter(({ path }) => !/^\/(api\/\w+\/)?(health|metrics)/.test(path) && path !== '/auth/logout');
+    // Logging out would end the sessions the fuzzer signs in with.
+    const routes = operations(doc).filter(({ path }) => path !== '/auth/logout');
     expect(routes.length).toBeGreaterThan(100);
     const dbs = d.databases();
     let settled = false;

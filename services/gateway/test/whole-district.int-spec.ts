@@ -1,8 +1,8 @@
 import { waitFor } from '@bangbang/testing';
 import { RunningReceiver, startMerchantReceiver } from '../../../deploy/examples/merchant-receiver/receiver';
+import { JINCHENG, JINCHENG_UNIT } from './api-callers';
 import { District, freePort, Headers, Reply } from './district';
 
-const JINCHENG = '/nanchang/jinxing/jincheng/';
 const STREETS = ['jinxing', 'yangming', 'qingmingqiao', 'nanchansi', 'yinglongqiao', 'jinkui'];
 const RESIDENT_PHONE = '13912345678';
 const KAFKA = { timeoutMs: 60_000 };
@@ -48,19 +48,7 @@ describe('the whole demo district, end to end through the gateway', () => {
 
   it('issue 6: the Jincheng admin signs up a partner unit whose own system takes offers by webhook', async () => {
     const applied = ok(
-      await d.api('POST', '/api/merchant/units', admin, {
-        orgPath: JINCHENG,
-        kind: 'merchant',
-        legalName: '无锡金城水电维修部',
-        displayName: '金城水电',
-        licenceNo: '92320213MA1E2E001',
-        contactName: '王师傅',
-        contactPhone: '13812345678',
-        serviceHours: { always: true, windows: [] },
-        maxConcurrentJobs: 3,
-        takesFreeJobs: true,
-        reason: 'applied at the community office',
-      }),
+      await d.api('POST', '/api/merchant/units', admin, JINCHENG_UNIT),
       201,
     );
     unitId = applied.id;
