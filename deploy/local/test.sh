@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: install if needed, type-check (services and the console), then every unit and
+# `npm test`: install if needed, type-check (services and the console), lint, then every unit and
 # integration test; the console's browser tests build the console themselves and need Chromium. Jest's global
 # setup brings up Kafka and PostgreSQL (Testcontainers with Docker, else deploy/local/infra.sh).
 set -euo pipefail
@@ -7,4 +7,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash deploy/local/ensure-deps.sh
 bash deploy/local/ensure-chromium.sh
 npm run --silent typecheck
+npx eslint .
 npx jest --ci "$@"

@@ -109,8 +109,9 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
   };
 
   it('answers every generated and broken call without a 5xx, and a refused call changes no row', async () => {
-    // Logging out would end the sessions the fuzzer signs in with.
-    const routes = operations(doc).filter(({ path }) => path !== '/auth/logout');
+    // Logging out would end the sessions the fuzzer signs in with; the live stream answers an
+    // accepted call by staying open until the token expires (its own test covers it).
+    const routes = operations(doc).filter(({ path }) => path !== '/auth/logout' && path !== '/live/events');
     expect(routes.length).toBeGreaterThan(100);
     const dbs = d.databases();
     let settled = false;
