@@ -1,10 +1,26 @@
-import { createEvent, EventContract, toKafkaRecord } from '@bangbang/contracts';
+import { createEvent, EventContract, JobOfferedV1, toKafkaRecord } from '@bangbang/contracts';
 import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, TestIssuer, TestPrincipal, testKafka, uniqueId } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { merchantService } from '../src/merchant.service-definition';
 
 export const JINCHENG = '/nanchang/jinxing/jincheng/';
+
+/** A free utilities job offered to the unit in Jincheng, open for ten minutes. */
+export const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOfferedV1 => ({
+  offerId: randomUUID(),
+  requestId: randomUUID(),
+  orgPath: JINCHENG,
+  categoryCode: 'water-electric-repair',
+  at: new Date().toISOString(),
+  providerId: unitId,
+  providerKind: 'merchant',
+  expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  feePolicy: 'free',
+  urgency: 'utilities',
+  ...extra,
+});
 export const STREET_ADMIN: TestPrincipal = { id: 'admin-jinxing', kind: 'staff', role: 'street_admin', org: 'jinxing', orgPath: '/nanchang/jinxing/' };
 export const OTHER_STREET_ADMIN: TestPrincipal = { id: 'admin-yinxiu', kind: 'staff', role: 'street_admin', org: 'yinxiu', orgPath: '/nanchang/yinxiu/' };
 /** A unit's token as the gateway mints it for an API key; by default a key with both scopes. */

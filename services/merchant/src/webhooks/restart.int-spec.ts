@@ -3,7 +3,7 @@ import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Webhook } from 'standardwebhooks';
-import { JINCHENG, merchant, MerchantHarness, startMerchant } from '../../test/merchant-harness';
+import { merchant, MerchantHarness, offer, startMerchant } from '../../test/merchant-harness';
 import { ScriptedReceiver } from '../../test/receiver';
 
 describe('webhook retry schedule across a restart', () => {
@@ -27,18 +27,7 @@ describe('webhook retry schedule across a restart', () => {
     const unitId = await h.activeUnit();
     const { secret, id: endpointId } = (await h.call(merchant(unitId), 'POST', '/me/webhooks', { url: receiver.url })).json();
     const requestId = randomUUID();
-    await h.produce(JobOffered, requestId, {
-      offerId: randomUUID(),
-      requestId,
-      orgPath: JINCHENG,
-      categoryCode: 'water-electric-repair',
-      at: new Date().toISOString(),
-      providerId: unitId,
-      providerKind: 'merchant',
-      expiresAt: new Date(Date.now() + 600_000).toISOString(),
-      feePolicy: 'low_cost',
-      urgency: 'general',
-    });
+    await h.produce(JobOffered, requestId, offer(unitId, { requestId, feePolicy: 'low_cost', urgency: 'general' }));
     await waitFor(async () => receiver.received.length >= 3, { what: 'three failed attempts' });
     await h.app.close();
     const stoppedAt = Date.now();

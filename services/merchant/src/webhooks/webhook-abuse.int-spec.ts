@@ -1,21 +1,7 @@
-import { JobOffered, JobOfferedV1 } from '@bangbang/contracts';
+import { JobOffered } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
-import { randomUUID } from 'node:crypto';
-import { JINCHENG, merchant, MerchantHarness, startMerchant } from '../../test/merchant-harness';
+import { merchant, MerchantHarness, offer, startMerchant } from '../../test/merchant-harness';
 import { HeldReceiver, ScriptedReceiver } from '../../test/receiver';
-
-const offer = (unitId: string): JobOfferedV1 => ({
-  offerId: randomUUID(),
-  requestId: randomUUID(),
-  orgPath: JINCHENG,
-  categoryCode: 'water-electric-repair',
-  at: new Date().toISOString(),
-  providerId: unitId,
-  providerKind: 'merchant',
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  feePolicy: 'free',
-  urgency: 'utilities',
-});
 
 describe('webhooks are a shared resource: caps and fairness between units', () => {
   let h: MerchantHarness;

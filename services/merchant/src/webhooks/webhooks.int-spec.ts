@@ -2,23 +2,10 @@ import { JobAssigned, JobCompleted, JobOffered, JobOfferedV1, OfferWithdrawn, Ra
 import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { JINCHENG, merchant, MerchantHarness, OTHER_STREET_ADMIN, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
+import { JINCHENG, merchant, MerchantHarness, offer as jobOffer, OTHER_STREET_ADMIN, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
 import { ScriptedReceiver } from '../../test/receiver';
 
-const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOfferedV1 => ({
-  offerId: randomUUID(),
-  requestId: randomUUID(),
-  orgPath: JINCHENG,
-  categoryCode: 'water-electric-repair',
-  at: new Date().toISOString(),
-  providerId: unitId,
-  providerKind: 'merchant',
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  feePolicy: 'free',
-  urgency: 'utilities',
-  summary: 'kitchen tap leaking',
-  ...extra,
-});
+const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOfferedV1 => jobOffer(unitId, { summary: 'kitchen tap leaking', ...extra });
 
 describe('outbound webhooks', () => {
   let h: MerchantHarness;
