@@ -1,4 +1,5 @@
 import type { StaffRole } from '@bangbang/auth';
+import type { DemoLogin } from './demo';
 import { Random } from './random';
 
 /**
@@ -69,14 +70,8 @@ export const streetPath = (street: string) => `/nanchang/${street}/`;
 // ---------------------------------------------------------------------------------------------
 // Staff
 
-export interface StaffPlan {
-  username: string;
-  password: string;
-  role: StaffRole;
-  unitCode: string;
-  displayName: string;
-  phone: string;
-}
+/** A staff account to create: the same shape as the demo logins. */
+export type StaffPlan = DemoLogin;
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
 const GIVEN = ['芳', '伟', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建国', '志强', '晓梅', '海燕', '国华'];
