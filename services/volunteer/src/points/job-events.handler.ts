@@ -8,7 +8,7 @@ import { poolAccount, volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { Volunteer } from '../registration/volunteer.entity';
 import { PointsConfigService } from './points-config.service';
-import { jobAward, ratingBonus } from './points-rules';
+import { earnsRatingBonus, jobAward, ratingBonus } from './points-rules';
 
 const SYSTEM = 'system:volunteer';
 
@@ -47,7 +47,8 @@ export class JobEventsHandler {
   @OnEvent(RatingSubmitted)
   async onRated(@Payload() event: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const r = event.data;
-    if (r.providerKind !== 'volunteer') return;
+    // Decided before any lookup: most ratings earn nothing and need no volunteer or config read.
+    if (r.providerKind !== 'volunteer' || !earnsRatingBonus(r.provider)) return;
     const volunteer = await this.volunteer(ctx.manager, r.providerId, r.requestId);
     if (!volunteer) return;
     const bonus = ratingBonus(await this.config.effective(ctx.manager, volunteer.orgPath), r.provider);

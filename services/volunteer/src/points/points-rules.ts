@@ -63,8 +63,10 @@ export function jobAward(config: PointsConfig, job: { categoryCode: string; feeP
 }
 
 /** A rating earns the volunteer a bonus only when the resident was satisfied with the provider. */
+export const earnsRatingBonus = (providerAnswer: string): boolean => providerAnswer === 'satisfied';
+
 export function ratingBonus(config: PointsConfig, providerAnswer: string): number {
-  return providerAnswer === 'satisfied' ? config.satisfiedRatingBonus : 0;
+  return earnsRatingBonus(providerAnswer) ? config.satisfiedRatingBonus : 0;
 }
 
 /** Whole points for whole minutes served, rounded down. */
