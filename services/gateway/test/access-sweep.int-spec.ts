@@ -1,3 +1,4 @@
+import { getLogger } from '@bangbang/observability';
 import { waitFor } from '@bangbang/testing';
 import fc from 'fast-check';
 import { request } from 'node:http';
@@ -251,7 +252,7 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
     const answers = await sendAll(list.map(({ route: _, ...c }) => c));
     const allowed = new Set(list.filter((c) => UNSCOPED[`${c.method} ${c.route.path}`]).map((c) => `${c.method} ${c.url}`));
     const wrong = answers.filter((a) => ok(a.status) && !allowed.has(`${a.method} ${a.url}`));
-    console.log(`access sweep: ${routes.length} operations, ${calls} calls`);
+    getLogger('access-sweep').info({ operations: routes.length, calls }, 'access sweep done');
     expect(wrong.map(label)).toEqual([]);
   });
 });

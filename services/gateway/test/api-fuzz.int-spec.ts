@@ -1,3 +1,4 @@
+import { getLogger } from '@bangbang/observability';
 import { waitFor } from '@bangbang/testing';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
@@ -151,7 +152,7 @@ describe('fuzzing the whole API through the gateway, driven by its OpenAPI docum
         if (diff.length) failures.push(`${label}: every call was refused, yet rows changed in ${diff.join(', ')}`);
       }
     }
-    console.log(`api fuzz: ${routes.length} routes, ${calls} calls, ${refusedBatches} all-refused batches checked against the databases`);
+    getLogger('api-fuzz').info({ routes: routes.length, calls, refusedBatches }, 'api fuzz done: all-refused batches checked against the databases');
     expect(failures).toEqual([]);
   }, 120_000 + RUNS * 20_000);
 });
