@@ -9026,7 +9026,7 @@ export interface components {
         };
         "request.CategoryView": {
             /** @description Extra facts asked when the request is made, as GeoReport v2 service definition attributes. */
-            attributes: Record<string, never>[];
+            attributes: components["schemas"]["request.ServiceAttribute"][];
             code: string;
             description: string;
             enabled: boolean;
@@ -9154,21 +9154,6 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
-        "request.Open311Attribute": {
-            code: string;
-            /** @enum {string} */
-            datatype: "multivaluelist" | "number" | "singlevaluelist" | "string" | "text";
-            datatype_description: string | null;
-            description: string;
-            order: number;
-            required: boolean;
-            values?: components["schemas"]["request.Open311AttributeValue"][];
-            variable: boolean;
-        };
-        "request.Open311AttributeValue": {
-            key: string;
-            name: string;
-        };
         "request.Open311Created": {
             account_id: string | null;
             service_notice: string | null;
@@ -9240,7 +9225,7 @@ export interface components {
             type: "batch" | "blackbox" | "realtime";
         };
         "request.Open311ServiceDefinition": {
-            attributes: components["schemas"]["request.Open311Attribute"][];
+            attributes: components["schemas"]["request.ServiceAttribute"][];
             service_code: string;
         };
         "request.Readiness": {
@@ -9321,6 +9306,21 @@ export interface components {
             phones: string[];
             preferredContact: string;
             tags: string[];
+        };
+        "request.ServiceAttribute": {
+            code: string;
+            /** @enum {string} */
+            datatype: "multivaluelist" | "number" | "singlevaluelist" | "string" | "text";
+            datatype_description: string | null;
+            description: string;
+            order: number;
+            required: boolean;
+            values?: components["schemas"]["request.ServiceAttributeValue"][];
+            variable: boolean;
+        };
+        "request.ServiceAttributeValue": {
+            key: string;
+            name: string;
         };
         "request.SignOffDto": {
             code: string;

@@ -1,7 +1,7 @@
 import type { ProviderKind } from '@bangbang/contracts';
 import type { Category } from '../catalogue/category.entity';
 import { isOpen, RequestStatus } from '../lifecycle/request-state';
-import type { ServiceAttribute } from './service-attributes';
+import { ServiceAttribute } from './service-attributes';
 
 /** GeoReport v2 shapes (wiki.open311.org/GeoReport_v2): snake_case, one object per element. */
 export class Open311ServiceDef {
@@ -54,26 +54,10 @@ export class Open311Discovery {
   endpoints: Open311Endpoint[];
 }
 
-export class Open311AttributeValue {
-  key: string;
-  name: string;
-}
-
-export class Open311Attribute implements ServiceAttribute {
-  variable: boolean;
-  code: string;
-  datatype: 'string' | 'number' | 'text' | 'singlevaluelist' | 'multivaluelist';
-  required: boolean;
-  datatype_description: string | null;
-  order: number;
-  description: string;
-  values?: Open311AttributeValue[];
-}
-
 /** services/{code}.json: the attributes a report in that service answers as `attribute[code]`. */
 export class Open311ServiceDefinition {
   service_code: string;
-  attributes: Open311Attribute[];
+  attributes: ServiceAttribute[];
 }
 
 /** What POST requests.json answers: the new request's number, and the household it was filed for. */

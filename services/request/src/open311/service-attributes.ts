@@ -1,5 +1,10 @@
+export class ServiceAttributeValue {
+  key: string;
+  name: string;
+}
+
 /** A GeoReport v2 service definition attribute: an extra fact a category needs from the reporter. */
-export interface ServiceAttribute {
+export class ServiceAttribute {
   variable: boolean;
   code: string;
   datatype: 'string' | 'number' | 'text' | 'singlevaluelist' | 'multivaluelist';
@@ -7,7 +12,7 @@ export interface ServiceAttribute {
   datatype_description: string | null;
   order: number;
   description: string;
-  values?: Array<{ key: string; name: string }>;
+  values?: ServiceAttributeValue[];
 }
 
 export type AttributeValues = Record<string, string | string[]>;
