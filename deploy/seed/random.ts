@@ -36,3 +36,27 @@ export class Random {
     return entries[entries.length - 1][0];
   }
 }
+
+/**
+ * Keys in proportion to their weights with no luck in it (smooth weighted round-robin): each key
+ * comes up within one cycle of the total weight, so even a short run sees every channel.
+ */
+export class Rotation<K extends string> {
+  private readonly credit = new Map<K, number>();
+  private readonly total: number;
+
+  constructor(private readonly weights: Readonly<Record<K, number>>) {
+    this.total = Object.values<number>(weights).reduce((s, w) => s + w, 0);
+  }
+
+  next(): K {
+    let best: K | undefined;
+    for (const [k, w] of Object.entries(this.weights) as Array<[K, number]>) {
+      const c = (this.credit.get(k) ?? 0) + w;
+      this.credit.set(k, c);
+      if (best === undefined || c > this.credit.get(best)!) best = k;
+    }
+    this.credit.set(best!, this.credit.get(best!)! - this.total);
+    return best!;
+  }
+}

@@ -1,6 +1,6 @@
 import { householdPlan, HouseholdPlan, passwordFor, staffPlan, volunteerPlan, VolunteerPlan } from '../seed/district-data';
 import { Credentials, GatewayClient, inPool, Reply, sleep } from '../seed/gateway-client';
-import { Random } from '../seed/random';
+import { Random, Rotation } from '../seed/random';
 import { SimulatorConfig } from './config';
 import { read, SmsInbox } from './sms-gateway';
 import { UnitMessage, UnitSystems } from './unit-systems';
@@ -92,6 +92,7 @@ export class Simulator {
   readonly units: UnitSystems;
   readonly api: GatewayClient;
   private readonly rnd: Random;
+  private readonly channels: Rotation<Tracked['channel']>;
   private readonly households: HouseholdPlan[];
   /** The district hotline's agents, who see every request. */
   private readonly agents: Credentials[];
@@ -120,6 +121,7 @@ export class Simulator {
 
   constructor(private readonly config: SimulatorConfig) {
     this.rnd = new Random(config.seed);
+    this.channels = new Rotation(config.mix.channels);
     this.api = new GatewayClient(config.gatewayUrl);
     this.units = new UnitSystems((m) => this.track(this.onUnitMessage(m)));
     this.households = householdPlan(config.households);
@@ -267,7 +269,7 @@ export class Simulator {
     const household = this.pickHousehold();
     const category = this.rnd.weighted(CATEGORY_MIX);
     const consultation = category === 'policy-consultation';
-    const channel = consultation ? 'hotline' : this.rnd.weighted(this.config.mix.channels);
+    const channel = consultation ? 'hotline' : this.channels.next();
     const description = this.rnd.pick(DESCRIPTIONS[category]);
     const urgency = category === 'water-electric-repair' && this.rnd.chance(0.08) ? 'emergency' : undefined;
     const phone = household.residents[0].phones[0];
