@@ -28,6 +28,8 @@ export interface DistrictSeedOptions {
   households?: number;
   /** Communities registering households at once (default all 36); the gateway limits each user separately, so each community's admin does its own. */
   concurrency?: number;
+  /** Register the volunteers and their teams (default true); the lifecycle benchmark measures units alone. */
+  volunteers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -79,9 +81,11 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
 
   await seedUnits(api, as, created);
   log(`partner units: ${created.units} created`);
-  const volunteers = volunteerPlan();
-  await inPool(volunteers, Math.min(concurrency, 8), (v) => seedVolunteer(api, as, v, created));
-  await seedTeams(api, as, volunteers, created);
+  if (options.volunteers ?? true) {
+    const volunteers = volunteerPlan();
+    await inPool(volunteers, Math.min(concurrency, 8), (v) => seedVolunteer(api, as, v, created));
+    await seedTeams(api, as, volunteers, created);
+  }
   log(`volunteers: ${created.volunteers} created, teams: ${created.teams} created`);
   const households = householdPlan(options.households ?? 2_000);
   await seedHouseholds(api, as, households, concurrency, created);

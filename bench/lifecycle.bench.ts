@@ -1,0 +1,221 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { seedDistrict } from '../deploy/seed/district-seed';
+import { SmsInbox } from '../deploy/simulator/sms-gateway';
+import { percentile } from './bench-kit';
+import { LifecycleDriver, LifecycleResult, Stage, STAGES } from './lifecycle/driver';
+import { brokerPid, commits, cpuSeconds, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
+import { pgbenchCommitsPerSecond, producerRecordsPerSecond } from './lifecycle/raw-limits';
+import { ProcessStack } from './lifecycle/stack';
+
+/**
+ * `npm run bench lifecycle`: the whole system as `npm start` runs it (six compiled processes, the
+ * local broker and PostgreSQL), driven through the gateway with complete lifecycles at stepped
+ * rates. Per step: lifecycles completed and lost, stage latencies, CPU per lifecycle for every
+ * process, database commits and Kafka records per lifecycle. Then the idle cost, the machine's raw
+ * limits measured in the same run, and the highest rate sustained inside the targets. Each run is
+ * appended to bench/results/lifecycle.jsonl.
+ */
+const RATES = (process.env.BENCH_RATES ?? '2,5,10,20,40').split(',').map(Number);
+const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 30);
+const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 60);
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 300);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
+const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+
+/** The issue's targets, met at 10 lifecycles/s: p99 of each stage, in ms. */
+const TARGETS: Partial<Record<Stage, number>> = { 'intake HTTP': 100, 'intake → first offer': 300, 'done → sign-off SMS': 1000, 'sign-off → rating SMS': 1000 };
+const TARGET_CPU_MS_PER_LIFECYCLE = 80;
+
+interface StepFigures {
+  rate: number;
+  started: number;
+  completed: number;
+  lost: number;
+  errors: Record<string, number>;
+  achievedPerSecond: number;
+  stages: Record<string, { p50: number; p95: number; p99: number }>;
+  cpuMsPerLifecycle: Record<string, number>;
+  commitsPerLifecycle: number;
+  recordsPerLifecycle: number;
+  withinTargets: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+async function main(): Promise<void> {
+  const logDir = join(__dirname, '../.local/bench', `lifecycle-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(logDir, { recursive: true });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  say(`machine: ${cpus().length} cores (${cpus()[0]?.model}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const raw = { pgbenchCommitsPerSecond: await pgbenchCommitsPerSecond(), producerRecordsPerSecond: await producerRecordsPerSecond(BROKERS, `bench_raw_${Date.now()}`) };
+  say(`raw limits: PostgreSQL ${round(raw.pgbenchCommitsPerSecond)} single-row commits/s (pgbench, 8 clients); Kafka ${round(raw.producerRecordsPerSecond)} records/s (one producer, 1 KB, acks=all)`);
+
+  const sms = new SmsInbox();
+  const smsUrl = await sms.start();
+  const stack = new ProcessStack(
+    {
+      gateway: { RATE_LIMIT_USER_BURST: '100000', RATE_LIMIT_USER_PER_MINUTE: '1000000', RATE_LIMIT_API_KEY_BURST: '100000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000', RATE_LIMIT_PUBLIC_BURST: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' },
+      request: { SMS_GATEWAY_URL: smsUrl },
+      merchant: { WEBHOOK_ALLOW_LOCAL_HTTP: 'true' },
+    },
+    logDir,
+  );
+  let driver: LifecycleDriver | undefined;
+  try {
+    await stack.start();
+    say(`stack: six services up on ${stack.gatewayUrl} (topic prefix ${stack.prefix})`);
+    const lifecycles = (driver = new LifecycleDriver(stack.gatewayUrl, HOUSEHOLDS, sms));
+    const seeded = await seedDistrict({ gatewayUrl: stack.gatewayUrl, households: HOUSEHOLDS, volunteers: false });
+    const units = await lifecycles.connectUnits();
+    say(`district: ${seeded.total.communities} communities, ${units} partner units with webhooks, ${HOUSEHOLDS} households (seeded in ${round(seeded.ms / 1000, 1)} s); logs in ${logDir}`);
+
+    // Warm-up, not counted: connections, JIT, the first offers' lookups.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => sleep(i * 200).then(() => lifecycles.run(1_000_000 + i, performance.now() + 60_000))));
+
+    const broker = brokerPid();
+    const databases = [...stack.databases.values()];
+    const pg = new PostgresCpu(databases);
+    const steps: StepFigures[] = [];
+    let next = 0;
+    for (const rate of RATES) {
+      const pids = new Map<string, number>([...stack.pids].map(([s, pid]) => [s, pid]));
+      if (broker) pids.set('kafka', broker);
+      const cpu0 = new Map([...pids].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
+      const load0 = process.cpuUsage();
+      await pg.mark();
+      const [commits0, records0] = [await commits(databases), await kafkaRecords(BROKERS, stack.prefix)];
+
+      const count = Math.round(rate * STEP_SECONDS);
+      const t0 = performance.now();
+      const deadline = t0 + (STEP_SECONDS + DRAIN_SECONDS) * 1000;
+      const runs: Promise<LifecycleResult & { endedAt: number }>[] = [];
+      for (let i = 0; i < count; i++) {
+        await sleep(t0 + (i * 1000) / rate - performance.now());
+        runs.push(lifecycles.run(next++, deadline).then((r) => ({ ...r, endedAt: performance.now() })));
+      }
+      const results = await Promise.all(runs);
+      const elapsed = (Math.max(...results.map((r) => r.endedAt)) - t0) / 1000;
+      await sleep(1_500);
+
+      const ok = results.filter((r) => r.ok);
+      const cpuMs: Record<string, number> = {};
+      for (const [s, pid] of pids) cpuMs[s] = (((cpuSeconds(pid) ?? 0) - cpu0.get(s)!) * 1000) / Math.max(ok.length, 1);
+      cpuMs.postgres = ((await pg.since()) * 1000) / Math.max(ok.length, 1);
+      const load = process.cpuUsage(load0);
+      cpuMs['load generator'] = (load.user + load.system) / 1000 / Math.max(ok.length, 1);
+      cpuMs.total = Object.entries(cpuMs).filter(([k]) => k !== 'load generator').reduce((s, [, v]) => s + v, 0);
+      const stages: StepFigures['stages'] = {};
+      for (const stage of STAGES) {
+        const xs = ok.map((r) => r.stages[stage]).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+        stages[stage] = { p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), p99: round(percentile(xs, 99)) };
+      }
+      const errors: Record<string, number> = {};
+      for (const r of results.filter((x) => !x.ok)) errors[r.error ?? '?'] = (errors[r.error ?? '?'] ?? 0) + 1;
+      const achieved = ok.length / Math.max(elapsed, STEP_SECONDS);
+      const step: StepFigures = {
+        rate,
+        started: count,
+        completed: ok.length,
+        lost: count - ok.length,
+        errors,
+        achievedPerSecond: round(achieved, 2),
+        stages,
+        cpuMsPerLifecycle: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v, 1)])),
+        commitsPerLifecycle: round(((await commits(databases)) - commits0) / Math.max(ok.length, 1), 1),
+        recordsPerLifecycle: round(((await kafkaRecords(BROKERS, stack.prefix)) - records0) / Math.max(ok.length, 1), 1),
+        withinTargets: ok.length === count && achieved >= 0.95 * rate && Object.entries(TARGETS).every(([s, max]) => stages[s].p99 <= max!),
+      };
+      steps.push(step);
+      say(`step ${rate}/s: ${step.completed}/${step.started} completed at ${step.achievedPerSecond}/s, ${round(cpuMs.total)} CPU-ms per lifecycle${step.lost ? `, lost: ${JSON.stringify(errors)}` : ''}`);
+      // Past saturation the backlog only grows: the next, higher rate would say nothing new.
+      if (step.lost > 0 || achieved < 0.8 * rate) break;
+    }
+
+    const idle0 = new Map([...stack.pids].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
+    await sleep(IDLE_SECONDS * 1000);
+    const idle = Object.fromEntries([...stack.pids].map(([s, pid]) => [s, round((((cpuSeconds(pid) ?? 0) - idle0.get(s)!) / IDLE_SECONDS) * 100, 2)]));
+    const rss = Object.fromEntries([...stack.pids].map(([s, pid]) => [s, round(peakRssMiB(pid))]));
+    if (broker) rss.kafka = round(peakRssMiB(broker));
+
+    print(say, steps, raw, idle, rss);
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const resultsDir = join(__dirname, 'results');
+    mkdirSync(resultsDir, { recursive: true });
+    appendFileSync(
+      join(resultsDir, 'lifecycle.jsonl'),
+      `${JSON.stringify({ at: new Date().toISOString(), commit, cores: cpus().length, stepSeconds: STEP_SECONDS, raw, steps, idlePercentOfCore: idle, peakRssMiB: rss })}\n`,
+    );
+    say(`\nappended to bench/results/lifecycle.jsonl (commit ${commit})`);
+  } finally {
+    await driver?.stop();
+    await sms.stop();
+    await stack.stop();
+  }
+}
+
+function print(
+  say: (line: string) => void,
+  steps: StepFigures[],
+  raw: { pgbenchCommitsPerSecond: number; producerRecordsPerSecond: number },
+  idle: Record<string, number>,
+  rss: Record<string, number>,
+): void {
+  const table = (header: string[], rows: (string | number)[][]) => {
+    say(`| ${header.join(' | ')} |`);
+    say(`| ${header.map(() => '---').join(' | ')} |`);
+    for (const r of rows) say(`| ${r.join(' | ')} |`);
+  };
+  const pct = (s: StepFigures, stage: Stage) => `${s.stages[stage].p50} / ${s.stages[stage].p95} / ${s.stages[stage].p99}`;
+  say('\nLifecycles (stage latencies p50 / p95 / p99 in ms)');
+  table(
+    ['offered', 'completed', 'lost', 'achieved /s', 'intake HTTP', 'intake → first offer', 'done → sign-off SMS', 'sign-off → rating SMS', 'whole lifecycle', 'CPU-ms / lifecycle', 'commits / lc', 'Kafka records / lc', 'targets'],
+    steps.map((s) => [
+      `${s.rate}/s × ${Math.round(s.started / s.rate)} s`,
+      s.completed,
+      s.lost,
+      s.achievedPerSecond,
+      pct(s, 'intake HTTP'),
+      pct(s, 'intake → first offer'),
+      pct(s, 'done → sign-off SMS'),
+      pct(s, 'sign-off → rating SMS'),
+      pct(s, 'whole lifecycle'),
+      s.cpuMsPerLifecycle.total,
+      s.commitsPerLifecycle,
+      s.recordsPerLifecycle,
+      s.withinTargets ? 'met' : 'missed',
+    ]),
+  );
+  say(`targets: p99 ${Object.entries(TARGETS).map(([k, v]) => `${k} ≤ ${v} ms`).join(', ')}; ≤ ${TARGET_CPU_MS_PER_LIFECYCLE} CPU-ms per lifecycle`);
+
+  say('\nCPU-ms per lifecycle by process');
+  const procs = Object.keys(steps[0]?.cpuMsPerLifecycle ?? {});
+  table(['offered', ...procs], steps.map((s) => [`${s.rate}/s`, ...procs.map((p) => s.cpuMsPerLifecycle[p])]));
+
+  say('\nIdle (% of one core) and peak RSS (MiB) per process');
+  table(['', ...Object.keys(rss)], [['idle %', ...Object.keys(rss).map((k) => idle[k] ?? '-')], ['peak RSS', ...Object.values(rss)]]);
+
+  const sustained = steps.filter((s) => s.withinTargets).map((s) => s.rate);
+  const best = steps.reduce((b, s) => (s.lost === 0 && s.achievedPerSecond > b.achievedPerSecond ? s : b), steps[0]);
+  say(`\nhighest rate sustained inside the targets: ${sustained.length ? `${Math.max(...sustained)}/s` : 'none of the steps'}`);
+  if (best) {
+    const dbShare = (best.achievedPerSecond * best.commitsPerLifecycle) / raw.pgbenchCommitsPerSecond;
+    const busShare = (best.achievedPerSecond * best.recordsPerLifecycle) / raw.producerRecordsPerSecond;
+    say(
+      `at the best step (${best.achievedPerSecond} lifecycles/s): ${round(dbShare * 100, 1)}% of the server's single-row commit rate, ${round(busShare * 100, 1)}% of the producer burst rate`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    process.stderr.write(`lifecycle bench failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exit(1);
+  },
+);

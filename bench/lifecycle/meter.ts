@@ -1,0 +1,103 @@
+import { serverUrl } from '@bangbang/persistence';
+import { Kafka, logLevel } from 'kafkajs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Client } from 'pg';
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds a process has used so far (user + system), or undefined once it is gone. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces: utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Peak resident set of a process so far, in MiB. */
+export function peakRssMiB(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The Kafka broker started by deploy/local/kafka.sh (its JVM's main class), if it runs on this machine. */
+export function brokerPid(): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('kafka.Kafka')) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The database server's share: the backends serving the benchmark's databases plus the server's
+ * own writers (WAL writer, checkpointer, background writer), which every commit costs.
+ */
+export class PostgresCpu {
+  private readonly base = new Map<number, number>();
+
+  constructor(private readonly databases: string[]) {}
+
+  private async pids(): Promise<number[]> {
+    const c = new Client({ connectionString: serverUrl() });
+    await c.connect();
+    try {
+      const rows = await c.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = ANY($1) OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`,
+        [this.databases],
+      );
+      return rows.rows.map((r) => r.pid).filter((p) => p !== (c as unknown as { processID: number }).processID);
+    } finally {
+      await c.end();
+    }
+  }
+
+  async mark(): Promise<void> {
+    this.base.clear();
+    for (const pid of await this.pids()) this.base.set(pid, cpuSeconds(pid) ?? 0);
+  }
+
+  /** CPU seconds since `mark()`; a backend that started since counts from zero. */
+  async since(): Promise<number> {
+    let sum = 0;
+    for (const pid of await this.pids()) sum += (cpuSeconds(pid) ?? 0) - (this.base.get(pid) ?? 0);
+    return sum;
+  }
+}
+
+/** Transactions committed in the benchmark's databases so far (backends report theirs within a second of going idle). */
+export async function commits(databases: string[]): Promise<number> {
+  const c = new Client({ connectionString: serverUrl() });
+  await c.connect();
+  try {
+    const r = await c.query<{ n: string }>(`SELECT sum(xact_commit)::text AS n FROM pg_stat_database WHERE datname = ANY($1)`, [databases]);
+    return Number(r.rows[0].n ?? 0);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Records written to the benchmark's topics so far (the sum of every partition's end offset). */
+export async function kafkaRecords(brokers: string, prefix: string): Promise<number> {
+  const admin = new Kafka({ clientId: 'bench-meter', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    let sum = 0;
+    for (const t of topics) for (const p of await admin.fetchTopicOffsets(t)) sum += Number(p.high);
+    return sum;
+  } finally {
+    await admin.disconnect();
+  }
+}
