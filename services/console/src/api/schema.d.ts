@@ -9119,6 +9119,12 @@ export interface components {
             /** Format: date-time */
             validUntil: string;
         };
+        "request.FeeGrantView": {
+            /** @enum {string} */
+            reason: "disability_in_difficulty" | "elderly_living_alone" | "subsistence_allowance" | "sudden_hardship";
+            /** Format: date-time */
+            validUntil: string;
+        };
         "request.FollowUpDto": {
             note?: string;
             /** @description Whether the resident says the problem is fixed. */
@@ -9136,6 +9142,11 @@ export interface components {
             address: string | null;
             communityCode: string;
             contactMasked: boolean;
+            /**
+             * @description The grant behind a free policy, only in the unmasked (audited) view: why a household is free
+             *     (a subsistence allowance, a disability) is as personal as its full address. Null otherwise.
+             */
+            feeGrant: components["schemas"]["request.FeeGrantView"] | null;
             /** @enum {string} */
             feePolicy: "free" | "low_cost";
             id: string;
