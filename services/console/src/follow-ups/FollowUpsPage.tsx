@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok } from '../api/call';
+import { ok, showOnForm } from '../api/call';
 import type { FollowUp, FollowUpOutcome } from '../api/types';
 import { label } from '../shared/labels';
 import { useCategoryName } from '../shared/reference-data';
@@ -56,8 +56,7 @@ function OutcomeDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): v
       void queries.invalidateQueries({ queryKey: ['follow-ups'] });
       onClose();
     } catch (err) {
-      if (err instanceof ApiError && err.problem.fields.length) form.setFields(err.problem.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
-      else setError((err as Error).message);
+      setError(showOnForm(err, form));
     }
   };
   return (

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok } from '../api/call';
+import { ApiError, ok, showOnForm } from '../api/call';
 import type { Cancellation, JobView, Offer, RequestView } from '../api/types';
 import { ACTOR_LABELS, CHANNEL_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
@@ -137,8 +137,7 @@ function ReasonDialog({ kind, requestId, onClose }: { kind: 'cancel' | 'reopen';
       refresh();
       onClose();
     } catch (err) {
-      if (err instanceof ApiError && err.problem.fields.length) form.setFields(err.problem.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
-      else setError((err as Error).message);
+      setError(showOnForm(err, form));
     }
   };
   return (
@@ -171,8 +170,7 @@ function AssignButton({ requestId, status }: { requestId: string; status: string
       refresh();
       setOpen(false);
     } catch (err) {
-      if (err instanceof ApiError && err.problem.fields.length) form.setFields(err.problem.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
-      else setError((err as Error).message);
+      setError(showOnForm(err, form));
     }
   };
   return (

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ok } from '../api/call';
+import { ok, showOnForm } from '../api/call';
 import { CONTACT_LABELS, FEE_LABELS, FEE_REASON_LABELS, label, STATUS_LABELS, TAG_LABELS } from '../shared/labels';
 import { formatPhone, purposeError, UNMASK_PURPOSES } from '../shared/masking';
 import { SlaTag } from '../shared/SlaTag';
@@ -99,7 +99,7 @@ function UnmaskDialog({ open, householdId, onClose, onShown }: { open: boolean; 
       const h = await ok(api.GET('/api/request/households/{id}', { params: { path: { id: householdId }, query: { unmasked: 'true', purpose: purpose.trim() } } }), ['purpose']);
       onShown(h);
     } catch (err) {
-      setError((err as Error).message);
+      setError(showOnForm(err, form));
     }
   };
   return (
