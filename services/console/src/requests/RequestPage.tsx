@@ -10,6 +10,7 @@ import { ACTOR_LABELS, CHANNEL_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVE
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
 import { SlaTag } from '../shared/SlaTag';
 import { boardStatus } from '../board/board-filters';
+import { AssignButton, useCandidates } from './AssignDialog';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CANCELLABLE = new Set(['received', 'dispatching', 'escalated', 'assigned', 'on_site']);
@@ -24,6 +25,7 @@ export function RequestPage() {
   const request = useQuery({ queryKey: ['request', id], enabled: valid, queryFn: async (): Promise<RequestView> => ok(api.GET('/api/request/requests/{id}', { params: { path: { id } } })) });
   const job = useQuery({ queryKey: ['job', id], enabled: valid && request.isSuccess, queryFn: async (): Promise<JobView> => ok(api.GET('/api/dispatch/jobs/{requestId}', { params: { path: { requestId: id } } })) });
   const offers = useQuery({ queryKey: ['job', id, 'offers'], enabled: valid && request.isSuccess, queryFn: async (): Promise<Offer[]> => ok(api.GET('/api/dispatch/jobs/{requestId}/offers', { params: { path: { requestId: id } } })) });
+  const candidates = useCandidates(id, valid && request.isSuccess);
   const communityName = useCommunityName();
   const categoryName = useCategoryName();
 
@@ -34,6 +36,8 @@ export function RequestPage() {
   const r = request.data;
   if (!r) return <Spin />;
   const status = boardStatus(r.status, job.data?.state);
+  const names = new Map((candidates.data ?? []).flatMap((k) => k.ranked.map((c): [string, string] => [c.providerId, c.displayName])));
+  const providerName = (providerId: string) => (providerId === r.provider?.id && r.provider?.name) || names.get(providerId) || providerId;
 
   return (
     <Row gutter={24}>
@@ -57,7 +61,7 @@ export function RequestPage() {
             {r.cancelReason && <Descriptions.Item label="取消原因" span={2}>{r.cancelReason}</Descriptions.Item>}
           </Descriptions>
         </Card>
-        <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={r.status} />}>
+        <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={status} holder={r.provider?.id} />}>
           {job.data ? (
             <Descriptions size="small" column={2}>
               <Descriptions.Item label="派单状态">{label(JOB_STATE_LABELS, job.data.state)}</Descriptions.Item>
@@ -75,7 +79,7 @@ export function RequestPage() {
             locale={{ emptyText: '尚无派单邀约' }}
             columns={[
               { title: '轮次', dataIndex: 'round', width: 60 },
-              { title: '服务方', dataIndex: 'providerId', ellipsis: true, render: (id: string) => (id === r.provider?.id && r.provider?.name) || id },
+              { title: '服务方', dataIndex: 'providerId', ellipsis: true, render: (id: string) => providerName(id) },
               { title: '状态', dataIndex: 'status', render: (s: string) => label(OFFER_LABELS, s) },
               { title: '发出', dataIndex: 'offeredAt', render: time },
               { title: '答复', dataIndex: 'resolvedAt', render: time },
@@ -154,39 +158,5 @@ function ReasonDialog({ kind, requestId, onClose }: { kind: 'cancel' | 'reopen';
         </Form.Item>
       </Form>
     </Modal>
-  );
-}
-
-/** Manual assignment, e.g. from the manual queue: a provider id and the reason, both audited. */
-function AssignButton({ requestId, status }: { requestId: string; status: string }) {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ providerId: string; reason: string }>();
-  const [error, setError] = useState<string>();
-  const refresh = useRefresh(requestId);
-  if (!['dispatching', 'escalated', 'assigned'].includes(status)) return null;
-  const submit = async (v: { providerId: string; reason: string }) => {
-    try {
-      await ok(api.POST('/api/dispatch/jobs/{requestId}/assign', { params: { path: { requestId } }, body: v }), ['providerId', 'reason']);
-      refresh();
-      setOpen(false);
-    } catch (err) {
-      setError(showOnForm(err, form));
-    }
-  };
-  return (
-    <>
-      <Button size="small" onClick={() => setOpen(true)}>{status === 'assigned' ? '改派' : '人工派单'}</Button>
-      <Modal open={open} title="人工派单" okText="派单" cancelText="返回" onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
-        {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="providerId" label="服务方编号" rules={[{ required: true, message: '请填写服务方编号' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="reason" label="派单原因" rules={[{ required: true, message: '请填写原因' }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
   );
 }
