@@ -6,11 +6,12 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok, showOnForm } from '../api/call';
 import type { Cancellation, JobView, Offer, RequestView } from '../api/types';
-import { ACTOR_LABELS, CHANNEL_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
+import { ACTOR_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
 import { SlaTag } from '../shared/SlaTag';
 import { boardStatus } from '../board/board-filters';
 import { AssignButton, useCandidates } from './AssignDialog';
+import { timelineText } from './timeline';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CANCELLABLE = new Set(['received', 'dispatching', 'escalated', 'assigned', 'on_site']);
@@ -90,14 +91,17 @@ export function RequestPage() {
       <Col xs={24} lg={10}>
         <Card title="处理经过" size="small">
           <Timeline
-            items={(r.timeline ?? []).map((t: { at: string; action: string; to: string; note: string | null; actor: { kind: string } }) => ({
-              children: (
-                <>
-                  <Typography.Text strong>{label(STATUS_LABELS, t.to)}</Typography.Text> <Typography.Text type="secondary">{time(t.at)} · {label(ACTOR_LABELS, t.actor.kind)}</Typography.Text>
-                  {t.note && <div>{CHANNEL_LABELS[t.note] ?? t.note}</div>}
-                </>
-              ),
-            }))}
+            items={(r.timeline ?? []).map((t: { at: string; action: string; to: string; note: string | null; actor: { kind: string } }) => {
+              const { title, note } = timelineText(t);
+              return {
+                children: (
+                  <>
+                    <Typography.Text strong>{title}</Typography.Text> <Typography.Text type="secondary">{time(t.at)} · {label(ACTOR_LABELS, t.actor.kind)}</Typography.Text>
+                    {note && <div>{note}</div>}
+                  </>
+                ),
+              };
+            })}
           />
         </Card>
       </Col>
