@@ -126,10 +126,11 @@ describe('the web console in a browser', () => {
 
   it('pops the household of a known number, masked, and unmasks it with a stated purpose, the fee reason with it', async () => {
     await page.keyboard.press('F2');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '来电号码');
     await page.keyboard.type(KNOWN_PHONE);
     await page.keyboard.press('Enter');
     const card = page.getByTestId('caller-card');
-    await card.waitFor();
+    await card.waitFor({ timeout: KAFKA.timeoutMs });
     expect(await card.textContent()).toContain('王阿姨');
     expect(await card.textContent()).toContain('139****5678');
     expect(await card.textContent()).toContain('高龄空巢');
@@ -185,6 +186,7 @@ describe('the web console in a browser', () => {
     await description.press('Enter');
     await intake.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     expect(await description.inputValue()).toBe('厨房插座没电，跳闸推不上去');
+    await shot(page, '04-intake');
     await description.press('Enter');
     const done = intake.getByText(/^已受理 R\d{8}-\d{6}$/);
     await done.waitFor();
@@ -243,7 +245,9 @@ describe('the web console in a browser', () => {
     await page.getByLabel('回访记录').fill('插座又跳闸了，居民要求再来看看');
     await shot(page, '09-follow-ups');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await page.getByText('回访队列已清空').waitFor();
+    // This call is closed; the resident's "not solved" queues the next call-back, after the redo.
+    await page.locator('tr', { hasText: '未解决' }).waitFor();
+    expect(await page.locator('tr', { hasText: '不满意' }).count()).toBe(0);
     const closed = ok(await d.api('GET', '/api/rating/follow-ups?status=closed', await as('hotline.agent')));
     expect(closed.find((f: { requestId: string }) => f.requestId === newRequest.id)).toMatchObject({ result: 'reached', notes: '插座又跳闸了，居民要求再来看看' });
     const rating = ok(await d.api('GET', `/api/rating/ratings/${newRequest.id}`, await as('hotline.agent')));
@@ -272,7 +276,7 @@ describe('the web console in a browser', () => {
     await page.getByRole('button', { name: /派\s*单/ }).last().click();
     await page.getByTestId('request-status').filter({ hasText: '已派单' }).waitFor({ timeout: KAFKA.timeoutMs });
     const job = ok(await d.api('GET', `/api/dispatch/jobs/${pipe.id}`, await as('hotline.agent')));
-    expect(job).toMatchObject({ state: 'assigned', providerId: unit.id });
+    expect(job).toMatchObject({ state: 'assigned', provider: { id: unit.id, name: '金城水电' } });
 
     await page.getByRole('button', { name: '取消工单' }).click();
     await page.getByLabel('原因').fill('居民自己疏通好了');

@@ -80,7 +80,7 @@ export class PartnerUnitSystem {
   }
 
   private async act(method: string, path: string, body?: object): Promise<void> {
-    const r = await this.d.api(method, path, { ...this.headers, 'idempotency-key': `${path}-${Date.now()}` }, body);
+    const r = await this.d.api(method, path, { ...this.headers, 'idempotency-key': `${path.replace(/[^\w.:-]/g, '.')}-${Date.now()}` }, body);
     if (r.status !== 200 && r.status !== 201) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
   }
 

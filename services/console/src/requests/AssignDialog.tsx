@@ -88,7 +88,7 @@ function CandidateLine({ candidate: c, level, holding }: { candidate: Candidate;
       {holding && <Tag>当前服务方</Tag>}
       <Typography.Text type="secondary">{label(LEVEL_LABELS, level)}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {Object.entries(c.factors).map(([f, s]) => `${label(FACTOR_LABELS, f)} ${Math.round((s?.score ?? 0) * 100)}`).join(' · ')}
+        {Object.keys(FACTOR_LABELS).flatMap((f) => { const s = c.factors[f as keyof typeof c.factors]; return s ? [`${FACTOR_LABELS[f]} ${Math.round(s.score * 100)}`] : []; }).join(' · ')}
       </Typography.Text>
     </Space>
   );
