@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { ok, showOnForm } from '../api/call';
 import type { FollowUp, RatingHistory, RequestView } from '../api/types';
-import { callPlan, callProblem, CALL_RESULTS, CallValues, SATISFACTION_LABELS } from './follow-up-call';
-import { label } from '../shared/labels';
+import { callPlan, callProblem, CALL_RESULTS, CallValues } from './follow-up-call';
+import { label, SATISFACTION_LABELS } from '../shared/labels';
 import { useCategoryName } from '../shared/reference-data';
 
 const REASON_LABELS: Record<string, string> = { not_rated: '未评价', dissatisfied: '不满意', not_solved: '未解决' };

@@ -1,7 +1,6 @@
 export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
 export type CallResult = 'reached' | 'unreachable' | 'refused';
 
-export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };
 export const CALL_RESULTS: Record<CallResult, string> = { reached: '已接通回访', unreachable: '无法接通', refused: '居民拒绝回访' };
 
 /** What the agent records on the call. */

@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError, ok, showOnForm } from '../api/call';
-import type { Cancellation, JobView, Offer, RequestView } from '../api/types';
-import { ACTOR_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
+import type { Cancellation, JobView, Offer, RatingHistory, RequestView } from '../api/types';
+import { ACTOR_LABELS, FEE_LABELS, SATISFACTION_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
 import { SlaTag } from '../shared/SlaTag';
 import { boardStatus } from '../board/board-filters';
@@ -60,6 +60,8 @@ export function RequestPage() {
             <Descriptions.Item label="诉求" span={2}>{r.description}</Descriptions.Item>
             {r.answer && <Descriptions.Item label="答复" span={2}>{r.answer}</Descriptions.Item>}
             {r.cancelReason && <Descriptions.Item label="取消原因" span={2}>{r.cancelReason}</Descriptions.Item>}
+            <Descriptions.Item label="签收">{r.signedOffAt ? `${time(r.signedOffAt)} 居民${r.solved ? '确认已解决' : '表示未解决'}` : '未签收'}{r.reopenCount > 0 ? `（已返工 ${r.reopenCount} 次）` : ''}</Descriptions.Item>
+            <Descriptions.Item label="评价"><RatingText requestId={r.id} signedOff={!!r.signedOffAt} /></Descriptions.Item>
           </Descriptions>
         </Card>
         <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={status} holder={r.provider?.id} />}>
@@ -107,6 +109,18 @@ export function RequestPage() {
       </Col>
     </Row>
   );
+}
+
+/** The resident's rating of this job, once there is one. */
+function RatingText({ requestId, signedOff }: { requestId: string; signedOff: boolean }) {
+  const rating = useQuery({
+    queryKey: ['rating', requestId],
+    enabled: signedOff,
+    queryFn: async (): Promise<RatingHistory> => ok(api.GET('/api/rating/ratings/{requestId}', { params: { path: { requestId } } })),
+  });
+  const x = rating.data?.rating;
+  if (!x) return <>{signedOff && rating.isPending ? '…' : '暂无评价'}</>;
+  return <>对帮帮团{label(SATISFACTION_LABELS, x.team)}，对服务方{label(SATISFACTION_LABELS, x.provider)}，{x.solved ? '已解决' : '未解决'}</>;
 }
 
 function useRefresh(id: string) {

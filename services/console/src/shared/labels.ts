@@ -64,3 +64,6 @@ export const ROLE_LABELS: Record<string, string> = {
   merchant: '加盟单位',
   volunteer: '志愿者',
 };
+
+/** The two satisfaction questions' answers (帮帮团 and the provider). */
+export const SATISFACTION_LABELS: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };

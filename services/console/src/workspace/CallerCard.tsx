@@ -53,6 +53,7 @@ export function CallerCard({ household, selected, onSelect }: { household: House
         locale={{ emptyText: '没有未办结的工单' }}
         renderItem={(r: { id: string }) => <OpenRequest id={r.id} />}
       />
+      <RecentRequests household={household} />
       <UnmaskDialog open={asking} householdId={household.id} onClose={() => setAsking(false)} onShown={(h) => { setShown(h); setAsking(false); }} />
     </Card>
   );
@@ -71,6 +72,31 @@ function FeePolicy({ household }: { household: Household }) {
       {grant && <Typography.Text>{label(FEE_REASON_LABELS, grant.reason)}，有效期至 {dayjs(grant.validUntil).format('YYYY-MM-DD')}</Typography.Text>}
       {household.feePolicy === 'free' && !grant && <Typography.Text type="secondary">已登记免费服务资格（原因在查看完整信息后显示）</Typography.Text>}
     </Space>
+  );
+}
+
+/** What the household asked before, beyond what is still open: the agent hears "again?" at once. */
+function RecentRequests({ household }: { household: Household }) {
+  const categoryName = useCategoryName();
+  const open = new Set(household.openRequests.map((r: { id: string }) => r.id));
+  const done = household.lastRequests.filter((r: { id: string }) => !open.has(r.id));
+  if (!done.length) return null;
+  return (
+    <List
+      size="small"
+      header={<Typography.Text strong>最近办结（{done.length}）</Typography.Text>}
+      dataSource={done}
+      renderItem={(r: { id: string; number: string; categoryCode: string; status: string; receivedAt: string }) => (
+        <List.Item>
+          <Space wrap>
+            <Link to={`/requests/${r.id}`}>{r.number}</Link>
+            <span>{categoryName(r.categoryCode)}</span>
+            <Tag>{label(STATUS_LABELS, r.status)}</Tag>
+            <Typography.Text type="secondary">{dayjs(r.receivedAt).format('YYYY-MM-DD')}</Typography.Text>
+          </Space>
+        </List.Item>
+      )}
+    />
   );
 }
 
