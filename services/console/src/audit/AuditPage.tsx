@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { ok } from '../api/call';
 import type { AuditPage as Page } from '../api/types';
-import { label, ROLE_LABELS } from '../shared/labels';
-import { actionLabel, actorName, SOURCE_LABELS } from './audit-labels';
+import { label } from '../shared/labels';
+import { actionLabel, actorName, roleLabel, SOURCE_LABELS } from './audit-labels';
 import { useActorNames } from './use-actor-names';
 
 const PAGE_SIZE = 50;
@@ -35,7 +35,7 @@ export function AuditPage() {
         columns={[
           { title: '时间', dataIndex: 'occurredAt', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss') },
           { title: '操作人', dataIndex: 'actorId', ellipsis: true, render: (id: string) => <Tooltip title={id}><span data-testid="audit-actor">{actorName(id, names)}</span></Tooltip> },
-          { title: '角色', dataIndex: 'actorRole', width: 110, render: (r: string) => label(ROLE_LABELS, r) },
+          { title: '角色', dataIndex: 'actorRole', width: 110, render: roleLabel },
           { title: '动作', dataIndex: 'action', render: (a: string) => <Space size={4}>{actionLabel(a)}<Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space> },
           { title: '资源', render: (_: unknown, r: { resourceType: string; resourceId: string }) => `${r.resourceType}:${r.resourceId}`, ellipsis: true },
           { title: '用途', dataIndex: 'purpose', ellipsis: true },

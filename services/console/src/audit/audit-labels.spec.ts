@@ -12,6 +12,7 @@ describe('the audit log in words', () => {
     const names = new Map([['u1', '李娜']]);
     expect(actorName('u1', names)).toBe('李娜');
     expect(actorName('seed', names)).toBe('演示数据初始化');
+    expect(actorName('anonymous', names)).toBe('未登录访客');
     expect(actorName('u2', names)).toBe('u2');
   });
 });

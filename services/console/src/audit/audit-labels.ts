@@ -1,6 +1,28 @@
+import { label, ROLE_LABELS } from '../shared/labels';
+
 /** What each audited action means, for the auditor; the code stays beside it for searching. */
 const ACTIONS: Record<string, string> = {
   'auth.login-succeeded': '登录',
+  'auth.login-failed': '登录失败',
+  'auth.login-throttled': '登录过于频繁被限制',
+  'job.assigned': '人工派单',
+  'job.reassigned': '人工改派',
+  'rating-comment.approved': '评价留言审核通过',
+  'rating-comment.rejected': '评价留言未通过审核',
+  'volunteer.approved': '志愿者审核通过',
+  'volunteer.rejected': '志愿者审核未通过',
+  'volunteer.suspended': '暂停志愿者',
+  'volunteer.reinstated': '恢复志愿者',
+  'volunteer.training-recorded': '登记志愿者培训',
+  'volunteer.certificate-recorded': '登记志愿者证书',
+  'team.created': '成立志愿者团队',
+  'team.member-set': '调整团队成员',
+  'team.member-removed': '移出团队成员',
+  'activity.published': '发布志愿活动',
+  'activity.checked-in': '活动签到',
+  'activity.checked-out': '活动签退',
+  'points.corrected': '更正公益积分',
+  'points.config-changed': '修改积分规则',
   'household.created': '登记住户',
   'household.resident-added': '添加住户成员',
   'household.verified': '核实住户',
@@ -52,9 +74,13 @@ export function actionLabel(code: string): string {
 /** The service that recorded it. */
 export const SOURCE_LABELS: Record<string, string> = { gateway: '网关', request: '受理', dispatch: '派单', merchant: '加盟单位', volunteer: '志愿者', rating: '评价' };
 
+/** The actor's role; a failed sign-in has none. */
+export const roleLabel = (role: string): string => (role === 'anonymous' ? '未登录' : label(ROLE_LABELS, role));
+
 /** Who did it: the name the directory knows, else the seed's, else the id itself. */
 export function actorName(actorId: string, names: ReadonlyMap<string, string>): string {
   if (names.has(actorId)) return names.get(actorId)!;
   if (actorId === 'seed') return '演示数据初始化';
+  if (actorId === 'anonymous') return '未登录访客';
   return actorId;
 }
