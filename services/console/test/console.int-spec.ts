@@ -213,6 +213,7 @@ describe('the web console in a browser', () => {
     await page.locator(`[data-number="${newRequest.number}"]`).getByRole('link').click();
     await page.getByTestId('request-status').filter({ hasText: '已完工' }).waitFor();
     await page.getByText('金城水电').first().waitFor();
+    expect(await page.getByText('居民指定').count()).toBe(1);
     await shot(page, '06-request-detail');
     expect(unit.problems).toEqual([]);
   });

@@ -77,7 +77,7 @@ function OutcomeDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): v
           <Radio.Group options={Object.entries(CALL_RESULTS).map(([value, l]) => ({ value, label: l }))} />
         </Form.Item>
         {reached && (
-          <Space size="large" wrap>
+          <Space size={[24, 0]} wrap>
             <Form.Item name="team" label="对帮帮团的评价">
               <Radio.Group optionType="button" options={SATISFACTION_OPTIONS} />
             </Form.Item>
@@ -119,9 +119,9 @@ function CallScript({ followUp }: { followUp: FollowUp }) {
       description={
         <>
           <div>
-            您好，这里是帮帮团热线。您{r ? ` ${dayjs(r.receivedAt).format('M月D日')}` : ''}反映的{categoryName(followUp.categoryCode)}问题
-            {r ? `（工单 ${r.number}）` : ''}{r?.provider?.name ? `已由${r.provider.name}上门处理` : '已处理'}，想占用您一分钟了解办理情况：
-            您对帮帮团的服务满意吗？对上门服务方满意吗？问题解决了吗？
+            {`您好，这里是帮帮团热线。您${r ? ` ${dayjs(r.receivedAt).format('M月D日')}` : ''}反映的${categoryName(followUp.categoryCode)}问题`}
+            {`${r ? `（工单 ${r.number}）` : ''}${r?.provider?.name ? `已由${r.provider.name}上门处理` : '已处理'}，想占用您一分钟了解办理情况：`}
+            {'您对帮帮团的服务满意吗？对上门服务方满意吗？问题解决了吗？'}
           </div>
           {before && (
             <Typography.Text type="secondary">

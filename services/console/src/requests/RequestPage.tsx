@@ -54,6 +54,7 @@ export function RequestPage() {
             <Descriptions.Item label="地址">{r.address ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="收费">{label(FEE_LABELS, r.feePolicy)}</Descriptions.Item>
             <Descriptions.Item label="服务方">{r.provider?.name ?? '—'}</Descriptions.Item>
+            {r.chosenProviderId && <Descriptions.Item label="居民指定">{providerName(r.chosenProviderId)}</Descriptions.Item>}
             <Descriptions.Item label="响应期限">{time(r.responseDueAt)}</Descriptions.Item>
             <Descriptions.Item label="办结期限">{time(r.resolutionDueAt)}</Descriptions.Item>
             {r.preferredWindow && <Descriptions.Item label="希望上门">{time(r.preferredWindow.from)} – {time(r.preferredWindow.to)}</Descriptions.Item>}
