@@ -54,15 +54,15 @@ export function RequestPage() {
             <Descriptions.Item label="地址">{r.address ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="收费">{label(FEE_LABELS, r.feePolicy)}</Descriptions.Item>
             <Descriptions.Item label="服务方">{r.provider?.name ?? '—'}</Descriptions.Item>
-            {r.chosenProviderId && <Descriptions.Item label="居民指定">{providerName(r.chosenProviderId)}</Descriptions.Item>}
             <Descriptions.Item label="响应期限">{time(r.responseDueAt)}</Descriptions.Item>
             <Descriptions.Item label="办结期限">{time(r.resolutionDueAt)}</Descriptions.Item>
-            {r.preferredWindow && <Descriptions.Item label="希望上门">{time(r.preferredWindow.from)} – {time(r.preferredWindow.to)}</Descriptions.Item>}
+            <Descriptions.Item label="签收">{r.signedOffAt ? `${time(r.signedOffAt)} 居民${r.solved ? '确认已解决' : '表示未解决'}` : '未签收'}{r.reopenCount > 0 ? `（已返工 ${r.reopenCount} 次）` : ''}</Descriptions.Item>
+            <Descriptions.Item label="评价"><RatingText requestId={r.id} signedOff={!!r.signedOffAt} /></Descriptions.Item>
+            {r.preferredWindow && <Descriptions.Item label="希望上门" span={2}>{time(r.preferredWindow.from)} – {time(r.preferredWindow.to)}</Descriptions.Item>}
+            {r.chosenProviderId && <Descriptions.Item label="居民指定" span={2}>{providerName(r.chosenProviderId)}</Descriptions.Item>}
             <Descriptions.Item label="诉求" span={2}>{r.description}</Descriptions.Item>
             {r.answer && <Descriptions.Item label="答复" span={2}>{r.answer}</Descriptions.Item>}
             {r.cancelReason && <Descriptions.Item label="取消原因" span={2}>{r.cancelReason}</Descriptions.Item>}
-            <Descriptions.Item label="签收">{r.signedOffAt ? `${time(r.signedOffAt)} 居民${r.solved ? '确认已解决' : '表示未解决'}` : '未签收'}{r.reopenCount > 0 ? `（已返工 ${r.reopenCount} 次）` : ''}</Descriptions.Item>
-            <Descriptions.Item label="评价"><RatingText requestId={r.id} signedOff={!!r.signedOffAt} /></Descriptions.Item>
           </Descriptions>
         </Card>
         <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={status} holder={r.provider?.id} />}>

@@ -43,7 +43,7 @@ const fromDraft = (d: IntakeValues): FormValues => ({
   chosenProviderId: d.chosenProviderId,
 });
 
-/** Logging the request: category tree with urgency and deadline, description, override, window. */
+/** Logging the request: category tree with urgency and deadline, description, override, window, the resident's chosen provider. */
 export function IntakeForm({ household }: { household: Household }) {
   const { draft, update, nextRequest } = useCall();
   const [form] = Form.useForm<FormValues>();
