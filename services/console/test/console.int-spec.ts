@@ -126,7 +126,8 @@ describe('the web console in a browser', () => {
 
   it('pops the household of a known number, masked, and unmasks it with a stated purpose, the fee reason with it', async () => {
     await page.keyboard.press('F2');
-    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '来电号码');
+    // A string: it runs in the page, and this file is compiled without the DOM's types.
+    await page.waitForFunction(`document.activeElement?.getAttribute('aria-label') === '来电号码'`);
     await page.keyboard.type(KNOWN_PHONE);
     await page.keyboard.press('Enter');
     const card = page.getByTestId('caller-card');
