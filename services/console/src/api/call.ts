@@ -1,4 +1,4 @@
-import { apiProblem, ApiProblem } from './errors';
+import { apiProblem, ApiProblem, FormFields } from './errors';
 
 /**
  * A response body as the generated types describe it. Routes whose document does not describe
@@ -27,10 +27,10 @@ export class OfflineError extends Error {
 }
 
 /**
- * Awaits an openapi-fetch call: the body on success, an ApiError (messages sorted onto the form
- * fields listed in `fields`) on a refusal, an OfflineError when the network failed.
+ * Awaits an openapi-fetch call: the body on success, an ApiError (messages in Chinese, sorted onto
+ * the form fields `fields` maps the API's to) on a refusal, an OfflineError when the network failed.
  */
-export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, fields: string[] = []): Promise<Body<T>> {
+export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>, fields: FormFields = []): Promise<Body<T>> {
   let result: { data?: T; error?: unknown; response: Response };
   try {
     result = await call;
@@ -39,4 +39,11 @@ export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response:
   }
   if (!result.response.ok) throw new ApiError(apiProblem(result.response.status, result.error, fields));
   return result.data as Body<T>;
+}
+
+/** Puts a refusal's messages beside the form's fields; returns what belongs in the banner above it. */
+export function showOnForm(err: unknown, form: { setFields(fields: { name: never; errors: string[] }[]): void }): string | undefined {
+  if (!(err instanceof ApiError)) return (err as Error).message;
+  form.setFields(err.problem.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
+  return err.problem.general.length ? err.problem.general.join('；') : undefined;
 }

@@ -1,43 +1,65 @@
-/** A refusal as the platform sends it: Nest's `{statusCode, message, error}`. */
+import { constraintMessage, FIELD_LABELS, generalMessage, RULE_LABELS } from './messages';
+
+/** A refusal as the platform sends it: Nest's `{statusCode, message, error}`, dispatch's `rule`. */
 export interface ApiErrorBody {
   statusCode?: number;
   message?: string | string[];
   error?: string;
+  rule?: string;
 }
 
 export type FieldPath = (string | number)[];
 
+/**
+ * Which API field lands on which form field: `{ 'residents.*.phones': 'phone' }`, `*` for any
+ * index; a list names fields the form calls as the API does.
+ */
+export type FormFields = Record<string, string> | string[];
+
 export interface ApiProblem {
   status: number;
-  /** Messages that name a field of the form, ready for antd's `form.setFields`. */
+  /** Chinese messages on the form's fields, ready for antd's `form.setFields`. */
   fields: { name: FieldPath; errors: string[] }[];
-  /** Everything else, for a banner above the form. */
+  /** Everything else, in Chinese, for a banner above the form. */
   general: string[];
 }
 
+/** The form field for an API path: the longest mapped prefix, indices matching `*`. */
+function formField(path: FieldPath, fields: FormFields): string | undefined {
+  const map = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, f])) : fields;
+  for (let n = path.length; n > 0; n--) {
+    const key = path.slice(0, n).map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+    if (map[key]) return map[key];
+  }
+  return undefined;
+}
+
 /**
- * Sorts a refusal's messages onto the form's fields. The services name the field either as a
- * prefix (`categoryCode: unknown category`, `residents.0.phones: …`) or, from class-validator,
- * as the first word (`description must be shorter than…`); a path like `residents.0.name` maps
- * to the form's nested name. `known` lists the form's top-level fields.
+ * Sorts a refusal's messages onto the form's fields, in Chinese. The services name the field
+ * either as a prefix (`categoryCode: unknown category`, `residents.0.phones: …`) or, from
+ * class-validator, as the first word (`description must be shorter than…`).
  */
-export function apiProblem(status: number, body: unknown, known: string[]): ApiProblem {
+export function apiProblem(status: number, body: unknown, fields: FormFields): ApiProblem {
   const raw = (body ?? {}) as ApiErrorBody;
-  const messages = Array.isArray(raw.message) ? raw.message : raw.message ? [raw.message] : [raw.error ?? `请求失败（${status}）`];
-  const fields = new Map<string, { name: FieldPath; errors: string[] }>();
+  const messages = Array.isArray(raw.message) ? raw.message : raw.message ? [raw.message] : [raw.error ?? ''];
+  const byField = new Map<string, string[]>();
   const general: string[] = [];
+  const add = (field: string, message: string) => byField.set(field, [...(byField.get(field) ?? []), message]);
+  if (raw.rule && RULE_LABELS[raw.rule]) {
+    const field = formField(['providerId'], fields);
+    if (field) add(field, RULE_LABELS[raw.rule]);
+    else general.push(RULE_LABELS[raw.rule]);
+    return { status, fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general };
+  }
   for (const message of messages) {
     const named = /^([A-Za-z][\w.]*)(?::\s*|\s)(.*)$/s.exec(message);
     const path = named?.[1].split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-    if (!path || !known.includes(String(path[0]))) {
-      general.push(message);
-      continue;
+    const field = path && formField(path, fields);
+    if (field) add(field, constraintMessage(named![2]));
+    else {
+      const last = path?.filter((p): p is string => typeof p === 'string').at(-1);
+      general.push(generalMessage(status, last && FIELD_LABELS[last] ? last : undefined, named?.[2] ?? message));
     }
-    const key = path.join('.');
-    const entry = fields.get(key) ?? { name: path, errors: [] };
-    // Beside the field, its name in front of the message says nothing the layout does not.
-    entry.errors.push(message.includes(':') && message.startsWith(`${named![1]}:`) ? named![2] : message);
-    fields.set(key, entry);
   }
-  return { status, fields: [...fields.values()], general };
+  return { status, fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general: [...new Set(general)] };
 }

@@ -8210,6 +8210,17 @@ export interface components {
             providerId: string;
             reason: string;
         };
+        "dispatch.CandidateView": {
+            displayName: string;
+            factors: components["schemas"]["dispatch.FactorScores"];
+            /** @description The resident's choice, or the provider whose work is redone: offered first. */
+            preferred: boolean;
+            providerId: string;
+            /** @enum {string} */
+            providerKind: "merchant" | "social_org" | "volunteer";
+            rank: number;
+            score: number;
+        };
         "dispatch.CompleteDto": {
             notes?: string;
             /** @description In fen (0.01 yuan); 0 for a free job. */
@@ -8224,6 +8235,24 @@ export interface components {
             /** @description What was wrong: one sentence, or one per invalid field. */
             message: string | string[];
             statusCode: number;
+        };
+        "dispatch.ExcludedView": {
+            providerId: string;
+            reason: string;
+            /** @enum {string} */
+            rule: "already-offered" | "capacity" | "category" | "coverage" | "free-jobs" | "inactive" | "paused" | "unavailable";
+        };
+        "dispatch.FactorScores": {
+            distance?: components["schemas"]["dispatch.FactorScoreView"];
+            fairness?: components["schemas"]["dispatch.FactorScoreView"];
+            load?: components["schemas"]["dispatch.FactorScoreView"];
+            quality?: components["schemas"]["dispatch.FactorScoreView"];
+            reliability?: components["schemas"]["dispatch.FactorScoreView"];
+        };
+        "dispatch.FactorScoreView": {
+            reason: string;
+            /** @description 0..1. */
+            score: number;
         };
         "dispatch.JobView": {
             /** Format: date-time */
@@ -8310,10 +8339,10 @@ export interface components {
             status: "ok" | "unavailable";
         };
         "dispatch.StoredRanking": {
-            excluded: Record<string, never>[];
+            excluded: components["schemas"]["dispatch.ExcludedView"][];
             /** @enum {string} */
             level: "community" | "district" | "manual" | "street";
-            ranked: Record<string, never>[];
+            ranked: components["schemas"]["dispatch.CandidateView"][];
             rankedAt: string;
             round: number;
             scope: string;
@@ -8878,7 +8907,7 @@ export interface components {
             providerId: string;
             providerKind: string;
             ratingsCount: number;
-            recent: Record<string, never>;
+            recent: components["schemas"]["rating.RecentFigures"];
             recentDays: number;
             topTags: {
                 count: number;
@@ -8941,6 +8970,15 @@ export interface components {
             kafka: boolean;
             /** @enum {string} */
             status: "ok" | "unavailable";
+        };
+        "rating.RecentFigures": {
+            composite: number | null;
+            ratedJobs: number;
+            resolutionJobs: number;
+            resolutionRate: number | null;
+            responseJobs: number;
+            responseRate: number | null;
+            satisfactionRate: number | null;
         };
         "rating.RecomputeView": {
             equal: boolean;
@@ -9119,6 +9157,12 @@ export interface components {
             /** Format: date-time */
             validUntil: string;
         };
+        "request.FeeGrantView": {
+            /** @enum {string} */
+            reason: "disability_in_difficulty" | "elderly_living_alone" | "subsistence_allowance" | "sudden_hardship";
+            /** Format: date-time */
+            validUntil: string;
+        };
         "request.FollowUpDto": {
             note?: string;
             /** @description Whether the resident says the problem is fixed. */
@@ -9136,6 +9180,11 @@ export interface components {
             address: string | null;
             communityCode: string;
             contactMasked: boolean;
+            /**
+             * @description The grant behind a free policy, only in the unmasked (audited) view: why a household is free
+             *     (a subsistence allowance, a disability) is as personal as its full address. Null otherwise.
+             */
+            feeGrant: components["schemas"]["request.FeeGrantView"] | null;
             /** @enum {string} */
             feePolicy: "free" | "low_cost";
             id: string;

@@ -20,8 +20,14 @@ export type Offer = Item<Ok<'/api/dispatch/jobs/{requestId}/offers', 'get'>>;
 export type AuditPage = Ok<'/audit', 'get'>;
 export type Resident = Household['residents'][number];
 export type FollowUp = Item<Ok<'/api/rating/follow-ups', 'get'>>;
+export type Listing = Item<Ok<'/api/merchant/public/units', 'get'>>;
+export type Scorecard = Ok<'/api/rating/public/providers/{providerId}/scorecard', 'get'>;
+export type Ranking = Item<Ok<'/api/dispatch/jobs/{requestId}/candidates', 'get'>>;
+export type Candidate = Ranking['ranked'][number];
+export type RatingHistory = Ok<'/api/rating/ratings/{requestId}', 'get'>;
+export type StaffUser = Item<Ok<'/users', 'get'>>;
+export type PartnerUnit = Item<Ok<'/api/merchant/units', 'get'>>;
 
 /** Bodies the console sends, from the same document. */
 export type NewHousehold = Sent<'/api/request/households', 'post'>;
 export type Cancellation = Sent<'/api/request/requests/{id}/cancel', 'post'>;
-export type FollowUpOutcome = Sent<'/api/rating/follow-ups/{id}/outcome', 'post'>;

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Input, Space, Table } from 'antd';
+import { Alert, Input, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ok } from '../api/call';
 import type { AuditPage as Page } from '../api/types';
-import { label, ROLE_LABELS } from '../shared/labels';
+import { label } from '../shared/labels';
+import { actionLabel, actorName, roleLabel, SOURCE_LABELS } from './audit-labels';
+import { useActorNames } from './use-actor-names';
 
 const PAGE_SIZE = 50;
 
@@ -13,6 +15,7 @@ const PAGE_SIZE = 50;
 export function AuditPage() {
   const [page, setPage] = useState(1);
   const [resource, setResource] = useState<string>();
+  const names = useActorNames();
   const audit = useQuery({
     queryKey: ['audit', page, resource],
     queryFn: async (): Promise<Page> => ok(api.GET('/audit', { params: { query: { page, pageSize: PAGE_SIZE, ...(resource ? { resource } : {}) } } })),
@@ -31,12 +34,12 @@ export function AuditPage() {
         pagination={{ current: page, pageSize: PAGE_SIZE, total: audit.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
         columns={[
           { title: '时间', dataIndex: 'occurredAt', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm:ss') },
-          { title: '操作人', dataIndex: 'actorId', ellipsis: true },
-          { title: '角色', dataIndex: 'actorRole', width: 110, render: (r: string) => label(ROLE_LABELS, r) },
-          { title: '动作', dataIndex: 'action' },
+          { title: '操作人', dataIndex: 'actorId', ellipsis: true, render: (id: string) => <Tooltip title={id}><span data-testid="audit-actor">{actorName(id, names)}</span></Tooltip> },
+          { title: '角色', dataIndex: 'actorRole', width: 110, render: roleLabel },
+          { title: '动作', dataIndex: 'action', render: (a: string) => <Space size={4}>{actionLabel(a)}<Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space> },
           { title: '资源', render: (_: unknown, r: { resourceType: string; resourceId: string }) => `${r.resourceType}:${r.resourceId}`, ellipsis: true },
           { title: '用途', dataIndex: 'purpose', ellipsis: true },
-          { title: '来源', dataIndex: 'source', width: 90 },
+          { title: '来源', dataIndex: 'source', width: 90, render: (s: string) => label(SOURCE_LABELS, s) },
         ]}
       />
     </>

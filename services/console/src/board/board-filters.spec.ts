@@ -1,4 +1,4 @@
-import { boardStatus, byTimeLeft, filterBoard } from './board-filters';
+import { boardStatus, byTimeLeft, filterBoard, riskCounts } from './board-filters';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
 const item = (id: string, over: object = {}) => ({
@@ -40,5 +40,17 @@ describe('the board column of a request', () => {
     expect(boardStatus('received', undefined)).toBe('received');
     expect(boardStatus('cancelled', 'assigned')).toBe('cancelled');
     expect(boardStatus('signed_off', 'completed')).toBe('signed_off');
+  });
+});
+
+describe('the board\'s counts by status and risk', () => {
+  it('counts each request once, under its status and how close its deadline is', () => {
+    const items = [
+      item('a'),
+      item('b', { responseDueAt: '2026-11-27T09:00:00Z' }),
+      item('c', { status: 'completed' }),
+      item('d', { status: 'closed' }),
+    ];
+    expect(riskCounts(items, ['dispatching', 'completed'], NOW)).toEqual({ ok: [1, 1], warning: [0, 0], danger: [0, 0], breached: [1, 0] });
   });
 });

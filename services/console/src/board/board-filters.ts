@@ -1,4 +1,4 @@
-import { slaState, SlaClock } from '../shared/sla';
+import { SlaClock, SlaRisk, slaState } from '../shared/sla';
 
 export interface BoardFilters {
   community?: string;
@@ -42,4 +42,16 @@ export function boardStatus(requestStatus: string, jobState: string | undefined)
   if (!PROGRESS.includes(requestStatus)) return requestStatus;
   const fromJob = jobState ? JOB_TO_STATUS[jobState] : undefined;
   return fromJob && PROGRESS.indexOf(fromJob) > PROGRESS.indexOf(requestStatus) ? fromJob : requestStatus;
+}
+
+export const RISKS: SlaRisk[] = ['ok', 'warning', 'danger', 'breached'];
+
+/** How many requests of each status stand at each risk against their deadline (none for a stopped clock: ok). */
+export function riskCounts(items: SlaClock[], statuses: string[], now: number): Record<SlaRisk, number[]> {
+  const counts = Object.fromEntries(RISKS.map((r) => [r, statuses.map(() => 0)])) as Record<SlaRisk, number[]>;
+  for (const item of items) {
+    const column = statuses.indexOf(item.status);
+    if (column >= 0) counts[slaState(item, now)?.risk ?? 'ok'][column]++;
+  }
+  return counts;
 }

@@ -4,12 +4,14 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok } from '../api/call';
-import type { Cancellation, JobView, Offer, RequestView } from '../api/types';
-import { ACTOR_LABELS, CHANNEL_LABELS, FEE_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
+import { ApiError, ok, showOnForm } from '../api/call';
+import type { Cancellation, JobView, Offer, RatingHistory, RequestView } from '../api/types';
+import { ACTOR_LABELS, FEE_LABELS, SATISFACTION_LABELS, JOB_STATE_LABELS, label, LEVEL_LABELS, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } from '../shared/labels';
 import { useCategoryName, useCommunityName } from '../shared/reference-data';
 import { SlaTag } from '../shared/SlaTag';
 import { boardStatus } from '../board/board-filters';
+import { AssignButton, useCandidates } from './AssignDialog';
+import { timelineText } from './timeline';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CANCELLABLE = new Set(['received', 'dispatching', 'escalated', 'assigned', 'on_site']);
@@ -24,6 +26,7 @@ export function RequestPage() {
   const request = useQuery({ queryKey: ['request', id], enabled: valid, queryFn: async (): Promise<RequestView> => ok(api.GET('/api/request/requests/{id}', { params: { path: { id } } })) });
   const job = useQuery({ queryKey: ['job', id], enabled: valid && request.isSuccess, queryFn: async (): Promise<JobView> => ok(api.GET('/api/dispatch/jobs/{requestId}', { params: { path: { requestId: id } } })) });
   const offers = useQuery({ queryKey: ['job', id, 'offers'], enabled: valid && request.isSuccess, queryFn: async (): Promise<Offer[]> => ok(api.GET('/api/dispatch/jobs/{requestId}/offers', { params: { path: { requestId: id } } })) });
+  const candidates = useCandidates(id, valid && request.isSuccess);
   const communityName = useCommunityName();
   const categoryName = useCategoryName();
 
@@ -34,6 +37,8 @@ export function RequestPage() {
   const r = request.data;
   if (!r) return <Spin />;
   const status = boardStatus(r.status, job.data?.state);
+  const names = new Map((candidates.data ?? []).flatMap((k) => k.ranked.map((c): [string, string] => [c.providerId, c.displayName])));
+  const providerName = (providerId: string) => (providerId === r.provider?.id && r.provider?.name) || names.get(providerId) || providerId;
 
   return (
     <Row gutter={24}>
@@ -51,13 +56,16 @@ export function RequestPage() {
             <Descriptions.Item label="服务方">{r.provider?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="响应期限">{time(r.responseDueAt)}</Descriptions.Item>
             <Descriptions.Item label="办结期限">{time(r.resolutionDueAt)}</Descriptions.Item>
-            {r.preferredWindow && <Descriptions.Item label="希望上门">{time(r.preferredWindow.from)} – {time(r.preferredWindow.to)}</Descriptions.Item>}
+            <Descriptions.Item label="签收">{r.signedOffAt ? `${time(r.signedOffAt)} 居民${r.solved ? '确认已解决' : '表示未解决'}` : '未签收'}{r.reopenCount > 0 ? `（已返工 ${r.reopenCount} 次）` : ''}</Descriptions.Item>
+            <Descriptions.Item label="评价"><RatingText requestId={r.id} signedOff={!!r.signedOffAt} /></Descriptions.Item>
+            {r.preferredWindow && <Descriptions.Item label="希望上门" span={2}>{time(r.preferredWindow.from)} – {time(r.preferredWindow.to)}</Descriptions.Item>}
+            {r.chosenProviderId && <Descriptions.Item label="居民指定" span={2}>{providerName(r.chosenProviderId)}</Descriptions.Item>}
             <Descriptions.Item label="诉求" span={2}>{r.description}</Descriptions.Item>
             {r.answer && <Descriptions.Item label="答复" span={2}>{r.answer}</Descriptions.Item>}
             {r.cancelReason && <Descriptions.Item label="取消原因" span={2}>{r.cancelReason}</Descriptions.Item>}
           </Descriptions>
         </Card>
-        <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={r.status} />}>
+        <Card title="派单" size="small" style={{ marginTop: 16 }} extra={<AssignButton requestId={r.id} status={status} holder={r.provider?.id} />}>
           {job.data ? (
             <Descriptions size="small" column={2}>
               <Descriptions.Item label="派单状态">{label(JOB_STATE_LABELS, job.data.state)}</Descriptions.Item>
@@ -75,7 +83,7 @@ export function RequestPage() {
             locale={{ emptyText: '尚无派单邀约' }}
             columns={[
               { title: '轮次', dataIndex: 'round', width: 60 },
-              { title: '服务方', dataIndex: 'providerId', ellipsis: true, render: (id: string) => (id === r.provider?.id && r.provider?.name) || id },
+              { title: '服务方', dataIndex: 'providerId', ellipsis: true, render: (id: string) => providerName(id) },
               { title: '状态', dataIndex: 'status', render: (s: string) => label(OFFER_LABELS, s) },
               { title: '发出', dataIndex: 'offeredAt', render: time },
               { title: '答复', dataIndex: 'resolvedAt', render: time },
@@ -86,19 +94,34 @@ export function RequestPage() {
       <Col xs={24} lg={10}>
         <Card title="处理经过" size="small">
           <Timeline
-            items={(r.timeline ?? []).map((t: { at: string; action: string; to: string; note: string | null; actor: { kind: string } }) => ({
-              children: (
-                <>
-                  <Typography.Text strong>{label(STATUS_LABELS, t.to)}</Typography.Text> <Typography.Text type="secondary">{time(t.at)} · {label(ACTOR_LABELS, t.actor.kind)}</Typography.Text>
-                  {t.note && <div>{CHANNEL_LABELS[t.note] ?? t.note}</div>}
-                </>
-              ),
-            }))}
+            items={(r.timeline ?? []).map((t: { at: string; action: string; to: string; note: string | null; actor: { kind: string } }) => {
+              const { title, note } = timelineText(t);
+              return {
+                children: (
+                  <>
+                    <Typography.Text strong>{title}</Typography.Text> <Typography.Text type="secondary">{time(t.at)} · {label(ACTOR_LABELS, t.actor.kind)}</Typography.Text>
+                    {note && <div>{note}</div>}
+                  </>
+                ),
+              };
+            })}
           />
         </Card>
       </Col>
     </Row>
   );
+}
+
+/** The resident's rating of this job, once there is one. */
+function RatingText({ requestId, signedOff }: { requestId: string; signedOff: boolean }) {
+  const rating = useQuery({
+    queryKey: ['rating', requestId],
+    enabled: signedOff,
+    queryFn: async (): Promise<RatingHistory> => ok(api.GET('/api/rating/ratings/{requestId}', { params: { path: { requestId } } })),
+  });
+  const x = rating.data?.rating;
+  if (!x) return <>{signedOff && rating.isPending ? '…' : '暂无评价'}</>;
+  return <>对帮帮团{label(SATISFACTION_LABELS, x.team)}，对服务方{label(SATISFACTION_LABELS, x.provider)}，{x.solved ? '已解决' : '未解决'}</>;
 }
 
 function useRefresh(id: string) {
@@ -137,8 +160,7 @@ function ReasonDialog({ kind, requestId, onClose }: { kind: 'cancel' | 'reopen';
       refresh();
       onClose();
     } catch (err) {
-      if (err instanceof ApiError && err.problem.fields.length) form.setFields(err.problem.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
-      else setError((err as Error).message);
+      setError(showOnForm(err, form));
     }
   };
   return (
@@ -155,40 +177,5 @@ function ReasonDialog({ kind, requestId, onClose }: { kind: 'cancel' | 'reopen';
         </Form.Item>
       </Form>
     </Modal>
-  );
-}
-
-/** Manual assignment, e.g. from the manual queue: a provider id and the reason, both audited. */
-function AssignButton({ requestId, status }: { requestId: string; status: string }) {
-  const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ providerId: string; reason: string }>();
-  const [error, setError] = useState<string>();
-  const refresh = useRefresh(requestId);
-  if (!['dispatching', 'escalated', 'assigned'].includes(status)) return null;
-  const submit = async (v: { providerId: string; reason: string }) => {
-    try {
-      await ok(api.POST('/api/dispatch/jobs/{requestId}/assign', { params: { path: { requestId } }, body: v }), ['providerId', 'reason']);
-      refresh();
-      setOpen(false);
-    } catch (err) {
-      if (err instanceof ApiError && err.problem.fields.length) form.setFields(err.problem.fields.map((f) => ({ name: f.name as never, errors: f.errors })));
-      else setError((err as Error).message);
-    }
-  };
-  return (
-    <>
-      <Button size="small" onClick={() => setOpen(true)}>{status === 'assigned' ? '改派' : '人工派单'}</Button>
-      <Modal open={open} title="人工派单" okText="派单" cancelText="返回" onCancel={() => setOpen(false)} onOk={() => form.submit()} destroyOnHidden>
-        {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="providerId" label="服务方编号" rules={[{ required: true, message: '请填写服务方编号' }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="reason" label="派单原因" rules={[{ required: true, message: '请填写原因' }]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
   );
 }

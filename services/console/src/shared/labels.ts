@@ -18,6 +18,14 @@ export const URGENCY_COLOURS: Record<string, string> = { emergency: 'red', utili
 
 export const FEE_LABELS: Record<string, string> = { free: '免费服务', low_cost: '低偿服务' };
 
+/** Why a household is served free (DOMAIN.md: 低保户, 高龄空巢, 困难残疾人, 突发困难). */
+export const FEE_REASON_LABELS: Record<string, string> = {
+  subsistence_allowance: '低保户',
+  elderly_living_alone: '高龄空巢困难老人',
+  disability_in_difficulty: '困难残疾人',
+  sudden_hardship: '突发困难',
+};
+
 export const TAG_LABELS: Record<string, string> = {
   elderly_living_alone: '高龄空巢',
   child: '儿童',
@@ -56,3 +64,6 @@ export const ROLE_LABELS: Record<string, string> = {
   merchant: '加盟单位',
   volunteer: '志愿者',
 };
+
+/** The two satisfaction questions' answers (帮帮团 and the provider). */
+export const SATISFACTION_LABELS: Record<string, string> = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' };

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Descriptions, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ok } from '../api/call';
-import { CONTACT_LABELS, FEE_LABELS, label, STATUS_LABELS, TAG_LABELS } from '../shared/labels';
+import { ok, showOnForm } from '../api/call';
+import { CONTACT_LABELS, FEE_LABELS, FEE_REASON_LABELS, label, STATUS_LABELS, TAG_LABELS } from '../shared/labels';
 import { formatPhone, purposeError, UNMASK_PURPOSES } from '../shared/masking';
 import { SlaTag } from '../shared/SlaTag';
 import { useQuery } from '@tanstack/react-query';
@@ -31,8 +32,7 @@ export function CallerCard({ household, selected, onSelect }: { household: House
     >
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="收费政策">
-          <Tag color={household.feePolicy === 'free' ? 'green' : 'blue'}>{label(FEE_LABELS, household.feePolicy)}</Tag>
-          {household.feePolicy === 'free' && <Typography.Text type="secondary">已登记免费服务资格</Typography.Text>}
+          <FeePolicy household={view} />
         </Descriptions.Item>
         <Descriptions.Item label="住户">
           <Space direction="vertical" size={2}>
@@ -53,8 +53,50 @@ export function CallerCard({ household, selected, onSelect }: { household: House
         locale={{ emptyText: '没有未办结的工单' }}
         renderItem={(r: { id: string }) => <OpenRequest id={r.id} />}
       />
+      <RecentRequests household={household} />
       <UnmaskDialog open={asking} householdId={household.id} onClose={() => setAsking(false)} onShown={(h) => { setShown(h); setAsking(false); }} />
     </Card>
+  );
+}
+
+/**
+ * Free or low-cost, and why: the reason is as personal as the full address, so the service sends
+ * it only with the unmasked view, read with a purpose and audited.
+ */
+function FeePolicy({ household }: { household: Household }) {
+  const grant = household.feeGrant;
+  return (
+    <Space size={4} wrap data-testid="fee-policy">
+      <Tag color={household.feePolicy === 'free' ? 'green' : 'blue'}>{label(FEE_LABELS, household.feePolicy)}</Tag>
+      {household.feePolicy === 'low_cost' && <Typography.Text type="secondary">未登记免费服务资格</Typography.Text>}
+      {grant && <Typography.Text>{label(FEE_REASON_LABELS, grant.reason)}，有效期至 {dayjs(grant.validUntil).format('YYYY-MM-DD')}</Typography.Text>}
+      {household.feePolicy === 'free' && !grant && <Typography.Text type="secondary">已登记免费服务资格（原因在查看完整信息后显示）</Typography.Text>}
+    </Space>
+  );
+}
+
+/** What the household asked before, beyond what is still open: the agent hears "again?" at once. */
+function RecentRequests({ household }: { household: Household }) {
+  const categoryName = useCategoryName();
+  const open = new Set(household.openRequests.map((r: { id: string }) => r.id));
+  const done = household.lastRequests.filter((r: { id: string }) => !open.has(r.id));
+  if (!done.length) return null;
+  return (
+    <List
+      size="small"
+      header={<Typography.Text strong>最近办结（{done.length}）</Typography.Text>}
+      dataSource={done}
+      renderItem={(r: { id: string; number: string; categoryCode: string; status: string; receivedAt: string }) => (
+        <List.Item>
+          <Space wrap>
+            <Link to={`/requests/${r.id}`}>{r.number}</Link>
+            <span>{categoryName(r.categoryCode)}</span>
+            <Tag>{label(STATUS_LABELS, r.status)}</Tag>
+            <Typography.Text type="secondary">{dayjs(r.receivedAt).format('YYYY-MM-DD')}</Typography.Text>
+          </Space>
+        </List.Item>
+      )}
+    />
   );
 }
 
@@ -83,7 +125,7 @@ function UnmaskDialog({ open, householdId, onClose, onShown }: { open: boolean; 
       const h = await ok(api.GET('/api/request/households/{id}', { params: { path: { id: householdId }, query: { unmasked: 'true', purpose: purpose.trim() } } }), ['purpose']);
       onShown(h);
     } catch (err) {
-      setError((err as Error).message);
+      setError(showOnForm(err, form));
     }
   };
   return (

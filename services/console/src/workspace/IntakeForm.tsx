@@ -4,14 +4,16 @@ import dayjs, { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
-import { ApiError, ok } from '../api/call';
+import { ok, showOnForm } from '../api/call';
 import type { Category, Household, RequestView } from '../api/types';
 import { GROUP_LABELS, label, URGENCY_COLOURS, URGENCY_LABELS, URGENCY_PROMISES } from '../shared/labels';
 import { useCategories } from '../shared/reference-data';
 import { useCall } from './call-draft';
+import { ProviderPicker } from './ProviderPicker';
 import { DESCRIPTION_MAX, intakeBody, IntakeValues, validateIntake } from './intake-rules';
 
-const FIELDS = ['categoryCode', 'description', 'urgency', 'preferredWindow', 'answer'];
+/** The API's fields onto the form's: the window is one range picker. */
+const FIELDS = { categoryCode: 'categoryCode', description: 'description', urgency: 'urgency', preferredWindow: 'window', answer: 'answer', chosenProviderId: 'chosenProviderId' };
 
 interface FormValues {
   categoryCode?: string;
@@ -19,6 +21,7 @@ interface FormValues {
   urgency?: string;
   window?: [Dayjs, Dayjs] | null;
   answer?: string;
+  chosenProviderId?: string;
 }
 
 const toDraft = (v: FormValues): IntakeValues => ({
@@ -28,6 +31,7 @@ const toDraft = (v: FormValues): IntakeValues => ({
   windowFrom: v.window?.[0]?.toISOString(),
   windowTo: v.window?.[1]?.toISOString(),
   answer: v.answer,
+  chosenProviderId: v.chosenProviderId,
 });
 
 const fromDraft = (d: IntakeValues): FormValues => ({
@@ -36,9 +40,10 @@ const fromDraft = (d: IntakeValues): FormValues => ({
   urgency: d.urgency,
   window: d.windowFrom && d.windowTo ? [dayjs(d.windowFrom), dayjs(d.windowTo)] : null,
   answer: d.answer,
+  chosenProviderId: d.chosenProviderId,
 });
 
-/** Logging the request: category tree with urgency and deadline, description, override, window. */
+/** Logging the request: category tree with urgency and deadline, description, override, window, the resident's chosen provider. */
 export function IntakeForm({ household }: { household: Household }) {
   const { draft, update, nextRequest } = useCall();
   const [form] = Form.useForm<FormValues>();
@@ -70,7 +75,7 @@ export function IntakeForm({ household }: { household: Household }) {
     const values = form.getFieldsValue();
     const draftValues = toDraft(values);
     const errors = validateIntake(draftValues, category, Date.now());
-    form.setFields(FIELDS.map((name) => ({ name: (name === 'preferredWindow' ? 'window' : name) as never, errors: [] })));
+    form.setFields(Object.values(FIELDS).map((name) => ({ name: name as never, errors: [] })));
     if (Object.keys(errors).length) {
       form.setFields(Object.entries(errors).map(([name, e]) => ({ name: (name === 'windowTo' || name === 'windowFrom' ? 'window' : name) as never, errors: [e!] })));
       return;
@@ -82,15 +87,12 @@ export function IntakeForm({ household }: { household: Household }) {
       const created = await ok(api.POST('/api/request/requests', { body: body, headers: { 'idempotency-key': draft.idempotencyKey } }), FIELDS);
       setLogged(created);
       nextRequest();
-      form.setFieldsValue({ categoryCode: undefined, description: undefined, urgency: undefined, window: null, answer: undefined });
+      form.setFieldsValue({ categoryCode: undefined, description: undefined, urgency: undefined, window: null, answer: undefined, chosenProviderId: undefined });
       void queries.invalidateQueries({ queryKey: ['requests'] });
       void queries.invalidateQueries({ queryKey: ['callers'] });
       message.success(`已受理 ${created.number}`);
     } catch (err) {
-      if (err instanceof ApiError) {
-        form.setFields(err.problem.fields.map((f) => ({ name: (f.name[0] === 'preferredWindow' ? 'window' : f.name) as never, errors: f.errors })));
-        if (err.problem.general.length) setError(err.problem.general.join('；'));
-      } else setError((err as Error).message);
+      setError(showOnForm(err, form));
     } finally {
       setBusy(false);
     }
@@ -112,7 +114,11 @@ export function IntakeForm({ household }: { household: Household }) {
         form={form}
         layout="vertical"
         initialValues={fromDraft(draft.intake)}
-        onValuesChange={(_, all) => update({ intake: toDraft(all) })}
+        onValuesChange={(changed, all) => {
+          // A unit chosen for one category may not serve the next.
+          if ('categoryCode' in changed && all.chosenProviderId) form.setFieldValue('chosenProviderId', undefined);
+          update({ intake: toDraft({ ...all, ...('categoryCode' in changed ? { chosenProviderId: undefined } : {}) }) });
+        }}
         onFinish={submit}
       >
         <Form.Item name="categoryCode" label="服务类别" required>
@@ -140,6 +146,11 @@ export function IntakeForm({ household }: { household: Household }) {
               <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="MM-DD HH:mm" />
             </Form.Item>
           </Space>
+        )}
+        {category && category.kind !== 'consultation' && (
+          <Form.Item name="chosenProviderId" label="居民指定服务方（可选）">
+            <ProviderPicker communityCode={household.communityCode} categoryCode={category.code} feePolicy={household.feePolicy} />
+          </Form.Item>
         )}
         <div>
           <Button type="primary" htmlType="submit" loading={busy}>提交受理</Button>

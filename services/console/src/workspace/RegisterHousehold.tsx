@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client';
-import { ApiError, ok } from '../api/call';
+import { ok, showOnForm } from '../api/call';
 import type { Household, NewHousehold, Unit } from '../api/types';
 import { TAG_LABELS } from '../shared/labels';
 import { useUnits } from '../shared/reference-data';
@@ -13,6 +13,9 @@ interface HouseholdForm {
   phone: string;
   tags?: NewHousehold['residents'][number]['tags'];
 }
+
+/** The API's fields onto the form's: the one resident the form registers is `residents.0`. */
+const FIELDS = { communityCode: 'communityCode', address: 'address', 'residents.*.name': 'name', 'residents.*.phones': 'phone', 'residents.*.tags': 'tags', residents: 'name' };
 
 /** An unknown number: the household is registered inline and becomes the caller at once. */
 export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRegistered(h: Household): void }) {
@@ -26,12 +29,9 @@ export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRe
     setError(undefined);
     try {
       const body: NewHousehold = { communityCode: v.communityCode, address: v.address.trim(), residents: [{ name: v.name.trim(), phones: [v.phone], tags: v.tags ?? [] }] };
-      onRegistered(await ok(api.POST('/api/request/households', { body }), ['communityCode', 'address', 'residents']));
+      onRegistered(await ok(api.POST('/api/request/households', { body }), FIELDS));
     } catch (err) {
-      if (err instanceof ApiError) {
-        form.setFields(err.problem.fields.map((f) => ({ name: (f.name[0] === 'residents' ? (f.name[2] === 'phones' ? 'phone' : f.name[2] === 'tags' ? 'tags' : 'name') : f.name) as never, errors: f.errors })));
-        if (err.problem.general.length) setError(err.problem.general.join('；'));
-      } else setError((err as Error).message);
+      setError(showOnForm(err, form));
     } finally {
       setBusy(false);
     }

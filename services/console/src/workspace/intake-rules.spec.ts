@@ -26,7 +26,8 @@ describe('intake form validation', () => {
   it('sends the urgency override and window for a home service, the answer for a consultation', () => {
     const values = { categoryCode: 'pipe-unclog', description: ' 下水道堵了 ', urgency: 'emergency', windowFrom: 'a', windowTo: 'b', answer: 'ignored' };
     expect(intakeBody('h1', values, repair)).toEqual({ householdId: 'h1', categoryCode: 'pipe-unclog', description: '下水道堵了', urgency: 'emergency', preferredWindow: { from: 'a', to: 'b' } });
-    expect(intakeBody('h1', { ...values, answer: ' 到社区服务站办理 ' }, question)).toEqual({ householdId: 'h1', categoryCode: 'pipe-unclog', description: '下水道堵了', answer: '到社区服务站办理' });
+    expect(intakeBody('h1', { ...values, chosenProviderId: 'u1' }, repair)).toMatchObject({ chosenProviderId: 'u1' });
+    expect(intakeBody('h1', { ...values, answer: ' 到社区服务站办理 ', chosenProviderId: 'u1' }, question)).toEqual({ householdId: 'h1', categoryCode: 'pipe-unclog', description: '下水道堵了', answer: '到社区服务站办理' });
   });
 });
 

@@ -8,6 +8,8 @@ export interface IntakeValues {
   windowFrom?: string;
   windowTo?: string;
   answer?: string;
+  /** The partner unit the resident asked for; dispatch offers it the job first when it may take it. */
+  chosenProviderId?: string;
 }
 
 export interface CategoryKind {
@@ -40,6 +42,7 @@ export interface IntakeBody {
   urgency?: 'emergency' | 'utilities' | 'general' | 'complex';
   preferredWindow?: { from: string; to: string };
   answer?: string;
+  chosenProviderId?: string;
 }
 
 /** The body of POST /api/request/requests for valid values. */
@@ -51,6 +54,7 @@ export function intakeBody(householdId: string, v: IntakeValues, category: Categ
     description: v.description!.trim(),
     ...(v.urgency && !consultation ? { urgency: v.urgency as IntakeBody['urgency'] } : {}),
     ...(!consultation && v.windowFrom && v.windowTo ? { preferredWindow: { from: v.windowFrom, to: v.windowTo } } : {}),
+    ...(!consultation && v.chosenProviderId ? { chosenProviderId: v.chosenProviderId } : {}),
     ...(consultation ? { answer: v.answer!.trim() } : {}),
   };
 }

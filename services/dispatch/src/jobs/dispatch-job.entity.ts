@@ -1,8 +1,42 @@
 import type { FeePolicy, ProviderKind, Urgency } from '@bangbang/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Candidate, Excluded } from '../matching/ranking';
+import type { Rule } from '../matching/ranking';
 import type { Level } from '../matching/org-scope';
 import type { JobState } from './job-state';
+
+export class FactorScoreView {
+  /** 0..1. */
+  score: number;
+  reason: string;
+}
+
+/** Each factor the ranking weighed (a factor it could not judge, e.g. distance without coordinates, is absent). */
+export class FactorScores {
+  quality?: FactorScoreView;
+  reliability?: FactorScoreView;
+  fairness?: FactorScoreView;
+  load?: FactorScoreView;
+  distance?: FactorScoreView;
+}
+
+/** A provider that may take the job, where the ranking put it and why. */
+export class CandidateView {
+  rank: number;
+  providerId: string;
+  providerKind: ProviderKind;
+  displayName: string;
+  score: number;
+  /** The resident's choice, or the provider whose work is redone: offered first. */
+  preferred: boolean;
+  factors: FactorScores;
+}
+
+/** A provider left out, with the hard rule it fails. */
+export class ExcludedView {
+  providerId: string;
+  rule: Rule;
+  reason: string;
+}
 
 /** The ranking made at one level of the ladder, as agents see it. */
 export class StoredRanking {
@@ -10,8 +44,8 @@ export class StoredRanking {
   scope: string;
   round: number;
   rankedAt: string;
-  ranked: Candidate[];
-  excluded: Excluded[];
+  ranked: CandidateView[];
+  excluded: ExcludedView[];
 }
 
 

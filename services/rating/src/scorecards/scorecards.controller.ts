@@ -2,11 +2,22 @@ import { Public } from '@bangbang/auth';
 import { type ProviderKind, QUALITY_PRIOR, type Satisfaction } from '@bangbang/contracts';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProviderFigures, providerFigures, RECENT_DAYS } from '../figures/provider-figures';
+import { providerFigures, RECENT_DAYS } from '../figures/provider-figures';
 import { parseWeights } from '../figures/rates';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 
 const COMMENTS_SHOWN = 20;
+
+/** The last 90 days' rates (null over no job) and how many jobs each was measured over. */
+export class RecentFigures {
+  responseRate: number | null;
+  resolutionRate: number | null;
+  satisfactionRate: number | null;
+  composite: number | null;
+  responseJobs: number;
+  resolutionJobs: number;
+  ratedJobs: number;
+}
 
 /** A provider's public scorecard: its figures, the prior they are shrunk towards, top tags and screened comments. */
 export class ProviderScorecard {
@@ -17,7 +28,7 @@ export class ProviderScorecard {
   bayesianScore: number;
   prior: object;
   recentDays: number;
-  recent: ProviderFigures['recent'];
+  recent: RecentFigures;
   topTags: { tag: string; count: number }[];
   comments: { comment: string; provider: string; day: string }[];
 }

@@ -1,4 +1,4 @@
-import { feePolicyAt, grantProblem } from './fee-rules';
+import { currentGrant, feePolicyAt, grantProblem } from './fee-rules';
 
 const d = (iso: string) => new Date(iso);
 
@@ -14,6 +14,17 @@ describe('feePolicyAt', () => {
   it('is low-cost once the grant is revoked, and with no grant at all', () => {
     expect(feePolicyAt([{ ...grant, revokedAt: d('2026-02-01T00:00:00Z') }], d('2026-03-01T00:00:00Z'))).toBe('low_cost');
     expect(feePolicyAt([], d('2026-03-01T00:00:00Z'))).toBe('low_cost');
+  });
+});
+
+describe('currentGrant', () => {
+  const allowance = { reason: 'subsistence_allowance', validFrom: d('2026-01-01T00:00:00Z'), validUntil: d('2026-12-31T00:00:00Z') };
+  const hardship = { reason: 'sudden_hardship', validFrom: d('2026-02-01T00:00:00Z'), validUntil: d('2026-05-01T00:00:00Z') };
+
+  it('names the valid grant lasting longest, ignoring revoked and future ones', () => {
+    expect(currentGrant([hardship, allowance], d('2026-03-01T00:00:00Z'))).toBe(allowance);
+    expect(currentGrant([hardship, { ...allowance, revokedAt: d('2026-02-15T00:00:00Z') }], d('2026-03-01T00:00:00Z'))).toBe(hardship);
+    expect(currentGrant([hardship], d('2026-01-15T00:00:00Z'))).toBeUndefined();
   });
 });
 

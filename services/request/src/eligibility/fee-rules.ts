@@ -1,6 +1,9 @@
 import type { FeePolicy } from '@bangbang/contracts';
 
-/** Why a household is served free (DOMAIN.md). Never leaves the request service. */
+/**
+ * Why a household is served free (DOMAIN.md). Never in an event; staff see it only in the unmasked
+ * household view, which is read with a purpose and audited.
+ */
 export const ELIGIBILITY_REASONS = ['subsistence_allowance', 'elderly_living_alone', 'disability_in_difficulty', 'sudden_hardship'] as const;
 export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
 
@@ -29,6 +32,11 @@ export function isValidAt(e: EligibilityPeriod, at: Date): boolean {
 /** Free when any grant is valid at intake; low-cost for everyone else, newcomers included. */
 export function feePolicyAt(grants: EligibilityPeriod[], at: Date): FeePolicy {
   return grants.some((g) => isValidAt(g, at)) ? 'free' : 'low_cost';
+}
+
+/** The grant that makes the household free now, the one lasting longest when several do. */
+export function currentGrant<G extends EligibilityPeriod>(grants: G[], at: Date): G | undefined {
+  return grants.filter((g) => isValidAt(g, at)).sort((a, b) => b.validUntil.getTime() - a.validUntil.getTime())[0];
 }
 
 /** Why a grant cannot be made as asked, naming the field; null when it can. */

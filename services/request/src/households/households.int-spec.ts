@@ -127,9 +127,13 @@ describe('households and caller lookup', () => {
     const after = (await h.call('agent', 'GET', '/callers?phone=13812345678')).json();
     expect(after.find((x: { id: string }) => x.id === jincheng.id).feePolicy).toBe('free');
     expect(JSON.stringify(after)).not.toContain('sudden_hardship');
+    // Why it is free shows only where the full address does: read on purpose, and audited.
+    const unmasked = await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=${encodeURIComponent('tell the caller why it is free')}`);
+    expect(unmasked.json()).toMatchObject({ feePolicy: 'free', feeGrant: { reason: 'sudden_hardship', validUntil: grant.validUntil } });
+    expect(JSON.stringify(unmasked.json())).not.toContain('火灾受灾证明');
     const revoked = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility/${granted.json().id}/revoke`);
     expect(revoked.statusCode).toBe(201);
-    expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json().feePolicy).toBe('low_cost');
+    expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json()).toMatchObject({ feePolicy: 'low_cost', feeGrant: null });
   });
 
   // Last: every bad input above was answered 4xx before it reached the database.

@@ -6,7 +6,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { communityInScope } from '../directory/communities';
 import { OrgUnit } from '../directory/org-unit.entity';
 import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
-import { feePolicyAt } from '../eligibility/fee-rules';
+import { currentGrant, type EligibilityReason, feePolicyAt } from '../eligibility/fee-rules';
 import { isOpen } from '../lifecycle/request-state';
 import { ServiceRequest } from '../requests/service-request.entity';
 import { callerLookupQuery, PhoneMatch } from './caller-lookup';
@@ -32,6 +32,12 @@ export class ResidentView {
   preferredContact: string;
 }
 
+/** Why the household is free and until when; the evidence stays behind the eligibility route. */
+export class FeeGrantView {
+  reason: EligibilityReason;
+  validUntil: Date;
+}
+
 export class HouseholdView {
   id: string;
   communityCode: string;
@@ -45,6 +51,11 @@ export class HouseholdView {
   contactMasked: boolean;
   residents: ResidentView[];
   feePolicy: FeePolicy;
+  /**
+   * The grant behind a free policy, only in the unmasked (audited) view: why a household is free
+   * (a subsistence allowance, a disability) is as personal as its full address. Null otherwise.
+   */
+  feeGrant: FeeGrantView | null;
   openRequests: RequestSummary[];
   lastRequests: RequestSummary[];
 }
@@ -170,6 +181,8 @@ export class HouseholdsService {
       m.find(ServiceRequest, { where: { householdId: h.id }, order: { receivedAt: 'DESC' }, take: 50 }),
     ]);
     const phones = residents.length ? await m.findBy(ResidentPhone, { residentId: In(residents.map((r) => r.id)) }) : [];
+    const now = new Date();
+    const grant = currentGrant(grants, now);
     const summary = (r: ServiceRequest): RequestSummary => ({
       id: r.id, number: r.number, categoryCode: r.categoryCode, status: r.status, receivedAt: r.receivedAt,
     });
@@ -189,7 +202,8 @@ export class HouseholdsService {
         tags: r.tags,
         preferredContact: r.preferredContact,
       })),
-      feePolicy: feePolicyAt(grants, new Date()),
+      feePolicy: feePolicyAt(grants, now),
+      feeGrant: unmasked && grant ? { reason: grant.reason, validUntil: grant.validUntil } : null,
       openRequests: requests.filter((r) => isOpen(r.status)).map(summary),
       lastRequests: requests.slice(0, LAST_REQUESTS).map(summary),
     };
