@@ -5,6 +5,7 @@ import {
   JobAssigned,
   JobAssignedV1,
   JobReassigned,
+  ProviderKind,
   RatingAmended,
   RatingSubmitted,
   RatingSubmittedV1,
@@ -15,6 +16,8 @@ import {
   RequestCreated,
   RequestCreatedFacts,
   RequestCreatedV2Event,
+  RequestImported,
+  RequestImportedV1,
   RequestReopened,
   RequestReopenedV1,
   RequestSignedOff,
@@ -104,6 +107,25 @@ export class FactEventsHandler {
   @OnEvent(RequestAnswered)
   async answered(@Payload() e: CloudEvent<RequestAnsweredV1>, @Ctx() ctx: EventContext): Promise<void> {
     await this.projector.apply(ctx.manager, e.data.requestId, { type: 'answered', at: e.data.at, ...placed(e.data) });
+  }
+
+  /**
+   * A past request from the district's previous system: its whole story at its own times, folded
+   * as the live facts would be. It opens no rating link and no follow-up: that is long over.
+   */
+  @OnEvent(RequestImported)
+  async imported(@Payload() e: CloudEvent<RequestImportedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const d = e.data;
+    const provider = { providerId: d.providerId, providerKind: d.providerKind };
+    const facts: Fact[] = [
+      { type: 'created', kind: d.kind, responseDueAt: d.responseDueAt, resolutionDueAt: d.resolutionDueAt, ...placed(d) },
+      { type: 'assigned', at: d.acceptedAt, ...provider, ...placed(d) },
+      { type: 'signed-off', at: d.signedOffAt, solved: d.solved, resolutionDueAt: d.resolutionDueAt, ...provider, ...placed(d) },
+    ];
+    if (d.rating) facts.push({ type: 'rated', revision: 1, ratedAt: d.rating.ratedAt, team: d.rating.team, provider: d.rating.provider, solved: d.rating.solved, tags: d.rating.tags, ...provider, ...placed(d) });
+    const touched = new Map<string, ProviderKind>();
+    for (const fact of facts) await this.projector.apply(ctx.manager, d.requestId, fact, touched);
+    await this.projector.refreshProviders(ctx.manager, touched);
   }
 
   @OnEvent(RatingSubmitted)
