@@ -22,7 +22,8 @@ describe('the simulator of the people around the district', () => {
       dispatch: { DISPATCH_OFFER_TIMEOUT_MERCHANT_MS: '3000', DISPATCH_OFFER_TIMEOUT_VOLUNTEER_MS: '4000' },
       rating: { FOLLOW_UP_AFTER_SECONDS: '5', FOLLOW_UP_POLL_MS: '500' },
     });
-    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS });
+    // Some history, so the figures checked at the end hold imported past jobs and live ones together.
+    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: 30 });
     sim = new Simulator({
       gatewayUrl: d.gatewayUrl,
       rate: 60,
@@ -30,7 +31,6 @@ describe('the simulator of the people around the district', () => {
       seed: 42,
       timeFactor: 1 / 600,
       households: HOUSEHOLDS,
-      history: 6,
       smsPort,
       webhookPort,
       drainSeconds: 90,
@@ -56,7 +56,6 @@ describe('the simulator of the people around the district', () => {
     expect(sim.requests.length).toBeGreaterThan(15);
     expect(new Set(sim.requests.map((r) => r.channel))).toEqual(new Set(['hotline', 'booking', 'open311']));
     expect(report.finalStates.signed_off ?? 0).toBeGreaterThan(0);
-    expect(report.did['history requests']).toBe(6);
   });
 
   it('has units and volunteers take jobs, residents rate them, and points posted for every volunteer job', () => {
