@@ -1,3 +1,4 @@
+import { getLogger } from '@bangbang/observability';
 import { District, freePort } from '../../services/gateway/test/district';
 import { seedDistrict } from '../seed/district-seed';
 import { DEFAULT_MIX } from './config';
@@ -23,7 +24,8 @@ describe('the simulator of the people around the district', () => {
       rating: { FOLLOW_UP_AFTER_SECONDS: '5', FOLLOW_UP_POLL_MS: '500' },
     });
     // Some history, so the figures checked at the end hold imported past jobs and live ones together.
-    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: 30 });
+    const log = getLogger('simulator-test');
+    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: 30, log: (line) => log.info(`seed: ${line}`) });
     sim = new Simulator({
       gatewayUrl: d.gatewayUrl,
       rate: 60,
@@ -38,8 +40,10 @@ describe('the simulator of the people around the district', () => {
       quiet: true,
     });
     await sim.start();
+    log.info('simulator connected; running');
     report = await sim.run();
-  }, 300_000);
+    log.info({ did: report.did, saw: report.saw, finalStates: report.finalStates }, 'simulator run done');
+  }, 480_000);
 
   afterAll(async () => {
     await sim?.close();
