@@ -456,7 +456,8 @@ export class Simulator {
   /**
    * The manual-assignment queue: jobs nobody accepted up the whole ladder. An agent looks at who
    * was ranked for each, rings them in order of score, and assigns the first that dispatch allows
-   * (in scope, offering the category, with a free slot).
+   * (in scope, offering the category, with a free slot). Jobs with nobody to assign are tried
+   * again each round: a slot may have come free.
    */
   private async manualDesk(): Promise<void> {
     const agent = this.agents[0];
@@ -477,12 +478,12 @@ export class Simulator {
   private async assignByHand(agent: Credentials, requestId: string): Promise<void> {
     const rankings = await this.api.call('GET', `/api/dispatch/jobs/${requestId}/candidates`, agent);
     if (rankings.status !== 200) return void this.problem('manual candidates', rankings);
-    const ranked = (rankings.body as Array<{ ranked: Array<{ providerId: string; score: number }> }>).flatMap((r) => r.ranked).sort((a, b) => b.score - a.score);
-    const tried = new Set<string>();
-    for (const c of ranked) {
-      if (tried.has(c.providerId)) continue;
-      tried.add(c.providerId);
-      const r = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/assign`, agent, { body: { providerId: c.providerId, reason: '无人接单，话务员电话联系后人工派单' } });
+    const levels = rankings.body as Array<{ ranked: Array<{ providerId: string; score: number }>; excluded: Array<{ providerId: string; rule: string }> }>;
+    // The best-ranked first; then those left out only for their weekly hours, whom staff may still ask.
+    const ranked = levels.flatMap((l) => l.ranked).sort((a, b) => b.score - a.score).map((c) => c.providerId);
+    const offHours = levels.flatMap((l) => l.excluded).filter((e) => e.rule === 'unavailable').map((e) => e.providerId);
+    for (const providerId of new Set([...ranked, ...offHours])) {
+      const r = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/assign`, agent, { body: { providerId, reason: '无人接单，话务员电话联系后人工派单' } });
       if (r.status === 200 || r.status === 201) {
         this.unassignable.delete(requestId);
         return void this.count('did', `manual assignments (${r.body.provider?.kind ?? 'provider'})`);
