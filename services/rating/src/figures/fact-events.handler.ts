@@ -29,6 +29,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { closeRatingWindow, openRatingWindow } from '../ratings/rating-links';
 import { FactProjector } from './fact-projector';
+import { importedFacts } from './imported-facts';
 import { Fact } from './job-fact';
 
 /** The facts other services (and this one's own ratings) publish, folded into the figures. */
@@ -115,16 +116,8 @@ export class FactEventsHandler {
    */
   @OnEvent(RequestImported)
   async imported(@Payload() e: CloudEvent<RequestImportedV1>, @Ctx() ctx: EventContext): Promise<void> {
-    const d = e.data;
-    const provider = { providerId: d.providerId, providerKind: d.providerKind };
-    const facts: Fact[] = [
-      { type: 'created', kind: d.kind, responseDueAt: d.responseDueAt, resolutionDueAt: d.resolutionDueAt, ...placed(d) },
-      { type: 'assigned', at: d.acceptedAt, ...provider, ...placed(d) },
-      { type: 'signed-off', at: d.signedOffAt, solved: d.solved, resolutionDueAt: d.resolutionDueAt, ...provider, ...placed(d) },
-    ];
-    if (d.rating) facts.push({ type: 'rated', revision: 1, ratedAt: d.rating.ratedAt, team: d.rating.team, provider: d.rating.provider, solved: d.rating.solved, tags: d.rating.tags, ...provider, ...placed(d) });
     const touched = new Map<string, ProviderKind>();
-    for (const fact of facts) await this.projector.apply(ctx.manager, d.requestId, fact, touched);
+    for (const fact of importedFacts(e.data)) await this.projector.apply(ctx.manager, e.data.requestId, fact, touched);
     await this.projector.refreshProviders(ctx.manager, touched);
   }
 
