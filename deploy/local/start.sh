@@ -87,9 +87,8 @@ done
 DATABASE_PASSWORD=${GATEWAY_DB_PASSWORD:-} node dist/deploy/seed/seed.js
 
 if [[ $QUIET != 1 ]]; then
-  # A gentle pace: a new request every three seconds or so, a simulated minute in a real second,
-  # and a few dozen requests taken through their whole story first so the figures are not empty.
-  node dist/deploy/simulator/main.js --rate "${SIM_RATE:-20}" --history "${SIM_HISTORY:-40}" >>"$LOGS/simulator.log" 2>&1 &
+  # A gentle pace: a new request every three seconds or so, a simulated minute in a real second.
+  node dist/deploy/simulator/main.js --rate "${SIM_RATE:-20}" >>"$LOGS/simulator.log" 2>&1 &
   pids+=($!)
   SIMULATING="  Simulated residents, units, volunteers and agents: $LOGS/simulator.log
   (npm start -- --quiet starts without them; npm run simulate -- --help for a run of your own)"

@@ -3,8 +3,10 @@ import { DEMO_LOGINS } from './demo';
 import { COMMUNITIES, HOUSEHOLD_SHARES, headPhone, householdPlan, staffPlan, unitPlan, volunteerPlan } from './district-data';
 import { seedDistrict } from './district-seed';
 import { GatewayClient, inPool } from './gateway-client';
+import { historyStart, monthsBetween } from './history';
 
 const HOUSEHOLDS = 2_000;
+const HISTORY = 150;
 
 /** The demo district's seed, through the gateway of all six services running in this process. */
 describe('the demo district seed', () => {
@@ -18,6 +20,15 @@ describe('the demo district seed', () => {
   });
 
   afterAll(() => d?.stop());
+
+  const districtFigures = async (months: string[]) => {
+    const out: Record<string, { due: number; rated: number }> = {};
+    for (const month of months) {
+      const [row] = (await api.expect('GET', `/api/rating/figures?level=district&month=${month}`, admin)) as Array<{ counts: { responseDue: number; ratings: number } }>;
+      out[month] = { due: row.counts.responseDue, rated: row.counts.ratings };
+    }
+    return out;
+  };
 
   it('plans households in the shares the case reports describe', () => {
     const plan = householdPlan(HOUSEHOLDS);
@@ -35,9 +46,9 @@ describe('the demo district seed', () => {
   });
 
   it('creates the district through the gateway: 36 communities, staff at every level, 33 units, 63 volunteers, 2,000 households', async () => {
-    const first = await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, log: (l) => process.stderr.write(`seed: ${l}\n`) });
+    const first = await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: HISTORY, log: (l) => process.stderr.write(`seed: ${l}\n`) });
     process.stderr.write(`seed: ${first.ms} ms\n`);
-    expect(first.created).toMatchObject({ communities: COMMUNITIES.length - 6, staff: staffPlan().length, units: 33, volunteers: 63, teams: 6, households: HOUSEHOLDS });
+    expect(first.created).toMatchObject({ communities: COMMUNITIES.length - 6, staff: staffPlan().length, units: 33, volunteers: 63, teams: 6, households: HOUSEHOLDS, history: HISTORY });
     expect(first.total).toEqual({ communities: 36, staff: DEMO_LOGINS.length + staffPlan().length, units: 33, volunteers: 63, households: HOUSEHOLDS });
 
     const units = (await api.expect('GET', '/api/merchant/units', admin)) as Array<{ status: string; kind: string; takesFreeJobs: boolean; coverage: string[] }>;
@@ -60,9 +71,24 @@ describe('the demo district seed', () => {
     expect(wrong).toEqual([]);
   }, 300_000);
 
+  it('brings six months of history from the old hotline system: every month has district figures at their own dates, equal to a recompute', async () => {
+    const months = monthsBetween(historyStart(new Date(), 6), new Date());
+    expect(months).toHaveLength(6);
+    const figures = await districtFigures(months);
+    expect(months.filter((m) => figures[m].due === 0 || figures[m].rated === 0)).toEqual([]);
+    // Nothing else happened in this district: every imported job is due a response in one of the months.
+    expect(months.reduce((s, m) => s + figures[m].due, 0)).toBe(HISTORY);
+    const recompute = await api.expect('POST', '/api/rating/figures/recompute', admin);
+    expect(recompute).toMatchObject({ equal: true, mismatches: [] });
+    expect(recompute.jobs).toBe(HISTORY);
+  });
+
   it('adds nothing when run again', async () => {
-    const again = await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS });
-    expect(again.created).toEqual({ communities: 0, staff: 0, units: 0, volunteers: 0, teams: 0, households: 0, grants: 0 });
+    const months = monthsBetween(historyStart(new Date(), 6), new Date());
+    const before = await districtFigures(months);
+    const again = await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: HISTORY });
+    expect(again.created).toEqual({ communities: 0, staff: 0, units: 0, volunteers: 0, teams: 0, households: 0, grants: 0, history: 0 });
+    expect(await districtFigures(months)).toEqual(before);
     expect(again.total).toEqual({ communities: 36, staff: DEMO_LOGINS.length + staffPlan().length, units: 33, volunteers: 63, households: HOUSEHOLDS });
   }, 300_000);
 });

@@ -14,18 +14,27 @@ import {
   VolunteerPlan,
 } from './district-data';
 import { Credentials, GatewayClient, inPool, sleep } from './gateway-client';
+import { importHistory, PastProvider } from './history';
 
 /**
  * The demo district's people and partners, created through the services' public APIs at the
  * gateway, as the admins and volunteers would create them: every change goes out through its
  * service's outbox. Idempotent: each step first looks for what it would create (by code, username,
- * licence number, team name, the household's first phone) and leaves what exists alone.
+ * licence number, team name, the household's first phone, a past request's id in the old
+ * system) and leaves what exists alone.
  */
 
 export interface DistrictSeedOptions {
   gatewayUrl: string;
   /** Households to register (default 2,000). */
   households?: number;
+  /**
+   * Past requests to import as from the district's previous hotline system (default none), over
+   * `historyMonths` months (default 6) including this one; `seed` makes the same records again.
+   */
+  history?: number;
+  historyMonths?: number;
+  historySeed?: number;
   /** Communities registering households at once (default all 36); the gateway limits each user separately, so each community's admin does its own. */
   concurrency?: number;
   /** Register the volunteers and their teams (default true); the lifecycle benchmark measures units alone. */
@@ -34,7 +43,7 @@ export interface DistrictSeedOptions {
 }
 
 export interface DistrictSeedResult {
-  created: { communities: number; staff: number; units: number; volunteers: number; teams: number; households: number; grants: number };
+  created: { communities: number; staff: number; units: number; volunteers: number; teams: number; households: number; grants: number; history: number };
   total: { communities: number; staff: number; units: number; volunteers: number; households: number };
   ms: number;
 }
@@ -53,7 +62,7 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
     const s = staff.find((x) => x.username === username);
     return { username, password: s ? s.password : `bangbang-demo-${username.replace(/\./g, '-')}` };
   };
-  const created = { communities: 0, staff: 0, units: 0, volunteers: 0, teams: 0, households: 0, grants: 0 };
+  const created = { communities: 0, staff: 0, units: 0, volunteers: 0, teams: 0, households: 0, grants: 0, history: 0 };
 
   // The org tree: the gateway's directory.
   const known = new Set(((await api.expect('GET', '/directory/units', DISTRICT_ADMIN)) as Array<{ code: string }>).map((u) => u.code));
@@ -81,8 +90,8 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
 
   await seedUnits(api, as, created);
   log(`partner units: ${created.units} created`);
-  if (options.volunteers ?? true) {
-    const volunteers = volunteerPlan();
+  const volunteers = options.volunteers ?? true ? volunteerPlan() : [];
+  if (volunteers.length > 0) {
     await inPool(volunteers, Math.min(concurrency, 8), (v) => seedVolunteer(api, as, v, created));
     await seedTeams(api, as, volunteers, created);
   }
@@ -94,11 +103,30 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
   const [units, users] = await Promise.all([api.expect('GET', '/api/merchant/units', DISTRICT_ADMIN), api.expect('GET', '/users', DISTRICT_ADMIN)]);
   const tree = (await api.expect('GET', '/directory/units', DISTRICT_ADMIN)) as Array<{ level: string }>;
   const vols = await api.expect('GET', '/api/volunteer/volunteers', DISTRICT_ADMIN);
+  if (options.history) {
+    const providers = await pastProviders(api, units, volunteers);
+    const past = await importHistory(api, DISTRICT_ADMIN, { count: options.history, months: options.historyMonths ?? 6, seed: options.historySeed ?? HISTORY_SEED, households, providers });
+    created.history = past.imported;
+    log(`history: ${past.imported} past requests imported, ${past.alreadyImported} imported before`);
+  }
   return {
     created,
     total: { communities: tree.filter((u) => u.level === 'community').length, staff: users.length, units: units.length, volunteers: vols.length, households: households.length },
     ms: Date.now() - started,
   };
+}
+
+const HISTORY_SEED = 20_260_601;
+
+/** Who did the past jobs: the units by what their plan offers, the volunteers by their specialties, in their home community. */
+async function pastProviders(api: GatewayClient, units: Array<{ id: string; licenceNo: string; kind: PastProvider['kind']; coverage: string[] }>, volunteers: VolunteerPlan[]): Promise<PastProvider[]> {
+  const plans = new Map(unitPlan().map((u) => [u.licenceNo, u]));
+  const out: PastProvider[] = units.map((u) => ({ id: u.id, kind: u.kind, categories: new Set(plans.get(u.licenceNo)?.offerings.map((o) => o.categoryCode)), coverage: u.coverage }));
+  for (const v of volunteers.filter((x) => x.specialties.length > 0)) {
+    const me = await api.expect('GET', '/api/volunteer/me', { username: v.username, password: v.password });
+    out.push({ id: me.id, kind: 'volunteer', categories: new Set(v.specialties.map((x) => x.categoryCode)), coverage: [v.community.path] });
+  }
+  return out;
 }
 
 type As = (username: string) => Credentials;

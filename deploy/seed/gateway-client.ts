@@ -1,8 +1,9 @@
 /**
  * A client of the public gateway, as any outside program would use it: JSON over HTTP, a bearer
  * token per signed-in person (signed in again when it runs out), an API key for a unit's system.
- * A 429 from the gateway's rate limiter is waited out (its Retry-After is seconds); a longer one,
- * such as the booking-code limit, is returned to the caller, who decides.
+ * A 429 from the gateway's rate limiter, or a 503 from its busy sign-in, is waited out (its
+ * Retry-After is seconds); a longer one, such as the booking-code limit, is returned to the caller,
+ * who decides.
  */
 export interface Reply {
   status: number;
@@ -44,7 +45,8 @@ export class GatewayClient {
       const text = await res.text();
       const reply: Reply = { status: res.status, body: parse(text, res.headers.get('content-type')), headers: res.headers };
       const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
-      if (res.status === 429 && retryAfter <= MAX_THROTTLE_WAIT_S && attempt < 20) {
+      // 503 with Retry-After: the gateway's password hashing is busy (a burst of sign-ins).
+      if ((res.status === 429 || res.status === 503) && retryAfter <= MAX_THROTTLE_WAIT_S && attempt < 20) {
         this.throttled++;
         await sleep(Math.max(retryAfter, 0.2) * 1000);
         continue;

@@ -18,8 +18,6 @@ export interface SimulatorConfig {
   timeFactor: number;
   /** Households the seed registered (the residents who call); the seed's BANGBANG_SEED_HOUSEHOLDS. */
   households: number;
-  /** Requests taken through their whole story at once before the live run (today's dates). */
-  history: number;
   /** Port of the fake SMS gateway the request service is pointed at (SMS_GATEWAY_URL). */
   smsPort: number;
   /** Port of the partner units' webhook receivers. */
@@ -60,7 +58,6 @@ const DEFAULTS = {
   seed: 20_261_127,
   timeFactor: 1 / 60,
   households: 2_000,
-  history: 0,
   smsPort: 3010,
   webhookPort: 3011,
   drainSeconds: 120,
@@ -75,7 +72,6 @@ const FLAGS: Record<string, keyof typeof DEFAULTS> = {
   '--seed': 'seed',
   '--time-factor': 'timeFactor',
   '--households': 'households',
-  '--history': 'history',
   '--sms-port': 'smsPort',
   '--webhook-port': 'webhookPort',
   '--drain-seconds': 'drainSeconds',
@@ -88,14 +84,13 @@ const ENV: Record<keyof typeof DEFAULTS, string> = {
   seed: 'SIM_SEED',
   timeFactor: 'SIM_TIME_FACTOR',
   households: 'BANGBANG_SEED_HOUSEHOLDS',
-  history: 'SIM_HISTORY',
   smsPort: 'SIM_SMS_PORT',
   webhookPort: 'SIM_WEBHOOK_PORT',
   drainSeconds: 'SIM_DRAIN_SECONDS',
 };
 
 export const USAGE = `npm run simulate -- [--rate <requests per minute, ${DEFAULTS.rate}>] [--minutes <0 = until Ctrl-C>] [--seed <n>]
-  [--time-factor <real/simulated, ${DEFAULTS.timeFactor.toFixed(4)}>] [--history <requests to backfill first>] [--households <n>]
+  [--time-factor <real/simulated, ${DEFAULTS.timeFactor.toFixed(4)}>] [--households <n>]
   [--gateway <${DEFAULTS.gatewayUrl}>] [--sms-port <${DEFAULTS.smsPort}>] [--webhook-port <${DEFAULTS.webhookPort}>] [--drain-seconds <n>] [--quiet]`;
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): SimulatorConfig {
@@ -127,7 +122,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): SimulatorCo
   }
   const host = new URL(config.gatewayUrl).hostname;
   if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`gateway must be a loopback address, not ${host}: the simulator only plays against a local district`);
-  if (config.rate <= 0 && config.history <= 0) throw new Error('rate must be > 0 (or give --history)');
+  if (config.rate <= 0) throw new Error('rate must be > 0');
   if (config.timeFactor <= 0 || config.timeFactor > 1) throw new Error('time-factor must be in (0, 1]');
   for (const port of ['smsPort', 'webhookPort'] as const) if (!Number.isInteger(config[port]) || config[port] > 65_535) throw new Error(`${port} must be a port number`);
   return config;

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   });
   process.once('SIGTERM', () => process.exit(143));
   await sim.start();
-  out(`${config.rate} request(s) a minute${config.minutes ? ` for ${config.minutes} min` : ' until stopped'}, time factor ${config.timeFactor.toFixed(4)}, seed ${config.seed}${config.history ? `, ${config.history} history request(s) first` : ''}`);
+  out(`${config.rate} request(s) a minute${config.minutes ? ` for ${config.minutes} min` : ' until stopped'}, time factor ${config.timeFactor.toFixed(4)}, seed ${config.seed}`);
   const ticker = config.quiet ? undefined : setInterval(() => out(summary(sim.requests.map((r) => r.status ?? 'new'))), 60_000);
   let report: SimulationReport;
   try {

@@ -1,3 +1,4 @@
+import { getLogger } from '@bangbang/observability';
 import { District, freePort } from '../../services/gateway/test/district';
 import { seedDistrict } from '../seed/district-seed';
 import { DEFAULT_MIX } from './config';
@@ -22,7 +23,9 @@ describe('the simulator of the people around the district', () => {
       dispatch: { DISPATCH_OFFER_TIMEOUT_MERCHANT_MS: '3000', DISPATCH_OFFER_TIMEOUT_VOLUNTEER_MS: '4000' },
       rating: { FOLLOW_UP_AFTER_SECONDS: '5', FOLLOW_UP_POLL_MS: '500' },
     });
-    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS });
+    // Some history, so the figures checked at the end hold imported past jobs and live ones together.
+    const log = getLogger('simulator-test');
+    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: 30, log: (line) => log.info(`seed: ${line}`) });
     sim = new Simulator({
       gatewayUrl: d.gatewayUrl,
       rate: 60,
@@ -30,7 +33,6 @@ describe('the simulator of the people around the district', () => {
       seed: 42,
       timeFactor: 1 / 600,
       households: HOUSEHOLDS,
-      history: 6,
       smsPort,
       webhookPort,
       drainSeconds: 90,
@@ -38,8 +40,10 @@ describe('the simulator of the people around the district', () => {
       quiet: true,
     });
     await sim.start();
+    log.info('simulator connected; running');
     report = await sim.run();
-  }, 300_000);
+    log.info({ did: report.did, saw: report.saw, finalStates: report.finalStates }, 'simulator run done');
+  }, 480_000);
 
   afterAll(async () => {
     await sim?.close();
@@ -56,7 +60,6 @@ describe('the simulator of the people around the district', () => {
     expect(sim.requests.length).toBeGreaterThan(15);
     expect(new Set(sim.requests.map((r) => r.channel))).toEqual(new Set(['hotline', 'booking', 'open311']));
     expect(report.finalStates.signed_off ?? 0).toBeGreaterThan(0);
-    expect(report.did['history requests']).toBe(6);
   });
 
   it('has units and volunteers take jobs, residents rate them, and points posted for every volunteer job', () => {

@@ -1,6 +1,7 @@
 import { householdPlan, HouseholdPlan, passwordFor, staffPlan, volunteerPlan, VolunteerPlan } from '../seed/district-data';
 import { Credentials, GatewayClient, inPool, Reply, sleep } from '../seed/gateway-client';
 import { Random, Rotation } from '../seed/random';
+import { ANSWERS, CATEGORY_MIX, Category, DESCRIPTIONS, ratingAnswer } from '../seed/residents';
 import { SimulatorConfig } from './config';
 import { read, SmsInbox } from './sms-gateway';
 import { UnitMessage, UnitSystems } from './unit-systems';
@@ -14,35 +15,8 @@ import { UnitMessage, UnitSystems } from './unit-systems';
  * and checks at the end that no effect was lost or doubled.
  */
 
-const CATEGORY_MIX = {
-  'water-electric-repair': 28,
-  'pipe-unclogging': 14,
-  'appliance-repair': 18,
-  'home-haircut': 12,
-  'policy-consultation': 10,
-  'certificate-appointment': 6,
-  'book-lending': 6,
-  'job-referral': 6,
-};
-type Category = keyof typeof CATEGORY_MIX;
-
-const DESCRIPTIONS: Record<Category, string[]> = {
-  'water-electric-repair': ['厨房插座没电，跳闸推不上去', '卫生间水龙头一直滴水', '楼道灯坏了，晚上看不见', '热水器漏电保护老是跳'],
-  'pipe-unclogging': ['厨房下水道堵了，水排不下去', '马桶堵塞', '地漏返臭水'],
-  'appliance-repair': ['洗衣机不脱水', '冰箱不制冷', '空调开机没反应', '油烟机声音很大'],
-  'home-haircut': ['老人行动不便，需要上门理发', '卧床老人理发'],
-  'policy-consultation': ['想问一下低保怎么申请', '医保异地备案怎么办', '老年卡在哪里办'],
-  'certificate-appointment': ['老年优待证办理，老人腿脚不便', '生育登记需要上门办理'],
-  'book-lending': ['想借几本养生方面的书', '给孩子借绘本'],
-  'job-referral': ['想找一份社区附近的工作', '快递员想换个离家近的岗位'],
-};
-const ANSWERS = ['可携带身份证到社区服务中心办理，工作日上午9点到11点', '已告知办理流程和所需材料，并短信发送了清单'];
-const TAGS = ['punctual', 'polite', 'tidy', 'price_as_quoted'];
-const COMMENTS = ['师傅很准时，修得很好', '态度很好，谢谢帮帮团', '来得有点晚', '价格比说的贵了一点', '问题还没彻底解决'];
-
 /** Where a request's story ends, or may rest when the run stops. */
 const FINAL = new Set(['closed', 'signed_off', 'cancelled']);
-const WAITING = new Set(['escalated']);
 
 export interface Tracked {
   id: string;
@@ -50,7 +24,6 @@ export interface Tracked {
   channel: 'hotline' | 'booking' | 'open311';
   household: HouseholdPlan;
   category: Category;
-  fast: boolean;
   status?: string;
 }
 
@@ -100,6 +73,8 @@ export class Simulator {
   private readonly localAgents: Map<string, Credentials>;
   private readonly districtAdmin: Credentials;
   private readonly providers = new Map<string, Provider>();
+  /** Jobs in the manual queue for which the agents found nobody to assign. */
+  private readonly unassignable = new Set<string>();
   private readonly tracked = new Map<string, Tracked>();
   /** Volunteer jobs signed off, by request id: each must post points exactly once. */
   private readonly volunteerSignOffs = new Map<string, string>();
@@ -195,13 +170,13 @@ export class Simulator {
 
   async run(): Promise<SimulationReport> {
     const started = Date.now();
-    if (this.config.history > 0) await this.backfill(this.config.history);
     this.loop(this.followUpDesk());
+    this.loop(this.manualDesk());
     this.loop(this.watchStatuses());
     const endAt = this.config.minutes > 0 ? Date.now() + this.config.minutes * 60_000 : Infinity;
     const gapMs = 60_000 / Math.max(this.config.rate, 1e-9);
     while (!this.noNewCalls && Date.now() < endAt && this.config.rate > 0) {
-      void this.track(this.newRequest(false));
+      void this.track(this.newRequest());
       await sleep(gapMs * (0.5 + this.rnd.next()));
     }
     await this.drain();
@@ -215,27 +190,16 @@ export class Simulator {
     this.noNewCalls = true;
   }
 
-  /**
-   * History: requests taken through their whole story with no waiting, so that figures, scorecards
-   * and rankings have data at once. They carry today's dates: the services take no "occurred at"
-   * from a client, and this simulator does not write their tables.
-   */
-  private async backfill(count: number): Promise<void> {
-    const batch: Promise<unknown>[] = [];
-    for (let i = 0; i < count; i++) {
-      batch.push(this.track(this.newRequest(true)));
-      if (batch.length >= 8) await Promise.all(batch.splice(0));
-    }
-    await Promise.all(batch);
-    await this.until(async () => [...this.tracked.values()].filter((t) => t.fast).every((t) => t.status && (FINAL.has(t.status) || WAITING.has(t.status))), 'the history to settle', 600_000, 1_000, () => this.refreshStatuses('open'));
-    this.count('did', 'history requests', count);
+  /** At an end, or in the manual queue with nobody the agents could assign it to. */
+  private resting(t: Tracked): boolean {
+    return t.status !== undefined && (FINAL.has(t.status) || (t.status === 'escalated' && this.unassignable.has(t.id)));
   }
 
   private async drain(): Promise<void> {
     const deadline = Date.now() + this.config.drainSeconds * 1000;
     while (Date.now() < deadline) {
       await this.refreshStatuses('unclosed');
-      const open = [...this.tracked.values()].filter((t) => !t.status || !(FINAL.has(t.status) || WAITING.has(t.status)));
+      const open = [...this.tracked.values()].filter((t) => !this.resting(t));
       if (open.length === 0 && this.pending.size === 0) return;
       await sleep(1_000);
     }
@@ -265,7 +229,7 @@ export class Simulator {
   // -------------------------------------------------------------------------------------------
   // Residents and the front desk
 
-  private async newRequest(fast: boolean): Promise<void> {
+  private async newRequest(): Promise<void> {
     const household = this.pickHousehold();
     const category = this.rnd.weighted(CATEGORY_MIX);
     const consultation = category === 'policy-consultation';
@@ -299,9 +263,9 @@ export class Simulator {
     }
     if (!id) id = await this.findRequest(phone, number!);
     if (!id) return this.problem('find request', { status: 0, body: number, headers: new Headers() }, 'the new request is not among the household open requests');
-    const t: Tracked = { id, number: number!, channel, household, category, fast };
+    const t: Tracked = { id, number: number!, channel, household, category };
     this.tracked.set(id, t);
-    if (!consultation && !fast && this.rnd.chance(this.config.mix.cancels)) void this.track(this.cancelLater(t));
+    if (!consultation && this.rnd.chance(this.config.mix.cancels)) void this.track(this.cancelLater(t));
   }
 
   /** The online booking: a code by text to the resident's phone, then the booking with it. */
@@ -326,7 +290,7 @@ export class Simulator {
   }
 
   private async cancelLater(t: Tracked): Promise<void> {
-    await this.wait(2, 20, t);
+    await this.wait(2, 20);
     const r = await this.api.call('POST', `/api/request/requests/${t.id}/cancel`, this.agentFor(t.household), { body: { by: 'resident', reason: '居民来电：问题已自行解决' } });
     if (r.status === 200 || r.status === 201) this.count('did', 'cancelled by the resident');
     else if (r.status === 409) this.count('saw', 'cancel too late (job already done)');
@@ -380,9 +344,9 @@ export class Simulator {
 
   private async answerOffer(p: Provider, offerId: string, requestId: string, feePolicy: string, mix: SimulatorConfig['mix']['unitAnswer']): Promise<void> {
     const t = this.tracked.get(requestId);
-    const answer = t?.fast ? 'accept' : this.rnd.weighted(mix);
+    const answer = this.rnd.weighted(mix);
     if (answer === 'ignore') return void this.count('did', `offers left to time out (${p.kind})`);
-    await this.wait(0.5, 8, t);
+    await this.wait(0.5, 8);
     const path = `/api/dispatch/offers/${offerId}/${answer}`;
     const r = await this.api.call('POST', path, p.as, { headers: { 'idempotency-key': `${answer}-${offerId}` }, ...(answer === 'decline' ? { body: { reason: '师傅都在外面，排不开' } } : {}) });
     if (r.status === 200 || r.status === 201) {
@@ -401,12 +365,12 @@ export class Simulator {
     p.working.add(requestId);
     try {
       const t = this.tracked.get(requestId);
-      await this.wait(2, 30, t);
+      await this.wait(2, 30);
       const onSite = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/on-site`, p.as, { headers: { 'idempotency-key': `on-site-${requestId}-${p.id}-${Date.now()}` } });
       if (onSite.status === 409 || onSite.status === 404) return void this.count('saw', 'jobs taken away before the visit (cancelled or reassigned)');
       if (onSite.status !== 200 && onSite.status !== 201) return void this.problem('on site', onSite);
       this.count('did', `visits (${p.kind})`);
-      await this.wait(10, 60, t);
+      await this.wait(10, 60);
       const request = await this.api.call('GET', `/api/request/requests/${requestId}`, p.as);
       const free = (feePolicy ?? request.body?.feePolicy) === 'free';
       const price = free ? 0 : p.kind === 'volunteer' ? 0 : 100 * this.rnd.int(20, 120);
@@ -419,13 +383,13 @@ export class Simulator {
       const code = await this.sms.waitFor(number, (texts) => texts.map(read.signOffCode).find((c) => c && !this.usedCodes.has(`${number}:${c.code}`))?.code, 120_000);
       if (!code) return void this.lose(`sign-off code for ${number} never texted`);
       this.usedCodes.add(`${number}:${code}`);
-      const solved = t?.fast ? true : this.rnd.chance(this.config.mix.solved);
+      const solved = this.rnd.chance(this.config.mix.solved);
       const signed = await this.api.call('POST', `/api/request/requests/${requestId}/sign-off`, p.as, { body: { code, solved } });
       if (signed.status !== 200 && signed.status !== 201) return void this.problem('sign-off', signed);
       this.count('did', solved ? 'signed off, solved' : 'signed off, not solved');
       // Points are for solved jobs only.
       if (p.kind === 'volunteer' && solved) this.volunteerSignOffs.set(requestId, p.id);
-      void this.track(this.residentRates(number, requestId, t));
+      void this.track(this.residentRates(number, requestId));
     } finally {
       p.working.delete(requestId);
     }
@@ -434,13 +398,13 @@ export class Simulator {
   // -------------------------------------------------------------------------------------------
   // After the visit: the rating link, the follow-up call
 
-  private async residentRates(number: string, requestId: string, t?: Tracked): Promise<void> {
+  private async residentRates(number: string, requestId: string): Promise<void> {
     const link = await this.sms.waitFor(number, (texts) => texts.map(read.ratingLink).find((l) => l && l.requestId === requestId && !this.usedLinks.has(l.token)), 120_000);
     if (!link) return void this.lose(`rating link for ${number} never texted`);
     this.usedLinks.add(link.token);
-    if (!t?.fast && !this.rnd.chance(this.config.mix.rates)) return void this.count('did', 'rating links never used');
-    await this.wait(5, 120, t);
-    const rating = this.ratingAnswer(t?.fast ?? false);
+    if (!this.rnd.chance(this.config.mix.rates)) return void this.count('did', 'rating links never used');
+    await this.wait(5, 120);
+    const rating = ratingAnswer(this.rnd);
     let r: Reply | undefined;
     for (let i = 0; i < 60; i++) {
       r = await this.api.call('POST', `/api/rating/public/ratings/${requestId}`, undefined, { body: { token: link.token, ...rating } });
@@ -460,14 +424,6 @@ export class Simulator {
     this.lose(`rating link of ${number} never accepted: ${r?.status} ${JSON.stringify(r?.body).slice(0, 200)}`);
   }
 
-  private ratingAnswer(fast: boolean): { team: string; provider: string; solved: boolean; tags: string[]; comment?: string } {
-    const team = this.rnd.weighted({ satisfied: 90, basically_satisfied: 8, dissatisfied: fast ? 0 : 2 });
-    const provider = this.rnd.weighted({ satisfied: 68, basically_satisfied: 17, dissatisfied: fast ? 2 : 15 });
-    const tags = TAGS.filter(() => this.rnd.chance(provider === 'dissatisfied' ? 0.1 : 0.4));
-    const comment = this.rnd.chance(0.2) ? this.rnd.pick(COMMENTS) : undefined;
-    return { team, provider, solved: fast || provider !== 'dissatisfied' || this.rnd.chance(0.5), tags, ...(comment ? { comment } : {}) };
-  }
-
   /** The call-back desk: an agent works through the open follow-ups every little while. */
   private async followUpDesk(): Promise<void> {
     const agent = this.agents[0];
@@ -484,7 +440,7 @@ export class Simulator {
         tried.add(f.id);
         const reached = this.rnd.chance(this.config.mix.followUpReached);
         if (reached && f.reason === 'not_rated' && !this.rated.has(f.requestId)) {
-          const r = await this.api.call('POST', `/api/rating/ratings/${f.requestId}`, agent, { body: this.ratingAnswer(false) });
+          const r = await this.api.call('POST', `/api/rating/ratings/${f.requestId}`, agent, { body: ratingAnswer(this.rnd) });
           if (r.status === 201) {
             this.rated.add(f.requestId);
             this.count('did', 'ratings taken on the follow-up call');
@@ -495,6 +451,49 @@ export class Simulator {
         else if (outcome.status !== 409) this.problem('follow-up outcome', outcome);
       }
     }
+  }
+
+  /**
+   * The manual-assignment queue: jobs nobody accepted up the whole ladder. An agent looks at who
+   * was ranked for each, rings them in order of score, and assigns the first that dispatch allows
+   * (in scope, offering the category, with a free slot). Jobs with nobody to assign are tried
+   * again each round: a slot may have come free.
+   */
+  private async manualDesk(): Promise<void> {
+    const agent = this.agents[0];
+    while (!this.stopping) {
+      await sleep(Math.max(2_000, 5 * 60_000 * this.config.timeFactor));
+      const queue = await this.api.call('GET', '/api/dispatch/jobs?state=manual', agent);
+      if (queue.status !== 200) {
+        this.problem('manual queue', queue);
+        continue;
+      }
+      for (const job of queue.body as Array<{ requestId: string }>) {
+        if (this.stopping) return;
+        await this.assignByHand(agent, job.requestId);
+      }
+    }
+  }
+
+  private async assignByHand(agent: Credentials, requestId: string): Promise<void> {
+    const rankings = await this.api.call('GET', `/api/dispatch/jobs/${requestId}/candidates`, agent);
+    if (rankings.status !== 200) return void this.problem('manual candidates', rankings);
+    const levels = rankings.body as Array<{ ranked: Array<{ providerId: string; score: number }>; excluded: Array<{ providerId: string; rule: string }> }>;
+    // The best-ranked first; then those left out only for their weekly hours, whom staff may still ask.
+    const ranked = levels.flatMap((l) => l.ranked).sort((a, b) => b.score - a.score).map((c) => c.providerId);
+    const offHours = levels.flatMap((l) => l.excluded).filter((e) => e.rule === 'unavailable').map((e) => e.providerId);
+    for (const providerId of new Set([...ranked, ...offHours])) {
+      const r = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/assign`, agent, { body: { providerId, reason: '无人接单，话务员电话联系后人工派单' } });
+      if (r.status === 200 || r.status === 201) {
+        this.unassignable.delete(requestId);
+        return void this.count('did', `manual assignments (${r.body.provider?.kind ?? 'provider'})`);
+      }
+      // Taken meanwhile (a late accept, a cancellation): nothing left to do by hand.
+      if (r.status === 409) return void this.count('saw', 'manual jobs settled before the assignment');
+      if (r.status !== 422) return void this.problem('manual assign', r);
+    }
+    if (!this.unassignable.has(requestId)) this.count('saw', 'manual jobs with nobody to assign');
+    this.unassignable.add(requestId);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -554,7 +553,7 @@ export class Simulator {
     this.count('saw', 'calls throttled by the gateway and retried', this.api.throttled);
     const unfinished: string[] = [];
     for (const t of this.tracked.values()) {
-      if (t.status && (FINAL.has(t.status) || WAITING.has(t.status))) continue;
+      if (this.resting(t)) continue;
       const r = await this.api.call('GET', `/api/dispatch/jobs/${t.id}`, this.agents[0]);
       const job = r.status === 200 ? r.body : undefined;
       const holder = job?.provider ? ` at ${job.provider.kind} ${this.providers.get(job.provider.id)?.name ?? job.provider.id}` : '';
@@ -577,9 +576,8 @@ export class Simulator {
     this[kind][what] = (this[kind][what] ?? 0) + n;
   }
 
-  /** A person's delay, drawn in simulated minutes and scaled; none in the history backfill. */
-  private wait(minMinutes: number, maxMinutes: number, t?: Tracked): Promise<void> {
-    if (t?.fast) return Promise.resolve();
+  /** A person's delay, drawn in simulated minutes and scaled. */
+  private wait(minMinutes: number, maxMinutes: number): Promise<void> {
     return sleep((minMinutes + this.rnd.next() * (maxMinutes - minMinutes)) * 60_000 * this.config.timeFactor);
   }
 

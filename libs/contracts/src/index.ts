@@ -10,6 +10,7 @@ export * from './directory/merchant-api-key.v1';
 export * from './directory/audit-recorded.v1';
 export * from './provider/provider-profile.v1';
 export * from './request/request-lifecycle.v1';
+export * from './request/request-imported.v1';
 export * from './dispatch/dispatch-events.v1';
 export * from './rating/redo-requested.v1';
 export * from './rating/provider-quality.v1';

@@ -10,6 +10,7 @@ import { Category, CommunityCategory } from './catalogue/category.entity';
 import { OrgUnit } from './directory/org-unit.entity';
 import { FeeEligibility } from './eligibility/fee-eligibility.entity';
 import { Household } from './households/household.entity';
+import { HistoryImportModule } from './history-import/history-import.module';
 import { HouseholdsModule } from './households/households.module';
 import { Resident, ResidentPhone } from './households/resident.entity';
 import { ServiceRequests1764000000100 } from './migrations/1764000000100-service-requests';
@@ -19,6 +20,7 @@ import { PublicBooking1764000000130 } from './migrations/1764000000130-public-bo
 import { Open311PublicListing1764000000140 } from './migrations/1764000000140-open311-public-listing';
 import { Open311ProvisionalHouseholds1764000000150 } from './migrations/1764000000150-open311-provisional-households';
 import { SealedNotifications1764000000160 } from './migrations/1764000000160-sealed-notifications';
+import { HistoryImport1764000000170 } from './migrations/1764000000170-history-import';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -63,6 +65,7 @@ export const requestService: ServiceDefinition = {
             Open311PublicListing1764000000140,
             Open311ProvisionalHouseholds1764000000150,
             SealedNotifications1764000000160,
+            HistoryImport1764000000170,
           ],
           producedTopics: [TOPICS.request],
           orgUnitCopy: true,
@@ -83,6 +86,7 @@ export const requestService: ServiceDefinition = {
         Open311Module,
         BookingModule,
         NotificationsModule,
+        HistoryImportModule,
       ],
     };
   },

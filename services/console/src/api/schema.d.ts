@@ -4027,6 +4027,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/request/history-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A district moving onto Bangbang brings its past: completed requests from its previous hotline
+         *     system, at most 200 a call. Only the district's own admin may, since the figures of every
+         *     street and community under it will count them; each call is audited.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["request.HistoryImportDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.HistoryImportView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/request/households": {
         parameters: {
             query?: never;
@@ -9176,6 +9228,17 @@ export interface components {
             validFrom?: string;
             validUntil: string;
         };
+        "request.HistoryImportDto": {
+            records: components["schemas"]["request.PastRequestDto"][];
+            /** @description The previous system's name, as the records' namespace. */
+            source: string;
+        };
+        "request.HistoryImportView": {
+            alreadyImported: number;
+            imported: number;
+            records: Record<string, never>[];
+            source: string;
+        };
         "request.HouseholdView": {
             address: string | null;
             communityCode: string;
@@ -9276,6 +9339,35 @@ export interface components {
         "request.Open311ServiceDefinition": {
             attributes: components["schemas"]["request.ServiceAttribute"][];
             service_code: string;
+        };
+        "request.PastRatingDto": {
+            /** @enum {string} */
+            provider: "basically_satisfied" | "dissatisfied" | "satisfied";
+            ratedAt: string;
+            solved: boolean;
+            tags: string[];
+            /** @enum {string} */
+            team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "request.PastRequestDto": {
+            acceptedAt: string;
+            categoryCode: string;
+            description: string;
+            /** @description The record's id in the previous system: importing it again changes nothing. */
+            externalRef: string;
+            /** @description The caller's number: the old system knows people by it, and it finds their household here. */
+            phone: string;
+            priceChargedFen?: number;
+            /** @description A provider registered on Bangbang (unit or volunteer id), who did the job in the old system. */
+            providerId: string;
+            /** @enum {string} */
+            providerKind: "merchant" | "social_org" | "volunteer";
+            rating?: components["schemas"]["request.PastRatingDto"];
+            receivedAt: string;
+            signedOffAt: string;
+            solved: boolean;
+            /** @enum {string} */
+            urgency?: "complex" | "emergency" | "general" | "utilities";
         };
         "request.Readiness": {
             database: boolean;

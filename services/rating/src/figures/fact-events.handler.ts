@@ -5,6 +5,7 @@ import {
   JobAssigned,
   JobAssignedV1,
   JobReassigned,
+  ProviderKind,
   RatingAmended,
   RatingSubmitted,
   RatingSubmittedV1,
@@ -15,6 +16,8 @@ import {
   RequestCreated,
   RequestCreatedFacts,
   RequestCreatedV2Event,
+  RequestImported,
+  RequestImportedV1,
   RequestReopened,
   RequestReopenedV1,
   RequestSignedOff,
@@ -26,6 +29,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { closeRatingWindow, openRatingWindow } from '../ratings/rating-links';
 import { FactProjector } from './fact-projector';
+import { importedFacts } from './imported-facts';
 import { Fact } from './job-fact';
 
 /** The facts other services (and this one's own ratings) publish, folded into the figures. */
@@ -104,6 +108,17 @@ export class FactEventsHandler {
   @OnEvent(RequestAnswered)
   async answered(@Payload() e: CloudEvent<RequestAnsweredV1>, @Ctx() ctx: EventContext): Promise<void> {
     await this.projector.apply(ctx.manager, e.data.requestId, { type: 'answered', at: e.data.at, ...placed(e.data) });
+  }
+
+  /**
+   * A past request from the district's previous system: its whole story at its own times, folded
+   * as the live facts would be. It opens no rating link and no follow-up: that is long over.
+   */
+  @OnEvent(RequestImported)
+  async imported(@Payload() e: CloudEvent<RequestImportedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    const touched = new Map<string, ProviderKind>();
+    for (const fact of importedFacts(e.data)) await this.projector.apply(ctx.manager, e.data.requestId, fact, touched);
+    await this.projector.refreshProviders(ctx.manager, touched);
   }
 
   @OnEvent(RatingSubmitted)

@@ -47,6 +47,9 @@ export class ServiceRequest {
   @time('closed_at') closedAt: Date | null;
   /** Time of the newest dispatch or rating fact applied: older facts arriving late are ignored. */
   @time('last_fact_at') lastFactAt: Date | null;
+  /** Taken over from a district's previous system: its name and the record's id there. */
+  @Column({ name: 'import_source', type: 'text', nullable: true }) importSource: string | null;
+  @Column({ name: 'import_ref', type: 'text', nullable: true }) importRef: string | null;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
