@@ -1,0 +1,89 @@
+import { waitFor } from '@bangbang/testing';
+import { DispatchHarness, profile, request } from '../../test/dispatch-harness';
+
+interface Load {
+  provider_id: string;
+  open: number;
+  jobs: number;
+}
+
+/**
+ * The burst of the issue: more requests at once than the best provider can take. Offers wait 10
+ * minutes for an answer here, so a job that reached its provider only after a timeout would show.
+ */
+describe('a burst of requests', () => {
+  let h: DispatchHarness;
+  const volunteer = (id: string, category: string, capacity: number) =>
+    profile(id, { providerKind: 'volunteer', categories: [category], maxConcurrentJobs: capacity });
+
+  const loads = (ids: string[]) =>
+    h.rows<Load>(
+      `SELECT p.provider_id,
+         (SELECT count(*)::int FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND o.status = 'open') AS open,
+         (SELECT count(*)::int FROM dispatch_job j WHERE j.provider_id = p.provider_id AND j.state IN ('assigned', 'on_site')) AS jobs
+       FROM dispatch_provider p WHERE p.provider_id = ANY($1) ORDER BY p.provider_id`,
+      [ids],
+    );
+
+  beforeAll(async () => {
+    h = await DispatchHarness.start({ DISPATCH_OFFER_TIMEOUT_VOLUNTEER_MS: '600000' });
+    await h.instance();
+  });
+
+  afterAll(() => h?.stop());
+
+  it('offers each of 30 haircuts at once, spread over 5 volunteers of capacity 20 and equal quality', async () => {
+    const ids = ['hair-1', 'hair-2', 'hair-3', 'hair-4', 'hair-5'];
+    await h.providers(...ids.map((id) => volunteer(id, 'haircut', 20)));
+    const jobs = Array.from({ length: 30 }, () => request({ categoryCode: 'haircut', feePolicy: 'free' }));
+    await h.requests(...jobs);
+
+    const offers = await waitFor(
+      async () => {
+        const rows = await h.rows<{ request_id: string; provider_id: string; status: string }>(
+          `SELECT request_id, provider_id, status FROM dispatch_offer WHERE request_id = ANY($1)`,
+          [jobs.map((j) => j.requestId)],
+        );
+        return rows.length >= jobs.length && rows;
+      },
+      { what: 'an offer for every request' },
+    );
+    expect(offers).toHaveLength(30);
+    expect(offers.every((o) => o.status === 'open')).toBe(true);
+    expect(new Set(offers.map((o) => o.request_id)).size).toBe(30);
+    const perVolunteer = (await loads(ids)).map((l) => l.open + l.jobs);
+    expect(perVolunteer.every((n) => n >= 1 && n <= 20)).toBe(true);
+    expect(perVolunteer.reduce((a, b) => a + b)).toBe(30);
+  });
+
+  it('sends the jobs beyond every slot to the manual queue at once, leaving no offer on a full volunteer', async () => {
+    const ids = ['nail-1', 'nail-2', 'nail-3', 'nail-4', 'nail-5'];
+    await h.providers(...ids.map((id) => volunteer(id, 'nails', 4)));
+    const jobs = Array.from({ length: 30 }, () => request({ categoryCode: 'nails', feePolicy: 'free' }));
+    await h.requests(...jobs);
+
+    const states = await waitFor(
+      async () => {
+        const rows = await h.rows<{ state: string; offers: number }>(
+          `SELECT j.state, (SELECT count(*)::int FROM dispatch_offer o WHERE o.request_id = j.request_id) AS offers
+           FROM dispatch_job j WHERE j.request_id = ANY($1)`,
+          [jobs.map((j) => j.requestId)],
+        );
+        return rows.length === jobs.length && rows;
+      },
+      { what: 'every request handled' },
+    );
+    const offering = states.filter((s) => s.state === 'offering');
+    const manual = states.filter((s) => s.state === 'manual');
+    expect([offering.length, manual.length]).toEqual([20, 10]);
+    expect(offering.every((s) => s.offers === 1)).toBe(true);
+    expect(manual.every((s) => s.offers === 0)).toBe(true);
+    expect((await loads(ids)).map((l) => l.open)).toEqual([4, 4, 4, 4, 4]);
+    const [queued] = await h.rows<{ manual_reason: string; rankings: Array<{ excluded: Array<{ rule: string }> }> }>(
+      `SELECT manual_reason, rankings FROM dispatch_job WHERE state = 'manual' AND request_id = ANY($1) LIMIT 1`,
+      [jobs.map((j) => j.requestId)],
+    );
+    expect(queued.manual_reason).toMatch(/filtered out: capacity 5/);
+    expect(queued.rankings[0].excluded.map((e) => e.rule)).toEqual(['capacity', 'capacity', 'capacity', 'capacity', 'capacity']);
+  });
+});
