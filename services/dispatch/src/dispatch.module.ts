@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { ClockScanner } from './clocks/clock-scanner';
 import { Clocks } from './clocks/clocks';
 import { DISPATCH_CONFIG, DispatchConfig, DISTRICT_WEIGHTS } from './dispatch.config';
+import { FiguresController } from './figures/figures.controller';
+import { FiguresService } from './figures/figures.service';
 import { Dispatcher } from './jobs/dispatcher';
 import { ProviderJobsService } from './jobs/provider-jobs.service';
 import { parseDistrictWeights } from './matching/weights';
@@ -35,7 +37,7 @@ export class DispatchModule {
     const config = dispatchConfig(env);
     return {
       module: DispatchModule,
-      controllers: [ProviderReportsController, StaffJobsController, RequestEventsHandler, ProviderEventsHandler],
+      controllers: [ProviderReportsController, StaffJobsController, FiguresController, RequestEventsHandler, ProviderEventsHandler],
       providers: [
         { provide: DISPATCH_CONFIG, useValue: config },
         { provide: DISTRICT_WEIGHTS, useValue: districtWeights(config) },
@@ -44,6 +46,7 @@ export class DispatchModule {
         OffersService,
         ProviderJobsService,
         StaffJobsService,
+        FiguresService,
         ClockScanner,
       ],
     };

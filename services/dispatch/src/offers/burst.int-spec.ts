@@ -1,5 +1,6 @@
+import { chinaDay } from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
-import { DispatchHarness, profile, request } from '../../test/dispatch-harness';
+import { DispatchHarness, profile, providerPrincipal, request, staff } from '../../test/dispatch-harness';
 
 interface Load {
   provider_id: string;
@@ -85,5 +86,41 @@ describe('a burst of requests', () => {
     );
     expect(queued.manual_reason).toMatch(/filtered out: capacity 5/);
     expect(queued.rankings[0].excluded.map((e) => e.rule)).toEqual(['capacity', 'capacity', 'capacity', 'capacity', 'capacity']);
+  });
+
+  it("counts each volunteer's answers in the provider figures, and how evenly the community's jobs went", async () => {
+    const open = async (id: string) =>
+      h.rows<{ offer_id: string }>(`SELECT offer_id FROM dispatch_offer WHERE provider_id = $1 AND status = 'open' ORDER BY offered_at`, [id]);
+    const volunteerSays = (id: string, offerId: string, answer: 'accept' | 'decline') =>
+      h.as(providerPrincipal(id, 'volunteer'), 'POST', `/offers/${offerId}/${answer}`);
+    // The volunteer holding the most offers takes two; another declines one.
+    const [busy, other] = (await loads(['hair-1', 'hair-2', 'hair-3', 'hair-4', 'hair-5'])).sort((x, y) => y.open - x.open).map((l) => l.provider_id);
+    const [a, b] = await open(busy);
+    expect((await volunteerSays(busy, a.offer_id, 'accept')).statusCode).toBe(200);
+    expect((await volunteerSays(busy, b.offer_id, 'accept')).statusCode).toBe(200);
+    const [c] = await open(other);
+    expect((await volunteerSays(other, c.offer_id, 'decline')).statusCode).toBe(200);
+
+    const month = chinaDay(new Date()).slice(0, 7);
+    const res = await h.as(staff('community_admin', '/nanchang/jinxing/jincheng/'), 'GET', `/figures/providers?month=${month}&community=jincheng`);
+    expect(res.statusCode).toBe(200);
+    const figures = res.json() as {
+      providers: Array<{ providerId: string; offers: number; accepted: number; declined: number; timedOut: number; open: number; jobs: number }>;
+      communities: Array<{ communityId: string; jobs: number; providers: number; gini: number; topShare: number }>;
+    };
+    const of = (id: string) => figures.providers.find((p) => p.providerId === id)!;
+    expect(of(busy)).toMatchObject({ accepted: 2, jobs: 2, declined: 0, timedOut: 0 });
+    expect(of(other)).toMatchObject({ declined: 1, accepted: 0, jobs: 0 });
+    expect(of('nail-1')).toMatchObject({ offers: 4, open: 4, jobs: 0 });
+    const [{ n }] = await h.rows<{ n: number }>('SELECT count(*)::int AS n FROM dispatch_offer');
+    expect(figures.providers.reduce((sum, p) => sum + p.offers, 0)).toBe(n);
+    // Ten volunteers were offered Jincheng's work and one holds both jobs: [2, 0 × 9].
+    expect(figures.communities).toEqual([{ communityId: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', jobs: 2, providers: 10, gini: 0.9, topShare: 1 }]);
+
+    const elsewhere = await h.as(staff('street_admin', '/nanchang/yangming/'), 'GET', `/figures/providers?month=${month}`);
+    expect(elsewhere.json()).toEqual({ month, providers: [], communities: [] });
+    const bad = await h.as(staff(), 'GET', '/figures/providers?month=2026-13');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().message)).toContain('month');
   });
 });
