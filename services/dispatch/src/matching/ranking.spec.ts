@@ -136,7 +136,11 @@ describe('rankProviders', () => {
     });
     expect(refusal(job(), provider('p', { maxJobsPerDay: 2, jobsToday: 2, jobsThisWeek: 2 }), NOW)).toEqual({
       rule: 'job-limit',
-      reason: 'has reached its limit of 2 jobs today (2 jobs taken + 0 open offers)',
+      reason: 'has reached its limit of 2 jobs today (2 jobs taken)',
+    });
+    expect(refusal(job(), provider('p', { maxJobsPerWeek: 3, jobsThisWeek: 2, openOffers: 1 }), NOW)).toEqual({
+      rule: 'job-limit',
+      reason: 'has reached its limit of 3 jobs this week (2 jobs taken + 1 open offer)',
     });
     expect(refusal(job(), provider('p', { maxJobsPerDay: 2, jobsToday: 1, maxJobsPerWeek: 9, jobsThisWeek: 8 }), NOW)).toBeNull();
   });

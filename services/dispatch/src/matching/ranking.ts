@@ -103,7 +103,8 @@ export function overLimit(p: ProviderFacts): string | null {
   ];
   for (const [limit, taken, period] of limits) {
     if (limit !== null && taken + p.openOffers >= limit) {
-      return `has reached its limit of ${plural(limit, 'job')} ${period} (${plural(taken, 'job')} taken + ${plural(p.openOffers, 'open offer')})`;
+      const offers = p.openOffers ? ` + ${plural(p.openOffers, 'open offer')}` : '';
+      return `has reached its limit of ${plural(limit, 'job')} ${period} (${plural(taken, 'job')} taken${offers})`;
     }
   }
   return null;

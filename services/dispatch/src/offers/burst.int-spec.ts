@@ -123,4 +123,31 @@ describe('a burst of requests', () => {
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().message)).toContain('month');
   });
+
+  it("respects a volunteer's daily and weekly job limits like capacity, when offering and when accepting", async () => {
+    await h.providers(volunteer('lim-1', 'massage', 5), volunteer('lim-2', 'massage', 5));
+    await h.providers({ ...volunteer('lim-1', 'massage', 5), maxJobsPerDay: 1, version: 2 });
+    const say = (id: string, offerId: string) => h.as(providerPrincipal(id, 'volunteer'), 'POST', `/offers/${offerId}/accept`);
+
+    const first = request({ categoryCode: 'massage', feePolicy: 'free' });
+    await h.requests(first);
+    const [toFirst] = await h.waitForOffers(first.requestId, (o) => o.length === 1, 'the first massage offered');
+    expect(toFirst.provider_id).toBe('lim-1');
+    expect((await say('lim-1', toFirst.offer_id)).statusCode).toBe(200);
+
+    // lim-1 has had its one job today: the next two go to lim-2, though lim-1 has room for four more.
+    const more = [request({ categoryCode: 'massage', feePolicy: 'free' }), request({ categoryCode: 'massage', feePolicy: 'free' })];
+    await h.requests(...more);
+    const offers = await Promise.all(more.map(async (r) => (await h.waitForOffers(r.requestId, (o) => o.length === 1, 'a massage offered'))[0]));
+    expect(offers.map((o) => o.provider_id)).toEqual(['lim-2', 'lim-2']);
+    const [ranking] = (await h.job(more[0].requestId))!.rankings as Array<{ excluded: Array<{ providerId: string; rule: string; reason: string }> }>;
+    expect(ranking.excluded).toEqual([{ providerId: 'lim-1', rule: 'job-limit', reason: 'has reached its limit of 1 job today (1 job taken)' }]);
+
+    // lim-2 lowers its weekly limit to one while holding both offers: the second accept is refused.
+    await h.providers({ ...volunteer('lim-2', 'massage', 5), maxJobsPerWeek: 1, version: 2 });
+    expect((await say('lim-2', offers[0].offer_id)).statusCode).toBe(200);
+    const refused = await say('lim-2', offers[1].offer_id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toBe('you have reached your limit of 1 job this week (1 job taken)');
+  });
 });
