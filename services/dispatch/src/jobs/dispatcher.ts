@@ -17,9 +17,9 @@ import { Clock, Clocks } from '../clocks/clocks';
 import { DISPATCH_CONFIG, DispatchConfig, DISTRICT_WEIGHTS } from '../dispatch.config';
 import { availabilityWindow } from '../matching/availability';
 import { nextLevel, scopeAt } from '../matching/org-scope';
-import { Candidate, Excluded, JobFacts, ProviderFacts, rankProviders, Ranking, refusal, Weights } from '../matching/ranking';
+import { Candidate, Excluded, JobFacts, ProviderFacts, rankProviders, Ranking, Refusal, refusal, Weights } from '../matching/ranking';
 import { weightsFor } from '../matching/weights';
-import { lockProvider, providersForCategory } from '../providers/provider-view';
+import { lockProvider, providersForCategory, tryLockProvider } from '../providers/provider-view';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
 import { assertMove } from './job-state';
 import { jobFact } from './job-facts';
@@ -158,26 +158,40 @@ export class Dispatcher {
    * Takes the best candidates that still have room, each checked again holding its row lock (the
    * lock an accept takes), on counts that include every offer and job committed before: two jobs
    * dispatched at once cannot both take a provider's last slot, and a job the ranking meant for a
-   * provider filled meanwhile goes straight to the next one. A provider found full is let go at
-   * once (its lock is released with the savepoint), so a decision holds only the providers it offers to.
+   * provider filled meanwhile goes straight to the next one. A provider another decision holds
+   * right now is passed over for the next candidate rather than waited for (a burst spreads instead
+   * of queuing on the best provider), and waited for only when nobody else is left.
    */
   private async reserve(m: EntityManager, facts: JobFacts, ranked: Candidate[], wanted: number, now: Date) {
     const picked: Candidate[] = [];
     const refused: Excluded[] = [];
-    for (const candidate of ranked) {
-      if (picked.length >= wanted) break;
-      await m.query('SAVEPOINT reserve_provider');
-      const fresh = await lockProvider(m, candidate.providerId, now);
-      const why = fresh ? refusal(facts, fresh, now) : { rule: 'inactive' as const, reason: 'is no longer known' };
-      if (why) {
-        await m.query('ROLLBACK TO SAVEPOINT reserve_provider');
-        refused.push({ providerId: candidate.providerId, ...why });
-      } else {
-        await m.query('RELEASE SAVEPOINT reserve_provider');
-        picked.push(candidate);
+    const busy: Candidate[] = [];
+    for (const [candidates, wait] of [
+      [ranked, false],
+      [busy, true],
+    ] as const) {
+      for (const candidate of candidates) {
+        if (picked.length >= wanted) break;
+        const outcome = await this.claim(m, facts, candidate, wait, now);
+        if (outcome === 'claimed') picked.push(candidate);
+        else if (outcome === 'busy') busy.push(candidate);
+        else refused.push({ providerId: candidate.providerId, ...outcome });
       }
     }
     return { picked, refused };
+  }
+
+  /** A provider found full is let go at once (its lock goes with the savepoint): a decision holds only the providers it offers to. */
+  private async claim(m: EntityManager, facts: JobFacts, candidate: Candidate, wait: boolean, now: Date): Promise<'claimed' | 'busy' | Refusal> {
+    await m.query('SAVEPOINT claim_provider');
+    const fresh = wait ? await lockProvider(m, candidate.providerId, now) : await tryLockProvider(m, candidate.providerId, now);
+    const why = fresh === 'busy' ? null : fresh ? refusal(facts, fresh, now) : { rule: 'inactive' as const, reason: 'is no longer known' };
+    if (fresh === 'busy' || why) {
+      await m.query('ROLLBACK TO SAVEPOINT claim_provider');
+      return why ?? 'busy';
+    }
+    await m.query('RELEASE SAVEPOINT claim_provider');
+    return 'claimed';
   }
 
   private facts(job: DispatchJob, scope: string, alreadyOffered: Set<string>, now: Date): JobFacts {

@@ -1,11 +1,12 @@
 import { waitFor } from '@bangbang/testing';
 import { Client } from 'pg';
-import { DispatchHarness, profile, providerPrincipal, request } from '../../test/dispatch-harness';
+import { COMMUNITY, DispatchHarness, NEIGHBOUR, profile, providerPrincipal, request, staff } from '../../test/dispatch-harness';
 
 /**
  * Two dispatch instances on one database decide at the same moment to offer a job to the same
- * provider, who has one slot left. The test holds the provider's row, so both decisions are made
- * and wait at its lock together; released, exactly one may use the slot.
+ * provider, who has one slot left and is the only candidate left in each job's community. The test
+ * holds the provider's row, so both decisions are made and wait at its lock together; released,
+ * exactly one may use the slot.
  */
 describe('the last slot, with two dispatch instances', () => {
   let h: DispatchHarness;
@@ -15,19 +16,22 @@ describe('the last slot, with two dispatch instances', () => {
     await h.instance({ DISPATCH_INSTANCE_ID: 'instance-a' });
     await h.instance({ DISPATCH_INSTANCE_ID: 'instance-b' });
     await h.providers(
-      // Ranked first by id among equals, with room for one job.
-      profile('a-last-slot', { categories: ['locksmith'], maxConcurrentJobs: 1 }),
-      profile('first-1', { categories: ['locksmith'] }),
-      profile('first-2', { categories: ['locksmith'] }),
-      profile('z-backup', { categories: ['locksmith'] }),
+      // Covers the whole street, with room for one job.
+      profile('last-slot', { categories: ['locksmith'], maxConcurrentJobs: 1, coverage: ['/nanchang/jinxing/'] }),
+      profile('first-1', { categories: ['locksmith'], coverage: [COMMUNITY] }),
+      profile('first-2', { categories: ['locksmith'], coverage: [NEIGHBOUR] }),
     );
   });
 
   afterAll(() => h?.stop());
 
-  it('gives the slot to one job and the other goes straight to the next provider', async () => {
-    // Each job is first offered to the provider the resident chose.
-    const jobs = [request({ categoryCode: 'locksmith', chosenProviderId: 'first-1' }), request({ categoryCode: 'locksmith', chosenProviderId: 'first-2' })];
+  it('gives the slot to one job, and the other goes on to the next provider it can find', async () => {
+    // One job in each community, first offered to the provider the resident chose; once they decline,
+    // last-slot is all that is left in either community.
+    const jobs = [
+      request({ categoryCode: 'locksmith', chosenProviderId: 'first-1' }),
+      request({ categoryCode: 'locksmith', chosenProviderId: 'first-2', communityId: 'huaigu', orgPath: NEIGHBOUR }),
+    ];
     await h.requests(...jobs);
     const first = await Promise.all(
       jobs.map(async (j, i) => (await h.waitForOffers(j.requestId, (o) => o.length === 1, `job ${i + 1} offered to first-${i + 1}`))[0]),
@@ -44,7 +48,7 @@ describe('the last slot, with two dispatch instances', () => {
       )[0].n;
     try {
       await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'a-last-slot' FOR UPDATE`);
+      await holder.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'last-slot' FOR UPDATE`);
       // Both declines are answered by different instances, and each goes on to offer its job.
       const declines = first.map((o, i) => h.as(providerPrincipal(o.provider_id), 'POST', `/offers/${o.offer_id}/decline`, {}, {}, h.apps[i]));
       await waitFor(async () => (await blocked()) === 2, { what: 'both instances waiting for the provider with the last slot' });
@@ -54,14 +58,17 @@ describe('the last slot, with two dispatch instances', () => {
       await holder.end();
     }
 
-    const next = await Promise.all(jobs.map(async (j) => (await h.offers(j.requestId)).filter((o) => o.status === 'open')));
-    expect(next.map((open) => open.length)).toEqual([1, 1]);
-    expect(next.map(([o]) => o.offered_by)).toEqual(['instance-a', 'instance-b']);
-    expect(next.map(([o]) => o.provider_id).sort()).toEqual(['a-last-slot', 'z-backup']);
-    // The job that lost the slot says why in the ranking staff see.
-    const loser = jobs[next.findIndex(([o]) => o.provider_id === 'z-backup')];
-    const candidates = await h.as({ id: 'staff-agent', kind: 'staff', role: 'agent', org: 'nanchang', orgPath: '/nanchang/' }, 'GET', `/jobs/${loser.requestId}/candidates`);
-    const [ranking] = candidates.json() as Array<{ excluded: Array<{ providerId: string; rule: string; reason: string }> }>;
-    expect(ranking.excluded).toContainEqual({ providerId: 'a-last-slot', rule: 'capacity', reason: 'is at capacity (0 jobs in hand + 1 open offer of 1)' });
+    const open = await Promise.all(jobs.map(async (j) => (await h.offers(j.requestId)).filter((o) => o.status === 'open')));
+    expect(open.map((o) => o.length)).toEqual([1, 1]);
+    const winner = open.findIndex(([o]) => o.provider_id === 'last-slot');
+    expect(winner).toBeGreaterThanOrEqual(0);
+    expect(open[winner][0]).toMatchObject({ level: 'community', offered_by: ['instance-a', 'instance-b'][winner] });
+    // The other job widened to the street, where the other community's provider is next.
+    expect(open[1 - winner][0]).toMatchObject({ provider_id: `first-${winner + 1}`, level: 'street', offered_by: ['instance-a', 'instance-b'][1 - winner] });
+    // It says why it did not get the slot in the ranking staff see.
+    const staffView = await h.as(staff(), 'GET', `/jobs/${jobs[1 - winner].requestId}/candidates`);
+    const [community] = staffView.json() as Array<{ level: string; excluded: Array<{ providerId: string; rule: string; reason: string }> }>;
+    expect(community.level).toBe('community');
+    expect(community.excluded).toContainEqual({ providerId: 'last-slot', rule: 'capacity', reason: 'is at capacity (0 jobs in hand + 1 open offer of 1)' });
   });
 });

@@ -154,7 +154,18 @@ export async function providersForCategory(m: EntityManager, categoryCode: strin
  */
 export async function lockProvider(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null = null): Promise<ProviderFacts | null> {
   const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [providerId]);
-  if (!locked.length) return null;
+  return locked.length ? factsOf(m, providerId, now, exceptRequestId) : null;
+}
+
+/** As `lockProvider`, without waiting: `busy` while another transaction holds the provider. */
+export async function tryLockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | 'busy' | null> {
+  const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE SKIP LOCKED', [providerId]);
+  if (locked.length) return factsOf(m, providerId, now, null);
+  const known = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1', [providerId]);
+  return known.length ? 'busy' : null;
+}
+
+async function factsOf(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null): Promise<ProviderFacts> {
   const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = $1`, [providerId, ...params(now, exceptRequestId)]);
   return toFacts(rows[0]);
 }
