@@ -92,22 +92,37 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const inHand = (p: Pick<ProviderFacts, 'activeJobs' | 'openOffers'>) =>
   `${plural(p.activeJobs, 'job')} in hand + ${plural(p.openOffers, 'open offer')}`;
 
+export interface LimitReached {
+  limit: number;
+  period: 'today' | 'this week';
+  taken: number;
+  openOffers: number;
+}
+
 /**
  * A volunteer's daily or weekly limit, reached by the jobs taken in that period and the open
  * offers, which may each become one.
  */
-export function overLimit(p: ProviderFacts): string | null {
-  const limits: Array<[number | null, number, string]> = [
+export function limitReached(p: ProviderFacts): LimitReached | null {
+  const limits: Array<[number | null, number, LimitReached['period']]> = [
     [p.maxJobsPerDay, p.jobsToday, 'today'],
     [p.maxJobsPerWeek, p.jobsThisWeek, 'this week'],
   ];
   for (const [limit, taken, period] of limits) {
-    if (limit !== null && taken + p.openOffers >= limit) {
-      const offers = p.openOffers ? ` + ${plural(p.openOffers, 'open offer')}` : '';
-      return `has reached its limit of ${plural(limit, 'job')} ${period} (${plural(taken, 'job')} taken${offers})`;
-    }
+    if (limit !== null && taken + p.openOffers >= limit) return { limit, period, taken, openOffers: p.openOffers };
   }
   return null;
+}
+
+/** `limit of 2 jobs today (2 jobs taken + 1 open offer)`. */
+export function describeLimit(r: LimitReached): string {
+  const offers = r.openOffers ? ` + ${plural(r.openOffers, 'open offer')}` : '';
+  return `limit of ${plural(r.limit, 'job')} ${r.period} (${plural(r.taken, 'job')} taken${offers})`;
+}
+
+function overLimit(p: ProviderFacts): string | null {
+  const reached = limitReached(p);
+  return reached && `has reached its ${describeLimit(reached)}`;
 }
 
 /** Volunteers serve for free by definition; partner units opt in. */
