@@ -17,7 +17,7 @@ import { Clock, Clocks } from '../clocks/clocks';
 import { DISPATCH_CONFIG, DispatchConfig, DISTRICT_WEIGHTS } from '../dispatch.config';
 import { availabilityWindow } from '../matching/availability';
 import { nextLevel, scopeAt } from '../matching/org-scope';
-import { Candidate, Excluded, JobFacts, ProviderFacts, rankProviders, Ranking, Refusal, refusal, Weights } from '../matching/ranking';
+import { Candidate, Excluded, JobFacts, ProviderFacts, rankProviders, Ranking, refusal, Weights } from '../matching/ranking';
 import { weightsFor } from '../matching/weights';
 import { lockProvider, providersForCategory, tryLockProvider } from '../providers/provider-view';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
@@ -159,39 +159,56 @@ export class Dispatcher {
    * lock an accept takes), on counts that include every offer and job committed before: two jobs
    * dispatched at once cannot both take a provider's last slot, and a job the ranking meant for a
    * provider filled meanwhile goes straight to the next one. A provider another decision holds
-   * right now is passed over for the next candidate rather than waited for (a burst spreads instead
-   * of queuing on the best provider), and waited for only when nobody else is left.
+   * right now is passed over for the next candidate rather than waited for, so a burst spreads
+   * instead of queuing on the best provider.
    */
   private async reserve(m: EntityManager, facts: JobFacts, ranked: Candidate[], wanted: number, now: Date) {
-    const picked: Candidate[] = [];
-    const refused: Excluded[] = [];
-    const busy: Candidate[] = [];
-    for (const [candidates, wait] of [
-      [ranked, false],
-      [busy, true],
-    ] as const) {
-      for (const candidate of candidates) {
-        if (picked.length >= wanted) break;
-        const outcome = await this.claim(m, facts, candidate, wait, now);
-        if (outcome === 'claimed') picked.push(candidate);
-        else if (outcome === 'busy') busy.push(candidate);
-        else refused.push({ providerId: candidate.providerId, ...outcome });
-      }
+    await m.query('SAVEPOINT reserve');
+    const first = await this.claimFree(m, facts, ranked, [], wanted, now);
+    if (first.picked.length >= wanted || !first.busy.length) {
+      await m.query('RELEASE SAVEPOINT reserve');
+      return first;
     }
-    return { picked, refused };
+    // Short of candidates because some were held: wait for those, as every decision waits, holding
+    // no other provider and locking in provider id order, so no two decisions wait on each other.
+    await m.query('ROLLBACK TO SAVEPOINT reserve');
+    const contended = new Set([...first.picked, ...first.busy].map((c) => c.providerId));
+    await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = ANY($1) ORDER BY provider_id FOR UPDATE', [[...contended]]);
+    const picked: Candidate[] = [];
+    const refused = first.refused;
+    for (const candidate of ranked.filter((c) => contended.has(c.providerId))) {
+      if (picked.length >= wanted) break;
+      const why = refusal(facts, (await lockProvider(m, candidate.providerId, now))!, now);
+      if (why) refused.push({ providerId: candidate.providerId, ...why });
+      else picked.push(candidate);
+    }
+    const rest = ranked.filter((c) => !contended.has(c.providerId) && !refused.some((r) => r.providerId === c.providerId));
+    const more = await this.claimFree(m, facts, rest, picked, wanted, now);
+    await m.query('RELEASE SAVEPOINT reserve');
+    return { picked: more.picked, refused: [...refused, ...more.refused] };
   }
 
-  /** A provider found full is let go at once (its lock goes with the savepoint): a decision holds only the providers it offers to. */
-  private async claim(m: EntityManager, facts: JobFacts, candidate: Candidate, wait: boolean, now: Date): Promise<'claimed' | 'busy' | Refusal> {
-    await m.query('SAVEPOINT claim_provider');
-    const fresh = wait ? await lockProvider(m, candidate.providerId, now) : await tryLockProvider(m, candidate.providerId, now);
-    const why = fresh === 'busy' ? null : fresh ? refusal(facts, fresh, now) : { rule: 'inactive' as const, reason: 'is no longer known' };
-    if (fresh === 'busy' || why) {
-      await m.query('ROLLBACK TO SAVEPOINT claim_provider');
-      return why ?? 'busy';
+  /** Claims candidates in rank order without waiting: a held one is noted as busy, a full one let go at once. */
+  private async claimFree(m: EntityManager, facts: JobFacts, candidates: Candidate[], already: Candidate[], wanted: number, now: Date) {
+    const picked = [...already];
+    const refused: Excluded[] = [];
+    const busy: Candidate[] = [];
+    for (const candidate of candidates) {
+      if (picked.length >= wanted) break;
+      await m.query('SAVEPOINT claim');
+      const fresh = await tryLockProvider(m, candidate.providerId, now);
+      const why = fresh === 'busy' ? null : refusal(facts, fresh, now);
+      if (fresh !== 'busy' && !why) {
+        await m.query('RELEASE SAVEPOINT claim');
+        picked.push(candidate);
+        continue;
+      }
+      // A full provider's lock goes with the savepoint: a decision holds only the providers it offers to.
+      await m.query('ROLLBACK TO SAVEPOINT claim');
+      if (why) refused.push({ providerId: candidate.providerId, ...why });
+      else busy.push(candidate);
     }
-    await m.query('RELEASE SAVEPOINT claim_provider');
-    return 'claimed';
+    return { picked, refused, busy };
   }
 
   private facts(job: DispatchJob, scope: string, alreadyOffered: Set<string>, now: Date): JobFacts {

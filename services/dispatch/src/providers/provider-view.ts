@@ -157,12 +157,13 @@ export async function lockProvider(m: EntityManager, providerId: string, now: Da
   return locked.length ? factsOf(m, providerId, now, exceptRequestId) : null;
 }
 
-/** As `lockProvider`, without waiting: `busy` while another transaction holds the provider. */
-export async function tryLockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | 'busy' | null> {
+/**
+ * As `lockProvider`, without waiting: `busy` while another transaction holds the provider. Only
+ * for providers just read from the view, which never forgets one.
+ */
+export async function tryLockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | 'busy'> {
   const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE SKIP LOCKED', [providerId]);
-  if (locked.length) return factsOf(m, providerId, now, null);
-  const known = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1', [providerId]);
-  return known.length ? 'busy' : null;
+  return locked.length ? factsOf(m, providerId, now, null) : 'busy';
 }
 
 async function factsOf(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null): Promise<ProviderFacts> {
