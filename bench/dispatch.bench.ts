@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { dispatchService } from '../services/dispatch/src/dispatch.service-definition';
+import { gini } from '../services/dispatch/src/figures/gini';
 import { serverUser } from '@bangbang/persistence';
 import { benchDatabase, summarise } from './bench-kit';
 
@@ -155,6 +156,12 @@ async function main(): Promise<void> {
        GROUP BY o.request_id`,
     );
     console.log(summarise('of which in the consuming transaction, start → offer row', service.map((r) => r.ms)));
+    // How the work spread: offers per provider among those serving the requests' categories.
+    const spread: Array<{ n: number }> = await ds.query(
+      `SELECT count(o.offer_id)::int AS n FROM dispatch_provider p LEFT JOIN dispatch_offer o ON o.provider_id = p.provider_id GROUP BY p.provider_id`,
+    );
+    const offers = spread.map((r) => r.n);
+    console.log(`offers per provider: min ${Math.min(...offers)}, max ${Math.max(...offers)}, Gini ${gini(offers).toFixed(3)} over ${offers.length} providers`);
   } finally {
     await probe.disconnect();
     await producer.disconnect();

@@ -7,6 +7,7 @@ import { DispatchJob } from './jobs/dispatch-job.entity';
 import { DispatchJobs1764000000200 } from './migrations/1764000000200-dispatch-jobs';
 import { DispatchMatching1764000000201 } from './migrations/1764000000201-dispatch-matching';
 import { MinimalRequestFacts1764000000202 } from './migrations/1764000000202-minimal-request-facts';
+import { SpreadWork1764000000203 } from './migrations/1764000000203-spread-work';
 import { Offer } from './offers/offer.entity';
 import openApiMetadata from './openapi.metadata';
 
@@ -24,7 +25,7 @@ export const dispatchService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'dispatch',
         entities: [DispatchJob, Offer],
-        migrations: [DispatchJobs1764000000200, DispatchMatching1764000000201, MinimalRequestFacts1764000000202],
+        migrations: [DispatchJobs1764000000200, DispatchMatching1764000000201, MinimalRequestFacts1764000000202, SpreadWork1764000000203],
         producedTopics: [TOPICS.dispatch],
         env,
       }),

@@ -52,6 +52,9 @@ export class ProviderProfileV1 {
   @IsOptional() @IsISO8601() pausedUntil?: string | null;
   @IsInt() @Min(0) @Max(1_000) maxConcurrentJobs: number;
   @IsBoolean() takesFreeJobs: boolean;
+  /** A volunteer's own limits on jobs per China calendar day and week (from Monday); absent or null: none. */
+  @IsOptional() @IsInt() @Min(1) @Max(100) maxJobsPerDay?: number | null;
+  @IsOptional() @IsInt() @Min(1) @Max(500) maxJobsPerWeek?: number | null;
   @IsOptional() @ValidateNested() @Type(() => GeoPoint) location?: GeoPoint;
   @IsInt() @Min(1) version: number;
 }

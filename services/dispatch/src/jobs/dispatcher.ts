@@ -14,11 +14,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Clock, Clocks } from '../clocks/clocks';
-import { DISPATCH_CONFIG, DispatchConfig } from '../dispatch.config';
+import { DISPATCH_CONFIG, DispatchConfig, DISTRICT_WEIGHTS } from '../dispatch.config';
 import { availabilityWindow } from '../matching/availability';
 import { nextLevel, scopeAt } from '../matching/org-scope';
-import { Candidate, JobFacts, ProviderFacts, rankProviders, Ranking } from '../matching/ranking';
-import { providersForCategory } from '../providers/provider-view';
+import { Candidate, Excluded, JobFacts, ProviderFacts, rankProviders, Ranking, refusal, Weights } from '../matching/ranking';
+import { weightsFor } from '../matching/weights';
+import { lockProvider, providersForCategory, tryLockProvider } from '../providers/provider-view';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
 import { assertMove } from './job-state';
 import { jobFact } from './job-facts';
@@ -38,6 +39,7 @@ export interface Assignment {
 export class Dispatcher {
   constructor(
     @Inject(DISPATCH_CONFIG) private readonly config: DispatchConfig,
+    @Inject(DISTRICT_WEIGHTS) private readonly weights: ReadonlyMap<string, Weights>,
     private readonly clocks: Clocks,
   ) {}
 
@@ -133,7 +135,12 @@ export class Dispatcher {
   private async plan(m: EntityManager, job: DispatchJob, offers: Pick<Offer, 'providerId'>[], wanted: number, now: Date) {
     const scope = scopeAt(job.orgPath, job.level);
     const offered = new Set(offers.map((o) => o.providerId));
-    const ranking = rankProviders(this.facts(job, scope, offered, now), await providersForCategory(m, job.categoryCode, now), now);
+    const facts = this.facts(job, scope, offered, now);
+    const ranking = rankProviders(facts, await providersForCategory(m, job.categoryCode, now), now, weightsFor(this.weights, job.orgPath));
+    const { picked, refused } = await this.reserve(m, facts, ranking.ranked, wanted, now);
+    const gone = new Set(refused.map((r) => r.providerId));
+    ranking.ranked = ranking.ranked.filter((c) => !gone.has(c.providerId));
+    ranking.excluded = [...ranking.excluded, ...refused].sort((a, b) => (a.providerId < b.providerId ? -1 : 1));
     const same = (r: StoredRanking) => r.level === job.level && r.round === job.round;
     const earlier = job.rankings.find(same)?.ranked.filter((c) => offered.has(c.providerId)) ?? [];
     const entry: StoredRanking = {
@@ -144,7 +151,64 @@ export class Dispatcher {
       ranked: [...earlier, ...ranking.ranked].map((c, i) => ({ ...c, rank: i + 1 })),
       excluded: ranking.excluded.filter((e) => e.rule !== 'already-offered'),
     };
-    return { scope, ranking, picked: ranking.ranked.slice(0, wanted), rankings: [...job.rankings.filter((r) => !same(r)), entry] };
+    return { scope, ranking, picked, rankings: [...job.rankings.filter((r) => !same(r)), entry] };
+  }
+
+  /**
+   * Takes the best candidates that still have room, each checked again holding its row lock (the
+   * lock an accept takes), on counts that include every offer and job committed before: two jobs
+   * dispatched at once cannot both take a provider's last slot, and a job the ranking meant for a
+   * provider filled meanwhile goes straight to the next one. A provider another decision holds
+   * right now is passed over for the next candidate rather than waited for, so a burst spreads
+   * instead of queuing on the best provider.
+   */
+  private async reserve(m: EntityManager, facts: JobFacts, ranked: Candidate[], wanted: number, now: Date) {
+    await m.query('SAVEPOINT reserve');
+    const first = await this.claimFree(m, facts, ranked, [], wanted, now);
+    if (first.picked.length >= wanted || !first.busy.length) {
+      await m.query('RELEASE SAVEPOINT reserve');
+      return first;
+    }
+    // Short of candidates because some were held: wait for those, as every decision waits, holding
+    // no other provider and locking in provider id order, so no two decisions wait on each other.
+    await m.query('ROLLBACK TO SAVEPOINT reserve');
+    const contended = new Set([...first.picked, ...first.busy].map((c) => c.providerId));
+    await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = ANY($1) ORDER BY provider_id FOR UPDATE', [[...contended]]);
+    const picked: Candidate[] = [];
+    const refused = first.refused;
+    for (const candidate of ranked.filter((c) => contended.has(c.providerId))) {
+      if (picked.length >= wanted) break;
+      const why = refusal(facts, (await lockProvider(m, candidate.providerId, now))!, now);
+      if (why) refused.push({ providerId: candidate.providerId, ...why });
+      else picked.push(candidate);
+    }
+    const rest = ranked.filter((c) => !contended.has(c.providerId) && !refused.some((r) => r.providerId === c.providerId));
+    const more = await this.claimFree(m, facts, rest, picked, wanted, now);
+    await m.query('RELEASE SAVEPOINT reserve');
+    return { picked: more.picked, refused: [...refused, ...more.refused] };
+  }
+
+  /** Claims candidates in rank order without waiting: a held one is noted as busy, a full one let go at once. */
+  private async claimFree(m: EntityManager, facts: JobFacts, candidates: Candidate[], already: Candidate[], wanted: number, now: Date) {
+    const picked = [...already];
+    const refused: Excluded[] = [];
+    const busy: Candidate[] = [];
+    for (const candidate of candidates) {
+      if (picked.length >= wanted) break;
+      await m.query('SAVEPOINT claim');
+      const fresh = await tryLockProvider(m, candidate.providerId, now);
+      const why = fresh === 'busy' ? null : refusal(facts, fresh, now);
+      if (fresh !== 'busy' && !why) {
+        await m.query('RELEASE SAVEPOINT claim');
+        picked.push(candidate);
+        continue;
+      }
+      // A full provider's lock goes with the savepoint: a decision holds only the providers it offers to.
+      await m.query('ROLLBACK TO SAVEPOINT claim');
+      if (why) refused.push({ providerId: candidate.providerId, ...why });
+      else busy.push(candidate);
+    }
+    return { picked, refused, busy };
   }
 
   private facts(job: DispatchJob, scope: string, alreadyOffered: Set<string>, now: Date): JobFacts {

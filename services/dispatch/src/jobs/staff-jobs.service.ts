@@ -122,7 +122,8 @@ export class StaffJobsService {
     if (job.providerId === dto.providerId) throw new ConflictException(`the job is already assigned to ${dto.providerId}`);
     // Locked after the job, in the order accepting an offer takes them, so a concurrent accept of
     // another job's offer and this assignment cannot both take the provider's last slot.
-    const provider = await lockProvider(m, dto.providerId, now);
+    // Offers of this very job do not count against the provider: assigning withdraws them.
+    const provider = await lockProvider(m, dto.providerId, now, job.requestId);
     if (!provider) throw new UnprocessableEntityException({ statusCode: 422, rule: 'unknown-provider', message: `no provider ${dto.providerId}` });
     const facts = {
       categoryCode: job.categoryCode,

@@ -1,4 +1,4 @@
-import { availabilityWindow, availableDuring } from './availability';
+import { availabilityWindow, availableDuring, chinaPeriodStarts } from './availability';
 
 describe('availableDuring (weekly windows in China time)', () => {
   // 2026-11-25 is a Wednesday (day 3); 09:00 China time is 01:00 UTC.
@@ -53,5 +53,19 @@ describe('availabilityWindow', () => {
   it('gives a late job at least an hour', () => {
     const w = availabilityWindow({ preferredFrom: null, preferredTo: null, responseDueAt: at('2026-11-25T01:00:00Z') }, now);
     expect(w).toEqual({ from: now, to: at('2026-11-25T03:00:00Z') });
+  });
+});
+
+describe('chinaPeriodStarts (where job limits count from)', () => {
+  it.each([
+    // Wednesday 25 Nov, 10:00 China time: the day from 00:00, the week from Monday 23 Nov, China time.
+    ['2026-11-25T02:00:00Z', '2026-11-24T16:00:00.000Z', '2026-11-22T16:00:00.000Z'],
+    // Monday 23 Nov, 07:59 China time (still Sunday in UTC): the week starts that very midnight.
+    ['2026-11-22T23:59:00Z', '2026-11-22T16:00:00.000Z', '2026-11-22T16:00:00.000Z'],
+    // Sunday 29 Nov, 23:30 China time: the last day of the week that began on the 23rd.
+    ['2026-11-29T15:30:00Z', '2026-11-28T16:00:00.000Z', '2026-11-22T16:00:00.000Z'],
+  ])('at %s: day from %s, week from %s', (now, day, week) => {
+    const starts = chinaPeriodStarts(new Date(now));
+    expect([starts.day.toISOString(), starts.week.toISOString()]).toEqual([day, week]);
   });
 });

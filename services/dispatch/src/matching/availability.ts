@@ -43,3 +43,12 @@ export function availabilityWindow(
   const until = Math.max(job.responseDueAt.getTime(), now.getTime() + 60 * MINUTE);
   return { from: now, to: new Date(until) };
 }
+
+/** The starts of the China calendar day and week (from Monday) that `now` falls in: job limits count from them. */
+export function chinaPeriodStarts(now: Date): { day: Date; week: Date } {
+  const local = now.getTime() + CHINA_OFFSET_MS;
+  const day = Math.floor(local / DAY) * DAY;
+  // 1970-01-01 was a Thursday: days since the last Monday.
+  const sinceMonday = (Math.floor(local / DAY) + 3) % 7;
+  return { day: new Date(day - CHINA_OFFSET_MS), week: new Date(day - sinceMonday * DAY - CHINA_OFFSET_MS) };
+}

@@ -1,4 +1,4 @@
-import { JobFacts, ProviderFacts, rankProviders, refusal } from './ranking';
+import { JobFacts, ProviderFacts, rankProviders, refusal, WEIGHTS } from './ranking';
 import { nextLevel, scopeAt, servesScope } from './org-scope';
 
 const NOW = new Date('2026-11-25T02:00:00Z');
@@ -27,8 +27,14 @@ const provider = (providerId: string, over: Partial<ProviderFacts> = {}): Provid
   maxConcurrentJobs: 4,
   takesFreeJobs: true,
   location: null,
+  maxJobsPerDay: null,
+  maxJobsPerWeek: null,
   activeJobs: 0,
-  recentAssignments: 0,
+  openOffers: 0,
+  jobsToday: 0,
+  jobsThisWeek: 0,
+  recentOffers: 0,
+  lastOfferedAt: null,
   quality: null,
   ...over,
 });
@@ -51,12 +57,22 @@ describe('rankProviders', () => {
       ['steady', 'flaky'],
     ],
     [
-      'fairness spreads work: fewer recent jobs first',
+      'fairness spreads work: fewer offers this week first',
       job(),
-      [provider('busy-week', { recentAssignments: 6 }), provider('quiet-week', { recentAssignments: 0 })],
+      [provider('busy-week', { recentOffers: 6 }), provider('quiet-week', { recentOffers: 0 })],
       ['quiet-week', 'busy-week'],
     ],
+    [
+      'fairness spreads work: the one offered longer ago first',
+      job(),
+      [
+        provider('just-now', { recentOffers: 1, lastOfferedAt: new Date(NOW.getTime() - 60_000) }),
+        provider('this-morning', { recentOffers: 1, lastOfferedAt: new Date(NOW.getTime() - 3 * 3_600_000) }),
+      ],
+      ['this-morning', 'just-now'],
+    ],
     ['lighter load first', job(), [provider('loaded', { activeJobs: 3 }), provider('idle')], ['idle', 'loaded']],
+    ['open offers count as load', job(), [provider('offered', { openOffers: 2 }), provider('idle')], ['idle', 'offered']],
     [
       'nearer first when both coordinates are known',
       job({ location: { lat: 31.57, lng: 120.3 } }),
@@ -73,7 +89,7 @@ describe('rankProviders', () => {
     [
       "the resident's chosen provider comes first even with a lower score",
       job({ preferredProviderId: 'chosen' }),
-      [provider('best', stars(5, 300)), provider('chosen', { ...stars(3.5, 10), recentAssignments: 9 })],
+      [provider('best', stars(5, 300)), provider('chosen', { ...stars(3.5, 10), recentOffers: 9 })],
       ['chosen', 'best'],
     ],
   ])('%s', (_, j, ps, expected) => {
@@ -87,6 +103,9 @@ describe('rankProviders', () => {
     ['paused', {}, { pausedUntil: new Date(NOW.getTime() + 60_000) }, 'paused'],
     ['not available in the window', {}, { availability: { always: false, windows: [{ day: 6, from: '08:00', to: '09:00' }] } }, 'unavailable'],
     ['at capacity', {}, { activeJobs: 4 }, 'capacity'],
+    ['at capacity with its open offers', {}, { activeJobs: 2, openOffers: 2 }, 'capacity'],
+    ['daily limit reached', {}, { maxJobsPerDay: 2, jobsToday: 1, openOffers: 1 }, 'job-limit'],
+    ['weekly limit reached', {}, { maxJobsPerWeek: 5, jobsThisWeek: 5, jobsToday: 0 }, 'job-limit'],
     ['takes no jobs at all', {}, { maxConcurrentJobs: 0 }, 'capacity'],
     ['free job, merchant without free jobs', { feePolicy: 'free' }, { takesFreeJobs: false }, 'free-jobs'],
     ['already offered this job', { alreadyOffered: new Set(['p']) }, {}, 'already-offered'],
@@ -110,6 +129,22 @@ describe('rankProviders', () => {
     expect(ranking.excluded.map((e) => e.providerId)).toEqual(['merchant-paid-only']);
   });
 
+  it('says what fills a provider, jobs and offers alike', () => {
+    expect(refusal(job(), provider('p', { activeJobs: 3, openOffers: 1 }), NOW)).toEqual({
+      rule: 'capacity',
+      reason: 'is at capacity (3 jobs in hand + 1 open offer of 4)',
+    });
+    expect(refusal(job(), provider('p', { maxJobsPerDay: 2, jobsToday: 2, jobsThisWeek: 2 }), NOW)).toEqual({
+      rule: 'job-limit',
+      reason: 'has reached its limit of 2 jobs today (2 jobs taken)',
+    });
+    expect(refusal(job(), provider('p', { maxJobsPerWeek: 3, jobsThisWeek: 2, openOffers: 1 }), NOW)).toEqual({
+      rule: 'job-limit',
+      reason: 'has reached its limit of 3 jobs this week (2 jobs taken + 1 open offer)',
+    });
+    expect(refusal(job(), provider('p', { maxJobsPerDay: 2, jobsToday: 1, maxJobsPerWeek: 9, jobsThisWeek: 8 }), NOW)).toBeNull();
+  });
+
   it('ignores a pause that has already ended', () => {
     const paused = provider('p', { pausedUntil: new Date(NOW.getTime() - 1) });
     expect(refusal(job(), paused, NOW)).toBeNull();
@@ -122,13 +157,31 @@ describe('rankProviders', () => {
   });
 
   it('explains every factor and omits distance when a coordinate is missing', () => {
-    const [c] = rankProviders(job(), [provider('p', { ...stars(4.8, 200), activeJobs: 1, recentAssignments: 2 })], NOW).ranked;
+    const lastOfferedAt = new Date(NOW.getTime() - 30 * 60_000);
+    const p = provider('p', { ...stars(4.8, 200), activeJobs: 1, openOffers: 1, recentOffers: 5, lastOfferedAt });
+    const [c] = rankProviders(job(), [p], NOW).ranked;
     expect(Object.keys(c.factors).sort()).toEqual(['fairness', 'load', 'quality', 'reliability']);
     expect(c.factors.quality!.reason).toMatch(/4\.80★ over 200 ratings → 0\.94/);
-    expect(c.factors.load!.reason).toBe('1 of 4 jobs in hand → 0.75');
-    expect(c.factors.fairness!.reason).toBe('2 jobs in the last 7 days → 0.3333');
+    expect(c.factors.load!.reason).toBe('1 job in hand + 1 open offer of 4 → 0.5');
+    expect(c.factors.fairness!.reason).toBe('5 offers in the last 7 days, the last 30 min ago → 0.5');
+    expect(Object.values(c.factors).map((f) => f.weight)).toEqual([0.35, 0.25, 0.15, 0.15]);
     expect(c.score).toBeGreaterThan(0);
     expect(c.score).toBeLessThanOrEqual(1);
+  });
+
+  it("weighs by the district's weights and shows them", () => {
+    const rated = provider('rated', {
+      quality: { ratingsCount: 500, meanStars: 5, acceptanceRate: 1, onTimeRate: 1 },
+      openOffers: 1,
+      recentOffers: 2,
+      lastOfferedAt: new Date(NOW.getTime() - 30 * 60_000),
+    });
+    const idle = provider('idle-unrated');
+    expect(order(job(), [rated, idle])).toEqual(['rated', 'idle-unrated']);
+    const spreading = { ...WEIGHTS, quality: 0.3, reliability: 0.1, fairness: 0.29, load: 0.29 };
+    const ranked = rankProviders(job(), [rated, idle], NOW, spreading).ranked;
+    expect(ranked.map((c) => c.providerId)).toEqual(['idle-unrated', 'rated']);
+    expect(ranked[0].factors.load!.weight).toBe(0.29);
   });
 });
 

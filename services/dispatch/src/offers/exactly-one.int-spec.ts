@@ -56,9 +56,12 @@ describe('exactly one assignment', () => {
     await h.providers(profile('solo', { categories: ['locksmith'], maxConcurrentJobs: 1 }));
     const offered = request({ categoryCode: 'locksmith' });
     const manual = request({ categoryCode: 'locksmith' });
-    await h.requests(offered, manual);
+    await h.requests(offered);
     const [offer] = await h.waitForOffers(offered.requestId, (o) => o.length === 1, "solo's offer of the first job");
-    await h.waitForOffers(manual.requestId, (o) => o.length === 1, 'the second job');
+    // The open offer holds solo's one slot, so the second job finds nobody and waits for staff.
+    await h.requests(manual);
+    await waitFor(async () => (await h.job(manual.requestId))?.state === 'manual', { what: 'the second job in the manual queue' });
+    expect(await h.offers(manual.requestId)).toEqual([]);
 
     // Holding the offer's row stops the accept at its first write, after its capacity check and
     // before its commit: the worst moment for an assignment by hand to check the same capacity.

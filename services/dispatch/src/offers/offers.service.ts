@@ -5,6 +5,7 @@ import { EntityManager, In } from 'typeorm';
 import { DispatchJob } from '../jobs/dispatch-job.entity';
 import { Dispatcher } from '../jobs/dispatcher';
 import { actsAs, jobFact } from '../jobs/job-facts';
+import { describeLimit, limitReached } from '../matching/ranking';
 import { lockProvider } from '../providers/provider-view';
 import { Offer } from './offer.entity';
 import { whyClosed } from './offer-refusals';
@@ -66,6 +67,9 @@ export class OffersService {
     if (provider.activeJobs >= provider.maxConcurrentJobs) {
       throw new ConflictException(`you are at capacity: ${provider.activeJobs} of ${provider.maxConcurrentJobs} jobs in hand`);
     }
+    // Offers held a slot each when made; what is taken here is only jobs, as with capacity.
+    const limit = limitReached({ ...provider, openOffers: 0 });
+    if (limit) throw new ConflictException(`you have reached your ${describeLimit(limit)}`);
     await this.resolve(m, offer, 'accepted', null, now);
     await this.dispatcher.publish(m, job, OfferAccepted, this.fact(job, offer, now));
     await this.dispatcher.withdrawOpen(m, job, 'taken', now);

@@ -2,18 +2,20 @@ import type { ProviderProfileV1, ProviderQualityV1 } from '@bangbang/contracts';
 import { EntityManager } from 'typeorm';
 import type { ProviderFacts } from '../matching/ranking';
 import { HOLDING_STATES } from '../jobs/job-state';
+import { chinaPeriodStarts } from '../matching/availability';
 
 /** Keeps the newest snapshot: an older or repeated one changes nothing. */
 export async function upsertProfile(m: EntityManager, p: ProviderProfileV1): Promise<void> {
   await m.query(
     `INSERT INTO dispatch_provider (provider_id, provider_kind, display_name, active, categories, coverage, availability,
-       paused_until, max_concurrent_jobs, takes_free_jobs, lat, lng, version, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
+       paused_until, max_concurrent_jobs, takes_free_jobs, lat, lng, max_jobs_per_day, max_jobs_per_week, version, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15, $13, now())
      ON CONFLICT (provider_id) DO UPDATE SET provider_kind = EXCLUDED.provider_kind, display_name = EXCLUDED.display_name,
        active = EXCLUDED.active, categories = EXCLUDED.categories, coverage = EXCLUDED.coverage,
        availability = EXCLUDED.availability, paused_until = EXCLUDED.paused_until,
        max_concurrent_jobs = EXCLUDED.max_concurrent_jobs, takes_free_jobs = EXCLUDED.takes_free_jobs,
-       lat = EXCLUDED.lat, lng = EXCLUDED.lng, version = EXCLUDED.version, updated_at = now()
+       lat = EXCLUDED.lat, lng = EXCLUDED.lng, max_jobs_per_day = EXCLUDED.max_jobs_per_day,
+       max_jobs_per_week = EXCLUDED.max_jobs_per_week, version = EXCLUDED.version, updated_at = now()
      WHERE dispatch_provider.version < EXCLUDED.version`,
     [
       p.providerId,
@@ -29,6 +31,8 @@ export async function upsertProfile(m: EntityManager, p: ProviderProfileV1): Pro
       p.location?.lat ?? null,
       p.location?.lng ?? null,
       p.version,
+      p.maxJobsPerDay ?? null,
+      p.maxJobsPerWeek ?? null,
     ],
   );
 }
@@ -88,8 +92,14 @@ interface FactsRow {
   takes_free_jobs: boolean;
   lat: number | null;
   lng: number | null;
+  max_jobs_per_day: number | null;
+  max_jobs_per_week: number | null;
   active_jobs: number;
-  recent: number;
+  jobs_today: number;
+  jobs_this_week: number;
+  open_offers: number;
+  recent_offers: number;
+  last_offered_at: Date | null;
   ratings_count: number | null;
   mean_stars: number | null;
   acceptance_rate: number | null;
@@ -98,42 +108,67 @@ interface FactsRow {
   resolution_rate: number | null;
 }
 
+/**
+ * $2 holding states, $3 a week ago, $4 and $5 the starts of today and of this week in China time,
+ * $6 now, $7 a job whose offers do not count (the one being assigned by hand).
+ */
 const FACTS = `
   SELECT p.*, q.ratings_count, q.mean_stars, q.acceptance_rate, q.on_time_rate, q.response_rate, q.resolution_rate,
-    coalesce(w.active_jobs, 0) AS active_jobs, coalesce(w.recent, 0) AS recent
+    coalesce(w.active_jobs, 0) AS active_jobs, coalesce(w.jobs_today, 0) AS jobs_today,
+    coalesce(w.jobs_this_week, 0) AS jobs_this_week, coalesce(o.open_offers, 0) AS open_offers,
+    coalesce(o.recent_offers, 0) AS recent_offers, o.last_offered_at
   FROM dispatch_provider p
   LEFT JOIN dispatch_provider_quality q ON q.provider_id = p.provider_id
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE j.state = ANY($2))::int AS active_jobs,
-           count(*) FILTER (WHERE j.assigned_at > $3)::int AS recent
+           count(*) FILTER (WHERE j.assigned_at >= $4)::int AS jobs_today,
+           count(*) FILTER (WHERE j.assigned_at >= $5)::int AS jobs_this_week
     FROM dispatch_job j WHERE j.provider_id = p.provider_id
-  ) w ON true`;
+  ) w ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE o.status = 'open' AND o.expires_at > $6 AND o.request_id IS DISTINCT FROM $7::uuid)::int AS open_offers,
+           count(*) FILTER (WHERE o.offered_at > $3)::int AS recent_offers,
+           max(o.offered_at) AS last_offered_at
+    FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND (o.offered_at > $3 OR o.status = 'open')
+  ) o ON true`;
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
+const params = (now: Date, exceptRequestId: string | null = null) => {
+  const { day, week } = chinaPeriodStarts(now);
+  return [HOLDING_STATES, new Date(now.getTime() - WEEK_MS), day, week, now, exceptRequestId];
+};
+
 /** Providers serving a category, with their quality figures and current work, as the ranking needs them. */
 export async function providersForCategory(m: EntityManager, categoryCode: string, now: Date): Promise<ProviderFacts[]> {
-  const rows: FactsRow[] = await m.query(`${FACTS} WHERE $1 = ANY(p.categories) ORDER BY p.provider_id`, [
-    categoryCode,
-    HOLDING_STATES,
-    new Date(now.getTime() - WEEK_MS),
-  ]);
+  const rows: FactsRow[] = await m.query(`${FACTS} WHERE $1 = ANY(p.categories) ORDER BY p.provider_id`, [categoryCode, ...params(now)]);
   return rows.map(toFacts);
-}
-
-async function providerById(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
-  const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = $1`, [providerId, HOLDING_STATES, new Date(now.getTime() - WEEK_MS)]);
-  return rows.length ? toFacts(rows[0]) : null;
 }
 
 /**
  * The provider's facts read holding its row lock until commit. Everything that gives a provider a
- * job (accepting an offer, assignment by hand) takes it after the job's lock and checks capacity on
- * what this returns, so two jobs cannot both take a provider's last slot.
+ * job or an offer (accepting an offer, assignment by hand, the dispatcher's offers) takes it after
+ * the job's lock and checks capacity and limits on what this returns, so two decisions cannot
+ * both take a provider's last slot. The counts are read after the lock is granted, in a statement
+ * of their own, so they include whatever the previous holder committed.
  */
-export async function lockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | null> {
+export async function lockProvider(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null = null): Promise<ProviderFacts | null> {
   const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [providerId]);
-  return locked.length ? providerById(m, providerId, now) : null;
+  return locked.length ? factsOf(m, providerId, now, exceptRequestId) : null;
+}
+
+/**
+ * As `lockProvider`, without waiting: `busy` while another transaction holds the provider. Only
+ * for providers just read from the view, which never forgets one.
+ */
+export async function tryLockProvider(m: EntityManager, providerId: string, now: Date): Promise<ProviderFacts | 'busy'> {
+  const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE SKIP LOCKED', [providerId]);
+  return locked.length ? factsOf(m, providerId, now, null) : 'busy';
+}
+
+async function factsOf(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null): Promise<ProviderFacts> {
+  const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = $1`, [providerId, ...params(now, exceptRequestId)]);
+  return toFacts(rows[0]);
 }
 
 function toFacts(r: FactsRow): ProviderFacts {
@@ -149,8 +184,14 @@ function toFacts(r: FactsRow): ProviderFacts {
     maxConcurrentJobs: r.max_concurrent_jobs,
     takesFreeJobs: r.takes_free_jobs,
     location: r.lat !== null && r.lng !== null ? { lat: r.lat, lng: r.lng } : null,
+    maxJobsPerDay: r.max_jobs_per_day,
+    maxJobsPerWeek: r.max_jobs_per_week,
     activeJobs: r.active_jobs,
-    recentAssignments: r.recent,
+    openOffers: r.open_offers,
+    jobsToday: r.jobs_today,
+    jobsThisWeek: r.jobs_this_week,
+    recentOffers: r.recent_offers,
+    lastOfferedAt: r.last_offered_at,
     quality:
       r.ratings_count === null
         ? null

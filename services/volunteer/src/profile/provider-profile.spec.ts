@@ -9,6 +9,8 @@ const volunteer: VolunteerState = {
   availability: { always: false, windows: [{ day: 6, from: '09:00', to: '17:00' }] },
   pausedUntil: null,
   maxConcurrentJobs: 2,
+  maxJobsPerDay: 1,
+  maxJobsPerWeek: null,
 };
 const ALL = ['ethos', 'procedure', 'skills', 'safety'];
 const certs = [
@@ -53,6 +55,8 @@ describe('provider profile of a volunteer', () => {
       pausedUntil: null,
       maxConcurrentJobs: 2,
       takesFreeJobs: true,
+      maxJobsPerDay: 1,
+      maxJobsPerWeek: null,
       version: 3,
     });
   });

@@ -13,6 +13,8 @@ export interface VolunteerState {
   availability: AvailabilityV1;
   pausedUntil: Date | null;
   maxConcurrentJobs: number;
+  maxJobsPerDay: number | null;
+  maxJobsPerWeek: number | null;
 }
 
 export interface CertificateState {
@@ -60,6 +62,8 @@ export function deriveProfile(
     maxConcurrentJobs: v.maxConcurrentJobs,
     // Volunteers serve free: the resident pays nothing for a volunteer's work.
     takesFreeJobs: true,
+    maxJobsPerDay: v.maxJobsPerDay,
+    maxJobsPerWeek: v.maxJobsPerWeek,
     version,
   };
 }

@@ -59,6 +59,10 @@ export class AvailabilityDto {
   /** "Away until": no offers before then. Null ends a pause. */
   @IsOptional() @NullAllowed() @IsDateTime() pausedUntil?: string | null;
   @IsInt() @Min(0) @Max(20) maxConcurrentJobs: number;
+  /** At most this many jobs a day (China time), offers included while open; null or absent: no limit. */
+  @IsOptional() @NullAllowed() @IsInt() @Min(1) @Max(100) maxJobsPerDay?: number | null;
+  /** At most this many jobs a week (from Monday, China time); at least the daily limit. */
+  @IsOptional() @NullAllowed() @IsInt() @Min(1) @Max(500) maxJobsPerWeek?: number | null;
 }
 
 export class ListQuery {

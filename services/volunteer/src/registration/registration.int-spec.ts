@@ -122,6 +122,31 @@ describe('registration, review, training and the provider profile', () => {
     expect(resumed).toMatchObject({ active: true, pausedUntil: null });
   });
 
+  it('publishes the daily and weekly job limits a volunteer sets, and refuses nonsense naming the field', async () => {
+    const v = volunteer('v-wang');
+    const always = { always: true, windows: [] };
+    const zero = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerDay: 0 });
+    expect(zero.statusCode).toBe(400);
+    expect(JSON.stringify(zero.json().message)).toContain('maxJobsPerDay');
+    const text = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerWeek: 'five' });
+    expect(text.statusCode).toBe(400);
+    expect(JSON.stringify(text.json().message)).toContain('maxJobsPerWeek');
+    const inverted = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerDay: 4, maxJobsPerWeek: 3 });
+    expect(inverted.statusCode).toBe(400);
+    expect(inverted.json().message).toBe('maxJobsPerWeek must be at least maxJobsPerDay');
+
+    const before = Math.max(...profiles('v-wang').map((p) => p.version));
+    const limited = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerDay: 2, maxJobsPerWeek: 5 });
+    expect(limited.statusCode).toBe(200);
+    expect(limited.json()).toMatchObject({ maxJobsPerDay: 2, maxJobsPerWeek: 5 });
+    const published = await waitFor(async () => profiles('v-wang').find((p) => p.version === before + 1), { what: 'the profile with limits' });
+    expect(published).toMatchObject({ maxJobsPerDay: 2, maxJobsPerWeek: 5, active: true });
+    // Leaving them out lifts them, as leaving out pausedUntil ends a pause.
+    await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3 });
+    const lifted = await waitFor(async () => profiles('v-wang').find((p) => p.version === before + 2), { what: 'the profile without limits' });
+    expect(lifted).toMatchObject({ maxJobsPerDay: null, maxJobsPerWeek: null });
+  });
+
   it('stops dispatch offering a specialty once its certificate expires, end to end through Kafka', async () => {
     const expiresAt = new Date(Date.now() + 6_000).toISOString();
     const certified = await h.as(admin(), 'POST', '/volunteers/v-wang/certificates', {
@@ -144,7 +169,10 @@ describe('registration, review, training and the provider profile', () => {
     const rankedBefore = await waitFor(() => candidatesFor(before.requestId), { what: 'the ranking before expiry' });
     expect({ ranked: rankedBefore[0].ranked.map((c: { providerId: string }) => c.providerId), excluded: rankedBefore[0].excluded }).toMatchObject({ ranked: ['v-wang'] });
 
-    const lapsed = await waitFor(async () => profiles('v-wang').find((p) => !p.categories.includes('appliance-repair') && p.version > 7), {
+    const { version: certifiedIn } = await waitFor(async () => profiles('v-wang').find((p) => p.categories.includes('appliance-repair')), {
+      what: 'the profile with the new specialty',
+    });
+    const lapsed = await waitFor(async () => profiles('v-wang').find((p) => !p.categories.includes('appliance-repair') && p.version > certifiedIn), {
       what: 'the profile republished without the lapsed specialty',
       timeoutMs: 20_000,
     });

@@ -113,10 +113,19 @@ export class RegistrationService {
   async setAvailability(volunteerId: string, dto: AvailabilityDto, now = new Date()): Promise<Volunteer> {
     const pausedUntil = dto.pausedUntil ? new Date(dto.pausedUntil) : null;
     if (pausedUntil && pausedUntil <= now) throw new BadRequestException('pausedUntil must be in the future');
+    const maxJobsPerDay = dto.maxJobsPerDay ?? null;
+    const maxJobsPerWeek = dto.maxJobsPerWeek ?? null;
+    if (maxJobsPerDay !== null && maxJobsPerWeek !== null && maxJobsPerWeek < maxJobsPerDay) {
+      throw new BadRequestException('maxJobsPerWeek must be at least maxJobsPerDay');
+    }
     return this.ds.transaction(async (m) => {
       const v = await m.findOne(Volunteer, { where: { id: volunteerId }, lock: { mode: 'pessimistic_write' } });
       if (!v) throw new NotFoundException('no registration for this volunteer');
-      await m.update(Volunteer, { id: volunteerId }, { availability: dto.availability, pausedUntil, maxConcurrentJobs: dto.maxConcurrentJobs, updatedAt: now });
+      await m.update(
+        Volunteer,
+        { id: volunteerId },
+        { availability: dto.availability, pausedUntil, maxConcurrentJobs: dto.maxConcurrentJobs, maxJobsPerDay, maxJobsPerWeek, updatedAt: now },
+      );
       if (pausedUntil) await this.profiles.scheduleRefresh(m, volunteerId, pausedUntil, 'pause ends');
       await this.profiles.publish(m, volunteerId, now);
       return m.findOneByOrFail(Volunteer, { id: volunteerId });

@@ -31,6 +31,8 @@ export class VolunteerDetail {
   availability: Volunteer['availability'];
   pausedUntil: Date | null;
   maxConcurrentJobs: number;
+  maxJobsPerDay: number | null;
+  maxJobsPerWeek: number | null;
   profileVersion: number;
   activityHours: number;
   points: PointsView;
@@ -84,6 +86,8 @@ export class VolunteerView {
       availability: v.availability,
       pausedUntil: v.pausedUntil,
       maxConcurrentJobs: v.maxConcurrentJobs,
+      maxJobsPerDay: v.maxJobsPerDay,
+      maxJobsPerWeek: v.maxJobsPerWeek,
       profileVersion: v.profileVersion,
       activityHours: Math.floor(hours[0].minutes / 60),
       points,

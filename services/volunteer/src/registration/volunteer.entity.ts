@@ -12,6 +12,9 @@ export class Volunteer {
   @Column({ type: 'jsonb' }) availability: AvailabilityV1;
   @Column({ name: 'paused_until', type: 'timestamptz', nullable: true }) pausedUntil: Date | null;
   @Column({ name: 'max_concurrent_jobs', type: 'int' }) maxConcurrentJobs: number;
+  /** The volunteer's own limits on jobs per day and per week; null for none. */
+  @Column({ name: 'max_jobs_per_day', type: 'int', nullable: true }) maxJobsPerDay: number | null;
+  @Column({ name: 'max_jobs_per_week', type: 'int', nullable: true }) maxJobsPerWeek: number | null;
   @Column({ name: 'review_reason', type: 'text', nullable: true }) reviewReason: string | null;
   @Column({ name: 'reviewed_by', type: 'text', nullable: true }) reviewedBy: string | null;
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt: Date | null;
