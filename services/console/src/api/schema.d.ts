@@ -48,6 +48,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dispatch/figures/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offers, accepts, declines and timeouts per provider, and how evenly each community's jobs were shared (Gini). */
+        get: {
+            parameters: {
+                query: {
+                    community?: string;
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ProviderFiguresView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/health": {
         parameters: {
             query?: never;
@@ -8273,6 +8320,16 @@ export interface components {
             rank: number;
             score: number;
         };
+        "dispatch.CommunityDistribution": {
+            communityId: string;
+            /** @description 0 when every provider got as many jobs as the others; towards 1 as one got them all. */
+            gini: number;
+            jobs: number;
+            orgPath: string;
+            providers: number;
+            /** @description The busiest provider's share of the jobs. */
+            topShare: number;
+        };
         "dispatch.CompleteDto": {
             notes?: string;
             /** @description In fen (0.01 yuan); 0 for a free job. */
@@ -8292,7 +8349,7 @@ export interface components {
             providerId: string;
             reason: string;
             /** @enum {string} */
-            rule: "already-offered" | "capacity" | "category" | "coverage" | "free-jobs" | "inactive" | "paused" | "unavailable";
+            rule: "already-offered" | "capacity" | "category" | "coverage" | "free-jobs" | "inactive" | "job-limit" | "paused" | "unavailable";
         };
         "dispatch.FactorScores": {
             distance?: components["schemas"]["dispatch.FactorScoreView"];
@@ -8383,6 +8440,26 @@ export interface components {
         };
         "dispatch.ProviderCancelDto": {
             reason: string;
+        };
+        "dispatch.ProviderFiguresView": {
+            communities: components["schemas"]["dispatch.CommunityDistribution"][];
+            month: string;
+            providers: components["schemas"]["dispatch.ProviderOfferFigures"][];
+        };
+        "dispatch.ProviderOfferFigures": {
+            accepted: number;
+            declined: number;
+            displayName: string | null;
+            /** @description Jobs of the month it holds or held (by offer or by hand). */
+            jobs: number;
+            offers: number;
+            open: number;
+            providerId: string;
+            providerKind: string;
+            /** @description Offers that ran out their clock unanswered. */
+            timedOut: number;
+            /** @description Offers ended by another's acceptance, a cancellation or an assignment by hand. */
+            withdrawn: number;
         };
         "dispatch.Readiness": {
             database: boolean;
@@ -9624,6 +9701,10 @@ export interface components {
         "volunteer.AvailabilityDto": {
             availability: components["schemas"]["volunteer.AvailabilityV1"];
             maxConcurrentJobs: number;
+            /** @description At most this many jobs a day (China time), offers included while open; null or absent: no limit. */
+            maxJobsPerDay?: number | null;
+            /** @description At most this many jobs a week (from Monday, China time); at least the daily limit. */
+            maxJobsPerWeek?: number | null;
             /** @description "Away until": no offers before then. Null ends a pause. */
             pausedUntil?: string | null;
         };
@@ -9896,6 +9977,8 @@ export interface components {
             displayName: string;
             id: string;
             maxConcurrentJobs: number;
+            maxJobsPerDay: number | null;
+            maxJobsPerWeek: number | null;
             orgPath: string;
             /** Format: date-time */
             pausedUntil: string | null;
