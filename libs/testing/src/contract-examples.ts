@@ -1,0 +1,101 @@
+import {
+  CloudEvent,
+  EventContract,
+  MerchantProviderProfile,
+  ProviderProfileV1,
+  RequestCreatedV2,
+  RequestCreatedV2Event,
+  toKafkaRecord,
+  VolunteerProviderProfile,
+} from '@bangbang/contracts';
+import { controllersOf, type ServiceDefinition } from '@bangbang/platform';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import { Producer } from 'kafkajs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { testKafka } from './kafka-probe';
+import { waitFor } from './wait-for';
+
+const EXAMPLES_DIR = join(__dirname, '../../contracts/examples');
+
+/**
+ * The committed example of an event type (`libs/contracts/examples/<type>.json`), parsed afresh.
+ * `ids` swaps whole string values of the story for the ones the service under test made itself
+ * (the request id its intake chose, the id it gave a unit); every other byte is the example's.
+ */
+export function contractExample<T extends object>(contract: EventContract<T>, ids: Record<string, string> = {}): CloudEvent<T> {
+  let text = readFileSync(join(EXAMPLES_DIR, `${contract.type}.json`), 'utf8');
+  for (const [from, to] of Object.entries(ids)) text = text.split(JSON.stringify(from)).join(JSON.stringify(to));
+  return JSON.parse(text) as CloudEvent<T>;
+}
+
+/** The ids the examples' one story is told with, read from the examples themselves. */
+export const STORY = {
+  get requestId(): string {
+    return contractExample<RequestCreatedV2>(RequestCreatedV2Event).data.requestId;
+  },
+  get unitId(): string {
+    return contractExample<ProviderProfileV1>(MerchantProviderProfile).data.providerId;
+  },
+  get volunteerId(): string {
+    return contractExample<ProviderProfileV1>(VolunteerProviderProfile).data.providerId;
+  },
+};
+
+/** Each event type a service's handlers consume, with the handler (`Class.method`), from its module graph. */
+export function eventHandlersOf(def: ServiceDefinition): Array<{ type: string; handler: string }> {
+  const found: Array<{ type: string; handler: string }> = [];
+  // Only the module graph is read: development settings let it be built without real secrets.
+  for (const controller of new Set(controllersOf(def.module({ BANGBANG_DEV: '1' })))) {
+    for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+      const fn: unknown = (controller.prototype as Record<string, unknown>)[method];
+      if (typeof fn !== 'function') continue;
+      const patterns = (Reflect.getMetadata(PATTERN_METADATA, fn) as unknown[] | undefined) ?? [];
+      for (const type of patterns.filter((p): p is string => typeof p === 'string')) found.push({ type, handler: `${controller.name}.${method}` });
+    }
+  }
+  return found;
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
+/**
+ * Feeds a service under test the committed examples, on its topics as the producers' relays would,
+ * and waits until its consumer has applied each (its inbox row committed with the effects). An
+ * example its consumer refuses goes to the dead-letter topic instead, and the wait fails.
+ */
+export class ExampleFeed {
+  private readonly fed = new Set<string>();
+
+  private constructor(
+    private readonly prefix: string,
+    private readonly query: Query,
+    private readonly producer: Producer,
+  ) {}
+
+  /** `query` runs SQL on the service's database and returns the rows. */
+  static async start(prefix: string, query: Query): Promise<ExampleFeed> {
+    const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    return new ExampleFeed(prefix, query, producer);
+  }
+
+  async feed<T extends object>(contract: EventContract<T>, ids: Record<string, string> = {}): Promise<CloudEvent<T>> {
+    const event = contractExample(contract, ids);
+    await this.producer.send({ topic: `${this.prefix}${contract.topic}`, acks: -1, messages: [toKafkaRecord(event as CloudEvent)] });
+    await waitFor(async () => (await this.query('SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).length > 0, {
+      what: `the example of ${contract.type} applied`,
+    });
+    this.fed.add(contract.type);
+    return event;
+  }
+
+  /** The types the service consumes that this feed has not fed it: what its examples test still leaves out. */
+  unfed(def: ServiceDefinition): string[] {
+    return [...new Set(eventHandlersOf(def).map((h) => h.type))].filter((t) => !this.fed.has(t)).sort();
+  }
+
+  async stop(): Promise<void> {
+    await this.producer.disconnect();
+  }
+}
