@@ -33,7 +33,7 @@ describe('gateway: the contract examples', () => {
     }
   });
 
-  it('keeps a unit's key with its scopes, marks it revoked, and follows the unit to active', async () => {
+  it("keeps a unit's key with its scopes, marks it revoked, and follows the unit to active", async () => {
     const issued = await feed.feed(ApiKeyIssued);
     const [key] = await rows('SELECT unit_id, scopes, revoked_at FROM merchant_api_key WHERE key_id = $1', [issued.data.keyId]);
     expect(key).toEqual({ unit_id: issued.data.unitId, scopes: ['jobs', 'manage'], revoked_at: null });
