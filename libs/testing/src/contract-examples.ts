@@ -5,15 +5,13 @@ import {
   ProviderProfileV1,
   RequestCreatedV2,
   RequestCreatedV2Event,
-  toKafkaRecord,
   VolunteerProviderProfile,
 } from '@bangbang/contracts';
 import { controllersOf, type ServiceDefinition } from '@bangbang/platform';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
-import { Producer } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testKafka } from './kafka-probe';
+import { TestProducer } from './test-world';
 import { waitFor } from './wait-for';
 
 const EXAMPLES_DIR = join(__dirname, '../../contracts/examples');
@@ -68,21 +66,18 @@ export class ExampleFeed {
   private readonly fed = new Set<string>();
 
   private constructor(
-    private readonly prefix: string,
     private readonly query: Query,
-    private readonly producer: Producer,
+    private readonly producer: TestProducer,
   ) {}
 
   /** `query` runs SQL on the service's database and returns the rows. */
   static async start(prefix: string, query: Query): Promise<ExampleFeed> {
-    const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    return new ExampleFeed(prefix, query, producer);
+    return new ExampleFeed(query, await TestProducer.start(prefix));
   }
 
   async feed<T extends object>(contract: EventContract<T>, ids: Record<string, string> = {}): Promise<CloudEvent<T>> {
     const event = contractExample(contract, ids);
-    await this.producer.send({ topic: `${this.prefix}${contract.topic}`, acks: -1, messages: [toKafkaRecord(event as CloudEvent)] });
+    await this.producer.send(contract.topic, [event as CloudEvent]);
     await waitFor(async () => (await this.query('SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).length > 0, {
       what: `the example of ${contract.type} applied`,
     });
@@ -96,6 +91,6 @@ export class ExampleFeed {
   }
 
   async stop(): Promise<void> {
-    await this.producer.disconnect();
+    await this.producer.stop();
   }
 }

@@ -5,3 +5,4 @@ export * from './wait-for';
 export * from './test-app';
 export * from './test-issuer';
 export * from './contract-examples';
+export * from './test-world';

@@ -14,7 +14,7 @@ import {
   UnitRenamed,
   UnitRetired,
 } from '@bangbang/contracts';
-import { createTestDatabase, ExampleFeed, serviceEnv, startTestApp, STORY, TestDatabase, uniqueId } from '@bangbang/testing';
+import { ExampleFeed, startTestApp, STORY, TestWorld } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,7 @@ import { ratingService } from '../src/rating.service-definition';
 
 /** The committed examples of every type the rating service consumes, fed to it as the producers would send them. */
 describe('rating: the contract examples', () => {
-  let db: TestDatabase;
+  let world: TestWorld;
   let app: NestFastifyApplication;
   let ds: DataSource;
   let feed: ExampleFeed;
@@ -30,16 +30,15 @@ describe('rating: the contract examples', () => {
     ((await ds.query<Array<{ fact: Record<string, unknown> }>>('SELECT fact FROM job_fact WHERE request_id = $1', [requestId]))[0]?.fact);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const prefix = `${uniqueId('t')}.`;
-    app = await startTestApp(ratingService, serviceEnv(db, prefix));
+    world = await TestWorld.start({ issuer: false });
+    app = await startTestApp(ratingService, world.env());
     ds = app.get(DataSource);
-    feed = await ExampleFeed.start(prefix, (sql, params) => ds.query(sql, params));
+    feed = await ExampleFeed.start(world.prefix, (sql, params) => world.rows(sql, params));
   });
   afterAll(async () => {
     await feed?.stop();
     await app?.close();
-    await db?.drop();
+    await world?.stop();
   });
 
   it('keeps its copy of the org tree: the community created, renamed, retired', async () => {
