@@ -2,9 +2,13 @@ import {
   CloudEvent,
   EventContract,
   MerchantProviderProfile,
+  OrgUnitV1,
   ProviderProfileV1,
   RequestCreatedV2,
   RequestCreatedV2Event,
+  UnitCreated,
+  UnitRenamed,
+  UnitRetired,
   VolunteerProviderProfile,
 } from '@bangbang/contracts';
 import { controllersOf, type ServiceDefinition } from '@bangbang/platform';
@@ -83,6 +87,19 @@ export class ExampleFeed {
     });
     this.fed.add(contract.type);
     return event;
+  }
+
+  /**
+   * Feeds the org tree's examples (Jincheng created, renamed, retired) to a service that keeps a
+   * copy of the tree, and answers its copy of the unit after each.
+   */
+  async orgUnitCopies(): Promise<unknown[]> {
+    const copies: unknown[] = [];
+    for (const contract of [UnitCreated, UnitRenamed, UnitRetired]) {
+      const e = await this.feed<OrgUnitV1>(contract);
+      copies.push((await this.query('SELECT name_zh, status FROM org_unit WHERE code = $1', [e.data.code]))[0]);
+    }
+    return copies;
   }
 
   /** The types the service consumes that this feed has not fed it: what its examples test still leaves out. */

@@ -141,3 +141,28 @@ export class TestWorld {
     await this.db.drop();
   }
 }
+
+/** The parts of a service's harness that come from its TestWorld: database, topic prefix, issuer and SQL. */
+export abstract class WorldHarness {
+  protected constructor(protected readonly world: TestWorld) {}
+
+  get db(): TestDatabase {
+    return this.world.db;
+  }
+
+  get issuer(): TestIssuer {
+    return this.world.issuer;
+  }
+
+  get prefix(): string {
+    return this.world.prefix;
+  }
+
+  get pg(): Client {
+    return this.world.pg;
+  }
+
+  rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.world.rows<T>(sql, params);
+  }
+}

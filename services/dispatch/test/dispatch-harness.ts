@@ -8,7 +8,7 @@ import {
   TOPICS,
   VolunteerProviderProfile,
 } from '@bangbang/contracts';
-import { startTestApp, TestDatabase, TestIssuer, TestPrincipal, testKafka, TestWorld, TopicWatch, waitFor } from '@bangbang/testing';
+import { startTestApp, TestPrincipal, testKafka, TestWorld, TopicWatch, waitFor, WorldHarness } from '@bangbang/testing';
 import { ensureTopics, MessagingConfig } from '@bangbang/messaging';
 import { loadConfig } from '@bangbang/observability';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -74,23 +74,13 @@ export function request(over: Partial<RequestCreatedV1> = {}): RequestCreatedV1 
  * One test file's dispatch world: its own database and topic prefix, a token issuer, a producer
  * standing in for the other services, and any number of dispatch instances.
  */
-export class DispatchHarness {
+export class DispatchHarness extends WorldHarness {
   readonly apps: NestFastifyApplication[] = [];
   private constructor(
-    private readonly world: TestWorld,
+    world: TestWorld,
     readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  get db(): TestDatabase {
-    return this.world.db;
-  }
-
-  get issuer(): TestIssuer {
-    return this.world.issuer;
-  }
-
-  get prefix(): string {
-    return this.world.prefix;
+  ) {
+    super(world);
   }
 
   static async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<DispatchHarness> {
@@ -171,10 +161,6 @@ export class DispatchHarness {
 
   async requests(...created: RequestCreatedV1[]): Promise<void> {
     await this.produce(RequestCreated, created.map((r) => ({ subject: r.requestId, data: r })));
-  }
-
-  rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.world.rows<T>(sql, params);
   }
 
   /** The job's offers, oldest first. */

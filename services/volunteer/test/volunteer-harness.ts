@@ -1,7 +1,6 @@
 import { EventContract, TOPICS } from '@bangbang/contracts';
-import { startTestApp, TestDatabase, TestIssuer, TestPrincipal, TestWorld, TopicWatch } from '@bangbang/testing';
+import { startTestApp, TestIssuer, TestPrincipal, TestWorld, TopicWatch, WorldHarness } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Client } from 'pg';
 import { volunteerService } from '../src/volunteer.service-definition';
 
 export const JINCHENG = '/nanchang/jinxing/jincheng/';
@@ -23,27 +22,13 @@ export const inDays = (days: number): string => new Date(Date.now() + days * 86_
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One test file's volunteer service: its own database and topic prefix, a token issuer, a stand-in producer. */
-export class VolunteerHarness {
+export class VolunteerHarness extends WorldHarness {
   private constructor(
     readonly app: NestFastifyApplication,
-    private readonly world: TestWorld,
+    world: TestWorld,
     readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  get db(): TestDatabase {
-    return this.world.db;
-  }
-
-  get issuer(): TestIssuer {
-    return this.world.issuer;
-  }
-
-  get prefix(): string {
-    return this.world.prefix;
-  }
-
-  get pg(): Client {
-    return this.world.pg;
+  ) {
+    super(world);
   }
 
   static async start(extraEnv: NodeJS.ProcessEnv = {}, prefix?: string, issuer?: TestIssuer): Promise<VolunteerHarness> {
@@ -81,10 +66,6 @@ export class VolunteerHarness {
   /** Produces another service's event straight to Kafka, as its relay would; returns the event ids. */
   async produce<T extends object>(contract: EventContract<T>, items: Array<{ subject: string; data: T; id?: string }>): Promise<string[]> {
     return (await this.world.producer.produce(contract, items)).map((e) => e.id);
-  }
-
-  rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.world.rows<T>(sql, params);
   }
 
   /** Applies, trains fully and approves a volunteer through the API; returns the volunteer principal. */
