@@ -40,6 +40,11 @@ describe('the event catalogue', () => {
     expect(missing.map((e) => e.type)).toEqual([]);
   });
 
+  it('has an examples test in every service that consumes events (each feeds its handlers the committed examples)', () => {
+    const consuming = [...new Set(catalogue.flatMap((e) => e.consumers.map((c) => c.service)))];
+    expect(consuming.filter((service) => !existsSync(join(ROOT, 'services', service, 'test/contract-examples.int-spec.ts')))).toEqual([]);
+  });
+
   it('finds a handler registered through a shared lib module', () => {
     const created = catalogue.find((e) => e.type === 'bangbang.directory.unit-created.v1');
     expect(created?.consumers.map((c) => c.service).sort()).toEqual(['rating', 'request']);

@@ -1,6 +1,6 @@
 import { allContracts, EventContract } from '@bangbang/contracts';
-import { controllersOf, type ServiceDefinition } from '@bangbang/platform';
-import { PATTERN_METADATA } from '@nestjs/microservices/constants';
+import type { ServiceDefinition } from '@bangbang/platform';
+import { eventHandlersOf } from '@bangbang/testing';
 import { dispatchService } from '../../services/dispatch/src/dispatch.service-definition';
 import { gatewayService } from '../../services/gateway/src/gateway.service-definition';
 import { merchantService } from '../../services/merchant/src/merchant.service-definition';
@@ -43,19 +43,7 @@ export interface CatalogueEntry {
 export function consumersByType(services = SERVICES): Map<string, Consumer[]> {
   const found = new Map<string, Consumer[]>();
   for (const def of services) {
-    // Only the module graph is read: development settings let it be built without real secrets.
-    for (const controller of new Set(controllersOf(def.module({ BANGBANG_DEV: '1' })))) {
-      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-        const fn: unknown = (controller.prototype as Record<string, unknown>)[method];
-        if (typeof fn !== 'function') continue;
-        const patterns = (Reflect.getMetadata(PATTERN_METADATA, fn) as unknown[] | undefined) ?? [];
-        for (const type of patterns.filter((p): p is string => typeof p === 'string')) {
-          const list = found.get(type) ?? [];
-          list.push({ service: def.name, handler: `${controller.name}.${method}` });
-          found.set(type, list);
-        }
-      }
-    }
+    for (const { type, handler } of eventHandlersOf(def)) found.set(type, [...(found.get(type) ?? []), { service: def.name, handler }]);
   }
   return found;
 }

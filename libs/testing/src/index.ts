@@ -4,3 +4,5 @@ export * from './test-infra';
 export * from './wait-for';
 export * from './test-app';
 export * from './test-issuer';
+export * from './contract-examples';
+export * from './test-world';

@@ -1,32 +1,18 @@
 import {
   CloudEvent,
-  createEvent,
   EventContract,
   MerchantProviderProfile,
   ProviderProfileV1,
   RequestCreated,
   RequestCreatedV1,
-  toKafkaRecord,
   TOPICS,
   VolunteerProviderProfile,
 } from '@bangbang/contracts';
-import {
-  createTestDatabase,
-  serviceEnv,
-  startTestApp,
-  TestDatabase,
-  TestIssuer,
-  TestPrincipal,
-  testKafka,
-  uniqueId,
-  waitFor,
-} from '@bangbang/testing';
+import { startTestApp, TestPrincipal, testKafka, TestWorld, TopicWatch, waitFor, WorldHarness } from '@bangbang/testing';
 import { ensureTopics, MessagingConfig } from '@bangbang/messaging';
 import { loadConfig } from '@bangbang/observability';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Consumer, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { dispatchService } from '../src/dispatch.service-definition';
 
 export const COMMUNITY = '/nanchang/jinxing/jincheng/';
@@ -88,31 +74,24 @@ export function request(over: Partial<RequestCreatedV1> = {}): RequestCreatedV1 
  * One test file's dispatch world: its own database and topic prefix, a token issuer, a producer
  * standing in for the other services, and any number of dispatch instances.
  */
-export class DispatchHarness {
+export class DispatchHarness extends WorldHarness {
   readonly apps: NestFastifyApplication[] = [];
   private constructor(
-    readonly db: TestDatabase,
-    readonly issuer: TestIssuer,
-    readonly prefix: string,
-    readonly pg: Client,
-    private readonly producer: Producer,
+    world: TestWorld,
     readonly env: NodeJS.ProcessEnv,
-  ) {}
+  ) {
+    super(world);
+  }
 
   static async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<DispatchHarness> {
-    const [db, issuer] = await Promise.all([createTestDatabase(), TestIssuer.start()]);
-    const prefix = `${uniqueId('t')}.`;
-    const env = serviceEnv(db, prefix, { ...issuer.env(), DISPATCH_CLOCK_SCAN_MS: '100', ...extraEnv });
+    const world = await TestWorld.start();
+    const env = world.env({ DISPATCH_CLOCK_SCAN_MS: '100', ...extraEnv });
     // The topics exist before anything is produced, whether or not an instance is up yet.
     const admin = testKafka().admin();
     await admin.connect();
-    await ensureTopics(admin, Object.values(TOPICS).map((t) => `${prefix}${t}`), loadConfig(MessagingConfig, env));
+    await ensureTopics(admin, Object.values(TOPICS).map((t) => `${world.prefix}${t}`), loadConfig(MessagingConfig, env));
     await admin.disconnect();
-    const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    return new DispatchHarness(db, issuer, prefix, pg, producer, env);
+    return new DispatchHarness(world, env);
   }
 
   async instance(extraEnv: NodeJS.ProcessEnv = {}): Promise<NestFastifyApplication> {
@@ -125,23 +104,15 @@ export class DispatchHarness {
     return this.apps[0];
   }
 
+  private watch?: TopicWatch;
+
   /** Every dispatch event on the bus, in arrival order, from a probe that reads the topic from its start. */
-  readonly published: Array<{ type: string; key: string; data: Record<string, unknown> }> = [];
-  private probe?: Consumer;
+  get published(): Array<{ type: string; key: string; data: Record<string, unknown> }> {
+    return this.watch?.messages ?? [];
+  }
 
   async watchPublished(): Promise<void> {
-    this.probe = testKafka().consumer({ groupId: `probe-${randomUUID()}` });
-    await this.probe.connect();
-    await this.probe.subscribe({ topic: `${this.prefix}${TOPICS.dispatch}`, fromBeginning: true });
-    await this.probe.run({
-      eachMessage: async ({ message }) => {
-        this.published.push({
-          type: message.headers!.ce_type!.toString(),
-          key: message.key!.toString(),
-          data: JSON.parse(message.value!.toString()),
-        });
-      },
-    });
+    this.watch = await TopicWatch.start(`${this.prefix}${TOPICS.dispatch}`);
   }
 
   /** The dispatch events about one job, once `until` holds for them. */
@@ -156,21 +127,13 @@ export class DispatchHarness {
   }
 
   async stop(): Promise<void> {
-    await this.probe?.disconnect();
+    await this.watch?.stop();
     await Promise.all(this.apps.map((a) => a.close()));
-    await this.producer.disconnect();
-    await this.pg.end();
-    await this.issuer.close();
-    await this.db.drop();
+    await this.world.stop();
   }
 
   async produce<T extends object>(contract: EventContract<T>, items: Array<{ subject: string; data: T }>): Promise<CloudEvent<T>[]> {
-    const events = items.map(({ subject, data }) => createEvent(contract.source, { type: contract.type, subject, data }));
-    for (let i = 0; i < events.length; i += 500) {
-      const messages = events.slice(i, i + 500).map((e) => toKafkaRecord(e as CloudEvent));
-      await this.producer.send({ topic: `${this.prefix}${contract.topic}`, acks: -1, messages });
-    }
-    return events;
+    return this.world.producer.produce(contract, items);
   }
 
   /** Waits until dispatch has applied the event (its inbox row committed with the effects). */
@@ -189,7 +152,7 @@ export class DispatchHarness {
     }
     await waitFor(
       async () => {
-        const { rows } = await this.pg.query('SELECT provider_id, version FROM dispatch_provider WHERE provider_id = ANY($1)', [profiles.map((p) => p.providerId)]);
+        const rows = await this.rows<{ provider_id: string; version: number }>('SELECT provider_id, version FROM dispatch_provider WHERE provider_id = ANY($1)', [profiles.map((p) => p.providerId)]);
         return profiles.every((p) => rows.some((r) => r.provider_id === p.providerId && r.version >= p.version));
       },
       { what: 'the provider view' },
@@ -198,10 +161,6 @@ export class DispatchHarness {
 
   async requests(...created: RequestCreatedV1[]): Promise<void> {
     await this.produce(RequestCreated, created.map((r) => ({ subject: r.requestId, data: r })));
-  }
-
-  async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pg.query(sql, params)).rows as T[];
   }
 
   /** The job's offers, oldest first. */
@@ -220,7 +179,7 @@ export class DispatchHarness {
     return (await this.rows('SELECT * FROM dispatch_job WHERE request_id = $1', [requestId]))[0];
   }
 
-  async as(principal: TestPrincipal, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}, app = this.app) {
-    return app.inject({ method, url, payload, headers: { ...(await this.issuer.bearer(principal)), ...headers } });
+  as(principal: TestPrincipal, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}, app = this.app) {
+    return this.world.inject(app, principal, method, url, payload, headers);
   }
 }

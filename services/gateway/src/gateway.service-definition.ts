@@ -12,7 +12,7 @@ import { GATEWAY_OPENAPI_PATH } from './edge/openapi';
 import { MerchantApiKey } from './edge/merchant-api-key.entity';
 import { MerchantUnit } from './edge/merchant-unit.entity';
 import { GatewayConfig } from './gateway.config';
-import { GATEWAY_CONFIG, KEY_CIPHER } from './gateway.tokens';
+import { GATEWAY_CONFIG, KEY_CIPHER } from './gateway-tokens';
 import { IdentityModule } from './identity/identity.module';
 import { RefreshToken } from './identity/refresh-token.entity';
 import { StaffUser } from './identity/staff-user.entity';

@@ -1,4 +1,4 @@
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, uniqueId } from '@bangbang/testing';
+import { startTestApp, TestDatabase, TestWorld } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { DEMO_LOGINS, seedDemo } from '../../../deploy/seed/demo';
@@ -23,9 +23,10 @@ export const passwordOf = (username: string): string =>
 const GENEROUS_LIMITS = { RATE_LIMIT_PUBLIC_BURST: '10000', RATE_LIMIT_USER_BURST: '10000', RATE_LIMIT_API_KEY_BURST: '10000' };
 
 export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestGateway> {
-  const db = await createTestDatabase();
-  const prefix = `${uniqueId('t')}.`;
-  const app = await startTestApp(gatewayService, serviceEnv(db, prefix, { ...GENEROUS_LIMITS, ...extraEnv }));
+  // The gateway issues its own tokens.
+  const world = await TestWorld.start({ issuer: false });
+  const { db, prefix } = world;
+  const app = await startTestApp(gatewayService, world.env({ ...GENEROUS_LIMITS, ...extraEnv }));
   const ds = app.get(DataSource);
   await seedDemo(ds);
   const tokens = new Map<string, string>();
@@ -45,7 +46,7 @@ export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
     },
     async stop() {
       await app.close();
-      await db.drop();
+      await world.stop();
     },
   };
 }

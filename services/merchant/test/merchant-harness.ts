@@ -1,5 +1,5 @@
-import { createEvent, EventContract, JobOfferedV1, toKafkaRecord } from '@bangbang/contracts';
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, TestIssuer, TestPrincipal, testKafka, uniqueId } from '@bangbang/testing';
+import { EventContract, JobOfferedV1 } from '@bangbang/contracts';
+import { startTestApp, TestDatabase, TestIssuer, TestPrincipal, TestWorld } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -55,20 +55,17 @@ export interface MerchantHarness {
 export const serviceHours = { always: false, windows: [1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '08:00', to: '20:00' })) };
 
 export async function startMerchant(extraEnv: NodeJS.ProcessEnv = {}): Promise<MerchantHarness> {
-  const [db, issuer] = await Promise.all([createTestDatabase(), TestIssuer.start()]);
-  const prefix = `${uniqueId('t')}.`;
-  const env = serviceEnv(db, prefix, { ...issuer.env(), ...FAST_WEBHOOKS, ...extraEnv });
-  const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
+  const world = await TestWorld.start();
+  const env = world.env({ ...FAST_WEBHOOKS, ...extraEnv });
   const h: MerchantHarness = {
     app: await startTestApp(merchantService, env),
     ds: undefined as unknown as DataSource,
-    db,
-    prefix,
+    db: world.db,
+    prefix: world.prefix,
     env,
-    issuer,
-    async call(principal, method, url, payload, headers = {}) {
-      return h.app.inject({ method: method as 'GET', url, payload, headers: { ...(await issuer.bearer(principal)), ...headers } });
+    issuer: world.issuer,
+    call(principal, method, url, payload, headers = {}) {
+      return world.inject(h.app, principal, method as 'GET', url, payload, headers);
     },
     async activeUnit(name = 'Jincheng Plumbing') {
       const created = await h.call(STREET_ADMIN, 'POST', '/units', {
@@ -95,8 +92,7 @@ export async function startMerchant(extraEnv: NodeJS.ProcessEnv = {}): Promise<M
       return id;
     },
     async produce(contract, subject, data) {
-      const event = createEvent(contract.source, { type: contract.type, subject, data });
-      await producer.send({ topic: `${prefix}${contract.topic}`, acks: -1, messages: [toKafkaRecord(event)] });
+      const [event] = await world.producer.produce(contract, [{ subject, data }]);
       return event.id;
     },
     async restart() {
@@ -106,9 +102,7 @@ export async function startMerchant(extraEnv: NodeJS.ProcessEnv = {}): Promise<M
     },
     async stop() {
       await h.app?.close();
-      await producer.disconnect();
-      await issuer.close();
-      await db.drop();
+      await world.stop();
     },
   };
   h.ds = h.app.get(DataSource);

@@ -1,10 +1,35 @@
 import { AuthModule } from '@bangbang/auth';
 import { TOPICS } from '@bangbang/contracts';
+import { loadConfig } from '@bangbang/observability';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { FactProjector } from './figures/fact-projector';
+import { FiguresModule } from './figures/figures.module';
+import { parseWeights } from './figures/rates';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { Rating1764000000500 } from './migrations/1764000000500-rating';
-import { FiguresModule, FollowUpsModule, RatingConfigModule, RatingsModule, ScorecardsModule } from './rating.modules';
 import openApiMetadata from './openapi.metadata';
+import { RATING_CONFIG, RatingConfig } from './rating.config';
+import { RatingsModule } from './ratings/ratings.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
+
+/** The service's configuration, read from the instance's own environment. */
+@Module({})
+class RatingConfigModule {
+  static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
+    const config = loadConfig(RatingConfig, env);
+    const weights = parseWeights(config.COMPOSITE_WEIGHTS);
+    return {
+      module: RatingConfigModule,
+      global: true,
+      providers: [
+        { provide: RATING_CONFIG, useValue: config },
+        { provide: FactProjector, useValue: new FactProjector(weights) },
+      ],
+      exports: [RATING_CONFIG, FactProjector],
+    };
+  }
+}
 
 @Module({})
 class RatingAppModule {}

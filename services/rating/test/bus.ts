@@ -1,45 +1,35 @@
-import { CloudEvent, createEvent, EventContract, fromKafkaRecord, toKafkaRecord } from '@bangbang/contracts';
-import { testKafka } from '@bangbang/testing';
-import { Consumer, Producer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
+import { CloudEvent, EventContract, fromKafkaRecord } from '@bangbang/contracts';
+import { TestProducer, TopicWatch } from '@bangbang/testing';
 
 /** Plays the other services on the bus: produces their facts and collects what is published on the given topics. */
 export class TestBus {
-  readonly seen: CloudEvent[] = [];
-  /** Every collected message as it was on the wire (key, headers and value), to look for leaks. */
-  readonly raw: string[] = [];
   private constructor(
-    private readonly prefix: string,
-    private readonly producer: Producer,
-    private readonly consumer: Consumer,
+    private readonly producer: TestProducer,
+    private readonly watch: TopicWatch,
   ) {}
 
   static async start(prefix: string, ...collectTopics: string[]): Promise<TestBus> {
-    const kafka = testKafka();
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-    const consumer = kafka.consumer({ groupId: `probe-${randomUUID()}` });
-    await Promise.all([producer.connect(), consumer.connect()]);
-    const bus = new TestBus(prefix, producer, consumer);
-    await consumer.subscribe({ topics: collectTopics.map((t) => `${prefix}${t}`), fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
-        bus.raw.push(`${message.key?.toString() ?? ''} ${JSON.stringify(headers)} ${message.value?.toString() ?? ''}`);
-        bus.seen.push(fromKafkaRecord({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers }));
-      },
-    });
-    return bus;
+    const [producer, watch] = await Promise.all([TestProducer.start(prefix), TopicWatch.start(...collectTopics.map((t) => `${prefix}${t}`))]);
+    return new TestBus(producer, watch);
+  }
+
+  /** Every collected event, in arrival order. */
+  get seen(): CloudEvent[] {
+    return this.watch.messages.map((m) => fromKafkaRecord({ key: m.key || null, value: m.value, headers: m.headers }));
+  }
+
+  /** Every collected message as it was on the wire (key, headers and value), to look for leaks. */
+  get raw(): string[] {
+    return this.watch.messages.map((m) => `${m.key} ${JSON.stringify(m.headers)} ${m.value}`);
   }
 
   async produce<T extends object>(contract: EventContract<T>, subject: string, data: T, id?: string): Promise<CloudEvent<T>> {
-    const event = { ...createEvent(contract.source, { type: contract.type, subject, data }), ...(id ? { id } : {}) };
-    await this.send(contract.topic, event);
+    const [event] = await this.producer.produce(contract, [{ subject, data, id }]);
     return event;
   }
 
   async send(topic: string, event: CloudEvent): Promise<void> {
-    await this.producer.send({ topic: `${this.prefix}${topic}`, acks: -1, messages: [toKafkaRecord(event)] });
+    await this.producer.send(topic, [event]);
   }
 
   find<T>(type: string, where: (data: T) => boolean): Array<CloudEvent<T>> {
@@ -47,6 +37,6 @@ export class TestBus {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled([this.consumer.disconnect(), this.producer.disconnect()]);
+    await Promise.allSettled([this.watch.stop(), this.producer.stop()]);
   }
 }

@@ -1,17 +1,6 @@
-import { createEvent, EventContract, OrgUnitV1, toKafkaRecord, UnitCreated } from '@bangbang/contracts';
-import {
-  createTestDatabase,
-  serviceEnv,
-  startTestApp,
-  TestDatabase,
-  TestIssuer,
-  TestPrincipal,
-  testKafka,
-  uniqueId,
-  waitFor,
-} from '@bangbang/testing';
+import { EventContract, OrgUnitV1, UnitCreated } from '@bangbang/contracts';
+import { startTestApp, TestPrincipal, TestWorld, TopicWatch, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { requestService } from '../src/request.service-definition';
 
@@ -56,12 +45,10 @@ export interface RequestHarness {
 
 /** The request service in this process, on its own database and topics, with its org tree loaded from directory events. */
 export async function startRequestService(extraEnv: NodeJS.ProcessEnv = {}): Promise<RequestHarness> {
-  const prefix = `${uniqueId('t')}.`;
-  const [db, issuer]: [TestDatabase, TestIssuer] = await Promise.all([createTestDatabase(), TestIssuer.start()]);
-  const app = await startTestApp(requestService, serviceEnv(db, prefix, { ...issuer.env(), NOTIFY_POLL_MS: '50', ...extraEnv }));
+  const world = await TestWorld.start();
+  const { prefix, issuer } = world;
+  const app = await startTestApp(requestService, world.env({ NOTIFY_POLL_MS: '50', ...extraEnv }));
   const ds = app.get(DataSource);
-  const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
 
   const h: RequestHarness = {
     app,
@@ -73,38 +60,19 @@ export async function startRequestService(extraEnv: NodeJS.ProcessEnv = {}): Pro
       const res = await app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { ...(await h.as(person)), ...headers } });
       return { statusCode: res.statusCode, json: () => res.json(), headers: res.headers };
     },
-    async produce(contract, subject, data, id = randomUUID()) {
-      const event = createEvent(contract.source, { id, type: contract.type, subject, data });
-      await producer.send({ topic: `${prefix}${contract.topic}`, acks: -1, messages: [toKafkaRecord(event)] });
-      return id;
+    async produce(contract, subject, data, id) {
+      const [event] = await world.producer.produce(contract, [{ subject, data, id }]);
+      return event.id;
     },
     async events(contract, count, where = () => true) {
-      const consumer = testKafka().consumer({ groupId: `probe-${randomUUID()}` });
-      const got: Array<{ key: string | null; data: any; headers: Record<string, string> }> = [];
-      await consumer.connect();
+      const watch = await TopicWatch.start(`${prefix}${contract.topic}`);
       try {
-        await consumer.subscribe({ topic: `${prefix}${contract.topic}`, fromBeginning: true });
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`found ${got.length} of ${count} ${contract.type} events`)), 30_000);
-          void consumer.run({
-            eachMessage: async ({ message }) => {
-              if (message.headers?.ce_type?.toString() !== contract.type) return;
-              const key = message.key?.toString() ?? null;
-              const data = JSON.parse(message.value!.toString());
-              if (!where(data, key) || got.length >= count) return;
-              const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
-              got.push({ key, data, headers });
-              if (got.length === count) {
-                clearTimeout(timer);
-                resolve();
-              }
-            },
-          });
-        });
+        const mine = () => watch.messages.filter((m) => m.type === contract.type && where(m.data as any, m.key || null));
+        const got = await waitFor(async () => mine().length >= count && mine().slice(0, count), { what: `${count} ${contract.type} events` });
+        return got.map((m) => ({ key: m.key || null, data: m.data as any, headers: m.headers }));
       } finally {
-        await consumer.disconnect();
+        await watch.stop();
       }
-      return got;
     },
     async count(table) {
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM ${table}`);
@@ -121,9 +89,8 @@ export async function startRequestService(extraEnv: NodeJS.ProcessEnv = {}): Pro
       return res.json();
     },
     async stop() {
-      await producer.disconnect();
       await app.close();
-      await Promise.all([db.drop(), issuer.close()]);
+      await world.stop();
     },
   };
 

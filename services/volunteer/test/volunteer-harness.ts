@@ -1,9 +1,6 @@
-import { createEvent, EventContract, toKafkaRecord, TOPICS } from '@bangbang/contracts';
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, TestIssuer, TestPrincipal, testKafka, uniqueId } from '@bangbang/testing';
+import { EventContract, TOPICS } from '@bangbang/contracts';
+import { startTestApp, TestIssuer, TestPrincipal, TestWorld, TopicWatch, WorldHarness } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Consumer, Producer } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { volunteerService } from '../src/volunteer.service-definition';
 
 export const JINCHENG = '/nanchang/jinxing/jincheng/';
@@ -25,69 +22,50 @@ export const inDays = (days: number): string => new Date(Date.now() + days * 86_
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One test file's volunteer service: its own database and topic prefix, a token issuer, a stand-in producer. */
-export class VolunteerHarness {
+export class VolunteerHarness extends WorldHarness {
   private constructor(
     readonly app: NestFastifyApplication,
-    readonly db: TestDatabase,
-    readonly issuer: TestIssuer,
-    readonly prefix: string,
-    readonly pg: Client,
-    private readonly producer: Producer,
+    world: TestWorld,
     readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  static async start(extraEnv: NodeJS.ProcessEnv = {}, prefix = `${uniqueId('t')}.`, issuer?: TestIssuer): Promise<VolunteerHarness> {
-    const [db, iss] = await Promise.all([createTestDatabase(), issuer ?? TestIssuer.start()]);
-    const env = serviceEnv(db, prefix, { ...iss.env(), VOLUNTEER_REFRESH_SCAN_MS: '100', ...extraEnv });
-    const app = await startTestApp(volunteerService, env);
-    const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-    const pg = new Client({ connectionString: db.url });
-    await pg.connect();
-    return new VolunteerHarness(app, db, iss, prefix, pg, producer, env);
+  ) {
+    super(world);
   }
 
+  static async start(extraEnv: NodeJS.ProcessEnv = {}, prefix?: string, issuer?: TestIssuer): Promise<VolunteerHarness> {
+    const world = await TestWorld.start({ prefix, issuer });
+    const env = world.env({ VOLUNTEER_REFRESH_SCAN_MS: '100', ...extraEnv });
+    return new VolunteerHarness(await startTestApp(volunteerService, env), world, env);
+  }
+
+  private watch?: TopicWatch;
+
   /** Every event the service published, in arrival order, from a probe reading its topic from the start. */
-  readonly published: Array<{ type: string; key: string; data: Record<string, unknown> }> = [];
-  private probe?: Consumer;
+  get published(): Array<{ type: string; key: string; data: Record<string, unknown> }> {
+    return this.watch?.messages ?? [];
+  }
 
   async watchPublished(): Promise<void> {
-    this.probe = testKafka().consumer({ groupId: `probe-${randomUUID()}` });
-    await this.probe.connect();
-    await this.probe.subscribe({ topic: `${this.prefix}${TOPICS.volunteer}`, fromBeginning: true });
-    await this.probe.run({
-      eachMessage: async ({ message }) => {
-        this.published.push({ type: message.headers!.ce_type!.toString(), key: message.key!.toString(), data: JSON.parse(message.value!.toString()) });
-      },
-    });
+    this.watch = await TopicWatch.start(`${this.prefix}${TOPICS.volunteer}`);
   }
 
   publishedOf<T = Record<string, unknown>>(type: string, key: string): T[] {
     return this.published.filter((e) => e.type === type && e.key === key).map((e) => e.data as T);
   }
 
-  async stop(closeIssuer = true): Promise<void> {
-    await this.probe?.disconnect();
+  /** A shared issuer (one passed to `start`) is left open for its owner. */
+  async stop(): Promise<void> {
+    await this.watch?.stop();
     await this.app.close();
-    await this.producer.disconnect();
-    await this.pg.end();
-    if (closeIssuer) await this.issuer.close();
-    await this.db.drop();
+    await this.world.stop();
   }
 
-  async as(p: TestPrincipal, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) {
-    return this.app.inject({ method, url, headers: { ...(await this.issuer.bearer(p)), ...headers }, ...(payload ? { payload } : {}) });
+  as(p: TestPrincipal, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) {
+    return this.world.inject(this.app, p, method, url, payload, headers);
   }
 
   /** Produces another service's event straight to Kafka, as its relay would; returns the event ids. */
   async produce<T extends object>(contract: EventContract<T>, items: Array<{ subject: string; data: T; id?: string }>): Promise<string[]> {
-    const events = items.map(({ subject, data, id }) => createEvent(contract.source, { type: contract.type, subject, data, id }));
-    await this.producer.send({ topic: `${this.prefix}${contract.topic}`, acks: -1, messages: events.map(toKafkaRecord) });
-    return events.map((e) => e.id);
-  }
-
-  async rows<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return (await this.pg.query(sql, params)).rows as T[];
+    return (await this.world.producer.produce(contract, items)).map((e) => e.id);
   }
 
   /** Applies, trains fully and approves a volunteer through the API; returns the volunteer principal. */

@@ -2,7 +2,7 @@ import type { Principal } from '@bangbang/auth';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { sha256, TokensService } from '../identity/tokens.service';
 import { MerchantApiKey } from './merchant-api-key.entity';
 import { MerchantUnit } from './merchant-unit.entity';

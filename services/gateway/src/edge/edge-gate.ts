@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
 import { rateLimitKey } from './client-address';
 import { BucketLimits, RateLimiter, Take } from './rate-limiter';

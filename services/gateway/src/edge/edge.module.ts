@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { installConsole } from '../console/console';
 import { GatewayConfig } from '../gateway.config';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { IdentityModule } from '../identity/identity.module';
 import { ApiKeyEventsHandler } from './api-key-events.handler';
 import { ApiKeys } from './api-keys';

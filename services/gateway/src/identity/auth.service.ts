@@ -4,7 +4,7 @@ import { HttpException, HttpStatus, Inject, Injectable, UnauthorizedException } 
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Actor, writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { LoginThrottle } from './lockout';
 import { Passwords } from './passwords';
 import { RefreshToken } from './refresh-token.entity';

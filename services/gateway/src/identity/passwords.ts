@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { HttpStatus, Inject, Injectable, Optional } from '@nestjs/common';
 import { GatewayConfig } from '../gateway.config';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { RetryLater } from './retry-later';
 import { Semaphore, SemaphoreBusy } from './semaphore';
 

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { OrgUnit } from '../directory/org-unit.entity';
 import { RateLimiter } from '../edge/rate-limiter';
 import { GatewayConfig } from '../gateway.config';
-import { GATEWAY_CONFIG } from '../gateway.tokens';
+import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { Passwords } from './passwords';
 import { RetryLater } from './retry-later';
 import { StaffUser } from './staff-user.entity';

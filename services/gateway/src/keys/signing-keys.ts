@@ -3,7 +3,7 @@ import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { calculateJwkThumbprint, errors, exportJWK, generateKeyPair, importJWK, JWK, JWTPayload, JWTVerifyGetKey, SignJWT } from 'jose';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
-import { GATEWAY_CONFIG, KEY_CIPHER } from '../gateway.tokens';
+import { GATEWAY_CONFIG, KEY_CIPHER } from '../gateway-tokens';
 import { GatewayConfig } from '../gateway.config';
 import { isSealed, KeyCipher } from './key-cipher';
 import { SigningKey } from './signing-key.entity';

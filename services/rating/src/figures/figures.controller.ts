@@ -7,7 +7,7 @@ import { FiguresQuery, RankingsQuery, RecomputeQuery } from './figures.dto';
 import { parseWeights } from './rates';
 import { recomputeFigures } from './recompute';
 import { monthFigures, rankings } from './unit-figures';
-import { FigureView, RecomputeView } from './figures.views';
+import { FigureView, RecomputeView } from './figures-views';
 
 const ADMINS = ['district_admin', 'street_admin', 'community_admin'] as const;
 

@@ -8,7 +8,7 @@ import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { Counters, Dimension, zeroCounters } from './contribution';
 import { COLUMNS, countersOf } from './daily-figures';
 import { ReportQuery } from './figures.dto';
-import { ReportChart, ReportSeries, UnitReport } from './figures.views';
+import { ReportChart, ReportSeries, UnitReport } from './figures-views';
 import { monthDays, parseWeights, rates, Weights } from './rates';
 import { FigureRow, monthFigures } from './unit-figures';
 

@@ -16,7 +16,7 @@ import {
   TOPICS,
   UnitCreated,
 } from '@bangbang/contracts';
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, TestIssuer, TestPrincipal, uniqueId, waitFor } from '@bangbang/testing';
+import { startTestApp, TestPrincipal, TestWorld, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -36,9 +36,7 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString
 const place = { orgPath: JINCHENG, categoryCode: 'plumbing' };
 
 describe('rating service end to end through Kafka', () => {
-  const prefix = `${uniqueId('t')}.`;
-  let db: TestDatabase;
-  let issuer: TestIssuer;
+  let world: TestWorld;
   let app: NestFastifyApplication;
   let bus: TestBus;
   let ds: DataSource;
@@ -52,7 +50,7 @@ describe('rating service end to end through Kafka', () => {
     await bus.produce(RequestSignedOff, requestId, { ...data, ...(texted && { ratingTokenHash: sha256Hex(token) }) });
   }
 
-  const as = async (p: TestPrincipal) => ({ authorization: `Bearer ${await issuer.token(p)}` });
+  const as = async (p: TestPrincipal) => ({ authorization: `Bearer ${await world.issuer.token(p)}` });
   const call = async (p: TestPrincipal | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     app.inject({ method, url, payload, headers: p ? await as(p) : {} });
 
@@ -102,13 +100,10 @@ describe('rating service end to end through Kafka', () => {
   const good = { team: 'satisfied', provider: 'satisfied', solved: true };
 
   beforeAll(async () => {
-    [db, issuer] = await Promise.all([createTestDatabase(), TestIssuer.start()]);
-    app = await startTestApp(
-      ratingService,
-      serviceEnv(db, prefix, { ...issuer.env(), FOLLOW_UP_AFTER_SECONDS: '3', FOLLOW_UP_POLL_MS: '200' }),
-    );
+    world = await TestWorld.start();
+    app = await startTestApp(ratingService, world.env({ FOLLOW_UP_AFTER_SECONDS: '3', FOLLOW_UP_POLL_MS: '200' }));
     ds = app.get(DataSource);
-    bus = await TestBus.start(prefix, TOPICS.rating);
+    bus = await TestBus.start(world.prefix, TOPICS.rating);
     for (const [code, level, path, nameZh, parentCode] of [
       ['nanchang', 'district', '/nanchang/', '南昌区', null],
       ['jinxing', 'street', '/nanchang/jinxing/', '金星街道', 'nanchang'],
@@ -123,8 +118,7 @@ describe('rating service end to end through Kafka', () => {
   afterAll(async () => {
     await bus?.stop();
     await app?.close();
-    await issuer?.close();
-    await db?.drop();
+    await world?.stop();
   });
 
   it('takes a resident rating once through the one-time link, refuses bad input naming the field, and updates the public scorecard', async () => {

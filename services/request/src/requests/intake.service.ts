@@ -16,7 +16,7 @@ import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { CreateRequestDto } from './request.dto';
 import { requestNumber } from './request-number';
-import { requestView, RequestView } from './request.view';
+import { requestView, RequestView } from './request-view';
 import { Channel, ServiceRequest, TimelineEntry } from './service-request.entity';
 
 export interface IntakeContext {

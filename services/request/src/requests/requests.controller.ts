@@ -4,7 +4,7 @@ import { actorOf, DESK_ROLES, READER_ROLES } from '../access';
 import { SignOffLimitReached } from '../sign-off/sign-off-codes';
 import { IntakeService } from './intake.service';
 import { CancelDto, CreateRequestDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
-import { RequestView } from './request.view';
+import { RequestView } from './request-view';
 import { RequestsService } from './requests.service';
 
 interface Reply {

@@ -14,7 +14,7 @@ import { checkSignOffCode, limitedUntil, MAX_WRONG_CODES, withinWindow, wrongTri
 import { SignOffCode } from '../sign-off/sign-off-code.entity';
 import { issueSignOffCode, SignOffLimitReached } from '../sign-off/sign-off-codes';
 import { CancelDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
-import { requestView, RequestView } from './request.view';
+import { requestView, RequestView } from './request-view';
 import { ServiceRequest, TimelineEntry } from './service-request.entity';
 import { factOf, lockRequest, move, moveOrConflict } from './transitions';
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { VolunteerHarness } from '../../test/volunteer-harness';
-import { ProfileRefreshScanner } from './profile-refresh.scanner';
+import { ProfileRefreshScanner } from './profile-refresh-scanner';
 
 describe('profile refresh scanner', () => {
   it('lets the pass in flight at shutdown commit before the database is closed', async () => {

@@ -5,7 +5,7 @@ import { conflictOnUnique } from '@bangbang/platform';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { validCategories } from '../profile/provider-profile';
-import { ProfilePublisher } from '../profile/profile.publisher';
+import { ProfilePublisher } from '../profile/profile-publisher';
 import { ApplicationDto, AvailabilityDto, SpecialtyDto, TrainingDto } from './application.dto';
 import { Certificate } from './certificate.entity';
 import { TrainingRecord } from './training-record.entity';

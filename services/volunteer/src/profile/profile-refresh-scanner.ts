@@ -2,7 +2,7 @@ import { BackgroundLoop } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { VOLUNTEER_CONFIG, VolunteerConfig } from '../volunteer.config';
-import { ProfilePublisher } from './profile.publisher';
+import { ProfilePublisher } from './profile-publisher';
 
 const BATCH = 100;
 
