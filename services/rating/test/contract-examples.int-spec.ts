@@ -8,6 +8,7 @@ import {
   RequestCancelled,
   RequestCreated,
   RequestCreatedV2Event,
+  RequestImported,
   RequestReopened,
   RequestSignedOff,
 } from '@bangbang/contracts';
@@ -75,6 +76,17 @@ describe('rating: the contract examples', () => {
     expect(await fact(older)).toMatchObject({ kind: 'home_service', resolutionDueAt: '2026-11-26T08:30:00.000Z' });
     const answered = await feed.feed(RequestAnswered, { [STORY.requestId]: older });
     expect(await fact(older)).toMatchObject({ answeredAt: answered.data.at });
+  });
+
+  it("folds a request imported from the district's previous hotline into the months it happened", async () => {
+    const imported = await feed.feed(RequestImported);
+    expect(await fact(imported.data.requestId)).toMatchObject({
+      providerId: imported.data.providerId,
+      signOffs: 1,
+      signedOffSolved: true,
+      ratingRevision: 1,
+      ratingProvider: imported.data.rating!.provider,
+    });
   });
 
   it('has been fed every type it consumes', () => {
