@@ -8,6 +8,7 @@ import { LoginPage } from '../auth/LoginPage';
 import { session } from '../auth/session';
 import { useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
+import { FiguresPage } from '../figures/FiguresPage';
 import { FollowUpsPage } from '../follow-ups/FollowUpsPage';
 import { LiveUpdates } from '../live/live-updates';
 import { RequestPage } from '../requests/RequestPage';
@@ -46,6 +47,7 @@ function Routed() {
             {allowed.has('/board') && <Route path="/requests/:id" element={<RequestPage />} />}
             {allowed.has('/follow-ups') && <Route path="/follow-ups" element={<FollowUpsPage />} />}
             {allowed.has('/audit') && <Route path="/audit" element={<AuditPage />} />}
+            {allowed.has('/figures') && <Route path="/figures" element={<FiguresPage />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="没有找到这个页面，或您无权查看。" />} />
           </Routes>
         </Shell>
