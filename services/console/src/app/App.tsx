@@ -9,6 +9,8 @@ import { session } from '../auth/session';
 import { useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
 import { FiguresPage } from '../figures/FiguresPage';
+import { UnitPage } from '../units/UnitPage';
+import { UnitsPage } from '../units/UnitsPage';
 import { FollowUpsPage } from '../follow-ups/FollowUpsPage';
 import { LiveUpdates } from '../live/live-updates';
 import { RequestPage } from '../requests/RequestPage';
@@ -48,6 +50,8 @@ function Routed() {
             {allowed.has('/follow-ups') && <Route path="/follow-ups" element={<FollowUpsPage />} />}
             {allowed.has('/audit') && <Route path="/audit" element={<AuditPage />} />}
             {allowed.has('/figures') && <Route path="/figures" element={<FiguresPage />} />}
+            {allowed.has('/units') && <Route path="/units" element={<UnitsPage />} />}
+            {allowed.has('/units') && <Route path="/units/:id" element={<UnitPage />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="没有找到这个页面，或您无权查看。" />} />
           </Routes>
         </Shell>
