@@ -123,4 +123,194 @@ describe('the administration console in a browser', () => {
     await shot(page, '14-figures-providers');
     await page.context().close();
   });
+
+  let newUnit: string;
+  const JINCHENG = '/nanchang/jinxing/jincheng/';
+
+  it('takes a partner unit from its application at the community office to active, with a price list and a key shown once', async () => {
+    const page = await open('jincheng.admin');
+    await page.getByRole('menuitem', { name: '加盟单位' }).click();
+    await page.getByRole('button', { name: '登记入驻申请' }).click();
+    const form = page.getByTestId('apply-unit');
+    await form.getByLabel('对外名称').fill('金城家电快修');
+    await form.getByLabel('营业执照名称').fill('无锡市梁溪区金城家电维修服务部');
+    await form.getByLabel('统一社会信用代码').fill('92320213MA1E2E777');
+    await form.getByLabel('所属社区或街道').click();
+    await page.getByTitle('金城社区').click();
+    await form.getByLabel('联系人').fill('陈师傅');
+    await form.getByLabel('联系电话').fill('13812340077');
+    await form.getByLabel('受理说明').fill('社区服务站窗口受理');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByTestId('unit-status').filter({ hasText: '已申请' }).waitFor();
+    newUnit = page.url().split('/units/')[1];
+
+    await page.getByRole('menuitem', { name: '加盟单位' }).click();
+    await page.getByTestId('unit-queue').getByRole('link', { name: '金城家电快修' }).waitFor();
+    await shot(page, '15-units-queue');
+    await page.getByTestId('unit-queue').getByRole('link', { name: '金城家电快修' }).click();
+
+    for (const [button, reason, status] of [['实地核实通过', '上门查看营业执照与维修场地，属实', '已核实'], ['启用接单', '培训完成，同意启用', '服务中']]) {
+      await page.getByRole('button', { name: button }).click();
+      await page.getByLabel('原因').fill(reason);
+      await page.getByRole('button', { name: /确\s*定/ }).click();
+      await page.getByTestId('unit-status').filter({ hasText: status }).waitFor();
+    }
+
+    await page.getByRole('button', { name: '新增服务项目' }).click();
+    await page.getByLabel('服务类别').click();
+    await page.getByTitle('家电维修', { exact: true }).click();
+    await page.getByLabel('服务内容').fill('洗衣机、冰箱、空调维修');
+    await page.getByLabel('最低价（元）').fill('30');
+    await page.getByLabel('最高价（元，可空）').fill('120');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('unit-offerings').getByText('30–120 元').waitFor();
+    await shot(page, '16-unit-detail');
+
+    await page.getByRole('tab', { name: '接口密钥' }).click();
+    await page.getByRole('button', { name: '签发新密钥' }).click();
+    const apiKey = (await page.getByTestId('issued-key').textContent())!.trim();
+    await shot(page, '17-unit-key-once');
+    await page.getByRole('button', { name: '我已妥善保存' }).click();
+    await page.getByTestId('unit-keys').locator('tbody tr').first().waitFor();
+    expect(await page.getByText(apiKey).count()).toBe(0);
+
+    const admin = await as('jincheng.admin');
+    expect(ok(await d.api('GET', `/api/merchant/units/${newUnit}`, admin))).toMatchObject({ status: 'active', orgPath: JINCHENG, displayName: '金城家电快修' });
+    expect(ok(await d.api('GET', `/api/merchant/units/${newUnit}/offerings`, admin))).toEqual([expect.objectContaining({ categoryCode: 'appliance-repair', priceMinFen: 3_000, priceMaxFen: 12_000, approved: true })]);
+    const history = ok(await d.api('GET', `/api/merchant/units/${newUnit}/history`, admin));
+    expect(history.map((h: { to: string }) => h.to)).toEqual(['applied', 'verified', 'active']);
+    await waitFor(async () => (await d.api('GET', '/api/merchant/me', { 'x-api-key': apiKey })).status === 200, { ...KAFKA, what: 'the gateway to know the new key' });
+    await page.context().close();
+  });
+
+  it('shows a community admin "not found" for a neighbouring street\'s unit typed into the address bar', async () => {
+    const units: Array<{ id: string; orgPath: string; displayName: string }> = ok(await d.api('GET', '/api/merchant/units', await as('district.admin')));
+    const neighbour = units.find((u) => !u.orgPath.startsWith('/nanchang/jinxing/') && u.orgPath !== '/nanchang/')!;
+    expect((await d.api('GET', `/api/merchant/units/${neighbour.id}`, await as('jincheng.admin'))).status).toBe(404);
+    const page = await open('jincheng.admin');
+    await page.goto(`${d.gatewayUrl}/units/${neighbour.id}`);
+    await page.getByText('未找到该单位').waitFor();
+    expect(await page.getByText(neighbour.displayName).count()).toBe(0);
+    await shot(page, '18-unit-not-found');
+    await page.context().close();
+  });
+
+  it("shows a seeded unit's webhook deliveries with their attempts, and its credit score with its parts", async () => {
+    const admin = await as('district.admin');
+    const units: Array<{ id: string; status: string }> = ok(await d.api('GET', '/api/merchant/units', admin));
+    let busy: string | undefined;
+    for (const u of units.filter((x) => x.status === 'active')) {
+      const deliveries = ok(await d.api('GET', `/api/merchant/units/${u.id}/webhooks/deliveries`, admin));
+      if (deliveries.length > 1) {
+        busy = u.id;
+        break;
+      }
+    }
+    expect(busy).toBeDefined();
+    const page = await open('district.admin');
+    await page.goto(`${d.gatewayUrl}/units/${busy}`);
+    await page.getByRole('tab', { name: '推送地址与记录' }).click();
+    await page.getByTestId('unit-deliveries').getByText('已送达').first().waitFor();
+    await shot(page, '19-unit-webhooks');
+    await page.getByRole('tab', { name: '信用评分' }).click();
+    await page.getByTestId('unit-credit').getByText('满意度').waitFor();
+    await shot(page, '20-unit-credit');
+    await page.context().close();
+  });
+
+  let applicant: string;
+
+  it('takes a volunteer from application to approved, with a certificate about to expire and training recorded', async () => {
+    const username = 'liuxiao.vol';
+    const password = 'liuxiao-volunteer-pass-1';
+    ok(await d.api('POST', '/auth/volunteers', {}, { communityCode: 'jincheng', displayName: '刘晓', password, phone: '13900001234', username }), 202);
+    const tokens = ok(await d.api('POST', '/auth/login', {}, { username, password }));
+    const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const applied = ok(await d.api('POST', '/api/volunteer/applications', { authorization: `Bearer ${tokens.accessToken}` }, {
+      displayName: '刘晓', homeCommunityPath: JINCHENG, availability: { always: true, windows: [] },
+      specialties: [{ categoryCode: 'water-electric-repair', certificate: { name: '低压电工作业证', number: 'T320213199001011234', expiresAt } }],
+    }), 201);
+    applicant = applied.id;
+
+    const page = await open('jincheng.admin');
+    await page.getByRole('menuitem', { name: '志愿者' }).click();
+    await page.getByTestId('volunteer-queue').getByRole('link', { name: '刘晓' }).click();
+    await page.getByTestId('certificates').getByText('即将到期').waitFor();
+    expect(await page.getByTestId('training-missing').count()).toBe(4);
+    await page.getByRole('button', { name: '登记培训' }).click();
+    await page.getByLabel('培训内容').click();
+    await page.getByTitle('安全规范').click();
+    await page.getByRole('button', { name: /登\s*记/ }).last().click();
+    await page.getByText(/^安全规范（/).waitFor();
+    expect(await page.getByTestId('training-missing').count()).toBe(3);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.getByLabel('原因').fill('证书核验无误');
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('volunteer-status').filter({ hasText: '已通过' }).waitFor();
+    await shot(page, '21-volunteer-detail');
+    expect(ok(await d.api('GET', `/api/volunteer/volunteers/${applicant}`, await as('jincheng.admin')))).toMatchObject({ status: 'approved', training: { missing: ['ethos', 'procedure', 'skills'] } });
+
+    await page.getByRole('menuitem', { name: '志愿者' }).click();
+    await page.getByRole('tab', { name: '证书到期提醒' }).click();
+    await page.getByRole('link', { name: '刘晓' }).waitFor();
+    await page.getByRole('tab', { name: '服务队' }).click();
+    await page.getByTestId('teams').locator('tbody tr').first().waitFor();
+    await shot(page, '22-volunteer-teams');
+    await page.context().close();
+  });
+
+  it('shows rewards, a volunteer\'s points in plain words and the rules in force', async () => {
+    const page = await open('jincheng.admin');
+    await page.getByRole('menuitem', { name: '积分奖励' }).click();
+    await page.getByRole('button', { name: '上架奖品' }).click();
+    await page.getByLabel('奖品名称').fill('定制保温杯');
+    await page.getByRole('button', { name: /上\s*架/ }).last().click();
+    await page.getByTestId('rewards').getByText('定制保温杯').waitFor();
+    await shot(page, '23-points-rewards');
+    const admin = await as('district.admin');
+    const volunteers: Array<{ id: string; displayName: string }> = ok(await d.api('GET', '/api/volunteer/volunteers', admin));
+    let earner: { id: string; displayName: string; balance: number } | undefined;
+    for (const v of volunteers) {
+      const detail = ok(await d.api('GET', `/api/volunteer/volunteers/${v.id}`, admin));
+      if (detail.points.balance > 0 && detail.orgPath.startsWith(JINCHENG)) {
+        earner = { ...v, balance: detail.points.balance };
+        break;
+      }
+    }
+    await page.getByRole('tab', { name: '志愿者积分账' }).click();
+    if (earner) {
+      await page.getByLabel('选择志愿者').click();
+      await page.getByTitle(earner.displayName).click();
+      await page.getByTestId('ledger').getByText('完成服务工单').first().waitFor();
+      await page.getByText(`${earner.balance} 分`).first().waitFor();
+    }
+    await shot(page, '24-points-ledger');
+    await page.getByRole('tab', { name: '积分规则' }).click();
+    await page.getByTestId('points-rules').waitFor();
+    await shot(page, '25-points-rules');
+    await page.context().close();
+  });
+
+  it('lets the auditor read the administration pages and offers no change, which the services refuse anyway', async () => {
+    const page = await open('district.auditor');
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励']);
+    await page.goto(`${d.gatewayUrl}/units/${newUnit}`);
+    await page.getByTestId('unit-status').filter({ hasText: '服务中' }).waitFor();
+    await page.getByTestId('unit-offerings').getByText('30–120 元').waitFor();
+    await shot(page, '26-auditor-unit');
+    expect(await page.getByRole('button').allTextContents()).toEqual(['退出登录']);
+    await page.getByRole('tab', { name: '接口密钥' }).click();
+    await page.getByTestId('unit-keys').locator('tbody tr').first().waitFor();
+    expect(await page.getByRole('button').allTextContents()).toEqual(['退出登录']);
+    await page.goto(`${d.gatewayUrl}/volunteers/${applicant}`);
+    await page.getByTestId('volunteer-status').filter({ hasText: '已通过' }).waitFor();
+    expect(await page.getByRole('button', { name: /暂停服务|登记培训/ }).count()).toBe(0);
+    await page.goto(`${d.gatewayUrl}/points`);
+    await page.getByTestId('rewards').getByText('定制保温杯').waitFor();
+    expect(await page.getByRole('button', { name: /上架奖品|\+5/ }).count()).toBe(0);
+    const auditor = await as('district.auditor');
+    expect((await d.api('POST', `/api/merchant/units/${newUnit}/status`, auditor, { to: 'suspended', reason: 'audit' })).status).toBe(403);
+    expect((await d.api('POST', `/api/volunteer/volunteers/${applicant}/suspend`, auditor, { reason: 'audit' })).status).toBe(403);
+    await page.context().close();
+  });
 });
