@@ -68,7 +68,9 @@ describe('the administration console in a browser', () => {
         args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       }),
     ]);
-    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS });
+    // The seed is idempotent; on this shared machine a sign-up has been seen to fail once under load (a 500 from the
+    // gateway), so a failed seed gets one more run, which creates only what the first left out.
+    await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS }).catch(() => seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS }));
     sim = new Simulator({ gatewayUrl: d.gatewayUrl, rate: 0, minutes: 0, seed: 7, timeFactor: 1 / 600, households: HOUSEHOLDS, history: 24, smsPort, webhookPort, drainSeconds: 60, mix: DEFAULT_MIX, quiet: true });
     await sim.start();
     await sim.run();
@@ -293,7 +295,7 @@ describe('the administration console in a browser', () => {
 
   it('lets the auditor read the administration pages and offers no change, which the services refuse anyway', async () => {
     const page = await open('district.auditor');
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励', '组织管理']);
     await page.goto(`${d.gatewayUrl}/units/${newUnit}`);
     await page.getByTestId('unit-status').filter({ hasText: '服务中' }).waitFor();
     await page.getByTestId('unit-offerings').getByText('30–120 元').waitFor();
@@ -311,6 +313,31 @@ describe('the administration console in a browser', () => {
     const auditor = await as('district.auditor');
     expect((await d.api('POST', `/api/merchant/units/${newUnit}/status`, auditor, { to: 'suspended', reason: 'audit' })).status).toBe(403);
     expect((await d.api('POST', `/api/volunteer/volunteers/${applicant}/suspend`, auditor, { reason: 'audit' })).status).toBe(403);
+    await page.context().close();
+  });
+
+  it('lets a community admin add an agent to her community, offering no role above her own', async () => {
+    const page = await open('jincheng.admin');
+    await page.getByRole('menuitem', { name: '组织管理' }).click();
+    await page.getByTestId('unit-tree').getByText('金城社区').waitFor();
+    await page.getByRole('tab', { name: '工作人员' }).click();
+    await page.getByRole('button', { name: '新增工作人员' }).click();
+    await page.getByLabel('姓名').fill('话务员 孙丽');
+    await page.getByLabel('用户名').fill('jincheng.agent2');
+    await page.getByLabel('初始密码（至少 12 位）').fill('jincheng-agent2-pass');
+    await page.getByLabel('角色').click();
+    expect(await page.locator('.ant-select-item-option').allTextContents()).toEqual(['社区管理员', '话务员']);
+    await page.getByTitle('话务员').click();
+    await page.getByLabel('所属').click();
+    await page.locator('.ant-select-item-option', { hasText: '金城社区' }).click();
+    await page.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByTestId('staff').getByText('jincheng.agent2').waitFor();
+    await shot(page, '27-organisation-staff');
+    await page.getByRole('tab', { name: '社区服务目录' }).click();
+    await page.getByTestId('catalogue').getByText('家电维修').waitFor();
+    await shot(page, '28-organisation-catalogue');
+    const users: Array<{ username: string; role: string; unitCode: string }> = ok(await d.api('GET', '/users', await as('jincheng.admin')));
+    expect(users.find((u) => u.username === 'jincheng.agent2')).toMatchObject({ role: 'agent', unitCode: 'jincheng' });
     await page.context().close();
   });
 });

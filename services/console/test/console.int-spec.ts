@@ -270,7 +270,7 @@ describe('the web console in a browser', () => {
     const auditor = await auditorTab.newPage();
     await signIn(auditor, 'district.auditor');
     await auditor.getByRole('menuitem', { name: '审计日志' }).waitFor();
-    expect(await auditor.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励']);
+    expect(await auditor.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励', '组织管理']);
     await auditor.getByText('household.contact-read').first().waitFor();
     await shot(auditor, '08-audit-log');
     await auditor.getByRole('button', { name: '退出登录' }).click();

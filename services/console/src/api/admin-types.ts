@@ -28,3 +28,5 @@ export type NewActivity = Schemas['volunteer.ActivityDto'];
 export type Reward = Schemas['volunteer.Reward'];
 export type PointsConfig = Schemas['volunteer.PointsConfigView'];
 export type UnitFigures = Schemas['volunteer.UnitFigures'];
+export type StaffUser = Schemas['UserView'];
+export type NewStaffUser = Schemas['CreateUserDto'];

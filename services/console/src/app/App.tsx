@@ -9,6 +9,7 @@ import { session } from '../auth/session';
 import { useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
 import { FiguresPage } from '../figures/FiguresPage';
+import { OrganisationPage } from '../organisation/OrganisationPage';
 import { PointsPage } from '../points/PointsPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -58,6 +59,7 @@ function Routed() {
             {allowed.has('/volunteers') && <Route path="/volunteers" element={<VolunteersPage />} />}
             {allowed.has('/volunteers') && <Route path="/volunteers/:id" element={<VolunteerPage />} />}
             {allowed.has('/points') && <Route path="/points" element={<PointsPage />} />}
+            {allowed.has('/organisation') && <Route path="/organisation" element={<OrganisationPage />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="没有找到这个页面，或您无权查看。" />} />
           </Routes>
         </Shell>

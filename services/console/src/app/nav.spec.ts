@@ -7,7 +7,7 @@ describe('navigation by role', () => {
   });
 
   it('lands admins on the board; only the district admin and auditors see the audit log', () => {
-    const admin = ['/figures', '/units', '/volunteers', '/points'];
+    const admin = ['/figures', '/units', '/volunteers', '/points', '/organisation'];
     expect(homeFor('community_admin')).toBe('/board');
     expect(navFor('community_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', ...admin]);
     expect(navFor('street_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', ...admin]);

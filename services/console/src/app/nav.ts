@@ -11,6 +11,7 @@ const FIGURES: NavEntry = { path: '/figures', label: '统计分析' };
 const UNITS: NavEntry = { path: '/units', label: '加盟单位' };
 const VOLUNTEERS: NavEntry = { path: '/volunteers', label: '志愿者' };
 const POINTS: NavEntry = { path: '/points', label: '积分奖励' };
+const ORGANISATION: NavEntry = { path: '/organisation', label: '组织管理' };
 
 const ADMINS = ['community_admin', 'street_admin', 'district_admin'];
 const DESK = ['agent', ...ADMINS];
@@ -25,7 +26,7 @@ export function navFor(role: string): NavEntry[] {
   if (DESK.includes(role)) entries.push(WORKSPACE, BOARD, FOLLOW_UPS);
   if (role === 'auditor' || role === 'district_admin') entries.push(AUDIT);
   // Auditors read the administration pages too; the services refuse them every change.
-  if (role === 'auditor' || ADMINS.includes(role)) entries.push(FIGURES, UNITS, VOLUNTEERS, POINTS);
+  if (role === 'auditor' || ADMINS.includes(role)) entries.push(FIGURES, UNITS, VOLUNTEERS, POINTS, ORGANISATION);
   return entries;
 }
 
