@@ -31,7 +31,11 @@ describe('the administration console in a browser', () => {
   let consoleDir: string;
   const month = chinaMonth();
 
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** Once the toasts have gone and no table is still loading, so the picture shows the page as it settles. */
+  const shot = async (p: Page, name: string) => {
+    await p.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-spin-blur'));
+    await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
   const ok = (reply: Reply, status = 200) => {
     expect({ status: reply.status, body: reply.body }).toMatchObject({ status });
     return reply.body;
@@ -103,7 +107,7 @@ describe('the administration console in a browser', () => {
       expect(await row.allTextContents()).toEqual([s.name, pct(s.responseRate), pct(s.resolutionRate), pct(s.teamSatisfaction), pct(s.composite), expect.any(String), expect.any(String), expect.any(String), String(s.counts.breaches)]);
     }
     expect(await page.getByTestId('month-rates-chart').locator('canvas').count()).toBe(1);
-    await page.getByTestId('trends').locator('tbody tr').first().waitFor();
+    await page.getByTestId('trends').locator('tr.ant-table-row').first().waitFor();
     await shot(page, '10-figures');
     const csv = page.waitForEvent('download');
     await table.getByRole('button', { name: '导出 CSV' }).click();
@@ -112,16 +116,16 @@ describe('the administration console in a browser', () => {
     for (const s of streets) expect(text).toContain(`${s.name},${pct(s.responseRate)},${pct(s.resolutionRate)},${pct(s.teamSatisfaction)},${pct(s.composite)}`);
 
     await page.getByRole('tab', { name: '对比' }).click();
-    await page.getByTestId('compare').locator('tbody tr').first().waitFor();
+    await page.getByTestId('compare').locator('tr.ant-table-row').first().waitFor();
     await shot(page, '11-figures-compare');
     await page.getByRole('tab', { name: '超时统计' }).click();
-    await page.getByTestId('breaches-by-category').locator('tbody tr').first().waitFor();
+    await page.getByTestId('breaches-by-category').locator('tr.ant-table-row').first().waitFor();
     await shot(page, '12-figures-breaches');
     await page.getByRole('tab', { name: '红黑榜' }).click();
-    await page.getByTestId('red-list').locator('tbody tr').first().waitFor();
+    await page.getByTestId('red-list').locator('tr.ant-table-row').first().waitFor();
     await shot(page, '13-figures-rankings');
     await page.getByRole('tab', { name: '服务方评分' }).click();
-    await page.getByTestId('providers').locator('tbody tr').first().waitFor();
+    await page.getByTestId('providers').locator('tr.ant-table-row').first().waitFor();
     await shot(page, '14-figures-providers');
     await page.context().close();
   });
@@ -173,7 +177,8 @@ describe('the administration console in a browser', () => {
     const apiKey = (await page.getByTestId('issued-key').textContent())!.trim();
     await shot(page, '17-unit-key-once');
     await page.getByRole('button', { name: '我已妥善保存' }).click();
-    await page.getByTestId('unit-keys').locator('tbody tr').first().waitFor();
+    await page.getByTestId('issued-key').waitFor({ state: 'detached' });
+    await page.getByTestId('unit-keys').locator('tr.ant-table-row').first().waitFor();
     expect(await page.getByText(apiKey).count()).toBe(0);
 
     const admin = await as('jincheng.admin');
@@ -256,8 +261,19 @@ describe('the administration console in a browser', () => {
     await page.getByRole('tab', { name: '证书到期提醒' }).click();
     await page.getByRole('link', { name: '刘晓' }).waitFor();
     await page.getByRole('tab', { name: '服务队' }).click();
-    await page.getByTestId('teams').locator('tbody tr').first().waitFor();
+    await page.getByRole('button', { name: '新建服务队' }).click();
+    await page.getByLabel('服务队名称').fill('金城社区帮帮团');
+    await page.getByRole('button', { name: /创\s*建/ }).click();
+    const team = page.getByTestId('teams').locator('tr.ant-table-row', { hasText: '金城社区帮帮团' });
+    await team.locator('.ant-table-row-expand-icon').click();
+    await page.getByLabel('添加队员').click();
+    await page.locator('.ant-select-item-option', { hasText: '刘晓' }).click();
+    await page.getByRole('button', { name: /加\s*入/ }).click();
+    await page.getByRole('cell', { name: '刘晓' }).waitFor();
     await shot(page, '22-volunteer-teams');
+    const teams: Array<{ id: string; name: string }> = ok(await d.api('GET', '/api/volunteer/teams', await as('jincheng.admin')));
+    const created = ok(await d.api('GET', `/api/volunteer/teams/${teams.find((t) => t.name === '金城社区帮帮团')!.id}`, await as('jincheng.admin')));
+    expect(created.members).toEqual([expect.objectContaining({ volunteerId: applicant, role: 'member' })]);
     await page.context().close();
   });
 
@@ -302,7 +318,7 @@ describe('the administration console in a browser', () => {
     await shot(page, '26-auditor-unit');
     expect(await page.getByRole('button').allTextContents()).toEqual(['退出登录']);
     await page.getByRole('tab', { name: '接口密钥' }).click();
-    await page.getByTestId('unit-keys').locator('tbody tr').first().waitFor();
+    await page.getByTestId('unit-keys').locator('tr.ant-table-row').first().waitFor();
     expect(await page.getByRole('button').allTextContents()).toEqual(['退出登录']);
     await page.goto(`${d.gatewayUrl}/volunteers/${applicant}`);
     await page.getByTestId('volunteer-status').filter({ hasText: '已通过' }).waitFor();

@@ -71,7 +71,7 @@ export function UnitKeys({ unitId, admin }: { unitId: string; admin: boolean }) 
             : []),
         ]}
       />
-      <Modal open={!!issued} title="新密钥（只显示这一次）" okText="我已妥善保存" cancelButtonProps={{ style: { display: 'none' } }} onOk={() => setIssued(undefined)} onCancel={() => setIssued(undefined)}>
+      <Modal open={!!issued} destroyOnHidden title="新密钥（只显示这一次）" okText="我已妥善保存" cancelButtonProps={{ style: { display: 'none' } }} onOk={() => setIssued(undefined)} onCancel={() => setIssued(undefined)}>
         <Alert type="warning" title="请立即复制并交给单位，关闭后无法再次查看。" style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable={{ text: issued?.apiKey }} code data-testid="issued-key" style={{ wordBreak: 'break-all' }}>
           {issued?.apiKey}

@@ -26,7 +26,7 @@ export const EXPIRY_LABELS: Record<Expiry, { text: string; colour: string }> = {
 
 const KIND_WORDS: Record<Movement['kind'], string> = {
   job: '完成服务工单',
-  bonus: '居民好评奖励',
+  bonus: '奖励积分（免费单或居民好评）',
   activity: '参加志愿活动',
   redemption: '兑换奖品',
   exchange: '兑换服务',
