@@ -33,7 +33,7 @@ describe('the administration console in a browser', () => {
 
   /** Once the toasts have gone and no table is still loading, so the picture shows the page as it settles. */
   const shot = async (p: Page, name: string) => {
-    await p.waitForFunction(() => !document.querySelector('.ant-message-notice, .ant-spin-blur'));
+    await p.waitForFunction("!document.querySelector('.ant-message-notice, .ant-spin-blur')");
     await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   };
   const ok = (reply: Reply, status = 200) => {
