@@ -19,8 +19,9 @@ export function EChart({ option, style, testId }: { option: echarts.EChartsOptio
   }, []);
 
   useEffect(() => {
-    // A new option replaces the old one whole, so a series that went away does not linger.
-    chart.current?.setOption(option, { notMerge: true });
+    // A new option replaces the old one whole, so a series that went away does not linger. No animation: figures are
+    // read rather than watched, and a print or a screenshot must never catch a bar half-grown.
+    chart.current?.setOption({ animation: false, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={box} data-testid={testId} style={{ width: '100%', height: 320, ...style }} />;
