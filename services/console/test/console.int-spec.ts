@@ -260,7 +260,7 @@ describe('the web console in a browser', () => {
     await adminTab.close();
   });
 
-  it('gives the auditor the audit log and nothing else, and signs out', async () => {
+  it('gives the auditor the audit log and the administration pages to read, and signs out', async () => {
     const auditorToken = await as('district.auditor');
     await waitFor(async () => {
       const r = await d.api('GET', '/audit?resource=household', auditorToken);
