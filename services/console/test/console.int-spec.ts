@@ -330,7 +330,7 @@ describe('the web console in a browser', () => {
     await adminTab.close();
   });
 
-  it('gives the auditor the audit log and nothing else, and signs out', async () => {
+  it('gives the auditor the audit log and the administration pages to read, and signs out', async () => {
     const auditorToken = await as('district.auditor');
     await waitFor(async () => {
       const r = await d.api('GET', '/audit?resource=household', auditorToken);
@@ -340,7 +340,7 @@ describe('the web console in a browser', () => {
     const auditor = await auditorTab.newPage();
     await signIn(auditor, 'district.auditor');
     await auditor.getByRole('menuitem', { name: '审计日志' }).waitFor();
-    expect(await auditor.getByRole('menuitem').allTextContents()).toEqual(['审计日志']);
+    expect(await auditor.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励', '组织管理']);
     await auditor.getByText('household.contact-read').first().waitFor();
     // Actors by name, from the staff accounts the auditor may read.
     await auditor.getByTestId('audit-actor').filter({ hasText: '李娜（hotline.agent）' }).first().waitFor();

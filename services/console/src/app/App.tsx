@@ -8,9 +8,16 @@ import { LoginPage } from '../auth/LoginPage';
 import { session } from '../auth/session';
 import { useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
+import { FiguresPage } from '../figures/FiguresPage';
+import { OrganisationPage } from '../organisation/OrganisationPage';
+import { PointsPage } from '../points/PointsPage';
+import { UnitPage } from '../units/UnitPage';
+import { UnitsPage } from '../units/UnitsPage';
 import { FollowUpsPage } from '../follow-ups/FollowUpsPage';
 import { LiveUpdates } from '../live/live-updates';
 import { RequestPage } from '../requests/RequestPage';
+import { VolunteerPage } from '../volunteers/VolunteerPage';
+import { VolunteersPage } from '../volunteers/VolunteersPage';
 import { CallProvider } from '../workspace/call-draft';
 import { WorkspacePage } from '../workspace/WorkspacePage';
 import { homeFor, navFor } from './nav';
@@ -46,6 +53,13 @@ function Routed() {
             {allowed.has('/board') && <Route path="/requests/:id" element={<RequestPage />} />}
             {allowed.has('/follow-ups') && <Route path="/follow-ups" element={<FollowUpsPage />} />}
             {allowed.has('/audit') && <Route path="/audit" element={<AuditPage />} />}
+            {allowed.has('/figures') && <Route path="/figures" element={<FiguresPage />} />}
+            {allowed.has('/units') && <Route path="/units" element={<UnitsPage />} />}
+            {allowed.has('/units') && <Route path="/units/:id" element={<UnitPage />} />}
+            {allowed.has('/volunteers') && <Route path="/volunteers" element={<VolunteersPage />} />}
+            {allowed.has('/volunteers') && <Route path="/volunteers/:id" element={<VolunteerPage />} />}
+            {allowed.has('/points') && <Route path="/points" element={<PointsPage />} />}
+            {allowed.has('/organisation') && <Route path="/organisation" element={<OrganisationPage />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="没有找到这个页面，或您无权查看。" />} />
           </Routes>
         </Shell>
