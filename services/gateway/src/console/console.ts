@@ -42,6 +42,8 @@ export async function installConsole(fastify: FastifyInstance, configuredDir: st
     index: false,
     immutable: true,
     maxAge: '365d',
+    // The build leaves .br and .gz copies beside each asset; browsers that take them get those.
+    preCompressed: true,
   });
   const servePage = (html: Buffer) => (request: FastifyRequest, reply: FastifyReply) => {
     if (!wantsPage(request)) {
