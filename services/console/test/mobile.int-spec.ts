@@ -240,31 +240,55 @@ describe('the mobile sites in a browser', () => {
     await shot(page, 'm10-providers-rated');
   });
 
-  it('lets a volunteer take an offer that arrives live, do the job, earn points and redeem a reward', async () => {
+  it('lets a volunteer sign up and apply in the app, then take an offer that arrives live, do the job, earn points and redeem a reward', async () => {
     const account = { username: 'chen.haircut', password: 'jincheng-mobile-2026' };
-    ok(await d.api('POST', '/auth/volunteers', {}, { ...account, displayName: '陈美发', phone: '13700001717', communityCode: 'jincheng' }), 202);
-    const volunteer = { authorization: `Bearer ${ok(await d.api('POST', '/auth/login', {}, account)).accessToken}` };
-    const { id: volunteerId } = ok(await d.api('GET', '/auth/me', volunteer));
-    ok(await d.api('POST', '/api/volunteer/applications', volunteer, {
-      displayName: '陈美发',
-      homeCommunityPath: JINCHENG,
-      specialties: [{ categoryCode: 'home-haircut', certificate: { name: '美发师职业资格证书', number: 'MF3202001717', expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString() } }],
-      availability: { always: true, windows: [] },
-      maxConcurrentJobs: 2,
-    }), 201);
-    ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/approve`, admin, { reason: '证书核验无误' }));
-
     const app = await browser.newContext(PHONE);
     const v = await app.newPage();
     await v.goto(`${d.gatewayUrl}/v/`);
-    await v.getByLabel('用户名').fill(account.username);
-    await v.getByLabel('密码').fill(account.password);
-    await v.getByRole('button', { name: '登录' }).click();
+    await v.getByRole('button', { name: '还没有账号？注册志愿者' }).click();
+    await v.getByLabel('名字', { exact: true }).fill('陈美发');
+    await v.getByLabel('注册手机号').fill('13700001717');
+    await v.getByLabel('所在社区').selectOption({ label: '金星街道 金城社区' });
+    await v.getByLabel('新用户名').fill(account.username);
+    await v.getByLabel('新密码').fill(account.password);
+    await fitsWidth(v);
+    await shot(v, 'v01-sign-up');
+    await v.getByRole('button', { name: '注册并登录' }).click();
+
     await v.getByRole('link', { name: '我的' }).click();
+    const form = v.getByTestId('application');
+    await form.getByRole('button', { name: '上门理发' }).click();
+    await form.getByLabel('上门理发证书名称').fill('美发师职业资格证书');
+    await form.getByLabel('上门理发证书编号').fill('MF3202001717');
+    await form.getByLabel('上门理发证书有效期').fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
+    await fitsWidth(v);
+    await shot(v, 'v02-apply');
+    await form.getByRole('button', { name: '提交申请' }).click();
+    await v.getByText('审核中').waitFor();
+    const volunteer = { authorization: `Bearer ${ok(await d.api('POST', '/auth/login', {}, account)).accessToken}` };
+    const { id: volunteerId } = ok(await d.api('GET', '/auth/me', volunteer));
+    expect(ok(await d.api('GET', '/api/volunteer/me', volunteer)).specialties).toEqual([expect.objectContaining({ categoryCode: 'home-haircut', valid: true })]);
+    ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/approve`, admin, { reason: '证书核验无误' }));
+    await v.reload();
+    await v.getByText('已通过').waitFor();
     await v.getByText('还需完成的培训').waitFor();
     await v.getByText('安全知识').waitFor();
     await fitsWidth(v);
-    await shot(v, 'v01-me-training-missing');
+    await shot(v, 'v03-me-training-missing');
+
+    const starts = new Date(Date.now() + 2 * 86_400_000);
+    ok(await d.api('POST', '/api/volunteer/activities', admin, {
+      title: '金城社区敬老院陪伴', place: '金城社区敬老院', unitPath: JINCHENG,
+      startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(), capacity: 10, pointsPerHour: 5,
+    }), 201);
+    await v.getByRole('link', { name: '活动' }).click();
+    const activity = v.getByTestId('activity').filter({ hasText: '金城社区敬老院陪伴' });
+    await activity.getByRole('button', { name: '我要报名' }).click();
+    await activity.getByText('我已报名').waitFor();
+    expect(await activity.textContent()).toContain('已报名 1/10 人');
+    await fitsWidth(v);
+    await shot(v, 'v04-activities');
+
     const today = new Date().toISOString().slice(0, 10);
     for (const module of ['ethos', 'procedure', 'skills', 'safety']) ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/training`, admin, { module, completedOn: today }));
     await waitFor(async () => (await d.db('dispatch').query(`SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active AND 'home-haircut' = ANY (categories)`, [volunteerId])).length > 0, { ...KAFKA, what: 'dispatch to know the trained volunteer' });
@@ -279,12 +303,12 @@ describe('the mobile sites in a browser', () => {
     expect(await offer.textContent()).toMatch(/还剩 \d+ (分 \d+ )?秒/);
     expect(await offer.textContent()).toContain('低价服务');
     await fitsWidth(v);
-    await shot(v, 'v02-offer');
+    await shot(v, 'v05-offer');
     await offer.getByRole('button', { name: '接单' }).click();
     const job = v.getByTestId('job').filter({ hasText: haircut.number });
     await job.getByTestId('contact').filter({ hasText: '6栋2单元201室' }).waitFor();
     expect(await job.textContent()).toContain('陈奶奶');
-    await shot(v, 'v03-job-contact');
+    await shot(v, 'v06-job-contact');
     await job.getByRole('button', { name: '我已到达' }).click();
     await job.getByRole('button', { name: '服务完成' }).click();
     await job.getByLabel('确认码').waitFor();
@@ -292,7 +316,7 @@ describe('the mobile sites in a browser', () => {
     await job.getByLabel('确认码').fill(code);
     await job.getByRole('button', { name: '提交确认码' }).click();
     await job.getByText('居民已确认').waitFor();
-    await shot(v, 'v04-job-signed-off');
+    await shot(v, 'v07-job-signed-off');
 
     const earned = await waitFor(async () => {
       const r = await d.api('GET', '/api/volunteer/me/points', volunteer);
@@ -302,15 +326,16 @@ describe('the mobile sites in a browser', () => {
     await v.getByRole('link', { name: '积分' }).click();
     await v.getByTestId('balance').filter({ hasText: String(earned) }).waitFor();
     await v.getByTestId('movement').filter({ hasText: '上门服务' }).waitFor();
+    await v.getByTestId('ranking').filter({ hasText: `我排第 1 名，本月 ${earned} 分` }).waitFor();
     const reward = v.getByTestId('reward').filter({ hasText: '洗衣液一瓶' });
     await fitsWidth(v);
-    await shot(v, 'v05-points');
+    await shot(v, 'v08-points');
     await reward.getByRole('button', { name: '兑换' }).click();
     await v.getByText('兑换成功').waitFor();
     await v.getByTestId('balance').filter({ hasText: /^0$/ }).waitFor();
     await v.getByTestId('movement').filter({ hasText: '兑换礼品' }).waitFor();
     expect(await reward.textContent()).toContain('还剩 4 件');
-    await shot(v, 'v06-redeemed');
+    await shot(v, 'v09-redeemed');
     expect(ok(await d.api('GET', '/api/volunteer/me/points', volunteer)).balance).toBe(0);
     await app.close();
   });

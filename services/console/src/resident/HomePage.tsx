@@ -19,7 +19,7 @@ export function HomePage() {
           在线预约
         </Link>
         <Link className="btn secondary" to="/providers">
-          看看谁做得好
+          谁做得好
         </Link>
       </div>
 

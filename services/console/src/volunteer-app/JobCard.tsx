@@ -24,16 +24,27 @@ function Contact({ requestId }: { requestId: string }) {
   );
 }
 
-/** After the visit: the six-digit code the resident received by SMS confirms the job, which earns the points. */
+const CONFIRMED = ['signed_off', 'closed'];
+
+/**
+ * After the visit: the six-digit code the resident received by SMS confirms the job, which earns
+ * the points. Whether it is confirmed is read from the request, so it holds across reloads.
+ */
 function SignOff({ requestId }: { requestId: string }) {
+  const queries = useQueryClient();
   const [code, setCode] = useState('');
   const [solved, setSolved] = useState<'yes' | 'no'>('yes');
-  const signOff = useMutation({ mutationFn: () => ok(api.POST('/api/request/requests/{id}/sign-off', { params: { path: { id: requestId } }, body: { code, solved: solved === 'yes' } })) });
+  const request = useQuery({ queryKey: ['request', requestId], queryFn: () => ok(api.GET('/api/request/requests/{id}', { params: { path: { id: requestId } } })) });
+  const signOff = useMutation({
+    mutationFn: () => ok(api.POST('/api/request/requests/{id}/sign-off', { params: { path: { id: requestId } }, body: { code, solved: solved === 'yes' } })),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ['request', requestId] }),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signOff.mutate();
   };
-  if (signOff.isSuccess) return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
+  if (!request.data) return <ErrorNote error={request.error} />;
+  if (CONFIRMED.includes(request.data.status)) return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
   return (
     <form onSubmit={submit}>
       <label className="field">

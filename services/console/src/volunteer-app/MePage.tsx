@@ -1,5 +1,7 @@
+import { ApiError } from '../api/call';
 import { session, SignedIn } from '../auth/session';
-import { Loading } from '../mobile/ui';
+import { ErrorNote, Loading } from '../mobile/ui';
+import { ApplicationForm } from './ApplicationForm';
 import { useCategoryNames, useMe } from './api';
 import { STATUS_LABELS, TRAINING_LABELS } from './words';
 
@@ -7,20 +9,25 @@ export function MePage({ user }: { user: SignedIn }) {
   const me = useMe();
   const names = useCategoryNames();
   const v = me.data;
+  // No registration yet (404), or a rejected one: the volunteer (re-)applies here.
+  const mayApply = (me.error instanceof ApiError && me.error.status === 404) || v?.status === 'rejected';
   return (
     <>
       <div className="card">
         <h2>{user.name}</h2>
-        {!v && <Loading what="资料" />}
+        {me.isPending && <Loading what="资料" />}
+        {me.isError && !mayApply && <ErrorNote error={me.error} />}
         {v && (
           <>
             <div>
               审核：<span className="tag ok">{STATUS_LABELS[v.status] ?? v.status}</span>
             </div>
+            {v.reviewReason && <div className="muted">审核意见：{v.reviewReason}</div>}
             <div>活动时长：{v.activityHours} 小时</div>
           </>
         )}
       </div>
+      {mayApply && <ApplicationForm user={user} />}
       {v && (
         <div className="card">
           <h3>我的专长</h3>

@@ -1,12 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { session } from '../auth/session';
 import { ErrorNote, Page } from '../mobile/ui';
+import { SignUp } from './SignUp';
 
 export function SignIn() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>(session.endedBecause);
   const [busy, setBusy] = useState(false);
+  const [signingUp, setSigningUp] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -18,6 +20,13 @@ export function SignIn() {
       setBusy(false);
     }
   };
+  if (signingUp) {
+    return (
+      <Page title="帮帮团 · 志愿者">
+        <SignUp onCancel={() => setSigningUp(false)} />
+      </Page>
+    );
+  }
   return (
     <Page title="帮帮团 · 志愿者">
       <form onSubmit={(e) => void submit(e)}>
@@ -34,6 +43,9 @@ export function SignIn() {
           {busy ? '正在登录…' : '登录'}
         </button>
       </form>
+      <button className="btn secondary" type="button" onClick={() => setSigningUp(true)} style={{ marginTop: '1rem' }}>
+        还没有账号？注册志愿者
+      </button>
     </Page>
   );
 }

@@ -4,6 +4,7 @@ import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router';
 import { session, SignedIn } from '../auth/session';
 import { useSignedIn } from '../auth/use-session';
 import { Page } from '../mobile/ui';
+import { ActivitiesPage } from './ActivitiesPage';
 import { useLiveOffers } from './live-offers';
 import { MePage } from './MePage';
 import { OffersPage } from './OffersPage';
@@ -20,12 +21,14 @@ function Signed({ user }: { user: SignedIn }) {
         <NavLink to="/" end>
           接单
         </NavLink>
+        <NavLink to="/activities">活动</NavLink>
         <NavLink to="/points">积分</NavLink>
         <NavLink to="/me">我的</NavLink>
       </nav>
       <Routes>
         <Route path="/" element={<OffersPage live={live} />} />
-        <Route path="/points" element={<PointsPage />} />
+        <Route path="/activities" element={<ActivitiesPage />} />
+        <Route path="/points" element={<PointsPage user={user} />} />
         <Route path="/me" element={<MePage user={user} />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
