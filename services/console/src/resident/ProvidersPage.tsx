@@ -4,12 +4,12 @@ import { type RankedProvider, starsOf } from './providers';
 import { useCategories, useCommunities, useRankedProviders } from './public-api';
 import { TAG_LABELS, yuan } from './words';
 
-function ProviderCard({ unit, scorecard }: RankedProvider, category: string) {
+function ProviderCard({ provider: { unit, scorecard }, category }: { provider: RankedProvider; category: string }) {
   const prices = unit.offerings.filter((o) => !category || o.categoryCode === category);
   const lowest = prices.length ? Math.min(...prices.map((o) => o.priceMinFen)) : undefined;
   const highest = prices.length ? Math.max(...prices.map((o) => o.priceMaxFen)) : undefined;
   return (
-    <div className="card" key={unit.id} data-testid="provider">
+    <div className="card" data-testid="provider">
       <h3>{unit.displayName}</h3>
       <div>{scorecard ? <Stars score={starsOf(scorecard.bayesianScore)} count={scorecard.ratingsCount} /> : <span className="muted">还没有居民评价</span>}</div>
       {scorecard && scorecard.topTags.length > 0 && (
@@ -78,7 +78,9 @@ export function ProvidersPage() {
       <ErrorNote error={error && '没有加载出来，请稍后再试。'} />
       {!ranked && !error && <Loading what="服务方" />}
       {ranked?.length === 0 && <p className="notice">这里暂时没有服务方，请拨打热线，我们帮您安排。</p>}
-      {ranked?.map((r) => ProviderCard(r, category))}
+      {ranked?.map((r) => (
+        <ProviderCard key={r.unit.id} provider={r} category={category} />
+      ))}
     </Page>
   );
 }

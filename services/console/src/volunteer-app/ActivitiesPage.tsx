@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ok } from '../api/call';
 import { api } from '../api/client';
 import { ErrorNote, Loading } from '../mobile/ui';
+import { plainProblem } from './words';
 
 const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -21,7 +22,7 @@ export function ActivitiesPage() {
     <>
       <p className="muted">到了活动现场，请找带队的队长签到和签退，活动时长会自动换成积分。</p>
       {activities.isPending && <Loading what="活动" />}
-      <ErrorNote error={activities.error ?? signUp.error} />
+      <ErrorNote error={plainProblem(activities.error ?? signUp.error)} />
       {activities.isSuccess && activities.data.length === 0 && <p className="card muted">社区暂时没有活动。</p>}
       {activities.data?.map((a) => {
         const full = a.signedUp >= a.capacity;

@@ -6,6 +6,7 @@ import { SignedIn } from '../auth/session';
 import { ErrorNote } from '../mobile/ui';
 import { useHomeServices } from './api';
 import { applicationBody, SpecialtyInput } from './application';
+import { plainProblem } from './words';
 
 const blank = (categoryCode: string): SpecialtyInput => ({ categoryCode, certificateName: '', certificateNumber: '', expiresOn: '' });
 
@@ -60,7 +61,7 @@ export function ApplicationForm({ user }: { user: SignedIn }) {
           </label>
         </fieldset>
       ))}
-      <ErrorNote error={apply.error} />
+      <ErrorNote error={plainProblem(apply.error)} />
       <button className="btn green" type="submit" disabled={apply.isPending}>
         提交申请
       </button>

@@ -4,13 +4,14 @@ import { ok } from '../api/call';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { Choices, ErrorNote } from '../mobile/ui';
+import { plainProblem } from './words';
 
 type Job = components['schemas']['dispatch.JobView'];
 
 /** The resident's address and phone: read only while the job is the volunteer's and not yet done (the read is audited). */
 function Contact({ requestId }: { requestId: string }) {
   const contact = useQuery({ queryKey: ['contact', requestId], queryFn: () => ok(api.GET('/api/request/requests/{id}/contact', { params: { path: { id: requestId } } })) });
-  if (!contact.data) return <ErrorNote error={contact.error} />;
+  if (!contact.data) return <ErrorNote error={plainProblem(contact.error)} />;
   return (
     <div data-testid="contact">
       <div>地址：{contact.data.address}</div>
@@ -43,7 +44,7 @@ function SignOff({ requestId }: { requestId: string }) {
     e.preventDefault();
     signOff.mutate();
   };
-  if (!request.data) return <ErrorNote error={request.error} />;
+  if (!request.data) return <ErrorNote error={plainProblem(request.error)} />;
   if (CONFIRMED.includes(request.data.status)) return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
   return (
     <form onSubmit={submit}>
@@ -52,7 +53,7 @@ function SignOff({ requestId }: { requestId: string }) {
         <input inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required aria-label="确认码" />
       </label>
       <Choices label="问题是否解决" options={[['yes', '问题解决了'], ['no', '没解决']]} value={solved} onChange={setSolved} />
-      <ErrorNote error={signOff.error} />
+      <ErrorNote error={plainProblem(signOff.error)} />
       <button className="btn green" type="submit" disabled={code.length !== 6 || signOff.isPending} style={{ marginTop: '.5rem' }}>
         提交确认码
       </button>
@@ -80,7 +81,7 @@ export function JobCard({ job, categoryName }: { job: Job; categoryName?: string
       </div>
       <div className="muted">单号 {job.requestNumber} · {job.feePolicy === 'free' ? '免费服务' : '低价服务'}</div>
       {!job.completedAt && <Contact requestId={job.requestId} />}
-      <ErrorNote error={report.error} />
+      <ErrorNote error={plainProblem(report.error)} />
       {!job.onSiteAt && !job.completedAt && (
         <button className="btn green" style={{ marginTop: '.6rem' }} disabled={report.isPending} onClick={() => report.mutate('on-site')}>
           我已到达

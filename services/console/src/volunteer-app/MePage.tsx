@@ -3,7 +3,7 @@ import { session, SignedIn } from '../auth/session';
 import { ErrorNote, Loading } from '../mobile/ui';
 import { ApplicationForm } from './ApplicationForm';
 import { useCategoryNames, useMe } from './api';
-import { STATUS_LABELS, TRAINING_LABELS } from './words';
+import { STATUS_LABELS, TRAINING_LABELS, plainProblem } from './words';
 
 export function MePage({ user }: { user: SignedIn }) {
   const me = useMe();
@@ -16,7 +16,7 @@ export function MePage({ user }: { user: SignedIn }) {
       <div className="card">
         <h2>{user.name}</h2>
         {me.isPending && <Loading what="资料" />}
-        {me.isError && !mayApply && <ErrorNote error={me.error} />}
+        {me.isError && !mayApply && <ErrorNote error={plainProblem(me.error)} />}
         {v && (
           <>
             <div>

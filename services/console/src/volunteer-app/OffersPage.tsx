@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { ErrorNote, Loading } from '../mobile/ui';
 import { useCategoryNames } from './api';
 import { JobCard } from './JobCard';
-import { countdown } from './words';
+import { countdown, plainProblem } from './words';
 
 /** The job an offer is for, as dispatch describes it before assignment: what and how urgent, no address. */
 interface OfferedJob {
@@ -46,7 +46,7 @@ export function OffersPage({ live }: { live: boolean }) {
       <h2>新派单</h2>
       {offers.isPending && <Loading what="派单" />}
       {offers.isSuccess && open.length === 0 && <p className="card muted">现在没有新的派单。</p>}
-      <ErrorNote error={answer.error} />
+      <ErrorNote error={plainProblem(answer.error)} />
       {open.map((o) => {
         const job = o.job as OfferedJob;
         return (

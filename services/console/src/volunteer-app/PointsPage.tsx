@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { SignedIn } from '../auth/session';
 import { ErrorNote, Loading } from '../mobile/ui';
 import { useHomeServices } from './api';
-import { MOVEMENT_LABELS } from './words';
+import { MOVEMENT_LABELS, plainProblem } from './words';
 
 /** The fields read of rankings and the points config, which the API document describes only as objects so far. */
 interface Ranked {
@@ -23,7 +23,7 @@ const TOP = 5;
 /** This month's ranking in the volunteer's community, with their own place even outside the top. */
 function Ranking({ user }: { user: SignedIn }) {
   const ranking = useQuery({ queryKey: ['ranking'], queryFn: () => ok(api.GET('/api/volunteer/rankings', { params: { query: { unit: user.orgPath, period: 'month' } } })) });
-  if (!ranking.data) return <ErrorNote error={ranking.error} />;
+  if (!ranking.data) return <ErrorNote error={plainProblem(ranking.error)} />;
   const entries = ranking.data.entries as unknown as Ranked[];
   const me = ranking.data.me as unknown as Ranked | null | undefined;
   return (
@@ -51,14 +51,14 @@ function Exchange({ user, balance }: { user: SignedIn; balance: number }) {
     mutationFn: (categoryCode: string) => ok(api.POST('/api/volunteer/me/exchanges', { body: { categoryCode }, headers: { 'idempotency-key': `exchange-${crypto.randomUUID()}` } })),
     onSettled: () => Promise.all(['points', 'statement'].map((k) => queries.invalidateQueries({ queryKey: [k] }))),
   });
-  if (!config.data) return <ErrorNote error={config.error} />;
+  if (!config.data) return <ErrorNote error={plainProblem(config.error)} />;
   const prices = config.data.effective as unknown as ExchangePrices;
   const cost = (code: string) => prices.exchangeCosts[code] ?? prices.defaultExchangeCost;
   return (
     <div className="card">
       <h3>用积分换服务</h3>
       <p className="muted" style={{ margin: 0 }}>给自己或家人换一次上门服务，换好后热线会打电话安排。</p>
-      <ErrorNote error={exchange.error} />
+      <ErrorNote error={plainProblem(exchange.error)} />
       {exchange.isSuccess && <p className="notice">已换好，热线会打电话和您约时间。</p>}
       {[...names].map(([code, name]) => (
         <div className="row" key={code} style={{ padding: '.3rem 0' }}>
@@ -110,7 +110,7 @@ export function PointsPage({ user }: { user: SignedIn }) {
       )}
       <Ranking user={user} />
       <h2>兑换礼品</h2>
-      <ErrorNote error={redeem.error} />
+      <ErrorNote error={plainProblem(redeem.error)} />
       {redeem.isSuccess && <p className="notice">兑换成功，请到社区领取。</p>}
       {rewards.isSuccess && rewards.data.length === 0 && <p className="card muted">社区暂时没有可兑换的礼品。</p>}
       {rewards.data?.map((r) => (

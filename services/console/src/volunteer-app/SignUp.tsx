@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { ok } from '../api/call';
 import { api } from '../api/client';
-import { session } from '../auth/session';
+import { session, SignInError } from '../auth/session';
 import { ErrorNote } from '../mobile/ui';
+import { plainProblem } from './words';
 
 /** A new volunteer's account: then they sign in and apply with their specialties. */
 export function SignUp({ onCancel }: { onCancel: () => void }) {
@@ -50,7 +51,7 @@ export function SignUp({ onCancel }: { onCancel: () => void }) {
         <span>密码（至少 10 位）</span>
         <input type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required minLength={10} aria-label="新密码" />
       </label>
-      <ErrorNote error={signUp.error} />
+      <ErrorNote error={signUp.error instanceof SignInError ? signUp.error.message : plainProblem(signUp.error)} />
       <button className="btn green" type="submit" disabled={signUp.isPending}>
         注册并登录
       </button>
