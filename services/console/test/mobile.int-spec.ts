@@ -296,9 +296,17 @@ describe('the mobile sites in a browser', () => {
     await v.getByRole('link', { name: '接单' }).click();
     await v.getByTestId('live').filter({ hasText: '新的派单会自动出现' }).waitFor();
     await v.getByText('现在没有新的派单。').waitFor();
-    const haircut = ok(await d.api('POST', '/api/request/requests', agent, { householdId, categoryCode: 'home-haircut', description: '陈奶奶腿脚不便，想在家理发' }), 201);
-    // No reload: the offer comes over the live stream.
+    // No reload: offers come over the live stream. The first is declined, the second taken.
     const offer = v.getByTestId('offer').filter({ hasText: '上门理发' });
+    const declined = ok(await d.api('POST', '/api/request/requests', agent, { householdId, categoryCode: 'home-haircut', description: '陈奶奶想周末剪短发' }), 201);
+    await offer.waitFor({ timeout: 60_000 });
+    await offer.getByRole('button', { name: '不接' }).click();
+    await v.getByText('现在没有新的派单。').waitFor();
+    await waitFor(async () => {
+      const r = await d.api('GET', '/api/volunteer/me/offers?status=declined', volunteer);
+      return r.status === 200 && r.body.some((o: { requestId: string }) => o.requestId === declined.id);
+    }, { ...KAFKA, what: 'the declined offer in the volunteer’s history' });
+    const haircut = ok(await d.api('POST', '/api/request/requests', agent, { householdId, categoryCode: 'home-haircut', description: '陈奶奶腿脚不便，想在家理发' }), 201);
     await offer.waitFor({ timeout: 60_000 });
     expect(await offer.textContent()).toMatch(/还剩 \d+ (分 \d+ )?秒/);
     expect(await offer.textContent()).toContain('低价服务');
@@ -315,7 +323,8 @@ describe('the mobile sites in a browser', () => {
     const code = await waitFor(async () => d.sms.signOffCodes(haircut.number).at(-1), { ...KAFKA, what: 'the sign-off code' });
     await job.getByLabel('确认码').fill(code);
     await job.getByRole('button', { name: '提交确认码' }).click();
-    await job.getByText('居民已确认').waitFor();
+    // Dispatch drops a signed-off job from the volunteer's list; the page keeps saying it was confirmed.
+    await v.getByTestId('confirmed').filter({ hasText: `单号 ${haircut.number} 居民已确认` }).waitFor();
     await shot(v, 'v07-job-signed-off');
 
     const earned = await waitFor(async () => {

@@ -31,21 +31,24 @@ const CONFIRMED = ['signed_off', 'closed'];
  * After the visit: the six-digit code the resident received by SMS confirms the job, which earns
  * the points. Whether it is confirmed is read from the request, so it holds across reloads.
  */
-function SignOff({ requestId }: { requestId: string }) {
+function SignOff({ requestId, onConfirmed }: { requestId: string; onConfirmed: () => void }) {
   const queries = useQueryClient();
   const [code, setCode] = useState('');
   const [solved, setSolved] = useState<'yes' | 'no'>('yes');
   const request = useQuery({ queryKey: ['request', requestId], queryFn: () => ok(api.GET('/api/request/requests/{id}', { params: { path: { id: requestId } } })) });
   const signOff = useMutation({
     mutationFn: () => ok(api.POST('/api/request/requests/{id}/sign-off', { params: { path: { id: requestId } }, body: { code, solved: solved === 'yes' } })),
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['request', requestId] }),
+    onSuccess: () => {
+      onConfirmed();
+      return queries.invalidateQueries({ queryKey: ['request', requestId] });
+    },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     signOff.mutate();
   };
-  if (!request.data) return <ErrorNote error={plainProblem(request.error)} />;
-  if (CONFIRMED.includes(request.data.status)) return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
+  if (!request.data && !signOff.isSuccess) return <ErrorNote error={plainProblem(request.error)} />;
+  if (signOff.isSuccess || (request.data && CONFIRMED.includes(request.data.status))) return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
   return (
     <form onSubmit={submit}>
       <label className="field">
@@ -61,7 +64,8 @@ function SignOff({ requestId }: { requestId: string }) {
   );
 }
 
-export function JobCard({ job, categoryName }: { job: Job; categoryName?: string }) {
+/** `onConfirmed`: the resident's code was taken; the job may then leave the list, so the page says so. */
+export function JobCard({ job, categoryName, onConfirmed }: { job: Job; categoryName?: string; onConfirmed: (requestNumber: string) => void }) {
   const queries = useQueryClient();
   const [price, setPrice] = useState('0');
   const path = { params: { path: { requestId: job.requestId } } };
@@ -98,7 +102,7 @@ export function JobCard({ job, categoryName }: { job: Job; categoryName?: string
           </button>
         </div>
       )}
-      {job.completedAt && <SignOff requestId={job.requestId} />}
+      {job.completedAt && <SignOff requestId={job.requestId} onConfirmed={() => onConfirmed(job.requestNumber)} />}
     </div>
   );
 }

@@ -27,6 +27,8 @@ export function OffersPage({ live }: { live: boolean }) {
   const queries = useQueryClient();
   const names = useCategoryNames();
   const now = useNow();
+  const [confirmed, setConfirmed] = useState<string[]>([]);
+  const onConfirmed = (requestNumber: string) => setConfirmed((c) => [...c, requestNumber]);
   const offers = useQuery({ queryKey: ['offers'], queryFn: () => ok(api.GET('/api/dispatch/offers')) });
   const jobs = useQuery({ queryKey: ['jobs'], queryFn: () => ok(api.GET('/api/dispatch/jobs/mine')) });
   const refetch = () => Promise.all([queries.invalidateQueries({ queryKey: ['offers'] }), queries.invalidateQueries({ queryKey: ['jobs'] })]);
@@ -72,13 +74,18 @@ export function OffersPage({ live }: { live: boolean }) {
         );
       })}
       <h2>我的服务</h2>
+      {confirmed.map((number) => (
+        <p className="notice" key={number} data-testid="confirmed">
+          单号 {number} 居民已确认，积分会自动记到您的账上。
+        </p>
+      ))}
       {jobs.isSuccess && current.length === 0 && <p className="card muted">手上没有进行中的服务。</p>}
       {current.map((j) => (
-        <JobCard key={j.requestId} job={j} categoryName={names.get(j.categoryCode)} />
+        <JobCard key={j.requestId} job={j} categoryName={names.get(j.categoryCode)} onConfirmed={onConfirmed} />
       ))}
       {done.length > 0 && <h2>最近完成</h2>}
       {done.map((j) => (
-        <JobCard key={j.requestId} job={j} categoryName={names.get(j.categoryCode)} />
+        <JobCard key={j.requestId} job={j} categoryName={names.get(j.categoryCode)} onConfirmed={onConfirmed} />
       ))}
     </>
   );
