@@ -25,7 +25,8 @@ declare -A ENV_OF=(
   # Every simulated resident calls from 127.0.0.1, so the per-address limit of public routes is raised.
   [gateway]="RATE_LIMIT_PUBLIC_BURST=2000 RATE_LIMIT_PUBLIC_PER_MINUTE=30000"
   # Texts go to the simulator's fake SMS gateway; while it is not running they wait and are retried.
-  [request]="SMS_GATEWAY_URL=http://127.0.0.1:$SIM_SMS_PORT/sms NOTIFY_RETRY_MAX_MS=10000"
+  # Residents' texted links open the residents' site the gateway serves at /m/.
+  [request]="SMS_GATEWAY_URL=http://127.0.0.1:$SIM_SMS_PORT/sms NOTIFY_RETRY_MAX_MS=10000 RATING_LINK_BASE_URL=http://127.0.0.1:3000/m"
   [dispatch]=""
   # The units' simulated systems listen on loopback over plain http.
   [merchant]="WEBHOOK_ALLOW_LOCAL_HTTP=true WEBHOOK_SCHEDULE_SCALE=0.01"
@@ -100,6 +101,8 @@ cat <<MSG
 
 Bangbang is up.
   Console (sign in below):     http://127.0.0.1:3000/
+  Residents' site (public):    http://127.0.0.1:3000/m/
+  Volunteers' app:             http://127.0.0.1:3000/v/
   Gateway (one public entry):  http://127.0.0.1:3000
   Service logs:                $LOGS/<service>.log
 $SIMULATING

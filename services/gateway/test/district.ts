@@ -39,14 +39,17 @@ export class District {
   private gw?: TestGateway;
   gatewayUrl = '';
 
-  /** `env` adds to or overrides a service's environment: the gateway's (the console to serve, a shorter token life) or another's (another SMS gateway). */
-  static async start(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>> = {}): Promise<District> {
+  /**
+   * `env` adds to or overrides a service's environment: the gateway's (the console to serve, a shorter token life) or another's (another SMS gateway).
+   * `residentsSite`: the texted rating links open the residents' site (/m/rate/…) rather than the rating service's plain page.
+   */
+  static async start(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>> = {}, options: { residentsSite?: boolean } = {}): Promise<District> {
     const d = new District();
-    await d.boot(env);
+    await d.boot(env, options.residentsSite ?? false);
     return d;
   }
 
-  private async boot(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>>): Promise<void> {
+  private async boot(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>>, residentsSite: boolean): Promise<void> {
     const services = { request: requestService, dispatch: dispatchService, merchant: merchantService, volunteer: volunteerService, rating: ratingService };
     const names = Object.keys(services) as Array<keyof typeof services>;
     const ports = Object.fromEntries(await Promise.all(['gateway', ...names].map(async (n) => [n, await freePort()] as const)));
@@ -55,7 +58,12 @@ export class District {
     this.gatewayUrl = url('gateway');
     this.sms.up = true;
     const extra: Record<keyof typeof services, NodeJS.ProcessEnv> = {
-      request: { SMS_GATEWAY_URL: await this.sms.start(), NOTIFY_POLL_MS: '50', RATING_LINK_BASE_URL: `${this.gatewayUrl}/api/rating/public` },
+      request: {
+        SMS_GATEWAY_URL: await this.sms.start(),
+        NOTIFY_POLL_MS: '50',
+        RATING_LINK_BASE_URL: residentsSite ? `${this.gatewayUrl}/m` : `${this.gatewayUrl}/api/rating/public`,
+        STATUS_LINK_BASE_URL: `${this.gatewayUrl}/m/status`,
+      },
       dispatch: {},
       merchant: FAST_WEBHOOKS,
       volunteer: {},

@@ -25,6 +25,13 @@ export class RequestConfig {
    */
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   RATING_LINK_BASE_URL = 'http://127.0.0.1:3000/api/rating/public';
+  /**
+   * The residents' status page; a resident who books online is texted `<this>/<requestId>?token=…`,
+   * a link signed with a key derived from NOTIFICATION_KEY that opens `GET /public/requests/:id/status`.
+   */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  STATUS_LINK_BASE_URL = 'http://127.0.0.1:3000/m/status';
+  @IsInt() @Min(1) @Max(366) STATUS_LINK_TTL_DAYS = 30;
   /** The public address of the Open311 endpoint, as discovery.json announces it. */
   @IsString() OPEN311_BASE_URL = 'http://127.0.0.1:3000/api/request/open311/v2';
 }

@@ -29,6 +29,7 @@ import { MESSAGE_SEALER, MessageSealer } from './notifications/message-sealer';
 import { checkedRequestConfig, REQUEST_CONFIG, RequestConfig } from './request.config';
 import { RequestsModule } from './requests/requests.module';
 import { ServiceRequest, TimelineEntry } from './requests/service-request.entity';
+import { StatusModule } from './status/status.module';
 import { SignOffCode } from './sign-off/sign-off-code.entity';
 import openApiMetadata from './openapi.metadata';
 
@@ -85,6 +86,7 @@ export const requestService: ServiceDefinition = {
         RequestsModule,
         Open311Module,
         BookingModule,
+        StatusModule,
         NotificationsModule,
         HistoryImportModule,
       ],

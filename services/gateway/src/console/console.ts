@@ -17,6 +17,12 @@ const wantsPage = (request: FastifyRequest): boolean =>
   !NOT_CONSOLE.test(request.url.split('?')[0]) && (request.headers.accept ?? '').includes('text/html');
 
 /**
+ * The mobile sites built beside the console, each its own page with its own code-split bundle: the
+ * residents' site at /m/ and the volunteers' app at /v/.
+ */
+const MOBILE_SITES = ['m', 'v'] as const;
+
+/**
  * The console at `/`: hashed assets under /assets/ are immutable, index.html is revalidated on
  * every load so a deploy reaches browsers at once, and any other page-navigation GET gets
  * index.html so a deep link or a reload of /requests/… lands in the app's router.
@@ -36,14 +42,23 @@ export async function installConsole(fastify: FastifyInstance, configuredDir: st
     index: false,
     immutable: true,
     maxAge: '365d',
+    // The build leaves .br and .gz copies beside each asset; browsers that take them get those.
+    preCompressed: true,
   });
-  const page = (request: FastifyRequest, reply: FastifyReply) => {
+  const servePage = (html: Buffer) => (request: FastifyRequest, reply: FastifyReply) => {
     if (!wantsPage(request)) {
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}` });
     }
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(index);
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
-  fastify.get('/', page);
-  fastify.get('/*', page);
-  log.info({ dir }, 'console served at /');
+  fastify.get('/', servePage(index));
+  fastify.get('/*', servePage(index));
+  for (const site of MOBILE_SITES) {
+    const file = join(dir, site, 'index.html');
+    if (!existsSync(file)) continue;
+    const page = servePage(readFileSync(file));
+    fastify.get(`/${site}`, page);
+    fastify.get(`/${site}/*`, page);
+  }
+  log.info({ dir }, 'console served at /, the residents\' site at /m/, the volunteers\' app at /v/');
 }

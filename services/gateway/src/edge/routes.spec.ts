@@ -17,6 +17,10 @@ describe('public routes', () => {
     ['GET', '/api/request/public/bookings', false],
     ['POST', '/api/request/public/bookingsx', false],
     ['GET', '/api/merchant/publicity', false],
+    ['GET', '/api/request/public/catalogue/categories', true],
+    ['GET', '/api/request/public/requests/0b7c/status', true],
+    ['POST', '/api/request/public/requests/0b7c/status', false],
+    ['GET', '/api/request/public/bookings/verification', false],
   ])('%s %s is public: %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);
   });

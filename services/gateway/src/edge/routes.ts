@@ -2,8 +2,9 @@ import type { GatewayConfig } from '../gateway.config';
 
 /**
  * Routes anyone may call without signing in: the provider directory, residents' ratings and
- * scorecards, the Open311 facade (whose POST the request service checks by `api_key`), and online
- * booking (which the request service checks by a code texted to the resident). They
+ * scorecards, the Open311 facade (whose POST the request service checks by `api_key`), online
+ * booking (which the request service checks by a code texted to the resident), the residents' site's
+ * catalogue and the status page behind the signed link texted after a booking. They
  * are limited per client IP, harder.
  */
 export const PUBLIC_ROUTES: readonly { methods: readonly string[]; prefix: string }[] = [
@@ -11,6 +12,8 @@ export const PUBLIC_ROUTES: readonly { methods: readonly string[]; prefix: strin
   { methods: ['GET', 'HEAD', 'POST'], prefix: '/api/rating/public/' },
   { methods: ['GET', 'HEAD', 'POST'], prefix: '/api/request/open311/v2/' },
   { methods: ['POST'], prefix: '/api/request/public/bookings' },
+  { methods: ['GET', 'HEAD'], prefix: '/api/request/public/catalogue/' },
+  { methods: ['GET', 'HEAD'], prefix: '/api/request/public/requests/' },
 ];
 
 const under = (path: string, prefix: string): boolean =>

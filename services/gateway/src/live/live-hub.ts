@@ -12,6 +12,8 @@ export interface LiveChange {
   requestId: string;
   orgPath: string;
   at: string;
+  /** The provider a dispatch fact is about (offered, withdrawn, assigned…): whose app it concerns. */
+  providerId?: string;
 }
 
 type Listener = (change: LiveChange) => void;
@@ -81,9 +83,16 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     try {
       const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
       const event = fromKafkaRecord({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers });
-      const data = event.data as { requestId?: unknown; orgPath?: unknown; at?: unknown };
+      const data = event.data as { requestId?: unknown; orgPath?: unknown; at?: unknown; providerId?: unknown };
       if (typeof data.requestId !== 'string' || typeof data.orgPath !== 'string') return undefined;
-      return { id: event.id, type: event.type, requestId: data.requestId, orgPath: data.orgPath, at: typeof data.at === 'string' ? data.at : event.time };
+      return {
+        id: event.id,
+        type: event.type,
+        requestId: data.requestId,
+        orgPath: data.orgPath,
+        at: typeof data.at === 'string' ? data.at : event.time,
+        ...(typeof data.providerId === 'string' && { providerId: data.providerId }),
+      };
     } catch (err) {
       this.log.warn({ err }, 'live: unreadable event skipped');
       return undefined;

@@ -8,9 +8,13 @@ import { LiveChange, LiveHub } from './live-hub';
 const HEARTBEAT_MS = 15_000;
 const RECONNECT_MS = 2_000;
 
+/** Staff see the changes in their scope; a volunteer sees only the facts about their own offers and jobs. */
+const concerns = (principal: Principal, change: LiveChange): boolean =>
+  principal.role === 'volunteer' ? change.providerId === principal.id : inScope(principal, change.orgPath);
+
 /**
  * `GET /live/events`: a server-sent event stream of request and dispatch changes in the caller's
- * scope. Read with fetch (EventSource cannot send the bearer token). The stream ends when the
+ * scope, or, for a volunteer's app, of the volunteer's own offers and jobs. Read with fetch (EventSource cannot send the bearer token). The stream ends when the
  * token does, so a revoked or expired sign-in stops receiving; the console reconnects with its
  * refreshed token. Each connection first says `ready` once the gateway is listening to the bus,
  * and the console then refetches, so nothing missed while disconnected stays missed.
@@ -20,7 +24,7 @@ export class LiveController {
   constructor(private readonly hub: LiveHub) {}
 
   @Get('events')
-  @Roles('agent', 'community_admin', 'street_admin', 'district_admin')
+  @Roles('agent', 'community_admin', 'street_admin', 'district_admin', 'volunteer')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({ description: 'Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   async events(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -37,7 +41,7 @@ export class LiveController {
     const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const unsubscribe = this.hub.subscribe(
       (change: LiveChange) => {
-        if (inScope(principal, change.orgPath)) send('change', change);
+        if (concerns(principal, change)) send('change', change);
       },
       () => raw.end(),
     );

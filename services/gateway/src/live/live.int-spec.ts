@@ -9,7 +9,7 @@ import { startGateway, TestGateway } from '../../test/gateway-harness';
 const JINCHENG = '/nanchang/jinxing/jincheng/';
 const HUAIGU = '/nanchang/jinxing/huaigu/';
 
-/** The console's live stream: in-scope request and dispatch facts only, for desk roles only. */
+/** The live stream: in-scope request and dispatch facts for desk roles, a volunteer's own facts for the volunteers' app. */
 describe('GET /live/events', () => {
   let gw: TestGateway;
   let url: string;
@@ -28,11 +28,12 @@ describe('GET /live/events', () => {
     await gw?.stop();
   });
 
-  const onSite = (requestId: string, orgPath: string) =>
-    toKafkaRecord(createEvent('bangbang/dispatch', { type: 'bangbang.dispatch.on-site.v1', subject: requestId, data: { requestId, orgPath, categoryCode: 'pipe-unclogging', at: new Date().toISOString(), providerId: 'p1', providerKind: 'merchant' } }));
+  const onSite = (requestId: string, orgPath: string, providerId = 'p1') =>
+    toKafkaRecord(createEvent('bangbang/dispatch', { type: 'bangbang.dispatch.on-site.v1', subject: requestId, data: { requestId, orgPath, categoryCode: 'pipe-unclogging', at: new Date().toISOString(), providerId, providerKind: 'merchant' } }));
 
-  it('sends a community admin the changes in the community and nothing from the next one', async () => {
-    const res = await fetch(`${url}/live/events`, { headers: { authorization: `Bearer ${await gw.token('jincheng.admin')}` } });
+  /** Opens the stream with this token and collects its events until the test cancels it. */
+  const listen = async (token: string) => {
+    const res = await fetch(`${url}/live/events`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
@@ -48,7 +49,15 @@ describe('GET /live/events', () => {
       }
     })().catch(() => undefined);
     await waitFor(async () => received.some((e) => e.event === 'ready'), { timeoutMs: 60_000, what: 'the stream to be ready' });
+    const stop = async () => {
+      await reader.cancel();
+      await pump;
+    };
+    return { received, stop };
+  };
 
+  it('sends a community admin the changes in the community and nothing from the next one', async () => {
+    const { received, stop } = await listen(await gw.token('jincheng.admin'));
     const [mine, theirs, marker] = [randomUUID(), randomUUID(), randomUUID()];
     // One key: one partition, so the other community's fact is read before the marker.
     const records = [onSite(mine, JINCHENG), onSite(theirs, HUAIGU), onSite(marker, JINCHENG)].map((r) => ({ ...r, key: 'same-partition' }));
@@ -58,8 +67,25 @@ describe('GET /live/events', () => {
     const changes = received.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data));
     expect(changes.map((c) => c.requestId)).toEqual([mine, marker]);
     expect(changes[0]).toMatchObject({ type: 'bangbang.dispatch.on-site.v1', orgPath: JINCHENG });
-    await reader.cancel();
-    await pump;
+    await stop();
+  });
+
+  it('sends a volunteer the facts about their own offers and jobs only, whatever the community', async () => {
+    const signUp = { username: 'live.volunteer', password: 'a-long-enough-password', displayName: '刘志愿', phone: '13812340001', communityCode: 'jincheng' };
+    expect((await gw.app.inject({ method: 'POST', url: '/auth/volunteers', payload: signUp })).statusCode).toBeLessThan(300);
+    const login = await gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username: signUp.username, password: signUp.password } });
+    const me = await gw.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${login.json().accessToken}` } });
+    const { received, stop } = await listen(login.json().accessToken);
+
+    const [theirs, mine, marker] = [randomUUID(), randomUUID(), randomUUID()];
+    const records = [onSite(theirs, JINCHENG), onSite(mine, HUAIGU, me.json().id), onSite(marker, JINCHENG, me.json().id)].map((r) => ({ ...r, key: 'same-partition' }));
+    await producer.send({ topic: `${gw.prefix}${TOPICS.dispatch}`, messages: records });
+    await waitFor(async () => received.some((e) => e.event === 'change' && JSON.parse(e.data).requestId === marker), { timeoutMs: 30_000, what: 'the marker' });
+
+    const changes = received.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data));
+    expect(changes.map((c) => c.requestId)).toEqual([mine, marker]);
+    expect(changes[0]).toMatchObject({ providerId: me.json().id });
+    await stop();
   });
 
   it('refuses auditors and anonymous callers', async () => {

@@ -13,6 +13,8 @@ export class BookingDto {
   @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'categoryCode must be a category code' }) categoryCode: string;
   @IsString() @Length(1, DESCRIPTION_MAX) description: string;
   @IsOptional() @ValidateNested() @Type(() => WindowDto) preferredWindow?: WindowDto;
+  /** The provider the resident chose from the directory; dispatch offers it the job first if it can take it. */
+  @IsOptional() @IsString() @Length(1, 64) chosenProviderId?: string;
   /** Which of the resident's households, when the phone is registered at several. */
   @IsOptional() @IsUUID() householdId?: string;
 }

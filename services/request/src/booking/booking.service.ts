@@ -6,8 +6,10 @@ import { Category } from '../catalogue/category.entity';
 import { normalisePhone } from '../households/phone';
 import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { Notification } from '../notifications/notification.entity';
+import { enqueueNotification } from '../notifications/notification-queue';
 import { bookingCodeText } from '../notifications/templates';
 import { IntakeService } from '../requests/intake.service';
+import { StatusLinks } from '../status/status-links';
 import { BookingDto } from './booking.dto';
 import { BookingVerification } from './booking-verification.entity';
 import {
@@ -69,6 +71,7 @@ export class BookingService {
     private readonly ds: DataSource,
     private readonly intake: IntakeService,
     @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
+    private readonly statusLinks: StatusLinks,
   ) {}
 
   async sendCode(rawPhone: string): Promise<VerificationSent> {
@@ -143,9 +146,18 @@ export class BookingService {
       }
       const view = await this.intake.intake(
         m,
-        { householdId: home.householdId, residentId: home.residentId, categoryCode: dto.categoryCode, description: dto.description, preferredWindow: dto.preferredWindow },
+        {
+          householdId: home.householdId,
+          residentId: home.residentId,
+          categoryCode: dto.categoryCode,
+          description: dto.description,
+          preferredWindow: dto.preferredWindow,
+          chosenProviderId: dto.chosenProviderId,
+        },
         { actor: { kind: 'resident', id: home.residentId }, scopeOrgPath: home.orgPath, channel: 'booking' },
       );
+      // Whoever booked online follows the request by the texted link, with no account to sign in to.
+      await enqueueNotification(m, this.sealer, view, 'status_link', { statusLink: this.statusLinks.linkFor(view.id, now), validDays: this.statusLinks.validDays });
       return { number: view.number, status: view.status };
     });
     if (!booked) throw new BadRequestException(WRONG_CODE);

@@ -14,6 +14,8 @@ export interface MessageFacts {
   validHours?: number;
   validMinutes?: number;
   ratingLink?: string;
+  statusLink?: string;
+  validDays?: number;
 }
 
 /** What the resident reads. Short: one SMS is 70 Chinese characters. */
@@ -32,6 +34,8 @@ export function messageText(template: NotificationTemplate, f: MessageFacts): st
     case 'rating_link':
       // The link comes last: nothing may run on into the token, and phones link it up to the end.
       return `【帮帮团】单号${f.number}已签字确认，请在7天内为本次服务评价（链接仅限一次）：${f.ratingLink}`;
+    case 'status_link':
+      return `【帮帮团】单号${f.number}办理进度请看（${f.validDays}天内有效）：${f.statusLink}`;
   }
 }
 
