@@ -5012,6 +5012,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/request/public/catalogue/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district's categories, without those the named community has switched off. */
+        get: {
+            parameters: {
+                query?: {
+                    community?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.PublicCategory"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/public/catalogue/communities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.PublicCommunity"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/public/requests/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    token: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.PublicStatusView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/request/requests": {
         parameters: {
             query?: never;
@@ -9176,6 +9312,8 @@ export interface components {
         };
         "request.BookingDto": {
             categoryCode: string;
+            /** @description The provider the resident chose from the directory; dispatch offers it the job first if it can take it. */
+            chosenProviderId?: string;
             code: string;
             description: string;
             /**
@@ -9446,6 +9584,31 @@ export interface components {
             /** @enum {string} */
             urgency?: "complex" | "emergency" | "general" | "utilities";
         };
+        "request.PublicCategory": {
+            code: string;
+            groupCode: string;
+            kind: string;
+            name: string;
+        };
+        "request.PublicCommunity": {
+            code: string;
+            name: string;
+            orgPath: string;
+            streetName: string;
+        };
+        "request.PublicStatusView": {
+            categoryName: string;
+            number: string;
+            preferredWindow: {
+                from: string;
+                to: string;
+            };
+            /** @description The provider's name as the assignment SMS gave it, once one holds the job. */
+            providerName: string | null;
+            receivedAt: string;
+            status: string;
+            steps: components["schemas"]["request.StatusStep"][];
+        };
         "request.Readiness": {
             database: boolean;
             kafka: boolean;
@@ -9543,6 +9706,10 @@ export interface components {
         "request.SignOffDto": {
             code: string;
             solved: boolean;
+        };
+        "request.StatusStep": {
+            at: string;
+            status: string;
         };
         "request.SwitchDto": {
             enabled: boolean;
