@@ -117,7 +117,8 @@ async function main(): Promise<void> {
       }
       const errors: Record<string, number> = {};
       for (const r of results.filter((x) => !x.ok)) errors[r.error ?? '?'] = (errors[r.error ?? '?'] ?? 0) + 1;
-      const achieved = ok.length / Math.max(elapsed, STEP_SECONDS);
+      // The step's span less one typical lifecycle: the last ones started still had their whole story to go.
+      const achieved = ok.length / Math.max(elapsed - stages['whole lifecycle'].p50 / 1000, STEP_SECONDS);
       const step: StepFigures = {
         rate,
         started: count,
@@ -137,9 +138,10 @@ async function main(): Promise<void> {
       if (step.lost > 0 || achieved < 0.8 * rate) break;
     }
 
-    const idle0 = new Map([...stack.pids].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
+    const watched = new Map([...stack.pids, ...(broker ? [['kafka', broker] as const] : [])]);
+    const idle0 = new Map([...watched].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
     await sleep(IDLE_SECONDS * 1000);
-    const idle = Object.fromEntries([...stack.pids].map(([s, pid]) => [s, round((((cpuSeconds(pid) ?? 0) - idle0.get(s)!) / IDLE_SECONDS) * 100, 2)]));
+    const idle = Object.fromEntries([...watched].map(([s, pid]) => [s, round((((cpuSeconds(pid) ?? 0) - idle0.get(s)!) / IDLE_SECONDS) * 100, 2)]));
     const rss = Object.fromEntries([...stack.pids].map(([s, pid]) => [s, round(peakRssMiB(pid))]));
     if (broker) rss.kafka = round(peakRssMiB(broker));
 

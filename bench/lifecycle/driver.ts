@@ -13,6 +13,8 @@ const CATEGORIES = ['water-electric-repair', 'pipe-unclogging'];
 interface Offer {
   offerId: string;
   unitId: string;
+  /** A free job is done for nothing; the merchant service refuses a price on it. */
+  free: boolean;
   at: number;
 }
 
@@ -80,7 +82,7 @@ export class LifecycleDriver {
 
   private onWebhook(m: UnitMessage): void {
     if (m.type !== 'job.offered') return;
-    const offer = { offerId: String(m.data.offerId), unitId: m.unitId, at: now() };
+    const offer = { offerId: String(m.data.offerId), unitId: m.unitId, free: m.data.feePolicy === 'free', at: now() };
     const requestId = String(m.data.requestId);
     if (this.offers.has(requestId)) return;
     this.offers.set(requestId, offer);
@@ -134,7 +136,7 @@ export class LifecycleDriver {
     if (accept.status !== 200 && accept.status !== 201) return fail(`accept ${accept.status}`);
     const onSite = await this.api.call('POST', `/api/dispatch/jobs/${id}/on-site`, unit, { headers: { 'idempotency-key': `on-site-${id}` } });
     if (onSite.status !== 200 && onSite.status !== 201) return fail(`on site ${onSite.status}`);
-    const done = await this.api.call('POST', `/api/dispatch/jobs/${id}/complete`, unit, { body: { priceChargedFen: 5000, notes: '已更换阀门' }, headers: { 'idempotency-key': `done-${id}` } });
+    const done = await this.api.call('POST', `/api/dispatch/jobs/${id}/complete`, unit, { body: { priceChargedFen: offer.free ? 0 : 5000, notes: '已更换阀门' }, headers: { 'idempotency-key': `done-${id}` } });
     if (done.status !== 200 && done.status !== 201) return fail(`complete ${done.status}`);
 
     t = now();
