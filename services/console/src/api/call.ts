@@ -17,6 +17,11 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
+
+  /** Whether the refusal named the API field `field` (or a field inside it). */
+  concerns(field: string): boolean {
+    return this.problem.named.some((n) => n === field || n.startsWith(`${field}.`));
+  }
 }
 
 /** Network failures, told apart so the form says so and keeps what was typed. */

@@ -11,6 +11,7 @@ describe('API refusals on the form, in Chinese', () => {
         { name: ['categoryCode'], errors: ['该类别不存在，或本社区未开通'] },
       ],
       general: [],
+      named: ['description', 'residents.0.phones.1', 'categoryCode'],
     });
   });
 
@@ -24,9 +25,9 @@ describe('API refusals on the form, in Chinese', () => {
   });
 
   it('falls back on the status for messages naming no field, and never shows the English', () => {
-    expect(apiProblem(404, { statusCode: 404, message: 'household 1 not found' }, ['description'])).toEqual({ status: 404, fields: [], general: ['未找到，或不在您的管辖范围内'] });
+    expect(apiProblem(404, { statusCode: 404, message: 'household 1 not found' }, ['description'])).toMatchObject({ status: 404, fields: [], general: ['未找到，或不在您的管辖范围内'] });
     expect(apiProblem(409, { message: 'cannot assign: the job is completed' }, []).general).toEqual(['当前状态下不能这样操作，请刷新后查看']);
-    expect(apiProblem(502, undefined, [])).toEqual({ status: 502, fields: [], general: ['服务暂时不可用（502），请稍后重试'] });
+    expect(apiProblem(502, undefined, [])).toEqual({ status: 502, fields: [], general: ['服务暂时不可用（502），请稍后重试'], named: [] });
   });
 
   it('names the dispatch rule a manual assignment breaks, on the provider field when the form has one', () => {

@@ -22,6 +22,8 @@ export interface ApiProblem {
   fields: { name: FieldPath; errors: string[] }[];
   /** Everything else, in Chinese, for a banner above the form. */
   general: string[];
+  /** The API fields the refusal named, spelt as the API spells them (`code`, `residents.0.phones`), for pages without a form to put them on. */
+  named: string[];
 }
 
 /** The form field for an API path: the longest mapped prefix, indices matching `*`. */
@@ -44,22 +46,24 @@ export function apiProblem(status: number, body: unknown, fields: FormFields): A
   const messages = Array.isArray(raw.message) ? raw.message : raw.message ? [raw.message] : [raw.error ?? ''];
   const byField = new Map<string, string[]>();
   const general: string[] = [];
+  const named: string[] = [];
   const add = (field: string, message: string) => byField.set(field, [...(byField.get(field) ?? []), message]);
   if (raw.rule && RULE_LABELS[raw.rule]) {
     const field = formField(['providerId'], fields);
     if (field) add(field, RULE_LABELS[raw.rule]);
     else general.push(RULE_LABELS[raw.rule]);
-    return { status, fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general };
+    return { status, fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general, named: [] };
   }
   for (const message of messages) {
-    const named = /^([A-Za-z][\w.]*)(?::\s*|\s)(.*)$/s.exec(message);
-    const path = named?.[1].split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const naming = /^([A-Za-z][\w.]*)(?::\s*|\s)(.*)$/s.exec(message);
+    if (naming) named.push(naming[1]);
+    const path = naming?.[1].split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const field = path && formField(path, fields);
-    if (field) add(field, constraintMessage(named![2]));
+    if (field) add(field, constraintMessage(naming![2]));
     else {
       const last = path?.filter((p): p is string => typeof p === 'string').at(-1);
-      general.push(generalMessage(status, last && FIELD_LABELS[last] ? last : undefined, named?.[2] ?? message));
+      general.push(generalMessage(status, last && FIELD_LABELS[last] ? last : undefined, naming?.[2] ?? message));
     }
   }
-  return { status, fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general: [...new Set(general)] };
+  return { status, fields: [...byField].map(([name, errors]) => ({ name: [name], errors })), general: [...new Set(general)], named };
 }

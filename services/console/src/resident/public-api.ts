@@ -48,11 +48,11 @@ export function useRankedProviders(community?: string, category?: string) {
 export function plainError(err: unknown, wrongCode = false): string {
   if (err instanceof ApiError) {
     if (err.status === 429) return '尝试次数太多，请过一会儿再试，或直接拨打热线。';
-    if (wrongCode && err.status === 400 && /code/.test(err.message)) return '验证码不对或已过期，请重新获取。';
+    if (wrongCode && err.status === 400 && err.concerns('code')) return '验证码不对或已过期，请重新获取。';
     if (err.status === 404 || err.status === 410) return '链接已失效或不完整，请使用短信里的完整链接，或拨打热线查询。';
     if (err.status === 409) return '这个链接已经用过了，感谢您的评价。';
-    if (err.status === 400 && /^phone/.test(err.message)) return '手机号不对，请填写在社区登记过的 11 位手机号。';
-    if (err.status === 400 && /^householdId/.test(err.message)) return '这个号码登记在好几户，请拨打热线预约。';
+    if (err.status === 400 && err.concerns('phone')) return '手机号不对，请填写在社区登记过的 11 位手机号。';
+    if (err.status === 400 && err.concerns('householdId')) return '这个号码登记在好几户，请拨打热线预约。';
     if (err.status === 400) return '填写的内容有误，请检查后再提交，或直接拨打热线。';
     if (err.status === 422) return '这项服务在您的社区暂时不提供，请拨打热线问问。';
   }

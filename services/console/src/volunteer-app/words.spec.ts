@@ -1,4 +1,5 @@
 import { ApiError, OfflineError } from '../api/call';
+import { apiProblem } from '../api/errors';
 import { countdown, plainProblem } from './words';
 
 describe('the offer countdown', () => {
@@ -11,7 +12,7 @@ describe('the offer countdown', () => {
 });
 
 describe('refusals in plain words', () => {
-  const refused = (status: number, message: string) => new ApiError({ status, fields: [], general: [message] });
+  const refused = (status: number, message: string) => new ApiError(apiProblem(status, { message }, []));
 
   it('says what a taken offer, a wrong code and a lost connection mean, never the service’s English', () => {
     expect(plainProblem(refused(409, 'the offer was withdrawn: the job was taken by another provider'))).toBe('这一单已经被别人接走、已过期，或状态已经变了，请刷新看看。');

@@ -22,10 +22,10 @@ export function plainProblem(err: unknown): string | undefined {
   if (err.status === 409) return '这一单已经被别人接走、已过期，或状态已经变了，请刷新看看。';
   if (err.status === 403) return '您现在不能做这件事（审核未通过、培训未完成或已暂停），请联系社区。';
   if (err.status === 429) return '试的次数太多了，请过一会儿再试，或请居民打热线。';
-  if (err.status === 400 && /code/.test(err.message)) return '确认码不对，请核对居民短信里的 6 位数字。';
-  if (err.status === 400 && /password/.test(err.message)) return '密码至少要 10 位。';
-  if (err.status === 400 && /username/.test(err.message)) return '用户名只能用小写字母、数字、点或横线，至少 3 位。';
-  if (err.status === 400 && /phone/.test(err.message)) return '手机号要填 11 位数字。';
+  if (err.status === 400 && err.concerns('code')) return '确认码不对，请核对居民短信里的 6 位数字。';
+  if (err.status === 400 && err.concerns('password')) return '密码至少要 10 位。';
+  if (err.status === 400 && err.concerns('username')) return '用户名只能用小写字母、数字、点或横线，至少 3 位。';
+  if (err.status === 400 && err.concerns('phone')) return '手机号要填 11 位数字。';
   if (err.status === 400) return '填写的内容有误，请检查后再提交。';
   if (err.status === 404) return '没有找到，可能已经处理完了。';
   return '出了点问题，请稍后再试。';
