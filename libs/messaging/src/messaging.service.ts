@@ -1,7 +1,9 @@
 import { getLogger, loadConfig } from '@bangbang/observability';
 import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { ConsumerDeps } from './event-consumer';
+import { backoffDelay } from './backoff';
+import { ConsumerDeps, ConsumerStatus } from './event-consumer';
 import { createKafka, ensureTopics, TopicNames } from './kafka';
 import { KafkaEventTransport } from './kafka-event.transport';
 import { MessagingConfig } from './messaging.config';
@@ -16,6 +18,10 @@ export class Messaging {
   readonly topics: TopicNames;
   readonly relay: OutboxRelay;
   private readonly log = getLogger('messaging');
+  private readonly transports: KafkaEventTransport[] = [];
+  private connecting?: Promise<void>;
+  private readonly stopped = new AbortController();
+  private isConnected = false;
 
   constructor(
     readonly service: string,
@@ -37,16 +43,46 @@ export class Messaging {
     this.relay = new OutboxRelay(ds, this.producer, this.admin, this.topics, this.config, options.relayHooks);
   }
 
+  /**
+   * Starts the relay and connects to the bus in the background: a service's outbox takes writes
+   * while the broker is away, and the relay publishes them once it is connected.
+   */
   async start(producedTopics: string[] = []): Promise<void> {
-    await Promise.all([this.producer.connect(), this.admin.connect()]);
-    await ensureTopics(this.admin, producedTopics.map((t) => this.topics.physical(t)), this.config);
     await this.relay.start();
-    this.log.info({ brokers: this.config.KAFKA_BROKERS }, 'messaging started');
+    this.connecting = this.connect(producedTopics.map((t) => this.topics.physical(t)));
+  }
+
+  /** Resolves once the producer and admin are connected and the produced topics exist. */
+  async connected(): Promise<void> {
+    await this.connecting;
+  }
+
+  get kafkaConnected(): boolean {
+    return this.isConnected;
   }
 
   async stop(): Promise<void> {
+    this.stopped.abort();
+    await this.connecting;
     await this.relay.stop();
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+  }
+
+  private async connect(producedTopics: string[]): Promise<void> {
+    for (let attempt = 1; !this.stopped.signal.aborted; attempt++) {
+      try {
+        await Promise.all([this.producer.connect(), this.admin.connect()]);
+        await ensureTopics(this.admin, producedTopics, this.config);
+        this.isConnected = true;
+        this.relay.startPublishing();
+        this.log.info({ brokers: this.config.KAFKA_BROKERS }, 'messaging started');
+        return;
+      } catch (err) {
+        const delay = backoffDelay(attempt, { initialMs: 500, maxMs: 30_000, jitter: 0.2 });
+        this.log.warn({ err, retryInMs: delay }, 'bus not reachable; outbox writes wait for it');
+        await sleep(delay, undefined, { signal: this.stopped.signal }).catch(() => undefined);
+      }
+    }
   }
 
   consumerDeps(): ConsumerDeps {
@@ -56,7 +92,14 @@ export class Messaging {
 
   /** The transport for `app.connectMicroservice({ strategy })`; the group defaults to the service. */
   transport(groupId = this.service, onCrash?: (error: Error) => void): KafkaEventTransport {
-    return new KafkaEventTransport(this.consumerDeps(), groupId, onCrash);
+    const transport = new KafkaEventTransport(this.consumerDeps(), groupId, onCrash);
+    this.transports.push(transport);
+    return transport;
+  }
+
+  /** Each consumer group's state and lag, for /health and the tests that wait for consumers. */
+  consumers(): ConsumerStatus[] {
+    return this.transports.map((t) => t.consumerStatus()).filter((s): s is ConsumerStatus => s !== null);
   }
 
   /** Readiness: the cluster answers within a short deadline. */

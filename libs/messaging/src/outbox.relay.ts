@@ -54,6 +54,7 @@ export class OutboxRelay {
   private readonly knownTopics = new Set<string>();
   private readonly loop: BackgroundLoop;
   private lastHousekeeping = 0;
+  private publishing = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -77,13 +78,19 @@ export class OutboxRelay {
     return this.loop.start();
   }
 
+  /** Until the producer is connected a pass only reports what waits; then it publishes too. */
+  startPublishing(): void {
+    this.publishing = true;
+    this.loop.wake();
+  }
+
   stop(): Promise<void> {
     return this.loop.stop();
   }
 
   /** One batch; a full one means more is waiting, and the loop comes straight back. */
   private async pass(): Promise<boolean> {
-    const published = await this.publishBatch();
+    const published = this.publishing ? await this.publishBatch() : 0;
     await this.housekeeping();
     return published === this.config.OUTBOX_BATCH_SIZE;
   }

@@ -4,3 +4,4 @@ export * from './test-infra';
 export * from './wait-for';
 export * from './test-app';
 export * from './test-issuer';
+export * from './free-port';
