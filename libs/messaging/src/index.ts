@@ -1,6 +1,7 @@
 export * from './backoff';
 export * from './event-consumer';
 export * from './event-context';
+export * from './housekeeping';
 export * from './kafka';
 export * from './kafka-event.transport';
 export * from './messaging-tables.migration';

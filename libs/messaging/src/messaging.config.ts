@@ -48,7 +48,15 @@ export class MessagingConfig {
 
   @IsInt() @Min(1) @Max(5_000) OUTBOX_BATCH_SIZE = 500;
   @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 1_000;
+  /** Sent outbox rows are kept this long, to see what was published, then pruned. */
   @IsInt() @Min(1) @Max(720) OUTBOX_RETENTION_HOURS = 24;
+  /**
+   * The least time an inbox row is kept; each topic's rows are kept at least its retention plus a
+   * segment as the broker reports them (see housekeeping.ts). 8 days: beyond Kafka's default week.
+   */
+  @IsInt() @Min(1) @Max(87_600) INBOX_RETENTION_HOURS = 192;
+  /** How often housekeeping prunes the outbox and inbox. */
+  @IsInt() @Min(1_000) @Max(86_400_000) HOUSEKEEPING_MS = 600_000;
 
   /**
    * How long a silent consumer keeps its partitions: a member killed without leaving blocks them this

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { ConsumerDeps, ConsumerStatus } from './event-consumer';
+import { MessagingHousekeeping } from './housekeeping';
 import { createKafka, ensureTopics, TopicNames } from './kafka';
 import { KafkaEventTransport } from './kafka-event.transport';
 import { MessagingConfig } from './messaging.config';
@@ -17,6 +18,7 @@ export class Messaging {
   readonly admin: Admin;
   readonly topics: TopicNames;
   readonly relay: OutboxRelay;
+  readonly housekeeping: MessagingHousekeeping;
   private readonly log = getLogger('messaging');
   private readonly transports: KafkaEventTransport[] = [];
   private connecting?: Promise<void>;
@@ -41,6 +43,7 @@ export class Messaging {
     this.admin = this.kafka.admin();
     this.topics = new TopicNames(this.config.KAFKA_TOPIC_PREFIX);
     this.relay = new OutboxRelay(ds, this.producer, this.admin, this.topics, this.config, options.relayHooks);
+    this.housekeeping = new MessagingHousekeeping(ds, this.admin, this.topics, this.config);
   }
 
   /**
@@ -48,7 +51,7 @@ export class Messaging {
    * while the broker is away, and the relay publishes them once it is connected.
    */
   async start(producedTopics: string[] = []): Promise<void> {
-    await this.relay.start();
+    await Promise.all([this.relay.start(), this.housekeeping.start()]);
     this.connecting = this.connect(producedTopics.map((t) => this.topics.physical(t)));
   }
 
@@ -64,7 +67,7 @@ export class Messaging {
   async stop(): Promise<void> {
     this.stopped.abort();
     await this.connecting;
-    await this.relay.stop();
+    await Promise.all([this.relay.stop(), this.housekeeping.stop()]);
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
