@@ -12,9 +12,10 @@ import { createInterface } from 'node:readline';
  * supervisor does; (b) one of two members is killed and the other takes over; (c) as (b), but the
  * member is stopped with SIGTERM and leaves the group. Loopback brokers only; each wait is bounded.
  */
-const SETTINGS = (process.env.HANDOVER_SETTINGS ?? '30000/3000,10000/1000,6000/500')
+/** session/heartbeat/fetch wait, ms: kafkajs's defaults first, then shorter ones. */
+const SETTINGS = (process.env.HANDOVER_SETTINGS ?? '30000/3000/5000,10000/1000/5000,10000/1000/1000,6000/500/500')
   .split(',')
-  .map((s) => s.split('/').map(Number) as [number, number]);
+  .map((s) => s.split('/').map(Number) as [number, number, number]);
 const REBALANCE_MS = Number(process.env.HANDOVER_REBALANCE_MS ?? 30_000);
 const PARTITIONS = 3;
 
@@ -52,7 +53,7 @@ function gone(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
 
-async function measure(topic: string, session: number, heartbeat: number, how: 'restart' | 'survivor', signal: 'SIGKILL' | 'SIGTERM'): Promise<number> {
+async function measure(topic: string, [session, heartbeat, maxWait]: [number, number, number], how: 'restart' | 'survivor', signal: 'SIGKILL' | 'SIGTERM'): Promise<number> {
   const group = `handover-${randomBytes(4).toString('hex')}`;
   const env = {
     ...process.env,
@@ -60,6 +61,7 @@ async function measure(topic: string, session: number, heartbeat: number, how: '
     HANDOVER_TOPIC: topic,
     CONSUMER_SESSION_TIMEOUT_MS: String(session),
     CONSUMER_HEARTBEAT_MS: String(heartbeat),
+    CONSUMER_MAX_WAIT_MS: String(maxWait),
     CONSUMER_REBALANCE_TIMEOUT_MS: String(REBALANCE_MS),
     KAFKA_LOG_LEVEL: 'error',
   };
@@ -100,13 +102,13 @@ async function main(): Promise<void> {
   await ensureTopics(admin, [topic], { ...config, KAFKA_PARTITIONS: PARTITIONS });
   try {
     console.log(`partitions unserved after a member dies (${PARTITIONS} partitions, rebalance timeout ${REBALANCE_MS} ms)`);
-    console.log('session/heartbeat ms | kill -9, restarted at once | kill -9, other member takes over | SIGTERM, other member takes over');
-    for (const [session, heartbeat] of SETTINGS) {
-      const restart = await measure(topic, session, heartbeat, 'restart', 'SIGKILL');
-      const survivor = await measure(topic, session, heartbeat, 'survivor', 'SIGKILL');
-      const term = await measure(topic, session, heartbeat, 'survivor', 'SIGTERM');
+    console.log('session/heartbeat/fetch wait ms | kill -9, restarted at once | kill -9, other member takes over | SIGTERM, other member takes over');
+    for (const setting of SETTINGS) {
+      const restart = await measure(topic, setting, 'restart', 'SIGKILL');
+      const survivor = await measure(topic, setting, 'survivor', 'SIGKILL');
+      const term = await measure(topic, setting, 'survivor', 'SIGTERM');
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-      console.log(`${session}/${heartbeat} | ${s(restart)} | ${s(survivor)} | ${s(term)}`);
+      console.log(`${setting.join('/')} | ${s(restart)} | ${s(survivor)} | ${s(term)}`);
     }
   } finally {
     await admin.deleteTopics({ topics: [topic, `${topic}.dlq`] }).catch(() => undefined);

@@ -4,7 +4,7 @@ import { loadConfig } from '@bangbang/observability';
 
 /**
  * One member of the measured consumer group, in its own process so it can die by SIGKILL: joins with
- * the session, heartbeat and rebalance settings of its environment and prints each assignment it gets.
+ * the session, heartbeat, rebalance and fetch-wait settings of its environment and prints each assignment it gets.
  */
 async function main(): Promise<void> {
   const config = loadConfig(MessagingConfig);
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
     heartbeatInterval: config.CONSUMER_HEARTBEAT_MS,
     rebalanceTimeout: config.CONSUMER_REBALANCE_TIMEOUT_MS,
+    maxWaitTimeInMs: config.CONSUMER_MAX_WAIT_MS,
   });
   consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     const partitions = Object.values(payload.memberAssignment).reduce((n, list) => n + list.length, 0);

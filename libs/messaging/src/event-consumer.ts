@@ -11,6 +11,7 @@ import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Produ
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
+import { REDRIVE_FOR_HEADER } from './dead-letters';
 import { DeliveryInfo, EventContext, EventHandler } from './event-context';
 import { ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
@@ -195,6 +196,7 @@ export class EventConsumer {
       sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
       heartbeatInterval: config.CONSUMER_HEARTBEAT_MS,
       rebalanceTimeout: config.CONSUMER_REBALANCE_TIMEOUT_MS,
+      maxWaitTimeInMs: config.CONSUMER_MAX_WAIT_MS,
       // kafkajs restarts itself after a retriable crash; a stopping consumer must stay stopped.
       retry: { restartOnFailure: () => Promise.resolve(!this.stopping) },
     });
@@ -273,6 +275,13 @@ export class EventConsumer {
   private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
     const group = this.options.groupId;
     const logical = this.deps.topics.logical(topic);
+    // A redriven dead letter is for the group that gave up on it; the others applied it long ago
+    // and may have pruned the inbox rows that would recognise it.
+    const redriveFor = message.headers?.[REDRIVE_FOR_HEADER]?.toString();
+    if (redriveFor !== undefined && redriveFor !== group) {
+      eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
+      return;
+    }
     let event: CloudEvent;
     try {
       event = fromKafkaRecord({

@@ -1,4 +1,5 @@
 export * from './backoff';
+export * from './dead-letters';
 export * from './event-consumer';
 export * from './event-context';
 export * from './housekeeping';

@@ -67,6 +67,11 @@ export class MessagingConfig {
   @IsInt() @Min(100) @Max(60_000) @Validate(HeartbeatWithinSession) CONSUMER_HEARTBEAT_MS = 1_000;
   /** How long the group waits for live members to rejoin in a rebalance; longer than one batch takes. */
   @IsInt() @Min(6_000) @Max(300_000) CONSUMER_REBALANCE_TIMEOUT_MS = 30_000;
+  /**
+   * How long a fetch waits on the broker for new messages. kafkajs heartbeats between fetches, so an
+   * idle member learns of a rebalance (a member left or died) only this late; measured in the bench.
+   */
+  @IsInt() @Min(100) @Max(30_000) CONSUMER_MAX_WAIT_MS = 1_000;
   /** How often each consumer group's lag is read from the broker for /health and /metrics. */
   @IsInt() @Min(500) @Max(300_000) CONSUMER_LAG_POLL_MS = 5_000;
   /** First wait before a consumer that could not start or crashed is started again; doubles up to 30 s. */

@@ -3,6 +3,7 @@ import { Admin, Kafka, Partitioners, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
+import { DeadLetters } from './dead-letters';
 import { ConsumerDeps, ConsumerStatus } from './event-consumer';
 import { MessagingHousekeeping } from './housekeeping';
 import { createKafka, ensureTopics, TopicNames } from './kafka';
@@ -19,6 +20,7 @@ export class Messaging {
   readonly topics: TopicNames;
   readonly relay: OutboxRelay;
   readonly housekeeping: MessagingHousekeeping;
+  readonly deadLetters: DeadLetters;
   private readonly log = getLogger('messaging');
   private readonly transports: KafkaEventTransport[] = [];
   private connecting?: Promise<void>;
@@ -44,6 +46,7 @@ export class Messaging {
     this.topics = new TopicNames(this.config.KAFKA_TOPIC_PREFIX);
     this.relay = new OutboxRelay(ds, this.producer, this.admin, this.topics, this.config, options.relayHooks);
     this.housekeeping = new MessagingHousekeeping(ds, this.admin, this.topics, this.config);
+    this.deadLetters = new DeadLetters(this.kafka, this.admin, this.producer, this.topics);
   }
 
   /**

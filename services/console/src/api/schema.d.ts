@@ -48,6 +48,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `waiting`: not yet redriven (the default); `redriven`; or `all`. */
+                    state?: "all" | "redriven" | "waiting";
+                    /** @description One service's topic; all of them when absent. */
+                    topic?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadLetterView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/dead-letters/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts one dead letter, or all of a topic's waiting ones, back for the consumer group that gave up on them. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedriveDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redriven"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/health": {
         parameters: {
             query?: never;
@@ -79,6 +175,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["dispatch.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ConsumersHealth"];
                     };
                 };
             };
@@ -812,6 +952,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["merchant.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ConsumersHealth"];
                     };
                 };
             };
@@ -3281,6 +3465,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rating/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ConsumersHealth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rating/health/live": {
         parameters: {
             query?: never;
@@ -3929,6 +4157,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["request.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ConsumersHealth"];
                     };
                 };
             };
@@ -5717,6 +5989,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["volunteer.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteer/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ConsumersHealth"];
                     };
                 };
             };
@@ -7815,6 +8131,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsumersHealth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -8189,6 +8549,19 @@ export interface components {
             status: number | null;
             userAgent: string | null;
         };
+        ConsumerHealth: {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        ConsumersHealth: {
+            consumers: components["schemas"]["ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
         CreateUnitDto: {
             code: string;
             /** @enum {string} */
@@ -8206,6 +8579,25 @@ export interface components {
             unitCode: string;
             username: string;
         };
+        DeadLetterView: {
+            attempts: number | null;
+            consumerGroup: string | null;
+            deadLetteredAt: string | null;
+            error: string | null;
+            eventId: string | null;
+            eventType: string | null;
+            key: string | null;
+            offset: string;
+            /** @description Its place in `<topic>.dlq`: what a redrive names. */
+            partition: number;
+            /** @description `malformed`, `contract` or `handler`. */
+            reason: string | null;
+            redrivenAt: string | null;
+            redrivenBy: string | null;
+            sourceOffset: string | null;
+            sourcePartition: number | null;
+            topic: string;
+        };
         "dispatch.AssignDto": {
             providerId: string;
             reason: string;
@@ -8214,6 +8606,19 @@ export interface components {
             notes?: string;
             /** @description In fen (0.01 yuan); 0 for a free job. */
             priceChargedFen: number;
+        };
+        "dispatch.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "dispatch.ConsumersHealth": {
+            consumers: components["schemas"]["dispatch.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "dispatch.DeclineDto": {
             reason?: string;
@@ -8304,9 +8709,13 @@ export interface components {
             reason: string;
         };
         "dispatch.Readiness": {
+            consumers: components["schemas"]["dispatch.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "dispatch.StoredRanking": {
@@ -8340,6 +8749,19 @@ export interface components {
             /** @description 7×24: the windows are ignored. */
             always: boolean;
             windows: components["schemas"]["merchant.WeeklyWindow"][];
+        };
+        "merchant.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "merchant.ConsumersHealth": {
+            consumers: components["schemas"]["merchant.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "merchant.CreatedEndpoint": {
             /** Format: date-time */
@@ -8550,9 +8972,13 @@ export interface components {
             priceMinFen: number;
         };
         "merchant.Readiness": {
+            consumers: components["schemas"]["merchant.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "merchant.ReplayDto": {
@@ -8727,6 +9153,19 @@ export interface components {
              * @enum {string}
              */
             team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "rating.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "rating.ConsumersHealth": {
+            consumers: components["schemas"]["rating.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "rating.CountsDifference": {
             breaches?: number;
@@ -8937,9 +9376,13 @@ export interface components {
             team: "basically_satisfied" | "dissatisfied" | "satisfied";
         };
         "rating.Readiness": {
+            consumers: components["schemas"]["rating.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "rating.RecomputeView": {
@@ -8991,10 +9434,25 @@ export interface components {
             satisfaction: number;
         };
         Readiness: {
+            consumers: components["schemas"]["ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
+        };
+        RedriveDto: {
+            all?: boolean;
+            offset?: string;
+            partition?: number;
+            /** @description Why it is safe to apply now (the fix that was deployed, the data that was corrected); audited. */
+            reason: string;
+            topic: string;
+        };
+        Redriven: {
+            redriven: number;
         };
         RefreshDto: {
             refreshToken: string;
@@ -9052,6 +9510,19 @@ export interface components {
         };
         "request.CodeSent": {
             sent: boolean;
+        };
+        "request.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "request.ConsumersHealth": {
+            consumers: components["schemas"]["request.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "request.CreateClientDto": {
             name: string;
@@ -9229,9 +9700,13 @@ export interface components {
             service_code: string;
         };
         "request.Readiness": {
+            consumers: components["schemas"]["request.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "request.ReopenDto": {
@@ -9521,6 +9996,19 @@ export interface components {
             pointsEarned: number;
             volunteersServing: number;
         };
+        "volunteer.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "volunteer.ConsumersHealth": {
+            consumers: components["schemas"]["volunteer.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
         "volunteer.Correction": {
             balance: number;
             entryId: string;
@@ -9636,9 +10124,13 @@ export interface components {
             toNextStar: number | null;
         };
         "volunteer.Readiness": {
+            consumers: components["schemas"]["volunteer.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "volunteer.Redeemed": {
