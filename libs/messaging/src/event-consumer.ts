@@ -146,9 +146,9 @@ export class EventConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
-    // Disconnecting first also ends a join still waiting on the broker, so the start in hand settles.
+    // Also ends a join still waiting on the broker. A start still connecting is not waited for (with
+    // the broker away that takes its retries' time): it sees `stopping` at its next step and stops.
     await this.consumer?.disconnect();
-    await this.starting?.catch(() => undefined);
     await this.lagLoop.stop();
     this.lagStarted = false;
     this.setState('stopped');
@@ -182,6 +182,7 @@ export class EventConsumer {
     const { kafka, admin, topics, config } = this.deps;
     const physical = this.logicalTopics().map((t) => topics.physical(t));
     await admin.connect();
+    if (this.stopping) return;
     await ensureTopics(admin, physical, config);
     if (this.stopping) return;
     // Only once the topics exist: asking the broker about a missing topic would make the client

@@ -23,9 +23,7 @@ export class Messaging {
   readonly deadLetters: DeadLetters;
   private readonly log = getLogger('messaging');
   private readonly transports: KafkaEventTransport[] = [];
-  private connecting?: Promise<void>;
   private readonly stopped = new AbortController();
-  private isConnected = false;
 
   constructor(
     readonly service: string,
@@ -55,21 +53,12 @@ export class Messaging {
    */
   async start(producedTopics: string[] = []): Promise<void> {
     await Promise.all([this.relay.start(), this.housekeeping.start()]);
-    this.connecting = this.connect(producedTopics.map((t) => this.topics.physical(t)));
+    void this.connect(producedTopics.map((t) => this.topics.physical(t)));
   }
 
-  /** Resolves once the producer and admin are connected and the produced topics exist. */
-  async connected(): Promise<void> {
-    await this.connecting;
-  }
-
-  get kafkaConnected(): boolean {
-    return this.isConnected;
-  }
-
+  /** Does not wait for a connection still being tried: it gives up and disconnects on its own. */
   async stop(): Promise<void> {
     this.stopped.abort();
-    await this.connecting;
     await Promise.all([this.relay.stop(), this.housekeeping.stop()]);
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
@@ -78,8 +67,8 @@ export class Messaging {
     for (let attempt = 1; !this.stopped.signal.aborted; attempt++) {
       try {
         await Promise.all([this.producer.connect(), this.admin.connect()]);
+        if (this.stopped.signal.aborted) break;
         await ensureTopics(this.admin, producedTopics, this.config);
-        this.isConnected = true;
         this.relay.startPublishing();
         this.log.info({ brokers: this.config.KAFKA_BROKERS }, 'messaging started');
         return;
@@ -89,6 +78,7 @@ export class Messaging {
         await sleep(delay, undefined, { signal: this.stopped.signal }).catch(() => undefined);
       }
     }
+    await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
 
   consumerDeps(): ConsumerDeps {

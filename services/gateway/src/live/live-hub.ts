@@ -51,8 +51,6 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.consumer?.disconnect();
-    await this.started;
-    await this.consumer?.disconnect();
   }
 
   /** `end` closes the subscriber's stream when the gateway shuts down. */
@@ -84,10 +82,12 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     await admin.connect();
     // The gateway may start before the services that produce these; it reads, so it may create them.
     await ensureTopics(admin, physical, config);
+    if (this.stopping.signal.aborted) return;
     const consumer = kafka.consumer({ groupId: topics.physical(`gateway-live-${randomUUID()}`), allowAutoTopicCreation: false });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.markReady());
     await consumer.connect();
+    if (this.stopping.signal.aborted) return consumer.disconnect();
     await consumer.subscribe({ topics: physical, fromBeginning: false });
     await consumer.run({
       eachMessage: async ({ message }) => {
