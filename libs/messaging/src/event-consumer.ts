@@ -75,7 +75,6 @@ export class EventConsumer {
   private lag: { total: number; at: Date } | undefined;
   private readonly lagLoop: BackgroundLoop;
   private restartTimer?: NodeJS.Timeout;
-  private starting?: Promise<void>;
   private lagStarted = false;
 
   constructor(
@@ -92,10 +91,6 @@ export class EventConsumer {
 
   get groupId(): string {
     return this.options.groupId;
-  }
-
-  get state(): ConsumerState {
-    return this.current;
   }
 
   status(): ConsumerStatus {
@@ -156,15 +151,10 @@ export class EventConsumer {
 
   private attempt(n: number): void {
     if (this.stopping) return;
-    this.starting = this.startConsumer();
-    this.starting.then(
-      () => (this.starting = undefined),
-      (err) => {
-        this.starting = undefined;
-        this.setState('crashed');
-        this.restartLater(n, err);
-      },
-    );
+    this.startConsumer().catch((err) => {
+      this.setState('crashed');
+      this.restartLater(n, err);
+    });
   }
 
   private restartLater(n: number, err: unknown): void {
