@@ -245,7 +245,11 @@ async function invariants(d: DistrictProcesses, report: SimulationReport): Promi
     await admin.disconnect();
   }
   return [
-    { name: 'every accepted call reached a final or an expected state', violations: await count('request', 'SELECT count(*)::int AS n FROM service_request WHERE status <> ALL($1)', [FINAL]) },
+    {
+      name: 'every accepted call reached a final or an expected state',
+      violations: await count('request', 'SELECT count(*)::int AS n FROM service_request WHERE status <> ALL($1)', [FINAL]),
+      detail: [...report.unfinished.slice(0, 6), ...report.problems.slice(0, 4)].join('; '),
+    },
     // Per round: a redo opens a new round of offers, and another provider may accept in it.
     { name: 'no request has two accepted offers', violations: await count('dispatch', `SELECT count(*)::int AS n FROM (SELECT 1 FROM dispatch_offer WHERE status = 'accepted' GROUP BY request_id, round HAVING count(*) > 1) twice`) },
     { name: 'each signed-off volunteer job has exactly one points award', violations: report.lost.concat(report.duplicated).filter((l) => l.startsWith('points')).length },
