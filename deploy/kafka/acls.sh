@@ -7,7 +7,9 @@
 #
 # A service writes its own topic (the outbox relay) and the dead-letter topics of what it
 # consumes; it reads the topics it consumes, in its own consumer group. It may create those
-# topics (services create what they use at start-up) but nothing else.
+# topics (services create what they use at start-up) but nothing else. Housekeeping reads the
+# retention of the topics it consumes (DescribeConfigs). The gateway also browses every dead-letter
+# topic in throwaway groups and redrives records to their source topic (GET/POST /admin/dead-letters).
 set -euo pipefail
 P=${KAFKA_TOPIC_PREFIX:-}
 ACLS=${KAFKA_ACLS:-/opt/kafka/bin/kafka-acls.sh}
@@ -30,9 +32,16 @@ for rule in "${RULES[@]}"; do
   acl --allow-principal "$user" --operation Write --operation Describe --operation Create --topic "$P$produces"
   acl --allow-principal "$user" --operation Create --operation Describe --topic "$P$produces.dlq"
   for topic in $consumes; do
-    acl --allow-principal "$user" --operation Read --operation Describe --operation Create --topic "$P$topic"
+    acl --allow-principal "$user" --operation Read --operation Describe --operation DescribeConfigs --operation Create --topic "$P$topic"
     acl --allow-principal "$user" --operation Write --operation Describe --operation Create --topic "$P$topic.dlq"
   done
   acl --allow-principal "$user" --operation Read --group "$P$service"
   echo "kafka-acls: $service writes $P$produces, reads $consumes"
 done
+
+for topic in bangbang.directory bangbang.request bangbang.dispatch bangbang.merchant bangbang.volunteer bangbang.rating; do
+  acl --allow-principal User:gateway --operation Write --operation Describe --topic "$P$topic"
+  acl --allow-principal User:gateway --operation Read --operation Describe --topic "$P$topic.dlq"
+done
+acl --allow-principal User:gateway --operation Read --operation Delete --resource-pattern-type prefixed --group "${P}dead-letter-reader-"
+echo "kafka-acls: gateway reads every dead-letter topic and redrives to its source topic"

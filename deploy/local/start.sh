@@ -84,6 +84,15 @@ for entry in "${SERVICES[@]}"; do
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "$name did not become ready; see $LOGS/$name.log" >&2; exit 1; }
   echo "ready: $name on http://127.0.0.1:$port" >&2
 done
+# Services take calls before their consumers have joined; the seed's events need them consuming.
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*} port=${entry##*:}
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/health/consumers" >/dev/null && break
+    sleep 0.5
+  done
+  curl -sf "http://127.0.0.1:$port/health/consumers" >/dev/null || { echo "$name's consumers did not join; see $LOGS/$name.log" >&2; exit 1; }
+done
 
 DATABASE_PASSWORD=${GATEWAY_DB_PASSWORD:-} node dist/deploy/seed/seed.js
 

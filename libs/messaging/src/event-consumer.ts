@@ -5,11 +5,13 @@ import {
   fromKafkaRecord,
   validateEvent,
 } from '@bangbang/contracts';
-import { eventFailures, eventsConsumed, getLogger, runWithTrace } from '@bangbang/observability';
+import { consumerLag, consumerUp, eventFailures, eventsConsumed, getLogger, runWithTrace } from '@bangbang/observability';
+import { BackgroundLoop } from '@bangbang/persistence';
 import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
+import { REDRIVE_FOR_HEADER } from './dead-letters';
 import { DeliveryInfo, EventContext, EventHandler } from './event-context';
 import { ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
@@ -26,8 +28,23 @@ export interface ConsumerDeps {
 export interface ConsumerOptions {
   groupId: string;
   handlers: Map<string, EventHandler>;
-  /** Called when kafkajs gives up on the consumer; the default exits so a supervisor restarts us. */
+  /** Called when kafkajs gives up on the consumer, instead of starting it again (tests fail on it). */
   onCrash?: (error: Error) => void;
+}
+
+/**
+ * `starting` until connected, `joining` until the group has given it partitions (a dead member's
+ * session is waited out here), `consuming` while it holds them, `rebalancing` while they move,
+ * `crashed` until it is started again.
+ */
+export type ConsumerState = 'starting' | 'joining' | 'consuming' | 'rebalancing' | 'crashed' | 'stopped';
+
+export interface ConsumerStatus {
+  group: string;
+  state: ConsumerState;
+  /** Uncommitted messages over its topics at the last reading; null before the broker first answered. */
+  lag: number | null;
+  lagReadAt: string | null;
 }
 
 type Outcome = 'applied' | 'duplicate';
@@ -42,6 +59,7 @@ class DeadLetter extends Error {
 }
 
 const COMMIT_EVERY = 100;
+const MAX_RESTART_MS = 30_000;
 
 /**
  * Applies each event at most once per consumer group (the inbox row and the handler's effects commit
@@ -53,14 +71,35 @@ export class EventConsumer {
   private readonly log = getLogger('event-consumer');
   private consumer?: Consumer;
   private stopping = false;
+  private current: ConsumerState = 'stopped';
+  private lag: { total: number; at: Date } | undefined;
+  private readonly lagLoop: BackgroundLoop;
+  private restartTimer?: NodeJS.Timeout;
+  private lagStarted = false;
 
   constructor(
     private readonly deps: ConsumerDeps,
     private readonly options: ConsumerOptions,
-  ) {}
+  ) {
+    this.lagLoop = new BackgroundLoop({
+      name: `consumer-lag-${options.groupId}`,
+      everyMs: deps.config.CONSUMER_LAG_POLL_MS,
+      passAtStart: true,
+      pass: () => this.readLag(),
+    });
+  }
 
   get groupId(): string {
     return this.options.groupId;
+  }
+
+  status(): ConsumerStatus {
+    return {
+      group: this.options.groupId,
+      state: this.current,
+      lag: this.lag?.total ?? null,
+      lagReadAt: this.lag?.at.toISOString() ?? null,
+    };
   }
 
   logicalTopics(): string[] {
@@ -72,23 +111,99 @@ export class EventConsumer {
     return [...new Set(topics)];
   }
 
+  /**
+   * Starts consuming and resolves once this member holds its partitions, which waits out the session
+   * of a dead member of the group; rejects if the broker cannot be reached.
+   */
   async start(): Promise<void> {
+    this.stopping = false;
+    this.setState('starting');
+    try {
+      await this.startConsumer();
+    } catch (err) {
+      this.setState('crashed');
+      throw err;
+    }
+  }
+
+  /**
+   * Starts consuming without waiting: a service serves HTTP and writes its outbox while its consumer
+   * connects and joins, and a consumer that cannot start or that kafkajs gives up on is started
+   * again with backoff instead of taking the process down.
+   */
+  startInBackground(): void {
+    this.stopping = false;
+    this.setState('starting');
+    this.attempt(1);
+  }
+
+  /** Stops fetching, lets the batch in hand finish and commit, then leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    // Also ends a join still waiting on the broker. A start still connecting is not waited for (with
+    // the broker away that takes its retries' time): it sees `stopping` at its next step and stops.
+    await this.consumer?.disconnect();
+    await this.lagLoop.stop();
+    this.lagStarted = false;
+    this.setState('stopped');
+  }
+
+  private attempt(n: number): void {
+    if (this.stopping) return;
+    this.startConsumer().catch((err) => {
+      this.setState('crashed');
+      this.restartLater(n, err);
+    });
+  }
+
+  private restartLater(n: number, err: unknown): void {
+    if (this.stopping) return;
+    const delay = backoffDelay(n, { initialMs: this.deps.config.CONSUMER_RESTART_MS, maxMs: MAX_RESTART_MS, jitter: 0.2 });
+    this.log.error({ err, groupId: this.options.groupId, retryInMs: delay }, 'consumer not running; starting it again');
+    this.restartTimer = setTimeout(() => {
+      void this.consumer?.disconnect().catch(() => undefined);
+      this.attempt(n + 1);
+    }, delay);
+    this.restartTimer.unref();
+  }
+
+  private async startConsumer(): Promise<void> {
     const { kafka, admin, topics, config } = this.deps;
     const physical = this.logicalTopics().map((t) => topics.physical(t));
+    await admin.connect();
+    if (this.stopping) return;
     await ensureTopics(admin, physical, config);
+    if (this.stopping) return;
+    // Only once the topics exist: asking the broker about a missing topic would make the client
+    // keep asking for its metadata, and fail, until it appears.
+    if (!this.lagStarted) {
+      this.lagStarted = true;
+      await this.lagLoop.start();
+    }
     const consumer = kafka.consumer({
       groupId: topics.physical(this.options.groupId),
       allowAutoTopicCreation: false,
       sessionTimeout: config.CONSUMER_SESSION_TIMEOUT_MS,
       heartbeatInterval: config.CONSUMER_HEARTBEAT_MS,
+      rebalanceTimeout: config.CONSUMER_REBALANCE_TIMEOUT_MS,
+      maxWaitTimeInMs: config.CONSUMER_MAX_WAIT_MS,
+      // kafkajs restarts itself after a retriable crash; a stopping consumer must stay stopped.
+      retry: { restartOnFailure: () => Promise.resolve(!this.stopping) },
     });
+    consumer.on(consumer.events.CONNECT, () => this.setState('joining'));
+    consumer.on(consumer.events.REBALANCING, () => this.setState('rebalancing'));
+    consumer.on(consumer.events.GROUP_JOIN, () => this.setState('consuming'));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (payload.restart) return;
+      this.setState(this.stopping ? 'stopped' : 'crashed');
+      if (payload.restart || this.stopping) return;
       this.log.fatal({ err: payload.error, groupId: payload.groupId }, 'consumer crashed');
-      (this.options.onCrash ?? exitForRestart)(payload.error);
+      if (this.options.onCrash) this.options.onCrash(payload.error);
+      else this.restartLater(1, payload.error);
     });
     this.consumer = consumer;
     await consumer.connect();
+    if (this.stopping) return consumer.disconnect();
     await consumer.subscribe({ topics: physical, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
@@ -98,10 +213,33 @@ export class EventConsumer {
     });
   }
 
-  /** Stops fetching, lets the batch in hand finish and commit, then leaves the group. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.consumer?.disconnect();
+  private setState(state: ConsumerState): void {
+    if (state !== this.current) this.log.info({ groupId: this.options.groupId, state }, `consumer ${state}`);
+    this.current = state;
+    consumerUp.set({ group: this.options.groupId }, state === 'consuming' ? 1 : 0);
+  }
+
+  /** Lag from the broker's offsets, so it is known (and grows) while this member is not consuming. */
+  private async readLag(): Promise<void> {
+    const { admin, topics } = this.deps;
+    const groupId = topics.physical(this.options.groupId);
+    const physical = this.logicalTopics().map((t) => topics.physical(t));
+    const [committed, ...ends] = await Promise.all([
+      admin.fetchOffsets({ groupId, topics: physical }),
+      ...physical.map((t) => admin.fetchTopicOffsets(t)),
+    ]);
+    let total = 0;
+    physical.forEach((topic, i) => {
+      const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
+      const lag = ends[i].reduce((sum, end) => {
+        const offset = Number(done.find((p) => p.partition === end.partition)?.offset ?? -1);
+        // No commit yet: the group starts from the beginning, so everything still on the log is lag.
+        return sum + Number(end.high) - (offset >= 0 ? offset : Number(end.low));
+      }, 0);
+      consumerLag.set({ group: this.options.groupId, topic: topics.logical(topic) }, lag);
+      total += lag;
+    });
+    this.lag = { total, at: new Date() };
   }
 
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -128,6 +266,13 @@ export class EventConsumer {
   private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
     const group = this.options.groupId;
     const logical = this.deps.topics.logical(topic);
+    // A redriven dead letter is for the group that gave up on it; the others applied it long ago
+    // and may have pruned the inbox rows that would recognise it.
+    const redriveFor = message.headers?.[REDRIVE_FOR_HEADER]?.toString();
+    if (redriveFor !== undefined && redriveFor !== group) {
+      eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
+      return;
+    }
     let event: CloudEvent;
     try {
       event = fromKafkaRecord({
@@ -259,8 +404,4 @@ function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
     out[k] = Array.isArray(v) ? v.map(String).join(',') : v.toString();
   }
   return out;
-}
-
-function exitForRestart(): never {
-  process.exit(1);
 }

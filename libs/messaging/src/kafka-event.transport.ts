@@ -1,11 +1,12 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { lastValueFrom } from 'rxjs';
 import { EventHandler } from './event-context';
-import { ConsumerDeps, EventConsumer } from './event-consumer';
+import { ConsumerDeps, ConsumerStatus, EventConsumer } from './event-consumer';
 
 /**
  * Nest transport strategy over our consumer, so handlers keep the `@EventPattern(type)` idiom.
- * Events only: there is deliberately no request/reply over Kafka.
+ * Events only: there is deliberately no request/reply over Kafka. Listening does not wait for the
+ * group: the consumer joins in the background, so the service's HTTP is up while it does.
  */
 export class KafkaEventTransport extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
@@ -27,10 +28,13 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
       });
     }
     this.consumer = new EventConsumer(this.deps, { groupId: this.groupId, handlers, onCrash: this.onCrash });
-    this.consumer.start().then(
-      () => callback(),
-      (err) => callback(err),
-    );
+    this.consumer.startInBackground();
+    callback();
+  }
+
+  /** Null until the service listens. */
+  consumerStatus(): ConsumerStatus | null {
+    return this.consumer?.status() ?? null;
   }
 
   async close(): Promise<void> {

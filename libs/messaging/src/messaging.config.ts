@@ -1,4 +1,28 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+
+/** The broker evicts a member that misses its session; three heartbeats a session leave room for one lost. */
+@ValidatorConstraint({ name: 'heartbeatWithinSession' })
+class HeartbeatWithinSession implements ValidatorConstraintInterface {
+  validate(heartbeat: number, args: ValidationArguments): boolean {
+    return heartbeat * 3 <= (args.object as MessagingConfig).CONSUMER_SESSION_TIMEOUT_MS;
+  }
+  defaultMessage(): string {
+    return 'CONSUMER_HEARTBEAT_MS must be at most a third of CONSUMER_SESSION_TIMEOUT_MS';
+  }
+}
 
 export class MessagingConfig {
   /** Comma-separated host:port list. */
@@ -24,11 +48,34 @@ export class MessagingConfig {
 
   @IsInt() @Min(1) @Max(5_000) OUTBOX_BATCH_SIZE = 500;
   @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 1_000;
+  /** Sent outbox rows are kept this long, to see what was published, then pruned. */
   @IsInt() @Min(1) @Max(720) OUTBOX_RETENTION_HOURS = 24;
+  /**
+   * The least time an inbox row is kept; each topic's rows are kept at least its retention plus a
+   * segment as the broker reports them (see housekeeping.ts). 8 days: beyond Kafka's default week.
+   */
+  @IsInt() @Min(1) @Max(87_600) INBOX_RETENTION_HOURS = 192;
+  /** How often housekeeping prunes the outbox and inbox. */
+  @IsInt() @Min(1_000) @Max(86_400_000) HOUSEKEEPING_MS = 600_000;
 
-  /** How long a silent consumer keeps its partitions; a crashed one blocks them this long. */
-  @IsInt() @Min(6_000) @Max(300_000) CONSUMER_SESSION_TIMEOUT_MS = 30_000;
-  @IsInt() @Min(100) @Max(60_000) CONSUMER_HEARTBEAT_MS = 3_000;
+  /**
+   * How long a silent consumer keeps its partitions: a member killed without leaving blocks them this
+   * long, and its restarted successor waits as long to join. 6 s is the broker's lowest
+   * (group.min.session.timeout.ms); the defaults were measured (bench/consumer-handover.bench.ts).
+   */
+  @IsInt() @Min(6_000) @Max(300_000) CONSUMER_SESSION_TIMEOUT_MS = 10_000;
+  @IsInt() @Min(100) @Max(60_000) @Validate(HeartbeatWithinSession) CONSUMER_HEARTBEAT_MS = 1_000;
+  /** How long the group waits for live members to rejoin in a rebalance; longer than one batch takes. */
+  @IsInt() @Min(6_000) @Max(300_000) CONSUMER_REBALANCE_TIMEOUT_MS = 30_000;
+  /**
+   * How long a fetch waits on the broker for new messages. kafkajs heartbeats between fetches, so an
+   * idle member learns of a rebalance (a member left or died) only this late; measured in the bench.
+   */
+  @IsInt() @Min(100) @Max(30_000) CONSUMER_MAX_WAIT_MS = 1_000;
+  /** How often each consumer group's lag is read from the broker for /health and /metrics. */
+  @IsInt() @Min(500) @Max(300_000) CONSUMER_LAG_POLL_MS = 5_000;
+  /** First wait before a consumer that could not start or crashed is started again; doubles up to 30 s. */
+  @IsInt() @Min(100) @Max(60_000) CONSUMER_RESTART_MS = 1_000;
 
   /** Attempts of one event before it goes to the dead-letter topic. */
   @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;

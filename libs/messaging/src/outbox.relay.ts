@@ -53,7 +53,8 @@ export class OutboxRelay {
   private readonly log = getLogger('outbox-relay');
   private readonly knownTopics = new Set<string>();
   private readonly loop: BackgroundLoop;
-  private lastHousekeeping = 0;
+  private lastReport = 0;
+  private publishing = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -77,14 +78,20 @@ export class OutboxRelay {
     return this.loop.start();
   }
 
+  /** Until the producer is connected a pass only reports what waits; then it publishes too. */
+  startPublishing(): void {
+    this.publishing = true;
+    this.loop.wake();
+  }
+
   stop(): Promise<void> {
     return this.loop.stop();
   }
 
   /** One batch; a full one means more is waiting, and the loop comes straight back. */
   private async pass(): Promise<boolean> {
-    const published = await this.publishBatch();
-    await this.housekeeping();
+    const published = this.publishing ? await this.publishBatch() : 0;
+    await this.reportPending();
     return published === this.config.OUTBOX_BATCH_SIZE;
   }
 
@@ -172,17 +179,14 @@ export class OutboxRelay {
     for (const [topic, list] of byTopic) eventsPublished.inc({ topic }, list.length);
   }
 
-  private async housekeeping(): Promise<void> {
-    if (Date.now() - this.lastHousekeeping < 10_000) return;
-    this.lastHousekeeping = Date.now();
+  private async reportPending(): Promise<void> {
+    if (Date.now() - this.lastReport < 10_000) return;
+    this.lastReport = Date.now();
     const [stats] = await this.ds.query<{ pending: number; lag: number }[]>(
       `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float AS lag
        FROM outbox WHERE sent_at IS NULL`,
     );
     outboxPending.set(stats.pending);
     outboxLagSeconds.set(stats.lag);
-    await this.ds.query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(hours => $1)`, [
-      this.config.OUTBOX_RETENTION_HOURS,
-    ]);
   }
 }

@@ -1,8 +1,10 @@
-import { createTestDatabase, readTopic, serviceEnv, startTestApp, TestDatabase, uniqueId, waitFor } from '@bangbang/testing';
+import { createEvent, toKafkaRecord } from '@bangbang/contracts';
+import { createTestDatabase, readTopic, serviceEnv, startTestApp, TestDatabase, testKafka, uniqueId, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pingService } from './ping.app';
 import { Ping } from './ping.contract';
+import { REDRIVE_FOR_HEADER } from '../src';
 import { producePingEvents, producePings } from './ping-producer';
 
 describe('dead-lettering', () => {
@@ -69,5 +71,23 @@ describe('dead-lettering', () => {
       what: 'a later event on the same key',
     });
     expect((await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 9'))[0].c).toBe(2);
+  });
+
+  it('applies a redrive only in the group it names', async () => {
+    const forOther = createEvent(Ping.source, { type: Ping.type, subject: 'redrive-for', data: { n: 21 } });
+    const forUs = createEvent(Ping.source, { type: Ping.type, subject: 'redrive-for', data: { n: 22 } });
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${prefix}${Ping.topic}`,
+      messages: [
+        { ...toKafkaRecord(forOther), headers: { ...toKafkaRecord(forOther).headers, [REDRIVE_FOR_HEADER]: 'another-group' } },
+        { ...toKafkaRecord(forUs), headers: { ...toKafkaRecord(forUs).headers, [REDRIVE_FOR_HEADER]: 'pingtest' } },
+      ],
+    });
+    await producer.disconnect();
+    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 22'))[0].c === 1, { what: 'the redrive for this group' });
+    expect((await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 21'))[0].c).toBe(0);
+    expect(await ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [forOther.id])).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
+import { Public } from '@bangbang/auth';
 import { CloudEvent } from '@bangbang/contracts';
 import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
-import { Controller, Inject, Module } from '@nestjs/common';
+import { Controller, Inject, Module, Post } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EventContext, OnEvent } from '../src';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { EventContext, OnEvent, writeToOutbox } from '../src';
 import { Ping, PingV1 } from './ping.contract';
 
 class PingEffects1764000000900 implements MigrationInterface {
@@ -35,6 +36,19 @@ class PingHandler {
   }
 }
 
+/** An HTTP route that changes state and publishes through the outbox, as intake does. */
+@Controller('pings')
+@Public()
+class PingIntake {
+  constructor(private readonly ds: DataSource) {}
+
+  @Post()
+  async create(): Promise<{ id: string }> {
+    const event = await this.ds.transaction((m) => writeToOutbox(m, Ping, { subject: 'http', data: { n: 0 } }));
+    return { id: event.id };
+  }
+}
+
 @Module({})
 class PingAppModule {}
 
@@ -54,7 +68,7 @@ export const pingService: ServiceDefinition = {
         env,
       }),
     ],
-    controllers: [PingHandler],
+    controllers: [PingHandler, PingIntake],
     providers: [
       { provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } },
     ],

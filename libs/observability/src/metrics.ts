@@ -59,3 +59,24 @@ export const backgroundPassErrors = new Counter({
   labelNames: ['loop'] as const,
   registers: [registry],
 });
+
+export const consumerLag = new Gauge({
+  name: 'bangbang_consumer_lag',
+  help: 'Messages on a topic that a consumer group has not committed yet, read from the broker',
+  labelNames: ['group', 'topic'] as const,
+  registers: [registry],
+});
+
+export const consumerUp = new Gauge({
+  name: 'bangbang_consumer_up',
+  help: 'Whether a consumer group member holds its assignment and consumes (1) or is joining, rebalancing, crashed or stopped (0)',
+  labelNames: ['group'] as const,
+  registers: [registry],
+});
+
+export const rowsPruned = new Counter({
+  name: 'bangbang_rows_pruned_total',
+  help: 'Rows deleted by housekeeping, by table',
+  labelNames: ['table'] as const,
+  registers: [registry],
+});

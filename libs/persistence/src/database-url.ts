@@ -1,5 +1,5 @@
 import { loadConfig } from '@bangbang/observability';
-import { IsString, Matches } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 const IDENTIFIER = /^([a-z_][a-z0-9_]{0,62})?$/;
 
@@ -21,6 +21,9 @@ export class DatabaseConfig {
 
   /** The role's password; none where the server trusts local connections. */
   @IsString() DATABASE_PASSWORD = '';
+
+  /** Connections in the service's pool; the background loops' LISTEN connections come on top. */
+  @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE = 10;
 }
 
 /**

@@ -66,7 +66,11 @@ export async function createServiceApp(def: ServiceDefinition, options: ServiceO
   return app;
 }
 
-/** Starts the service: lifecycle hooks (bus, loops), then consumers, then HTTP, so a ready service is a consuming one. */
+/**
+ * Starts the service: lifecycle hooks (database, loops), consumers, HTTP. None of it waits for Kafka:
+ * the bus connects and the consumers join in the background, so intake answers as soon as the
+ * database does, even while a dead instance's session still holds the group's partitions.
+ */
 export async function startService(app: NestFastifyApplication, def: ServiceDefinition, env = process.env): Promise<string> {
   const http = loadConfig(HttpConfig, env);
   await app.init();

@@ -1,6 +1,6 @@
-import { Messaging, MessagingConfig, MessagingTables1764000000000 } from '@bangbang/messaging';
+import { InboxPruning1764000000001, Messaging, MessagingConfig, MessagingTables1764000000000 } from '@bangbang/messaging';
 import { loadConfig } from '@bangbang/observability';
-import { databaseUrlFor, dataSourceOptions, EntityClass, MigrationClass, runMigrationsLocked } from '@bangbang/persistence';
+import { DatabaseConfig, databaseUrlFor, dataSourceOptions, EntityClass, MigrationClass, runMigrationsLocked } from '@bangbang/persistence';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -50,8 +50,9 @@ export class PlatformModule {
           useFactory: () =>
             dataSourceOptions({
               url: databaseUrlFor(options.service, options.env),
+              poolSize: loadConfig(DatabaseConfig, options.env).DATABASE_POOL_SIZE,
               entities: options.entities,
-              migrations: [MessagingTables1764000000000, ...(options.orgUnitCopy ? [OrgUnitCopy1764000000010] : []), ...options.migrations],
+              migrations: [MessagingTables1764000000000, InboxPruning1764000000001, ...(options.orgUnitCopy ? [OrgUnitCopy1764000000010] : []), ...options.migrations],
             }),
           dataSourceFactory: async (dsOptions) => {
             const ds = await new DataSource(dsOptions!).initialize();

@@ -6,3 +6,4 @@ export * from './test-app';
 export * from './test-issuer';
 export * from './contract-examples';
 export * from './test-world';
+export * from './free-port';

@@ -5,6 +5,8 @@ import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Global, Module } from '@nestjs/common';
 import { AuditRecord } from './audit/audit-record.entity';
 import { AuditModule } from './audit/audit.module';
+import { DeadLetterRedrive } from './dead-letters/dead-letter-redrive.entity';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { DirectoryModule } from './directory/directory.module';
 import { OrgUnit } from './directory/org-unit.entity';
 import { EdgeModule } from './edge/edge.module';
@@ -26,10 +28,11 @@ import { AccountKind1764000000310 } from './migrations/1764000000310-account-kin
 import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-throttle';
 import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
 import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-scopes';
+import { DeadLetterRedrive1764000000350 } from './migrations/1764000000350-dead-letter-redrive';
 import openApiMetadata from './openapi.metadata';
 
-export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit];
-export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330, ApiKeyScopes1764000000340];
+export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit, DeadLetterRedrive];
+export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330, ApiKeyScopes1764000000340, DeadLetterRedrive1764000000350];
 
 @Global()
 @Module({})
@@ -72,6 +75,7 @@ export const gatewayService: ServiceDefinition = {
         AuditModule,
         EdgeModule,
         LiveModule,
+        DeadLettersModule,
       ],
     };
   },

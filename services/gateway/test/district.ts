@@ -1,7 +1,6 @@
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase } from '@bangbang/testing';
+import { createTestDatabase, freePort, serviceEnv, startTestApp, TestDatabase } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { dispatchService } from '../../dispatch/src/dispatch.service-definition';
 import { merchantService } from '../../merchant/src/merchant.service-definition';
@@ -12,13 +11,7 @@ import { FakeSmsGateway } from '../../request/test/sms-gateway';
 import { volunteerService } from '../../volunteer/src/volunteer.service-definition';
 import { startGateway, TestGateway } from './gateway-harness';
 
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+export { freePort };
 
 export interface Reply {
   status: number;

@@ -16,6 +16,9 @@ export class RequestConfig {
   @IsInt() @Min(10) NOTIFY_RETRY_INITIAL_MS = 1_000;
   @IsInt() @Min(10) NOTIFY_RETRY_MAX_MS = 300_000;
   @IsInt() @Min(100) @Max(60_000) NOTIFY_TIMEOUT_MS = 5_000;
+  /** Days a sent text keeps its wording (what the resident was told); then only who, when and which template stay. */
+  @IsInt() @Min(1) @Max(3_650) NOTIFICATION_BODY_RETENTION_DAYS = 90;
+  @IsInt() @Min(1_000) @Max(86_400_000) NOTIFICATION_PRUNE_MS = 3_600_000;
   @IsInt() @Min(1) @Max(24 * 14) SIGN_OFF_CODE_TTL_HOURS = 72;
   @IsInt() @Min(100) CLOSE_SWEEP_MS = 60_000;
   /**

@@ -4,6 +4,7 @@ import { getLogger } from '@bangbang/observability';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What the console learns of a change: enough to refetch the request, nothing personal. */
 export interface LiveChange {
@@ -32,14 +33,16 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   private readonly streams = new Set<() => void>();
   private consumer?: Consumer;
   private started?: Promise<void>;
+  private readonly stopping = new AbortController();
   private markReady!: () => void;
   /** Settles once the group is joined, so a stream opened before that does not promise what it cannot see. */
   readonly ready = new Promise<void>((resolve) => (this.markReady = resolve));
 
   constructor(private readonly messaging: Messaging) {}
 
-  onApplicationBootstrap(): Promise<void> {
-    return (this.started ??= this.start());
+  /** Joins in the background: the gateway's routes do not wait for the bus, only its live streams do. */
+  onApplicationBootstrap(): void {
+    this.started ??= this.startUntilJoined();
   }
 
   /** Open streams would hold the HTTP server open on shutdown; clients reconnect to another instance. */
@@ -48,6 +51,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
     await this.consumer?.disconnect();
   }
 
@@ -61,15 +65,31 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     };
   }
 
+  private async startUntilJoined(): Promise<void> {
+    for (let attempt = 1; !this.stopping.signal.aborted; attempt++) {
+      try {
+        await this.start();
+        return;
+      } catch (err) {
+        this.log.warn({ err, attempt }, 'live: bus not reachable; trying again');
+        await this.consumer?.disconnect().catch(() => undefined);
+        await sleep(Math.min(30_000, 500 * 2 ** attempt), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      }
+    }
+  }
+
   private async start(): Promise<void> {
     const { kafka, topics, admin, config } = this.messaging;
     const physical = LIVE_TOPICS.map((t) => topics.physical(t));
+    await admin.connect();
     // The gateway may start before the services that produce these; it reads, so it may create them.
     await ensureTopics(admin, physical, config);
+    if (this.stopping.signal.aborted) return;
     const consumer = kafka.consumer({ groupId: topics.physical(`gateway-live-${randomUUID()}`), allowAutoTopicCreation: false });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.markReady());
     await consumer.connect();
+    if (this.stopping.signal.aborted) return consumer.disconnect();
     await consumer.subscribe({ topics: physical, fromBeginning: false });
     await consumer.run({
       eachMessage: async ({ message }) => {

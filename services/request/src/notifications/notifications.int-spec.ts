@@ -1,5 +1,6 @@
 import { waitFor } from '@bangbang/testing';
 import { RequestHarness, startRequestService } from '../../test/harness';
+import { NotificationPruner } from './notification-pruner';
 import { FakeSmsGateway } from '../../test/sms-gateway';
 
 describe('notifications through a durable queue', () => {
@@ -57,5 +58,25 @@ describe('notifications through a durable queue', () => {
     const code = await waitFor(async () => sms.bookingCodes('+8613900000011')[0], { what: 'the code texted once the gateway is back' });
     await waitFor(async () => (await row()).status === 'sent', { what: 'the message marked sent' });
     expect((await row()).row).not.toContain(code);
+  });
+
+  it('empties the wording of texts sent more than the retention ago, and nothing else', async () => {
+    sms.up = false;
+    const home = await h.household('yinxiu', ['13900000022']);
+    const res = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'appliance-repair', description: '冰箱不制冷' });
+    expect(res.statusCode).toBe(201);
+    const [old, recent] = await h.ds.query(`SELECT id FROM notification WHERE status = 'sent' ORDER BY sent_at LIMIT 2`);
+    await h.ds.query(`UPDATE notification SET sent_at = now() - interval '91 days' WHERE id = $1`, [old.id]);
+    await h.ds.query(`UPDATE notification SET sent_at = now() - interval '89 days' WHERE id = $1`, [recent.id]);
+
+    expect(await h.app.get(NotificationPruner).runOnce()).toBe(false);
+
+    const bodies = async (where: string, params: unknown[] = []) =>
+      (await h.ds.query(`SELECT body FROM notification WHERE ${where}`, params)).map((r: { body: string }) => r.body);
+    expect(await bodies('id = $1', [old.id])).toEqual(['']);
+    expect((await bodies('id = $1', [recent.id]))[0]).not.toBe('');
+    expect(await bodies(`body = '' AND id <> $1`, [old.id])).toEqual([]);
+    expect((await bodies(`request_id = $1 AND status = 'pending'`, [res.json().id]))[0]).toContain(res.json().number);
+    sms.up = true;
   });
 });

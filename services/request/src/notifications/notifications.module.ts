@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
+import { NotificationPruner } from './notification-pruner';
 import { NotificationSender } from './notification-sender';
 import { HttpSmsNotifier, LogNotifier, NOTIFIER } from './notifier';
 
@@ -11,6 +12,7 @@ import { HttpSmsNotifier, LogNotifier, NOTIFIER } from './notifier';
       useFactory: (c: RequestConfig) => (c.SMS_GATEWAY_URL ? new HttpSmsNotifier(c.SMS_GATEWAY_URL, c.NOTIFY_TIMEOUT_MS) : new LogNotifier()),
     },
     NotificationSender,
+    NotificationPruner,
   ],
 })
 export class NotificationsModule {}

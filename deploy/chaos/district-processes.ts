@@ -1,0 +1,166 @@
+import { serverUrl, serverUser, databaseUrlFor } from '@bangbang/persistence';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, openSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+export const SERVICES = ['gateway', 'request', 'dispatch', 'merchant', 'volunteer', 'rating'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+const ROOT = join(__dirname, '../..');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function onServer<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One service as its own process under a supervisor that starts it again when it dies, as `npm start` does. */
+class Supervised {
+  child?: ChildProcess;
+  restarts = 0;
+  private stopping = false;
+
+  constructor(
+    readonly name: ServiceName,
+    readonly port: number,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logFile: string,
+  ) {}
+
+  start(): void {
+    const log = openSync(this.logFile, 'a');
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, `services/${this.name}/src/main.ts`)], {
+      cwd: ROOT,
+      env: { ...this.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+      stdio: ['ignore', log, log],
+    });
+    this.child = child;
+    child.once('exit', () => {
+      if (this.stopping || this.child !== child) return;
+      this.restarts++;
+      setTimeout(() => this.start(), 500).unref();
+    });
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGCONT');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await gone;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The six services as separate processes on loopback ports, each on a throwaway database of its own,
+ * sharing one topic prefix on the local broker: what the chaos run breaks, one process at a time.
+ */
+export class DistrictProcesses {
+  readonly prefix = `chaos_${randomBytes(4).toString('hex')}.`;
+  /** Each service's JSON log, appended across restarts. */
+  readonly logs = join(tmpdir(), this.prefix.slice(0, -1));
+  readonly databases = new Map<ServiceName, string>();
+  readonly processes = new Map<ServiceName, Supervised>();
+
+  url(name: ServiceName): string {
+    return `http://127.0.0.1:${this.processes.get(name)!.port}`;
+  }
+
+  databaseUrl(name: ServiceName): string {
+    return databaseUrlFor(name, { DATABASE_URL: serverUrl(), DATABASE_NAME: this.databases.get(name)!, DATABASE_USER: serverUser() });
+  }
+
+  async start(extra: Partial<Record<ServiceName, NodeJS.ProcessEnv>>): Promise<void> {
+    const ports = new Map<ServiceName, number>();
+    for (const name of SERVICES) {
+      ports.set(name, await freePort());
+      const db = `bangbang_chaos_${name}_${randomBytes(4).toString('hex')}`;
+      await onServer((c) => c.query(`CREATE DATABASE ${db}`));
+      this.databases.set(name, db);
+    }
+    const gateway = `http://127.0.0.1:${ports.get('gateway')}`;
+    mkdirSync(this.logs, { recursive: true });
+    for (const name of SERVICES) {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATABASE_URL: serverUrl(),
+        DATABASE_NAME: this.databases.get(name),
+        DATABASE_USER: serverUser(),
+        KAFKA_TOPIC_PREFIX: this.prefix,
+        BANGBANG_DEV: '1',
+        SERVICE_NAME: name,
+        PORT: String(ports.get(name)),
+        LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
+        // Six services and everything else on the machine share one server's connections.
+        DATABASE_POOL_SIZE: '4',
+        ...(name === 'gateway'
+          ? Object.fromEntries(SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports.get(s)}`]))
+          : { AUTH_JWKS_URL: `${gateway}/.well-known/jwks.json` }),
+        ...extra[name],
+      };
+      this.processes.set(name, new Supervised(name, ports.get(name)!, env, join(this.logs, `${name}.log`)));
+    }
+    // The gateway first: the others fetch its signing keys.
+    this.processes.get('gateway')!.start();
+    await this.untilAnswers('gateway', '/health/ready');
+    for (const name of SERVICES.slice(1)) this.processes.get(name)!.start();
+    for (const name of SERVICES) await this.untilAnswers(name, '/health/consumers');
+  }
+
+  async untilAnswers(name: ServiceName, path: string, timeoutMs = 180_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ok = await fetch(`${this.url(name)}${path}`).then((r) => r.ok, () => false);
+      if (ok) return;
+      if (Date.now() > deadline) throw new Error(`${name} did not answer ${path} in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async query<T>(name: ServiceName, sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.databaseUrl(name) });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Ends every connection of one service's database, as a failover or an operator would, leaving the server alone. */
+  async terminateConnections(name: ServiceName): Promise<number> {
+    const rows = await onServer((c) =>
+      c.query('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [this.databases.get(name)]),
+    );
+    return rows.rows.filter((r: { ended: boolean }) => r.ended).length;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.processes.values()].map((p) => p.stop()));
+    for (const db of this.databases.values()) await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
+  }
+}
