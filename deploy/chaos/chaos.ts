@@ -169,7 +169,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     sim = new Simulator({
       gatewayUrl: d.url('gateway'), rate: options.rate, minutes: 0, seed: 20261127, timeFactor: 1 / 600, households: options.households,
-      history: 0, smsPort, webhookPort, drainSeconds: 120, mix: DEFAULT_MIX, quiet: true,
+      smsPort, webhookPort, drainSeconds: 120, mix: DEFAULT_MIX, quiet: true,
     });
     await sim.start();
     const simulation = sim.run();

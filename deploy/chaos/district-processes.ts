@@ -2,23 +2,15 @@ import { serverUrl, serverUser, databaseUrlFor } from '@bangbang/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '@bangbang/testing';
 
 export const SERVICES = ['gateway', 'request', 'dispatch', 'merchant', 'volunteer', 'rating'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 const ROOT = join(__dirname, '../..');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function onServer<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: serverUrl() });
@@ -41,11 +33,13 @@ class Supervised {
     readonly port: number,
     private readonly env: NodeJS.ProcessEnv,
     private readonly logFile: string,
+    private readonly compiled: boolean,
   ) {}
 
   start(): void {
     const log = openSync(this.logFile, 'a');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, `services/${this.name}/src/main.ts`)], {
+    const entry = this.compiled ? [join(ROOT, `dist/services/${this.name}/src/main.js`)] : ['-r', '@swc-node/register', join(ROOT, `services/${this.name}/src/main.ts`)];
+    const child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: { ...this.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
       stdio: ['ignore', log, log],
@@ -77,14 +71,26 @@ class Supervised {
 
 /**
  * The six services as separate processes on loopback ports, each on a throwaway database of its own,
- * sharing one topic prefix on the local broker: what the chaos run breaks, one process at a time.
+ * sharing one topic prefix on the local broker: what the chaos run breaks, one process at a time,
+ * and what the lifecycle benchmark measures (`compiled`: the `dist/` build `npm start` runs, rather
+ * than the sources through SWC).
  */
 export class DistrictProcesses {
-  readonly prefix = `chaos_${randomBytes(4).toString('hex')}.`;
+  readonly prefix: string;
   /** Each service's JSON log, appended across restarts. */
-  readonly logs = join(tmpdir(), this.prefix.slice(0, -1));
+  readonly logs: string;
   readonly databases = new Map<ServiceName, string>();
   readonly processes = new Map<ServiceName, Supervised>();
+
+  constructor(private readonly options: { label?: string; compiled?: boolean } = {}) {
+    this.prefix = `${options.label ?? 'chaos'}_${randomBytes(4).toString('hex')}.`;
+    this.logs = join(tmpdir(), this.prefix.slice(0, -1));
+  }
+
+  /** The process now running a service (a new one after a restart). */
+  pid(name: ServiceName): number | undefined {
+    return this.processes.get(name)!.child?.pid;
+  }
 
   url(name: ServiceName): string {
     return `http://127.0.0.1:${this.processes.get(name)!.port}`;
@@ -98,7 +104,7 @@ export class DistrictProcesses {
     const ports = new Map<ServiceName, number>();
     for (const name of SERVICES) {
       ports.set(name, await freePort());
-      const db = `bangbang_chaos_${name}_${randomBytes(4).toString('hex')}`;
+      const db = `bangbang_${this.prefix.slice(0, -1)}_${name}`;
       await onServer((c) => c.query(`CREATE DATABASE ${db}`));
       this.databases.set(name, db);
     }
@@ -122,7 +128,7 @@ export class DistrictProcesses {
           : { AUTH_JWKS_URL: `${gateway}/.well-known/jwks.json` }),
         ...extra[name],
       };
-      this.processes.set(name, new Supervised(name, ports.get(name)!, env, join(this.logs, `${name}.log`)));
+      this.processes.set(name, new Supervised(name, ports.get(name)!, env, join(this.logs, `${name}.log`), this.options.compiled ?? false));
     }
     // The gateway first: the others fetch its signing keys.
     this.processes.get('gateway')!.start();
