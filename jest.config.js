@@ -12,7 +12,20 @@ const swc = (syntax) => [
   },
 ];
 
-const ESM_ONLY = ['@nestjs', '@apidevtools', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@borewit', 'uid', 'cookie', 'jose', 'content-disposition'];
+const ESM_ONLY = [
+  '@nestjs',
+  '@apidevtools',
+  'file-type',
+  'strtok3',
+  'token-types',
+  '@tokenizer',
+  'uint8array-extras',
+  '@borewit',
+  'uid',
+  'cookie',
+  'jose',
+  'content-disposition',
+];
 
 module.exports = {
   testEnvironment: 'node',

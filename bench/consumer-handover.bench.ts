@@ -53,7 +53,12 @@ function gone(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
 
-async function measure(topic: string, [session, heartbeat, maxWait]: [number, number, number], how: 'restart' | 'survivor', signal: 'SIGKILL' | 'SIGTERM'): Promise<number> {
+async function measure(
+  topic: string,
+  [session, heartbeat, maxWait]: [number, number, number],
+  how: 'restart' | 'survivor',
+  signal: 'SIGKILL' | 'SIGTERM',
+): Promise<number> {
   const group = `handover-${randomBytes(4).toString('hex')}`;
   const env = {
     ...process.env,
@@ -95,14 +100,17 @@ async function measure(topic: string, [session, heartbeat, maxWait]: [number, nu
 async function main(): Promise<void> {
   const config = loadConfig(MessagingConfig);
   const hosts = config.KAFKA_BROKERS.split(',').map((b) => b.slice(0, b.lastIndexOf(':')));
-  if (!hosts.every((h) => h === '127.0.0.1' || h === 'localhost')) throw new Error('this benchmark kills group members: loopback brokers only');
+  if (!hosts.every((h) => h === '127.0.0.1' || h === 'localhost'))
+    throw new Error('this benchmark kills group members: loopback brokers only');
   const topic = `bench_handover_${randomBytes(3).toString('hex')}`;
   const admin = createKafka(config, 'handover-bench').admin();
   await admin.connect();
   await ensureTopics(admin, [topic], { ...config, KAFKA_PARTITIONS: PARTITIONS });
   try {
     console.log(`partitions unserved after a member dies (${PARTITIONS} partitions, rebalance timeout ${REBALANCE_MS} ms)`);
-    console.log('session/heartbeat/fetch wait ms | kill -9, restarted at once | kill -9, other member takes over | SIGTERM, other member takes over');
+    console.log(
+      'session/heartbeat/fetch wait ms | kill -9, restarted at once | kill -9, other member takes over | SIGTERM, other member takes over',
+    );
     for (const setting of SETTINGS) {
       const restart = await measure(topic, setting, 'restart', 'SIGKILL');
       const survivor = await measure(topic, setting, 'survivor', 'SIGKILL');

@@ -70,12 +70,23 @@ function request(n: number, at: Date): RequestCreatedV1 {
 async function main(): Promise<void> {
   const db = await benchDatabase();
   const prefix = `bench_${randomBytes(3).toString('hex')}.`;
-  const env = { ...process.env, DATABASE_NAME: db.name, DATABASE_USER: serverUser(), KAFKA_TOPIC_PREFIX: prefix, KAFKA_LOG_LEVEL: 'error', LOG_LEVEL: 'warn' };
+  const env = {
+    ...process.env,
+    DATABASE_NAME: db.name,
+    DATABASE_USER: serverUser(),
+    KAFKA_TOPIC_PREFIX: prefix,
+    KAFKA_LOG_LEVEL: 'error',
+    LOG_LEVEL: 'warn',
+  };
   const config = loadConfig(MessagingConfig, env);
   const kafka = createKafka(config, 'bench-dispatch');
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, Object.values(TOPICS).map((t) => prefix + t), config);
+  await ensureTopics(
+    admin,
+    Object.values(TOPICS).map((t) => prefix + t),
+    config,
+  );
   await admin.disconnect();
 
   const app = await createServiceApp(dispatchService, { env });
@@ -100,7 +111,9 @@ async function main(): Promise<void> {
     producer.send({
       topic: prefix + topic,
       acks: -1,
-      messages: items.map((i) => toKafkaRecord(createEvent(i.source, { id: i.id, type: i.type, subject: i.subject, data: i.data, time: i.time }))),
+      messages: items.map((i) =>
+        toKafkaRecord(createEvent(i.source, { id: i.id, type: i.type, subject: i.subject, data: i.data, time: i.time })),
+      ),
     });
   const count = async (sql: string) => Number((await ds.query(sql))[0].n);
   const until = async (what: string, done: () => Promise<boolean>, ms: number) => {
@@ -113,7 +126,10 @@ async function main(): Promise<void> {
 
   try {
     const profiles = Array.from({ length: PROVIDERS }, (_, n) => provider(n));
-    await send(TOPICS.merchant, profiles.map((p) => ({ subject: p.providerId, type: MerchantProviderProfile.type, source: MerchantProviderProfile.source, data: p })));
+    await send(
+      TOPICS.merchant,
+      profiles.map((p) => ({ subject: p.providerId, type: MerchantProviderProfile.type, source: MerchantProviderProfile.source, data: p })),
+    );
     await until('the provider view', async () => (await count('SELECT count(*) AS n FROM dispatch_provider')) === PROVIDERS, 60_000);
 
     const warm = request(1, new Date());
@@ -131,7 +147,9 @@ async function main(): Promise<void> {
       const r = request(n, at);
       sent.set(r.requestId, at.getTime());
       // The event id is the request id, so the bench can join the inbox to the offers.
-      await send(TOPICS.request, [{ id: r.requestId, subject: r.requestId, type: RequestCreated.type, source: RequestCreated.source, data: r, time: at }]);
+      await send(TOPICS.request, [
+        { id: r.requestId, subject: r.requestId, type: RequestCreated.type, source: RequestCreated.source, data: r, time: at },
+      ]);
     }
     const produced = Date.now() - t0;
     await until('every first offer on Kafka', async () => [...sent.keys()].every((id) => arrivals.has(id)), 120_000);
@@ -143,25 +161,50 @@ async function main(): Promise<void> {
        FROM dispatch_offer o JOIN dispatch_job j USING (request_id) WHERE j.request_id = ANY($1) GROUP BY j.request_id, j.received_at`,
       [[...sent.keys()]],
     );
-    console.log(`${total} request.created.v1 at ${RATE}/s for ${SECONDS} s (produced in ${produced} ms), ${PROVIDERS} providers in the view`);
-    console.log(`all first offers on Kafka after ${drained} ms; this process used ${((cpu.user + cpu.system) / 1e3 / drained).toFixed(2)} CPU cores meanwhile`);
+    console.log(
+      `${total} request.created.v1 at ${RATE}/s for ${SECONDS} s (produced in ${produced} ms), ${PROVIDERS} providers in the view`,
+    );
+    console.log(
+      `all first offers on Kafka after ${drained} ms; this process used ${((cpu.user + cpu.system) / 1e3 / drained).toFixed(2)} CPU cores meanwhile`,
+    );
     // Shared machines skew these figures: the load says how much CPU others were taking.
-    console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(summarise('time to first offer, event → offer row committed', rows.map((r) => r.ms)));
-    console.log(summarise('time to first offer, event → offered.v1 on Kafka', [...sent].map(([id, at]) => arrivals.get(id)! - at)));
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      summarise(
+        'time to first offer, event → offer row committed',
+        rows.map((r) => r.ms),
+      ),
+    );
+    console.log(
+      summarise(
+        'time to first offer, event → offered.v1 on Kafka',
+        [...sent].map(([id, at]) => arrivals.get(id)! - at),
+      ),
+    );
     // The inbox row is stamped when the consuming transaction starts: the rest of the time was queueing.
     const service: Array<{ ms: number }> = await ds.query(
       `SELECT (extract(epoch FROM min(o.offered_at) - min(i.processed_at)) * 1000)::float8 AS ms
        FROM inbox i JOIN dispatch_offer o ON o.request_id::text = i.event_id
        GROUP BY o.request_id`,
     );
-    console.log(summarise('of which in the consuming transaction, start → offer row', service.map((r) => r.ms)));
+    console.log(
+      summarise(
+        'of which in the consuming transaction, start → offer row',
+        service.map((r) => r.ms),
+      ),
+    );
     // How the work spread: offers per provider among those serving the requests' categories.
     const spread: Array<{ n: number }> = await ds.query(
       `SELECT count(o.offer_id)::int AS n FROM dispatch_provider p LEFT JOIN dispatch_offer o ON o.provider_id = p.provider_id GROUP BY p.provider_id`,
     );
     const offers = spread.map((r) => r.n);
-    console.log(`offers per provider: min ${Math.min(...offers)}, max ${Math.max(...offers)}, Gini ${gini(offers).toFixed(3)} over ${offers.length} providers`);
+    console.log(
+      `offers per provider: min ${Math.min(...offers)}, max ${Math.max(...offers)}, Gini ${gini(offers).toFixed(3)} over ${offers.length} providers`,
+    );
   } finally {
     await probe.disconnect();
     await producer.disconnect();

@@ -31,7 +31,12 @@ const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 
 /** The issue's targets, met at 10 lifecycles/s: p99 of each stage, in ms. */
-const TARGETS: Partial<Record<Stage, number>> = { 'intake HTTP': 100, 'intake → first offer': 300, 'done → sign-off SMS': 1000, 'sign-off → rating SMS': 1000 };
+const TARGETS: Partial<Record<Stage, number>> = {
+  'intake HTTP': 100,
+  'intake → first offer': 300,
+  'done → sign-off SMS': 1000,
+  'sign-off → rating SMS': 1000,
+};
 const TARGET_CPU_MS_PER_LIFECYCLE = 80;
 
 interface StepFigures {
@@ -54,9 +59,18 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
-  say(`machine: ${cpus().length} cores (${cpus()[0]?.model}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const raw = { pgbenchCommitsPerSecond: await pgbenchCommitsPerSecond(), producerRecordsPerSecond: await producerRecordsPerSecond(BROKERS, `bench_raw_${Date.now()}`) };
-  say(`raw limits: PostgreSQL ${round(raw.pgbenchCommitsPerSecond)} single-row commits/s (pgbench, 8 clients); Kafka ${round(raw.producerRecordsPerSecond)} records/s (one producer, 1 KB, acks=all)`);
+  say(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model}), load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  const raw = {
+    pgbenchCommitsPerSecond: await pgbenchCommitsPerSecond(),
+    producerRecordsPerSecond: await producerRecordsPerSecond(BROKERS, `bench_raw_${Date.now()}`),
+  };
+  say(
+    `raw limits: PostgreSQL ${round(raw.pgbenchCommitsPerSecond)} single-row commits/s (pgbench, 8 clients); Kafka ${round(raw.producerRecordsPerSecond)} records/s (one producer, 1 KB, acks=all)`,
+  );
 
   const sms = new SmsInbox();
   const smsUrl = await sms.start();
@@ -64,9 +78,16 @@ async function main(): Promise<void> {
   // Each service with the pool it has under `npm start`.
   const pool = { DATABASE_POOL_SIZE: '10' };
   const settings = {
-      gateway: { RATE_LIMIT_USER_BURST: '100000', RATE_LIMIT_USER_PER_MINUTE: '1000000', RATE_LIMIT_API_KEY_BURST: '100000', RATE_LIMIT_API_KEY_PER_MINUTE: '1000000', RATE_LIMIT_PUBLIC_BURST: '100000', RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000' },
-      request: { SMS_GATEWAY_URL: smsUrl },
-      merchant: { WEBHOOK_ALLOW_LOCAL_HTTP: 'true' },
+    gateway: {
+      RATE_LIMIT_USER_BURST: '100000',
+      RATE_LIMIT_USER_PER_MINUTE: '1000000',
+      RATE_LIMIT_API_KEY_BURST: '100000',
+      RATE_LIMIT_API_KEY_PER_MINUTE: '1000000',
+      RATE_LIMIT_PUBLIC_BURST: '100000',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '1000000',
+    },
+    request: { SMS_GATEWAY_URL: smsUrl },
+    merchant: { WEBHOOK_ALLOW_LOCAL_HTTP: 'true' },
   };
   let driver: LifecycleDriver | undefined;
   try {
@@ -77,10 +98,14 @@ async function main(): Promise<void> {
     const lifecycles = (driver = new LifecycleDriver(gatewayUrl, HOUSEHOLDS, sms));
     const seeded = await seedDistrict({ gatewayUrl, households: HOUSEHOLDS, volunteers: false });
     const units = await lifecycles.connectUnits();
-    say(`district: ${seeded.total.communities} communities, ${units} partner units with webhooks, ${HOUSEHOLDS} households (seeded in ${round(seeded.ms / 1000, 1)} s)`);
+    say(
+      `district: ${seeded.total.communities} communities, ${units} partner units with webhooks, ${HOUSEHOLDS} households (seeded in ${round(seeded.ms / 1000, 1)} s)`,
+    );
 
     // Warm-up, not counted: connections, JIT, the first offers' lookups.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => sleep(i * 200).then(() => lifecycles.run(1_000_000 + i, performance.now() + 60_000))));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => sleep(i * 200).then(() => lifecycles.run(1_000_000 + i, performance.now() + 60_000))),
+    );
 
     const broker = brokerPid();
     const databases = [...stack.databases.values()];
@@ -112,10 +137,15 @@ async function main(): Promise<void> {
       cpuMs.postgres = ((await pg.since()) * 1000) / Math.max(ok.length, 1);
       const load = process.cpuUsage(load0);
       cpuMs['load generator'] = (load.user + load.system) / 1000 / Math.max(ok.length, 1);
-      cpuMs.total = Object.entries(cpuMs).filter(([k]) => k !== 'load generator').reduce((s, [, v]) => s + v, 0);
+      cpuMs.total = Object.entries(cpuMs)
+        .filter(([k]) => k !== 'load generator')
+        .reduce((s, [, v]) => s + v, 0);
       const stages: StepFigures['stages'] = {};
       for (const stage of STAGES) {
-        const xs = ok.map((r) => r.stages[stage]).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+        const xs = ok
+          .map((r) => r.stages[stage])
+          .filter((x): x is number => x !== undefined)
+          .sort((a, b) => a - b);
         stages[stage] = { p50: round(percentile(xs, 50)), p95: round(percentile(xs, 95)), p99: round(percentile(xs, 99)) };
       }
       const errors: Record<string, number> = {};
@@ -138,15 +168,22 @@ async function main(): Promise<void> {
         withinTargets: ok.length === count && achieved >= 0.95 * rate && Object.entries(TARGETS).every(([s, max]) => stages[s].p99 <= max!),
       };
       steps.push(step);
-      say(`step ${rate}/s: ${step.completed}/${step.started} completed at ${step.achievedPerSecond}/s, ${round(cpuMs.total)} CPU-ms per lifecycle${step.lost ? `, lost: ${JSON.stringify(errors)}` : ''}`);
+      say(
+        `step ${rate}/s: ${step.completed}/${step.started} completed at ${step.achievedPerSecond}/s, ${round(cpuMs.total)} CPU-ms per lifecycle${step.lost ? `, lost: ${JSON.stringify(errors)}` : ''}`,
+      );
       // Past saturation the backlog only grows: the next, higher rate would say nothing new.
       if (step.lost > 0 || achieved < 0.8 * rate) break;
     }
 
-    const watched = new Map<string, number>([...SERVICES.map((s) => [s, stack.pid(s)!] as const), ...(broker ? [['kafka', broker] as const] : [])]);
+    const watched = new Map<string, number>([
+      ...SERVICES.map((s) => [s, stack.pid(s)!] as const),
+      ...(broker ? [['kafka', broker] as const] : []),
+    ]);
     const idle0 = new Map([...watched].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
     await sleep(IDLE_SECONDS * 1000);
-    const idle = Object.fromEntries([...watched].map(([s, pid]) => [s, round((((cpuSeconds(pid) ?? 0) - idle0.get(s)!) / IDLE_SECONDS) * 100, 2)]));
+    const idle = Object.fromEntries(
+      [...watched].map(([s, pid]) => [s, round((((cpuSeconds(pid) ?? 0) - idle0.get(s)!) / IDLE_SECONDS) * 100, 2)]),
+    );
     const rss = Object.fromEntries([...watched].map(([s, pid]) => [s, round(peakRssMiB(pid))]));
 
     print(say, steps, raw, idle, rss);
@@ -188,7 +225,21 @@ function print(
   const pct = (s: StepFigures, stage: Stage) => `${s.stages[stage].p50} / ${s.stages[stage].p95} / ${s.stages[stage].p99}`;
   say('\nLifecycles (stage latencies p50 / p95 / p99 in ms)');
   table(
-    ['offered', 'completed', 'lost', 'achieved /s', 'intake HTTP', 'intake → first offer', 'done → sign-off SMS', 'sign-off → rating SMS', 'whole lifecycle', 'CPU-ms / lifecycle', 'commits / lc', 'Kafka records / lc', 'targets'],
+    [
+      'offered',
+      'completed',
+      'lost',
+      'achieved /s',
+      'intake HTTP',
+      'intake → first offer',
+      'done → sign-off SMS',
+      'sign-off → rating SMS',
+      'whole lifecycle',
+      'CPU-ms / lifecycle',
+      'commits / lc',
+      'Kafka records / lc',
+      'targets',
+    ],
     steps.map((s) => [
       `${s.rate}/s × ${Math.round(s.started / s.rate)} s`,
       s.completed,
@@ -205,14 +256,27 @@ function print(
       s.withinTargets ? 'met' : 'missed',
     ]),
   );
-  say(`targets: p99 ${Object.entries(TARGETS).map(([k, v]) => `${k} ≤ ${v} ms`).join(', ')}; ≤ ${TARGET_CPU_MS_PER_LIFECYCLE} CPU-ms per lifecycle`);
+  say(
+    `targets: p99 ${Object.entries(TARGETS)
+      .map(([k, v]) => `${k} ≤ ${v} ms`)
+      .join(', ')}; ≤ ${TARGET_CPU_MS_PER_LIFECYCLE} CPU-ms per lifecycle`,
+  );
 
   say('\nCPU-ms per lifecycle by process');
   const procs = Object.keys(steps[0]?.cpuMsPerLifecycle ?? {});
-  table(['offered', ...procs], steps.map((s) => [`${s.rate}/s`, ...procs.map((p) => s.cpuMsPerLifecycle[p])]));
+  table(
+    ['offered', ...procs],
+    steps.map((s) => [`${s.rate}/s`, ...procs.map((p) => s.cpuMsPerLifecycle[p])]),
+  );
 
   say('\nIdle (% of one core) and peak RSS (MiB) per process');
-  table(['', ...Object.keys(rss)], [['idle %', ...Object.keys(rss).map((k) => idle[k] ?? '-')], ['peak RSS', ...Object.values(rss)]]);
+  table(
+    ['', ...Object.keys(rss)],
+    [
+      ['idle %', ...Object.keys(rss).map((k) => idle[k] ?? '-')],
+      ['peak RSS', ...Object.values(rss)],
+    ],
+  );
 
   const sustained = steps.filter((s) => s.withinTargets).map((s) => s.rate);
   const best = steps.reduce((b, s) => (s.lost === 0 && s.achievedPerSecond > b.achievedPerSecond ? s : b), steps[0]);

@@ -84,8 +84,12 @@ async function main(): Promise<void> {
     const written = Date.now();
     await until(1 + BURST, 300_000);
     const done = Date.now();
-    console.log(`burst: ${BURST} events by ${WRITERS} concurrent writers written in ${written - started} ms (${Math.round((BURST * 1000) / (written - started))}/s into the outbox)`);
-    console.log(`burst: outbox → Kafka → inbox ${Math.round((BURST * 1000) / (done - started))} events/s end to end (${done - started} ms)`);
+    console.log(
+      `burst: ${BURST} events by ${WRITERS} concurrent writers written in ${written - started} ms (${Math.round((BURST * 1000) / (written - started))}/s into the outbox)`,
+    );
+    console.log(
+      `burst: outbox → Kafka → inbox ${Math.round((BURST * 1000) / (done - started))} events/s end to end (${done - started} ms)`,
+    );
 
     await cds.query('TRUNCATE tick_effect');
     const total = RATE * SECONDS;

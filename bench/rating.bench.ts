@@ -23,7 +23,12 @@ const READS = Number(process.env.BENCH_READS ?? 200);
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
-  const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500], extra: { max: 10 } }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: db.url,
+    migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500],
+    extra: { max: 10 },
+  }).initialize();
   try {
     await ds.runMigrations();
     const history = seedHistory(JOBS);
@@ -32,7 +37,9 @@ async function main(): Promise<void> {
     let t = performance.now();
     for (const { requestId, fact } of single) await ds.transaction((m) => projector.apply(m, requestId, fact));
     const singleMs = performance.now() - t;
-    out(`one transaction per fact (consumer path, provider quality refreshed each time): ${single.length} facts in ${(singleMs / 1000).toFixed(1)} s = ${Math.round(single.length / (singleMs / 1000))} facts/s`);
+    out(
+      `one transaction per fact (consumer path, provider quality refreshed each time): ${single.length} facts in ${(singleMs / 1000).toFixed(1)} s = ${Math.round(single.length / (singleMs / 1000))} facts/s`,
+    );
 
     const rest = history.facts.slice(SINGLE);
     t = performance.now();
@@ -44,11 +51,15 @@ async function main(): Promise<void> {
       });
     }
     const batchMs = performance.now() - t;
-    out(`batches of 500 facts: ${rest.length} facts in ${(batchMs / 1000).toFixed(1)} s = ${Math.round(rest.length / (batchMs / 1000))} facts/s`);
+    out(
+      `batches of 500 facts: ${rest.length} facts in ${(batchMs / 1000).toFixed(1)} s = ${Math.round(rest.length / (batchMs / 1000))} facts/s`,
+    );
 
     t = performance.now();
     const check = await recomputeFigures(ds);
-    out(`recompute of ${check.jobs} jobs into ${check.rows} daily rows: ${((performance.now() - t) / 1000).toFixed(2)} s, equal=${check.equal}`);
+    out(
+      `recompute of ${check.jobs} jobs into ${check.rows} daily rows: ${((performance.now() - t) / 1000).toFixed(2)} s, equal=${check.equal}`,
+    );
 
     const scorecard: number[] = [];
     const streets: number[] = [];

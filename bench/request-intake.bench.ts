@@ -26,7 +26,9 @@ const COMMUNITIES_PER_STREET = 6;
 const uuidOf = (label: string) => `overlay(overlay(md5(${label}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 async function seed(ds: DataSource): Promise<void> {
-  await ds.query(`INSERT INTO org_unit (code, level, path, name_zh, status) VALUES ('nanchang', 'district', '/nanchang/', '南长区', 'active')`);
+  await ds.query(
+    `INSERT INTO org_unit (code, level, path, name_zh, status) VALUES ('nanchang', 'district', '/nanchang/', '南长区', 'active')`,
+  );
   await ds.query(
     `INSERT INTO org_unit (code, level, path, name_zh, status)
      SELECT 'street' || s, 'street', '/nanchang/street' || s || '/', '街道' || s, 'active' FROM generate_series(1, $1) s`,
@@ -140,7 +142,11 @@ async function main(): Promise<void> {
       const res = await fetch(`${base}/requests`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': `bench-${i}-${householdId}` },
-        body: JSON.stringify({ householdId, categoryCode: i % 3 ? 'water-electric-repair' : 'appliance-repair', description: `bench request ${i}` }),
+        body: JSON.stringify({
+          householdId,
+          categoryCode: i % 3 ? 'water-electric-repair' : 'appliance-repair',
+          description: `bench request ${i}`,
+        }),
       });
       if (res.status !== 201) throw new Error(`intake ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
@@ -148,7 +154,10 @@ async function main(): Promise<void> {
 
     await timed(100, CONCURRENCY, async (i) => void (await intake(sample[i].household_id, -i - 1)));
     // Client, service, PostgreSQL and Kafka share this machine: its load says how far to trust the figures.
-    const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+    const load = () =>
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`;
     console.log(`\nHTTP on ${base}, ${REQUESTS} calls each at concurrency ${CONCURRENCY}; ${load()}`);
     t = Date.now();
     const lookups = await timed(REQUESTS, CONCURRENCY, async (i) => void (await lookup(sample[i].phone)));
@@ -159,7 +168,9 @@ async function main(): Promise<void> {
     const alone = await timed(200, 1, (i) => intake(sample[(i + 3) % sample.length].household_id, 2 * REQUESTS + i));
     console.log(`${summarise('intake one at a time (no queueing)', alone)}`);
     t = Date.now();
-    const calls = await timed(REQUESTS, CONCURRENCY, async (i) => intake(await lookup(sample[(i + 7) % sample.length].phone), 3 * REQUESTS + i));
+    const calls = await timed(REQUESTS, CONCURRENCY, async (i) =>
+      intake(await lookup(sample[(i + 7) % sample.length].phone), 3 * REQUESTS + i),
+    );
     console.log(`${summarise('a call: lookup then intake', calls)} (${Math.round((REQUESTS * 1000) / (Date.now() - t))}/s)`);
     console.log(`after: ${load()}`);
   } finally {

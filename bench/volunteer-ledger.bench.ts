@@ -19,7 +19,12 @@ const COMMUNITIES = Number(process.env.BENCH_COMMUNITIES ?? 1);
 
 async function main(): Promise<void> {
   const db = await benchDatabase();
-  const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, Volunteer1764000000400], extra: { max: WRITERS + 2 } }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: db.url,
+    migrations: [MessagingTables1764000000000, Volunteer1764000000400],
+    extra: { max: WRITERS + 2 },
+  }).initialize();
   await ds.runMigrations();
   const ledger = new LedgerService();
   const community = (i: number) => `/bench/street/c${i % COMMUNITIES}x/`;
@@ -80,7 +85,9 @@ async function main(): Promise<void> {
       ),
     );
     const check = await ledger.check(ds.manager);
-    console.log(`check: ${check.entries} entries, sum of all lines ${check.sumOfAllLines}, ${check.unbalancedEntries.length} unbalanced, ${check.cacheMismatches.length} cache mismatches, ${check.negativeAccounts.length} negative`);
+    console.log(
+      `check: ${check.entries} entries, sum of all lines ${check.sumOfAllLines}, ${check.unbalancedEntries.length} unbalanced, ${check.cacheMismatches.length} cache mismatches, ${check.negativeAccounts.length} negative`,
+    );
   } finally {
     await ds.destroy();
     await db.drop();

@@ -32,9 +32,16 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
   const db = await benchDatabase();
-  const ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, Merchant1764000000400], extra: { max: 40 } }).initialize();
+  const ds = await new DataSource({
+    type: 'postgres',
+    url: db.url,
+    migrations: [MessagingTables1764000000000, Merchant1764000000400],
+    extra: { max: 40 },
+  }).initialize();
   await ds.runMigrations();
-  const config = checkedMerchantConfig(loadConfig(MerchantConfig, { ...process.env, BANGBANG_DEV: '1', WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_POLL_MS: '50' }));
+  const config = checkedMerchantConfig(
+    loadConfig(MerchantConfig, { ...process.env, BANGBANG_DEV: '1', WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_POLL_MS: '50' }),
+  );
   const box = new SecretBox(config.WEBHOOK_SECRET_KEY);
   const sender = new WebhookSender(ds, box, config);
   try {
@@ -42,9 +49,24 @@ async function main(): Promise<void> {
                       service_hours, max_concurrent_jobs, takes_free_jobs, status, status_reason)
                     VALUES ('00000000-0000-4000-8000-000000000001', '/nanchang/jinxing/jincheng/', 'merchant', 'Bench Ltd', 'Bench', 'L1', 'x', '13800000000',
                       '{/nanchang/jinxing/jincheng/}', '{"always":true,"windows":[]}', 5, true, 'active', 'bench')`);
-    await ds.query(`INSERT INTO webhook_endpoint (id, unit_id, org_path, url, event_types, secret_sealed, enabled)
-                    VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', '/nanchang/jinxing/jincheng/', $1, '{job.offered}', $2, true)`, [url, box.seal(newWebhookSecret())]);
-    const body = JSON.stringify({ type: 'job.offered', timestamp: new Date().toISOString(), data: { offerId: 'x'.repeat(36), requestId: 'y'.repeat(36), categoryCode: 'water-electric-repair', orgPath: '/nanchang/jinxing/jincheng/', urgency: 'utilities', feePolicy: 'low_cost', expiresAt: new Date().toISOString() } });
+    await ds.query(
+      `INSERT INTO webhook_endpoint (id, unit_id, org_path, url, event_types, secret_sealed, enabled)
+                    VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', '/nanchang/jinxing/jincheng/', $1, '{job.offered}', $2, true)`,
+      [url, box.seal(newWebhookSecret())],
+    );
+    const body = JSON.stringify({
+      type: 'job.offered',
+      timestamp: new Date().toISOString(),
+      data: {
+        offerId: 'x'.repeat(36),
+        requestId: 'y'.repeat(36),
+        categoryCode: 'water-electric-repair',
+        orgPath: '/nanchang/jinxing/jincheng/',
+        urgency: 'utilities',
+        feePolicy: 'low_cost',
+        expiresAt: new Date().toISOString(),
+      },
+    });
     await ds.query(
       `INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)
        SELECT gen_random_uuid(), 'msg_' || n, '00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001',
@@ -55,7 +77,8 @@ async function main(): Promise<void> {
 
     const started = Date.now();
     await sender.onApplicationBootstrap();
-    const delivered = async () => (await ds.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'delivered'`))[0].n as number;
+    const delivered = async () =>
+      (await ds.query(`SELECT count(*)::int AS n FROM webhook_delivery WHERE status = 'delivered'`))[0].n as number;
     while ((await delivered()) < DELIVERIES) {
       if (Date.now() - started > DEADLINE_MS) throw new Error(`only ${await delivered()} of ${DELIVERIES} delivered in ${DEADLINE_MS} ms`);
       await sleep(20);

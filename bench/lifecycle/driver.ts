@@ -4,7 +4,16 @@ import { read, SmsInbox } from '../../deploy/simulator/sms-gateway';
 import { UnitMessage, UnitSystems } from '../../deploy/simulator/unit-systems';
 
 /** The stages of one lifecycle, each timed from the step that starts it. */
-export const STAGES = ['screen pop', 'intake HTTP', 'intake → first offer', 'accept HTTP', 'done → sign-off SMS', 'sign-off → rating SMS', 'rating HTTP', 'whole lifecycle'] as const;
+export const STAGES = [
+  'screen pop',
+  'intake HTTP',
+  'intake → first offer',
+  'accept HTTP',
+  'done → sign-off SMS',
+  'sign-off → rating SMS',
+  'rating HTTP',
+  'whole lifecycle',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Categories whose units answer at any hour, so a run at night meets the same providers as by day. */
@@ -52,7 +61,12 @@ export class LifecycleDriver {
   ) {
     this.api = new GatewayClient(gatewayUrl);
     this.households = householdPlan(households);
-    this.agents = ['hotline.agent', ...staffPlan().filter((s) => s.role === 'agent' && s.unitCode === 'nanchang').map((s) => s.username)].map((username) => ({
+    this.agents = [
+      'hotline.agent',
+      ...staffPlan()
+        .filter((s) => s.role === 'agent' && s.unitCode === 'nanchang')
+        .map((s) => s.username),
+    ].map((username) => ({
       username,
       password: passwordFor(username),
     }));
@@ -63,7 +77,9 @@ export class LifecycleDriver {
     await this.units.start();
     const units = (await this.api.expect('GET', '/api/merchant/units?status=active', DISTRICT_ADMIN)) as Array<{ id: string }>;
     for (const u of units) {
-      const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${u.id}/api-keys`, DISTRICT_ADMIN, { body: { scopes: ['manage'] } });
+      const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${u.id}/api-keys`, DISTRICT_ADMIN, {
+        body: { scopes: ['manage'] },
+      });
       this.keys.set(u.id, { apiKey });
     }
     for (const u of units) {
@@ -119,8 +135,15 @@ export class LifecycleDriver {
     if (pop.status !== 200 || pop.body.length !== 1) return fail(`screen pop ${pop.status}`);
 
     t = now();
-    const body = { householdId: pop.body[0].id, categoryCode: CATEGORIES[i % CATEGORIES.length], description: '卫生间水管漏水，需要上门维修' };
-    const intake = await this.api.call('POST', '/api/request/requests', agent, { body, headers: { 'idempotency-key': `bench-${i}-${start}` } });
+    const body = {
+      householdId: pop.body[0].id,
+      categoryCode: CATEGORIES[i % CATEGORIES.length],
+      description: '卫生间水管漏水，需要上门维修',
+    };
+    const intake = await this.api.call('POST', '/api/request/requests', agent, {
+      body,
+      headers: { 'idempotency-key': `bench-${i}-${start}` },
+    });
     stages['intake HTTP'] = now() - t;
     if (intake.status !== 201) return fail(`intake ${intake.status} ${JSON.stringify(intake.body).slice(0, 200)}`);
     const { id, number } = intake.body as { id: string; number: string };
@@ -131,12 +154,19 @@ export class LifecycleDriver {
     const unit = this.keys.get(offer.unitId)!;
 
     t = now();
-    const accept = await this.api.call('POST', `/api/dispatch/offers/${offer.offerId}/accept`, unit, { headers: { 'idempotency-key': `accept-${offer.offerId}` } });
+    const accept = await this.api.call('POST', `/api/dispatch/offers/${offer.offerId}/accept`, unit, {
+      headers: { 'idempotency-key': `accept-${offer.offerId}` },
+    });
     stages['accept HTTP'] = now() - t;
     if (accept.status !== 200 && accept.status !== 201) return fail(`accept ${accept.status}`);
-    const onSite = await this.api.call('POST', `/api/dispatch/jobs/${id}/on-site`, unit, { headers: { 'idempotency-key': `on-site-${id}` } });
+    const onSite = await this.api.call('POST', `/api/dispatch/jobs/${id}/on-site`, unit, {
+      headers: { 'idempotency-key': `on-site-${id}` },
+    });
     if (onSite.status !== 200 && onSite.status !== 201) return fail(`on site ${onSite.status}`);
-    const done = await this.api.call('POST', `/api/dispatch/jobs/${id}/complete`, unit, { body: { priceChargedFen: offer.free ? 0 : 5000, notes: '已更换阀门' }, headers: { 'idempotency-key': `done-${id}` } });
+    const done = await this.api.call('POST', `/api/dispatch/jobs/${id}/complete`, unit, {
+      body: { priceChargedFen: offer.free ? 0 : 5000, notes: '已更换阀门' },
+      headers: { 'idempotency-key': `done-${id}` },
+    });
     if (done.status !== 200 && done.status !== 201) return fail(`complete ${done.status}`);
 
     t = now();

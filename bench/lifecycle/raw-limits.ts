@@ -13,7 +13,9 @@ export async function pgbenchCommitsPerSecond(): Promise<number> {
     const url = new URL(serverUrl());
     const args = ['-h', url.hostname, '-p', url.port || '5432', '-U', serverUser()];
     const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
-    execFileSync('psql', [...args, '-q', '-d', db.name, '-c', 'CREATE TABLE bench_row (id bigserial PRIMARY KEY, body text NOT NULL)'], { env });
+    execFileSync('psql', [...args, '-q', '-d', db.name, '-c', 'CREATE TABLE bench_row (id bigserial PRIMARY KEY, body text NOT NULL)'], {
+      env,
+    });
     const script = join(mkdtempSync(join(tmpdir(), 'pgbench-')), 'insert.sql');
     writeFileSync(script, "INSERT INTO bench_row (body) VALUES ('a row the size of an outbox entry, more or less');\n");
     const out = execFileSync('pgbench', [...args, '-n', '-c', '8', '-j', '2', '-T', '5', '-f', script, db.name], { env, encoding: 'utf8' });

@@ -20,7 +20,12 @@ describe('the event catalogue', () => {
   });
 
   it('lists every contract', () => {
-    expect(catalogue.map((e) => e.type).sort()).toEqual(allContracts().map((c) => c.type).filter((t) => !t.startsWith('bangbang.test.')).sort());
+    expect(catalogue.map((e) => e.type).sort()).toEqual(
+      allContracts()
+        .map((c) => c.type)
+        .filter((t) => !t.startsWith('bangbang.test.'))
+        .sort(),
+    );
   });
 
   it('has a consumer for every type, or the reason it is published for integrators only', () => {

@@ -8,7 +8,14 @@ import { ratingService } from '../../services/rating/src/rating.service-definiti
 import { requestService } from '../../services/request/src/request.service-definition';
 import { volunteerService } from '../../services/volunteer/src/volunteer.service-definition';
 
-export const SERVICES: ServiceDefinition[] = [gatewayService, requestService, dispatchService, merchantService, volunteerService, ratingService];
+export const SERVICES: ServiceDefinition[] = [
+  gatewayService,
+  requestService,
+  dispatchService,
+  merchantService,
+  volunteerService,
+  ratingService,
+];
 
 /**
  * Facts nobody inside Bangbang consumes, published as the record that partners' systems, analysts
@@ -17,13 +24,14 @@ export const SERVICES: ServiceDefinition[] = [gatewayService, requestService, di
  */
 export const PUBLISHED_FOR_INTEGRATORS: Record<string, string> = {
   'bangbang.merchant.credit-updated.v1': "a partner unit's credibility for the district's supervision and the unit's own dashboards",
-  'bangbang.merchant.unit-flagged.v1': 'review flags (overcharge, low credit) for supervisors\' alerting',
+  'bangbang.merchant.unit-flagged.v1': "review flags (overcharge, low credit) for supervisors' alerting",
   'bangbang.merchant.webhook-delivery-failed.v1': "failed deliveries for the partner's and the district's operations alerting",
   'bangbang.merchant.webhook-endpoint-disabled.v1': "an endpoint switched off after failures, for the partner's and operations' alerting",
   'bangbang.request.closed.v1': "the end of a request's story for the district's data platform and archives",
   'bangbang.volunteer.approved.v1': 'an approved volunteer for the civil-affairs volunteer registry',
   'bangbang.volunteer.points-posted.v1': 'the points ledger, entry by entry, for audit and the data platform',
-  'bangbang.volunteer.service-exchanged.v1': 'points spent on a service, for the data platform (the service itself is booked through the front desk)',
+  'bangbang.volunteer.service-exchanged.v1':
+    'points spent on a service, for the data platform (the service itself is booked through the front desk)',
 };
 
 export interface Consumer {
@@ -72,8 +80,16 @@ export function renderCatalogue(entries: CatalogueEntry[]): string {
     e.consumers.length
       ? e.consumers.map((c) => `${c.service} (\`${c.handler}\`)`).join('<br>')
       : `none: published for integrators (${e.forIntegrators ?? 'reason missing'})`;
-  const rows = entries.map((e) => `| \`${e.type}\` | \`${e.topic}\` | ${e.producer} | ${consumed(e)} | [example](examples/${e.type}.json) |`);
-  return [CATALOGUE_START, '| type | topic | producer | consumed by | example |', '| --- | --- | --- | --- | --- |', ...rows, CATALOGUE_END].join('\n');
+  const rows = entries.map(
+    (e) => `| \`${e.type}\` | \`${e.topic}\` | ${e.producer} | ${consumed(e)} | [example](examples/${e.type}.json) |`,
+  );
+  return [
+    CATALOGUE_START,
+    '| type | topic | producer | consumed by | example |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    CATALOGUE_END,
+  ].join('\n');
 }
 
 /** The README with its catalogue section replaced by the given one. */

@@ -53,7 +53,11 @@ export interface ChaosOptions {
 }
 
 const describeFault = (f: Fault) =>
-  f.kind === 'kill' ? `kill -9 ${f.service}` : f.kind === 'cut-db' ? `pg_terminate_backend ${f.service}` : `SIGSTOP ${f.service} ${f.seconds} s`;
+  f.kind === 'kill'
+    ? `kill -9 ${f.service}`
+    : f.kind === 'cut-db'
+      ? `pg_terminate_backend ${f.service}`
+      : `SIGSTOP ${f.service} ${f.seconds} s`;
 
 const FINAL = ['closed', 'signed_off', 'cancelled', 'escalated'];
 const PROBE_EVERY_MS = 250;
@@ -128,7 +132,11 @@ class IntakeProbe {
 
 async function login(gateway: string, username: string): Promise<string> {
   const password = DEMO_LOGINS.find((l) => l.username === username)!.password;
-  const res = await fetch(`${gateway}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${gateway}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${res.status}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -145,14 +153,23 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   let probe: IntakeProbe | undefined;
   try {
     await d.start({
-      gateway: { RATE_LIMIT_PUBLIC_BURST: '10000', RATE_LIMIT_PUBLIC_PER_MINUTE: '100000', RATE_LIMIT_USER_BURST: '10000', RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_API_KEY_BURST: '10000', RATE_LIMIT_API_KEY_PER_MINUTE: '100000' },
+      gateway: {
+        RATE_LIMIT_PUBLIC_BURST: '10000',
+        RATE_LIMIT_PUBLIC_PER_MINUTE: '100000',
+        RATE_LIMIT_USER_BURST: '10000',
+        RATE_LIMIT_USER_PER_MINUTE: '100000',
+        RATE_LIMIT_API_KEY_BURST: '10000',
+        RATE_LIMIT_API_KEY_PER_MINUTE: '100000',
+      },
       request: { SMS_GATEWAY_URL: `http://127.0.0.1:${smsPort}/sms`, NOTIFY_RETRY_MAX_MS: '1000' },
       dispatch: { DISPATCH_OFFER_TIMEOUT_MERCHANT_MS: '3000', DISPATCH_OFFER_TIMEOUT_VOLUNTEER_MS: '4000' },
       merchant: { WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_SCHEDULE_SCALE: '0.01' },
       rating: { FOLLOW_UP_AFTER_SECONDS: '5', FOLLOW_UP_POLL_MS: '500' },
     });
     options.log(`district up: six processes, topic prefix ${d.prefix}, logs in ${d.logs}`);
-    const gatewayDs = await new DataSource(dataSourceOptions({ url: d.databaseUrl('gateway'), entities: GATEWAY_ENTITIES, migrations: [], poolSize: 2 })).initialize();
+    const gatewayDs = await new DataSource(
+      dataSourceOptions({ url: d.databaseUrl('gateway'), entities: GATEWAY_ENTITIES, migrations: [], poolSize: 2 }),
+    ).initialize();
     await seedDemo(gatewayDs).finally(() => gatewayDs.destroy());
     await seedDistrict({ gatewayUrl: d.url('gateway'), households: options.households });
     options.log('district seeded');
@@ -161,15 +178,28 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const home = await fetch(`${d.url('gateway')}/api/request/households`, {
       method: 'POST',
       headers: { authorization: `Bearer ${agent}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ communityCode: 'jincheng', address: '无锡市梁溪区金星街道金城社区1栋1单元101室', residents: [{ name: '测试探针', phones: ['13900009999'], tags: [] }] }),
+      body: JSON.stringify({
+        communityCode: 'jincheng',
+        address: '无锡市梁溪区金星街道金城社区1栋1单元101室',
+        residents: [{ name: '测试探针', phones: ['13900009999'], tags: [] }],
+      }),
     });
     if (home.status !== 201) throw new Error(`probe household: ${home.status} ${await home.text()}`);
     probe = new IntakeProbe(d.url('gateway'), ((await home.json()) as { id: string }).id);
     probe.start();
 
     sim = new Simulator({
-      gatewayUrl: d.url('gateway'), rate: options.rate, minutes: 0, seed: 20261127, timeFactor: 1 / 600, households: options.households,
-      smsPort, webhookPort, drainSeconds: 120, mix: DEFAULT_MIX, quiet: true,
+      gatewayUrl: d.url('gateway'),
+      rate: options.rate,
+      minutes: 0,
+      seed: 20261127,
+      timeFactor: 1 / 600,
+      households: options.households,
+      smsPort,
+      webhookPort,
+      drainSeconds: 120,
+      mix: DEFAULT_MIX,
+      quiet: true,
     });
     await sim.start();
     const simulation = sim.run();
@@ -185,13 +215,18 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         d.processes.get(fault.service)!.signal('SIGCONT');
       }
       const ended = Date.now();
-      const intakeDownMs = await until(() => {
-        const down = probe!.downSince(started);
-        return down >= 0 ? down : undefined;
-      }, `intake to answer after ${describeFault(fault)}`);
+      const intakeDownMs = await until(
+        () => {
+          const down = probe!.downSince(started);
+          return down >= 0 ? down : undefined;
+        },
+        `intake to answer after ${describeFault(fault)}`,
+      );
       await until(async () => ((await drained(d)) ? true : undefined), `the backlog to drain after ${describeFault(fault)}`);
       results.push({ fault: describeFault(fault), intakeDownMs, drainMs: Date.now() - ended });
-      options.log(`${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${((Date.now() - ended) / 1000).toFixed(1)} s after`);
+      options.log(
+        `${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${((Date.now() - ended) / 1000).toFixed(1)} s after`,
+      );
     }
 
     sim.stop();
@@ -219,7 +254,9 @@ async function until<T>(probe: () => T | undefined | Promise<T | undefined>, wha
 /** Every outbox empty and every consumer group holding its partitions with nothing left to read. */
 async function drained(d: DistrictProcesses): Promise<boolean> {
   for (const name of SERVICES) {
-    const [{ pending }] = await d.query<{ pending: number }>(name, 'SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL').catch(() => [{ pending: -1 }]);
+    const [{ pending }] = await d
+      .query<{ pending: number }>(name, 'SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL')
+      .catch(() => [{ pending: -1 }]);
     if (pending !== 0) return false;
     const res = await fetch(`${d.url(name)}/health/consumers`).catch(() => undefined);
     if (!res?.ok) return false;
@@ -238,7 +275,9 @@ async function invariants(d: DistrictProcesses, report: SimulationReport): Promi
   let deadLetters = 0;
   try {
     const existing = new Set(await admin.listTopics());
-    for (const topic of Object.values(TOPICS).map((t) => `${d.prefix}${dlqTopic(t)}`).filter((t) => existing.has(t))) {
+    for (const topic of Object.values(TOPICS)
+      .map((t) => `${d.prefix}${dlqTopic(t)}`)
+      .filter((t) => existing.has(t))) {
       deadLetters += (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
     }
   } finally {
@@ -251,12 +290,31 @@ async function invariants(d: DistrictProcesses, report: SimulationReport): Promi
       detail: [...report.unfinished.slice(0, 6), ...report.problems.slice(0, 4)].join('; '),
     },
     // Per round: a redo opens a new round of offers, and another provider may accept in it.
-    { name: 'no request has two accepted offers', violations: await count('dispatch', `SELECT count(*)::int AS n FROM (SELECT 1 FROM dispatch_offer WHERE status = 'accepted' GROUP BY request_id, round HAVING count(*) > 1) twice`) },
-    { name: 'each signed-off volunteer job has exactly one points award', violations: report.lost.concat(report.duplicated).filter((l) => l.startsWith('points')).length },
-    { name: 'the ledger balances to zero', violations: Math.abs(await count('volunteer', 'SELECT coalesce(sum(amount), 0)::int AS n FROM ledger_line')) },
-    { name: 'no balance is negative', violations: await count('volunteer', `SELECT count(*)::int AS n FROM ledger_account WHERE kind <> 'pool' AND balance < 0`) },
+    {
+      name: 'no request has two accepted offers',
+      violations: await count(
+        'dispatch',
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM dispatch_offer WHERE status = 'accepted' GROUP BY request_id, round HAVING count(*) > 1) twice`,
+      ),
+    },
+    {
+      name: 'each signed-off volunteer job has exactly one points award',
+      violations: report.lost.concat(report.duplicated).filter((l) => l.startsWith('points')).length,
+    },
+    {
+      name: 'the ledger balances to zero',
+      violations: Math.abs(await count('volunteer', 'SELECT coalesce(sum(amount), 0)::int AS n FROM ledger_line')),
+    },
+    {
+      name: 'no balance is negative',
+      violations: await count('volunteer', `SELECT count(*)::int AS n FROM ledger_account WHERE kind <> 'pool' AND balance < 0`),
+    },
     { name: 'no webhook effect was duplicated at the receiver', violations: report.duplicated.filter((l) => l.includes('webhook')).length },
-    { name: 'nothing the simulated people did was lost or doubled', violations: report.lost.length + report.duplicated.length, detail: [...report.lost, ...report.duplicated].slice(0, 5).join('; ') },
+    {
+      name: 'nothing the simulated people did was lost or doubled',
+      violations: report.lost.length + report.duplicated.length,
+      detail: [...report.lost, ...report.duplicated].slice(0, 5).join('; '),
+    },
     { name: 'every outbox is drained', violations: outboxes.reduce((a, b) => a + b, 0) },
     { name: 'the dead-letter topics are empty', violations: deadLetters },
   ];

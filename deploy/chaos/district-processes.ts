@@ -38,7 +38,9 @@ class Supervised {
 
   start(): void {
     const log = openSync(this.logFile, 'a');
-    const entry = this.compiled ? [join(ROOT, `dist/services/${this.name}/src/main.js`)] : ['-r', '@swc-node/register', join(ROOT, `services/${this.name}/src/main.ts`)];
+    const entry = this.compiled
+      ? [join(ROOT, `dist/services/${this.name}/src/main.js`)]
+      : ['-r', '@swc-node/register', join(ROOT, `services/${this.name}/src/main.ts`)];
     const child = spawn(process.execPath, entry, {
       cwd: ROOT,
       env: { ...this.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
@@ -124,7 +126,9 @@ export class DistrictProcesses {
         // Six services and everything else on the machine share one server's connections.
         DATABASE_POOL_SIZE: '4',
         ...(name === 'gateway'
-          ? Object.fromEntries(SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports.get(s)}`]))
+          ? Object.fromEntries(
+              SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports.get(s)}`]),
+            )
           : { AUTH_JWKS_URL: `${gateway}/.well-known/jwks.json` }),
         ...extra[name],
       };
@@ -140,7 +144,10 @@ export class DistrictProcesses {
   async untilAnswers(name: ServiceName, path: string, timeoutMs = 180_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const ok = await fetch(`${this.url(name)}${path}`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${this.url(name)}${path}`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       if (Date.now() > deadline) throw new Error(`${name} did not answer ${path} in ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 250));
@@ -160,7 +167,9 @@ export class DistrictProcesses {
   /** Ends every connection of one service's database, as a failover or an operator would, leaving the server alone. */
   async terminateConnections(name: ServiceName): Promise<number> {
     const rows = await onServer((c) =>
-      c.query('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [this.databases.get(name)]),
+      c.query('SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [
+        this.databases.get(name),
+      ]),
     );
     return rows.rows.filter((r: { ended: boolean }) => r.ended).length;
   }

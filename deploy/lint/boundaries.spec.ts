@@ -11,7 +11,14 @@ function crossings(path: string, code: string): string[] {
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(
     code,
-    [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser }, plugins: { bangbang: { rules: { boundaries: rule(ROOT) } } }, rules: { 'bangbang/boundaries': 'error' } }],
+    [
+      {
+        files: ['**/*.ts'],
+        languageOptions: { parser: tseslint.parser as Linter.Parser },
+        plugins: { bangbang: { rules: { boundaries: rule(ROOT) } } },
+        rules: { 'bangbang/boundaries': 'error' },
+      },
+    ],
     { filename: join(ROOT, path) },
   );
   return messages.map((m) => m.message);
@@ -19,19 +26,26 @@ function crossings(path: string, code: string): string[] {
 
 describe('the import boundaries', () => {
   it("refuses a service importing another service's code", () => {
-    expect(crossings('services/request/src/requests/intake.service.ts', "import { Dispatcher } from '../../../dispatch/src/jobs/dispatcher';")).toEqual([
-      'services/request may not import services/dispatch: services share only events and HTTP',
-    ]);
+    expect(
+      crossings('services/request/src/requests/intake.service.ts', "import { Dispatcher } from '../../../dispatch/src/jobs/dispatcher';"),
+    ).toEqual(['services/request may not import services/dispatch: services share only events and HTTP']);
   });
 
-  it("refuses a lib importing a service, by export or dynamic import too", () => {
+  it('refuses a lib importing a service, by export or dynamic import too', () => {
     expect(crossings('libs/platform/src/x.ts', "export * from '../../../services/rating/src/figures/rates';")).toHaveLength(1);
     expect(crossings('libs/platform/src/x.ts', "const m = import('../../../services/rating/src/figures/rates');")).toHaveLength(1);
   });
 
   it('lets a service import its own code and the libs, and tests import anything', () => {
-    expect(crossings('services/request/src/requests/intake.service.ts', "import { x } from '../households/households.service';\nimport { y } from '@bangbang/platform';")).toEqual([]);
-    expect(crossings('services/gateway/test/district.ts', "import { requestService } from '../../request/src/request.service-definition';")).toEqual([]);
+    expect(
+      crossings(
+        'services/request/src/requests/intake.service.ts',
+        "import { x } from '../households/households.service';\nimport { y } from '@bangbang/platform';",
+      ),
+    ).toEqual([]);
+    expect(
+      crossings('services/gateway/test/district.ts', "import { requestService } from '../../request/src/request.service-definition';"),
+    ).toEqual([]);
     expect(crossings('services/request/src/a.int-spec.ts', "import { x } from '../../dispatch/src/jobs/dispatcher';")).toEqual([]);
   });
 });

@@ -9,7 +9,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { PluginMetadataPrinter } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-printer.js';
-import { rewriteCollectedMetadataForNodeNext, rewriteAsyncImportString } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-generator.js';
+import {
+  rewriteCollectedMetadataForNodeNext,
+  rewriteAsyncImportString,
+} from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-generator.js';
 import { ReadonlyVisitor } from '@nestjs/swagger/plugin';
 import ts from 'typescript';
 
@@ -33,7 +36,8 @@ function program(): ts.Program {
 
 /** Bodies from the libs: the event contracts some routes return, and the libs' own routes'. */
 const sharedBody = (file: string): boolean =>
-  file.startsWith(join(ROOT, 'libs', 'contracts', 'src') + sep) || (file.startsWith(join(ROOT, 'libs') + sep) && file.endsWith('.controller.ts'));
+  file.startsWith(join(ROOT, 'libs', 'contracts', 'src') + sep) ||
+  (file.startsWith(join(ROOT, 'libs') + sep) && file.endsWith('.controller.ts'));
 
 /** Per body class (request, response or entity): what the plugin misses about each property. */
 interface PropertyFact {
@@ -53,7 +57,9 @@ function propertyFacts(prog: ts.Program, source: string): Map<string, Map<string
     if (!file.startsWith(source + sep) && !sharedBody(file)) continue;
     const visit = (node: ts.Node): void => {
       // Providers, controllers and modules are not bodies; their fields would only drag their types in.
-      const nest = ts.isClassDeclaration(node) && (ts.getDecorators(node) ?? []).some((d) => /^(Injectable|Controller|Module|Catch)\(/.test(d.expression.getText(sf)));
+      const nest =
+        ts.isClassDeclaration(node) &&
+        (ts.getDecorators(node) ?? []).some((d) => /^(Injectable|Controller|Module|Catch)\(/.test(d.expression.getText(sf)));
       if (ts.isClassDeclaration(node) && node.name && !nest) {
         const props = new Map<string, PropertyFact>();
         for (const member of node.members) {
@@ -63,15 +69,16 @@ function propertyFacts(prog: ts.Program, source: string): Map<string, Map<string
             !!member.initializer ||
             decorators.some((d) => ts.isCallExpression(d.expression) && d.expression.expression.getText(sf) === 'IsOptional');
           const init = member.initializer;
-          const literal = member.type || !init
-            ? undefined
-            : ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)
-              ? 'String'
-              : ts.isNumericLiteral(init) || (ts.isPrefixUnaryExpression(init) && ts.isNumericLiteral(init.operand))
-                ? 'Number'
-                : init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword
-                  ? 'Boolean'
-                  : undefined;
+          const literal =
+            member.type || !init
+              ? undefined
+              : ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)
+                ? 'String'
+                : ts.isNumericLiteral(init) || (ts.isPrefixUnaryExpression(init) && ts.isNumericLiteral(init.operand))
+                  ? 'Number'
+                  : init.kind === ts.SyntaxKind.TrueKeyword || init.kind === ts.SyntaxKind.FalseKeyword
+                    ? 'Boolean'
+                    : undefined;
           props.set(member.name.getText(sf), { optional, literal });
         }
         facts.set(node.name.text, props);
@@ -96,12 +103,22 @@ function amend(props: ts.ObjectLiteralExpression, facts: Map<string, PropertyFac
       const keys = prop.initializer.properties.map((field) => (ts.isPropertyAssignment(field) ? nameOf(field.name) : ''));
       // A property whose type the plugin cannot describe (a generic it does not know) would make
       // Swagger stop the whole document; it is documented as an object instead.
-      const untyped = !keys.some((k) => ['type', 'enum', 'oneOf', 'allOf'].includes(k)) ? [f.createPropertyAssignment('type', f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createIdentifier('Object')))] : [];
+      const untyped = !keys.some((k) => ['type', 'enum', 'oneOf', 'allOf'].includes(k))
+        ? [
+            f.createPropertyAssignment(
+              'type',
+              f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createIdentifier('Object')),
+            ),
+          ]
+        : [];
       const fields = [...untyped, ...prop.initializer.properties].map((field) => {
         const key = ts.isPropertyAssignment(field) ? nameOf(field.name) : '';
         if (key === 'required' && fact.optional) return f.createPropertyAssignment('required', f.createFalse());
         if (key === 'type' && fact.literal && ts.isPropertyAssignment(field) && isObject(field.initializer)) {
-          return f.createPropertyAssignment('type', f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createIdentifier(fact.literal)));
+          return f.createPropertyAssignment(
+            'type',
+            f.createArrowFunction(undefined, undefined, [], undefined, undefined, f.createIdentifier(fact.literal)),
+          );
         }
         return field;
       });
@@ -132,7 +149,12 @@ function normalised(prog: ts.Program): (node: ts.ObjectLiteralExpression) => ts.
       if (name && !classes.has(name)) return ts.factory.createIdentifier('Object');
       // The checker lists a union's members in the order it met them, which varies with what it
       // checked first; sorted, the file is the same on every run.
-      if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'enum' && ts.isArrayLiteralExpression(node.initializer)) {
+      if (
+        ts.isPropertyAssignment(node) &&
+        ts.isIdentifier(node.name) &&
+        node.name.text === 'enum' &&
+        ts.isArrayLiteralExpression(node.initializer)
+      ) {
         const values = [...node.initializer.elements].sort((a, b) => literalText(a).localeCompare(literalText(b)));
         return ts.factory.updatePropertyAssignment(node, node.name, ts.factory.createArrayLiteralExpression(values));
       }
@@ -140,14 +162,21 @@ function normalised(prog: ts.Program): (node: ts.ObjectLiteralExpression) => ts.
     };
     return (node) => ts.visitNode(node, visit) as ts.Node;
   };
-  return (node) => (ts.isObjectLiteralExpression(node) ? (ts.transform(node, [replace]).transformed[0] as ts.ObjectLiteralExpression) : node);
+  return (node) =>
+    ts.isObjectLiteralExpression(node) ? (ts.transform(node, [replace]).transformed[0] as ts.ObjectLiteralExpression) : node;
 }
 
 /** The metadata file's text for one service: its own sources and the libs it builds on. */
 function render(prog: ts.Program, service: string): string {
   const source = join(ROOT, 'services', service, 'src');
   const visitor = (dto: string[], controllers: string[]) =>
-    new ReadonlyVisitor({ pathToSource: source, introspectComments: true, classValidatorShim: true, dtoFileNameSuffix: dto, controllerFileNameSuffix: controllers });
+    new ReadonlyVisitor({
+      pathToSource: source,
+      introspectComments: true,
+      classValidatorShim: true,
+      dtoFileNameSuffix: dto,
+      controllerFileNameSuffix: controllers,
+    });
   // The plugin treats a file as either models or controllers; ours hold both, so two passes.
   // Request and response classes live beside their feature: in DTO, view and entity files, and some
   // next to the controller or service that uses them; every file of the service is read for them.
@@ -164,13 +193,33 @@ function render(prog: ts.Program, service: string): string {
   const facts = propertyFacts(prog, source);
   const modelMeta = models
     .collect()
-    .models.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).filter(([name]) => facts.get(name)?.size).map(([name, props]) => [name, amend(props, facts.get(name))]))] as const)
+    .models.map(
+      ([load, classes]) =>
+        [
+          load,
+          Object.fromEntries(
+            Object.entries(classes)
+              .filter(([name]) => facts.get(name)?.size)
+              .map(([name, props]) => [name, amend(props, facts.get(name))]),
+          ),
+        ] as const,
+    )
     .filter(([, classes]) => Object.keys(classes).length > 0);
   const normalise = normalised(prog);
   const collected = {
     '@nestjs/swagger': {
       models: modelMeta.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, normalise(v)]))]),
-      controllers: controllers.collect().controllers.map(([load, classes]) => [load, Object.fromEntries(Object.entries(classes).map(([k, methods]) => [k, Object.fromEntries(Object.entries(methods).map(([m, v]) => [m, normalise(v)]))]))]),
+      controllers: controllers
+        .collect()
+        .controllers.map(([load, classes]) => [
+          load,
+          Object.fromEntries(
+            Object.entries(classes).map(([k, methods]) => [
+              k,
+              Object.fromEntries(Object.entries(methods).map(([m, v]) => [m, normalise(v)])),
+            ]),
+          ),
+        ]),
     },
   };
   // The CLI's typings name another copy of the TypeScript namespace; the objects are the same.
@@ -178,7 +227,10 @@ function render(prog: ts.Program, service: string): string {
   const typeImports: Record<string, string> = {};
   // A dynamic import resolves as ESM, which neither knows the @bangbang path aliases nor imports a
   // directory: point at the lib's index file instead.
-  const lib = (name: string) => relative(source, join(ROOT, 'libs', name, 'src', 'index.js')).split(sep).join('/');
+  const lib = (name: string) =>
+    relative(source, join(ROOT, 'libs', name, 'src', 'index.js'))
+      .split(sep)
+      .join('/');
   for (const [k, v] of Object.entries({ ...models.typeImports, ...controllers.typeImports })) {
     typeImports[k] = rewriteAsyncImportString(v).replace(/import\("@bangbang\/([a-z-]+)"\)/, (_, name: string) => `import("${lib(name)}")`);
   }

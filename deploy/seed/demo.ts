@@ -44,7 +44,14 @@ export const DEMO_LOGINS: DemoLogin[] = [
 ].map((u) => ({ ...u, role: u.role as StaffRole, password: `bangbang-demo-${u.username.replace('.', '-')}` }));
 
 /** The seed acts as the district's operator; its changes are audited as such. */
-const OPERATOR: Principal = { id: 'seed', kind: 'staff', role: 'district_admin', org: DISTRICT.code, orgPath: `/${DISTRICT.code}/`, name: 'demo seed' };
+const OPERATOR: Principal = {
+  id: 'seed',
+  kind: 'staff',
+  role: 'district_admin',
+  org: DISTRICT.code,
+  orgPath: `/${DISTRICT.code}/`,
+  name: 'demo seed',
+};
 
 export interface SeedResult {
   unitsCreated: number;

@@ -23,32 +23,74 @@ export const STREET_PLANS: StreetPlan[] = [
   {
     code: 'jinxing',
     nameZh: '金星街道',
-    communities: [community('jincheng', '金城社区'), community('huaigu', '槐古社区'), community('jinle', '金乐社区'), community('jinnan', '金南社区'), community('jinhai', '金海社区'), community('yuemin', '跃民社区')],
+    communities: [
+      community('jincheng', '金城社区'),
+      community('huaigu', '槐古社区'),
+      community('jinle', '金乐社区'),
+      community('jinnan', '金南社区'),
+      community('jinhai', '金海社区'),
+      community('yuemin', '跃民社区'),
+    ],
   },
   {
     code: 'yangming',
     nameZh: '扬名街道',
-    communities: [community('yangming-xincun', '扬名新村社区'), community('taihu-huayuan', '太湖花园社区'), community('liyuan', '梨园社区'), community('nanhu', '南湖社区'), community('hongqiao', '虹桥社区'), community('guangyi', '广益社区')],
+    communities: [
+      community('yangming-xincun', '扬名新村社区'),
+      community('taihu-huayuan', '太湖花园社区'),
+      community('liyuan', '梨园社区'),
+      community('nanhu', '南湖社区'),
+      community('hongqiao', '虹桥社区'),
+      community('guangyi', '广益社区'),
+    ],
   },
   {
     code: 'qingmingqiao',
     nameZh: '清名桥街道',
-    communities: [community('nanxiatang', '南下塘社区'), community('dayao', '大窑路社区'), community('yongxing', '永兴社区'), community('jinyang', '金洋社区'), community('fuqian', '府前社区'), community('shuicao', '水曹社区')],
+    communities: [
+      community('nanxiatang', '南下塘社区'),
+      community('dayao', '大窑路社区'),
+      community('yongxing', '永兴社区'),
+      community('jinyang', '金洋社区'),
+      community('fuqian', '府前社区'),
+      community('shuicao', '水曹社区'),
+    ],
   },
   {
     code: 'nanchansi',
     nameZh: '南禅寺街道',
-    communities: [community('chanyuan', '禅园社区'), community('miaoxiang', '妙香社区'), community('qianjin', '前进社区'), community('xiangyang', '向阳社区'), community('nanmen', '南门社区'), community('shengli', '胜利社区')],
+    communities: [
+      community('chanyuan', '禅园社区'),
+      community('miaoxiang', '妙香社区'),
+      community('qianjin', '前进社区'),
+      community('xiangyang', '向阳社区'),
+      community('nanmen', '南门社区'),
+      community('shengli', '胜利社区'),
+    ],
   },
   {
     code: 'yinglongqiao',
     nameZh: '迎龙桥街道',
-    communities: [community('yinglong', '迎龙社区'), community('xishui', '溪水社区'), community('dongting', '东亭社区'), community('qingyang', '清扬社区'), community('fengxiang', '丰香社区'), community('wanhe', '万和社区')],
+    communities: [
+      community('yinglong', '迎龙社区'),
+      community('xishui', '溪水社区'),
+      community('dongting', '东亭社区'),
+      community('qingyang', '清扬社区'),
+      community('fengxiang', '丰香社区'),
+      community('wanhe', '万和社区'),
+    ],
   },
   {
     code: 'jinkui',
     nameZh: '金匮街道',
-    communities: [community('jinkui-yuan', '金匮苑社区'), community('jingui', '金桂社区'), community('huishan', '汇善社区'), community('yuntai', '云台社区'), community('xiangjiang', '香江社区'), community('baolin', '宝林社区')],
+    communities: [
+      community('jinkui-yuan', '金匮苑社区'),
+      community('jingui', '金桂社区'),
+      community('huishan', '汇善社区'),
+      community('yuntai', '云台社区'),
+      community('xiangjiang', '香江社区'),
+      community('baolin', '宝林社区'),
+    ],
   },
 ];
 
@@ -62,7 +104,13 @@ export interface CommunityPlace {
 }
 
 export const COMMUNITIES: CommunityPlace[] = STREET_PLANS.flatMap((s) =>
-  s.communities.map((c) => ({ code: c.code, nameZh: c.nameZh, street: s.code, path: `/nanchang/${s.code}/${c.code}/`, weight: c.code === 'jincheng' ? 3 : s.code === 'jinxing' ? 1.5 : 1 })),
+  s.communities.map((c) => ({
+    code: c.code,
+    nameZh: c.nameZh,
+    street: s.code,
+    path: `/nanchang/${s.code}/${c.code}/`,
+    weight: c.code === 'jincheng' ? 3 : s.code === 'jinxing' ? 1.5 : 1,
+  })),
 );
 
 export const streetPath = (street: string) => `/nanchang/${street}/`;
@@ -74,7 +122,34 @@ export const streetPath = (street: string) => `/nanchang/${street}/`;
 export type StaffPlan = DemoLogin;
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
-const GIVEN = ['芳', '伟', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '建国', '志强', '晓梅', '海燕', '国华'];
+const GIVEN = [
+  '芳',
+  '伟',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建国',
+  '志强',
+  '晓梅',
+  '海燕',
+  '国华',
+];
 
 export const passwordFor = (username: string) => `bangbang-demo-${username.replace(/\./g, '-')}`;
 
@@ -113,7 +188,15 @@ export const streetAdmin = (code: string) => `${code}.admin`;
 // ---------------------------------------------------------------------------------------------
 // Partner units
 
-export const HOME_CATEGORIES = ['water-electric-repair', 'pipe-unclogging', 'appliance-repair', 'home-haircut', 'certificate-appointment', 'book-lending', 'job-referral'] as const;
+export const HOME_CATEGORIES = [
+  'water-electric-repair',
+  'pipe-unclogging',
+  'appliance-repair',
+  'home-haircut',
+  'certificate-appointment',
+  'book-lending',
+  'job-referral',
+] as const;
 
 export interface OfferingPlan {
   categoryCode: string;
@@ -151,7 +234,12 @@ const OFFERINGS: Record<string, Omit<OfferingPlan, 'categoryCode'>> = {
 
 const offering = (categoryCode: string, cheaper = 1): OfferingPlan => {
   const o = OFFERINGS[categoryCode];
-  return { categoryCode, description: o.description, priceMinFen: Math.round(o.priceMinFen * cheaper), priceMaxFen: Math.round(o.priceMaxFen * cheaper) };
+  return {
+    categoryCode,
+    description: o.description,
+    priceMinFen: Math.round(o.priceMinFen * cheaper),
+    priceMaxFen: Math.round(o.priceMaxFen * cheaper),
+  };
 };
 
 const WEEKDAYS_8_TO_20 = [1, 2, 3, 4, 5, 6].map((day) => ({ day, from: '08:00', to: '20:00' }));
@@ -167,7 +255,9 @@ export function unitPlan(): UnitPlan[] {
   const person = () => `${rnd.pick(SURNAMES)}师傅`;
   let n = 0;
   let phone = 13_700_000_100;
-  const unit = (p: Omit<UnitPlan, 'licenceNo' | 'contactName' | 'contactPhone' | 'maxConcurrentJobs' | 'takesFreeJobs'> & Partial<UnitPlan>): UnitPlan => ({
+  const unit = (
+    p: Omit<UnitPlan, 'licenceNo' | 'contactName' | 'contactPhone' | 'maxConcurrentJobs' | 'takesFreeJobs'> & Partial<UnitPlan>,
+  ): UnitPlan => ({
     licenceNo: `92320213MA1DEMO${String(++n).padStart(3, '0')}`,
     contactName: person(),
     contactPhone: String(phone++),
@@ -181,18 +271,86 @@ export function unitPlan(): UnitPlan[] {
     const short = s.nameZh.replace('街道', '');
     const home = COMMUNITIES.find((c) => c.street === s.code)!;
     out.push(
-      unit({ kind: 'merchant', legalName: `无锡${short}水电维修部`, displayName: `${short}水电`, orgPath: street, coverage: [street], serviceHours: { always: true, windows: [] }, offerings: [offering('water-electric-repair'), offering('pipe-unclogging', 1.1)] }),
-      unit({ kind: 'merchant', legalName: `无锡${short}家电服务有限公司`, displayName: `${short}家电维修`, orgPath: street, coverage: [street], serviceHours: { always: false, windows: EVERY_DAY_9_TO_21 }, offerings: [offering('appliance-repair')] }),
-      unit({ kind: 'merchant', legalName: `无锡${short}管道疏通服务部`, displayName: `${short}通下水`, orgPath: street, coverage: [street], serviceHours: { always: true, windows: [] }, offerings: [offering('pipe-unclogging'), offering('water-electric-repair', 0.9)] }),
-      unit({ kind: 'merchant', legalName: `${home.nameZh.replace('社区', '')}美发店`, displayName: `${home.nameZh.replace('社区', '')}理发`, orgPath: home.path, coverage: [home.path], serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 }, offerings: [offering('home-haircut')], takesFreeJobs: true }),
-      unit({ kind: 'social_org', legalName: `${short}社区服务中心`, displayName: `${short}为老服务站`, orgPath: street, coverage: [street], serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 }, offerings: [offering('book-lending'), offering('certificate-appointment'), offering('job-referral')], takesFreeJobs: true }),
+      unit({
+        kind: 'merchant',
+        legalName: `无锡${short}水电维修部`,
+        displayName: `${short}水电`,
+        orgPath: street,
+        coverage: [street],
+        serviceHours: { always: true, windows: [] },
+        offerings: [offering('water-electric-repair'), offering('pipe-unclogging', 1.1)],
+      }),
+      unit({
+        kind: 'merchant',
+        legalName: `无锡${short}家电服务有限公司`,
+        displayName: `${short}家电维修`,
+        orgPath: street,
+        coverage: [street],
+        serviceHours: { always: false, windows: EVERY_DAY_9_TO_21 },
+        offerings: [offering('appliance-repair')],
+      }),
+      unit({
+        kind: 'merchant',
+        legalName: `无锡${short}管道疏通服务部`,
+        displayName: `${short}通下水`,
+        orgPath: street,
+        coverage: [street],
+        serviceHours: { always: true, windows: [] },
+        offerings: [offering('pipe-unclogging'), offering('water-electric-repair', 0.9)],
+      }),
+      unit({
+        kind: 'merchant',
+        legalName: `${home.nameZh.replace('社区', '')}美发店`,
+        displayName: `${home.nameZh.replace('社区', '')}理发`,
+        orgPath: home.path,
+        coverage: [home.path],
+        serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 },
+        offerings: [offering('home-haircut')],
+        takesFreeJobs: true,
+      }),
+      unit({
+        kind: 'social_org',
+        legalName: `${short}社区服务中心`,
+        displayName: `${short}为老服务站`,
+        orgPath: street,
+        coverage: [street],
+        serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 },
+        offerings: [offering('book-lending'), offering('certificate-appointment'), offering('job-referral')],
+        takesFreeJobs: true,
+      }),
     );
   }
   const jinxing = streetPath('jinxing');
   out.push(
-    unit({ kind: 'merchant', legalName: '无锡惠民家电连锁有限公司', displayName: '惠民家电', orgPath: jinxing, coverage: [DISTRICT_PATH], serviceHours: { always: false, windows: EVERY_DAY_9_TO_21 }, offerings: [offering('appliance-repair', 0.9), offering('water-electric-repair')] }),
-    unit({ kind: 'social_org', legalName: '南长区益众公益服务中心', displayName: '益众公益', orgPath: jinxing, coverage: [DISTRICT_PATH], serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 }, offerings: [offering('certificate-appointment'), offering('job-referral'), offering('book-lending')], takesFreeJobs: true }),
-    unit({ kind: 'social_org', legalName: '南长区爱心理发志愿服务社', displayName: '爱心理发社', orgPath: jinxing, coverage: [DISTRICT_PATH], serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 }, offerings: [offering('home-haircut', 0)], takesFreeJobs: true }),
+    unit({
+      kind: 'merchant',
+      legalName: '无锡惠民家电连锁有限公司',
+      displayName: '惠民家电',
+      orgPath: jinxing,
+      coverage: [DISTRICT_PATH],
+      serviceHours: { always: false, windows: EVERY_DAY_9_TO_21 },
+      offerings: [offering('appliance-repair', 0.9), offering('water-electric-repair')],
+    }),
+    unit({
+      kind: 'social_org',
+      legalName: '南长区益众公益服务中心',
+      displayName: '益众公益',
+      orgPath: jinxing,
+      coverage: [DISTRICT_PATH],
+      serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 },
+      offerings: [offering('certificate-appointment'), offering('job-referral'), offering('book-lending')],
+      takesFreeJobs: true,
+    }),
+    unit({
+      kind: 'social_org',
+      legalName: '南长区爱心理发志愿服务社',
+      displayName: '爱心理发社',
+      orgPath: jinxing,
+      coverage: [DISTRICT_PATH],
+      serviceHours: { always: false, windows: WEEKDAYS_8_TO_20 },
+      offerings: [offering('home-haircut', 0)],
+      takesFreeJobs: true,
+    }),
   );
   return out;
 }
@@ -235,8 +393,20 @@ export function volunteerPlan(): VolunteerPlan[] {
   const rnd = new Random(7_003);
   const expiry = new Date(Date.UTC(new Date().getUTCFullYear() + 2, 5, 30)).toISOString();
   const jincheng = COMMUNITIES.find((c) => c.code === 'jincheng')!;
-  const kinds: VolunteerKind[] = [...Array<VolunteerKind>(24).fill('skilled'), ...Array<VolunteerKind>(9).fill('merchant'), ...Array<VolunteerKind>(30).fill('general')];
-  const trades = ['water-electric-repair', 'pipe-unclogging', 'appliance-repair', 'home-haircut', 'book-lending', 'job-referral', 'certificate-appointment'];
+  const kinds: VolunteerKind[] = [
+    ...Array<VolunteerKind>(24).fill('skilled'),
+    ...Array<VolunteerKind>(9).fill('merchant'),
+    ...Array<VolunteerKind>(30).fill('general'),
+  ];
+  const trades = [
+    'water-electric-repair',
+    'pipe-unclogging',
+    'appliance-repair',
+    'home-haircut',
+    'book-lending',
+    'job-referral',
+    'certificate-appointment',
+  ];
   return kinds.map((kind, i) => {
     const community = i % 4 === 0 ? jincheng : COMMUNITIES[(i * 7) % COMMUNITIES.length];
     const displayName = `${rnd.pick(SURNAMES)}${rnd.pick(GIVEN)}`;
@@ -245,7 +415,11 @@ export function volunteerPlan(): VolunteerPlan[] {
     const second = kind === 'skilled' && rnd.chance(0.3) ? [rnd.pick(trades.filter((t) => t !== first[0]))] : [];
     const specialties = [...first, ...second].map((categoryCode, k) => ({
       categoryCode,
-      certificate: { name: kind === 'merchant' ? '个体工商户营业执照' : CERTIFICATES[categoryCode], number: `ZY${String(i + 1).padStart(3, '0')}${k}${rnd.int(1000, 9999)}`, expiresAt: expiry },
+      certificate: {
+        name: kind === 'merchant' ? '个体工商户营业执照' : CERTIFICATES[categoryCode],
+        number: `ZY${String(i + 1).padStart(3, '0')}${k}${rnd.int(1000, 9999)}`,
+        expiresAt: expiry,
+      },
     }));
     const evenings = [1, 2, 3, 4, 5].map((day) => ({ day, from: '18:00', to: '21:00' }));
     const weekends = [0, 6].map((day) => ({ day, from: '08:00', to: '18:00' }));
@@ -270,7 +444,12 @@ export function teamPlan(volunteers: VolunteerPlan[]): Array<{ name: string; uni
   return STREET_PLANS.map((s) => {
     const mine = volunteers.filter((v) => v.community.street === s.code);
     const leader = mine.find((v) => v.kind === 'skilled') ?? mine[0];
-    return { name: `${s.nameZh.replace('街道', '')}帮帮团志愿服务队`, unitPath: streetPath(s.code), leader: leader.username, members: mine.filter((v) => v !== leader).map((v) => v.username) };
+    return {
+      name: `${s.nameZh.replace('街道', '')}帮帮团志愿服务队`,
+      unitPath: streetPath(s.code),
+      leader: leader.username,
+      members: mine.filter((v) => v !== leader).map((v) => v.username),
+    };
   }).filter((t) => t.leader);
 }
 
@@ -311,7 +490,12 @@ export function householdPlan(count: number): HouseholdPlan[] {
     const surname = rnd.pick(SURNAMES);
     const estate = `${community.nameZh.replace('社区', '')}${rnd.pick(ESTATES)}`;
     const address = `无锡市梁溪区${STREET_PLANS.find((s) => s.code === community.street)!.nameZh}${community.nameZh}${estate}${rnd.int(1, 40)}栋${rnd.int(1, 4)}单元${rnd.int(1, 6)}0${rnd.int(1, 4)}室`;
-    const head = { name: `${surname}${rnd.pick(GIVEN)}`, phones: [headPhone(index)], tags: [] as ResidentTag[], preferredContact: rnd.weighted({ sms: 6, call: 3, wechat: 1 }) };
+    const head = {
+      name: `${surname}${rnd.pick(GIVEN)}`,
+      phones: [headPhone(index)],
+      tags: [] as ResidentTag[],
+      preferredContact: rnd.weighted({ sms: 6, call: 3, wechat: 1 }),
+    };
     const residents = [head];
     const elderlyAlone = rnd.chance(HOUSEHOLD_SHARES.elderlyAlone);
     if (elderlyAlone) {
@@ -320,8 +504,15 @@ export function householdPlan(count: number): HouseholdPlan[] {
       head.preferredContact = 'call';
     } else {
       const size = rnd.int(1, 3);
-      for (let k = 0; k < size; k++) residents.push({ name: `${surname}${rnd.pick(GIVEN)}`, phones: [`136${String(index * 4 + k).padStart(8, '0')}`], tags: [], preferredContact: 'sms' });
-      if (rnd.chance(HOUSEHOLD_SHARES.child / 0.88)) residents.push({ name: `${surname}小${rnd.pick(GIVEN)}`, phones: [headPhone(index)], tags: ['child'], preferredContact: 'call' });
+      for (let k = 0; k < size; k++)
+        residents.push({
+          name: `${surname}${rnd.pick(GIVEN)}`,
+          phones: [`136${String(index * 4 + k).padStart(8, '0')}`],
+          tags: [],
+          preferredContact: 'sms',
+        });
+      if (rnd.chance(HOUSEHOLD_SHARES.child / 0.88))
+        residents.push({ name: `${surname}小${rnd.pick(GIVEN)}`, phones: [headPhone(index)], tags: ['child'], preferredContact: 'call' });
       if (rnd.chance(HOUSEHOLD_SHARES.newFormWorker / 0.88)) residents[1].tags.push('new_form_worker');
       if (rnd.chance(HOUSEHOLD_SHARES.newcomer / 0.88)) for (const r of residents) r.tags.push('newcomer');
     }
@@ -329,7 +520,8 @@ export function householdPlan(count: number): HouseholdPlan[] {
     let eligibility: HouseholdPlan['eligibility'];
     if (rnd.chance(0.035)) eligibility = { reason: 'subsistence_allowance', evidence: `低保证 ${community.code.toUpperCase()}-${index}` };
     else if (elderlyAlone && rnd.chance(0.35)) eligibility = { reason: 'elderly_living_alone', evidence: '高龄空巢，社区走访核实' };
-    else if (head.tags.includes('disabled') && rnd.chance(0.5)) eligibility = { reason: 'disability_in_difficulty', evidence: '残疾证及困难证明已核验' };
+    else if (head.tags.includes('disabled') && rnd.chance(0.5))
+      eligibility = { reason: 'disability_in_difficulty', evidence: '残疾证及困难证明已核验' };
     else if (rnd.chance(0.004)) eligibility = { reason: 'sudden_hardship', evidence: '突发火灾，社区核实' };
     out.push({ index, community, address, residents, eligibility });
   }

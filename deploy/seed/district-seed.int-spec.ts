@@ -24,7 +24,9 @@ describe('the demo district seed', () => {
   const districtFigures = async (months: string[]) => {
     const out: Record<string, { due: number; rated: number }> = {};
     for (const month of months) {
-      const [row] = (await api.expect('GET', `/api/rating/figures?level=district&month=${month}`, admin)) as Array<{ counts: { responseDue: number; ratings: number } }>;
+      const [row] = (await api.expect('GET', `/api/rating/figures?level=district&month=${month}`, admin)) as Array<{
+        counts: { responseDue: number; ratings: number };
+      }>;
       out[month] = { due: row.counts.responseDue, rated: row.counts.ratings };
     }
     return out;
@@ -42,16 +44,44 @@ describe('the demo district seed', () => {
     expect(new Set(plan.map((h) => h.community.code)).size).toBe(COMMUNITIES.length);
     const jincheng = plan.filter((h) => h.community.code === 'jincheng').length;
     expect(jincheng).toBeGreaterThan(plan.filter((h) => h.community.code === 'baolin').length);
-    expect(volunteerPlan().map((v) => v.kind).reduce((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {} as Record<string, number>)).toEqual({ skilled: 24, merchant: 9, general: 30 });
+    expect(
+      volunteerPlan()
+        .map((v) => v.kind)
+        .reduce((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {} as Record<string, number>),
+    ).toEqual({ skilled: 24, merchant: 9, general: 30 });
   });
 
   it('creates the district through the gateway: 36 communities, staff at every level, 33 units, 63 volunteers, 2,000 households', async () => {
-    const first = await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: HISTORY, log: (l) => process.stderr.write(`seed: ${l}\n`) });
+    const first = await seedDistrict({
+      gatewayUrl: d.gatewayUrl,
+      households: HOUSEHOLDS,
+      history: HISTORY,
+      log: (l) => process.stderr.write(`seed: ${l}\n`),
+    });
     process.stderr.write(`seed: ${first.ms} ms\n`);
-    expect(first.created).toMatchObject({ communities: COMMUNITIES.length - 6, staff: staffPlan().length, units: 33, volunteers: 63, teams: 6, households: HOUSEHOLDS, history: HISTORY });
-    expect(first.total).toEqual({ communities: 36, staff: DEMO_LOGINS.length + staffPlan().length, units: 33, volunteers: 63, households: HOUSEHOLDS });
+    expect(first.created).toMatchObject({
+      communities: COMMUNITIES.length - 6,
+      staff: staffPlan().length,
+      units: 33,
+      volunteers: 63,
+      teams: 6,
+      households: HOUSEHOLDS,
+      history: HISTORY,
+    });
+    expect(first.total).toEqual({
+      communities: 36,
+      staff: DEMO_LOGINS.length + staffPlan().length,
+      units: 33,
+      volunteers: 63,
+      households: HOUSEHOLDS,
+    });
 
-    const units = (await api.expect('GET', '/api/merchant/units', admin)) as Array<{ status: string; kind: string; takesFreeJobs: boolean; coverage: string[] }>;
+    const units = (await api.expect('GET', '/api/merchant/units', admin)) as Array<{
+      status: string;
+      kind: string;
+      takesFreeJobs: boolean;
+      coverage: string[];
+    }>;
     expect(units.every((u) => u.status === 'active')).toBe(true);
     expect(units.filter((u) => u.kind === 'social_org').length).toBe(unitPlan().filter((u) => u.kind === 'social_org').length);
     expect(units.filter((u) => u.coverage.includes('/nanchang/')).length).toBe(3);
@@ -64,8 +94,14 @@ describe('the demo district seed', () => {
     const plan = householdPlan(HOUSEHOLDS).filter((h) => h.eligibility || h.index % 10 === 0);
     const wrong: string[] = [];
     await inPool(plan, 16, async (h) => {
-      const found = (await api.expect('GET', `/api/request/callers?phone=${headPhone(h.index)}`, admin)) as Array<{ communityCode: string; feePolicy: string }>;
-      const ok = found.length === 1 && found[0].communityCode === h.community.code && (found[0].feePolicy === 'free') === (h.eligibility !== undefined);
+      const found = (await api.expect('GET', `/api/request/callers?phone=${headPhone(h.index)}`, admin)) as Array<{
+        communityCode: string;
+        feePolicy: string;
+      }>;
+      const ok =
+        found.length === 1 &&
+        found[0].communityCode === h.community.code &&
+        (found[0].feePolicy === 'free') === (h.eligibility !== undefined);
       if (!ok) wrong.push(`${h.index}: ${JSON.stringify(found)}`);
     });
     expect(wrong).toEqual([]);
@@ -89,6 +125,12 @@ describe('the demo district seed', () => {
     const again = await seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: HISTORY });
     expect(again.created).toEqual({ communities: 0, staff: 0, units: 0, volunteers: 0, teams: 0, households: 0, grants: 0, history: 0 });
     expect(await districtFigures(months)).toEqual(before);
-    expect(again.total).toEqual({ communities: 36, staff: DEMO_LOGINS.length + staffPlan().length, units: 33, volunteers: 63, households: HOUSEHOLDS });
+    expect(again.total).toEqual({
+      communities: 36,
+      staff: DEMO_LOGINS.length + staffPlan().length,
+      units: 33,
+      volunteers: 63,
+      households: HOUSEHOLDS,
+    });
   }, 300_000);
 });

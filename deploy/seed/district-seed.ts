@@ -43,7 +43,16 @@ export interface DistrictSeedOptions {
 }
 
 export interface DistrictSeedResult {
-  created: { communities: number; staff: number; units: number; volunteers: number; teams: number; households: number; grants: number; history: number };
+  created: {
+    communities: number;
+    staff: number;
+    units: number;
+    volunteers: number;
+    teams: number;
+    households: number;
+    grants: number;
+    history: number;
+  };
   total: { communities: number; staff: number; units: number; volunteers: number; households: number };
   ms: number;
 }
@@ -69,7 +78,9 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
   for (const s of STREET_PLANS) {
     for (const c of s.communities) {
       if (known.has(c.code)) continue;
-      await api.expect('POST', '/directory/units', DISTRICT_ADMIN, { body: { code: c.code, level: 'community', parentCode: s.code, nameZh: c.nameZh, namePinyin: c.namePinyin } });
+      await api.expect('POST', '/directory/units', DISTRICT_ADMIN, {
+        body: { code: c.code, level: 'community', parentCode: s.code, nameZh: c.nameZh, namePinyin: c.namePinyin },
+      });
       created.communities++;
     }
   }
@@ -86,11 +97,16 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
 
   // Every service learns the tree from the directory's events; wait until the last community is known.
   const lastCommunity = COMMUNITIES[COMMUNITIES.length - 1];
-  await until(async () => (await api.call('GET', `/api/request/catalogue/categories?community=${lastCommunity.code}`, as(communityAdmin(lastCommunity.code)))).status === 200, 'the request service to know every community');
+  await until(
+    async () =>
+      (await api.call('GET', `/api/request/catalogue/categories?community=${lastCommunity.code}`, as(communityAdmin(lastCommunity.code))))
+        .status === 200,
+    'the request service to know every community',
+  );
 
   await seedUnits(api, as, created);
   log(`partner units: ${created.units} created`);
-  const volunteers = options.volunteers ?? true ? volunteerPlan() : [];
+  const volunteers = (options.volunteers ?? true) ? volunteerPlan() : [];
   if (volunteers.length > 0) {
     await inPool(volunteers, Math.min(concurrency, 8), (v) => seedVolunteer(api, as, v, created));
     await seedTeams(api, as, volunteers, created);
@@ -100,18 +116,33 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
   await seedHouseholds(api, as, households, concurrency, created);
   log(`households: ${created.households} created, ${created.grants} free-service grants`);
 
-  const [units, users] = await Promise.all([api.expect('GET', '/api/merchant/units', DISTRICT_ADMIN), api.expect('GET', '/users', DISTRICT_ADMIN)]);
+  const [units, users] = await Promise.all([
+    api.expect('GET', '/api/merchant/units', DISTRICT_ADMIN),
+    api.expect('GET', '/users', DISTRICT_ADMIN),
+  ]);
   const tree = (await api.expect('GET', '/directory/units', DISTRICT_ADMIN)) as Array<{ level: string }>;
   const vols = await api.expect('GET', '/api/volunteer/volunteers', DISTRICT_ADMIN);
   if (options.history) {
     const providers = await pastProviders(api, units, volunteers);
-    const past = await importHistory(api, DISTRICT_ADMIN, { count: options.history, months: options.historyMonths ?? 6, seed: options.historySeed ?? HISTORY_SEED, households, providers });
+    const past = await importHistory(api, DISTRICT_ADMIN, {
+      count: options.history,
+      months: options.historyMonths ?? 6,
+      seed: options.historySeed ?? HISTORY_SEED,
+      households,
+      providers,
+    });
     created.history = past.imported;
     log(`history: ${past.imported} past requests imported, ${past.alreadyImported} imported before`);
   }
   return {
     created,
-    total: { communities: tree.filter((u) => u.level === 'community').length, staff: users.length, units: units.length, volunteers: vols.length, households: households.length },
+    total: {
+      communities: tree.filter((u) => u.level === 'community').length,
+      staff: users.length,
+      units: units.length,
+      volunteers: vols.length,
+      households: households.length,
+    },
     ms: Date.now() - started,
   };
 }
@@ -119,9 +150,18 @@ export async function seedDistrict(options: DistrictSeedOptions): Promise<Distri
 const HISTORY_SEED = 20_260_601;
 
 /** Who did the past jobs: the units by what their plan offers, the volunteers by their specialties, in their home community. */
-async function pastProviders(api: GatewayClient, units: Array<{ id: string; licenceNo: string; kind: PastProvider['kind']; coverage: string[] }>, volunteers: VolunteerPlan[]): Promise<PastProvider[]> {
+async function pastProviders(
+  api: GatewayClient,
+  units: Array<{ id: string; licenceNo: string; kind: PastProvider['kind']; coverage: string[] }>,
+  volunteers: VolunteerPlan[],
+): Promise<PastProvider[]> {
   const plans = new Map(unitPlan().map((u) => [u.licenceNo, u]));
-  const out: PastProvider[] = units.map((u) => ({ id: u.id, kind: u.kind, categories: new Set(plans.get(u.licenceNo)?.offerings.map((o) => o.categoryCode)), coverage: u.coverage }));
+  const out: PastProvider[] = units.map((u) => ({
+    id: u.id,
+    kind: u.kind,
+    categories: new Set(plans.get(u.licenceNo)?.offerings.map((o) => o.categoryCode)),
+    coverage: u.coverage,
+  }));
   for (const v of volunteers.filter((x) => x.specialties.length > 0)) {
     const me = await api.expect('GET', '/api/volunteer/me', { username: v.username, password: v.password });
     out.push({ id: me.id, kind: 'volunteer', categories: new Set(v.specialties.map((x) => x.categoryCode)), coverage: [v.community.path] });
@@ -139,7 +179,11 @@ const adminOf = (orgPath: string) => {
 };
 
 async function seedUnits(api: GatewayClient, as: As, created: Created): Promise<void> {
-  const existing = new Map(((await api.expect('GET', '/api/merchant/units', DISTRICT_ADMIN)) as Array<{ id: string; licenceNo: string; status: string }>).map((u) => [u.licenceNo, u]));
+  const existing = new Map(
+    ((await api.expect('GET', '/api/merchant/units', DISTRICT_ADMIN)) as Array<{ id: string; licenceNo: string; status: string }>).map(
+      (u) => [u.licenceNo, u],
+    ),
+  );
   await inPool(unitPlan(), 6, async (plan: UnitPlan) => {
     const admin = as(adminOf(plan.orgPath));
     let unit = existing.get(plan.licenceNo);
@@ -149,9 +193,17 @@ async function seedUnits(api: GatewayClient, as: As, created: Created): Promise<
       created.units++;
     }
     const id = unit!.id;
-    if (unit!.status === 'applied') await api.expect('POST', `/api/merchant/units/${id}/status`, admin, { body: { to: 'verified', reason: '营业执照与资质现场核验' } });
-    if (unit!.status === 'applied' || unit!.status === 'verified') await api.expect('POST', `/api/merchant/units/${id}/status`, admin, { body: { to: 'active', reason: '签订加盟协议，佩戴帮帮团标识上岗' } });
-    const offered = new Set(((await api.expect('GET', `/api/merchant/units/${id}/offerings`, admin)) as Array<{ categoryCode: string }>).map((o) => o.categoryCode));
+    if (unit!.status === 'applied')
+      await api.expect('POST', `/api/merchant/units/${id}/status`, admin, { body: { to: 'verified', reason: '营业执照与资质现场核验' } });
+    if (unit!.status === 'applied' || unit!.status === 'verified')
+      await api.expect('POST', `/api/merchant/units/${id}/status`, admin, {
+        body: { to: 'active', reason: '签订加盟协议，佩戴帮帮团标识上岗' },
+      });
+    const offered = new Set(
+      ((await api.expect('GET', `/api/merchant/units/${id}/offerings`, admin)) as Array<{ categoryCode: string }>).map(
+        (o) => o.categoryCode,
+      ),
+    );
     for (const o of plan.offerings) {
       if (offered.has(o.categoryCode)) continue;
       const { categoryCode, ...price } = o;
@@ -168,31 +220,48 @@ async function seedUnits(api: GatewayClient, as: As, created: Created): Promise<
 
 async function seedVolunteer(api: GatewayClient, as: As, v: VolunteerPlan, created: Created): Promise<void> {
   const me = { username: v.username, password: v.password };
-  const signup = await api.call('POST', '/auth/volunteers', undefined, { body: { ...me, displayName: v.displayName, phone: v.phone, communityCode: v.community.code } });
+  const signup = await api.call('POST', '/auth/volunteers', undefined, {
+    body: { ...me, displayName: v.displayName, phone: v.phone, communityCode: v.community.code },
+  });
   // 202: the account exists now, or already did (the answer does not say which); sign in as usual.
   if (signup.status === 201 && signup.body.accessToken) api.remember(v.username, signup.body.accessToken);
-  else if (signup.status !== 202 && signup.status !== 409) throw new Error(`volunteer sign-up of ${v.username}: ${signup.status} ${JSON.stringify(signup.body)}`);
+  else if (signup.status !== 202 && signup.status !== 409)
+    throw new Error(`volunteer sign-up of ${v.username}: ${signup.status} ${JSON.stringify(signup.body)}`);
   let profile = await api.call('GET', '/api/volunteer/me', me);
   if (profile.status === 404) {
-    profile = { ...profile, body: await api.expect('POST', '/api/volunteer/applications', me, {
-      body: { displayName: v.displayName, homeCommunityPath: v.community.path, specialties: v.specialties, availability: v.availability, maxConcurrentJobs: v.maxConcurrentJobs },
-    }) };
+    profile = {
+      ...profile,
+      body: await api.expect('POST', '/api/volunteer/applications', me, {
+        body: {
+          displayName: v.displayName,
+          homeCommunityPath: v.community.path,
+          specialties: v.specialties,
+          availability: v.availability,
+          maxConcurrentJobs: v.maxConcurrentJobs,
+        },
+      }),
+    };
     created.volunteers++;
   } else if (profile.status !== 200) {
     throw new Error(`GET /api/volunteer/me for ${v.username}: ${profile.status}`);
   }
   const admin = as(communityAdmin(v.community.code));
-  if (profile.body.status === 'applied') await api.expect('POST', `/api/volunteer/volunteers/${profile.body.id}/approve`, admin, { body: { reason: '资格审核通过' } });
-  const done = new Set<string>(((await api.expect('GET', '/api/volunteer/me', me)).training.done as Array<{ module: string }>).map((t) => t.module));
+  if (profile.body.status === 'applied')
+    await api.expect('POST', `/api/volunteer/volunteers/${profile.body.id}/approve`, admin, { body: { reason: '资格审核通过' } });
+  const done = new Set<string>(
+    ((await api.expect('GET', '/api/volunteer/me', me)).training.done as Array<{ module: string }>).map((t) => t.module),
+  );
   const today = new Date().toISOString().slice(0, 10);
   for (const module of v.training) {
-    if (!done.has(module)) await api.expect('POST', `/api/volunteer/volunteers/${profile.body.id}/training`, admin, { body: { module, completedOn: today } });
+    if (!done.has(module))
+      await api.expect('POST', `/api/volunteer/volunteers/${profile.body.id}/training`, admin, { body: { module, completedOn: today } });
   }
 }
 
 async function seedTeams(api: GatewayClient, as: As, volunteers: VolunteerPlan[], created: Created): Promise<void> {
   const ids = new Map<string, string>();
-  for (const v of volunteers) ids.set(v.username, (await api.expect('GET', '/api/volunteer/me', { username: v.username, password: v.password })).id);
+  for (const v of volunteers)
+    ids.set(v.username, (await api.expect('GET', '/api/volunteer/me', { username: v.username, password: v.password })).id);
   await inPool(teamPlan(volunteers), 6, async (t) => {
     const admin = as(streetAdmin(t.unitPath.split('/')[2]));
     const teams = (await api.expect('GET', '/api/volunteer/teams', admin)) as Array<{ id: string; name: string }>;
@@ -201,7 +270,9 @@ async function seedTeams(api: GatewayClient, as: As, volunteers: VolunteerPlan[]
       id = (await api.expect('POST', '/api/volunteer/teams', admin, { body: { name: t.name, unitPath: t.unitPath } })).id as string;
       created.teams++;
     }
-    const members = new Set(((await api.expect('GET', `/api/volunteer/teams/${id}`, admin)).members as Array<{ volunteerId: string }>).map((m) => m.volunteerId));
+    const members = new Set(
+      ((await api.expect('GET', `/api/volunteer/teams/${id}`, admin)).members as Array<{ volunteerId: string }>).map((m) => m.volunteerId),
+    );
     for (const [username, role] of [[t.leader, 'leader'], ...t.members.map((m) => [m, 'member'])]) {
       const vid = ids.get(username)!;
       if (!members.has(vid)) await api.expect('PUT', `/api/volunteer/teams/${id}/members/${vid}`, admin, { body: { role } });
@@ -215,11 +286,18 @@ async function seedTeams(api: GatewayClient, as: As, volunteers: VolunteerPlan[]
  * go on, and a rerun costs a few lookups per community. (A crash between a household and its
  * grant leaves that one household without its grant.)
  */
-async function seedHouseholds(api: GatewayClient, as: As, households: HouseholdPlan[], concurrency: number, created: Created): Promise<void> {
+async function seedHouseholds(
+  api: GatewayClient,
+  as: As,
+  households: HouseholdPlan[],
+  concurrency: number,
+  created: Created,
+): Promise<void> {
   const byCommunity = COMMUNITIES.map((c) => households.filter((h) => h.community.code === c.code)).filter((hs) => hs.length > 0);
   await inPool(byCommunity, concurrency, async (mine) => {
     const admin = as(communityAdmin(mine[0].community.code));
-    const exists = async (h: HouseholdPlan) => ((await api.expect('GET', `/api/request/callers?phone=${h.residents[0].phones[0]}`, admin)) as unknown[]).length > 0;
+    const exists = async (h: HouseholdPlan) =>
+      ((await api.expect('GET', `/api/request/callers?phone=${h.residents[0].phones[0]}`, admin)) as unknown[]).length > 0;
     let lo = 0;
     let hi = mine.length;
     while (lo < hi) {
@@ -232,7 +310,9 @@ async function seedHouseholds(api: GatewayClient, as: As, households: HouseholdP
 }
 
 async function registerHousehold(api: GatewayClient, admin: Credentials, h: HouseholdPlan, created: Created): Promise<void> {
-  const household = await api.expect('POST', '/api/request/households', admin, { body: { communityCode: h.community.code, address: h.address, residents: h.residents } });
+  const household = await api.expect('POST', '/api/request/households', admin, {
+    body: { communityCode: h.community.code, address: h.address, residents: h.residents },
+  });
   created.households++;
   if (!h.eligibility) return;
   const days = h.eligibility.reason === 'sudden_hardship' ? 90 : 365;

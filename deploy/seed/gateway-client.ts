@@ -63,7 +63,9 @@ export class GatewayClient {
   async expect(method: string, path: string, as: Credentials, options: CallOptions = {}, ok: number[] = []): Promise<any> {
     const reply = await this.call(method, path, as, options);
     if ((reply.status >= 200 && reply.status < 300) || ok.includes(reply.status)) return reply.body;
-    throw new Error(`${method} ${path} answered ${reply.status}: ${typeof reply.body === 'string' ? reply.body.slice(0, 300) : JSON.stringify(reply.body)}`);
+    throw new Error(
+      `${method} ${path} answered ${reply.status}: ${typeof reply.body === 'string' ? reply.body.slice(0, 300) : JSON.stringify(reply.body)}`,
+    );
   }
 
   /** Remembers a token obtained elsewhere (a volunteer's sign-up answers with one). */

@@ -64,7 +64,14 @@ export function monthsBetween(from: Date, to: Date): string[] {
  * days ago, so every story is over before now. The same seed and count give the same records
  * (and the same `externalRef`s), so importing them again adds nothing.
  */
-export function pastRequests(options: { count: number; months: number; now: Date; seed: number; households: HouseholdPlan[]; providers: PastProvider[] }): PastRequest[] {
+export function pastRequests(options: {
+  count: number;
+  months: number;
+  now: Date;
+  seed: number;
+  households: HouseholdPlan[];
+  providers: PastProvider[];
+}): PastRequest[] {
   const rnd = new Random(options.seed ^ 0x5f3759df);
   const until = options.now.getTime() - LONGEST_STORY;
   // Early in a one-month history there are no days old enough: the stories start before it.
@@ -75,7 +82,9 @@ export function pastRequests(options: { count: number; months: number; now: Date
   for (let i = 0; out.length < options.count && i < options.count * 20; i++) {
     const household = rnd.pick(options.households);
     const category = rnd.weighted(homeMix);
-    const able = providers.filter((p) => p.categories.has(category) && p.coverage.some((path) => household.community.path.startsWith(path)));
+    const able = providers.filter(
+      (p) => p.categories.has(category) && p.coverage.some((path) => household.community.path.startsWith(path)),
+    );
     if (able.length === 0) continue;
     const provider = rnd.pick(able);
     // Calls come in the daytime, China time.
@@ -97,7 +106,9 @@ export function pastRequests(options: { count: number; months: number; now: Date
       providerKind: provider.kind,
       signedOffAt: new Date(signedOff).toISOString(),
       solved,
-      ...(rated !== undefined && { rating: { team, provider: aboutProvider, solved: ratedSolved, tags, ratedAt: new Date(rated).toISOString() } }),
+      ...(rated !== undefined && {
+        rating: { team, provider: aboutProvider, solved: ratedSolved, tags, ratedAt: new Date(rated).toISOString() },
+      }),
     });
   }
   return out;
@@ -118,7 +129,11 @@ export interface HistoryOptions {
  * service has counted every newly imported one (each was accepted, so each is due a response in
  * some month of the history).
  */
-export async function importHistory(api: GatewayClient, admin: Credentials, options: HistoryOptions): Promise<{ imported: number; alreadyImported: number }> {
+export async function importHistory(
+  api: GatewayClient,
+  admin: Credentials,
+  options: HistoryOptions,
+): Promise<{ imported: number; alreadyImported: number }> {
   const now = new Date();
   const records = pastRequests({ ...options, now });
   const months = monthsBetween(historyStart(now, options.months), now);
@@ -126,7 +141,9 @@ export async function importHistory(api: GatewayClient, admin: Credentials, opti
   let imported = 0;
   let alreadyImported = 0;
   for (let i = 0; i < records.length; i += 100) {
-    const r = await api.expect('POST', '/api/request/history-imports', admin, { body: { source: HISTORY_SOURCE, records: records.slice(i, i + 100) } });
+    const r = await api.expect('POST', '/api/request/history-imports', admin, {
+      body: { source: HISTORY_SOURCE, records: records.slice(i, i + 100) },
+    });
     imported += r.imported;
     alreadyImported += r.alreadyImported;
   }
@@ -142,7 +159,9 @@ export async function importHistory(api: GatewayClient, admin: Credentials, opti
 async function decidedResponses(api: GatewayClient, admin: Credentials, months: string[]): Promise<number> {
   let n = 0;
   for (const month of months) {
-    const rows = (await api.expect('GET', `/api/rating/figures?level=district&month=${month}`, admin)) as Array<{ counts: { responseDue: number } }>;
+    const rows = (await api.expect('GET', `/api/rating/figures?level=district&month=${month}`, admin)) as Array<{
+      counts: { responseDue: number };
+    }>;
     n += rows.reduce((s, r) => s + r.counts.responseDue, 0);
   }
   return n;

@@ -29,8 +29,14 @@ async function main(): Promise<void> {
     const households = Number(process.env.BANGBANG_SEED_HOUSEHOLDS ?? 2_000);
     // Six months of the previous hotline system's completed requests, so past months have figures.
     const history = Number(process.env.BANGBANG_SEED_HISTORY ?? 600);
-    if (!Number.isInteger(history) || history < 0) throw new Error(`BANGBANG_SEED_HISTORY must be a whole number ≥ 0, not ${process.env.BANGBANG_SEED_HISTORY}`);
-    const district = await seedDistrict({ gatewayUrl: gateway, households, history, log: (line) => process.stderr.write(`seed: ${line}\n`) });
+    if (!Number.isInteger(history) || history < 0)
+      throw new Error(`BANGBANG_SEED_HISTORY must be a whole number ≥ 0, not ${process.env.BANGBANG_SEED_HISTORY}`);
+    const district = await seedDistrict({
+      gatewayUrl: gateway,
+      households,
+      history,
+      log: (line) => process.stderr.write(`seed: ${line}\n`),
+    });
     const rows: string[][] = [];
     for (const login of DEMO_LOGINS) {
       const signIn = await fetch(`${gateway}/auth/login`, {
@@ -46,8 +52,12 @@ async function main(): Promise<void> {
     }
     const out = process.stdout;
     const { created, total } = district;
-    out.write(`\nDemo district Nanchang (南长区): ${total.communities} communities, ${total.staff} staff, ${total.units} partner units, ${total.volunteers} volunteers, ${total.households} households`);
-    out.write(` (${unitsCreated + created.communities} unit(s), ${usersCreated + created.staff} staff, ${created.units} partner unit(s), ${created.volunteers} volunteer(s), ${created.households} household(s), ${created.history} past request(s) imported this run, in ${(district.ms / 1000).toFixed(1)} s).\n`);
+    out.write(
+      `\nDemo district Nanchang (南长区): ${total.communities} communities, ${total.staff} staff, ${total.units} partner units, ${total.volunteers} volunteers, ${total.households} households`,
+    );
+    out.write(
+      ` (${unitsCreated + created.communities} unit(s), ${usersCreated + created.staff} staff, ${created.units} partner unit(s), ${created.volunteers} volunteer(s), ${created.households} household(s), ${created.history} past request(s) imported this run, in ${(district.ms / 1000).toFixed(1)} s).\n`,
+    );
     out.write(`Sign in: POST ${gateway}/auth/login {"username","password"}  ·  API docs: ${gateway}/docs\n\n`);
     const header = ['role', 'username', 'password', 'scope', 'units visible'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

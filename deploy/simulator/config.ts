@@ -121,9 +121,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): SimulatorCo
     config[key as Numeric] = n;
   }
   const host = new URL(config.gatewayUrl).hostname;
-  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`gateway must be a loopback address, not ${host}: the simulator only plays against a local district`);
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+    throw new Error(`gateway must be a loopback address, not ${host}: the simulator only plays against a local district`);
   if (config.rate <= 0) throw new Error('rate must be > 0');
   if (config.timeFactor <= 0 || config.timeFactor > 1) throw new Error('time-factor must be in (0, 1]');
-  for (const port of ['smsPort', 'webhookPort'] as const) if (!Number.isInteger(config[port]) || config[port] > 65_535) throw new Error(`${port} must be a port number`);
+  for (const port of ['smsPort', 'webhookPort'] as const)
+    if (!Number.isInteger(config[port]) || config[port] > 65_535) throw new Error(`${port} must be a port number`);
   return config;
 }

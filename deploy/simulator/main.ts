@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   });
   process.once('SIGTERM', () => process.exit(143));
   await sim.start();
-  out(`${config.rate} request(s) a minute${config.minutes ? ` for ${config.minutes} min` : ' until stopped'}, time factor ${config.timeFactor.toFixed(4)}, seed ${config.seed}`);
+  out(
+    `${config.rate} request(s) a minute${config.minutes ? ` for ${config.minutes} min` : ' until stopped'}, time factor ${config.timeFactor.toFixed(4)}, seed ${config.seed}`,
+  );
   const ticker = config.quiet ? undefined : setInterval(() => out(summary(sim.requests.map((r) => r.status ?? 'new'))), 60_000);
   let report: SimulationReport;
   try {
@@ -37,7 +39,10 @@ async function main(): Promise<void> {
     await sim.close();
   }
   out(`done in ${(report.ms / 1000).toFixed(0)} s; requests by state: ${JSON.stringify(report.finalStates)}`);
-  for (const [title, counts] of [['did', report.did], ['saw', report.saw]] as const) {
+  for (const [title, counts] of [
+    ['did', report.did],
+    ['saw', report.saw],
+  ] as const) {
     for (const [what, n] of Object.entries(counts).sort()) out(`  ${title.padEnd(3)} ${String(n).padStart(6)}  ${what}`);
   }
   out(`figures equal to a recompute: ${report.figuresEqual}`);
@@ -51,7 +56,9 @@ async function main(): Promise<void> {
 function summary(states: string[]): string {
   const counts: Record<string, number> = {};
   for (const s of states) counts[s] = (counts[s] ?? 0) + 1;
-  return `${states.length} request(s) so far: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`;
+  return `${states.length} request(s) so far: ${Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`;
 }
 
 main().catch((err) => {

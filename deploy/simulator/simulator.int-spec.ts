@@ -51,7 +51,11 @@ describe('the simulator of the people around the district', () => {
   });
 
   it('loses and doubles nothing, and meets no answer its people did not expect', () => {
-    expect({ lost: report.lost, duplicated: report.duplicated, problems: report.problems }).toEqual({ lost: [], duplicated: [], problems: [] });
+    expect({ lost: report.lost, duplicated: report.duplicated, problems: report.problems }).toEqual({
+      lost: [],
+      duplicated: [],
+      problems: [],
+    });
   });
 
   it('brings every request to an end state (or the escalation queue), through every channel', () => {
@@ -65,7 +69,9 @@ describe('the simulator of the people around the district', () => {
   it('has units and volunteers take jobs, residents rate them, and points posted for every volunteer job', () => {
     expect(report.did['offers accepted (unit)']).toBeGreaterThan(0);
     expect(report.saw['webhook job.offered']).toBeGreaterThan(0);
-    const ratings = Object.entries(report.did).filter(([k]) => k.startsWith('ratings: ')).reduce((s, [, n]) => s + n, 0);
+    const ratings = Object.entries(report.did)
+      .filter(([k]) => k.startsWith('ratings: '))
+      .reduce((s, [, n]) => s + n, 0);
     expect(ratings).toBeGreaterThan(0);
     // The points check is part of `lost`/`duplicated` above: each signed-off volunteer job has exactly one ledger entry.
     expect(report.lost.filter((l) => l.startsWith('points'))).toEqual([]);

@@ -102,8 +102,17 @@ export class Simulator {
     this.households = householdPlan(config.households);
     // The five demo logins' passwords follow the same rule as the rest of the staff's.
     const agent = (username: string) => ({ username, password: passwordFor(username) });
-    this.agents = ['hotline.agent', ...staffPlan().filter((s) => s.role === 'agent' && s.unitCode === 'nanchang').map((s) => s.username)].map(agent);
-    this.localAgents = new Map(staffPlan().filter((s) => s.role === 'agent' && s.unitCode !== 'nanchang').map((s) => [s.unitCode, agent(s.username)]));
+    this.agents = [
+      'hotline.agent',
+      ...staffPlan()
+        .filter((s) => s.role === 'agent' && s.unitCode === 'nanchang')
+        .map((s) => s.username),
+    ].map(agent);
+    this.localAgents = new Map(
+      staffPlan()
+        .filter((s) => s.role === 'agent' && s.unitCode !== 'nanchang')
+        .map((s) => [s.unitCode, agent(s.username)]),
+    );
     this.districtAdmin = agent('district.admin');
   }
 
@@ -113,22 +122,36 @@ export class Simulator {
   async start(): Promise<void> {
     await this.sms.start(this.config.smsPort);
     await this.units.start(this.config.webhookPort);
-    const units = (await this.api.expect('GET', '/api/merchant/units?status=active', this.districtAdmin)) as Array<{ id: string; displayName: string }>;
+    const units = (await this.api.expect('GET', '/api/merchant/units?status=active', this.districtAdmin)) as Array<{
+      id: string;
+      displayName: string;
+    }>;
     if (units.length === 0) throw new Error('no active partner units: seed the district first (npm start does)');
     for (const unit of units) await this.connectUnit(unit);
     await Promise.all(
       units.map(async (u) => {
         const key = this.providers.get(u.id)!.as;
-        await this.until(async () => (await this.api.call('GET', '/api/merchant/me', key)).status === 200, `the gateway to know ${u.displayName}'s key`);
-        for (const old of (await this.api.expect('GET', '/api/merchant/me/webhooks', key)) as Array<{ id: string }>) await this.api.expect('DELETE', `/api/merchant/me/webhooks/${old.id}`, key);
+        await this.until(
+          async () => (await this.api.call('GET', '/api/merchant/me', key)).status === 200,
+          `the gateway to know ${u.displayName}'s key`,
+        );
+        for (const old of (await this.api.expect('GET', '/api/merchant/me/webhooks', key)) as Array<{ id: string }>)
+          await this.api.expect('DELETE', `/api/merchant/me/webhooks/${old.id}`, key);
         const endpoint = await this.api.expect('POST', '/api/merchant/me/webhooks', key, { body: { url: this.units.urlFor(u.id) } });
         this.units.add(u.id, endpoint.secret);
       }),
     );
     for (const v of volunteerPlan().filter((x) => x.specialties.length > 0)) await this.connectVolunteer(v);
-    const clients = (await this.api.expect('GET', '/api/request/open311-clients', this.districtAdmin)) as Array<{ id: string; name: string; revokedAt?: string | null }>;
-    for (const c of clients.filter((x) => x.name === 'demo simulator' && !x.revokedAt)) await this.api.expect('POST', `/api/request/open311-clients/${c.id}/revoke`, this.districtAdmin);
-    this.open311Key = (await this.api.expect('POST', '/api/request/open311-clients', this.districtAdmin, { body: { name: 'demo simulator' } })).apiKey;
+    const clients = (await this.api.expect('GET', '/api/request/open311-clients', this.districtAdmin)) as Array<{
+      id: string;
+      name: string;
+      revokedAt?: string | null;
+    }>;
+    for (const c of clients.filter((x) => x.name === 'demo simulator' && !x.revokedAt))
+      await this.api.expect('POST', `/api/request/open311-clients/${c.id}/revoke`, this.districtAdmin);
+    this.open311Key = (
+      await this.api.expect('POST', '/api/request/open311-clients', this.districtAdmin, { body: { name: 'demo simulator' } })
+    ).apiKey;
     for (const code of Object.keys(CATEGORY_MIX)) {
       const definition = await this.api.call('GET', `/api/request/open311/v2/services/${code}.json`, undefined);
       if (definition.status === 200) this.attributes.set(code, (definition.body as { attributes: Attribute[] }).attributes);
@@ -141,17 +164,27 @@ export class Simulator {
     const out: Record<string, string> = {};
     for (const a of this.attributes.get(category) ?? []) {
       if (!a.required && !this.rnd.chance(0.5)) continue;
-      out[`attribute[${a.code}]`] = a.values?.length ? this.rnd.pick(a.values).key : a.datatype === 'number' ? String(this.rnd.int(1, 5)) : '见描述';
+      out[`attribute[${a.code}]`] = a.values?.length
+        ? this.rnd.pick(a.values).key
+        : a.datatype === 'number'
+          ? String(this.rnd.int(1, 5))
+          : '见描述';
     }
     return out;
   }
 
   /** A fresh key for the unit's system; the ones a previous run issued are revoked. */
   private async connectUnit(unit: { id: string; displayName: string }): Promise<void> {
-    const keys = (await this.api.expect('GET', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin)) as Array<{ keyId: string; revokedAt: string | null }>;
-    for (const k of keys.filter((x) => !x.revokedAt)) await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys/${k.keyId}/revoke`, this.districtAdmin);
+    const keys = (await this.api.expect('GET', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin)) as Array<{
+      keyId: string;
+      revokedAt: string | null;
+    }>;
+    for (const k of keys.filter((x) => !x.revokedAt))
+      await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys/${k.keyId}/revoke`, this.districtAdmin);
     // `manage` as well as jobs: the unit's system registers its own webhook endpoint.
-    const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin, { body: { scopes: ['manage'] } });
+    const { apiKey } = await this.api.expect('POST', `/api/merchant/units/${unit.id}/api-keys`, this.districtAdmin, {
+      body: { scopes: ['manage'] },
+    });
     this.providers.set(unit.id, { id: unit.id, kind: 'unit', name: unit.displayName, as: { apiKey }, working: new Set() });
   }
 
@@ -242,8 +275,15 @@ export class Simulator {
     if (channel === 'hotline') {
       const agent = this.agentFor(household);
       const callers = await this.api.call('GET', `/api/request/callers?phone=${phone}`, agent);
-      if (callers.status !== 200 || callers.body.length !== 1) return this.problem('caller lookup', callers, `${phone} should be one household`);
-      const body = { householdId: callers.body[0].id, categoryCode: category, description, ...(urgency ? { urgency } : {}), ...(consultation ? { answer: this.rnd.pick(ANSWERS) } : {}) };
+      if (callers.status !== 200 || callers.body.length !== 1)
+        return this.problem('caller lookup', callers, `${phone} should be one household`);
+      const body = {
+        householdId: callers.body[0].id,
+        categoryCode: category,
+        description,
+        ...(urgency ? { urgency } : {}),
+        ...(consultation ? { answer: this.rnd.pick(ANSWERS) } : {}),
+      };
       const key = `sim-${this.config.seed}-${this.rnd.int(0, 2 ** 30)}-${Date.now()}`;
       const r = await this.api.call('POST', '/api/request/requests', agent, { body, headers: { 'idempotency-key': key } });
       if (r.status !== 201) return this.problem('hotline intake', r);
@@ -262,7 +302,12 @@ export class Simulator {
       this.count('did', 'open311 reports');
     }
     if (!id) id = await this.findRequest(phone, number!);
-    if (!id) return this.problem('find request', { status: 0, body: number, headers: new Headers() }, 'the new request is not among the household open requests');
+    if (!id)
+      return this.problem(
+        'find request',
+        { status: 0, body: number, headers: new Headers() },
+        'the new request is not among the household open requests',
+      );
     const t: Tracked = { id, number: number!, channel, household, category };
     this.tracked.set(id, t);
     if (!consultation && this.rnd.chance(this.config.mix.cancels)) void this.track(this.cancelLater(t));
@@ -278,20 +323,31 @@ export class Simulator {
     if (ask.status !== 202) return void this.problem('booking code', ask);
     const code = await this.sms.waitFor(to, (texts) => texts.slice(before).map(read.bookingCode).find(Boolean), 60_000);
     if (!code) return void this.lose(`booking code for ${phone} never texted`);
-    const r = await this.api.call('POST', '/api/request/public/bookings', undefined, { body: { phone, code, categoryCode: category, description } });
+    const r = await this.api.call('POST', '/api/request/public/bookings', undefined, {
+      body: { phone, code, categoryCode: category, description },
+    });
     if (r.status !== 201) return void this.problem('online booking', r);
     return r.body.number;
   }
 
   private async findRequest(phone: string, number: string): Promise<string | undefined> {
-    const r = await this.api.call('GET', `/api/request/callers?phone=${phone}`, this.agentFor(this.households.find((h) => h.residents[0].phones[0] === phone)!));
-    const all = r.status === 200 ? (r.body as Array<{ openRequests: Array<{ id: string; number: string }>; lastRequests: Array<{ id: string; number: string }> }>) : [];
+    const r = await this.api.call(
+      'GET',
+      `/api/request/callers?phone=${phone}`,
+      this.agentFor(this.households.find((h) => h.residents[0].phones[0] === phone)!),
+    );
+    const all =
+      r.status === 200
+        ? (r.body as Array<{ openRequests: Array<{ id: string; number: string }>; lastRequests: Array<{ id: string; number: string }> }>)
+        : [];
     return all.flatMap((h) => [...h.openRequests, ...h.lastRequests]).find((x) => x.number === number)?.id;
   }
 
   private async cancelLater(t: Tracked): Promise<void> {
     await this.wait(2, 20);
-    const r = await this.api.call('POST', `/api/request/requests/${t.id}/cancel`, this.agentFor(t.household), { body: { by: 'resident', reason: '居民来电：问题已自行解决' } });
+    const r = await this.api.call('POST', `/api/request/requests/${t.id}/cancel`, this.agentFor(t.household), {
+      body: { by: 'resident', reason: '居民来电：问题已自行解决' },
+    });
     if (r.status === 200 || r.status === 201) this.count('did', 'cancelled by the resident');
     else if (r.status === 409) this.count('saw', 'cancel too late (job already done)');
     else this.problem('cancel', r);
@@ -307,7 +363,9 @@ export class Simulator {
 
   /** The district hotline mostly; now and then the caller's street or community desk. */
   private agentFor(h: HouseholdPlan): Credentials {
-    const local = [this.localAgents.get(h.community.code), this.localAgents.get(h.community.street)].filter((a): a is Credentials => a !== undefined);
+    const local = [this.localAgents.get(h.community.code), this.localAgents.get(h.community.street)].filter(
+      (a): a is Credentials => a !== undefined,
+    );
     if (local.length > 0 && this.rnd.chance(0.3)) return this.rnd.pick(local);
     return this.agents[this.agentTurn++ % this.agents.length];
   }
@@ -319,7 +377,8 @@ export class Simulator {
     const unit = this.providers.get(m.unitId);
     if (!unit) return;
     this.count('saw', `webhook ${m.type}`);
-    if (m.type === 'job.offered') await this.answerOffer(unit, m.data.offerId, m.data.requestId, m.data.feePolicy, this.config.mix.unitAnswer);
+    if (m.type === 'job.offered')
+      await this.answerOffer(unit, m.data.offerId, m.data.requestId, m.data.feePolicy, this.config.mix.unitAnswer);
     if (m.type === 'job.assigned') await this.doJob(unit, m.data.requestId);
   }
 
@@ -337,18 +396,29 @@ export class Simulator {
         }
       }
       const jobs = await this.api.call('GET', '/api/dispatch/jobs/mine', v.as);
-      if (jobs.status === 200) for (const j of jobs.body as Array<{ requestId: string; state: string }>) if (j.state === 'assigned' && !v.working.has(j.requestId)) void this.track(this.doJob(v, j.requestId));
+      if (jobs.status === 200)
+        for (const j of jobs.body as Array<{ requestId: string; state: string }>)
+          if (j.state === 'assigned' && !v.working.has(j.requestId)) void this.track(this.doJob(v, j.requestId));
       await sleep(1_000 + this.rnd.next() * 2_000);
     }
   }
 
-  private async answerOffer(p: Provider, offerId: string, requestId: string, feePolicy: string, mix: SimulatorConfig['mix']['unitAnswer']): Promise<void> {
+  private async answerOffer(
+    p: Provider,
+    offerId: string,
+    requestId: string,
+    feePolicy: string,
+    mix: SimulatorConfig['mix']['unitAnswer'],
+  ): Promise<void> {
     const t = this.tracked.get(requestId);
     const answer = this.rnd.weighted(mix);
     if (answer === 'ignore') return void this.count('did', `offers left to time out (${p.kind})`);
     await this.wait(0.5, 8);
     const path = `/api/dispatch/offers/${offerId}/${answer}`;
-    const r = await this.api.call('POST', path, p.as, { headers: { 'idempotency-key': `${answer}-${offerId}` }, ...(answer === 'decline' ? { body: { reason: '师傅都在外面，排不开' } } : {}) });
+    const r = await this.api.call('POST', path, p.as, {
+      headers: { 'idempotency-key': `${answer}-${offerId}` },
+      ...(answer === 'decline' ? { body: { reason: '师傅都在外面，排不开' } } : {}),
+    });
     if (r.status === 200 || r.status === 201) {
       this.count('did', `offers ${answer === 'accept' ? 'accepted' : 'declined'} (${p.kind})`);
       if (answer === 'accept') {
@@ -366,21 +436,31 @@ export class Simulator {
     try {
       const t = this.tracked.get(requestId);
       await this.wait(2, 30);
-      const onSite = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/on-site`, p.as, { headers: { 'idempotency-key': `on-site-${requestId}-${p.id}-${Date.now()}` } });
-      if (onSite.status === 409 || onSite.status === 404) return void this.count('saw', 'jobs taken away before the visit (cancelled or reassigned)');
+      const onSite = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/on-site`, p.as, {
+        headers: { 'idempotency-key': `on-site-${requestId}-${p.id}-${Date.now()}` },
+      });
+      if (onSite.status === 409 || onSite.status === 404)
+        return void this.count('saw', 'jobs taken away before the visit (cancelled or reassigned)');
       if (onSite.status !== 200 && onSite.status !== 201) return void this.problem('on site', onSite);
       this.count('did', `visits (${p.kind})`);
       await this.wait(10, 60);
       const request = await this.api.call('GET', `/api/request/requests/${requestId}`, p.as);
       const free = (feePolicy ?? request.body?.feePolicy) === 'free';
       const price = free ? 0 : p.kind === 'volunteer' ? 0 : 100 * this.rnd.int(20, 120);
-      const done = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/complete`, p.as, { body: { priceChargedFen: price, notes: '已完成，居民确认' }, headers: { 'idempotency-key': `done-${requestId}-${p.id}-${Date.now()}` } });
+      const done = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/complete`, p.as, {
+        body: { priceChargedFen: price, notes: '已完成，居民确认' },
+        headers: { 'idempotency-key': `done-${requestId}-${p.id}-${Date.now()}` },
+      });
       if (done.status === 409 || done.status === 404) return void this.count('saw', 'jobs taken away during the visit');
       if (done.status !== 200 && done.status !== 201) return void this.problem('complete', done);
       this.count('did', `jobs completed (${p.kind})`);
       const number: string | undefined = request.body?.number ?? t?.number;
       if (!number) return void this.problem('read request', request);
-      const code = await this.sms.waitFor(number, (texts) => texts.map(read.signOffCode).find((c) => c && !this.usedCodes.has(`${number}:${c.code}`))?.code, 120_000);
+      const code = await this.sms.waitFor(
+        number,
+        (texts) => texts.map(read.signOffCode).find((c) => c && !this.usedCodes.has(`${number}:${c.code}`))?.code,
+        120_000,
+      );
       if (!code) return void this.lose(`sign-off code for ${number} never texted`);
       this.usedCodes.add(`${number}:${code}`);
       const solved = this.rnd.chance(this.config.mix.solved);
@@ -399,7 +479,11 @@ export class Simulator {
   // After the visit: the rating link, the follow-up call
 
   private async residentRates(number: string, requestId: string): Promise<void> {
-    const link = await this.sms.waitFor(number, (texts) => texts.map(read.ratingLink).find((l) => l && l.requestId === requestId && !this.usedLinks.has(l.token)), 120_000);
+    const link = await this.sms.waitFor(
+      number,
+      (texts) => texts.map(read.ratingLink).find((l) => l && l.requestId === requestId && !this.usedLinks.has(l.token)),
+      120_000,
+    );
     if (!link) return void this.lose(`rating link for ${number} never texted`);
     this.usedLinks.add(link.token);
     if (!this.rnd.chance(this.config.mix.rates)) return void this.count('did', 'rating links never used');
@@ -446,7 +530,9 @@ export class Simulator {
             this.count('did', 'ratings taken on the follow-up call');
           } else if (r.status !== 409) this.problem('rating on the call', r);
         }
-        const outcome = await this.api.call('POST', `/api/rating/follow-ups/${f.id}/outcome`, agent, { body: { result: reached ? 'reached' : 'unreachable', notes: reached ? '已回访' : '电话无人接听' } });
+        const outcome = await this.api.call('POST', `/api/rating/follow-ups/${f.id}/outcome`, agent, {
+          body: { result: reached ? 'reached' : 'unreachable', notes: reached ? '已回访' : '电话无人接听' },
+        });
         if (outcome.status === 200 || outcome.status === 201) this.count('did', `follow-up calls (${reached ? 'reached' : 'unreachable'})`);
         else if (outcome.status !== 409) this.problem('follow-up outcome', outcome);
       }
@@ -478,12 +564,23 @@ export class Simulator {
   private async assignByHand(agent: Credentials, requestId: string): Promise<void> {
     const rankings = await this.api.call('GET', `/api/dispatch/jobs/${requestId}/candidates`, agent);
     if (rankings.status !== 200) return void this.problem('manual candidates', rankings);
-    const levels = rankings.body as Array<{ ranked: Array<{ providerId: string; score: number }>; excluded: Array<{ providerId: string; rule: string }> }>;
+    const levels = rankings.body as Array<{
+      ranked: Array<{ providerId: string; score: number }>;
+      excluded: Array<{ providerId: string; rule: string }>;
+    }>;
     // The best-ranked first; then those left out only for their weekly hours, whom staff may still ask.
-    const ranked = levels.flatMap((l) => l.ranked).sort((a, b) => b.score - a.score).map((c) => c.providerId);
-    const offHours = levels.flatMap((l) => l.excluded).filter((e) => e.rule === 'unavailable').map((e) => e.providerId);
+    const ranked = levels
+      .flatMap((l) => l.ranked)
+      .sort((a, b) => b.score - a.score)
+      .map((c) => c.providerId);
+    const offHours = levels
+      .flatMap((l) => l.excluded)
+      .filter((e) => e.rule === 'unavailable')
+      .map((e) => e.providerId);
     for (const providerId of new Set([...ranked, ...offHours])) {
-      const r = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/assign`, agent, { body: { providerId, reason: '无人接单，话务员电话联系后人工派单' } });
+      const r = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/assign`, agent, {
+        body: { providerId, reason: '无人接单，话务员电话联系后人工派单' },
+      });
       if (r.status === 200 || r.status === 201) {
         this.unassignable.delete(requestId);
         return void this.count('did', `manual assignments (${r.body.provider?.kind ?? 'provider'})`);
@@ -519,17 +616,26 @@ export class Simulator {
     for (const [vid, jobs] of byVolunteer) {
       const v = this.providers.get(vid)!;
       let entries: Array<{ reference: string }> = [];
-      await this.until(async () => {
-        const h = await this.api.call('GET', '/api/volunteer/me/history?limit=500', v.as);
-        entries = h.status === 200 ? h.body : [];
-        return jobs.every((j) => entries.some((e) => e.reference === `job:${j}`));
-      }, 'points', 30_000).catch(() => undefined);
+      await this.until(
+        async () => {
+          const h = await this.api.call('GET', '/api/volunteer/me/history?limit=500', v.as);
+          entries = h.status === 200 ? h.body : [];
+          return jobs.every((j) => entries.some((e) => e.reference === `job:${j}`));
+        },
+        'points',
+        30_000,
+      ).catch(() => undefined);
       for (const j of jobs) {
         const n = entries.filter((e) => e.reference === `job:${j}`).length;
         if (n === 0) {
           const r = await this.api.call('GET', `/api/request/requests/${j}`, this.agents[0]);
-          const story = r.status === 200 ? `${r.body.status}, provider ${r.body.provider?.id}, ${(r.body.timeline ?? []).map((e: { kind?: string; action?: string; to?: string }) => e.to ?? e.action ?? e.kind).join('>')}` : r.status;
-          lost.push(`points for job ${j} of volunteer ${v.name} (${vid}): request ${story}; ledger ${entries.map((e) => e.reference).join(',')}`);
+          const story =
+            r.status === 200
+              ? `${r.body.status}, provider ${r.body.provider?.id}, ${(r.body.timeline ?? []).map((e: { kind?: string; action?: string; to?: string }) => e.to ?? e.action ?? e.kind).join('>')}`
+              : r.status;
+          lost.push(
+            `points for job ${j} of volunteer ${v.name} (${vid}): request ${story}; ledger ${entries.map((e) => e.reference).join(',')}`,
+          );
         }
         if (n > 1) duplicated.push(`points for job ${j} of volunteer ${v.name} posted ${n} times`);
       }
@@ -539,13 +645,19 @@ export class Simulator {
       if (r.status !== 200) lost.push(`rating of ${this.tracked.get(requestId)?.number ?? requestId}`);
     }
     const ledger = await this.api.call('GET', '/api/volunteer/ledger/check', this.districtAdmin);
-    if (ledger.status !== 200 || ledger.body.sumOfAllLines !== 0 || ledger.body.unbalancedEntries.length > 0) this.problems.push(`ledger check: ${JSON.stringify(ledger.body)}`);
+    if (ledger.status !== 200 || ledger.body.sumOfAllLines !== 0 || ledger.body.unbalancedEntries.length > 0)
+      this.problems.push(`ledger check: ${JSON.stringify(ledger.body)}`);
     let figuresEqual: boolean | undefined;
-    await this.until(async () => {
-      const r = await this.api.call('POST', '/api/rating/figures/recompute', this.districtAdmin);
-      figuresEqual = r.status === 200 && r.body.equal === true;
-      return figuresEqual;
-    }, 'figures to equal a recompute', 30_000, 1_000).catch(() => this.problems.push('rating figures differ from a recompute'));
+    await this.until(
+      async () => {
+        const r = await this.api.call('POST', '/api/rating/figures/recompute', this.districtAdmin);
+        figuresEqual = r.status === 200 && r.body.equal === true;
+        return figuresEqual;
+      },
+      'figures to equal a recompute',
+      30_000,
+      1_000,
+    ).catch(() => this.problems.push('rating figures differ from a recompute'));
     this.count('saw', 'texts', this.sms.texts.length);
     this.count('saw', 'texts sent again under the same id', this.sms.resent);
     this.count('saw', 'webhooks redelivered', this.units.redelivered);
@@ -559,7 +671,17 @@ export class Simulator {
       const holder = job?.provider ? ` at ${job.provider.kind} ${this.providers.get(job.provider.id)?.name ?? job.provider.id}` : '';
       unfinished.push(`${t.number} ${t.status}: dispatch ${job ? `${job.state}${holder}` : r.status}`);
     }
-    return { did: this.did, saw: this.saw, lost, duplicated, problems: this.problems, finalStates, unfinished, figuresEqual, ms: Date.now() - started };
+    return {
+      did: this.did,
+      saw: this.saw,
+      lost,
+      duplicated,
+      problems: this.problems,
+      finalStates,
+      unfinished,
+      figuresEqual,
+      ms: Date.now() - started,
+    };
   }
 
   private readonly lostEffects: string[] = [];
@@ -569,7 +691,9 @@ export class Simulator {
   }
 
   private problem(what: string, r: Reply, note?: string): void {
-    this.problems.push(`${what}: ${r.status} ${typeof r.body === 'string' ? r.body.slice(0, 200) : JSON.stringify(r.body).slice(0, 200)}${note ? ` (${note})` : ''}`);
+    this.problems.push(
+      `${what}: ${r.status} ${typeof r.body === 'string' ? r.body.slice(0, 200) : JSON.stringify(r.body).slice(0, 200)}${note ? ` (${note})` : ''}`,
+    );
   }
 
   private count(kind: 'did' | 'saw', what: string, n = 1): void {
@@ -600,7 +724,13 @@ export class Simulator {
     return tracked;
   }
 
-  private async until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000, everyMs = 250, between?: () => Promise<void>): Promise<void> {
+  private async until(
+    check: () => Promise<boolean>,
+    what: string,
+    timeoutMs = 60_000,
+    everyMs = 250,
+    between?: () => Promise<void>,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (await check()) return;

@@ -9,7 +9,8 @@ export const ROLES_KEY = 'bangbang:roles';
  * An unauthenticated route. Everything else requires a valid access token. The OpenAPI document
  * learns both from these decorators (`x-public` becomes an empty security requirement, `x-roles` stays).
  */
-export const Public = (): ClassDecorator & MethodDecorator => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));
+export const Public = (): ClassDecorator & MethodDecorator =>
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiExtension('x-public', true));
 
 /** Only these roles may call the route (403 for the others); without it, any authenticated caller. */
 export const Roles = (...roles: Role[]): ClassDecorator & MethodDecorator =>

@@ -36,7 +36,8 @@ describe('canSeeUnmasked', () => {
   const inJincheng = { purpose: 'follow-up call', orgPath: '/nanchang/jinxing/jincheng/' };
 
   it.each(['agent', 'district_admin', 'street_admin', 'community_admin'] as const)('lets %s see data in scope with a purpose', (role) => {
-    const orgPath = role === 'community_admin' ? '/nanchang/jinxing/jincheng/' : role === 'street_admin' ? '/nanchang/jinxing/' : '/nanchang/';
+    const orgPath =
+      role === 'community_admin' ? '/nanchang/jinxing/jincheng/' : role === 'street_admin' ? '/nanchang/jinxing/' : '/nanchang/';
     expect(canSeeUnmasked(staff(role, orgPath), inJincheng)).toBe(true);
   });
 

@@ -41,7 +41,10 @@ describe('TokenVerifier', () => {
 
   it("carries a merchant key's id and scopes, and refuses malformed ones", async () => {
     const merchant = { ...claims, kind: 'merchant', role: 'merchant' };
-    await expect(verifier.verify(await sign(trusted, { ...merchant, cred: 'key-1', scp: ['jobs'] }))).resolves.toMatchObject({ credential: 'key-1', scopes: ['jobs'] });
+    await expect(verifier.verify(await sign(trusted, { ...merchant, cred: 'key-1', scp: ['jobs'] }))).resolves.toMatchObject({
+      credential: 'key-1',
+      scopes: ['jobs'],
+    });
     await expect(verifier.verify(await sign(trusted, { ...merchant, scp: 'manage' }))).rejects.toThrow(/scp/);
     await expect(verifier.verify(await sign(trusted, { ...merchant, cred: 7 }))).rejects.toThrow(/cred/);
   });

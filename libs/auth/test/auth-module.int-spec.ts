@@ -39,7 +39,11 @@ describe('AuthModule against a remote JWKS', () => {
   let trusted: Awaited<ReturnType<typeof keyPair>>;
   let next: Awaited<ReturnType<typeof keyPair>>;
 
-  const sign = (key: Pick<Awaited<ReturnType<typeof keyPair>>, 'kid' | 'privateKey'>, role = 'community_admin', exp: string | number = '5m') =>
+  const sign = (
+    key: Pick<Awaited<ReturnType<typeof keyPair>>, 'kid' | 'privateKey'>,
+    role = 'community_admin',
+    exp: string | number = '5m',
+  ) =>
     new SignJWT({ typ: 'access', kind: 'staff', role, org: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', name: '李' })
       .setProtectedHeader({ alg: 'ES256', kid: key.kid })
       .setSubject('u-7')
@@ -95,11 +99,14 @@ describe('AuthModule against a remote JWKS', () => {
 
   it.each([
     ['expired', async () => sign(trusted, 'community_admin', Math.floor(Date.now() / 1000) - 60)],
-    ['tampered', async () => {
-      const [h, p, s] = (await sign(trusted)).split('.');
-      const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
-      return [h, Buffer.from(JSON.stringify({ ...claims, role: 'district_admin' })).toString('base64url'), s].join('.');
-    }],
+    [
+      'tampered',
+      async () => {
+        const [h, p, s] = (await sign(trusted)).split('.');
+        const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
+        return [h, Buffer.from(JSON.stringify({ ...claims, role: 'district_admin' })).toString('base64url'), s].join('.');
+      },
+    ],
     ['signed by a key the gateway never published, under its kid', async () => sign({ ...(await keyPair('x')), kid: 'k-current' })],
     ['garbage', async () => 'not.a.token'],
   ])('rejects a %s token with 401 invalid_token', async (_, token) => {

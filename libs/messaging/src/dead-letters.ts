@@ -60,13 +60,15 @@ export class DeadLetters {
     if (!positions.length) return;
     const wanted = new Set(positions.map((p) => `${p.partition}/${p.offset}`));
     const found = (await this.read(topic)).filter((r) => wanted.has(`${r.partition}/${r.offset}`));
-    if (found.length !== wanted.size) throw new Error(`${wanted.size - found.length} of the records to redrive are no longer on ${dlqTopic(topic)}`);
+    if (found.length !== wanted.size)
+      throw new Error(`${wanted.size - found.length} of the records to redrive are no longer on ${dlqTopic(topic)}`);
     await this.producer.send({
       topic: this.topics.physical(topic),
       acks: -1,
       messages: found.map((r) => {
         const headers: IHeaders = {};
-        for (const [k, v] of Object.entries(r.headers)) if (!k.startsWith('dlq_') && k !== REDRIVE_FOR_HEADER && v !== undefined) headers[k] = v;
+        for (const [k, v] of Object.entries(r.headers))
+          if (!k.startsWith('dlq_') && k !== REDRIVE_FOR_HEADER && v !== undefined) headers[k] = v;
         const group = text(r.headers.dlq_consumer_group);
         if (group) headers[REDRIVE_FOR_HEADER] = group;
         return { key: r.key, value: r.value, headers };

@@ -1,10 +1,4 @@
-import {
-  CloudEvent,
-  dlqTopic,
-  findContract,
-  fromKafkaRecord,
-  validateEvent,
-} from '@bangbang/contracts';
+import { CloudEvent, dlqTopic, findContract, fromKafkaRecord, validateEvent } from '@bangbang/contracts';
 import { consumerLag, consumerUp, eventFailures, eventsConsumed, getLogger, runWithTrace } from '@bangbang/observability';
 import { BackgroundLoop } from '@bangbang/persistence';
 import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
@@ -375,7 +369,10 @@ export class EventConsumer {
       );
     }
     eventsConsumed.inc({ group: this.options.groupId, topic: this.deps.topics.logical(topic), outcome: 'dead_lettered' });
-    this.log.error({ err: error, reason: failure.reason, topic, partition, offset: message.offset, eventId: event?.id }, 'event dead-lettered');
+    this.log.error(
+      { err: error, reason: failure.reason, topic, partition, offset: message.offset, eventId: event?.id },
+      'event dead-lettered',
+    );
   }
 
   private async databaseAnswers(): Promise<boolean> {

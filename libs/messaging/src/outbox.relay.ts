@@ -128,7 +128,11 @@ export class OutboxRelay {
       if (blocked.has(aggregate)) continue;
       // Several failures and no success: the broker, not a row, is the problem; the rest waits.
       if (failuresInARow >= 3 && !sent.length) {
-        await this.backOff(m, rows.slice(i).filter((r) => !blocked.has(`${r.topic}|${r.key}`)), new Error('broker unavailable'));
+        await this.backOff(
+          m,
+          rows.slice(i).filter((r) => !blocked.has(`${r.topic}|${r.key}`)),
+          new Error('broker unavailable'),
+        );
         break;
       }
       try {

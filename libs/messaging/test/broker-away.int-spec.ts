@@ -12,7 +12,12 @@ describe('a service whose broker cannot be reached', () => {
     db = await createTestDatabase();
     // Nothing listens there: every connection to "the broker" is refused.
     const env = serviceEnv(db, `${uniqueId('t')}.`, { KAFKA_BROKERS: `127.0.0.1:${await freePort()}` });
-    app = await createServiceApp(pingService, { env, onConsumerCrash: (err) => { throw err; } });
+    app = await createServiceApp(pingService, {
+      env,
+      onConsumerCrash: (err) => {
+        throw err;
+      },
+    });
     await app.init();
     await app.startAllMicroservices();
     await app.getHttpAdapter().getInstance().ready();

@@ -1,16 +1,6 @@
 import { ensureTopics, MessagingConfig } from '../src';
 import { loadConfig } from '@bangbang/observability';
-import {
-  createTestDatabase,
-  exited,
-  groupLag,
-  serviceEnv,
-  spawnTs,
-  TestDatabase,
-  testKafka,
-  uniqueId,
-  waitFor,
-} from '@bangbang/testing';
+import { createTestDatabase, exited, groupLag, serviceEnv, spawnTs, TestDatabase, testKafka, uniqueId, waitFor } from '@bangbang/testing';
 import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';

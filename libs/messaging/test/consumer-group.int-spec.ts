@@ -1,12 +1,4 @@
-import {
-  createTestDatabase,
-  serviceEnv,
-  startTestApp,
-  TestDatabase,
-  testKafka,
-  uniqueId,
-  waitFor,
-} from '@bangbang/testing';
+import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, testKafka, uniqueId, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pingService } from './ping.app';
@@ -46,7 +38,10 @@ describe('two instances of one consumer group', () => {
     await waitFor(async () => (await assignedMembers(`${prefix}pingtest`)) === 2, {
       what: 'both instances to hold partitions',
     });
-    await producePings(prefix, Array.from({ length: 300 }, (_, n) => ({ key: `k-${n}`, data: { n } })));
+    await producePings(
+      prefix,
+      Array.from({ length: 300 }, (_, n) => ({ key: `k-${n}`, data: { n } })),
+    );
 
     const ds = apps[0].get(DataSource);
     await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect'))[0].c >= 300, {

@@ -86,7 +86,9 @@ describe('dead-lettering', () => {
       ],
     });
     await producer.disconnect();
-    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 22'))[0].c === 1, { what: 'the redrive for this group' });
+    await waitFor(async () => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 22'))[0].c === 1, {
+      what: 'the redrive for this group',
+    });
     expect((await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = 21'))[0].c).toBe(0);
     expect(await ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [forOther.id])).toEqual([]);
   });

@@ -2,7 +2,15 @@ import { loadConfig } from '@bangbang/observability';
 import { createTestDatabase, TestDatabase, uniqueId } from '@bangbang/testing';
 import { Admin, ConfigResourceTypes } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { createKafka, ensureTopics, InboxPruning1764000000001, MessagingConfig, MessagingHousekeeping, MessagingTables1764000000000, TopicNames } from '../src';
+import {
+  createKafka,
+  ensureTopics,
+  InboxPruning1764000000001,
+  MessagingConfig,
+  MessagingHousekeeping,
+  MessagingTables1764000000000,
+  TopicNames,
+} from '../src';
 
 const HOUR_MS = 3_600_000;
 
@@ -15,9 +23,18 @@ describe('messaging housekeeping', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await new DataSource({ type: 'postgres', url: db.url, migrations: [MessagingTables1764000000000, InboxPruning1764000000001] }).initialize();
+    ds = await new DataSource({
+      type: 'postgres',
+      url: db.url,
+      migrations: [MessagingTables1764000000000, InboxPruning1764000000001],
+    }).initialize();
     await ds.runMigrations();
-    const config = loadConfig(MessagingConfig, { ...process.env, KAFKA_TOPIC_PREFIX: prefix, OUTBOX_RETENTION_HOURS: '24', INBOX_RETENTION_HOURS: '1' });
+    const config = loadConfig(MessagingConfig, {
+      ...process.env,
+      KAFKA_TOPIC_PREFIX: prefix,
+      OUTBOX_RETENTION_HOURS: '24',
+      INBOX_RETENTION_HOURS: '1',
+    });
     admin = createKafka(config, 'housekeeping-test').admin();
     await admin.connect();
     await ensureTopics(admin, [`${prefix}short`, `${prefix}forever`], config);
@@ -25,7 +42,14 @@ describe('messaging housekeeping', () => {
     await admin.alterConfigs({
       validateOnly: false,
       resources: [
-        { type: ConfigResourceTypes.TOPIC, name: `${prefix}short`, configEntries: [{ name: 'retention.ms', value: String(HOUR_MS) }, { name: 'segment.ms', value: String(HOUR_MS) }] },
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: `${prefix}short`,
+          configEntries: [
+            { name: 'retention.ms', value: String(HOUR_MS) },
+            { name: 'segment.ms', value: String(HOUR_MS) },
+          ],
+        },
         { type: ConfigResourceTypes.TOPIC, name: `${prefix}forever`, configEntries: [{ name: 'retention.ms', value: '-1' }] },
       ],
     });

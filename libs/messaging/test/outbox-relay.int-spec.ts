@@ -74,9 +74,7 @@ describe('outbox relay', () => {
     await waitFor(async () => (await groupLag(`${prefix}pingtest`, topic)) === 0, { what: 'the consumer to catch up' });
     const consumerDs = consumer.get(DataSource);
     expect(await consumerDs.query('SELECT event_id FROM ping_effect')).toEqual([{ event_id: event.id }]);
-    expect(await consumerDs.query(`SELECT outcome FROM inbox WHERE event_id = $1`, [event.id])).toEqual([
-      { outcome: 'applied' },
-    ]);
+    expect(await consumerDs.query(`SELECT outcome FROM inbox WHERE event_id = $1`, [event.id])).toEqual([{ outcome: 'applied' }]);
   });
 
   it('publishes one aggregate in the order its writers committed, however they interleave', async () => {
@@ -102,7 +100,7 @@ describe('outbox relay', () => {
     }
   });
 
-  it('sets aside a row Kafka refuses, publishes the others, and holds back that row\'s aggregate', async () => {
+  it("sets aside a row Kafka refuses, publishes the others, and holds back that row's aggregate", async () => {
     const tooLarge = 'x'.repeat(2 * 1024 * 1024);
     await ds.query(
       `INSERT INTO outbox (id, topic, key, type, headers, payload) VALUES
@@ -115,7 +113,9 @@ describe('outbox relay', () => {
     await waitFor(async () => (await ds.query(`SELECT sent_at FROM outbox WHERE key = 'small'`))[0].sent_at, {
       what: 'the row behind the refused one to be published',
     });
-    const rows = await ds.query(`SELECT key, payload = '{"n":701}' AS second, attempts, last_error, sent_at FROM outbox WHERE key = 'huge' ORDER BY seq`);
+    const rows = await ds.query(
+      `SELECT key, payload = '{"n":701}' AS second, attempts, last_error, sent_at FROM outbox WHERE key = 'huge' ORDER BY seq`,
+    );
     expect(rows[0]).toMatchObject({ attempts: expect.any(Number), sent_at: null });
     expect(rows[0].attempts).toBeGreaterThanOrEqual(1);
     expect(rows[0].last_error).toBeTruthy();

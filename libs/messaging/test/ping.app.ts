@@ -69,8 +69,6 @@ export const pingService: ServiceDefinition = {
       }),
     ],
     controllers: [PingHandler, PingIntake],
-    providers: [
-      { provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } },
-    ],
+    providers: [{ provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } }],
   }),
 };

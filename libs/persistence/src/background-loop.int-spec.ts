@@ -9,7 +9,12 @@ describe('BackgroundLoop woken by pg_notify', () => {
 
   it('runs a pass when the channel is notified, long before its poll', async () => {
     let passes = 0;
-    const loop = new BackgroundLoop({ name: 'notify-test', everyMs: 60_000, listen: { url: db.url, channel: 'notify_test' }, pass: async () => void (passes += 1) });
+    const loop = new BackgroundLoop({
+      name: 'notify-test',
+      everyMs: 60_000,
+      listen: { url: db.url, channel: 'notify_test' },
+      pass: async () => void (passes += 1),
+    });
     await loop.start();
     const client = new Client({ connectionString: db.url });
     await client.connect();

@@ -2,12 +2,18 @@ import { databaseUrlFor } from './database-url';
 
 describe('databaseUrlFor', () => {
   it('puts the service in its own database on the named server, as its own role', () => {
-    expect(databaseUrlFor('request', { DATABASE_URL: 'postgres://db:5432/postgres' })).toBe('postgres://bangbang_request@db:5432/bangbang_request');
+    expect(databaseUrlFor('request', { DATABASE_URL: 'postgres://db:5432/postgres' })).toBe(
+      'postgres://bangbang_request@db:5432/bangbang_request',
+    );
   });
 
   it('never logs a service in as the server URL’s user unless DATABASE_USER says so', () => {
-    expect(databaseUrlFor('request', { DATABASE_URL: 'postgres://postgres:secret@db:5432/postgres' })).toBe('postgres://bangbang_request@db:5432/bangbang_request');
-    expect(databaseUrlFor('request', { DATABASE_URL: 'postgres://postgres@db:5432/postgres', DATABASE_USER: 'postgres' })).toBe('postgres://postgres@db:5432/bangbang_request');
+    expect(databaseUrlFor('request', { DATABASE_URL: 'postgres://postgres:secret@db:5432/postgres' })).toBe(
+      'postgres://bangbang_request@db:5432/bangbang_request',
+    );
+    expect(databaseUrlFor('request', { DATABASE_URL: 'postgres://postgres@db:5432/postgres', DATABASE_USER: 'postgres' })).toBe(
+      'postgres://postgres@db:5432/bangbang_request',
+    );
   });
 
   it('takes the password from DATABASE_PASSWORD, encoded for the URL', () => {
@@ -22,7 +28,9 @@ describe('databaseUrlFor', () => {
 
   it('names the bad variable at start-up', () => {
     expect(() => databaseUrlFor('request', { DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
-    expect(() => databaseUrlFor('request', { DATABASE_NAME: 'drop table;' })).toThrow(/DATABASE_NAME must be a plain PostgreSQL identifier/);
+    expect(() => databaseUrlFor('request', { DATABASE_NAME: 'drop table;' })).toThrow(
+      /DATABASE_NAME must be a plain PostgreSQL identifier/,
+    );
     expect(() => databaseUrlFor('request', { DATABASE_USER: 'a b' })).toThrow(/DATABASE_USER must be a plain PostgreSQL identifier/);
   });
 });

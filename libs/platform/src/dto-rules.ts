@@ -13,8 +13,14 @@ export function controllersOf(root: ModuleRef, seen = new Set<unknown>()): Type<
   if ('forwardRef' in root) return controllersOf(root.forwardRef() as ModuleRef, seen);
   const dynamic = 'module' in root ? root : undefined;
   const moduleClass = dynamic ? dynamic.module : (root as Type<unknown>);
-  const controllers: Type<unknown>[] = [...((Reflect.getMetadata('controllers', moduleClass) as Type<unknown>[] | undefined) ?? []), ...(dynamic?.controllers ?? [])];
-  const imports: ModuleRef[] = [...((Reflect.getMetadata('imports', moduleClass) as ModuleRef[] | undefined) ?? []), ...((dynamic?.imports ?? []) as ModuleRef[])];
+  const controllers: Type<unknown>[] = [
+    ...((Reflect.getMetadata('controllers', moduleClass) as Type<unknown>[] | undefined) ?? []),
+    ...(dynamic?.controllers ?? []),
+  ];
+  const imports: ModuleRef[] = [
+    ...((Reflect.getMetadata('imports', moduleClass) as ModuleRef[] | undefined) ?? []),
+    ...((dynamic?.imports ?? []) as ModuleRef[]),
+  ];
   return [...new Set([...controllers, ...imports.flatMap((m) => controllersOf(m, seen))])];
 }
 
@@ -64,11 +70,13 @@ export function dtoRuleGaps(dto: Type<unknown>): string[] {
   for (const [property, rules] of byProperty) {
     const has = (...names: string[]) => rules.some((r) => r.name !== undefined && names.includes(r.name));
     const gap = (what: string) => gaps.push(`${dto.name}.${property} ${what}`);
-    if (rules.some((r) => r.type === ValidationTypes.NESTED_VALIDATION) && !nestedType(dto, property)) gap('is @ValidateNested without @Type');
+    if (rules.some((r) => r.type === ValidationTypes.NESTED_VALIDATION) && !nestedType(dto, property))
+      gap('is @ValidateNested without @Type');
     if (has('isString', 'isNumberString') && !has('maxLength', 'isLength')) gap('is a string without @MaxLength or @Length');
     if (has('isArray') && !has('arrayMaxSize')) gap('is an array without @ArrayMaxSize');
     if (rules.some((r) => r.each) && !has('isArray')) gap('checks each element without @IsArray');
-    if (has('isInt', 'isNumber') && !(has('min') && has('max')) && !has('isLatitude', 'isLongitude')) gap('is a number without @Min and @Max');
+    if (has('isInt', 'isNumber') && !(has('min') && has('max')) && !has('isLatitude', 'isLongitude'))
+      gap('is a number without @Min and @Max');
     if (has('isIso8601', 'isDateString')) gap('is an ISO 8601 string: use @IsDateTime (week dates and signed years make Invalid Date)');
   }
   return gaps;

@@ -14,6 +14,8 @@ describe('TRUST_PROXY', () => {
   });
 
   it('names the variable when it is not one of those', () => {
-    expect(() => loadConfig(HttpConfig, { TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be true, a hop count, or a list of addresses/);
+    expect(() => loadConfig(HttpConfig, { TRUST_PROXY: 'everyone' })).toThrow(
+      /TRUST_PROXY must be true, a hop count, or a list of addresses/,
+    );
   });
 });

@@ -11,7 +11,9 @@ export class HttpConfig {
    * Behind a load balancer: `true`, a hop count, or comma-separated proxy addresses/CIDRs whose
    * X-Forwarded-For is believed. Empty trusts nobody, so clients cannot forge their address.
    */
-  @Matches(/^(|true|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, { message: 'TRUST_PROXY must be true, a hop count, or a list of addresses' })
+  @Matches(/^(|true|\d{1,2}|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be true, a hop count, or a list of addresses',
+  })
   TRUST_PROXY = '';
 }
 

@@ -26,7 +26,9 @@ export function textProblem(text: string): string | undefined {
 }
 
 function numberProblem(n: number): string | undefined {
-  return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER ? undefined : `must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`;
+  return Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER
+    ? undefined
+    : `must be a number between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}`;
 }
 
 /** `residents.0.name`, as class-validator names nested fields; the root is named by `root`. */

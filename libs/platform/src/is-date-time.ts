@@ -21,7 +21,10 @@ export function IsDateTime(options?: ValidationOptions): PropertyDecorator {
       name: 'isDateTime',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `$property must be an ISO 8601 date or date-time (like 2026-11-26T09:30:00+08:00) between 1900 and 9999`, ...options },
+      options: {
+        message: `$property must be an ISO 8601 date or date-time (like 2026-11-26T09:30:00+08:00) between 1900 and 9999`,
+        ...options,
+      },
       validator: { validate: isDateTime },
     });
 }

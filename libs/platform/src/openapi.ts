@@ -53,7 +53,10 @@ function completeOperations(doc: OpenAPIObject): OpenAPIObject {
   };
   const error = { content: { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } } };
   for (const { op } of operations(doc)) {
-    op.responses = { ...op.responses, '4XX': { description: 'Refused: bad input, not signed in, not allowed, not found or in conflict.', ...error } };
+    op.responses = {
+      ...op.responses,
+      '4XX': { description: 'Refused: bad input, not signed in, not allowed, not found or in conflict.', ...error },
+    };
     if (op['x-public']) {
       delete op['x-public'];
       delete op['x-roles'];
@@ -78,5 +81,8 @@ export async function buildOpenApiDocument(app: INestApplication, service: strin
 /** Every service describes itself; the gateway merges the documents. Built on first request. */
 export function serveOpenApi(app: NestFastifyApplication, service: string, path = OPENAPI_PATH, metadata?: OpenApiMetadata): void {
   let document: Promise<OpenAPIObject> | undefined;
-  app.getHttpAdapter().getInstance().get(path, () => (document ??= buildOpenApiDocument(app, service, metadata)));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get(path, () => (document ??= buildOpenApiDocument(app, service, metadata)));
 }

@@ -52,7 +52,12 @@ export class PlatformModule {
               url: databaseUrlFor(options.service, options.env),
               poolSize: loadConfig(DatabaseConfig, options.env).DATABASE_POOL_SIZE,
               entities: options.entities,
-              migrations: [MessagingTables1764000000000, InboxPruning1764000000001, ...(options.orgUnitCopy ? [OrgUnitCopy1764000000010] : []), ...options.migrations],
+              migrations: [
+                MessagingTables1764000000000,
+                InboxPruning1764000000001,
+                ...(options.orgUnitCopy ? [OrgUnitCopy1764000000010] : []),
+                ...options.migrations,
+              ],
             }),
           dataSourceFactory: async (dsOptions) => {
             const ds = await new DataSource(dsOptions!).initialize();
@@ -67,8 +72,7 @@ export class PlatformModule {
         {
           provide: Messaging,
           inject: [DataSource],
-          useFactory: (ds: DataSource) =>
-            new Messaging(options.service, ds, { config: loadConfig(MessagingConfig, options.env) }),
+          useFactory: (ds: DataSource) => new Messaging(options.service, ds, { config: loadConfig(MessagingConfig, options.env) }),
         },
         MessagingLifecycle,
       ],

@@ -39,7 +39,8 @@ export function shapeProblems(instance: object, path = ''): string[] {
     const nested = metadatas.find((m) => m.type === ValidationTypes.NESTED_VALIDATION);
     if (!nested) continue;
     const conditions = metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION);
-    if (conditions.length && !conditions.every((c) => (c.constraints[0] as (object: unknown, value: unknown) => boolean)(instance, value))) continue;
+    if (conditions.length && !conditions.every((c) => (c.constraints[0] as (object: unknown, value: unknown) => boolean)(instance, value)))
+      continue;
     if (!nested.each) {
       if (isObject(value)) problems.push(...shapeProblems(value, name));
       else problems.push(`${name} must be an object`);
@@ -79,7 +80,13 @@ export class StrictValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // A list or a bare value where the DTO describes an object (no body at all stays an empty one).
-    if (metadata.type === 'body' && metadata.metatype && this.toValidate(metadata) && value != null && (typeof value !== 'object' || Array.isArray(value))) {
+    if (
+      metadata.type === 'body' &&
+      metadata.metatype &&
+      this.toValidate(metadata) &&
+      value != null &&
+      (typeof value !== 'object' || Array.isArray(value))
+    ) {
       throw new BadRequestException(['body must be a JSON object']);
     }
     return withoutUndefined(await super.transform(value, metadata));

@@ -1,6 +1,19 @@
 import { registry } from '@bangbang/observability';
 import { createTestDatabase, TestDatabase } from '@bangbang/testing';
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, HttpException, Module, Param, Post, Query, UseFilters } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Body,
+  Catch,
+  Controller,
+  ExceptionFilter,
+  Get,
+  HttpException,
+  Module,
+  Param,
+  Post,
+  Query,
+  UseFilters,
+} from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -95,7 +108,12 @@ describe('bad input never answers 500', () => {
   const notes = async (): Promise<number> => (await ds.query('SELECT count(*)::int AS n FROM note'))[0].n;
   const note = (): NoteDto => ({ text: '楼道灯坏了\n三楼', copies: 1, contacts: [{ phone: PHONE, tags: ['elderly'] }] });
   const post = (payload: unknown, contentType = 'application/json') =>
-    app.inject({ method: 'POST', url: '/notes', headers: { 'content-type': contentType }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    app.inject({
+      method: 'POST',
+      url: '/notes',
+      headers: { 'content-type': contentType },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
   const unexpectedCount = async (): Promise<number> =>
     (await registry.getSingleMetric('http_unexpected_errors_total')!.get()).values.reduce((sum, v) => sum + v.value, 0);
   const deep = `{"text":"a","copies":1,"contacts":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
@@ -109,7 +127,11 @@ describe('bad input never answers 500', () => {
 
   it.each([
     ['NUL in text', { ...note(), text: 'a\u0000b' }, /^text must not contain control characters/],
-    ['an escape character at depth', { ...note(), contacts: [{ phone: PHONE, tags: ['ok', '\u001b[2J'] }] }, /^contacts\.0\.tags\.1 must not contain control characters/],
+    [
+      'an escape character at depth',
+      { ...note(), contacts: [{ phone: PHONE, tags: ['ok', '\u001b[2J'] }] },
+      /^contacts\.0\.tags\.1 must not contain control characters/,
+    ],
     ['a lone surrogate', { ...note(), contacts: [{ phone: '\ud800' + PHONE, tags: [] }] }, /^contacts\.0\.phone must be well-formed text/],
     ['an unsafe integer', { ...note(), copies: 2 ** 53 }, /^copies must be a number between/],
     ['nesting deeper than the limit', deep, new RegExp(`^contacts(\\.0){${MAX_DEPTH - 1}} is nested too deeply`)],
@@ -147,7 +169,12 @@ describe('bad input never answers 500', () => {
   });
 
   it('takes a form where the route says so', async () => {
-    const res = await app.inject({ method: 'POST', url: '/feature', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/feature',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'a=1',
+    });
     expect(res.statusCode).toBe(201);
   });
 

@@ -16,7 +16,10 @@ export async function dockerAnswers(): Promise<boolean> {
 }
 
 /** Starts what is asked for; the other of the pair comes from the environment. */
-export async function startContainers(want: { kafka: boolean; postgres: boolean }): Promise<{ kafkaBrokers?: string; databaseUrl?: string }> {
+export async function startContainers(want: {
+  kafka: boolean;
+  postgres: boolean;
+}): Promise<{ kafkaBrokers?: string; databaseUrl?: string }> {
   const [kafka, postgres] = await Promise.all([
     want.kafka ? new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start() : undefined,
     want.postgres ? new PostgreSqlContainer('postgres:15').start() : undefined,

@@ -53,7 +53,8 @@ export function eventHandlersOf(def: ServiceDefinition): Array<{ type: string; h
       const fn: unknown = (controller.prototype as Record<string, unknown>)[method];
       if (typeof fn !== 'function') continue;
       const patterns = (Reflect.getMetadata(PATTERN_METADATA, fn) as unknown[] | undefined) ?? [];
-      for (const type of patterns.filter((p): p is string => typeof p === 'string')) found.push({ type, handler: `${controller.name}.${method}` });
+      for (const type of patterns.filter((p): p is string => typeof p === 'string'))
+        found.push({ type, handler: `${controller.name}.${method}` });
     }
   }
   return found;

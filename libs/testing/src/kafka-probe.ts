@@ -47,10 +47,7 @@ export async function groupLag(groupId: string, topic: string): Promise<number> 
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    const [ends, [committed]] = await Promise.all([
-      admin.fetchTopicOffsets(topic),
-      admin.fetchOffsets({ groupId, topics: [topic] }),
-    ]);
+    const [ends, [committed]] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);
     return ends.reduce((lag, end) => {
       const done = committed.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
       return lag + Number(end.high) - Math.max(0, Number(done));

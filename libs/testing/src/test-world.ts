@@ -31,7 +31,10 @@ export class TestProducer {
   }
 
   /** Wraps each payload in a new event of the contract (a given id reuses an event id, as a redelivery does). */
-  async produce<T extends object>(contract: EventContract<T>, items: Array<{ subject: string; data: T; id?: string }>): Promise<CloudEvent<T>[]> {
+  async produce<T extends object>(
+    contract: EventContract<T>,
+    items: Array<{ subject: string; data: T; id?: string }>,
+  ): Promise<CloudEvent<T>[]> {
     const events = items.map(({ subject, data, id }) => createEvent(contract.source, { type: contract.type, subject, data, id }));
     await this.send(contract.topic, events as CloudEvent[]);
     return events;
@@ -66,7 +69,13 @@ export class TopicWatch {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = v.toString();
         const value = message.value?.toString() ?? '';
-        watch.messages.push({ type: headers.ce_type ?? '', key: message.key?.toString() ?? '', data: JSON.parse(value) as Record<string, unknown>, headers, value });
+        watch.messages.push({
+          type: headers.ce_type ?? '',
+          key: message.key?.toString() ?? '',
+          data: JSON.parse(value) as Record<string, unknown>,
+          headers,
+          value,
+        });
       },
     });
     return watch;
@@ -129,7 +138,14 @@ export class TestWorld {
   }
 
   /** An HTTP call to the app as the principal, with a token from this world's issuer. */
-  async inject(app: NestFastifyApplication, principal: TestPrincipal, method: Method, url: string, payload?: object, headers: Record<string, string> = {}) {
+  async inject(
+    app: NestFastifyApplication,
+    principal: TestPrincipal,
+    method: Method,
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ) {
     return app.inject({ method, url, headers: { ...(await this.issuer.bearer(principal)), ...headers }, ...(payload ? { payload } : {}) });
   }
 

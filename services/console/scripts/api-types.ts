@@ -28,7 +28,9 @@ function withoutOperationIds(doc: { paths?: Record<string, Record<string, unknow
   const paths = Object.fromEntries(
     Object.entries(doc.paths ?? {}).map(([path, ops]) => [
       path,
-      Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, op && typeof op === 'object' ? { ...op, operationId: undefined } : op])),
+      Object.fromEntries(
+        Object.entries(ops).map(([method, op]) => [method, op && typeof op === 'object' ? { ...op, operationId: undefined } : op]),
+      ),
     ]),
   );
   return JSON.parse(JSON.stringify({ ...doc, paths }));

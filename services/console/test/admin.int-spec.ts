@@ -60,7 +60,21 @@ describe('the administration console in a browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const [smsPort, webhookPort] = [await freePort(), await freePort()];
     // The gateway decides at start whether it serves a console, so the build comes first.
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'services/console/vite.config.mts', '--outDir', consoleDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT });
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'services/console/vite.config.mts',
+        '--outDir',
+        consoleDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT },
+    );
     [d, browser] = await Promise.all([
       District.start({
         gateway: { CONSOLE_DIR: consoleDir },
@@ -69,7 +83,15 @@ describe('the administration console in a browser', () => {
       }),
       chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
     // The seed is idempotent; on this shared machine a sign-up has been seen to fail once under load (a 500 from the
@@ -77,7 +99,19 @@ describe('the administration console in a browser', () => {
     // Past months come from the history import, so the trends have six months to show.
     const seed = () => seedDistrict({ gatewayUrl: d.gatewayUrl, households: HOUSEHOLDS, history: 60 });
     await seed().catch(seed);
-    sim = new Simulator({ gatewayUrl: d.gatewayUrl, rate: 60, minutes: 0.4, seed: 7, timeFactor: 1 / 600, households: HOUSEHOLDS, smsPort, webhookPort, drainSeconds: 60, mix: DEFAULT_MIX, quiet: true });
+    sim = new Simulator({
+      gatewayUrl: d.gatewayUrl,
+      rate: 60,
+      minutes: 0.4,
+      seed: 7,
+      timeFactor: 1 / 600,
+      households: HOUSEHOLDS,
+      smsPort,
+      webhookPort,
+      drainSeconds: 60,
+      mix: DEFAULT_MIX,
+      quiet: true,
+    });
     await sim.start();
     await sim.run();
     await sim.close();
@@ -87,7 +121,14 @@ describe('the administration console in a browser', () => {
     const rated = [];
     for (const r of sim.requests) if ((await d.api('GET', `/api/rating/ratings/${r.id}`, agent)).status === 200) rated.push(r.id);
     for (const id of rated.filter((_, i) => i % 4 === 0)) {
-      ok(await d.api('PUT', `/api/rating/ratings/${id}`, agent, { team: 'dissatisfied', provider: 'basically_satisfied', solved: true, reason: '回访时居民反映师傅迟到' }));
+      ok(
+        await d.api('PUT', `/api/rating/ratings/${id}`, agent, {
+          team: 'dissatisfied',
+          provider: 'basically_satisfied',
+          solved: true,
+          reason: '回访时居民反映师傅迟到',
+        }),
+      );
     }
   }, 600_000);
 
@@ -99,22 +140,41 @@ describe('the administration console in a browser', () => {
 
   it("shows the district admin every street's month on one page, equal to the rating service's figures", async () => {
     const admin = await as('district.admin');
-    await waitFor(async () => {
-      const r = await d.api('GET', `/api/rating/figures?level=district&month=${month}`, admin);
-      return r.status === 200 && r.body[0]?.counts.ratings > 0 && r.body[0].teamSatisfaction < 1;
-    }, { ...KAFKA, what: 'ratings and their amendments to reach the figures' });
+    await waitFor(
+      async () => {
+        const r = await d.api('GET', `/api/rating/figures?level=district&month=${month}`, admin);
+        return r.status === 200 && r.body[0]?.counts.ratings > 0 && r.body[0].teamSatisfaction < 1;
+      },
+      { ...KAFKA, what: 'ratings and their amendments to reach the figures' },
+    );
     const page = await open('district.admin');
     await page.getByRole('menuitem', { name: '统计分析' }).click();
     const table = page.getByTestId('month-rates');
-    const streets: Array<{ code: string; name: string; responseRate: number | null; resolutionRate: number | null; teamSatisfaction: number | null; composite: number | null; counts: { breaches: number } }> = ok(
-      await d.api('GET', `/api/rating/figures?level=street&month=${month}`, admin),
-    );
+    const streets: Array<{
+      code: string;
+      name: string;
+      responseRate: number | null;
+      resolutionRate: number | null;
+      teamSatisfaction: number | null;
+      composite: number | null;
+      counts: { breaches: number };
+    }> = ok(await d.api('GET', `/api/rating/figures?level=street&month=${month}`, admin));
     expect(streets.length).toBe(6);
     expect(streets.some((s) => s.composite !== null)).toBe(true);
     for (const s of streets) {
       const row = table.locator(`tr[data-row-key="${s.code}"] td`);
       await row.first().filter({ hasText: s.name }).waitFor();
-      expect(await row.allTextContents()).toEqual([s.name, pct(s.responseRate), pct(s.resolutionRate), pct(s.teamSatisfaction), pct(s.composite), expect.any(String), expect.any(String), expect.any(String), String(s.counts.breaches)]);
+      expect(await row.allTextContents()).toEqual([
+        s.name,
+        pct(s.responseRate),
+        pct(s.resolutionRate),
+        pct(s.teamSatisfaction),
+        pct(s.composite),
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+        String(s.counts.breaches),
+      ]);
     }
     expect(await page.getByTestId('month-rates-chart').locator('canvas').count()).toBe(1);
     await page.getByTestId('trends').locator('tr.ant-table-row').first().waitFor();
@@ -123,7 +183,8 @@ describe('the administration console in a browser', () => {
     await table.getByRole('button', { name: '导出 CSV' }).click();
     const file = await (await csv).createReadStream();
     const text = (await new Response(file as unknown as ReadableStream).text()).replace(/^\uFEFF/, '');
-    for (const s of streets) expect(text).toContain(`${s.name},${pct(s.responseRate)},${pct(s.resolutionRate)},${pct(s.teamSatisfaction)},${pct(s.composite)}`);
+    for (const s of streets)
+      expect(text).toContain(`${s.name},${pct(s.responseRate)},${pct(s.resolutionRate)},${pct(s.teamSatisfaction)},${pct(s.composite)}`);
 
     await page.getByRole('tab', { name: '对比' }).click();
     await page.getByTestId('compare').locator('tr.ant-table-row').first().waitFor();
@@ -165,7 +226,10 @@ describe('the administration console in a browser', () => {
     await shot(page, '15-units-queue');
     await page.getByTestId('unit-queue').getByRole('link', { name: '金城家电快修' }).click();
 
-    for (const [button, reason, status] of [['实地核实通过', '上门查看营业执照与维修场地，属实', '已核实'], ['启用接单', '培训完成，同意启用', '服务中']]) {
+    for (const [button, reason, status] of [
+      ['实地核实通过', '上门查看营业执照与维修场地，属实', '已核实'],
+      ['启用接单', '培训完成，同意启用', '服务中'],
+    ]) {
       await page.getByRole('button', { name: button }).click();
       await page.getByLabel('原因').fill(reason);
       await page.getByRole('button', { name: /确\s*定/ }).click();
@@ -192,16 +256,27 @@ describe('the administration console in a browser', () => {
     expect(await page.getByText(apiKey).count()).toBe(0);
 
     const admin = await as('jincheng.admin');
-    expect(ok(await d.api('GET', `/api/merchant/units/${newUnit}`, admin))).toMatchObject({ status: 'active', orgPath: JINCHENG, displayName: '金城家电快修' });
-    expect(ok(await d.api('GET', `/api/merchant/units/${newUnit}/offerings`, admin))).toEqual([expect.objectContaining({ categoryCode: 'appliance-repair', priceMinFen: 3_000, priceMaxFen: 12_000, approved: true })]);
+    expect(ok(await d.api('GET', `/api/merchant/units/${newUnit}`, admin))).toMatchObject({
+      status: 'active',
+      orgPath: JINCHENG,
+      displayName: '金城家电快修',
+    });
+    expect(ok(await d.api('GET', `/api/merchant/units/${newUnit}/offerings`, admin))).toEqual([
+      expect.objectContaining({ categoryCode: 'appliance-repair', priceMinFen: 3_000, priceMaxFen: 12_000, approved: true }),
+    ]);
     const history = ok(await d.api('GET', `/api/merchant/units/${newUnit}/history`, admin));
     expect(history.map((h: { to: string }) => h.to)).toEqual(['applied', 'verified', 'active']);
-    await waitFor(async () => (await d.api('GET', '/api/merchant/me', { 'x-api-key': apiKey })).status === 200, { ...KAFKA, what: 'the gateway to know the new key' });
+    await waitFor(async () => (await d.api('GET', '/api/merchant/me', { 'x-api-key': apiKey })).status === 200, {
+      ...KAFKA,
+      what: 'the gateway to know the new key',
+    });
     await page.context().close();
   });
 
   it('shows a community admin "not found" for a neighbouring street\'s unit typed into the address bar', async () => {
-    const units: Array<{ id: string; orgPath: string; displayName: string }> = ok(await d.api('GET', '/api/merchant/units', await as('district.admin')));
+    const units: Array<{ id: string; orgPath: string; displayName: string }> = ok(
+      await d.api('GET', '/api/merchant/units', await as('district.admin')),
+    );
     const neighbour = units.find((u) => !u.orgPath.startsWith('/nanchang/jinxing/') && u.orgPath !== '/nanchang/')!;
     expect((await d.api('GET', `/api/merchant/units/${neighbour.id}`, await as('jincheng.admin'))).status).toBe(404);
     const page = await open('jincheng.admin');
@@ -240,13 +315,33 @@ describe('the administration console in a browser', () => {
   it('takes a volunteer from application to approved, with a certificate about to expire and training recorded', async () => {
     const username = 'liuxiao.vol';
     const password = 'liuxiao-volunteer-pass-1';
-    ok(await d.api('POST', '/auth/volunteers', {}, { communityCode: 'jincheng', displayName: '刘晓', password, phone: '13900001234', username }), 202);
+    ok(
+      await d.api(
+        'POST',
+        '/auth/volunteers',
+        {},
+        { communityCode: 'jincheng', displayName: '刘晓', password, phone: '13900001234', username },
+      ),
+      202,
+    );
     const tokens = ok(await d.api('POST', '/auth/login', {}, { username, password }));
     const expiresAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
-    const applied = ok(await d.api('POST', '/api/volunteer/applications', { authorization: `Bearer ${tokens.accessToken}` }, {
-      displayName: '刘晓', homeCommunityPath: JINCHENG, availability: { always: true, windows: [] },
-      specialties: [{ categoryCode: 'water-electric-repair', certificate: { name: '低压电工作业证', number: 'T320213199001011234', expiresAt } }],
-    }), 201);
+    const applied = ok(
+      await d.api(
+        'POST',
+        '/api/volunteer/applications',
+        { authorization: `Bearer ${tokens.accessToken}` },
+        {
+          displayName: '刘晓',
+          homeCommunityPath: JINCHENG,
+          availability: { always: true, windows: [] },
+          specialties: [
+            { categoryCode: 'water-electric-repair', certificate: { name: '低压电工作业证', number: 'T320213199001011234', expiresAt } },
+          ],
+        },
+      ),
+      201,
+    );
     applicant = applied.id;
 
     const page = await open('jincheng.admin');
@@ -257,7 +352,10 @@ describe('the administration console in a browser', () => {
     await page.getByRole('button', { name: '登记培训' }).click();
     await page.getByLabel('培训内容').click();
     await page.getByTitle('安全规范').click();
-    await page.getByRole('button', { name: /登\s*记/ }).last().click();
+    await page
+      .getByRole('button', { name: /登\s*记/ })
+      .last()
+      .click();
     await page.getByText(/^安全规范（/).waitFor();
     expect(await page.getByTestId('training-missing').count()).toBe(3);
     await page.getByRole('button', { name: '审核通过' }).click();
@@ -265,7 +363,10 @@ describe('the administration console in a browser', () => {
     await page.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('volunteer-status').filter({ hasText: '已通过' }).waitFor();
     await shot(page, '21-volunteer-detail');
-    expect(ok(await d.api('GET', `/api/volunteer/volunteers/${applicant}`, await as('jincheng.admin')))).toMatchObject({ status: 'approved', training: { missing: ['ethos', 'procedure', 'skills'] } });
+    expect(ok(await d.api('GET', `/api/volunteer/volunteers/${applicant}`, await as('jincheng.admin')))).toMatchObject({
+      status: 'approved',
+      training: { missing: ['ethos', 'procedure', 'skills'] },
+    });
 
     await page.getByRole('menuitem', { name: '志愿者' }).click();
     await page.getByRole('tab', { name: '证书到期提醒' }).click();
@@ -282,17 +383,22 @@ describe('the administration console in a browser', () => {
     await page.getByRole('cell', { name: '刘晓' }).waitFor();
     await shot(page, '22-volunteer-teams');
     const teams: Array<{ id: string; name: string }> = ok(await d.api('GET', '/api/volunteer/teams', await as('jincheng.admin')));
-    const created = ok(await d.api('GET', `/api/volunteer/teams/${teams.find((t) => t.name === '金城社区帮帮团')!.id}`, await as('jincheng.admin')));
+    const created = ok(
+      await d.api('GET', `/api/volunteer/teams/${teams.find((t) => t.name === '金城社区帮帮团')!.id}`, await as('jincheng.admin')),
+    );
     expect(created.members).toEqual([expect.objectContaining({ volunteerId: applicant, role: 'member' })]);
     await page.context().close();
   });
 
-  it('shows rewards, a volunteer\'s points in plain words and the rules in force', async () => {
+  it("shows rewards, a volunteer's points in plain words and the rules in force", async () => {
     const page = await open('jincheng.admin');
     await page.getByRole('menuitem', { name: '积分奖励' }).click();
     await page.getByRole('button', { name: '上架奖品' }).click();
     await page.getByLabel('奖品名称').fill('定制保温杯');
-    await page.getByRole('button', { name: /上\s*架/ }).last().click();
+    await page
+      .getByRole('button', { name: /上\s*架/ })
+      .last()
+      .click();
     await page.getByTestId('rewards').getByText('定制保温杯').waitFor();
     await shot(page, '23-points-rewards');
     const admin = await as('district.admin');
@@ -322,7 +428,14 @@ describe('the administration console in a browser', () => {
 
   it('lets the auditor read the administration pages and offers no change, which the services refuse anyway', async () => {
     const page = await open('district.auditor');
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励', '组织管理']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual([
+      '审计日志',
+      '统计分析',
+      '加盟单位',
+      '志愿者',
+      '积分奖励',
+      '组织管理',
+    ]);
     await page.goto(`${d.gatewayUrl}/units/${newUnit}`);
     await page.getByTestId('unit-status').filter({ hasText: '服务中' }).waitFor();
     await page.getByTestId('unit-offerings').getByText('30–120 元').waitFor();

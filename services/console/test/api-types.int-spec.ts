@@ -26,11 +26,18 @@ describe('the console API client', () => {
     const doc = await d.api('GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body['x-unavailable-services']).toEqual([]);
-    const args = ['-r', '@swc-node/register', 'services/console/scripts/generate-api.ts', ...(process.env.API_TYPES_WRITE === '1' ? [] : ['--check'])];
-    const run = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, GATEWAY_URL: d.gatewayUrl } }).catch((err: { stderr: string }) => ({
-      stdout: '',
-      stderr: err.stderr,
-    }));
+    const args = [
+      '-r',
+      '@swc-node/register',
+      'services/console/scripts/generate-api.ts',
+      ...(process.env.API_TYPES_WRITE === '1' ? [] : ['--check']),
+    ];
+    const run = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env: { ...process.env, GATEWAY_URL: d.gatewayUrl } }).catch(
+      (err: { stderr: string }) => ({
+        stdout: '',
+        stderr: err.stderr,
+      }),
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/api types up to date|wrote/);
   });

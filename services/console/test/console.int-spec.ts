@@ -53,7 +53,8 @@ describe('the web console in a browser', () => {
   const logRequest = async (categoryCode: string, description: string): Promise<{ id: string; number: string }> =>
     ok(await d.api('POST', '/api/request/requests', await as('hotline.agent'), { householdId: known.id, categoryCode, description }), 201);
 
-  const statusOf = async (id: string): Promise<string> => ok(await d.api('GET', `/api/request/requests/${id}`, await as('hotline.agent'))).status;
+  const statusOf = async (id: string): Promise<string> =>
+    ok(await d.api('GET', `/api/request/requests/${id}`, await as('hotline.agent'))).status;
 
   const signIn = async (p: Page, username: string, password = PASSWORDS[username]) => {
     await p.goto(`${d.gatewayUrl}/`);
@@ -64,30 +65,67 @@ describe('the web console in a browser', () => {
 
   beforeAll(async () => {
     consoleDir = mkdtempSync(join(tmpdir(), 'bangbang-console-'));
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'services/console/vite.config.mts', '--outDir', consoleDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT });
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'services/console/vite.config.mts',
+        '--outDir',
+        consoleDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: ROOT },
+    );
     mkdirSync(SCREENSHOTS, { recursive: true });
     [d, browser] = await Promise.all([
       District.start({ gateway: { CONSOLE_DIR: consoleDir, ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) } }),
       chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
     const agent = await as('hotline.agent');
     const admin = await as('jincheng.admin');
-    await waitFor(async () => (await d.api('GET', '/api/request/catalogue/categories?community=jincheng', agent)).status === 200, { ...KAFKA, what: 'the request service to know Jincheng' });
-    known = ok(await d.api('POST', '/api/request/households', agent, {
-      communityCode: 'jincheng',
-      address: '无锡市梁溪区金星街道金城社区12栋3单元502室',
-      residents: [{ name: '王阿姨', phones: [KNOWN_PHONE], tags: ['elderly_living_alone'] }],
-    }), 201);
+    await waitFor(async () => (await d.api('GET', '/api/request/catalogue/categories?community=jincheng', agent)).status === 200, {
+      ...KAFKA,
+      what: 'the request service to know Jincheng',
+    });
+    known = ok(
+      await d.api('POST', '/api/request/households', agent, {
+        communityCode: 'jincheng',
+        address: '无锡市梁溪区金星街道金城社区12栋3单元502室',
+        residents: [{ name: '王阿姨', phones: [KNOWN_PHONE], tags: ['elderly_living_alone'] }],
+      }),
+      201,
+    );
     // The community admin has checked her subsistence-allowance certificate: her services are free.
-    ok(await d.api('POST', `/api/request/households/${known.id}/eligibility`, admin, {
-      reason: 'subsistence_allowance', evidence: '低保证 梁民低保字2026第0311号', validUntil: new Date(Date.now() + 300 * 86_400_000).toISOString(),
-    }), 201);
+    ok(
+      await d.api('POST', `/api/request/households/${known.id}/eligibility`, admin, {
+        reason: 'subsistence_allowance',
+        evidence: '低保证 梁民低保字2026第0311号',
+        validUntil: new Date(Date.now() + 300 * 86_400_000).toISOString(),
+      }),
+      201,
+    );
     // A partner unit whose own system takes water-and-power jobs as they are offered and leaves
     // pipe jobs open (for the agent to assign by hand); it visits when the test says.
-    unit = await PartnerUnitSystem.start(d, admin, { displayName: '金城水电', offers: ['water-electric-repair', 'pipe-unclogging'], accepts: ['water-electric-repair'] });
+    unit = await PartnerUnitSystem.start(d, admin, {
+      displayName: '金城水电',
+      offers: ['water-electric-repair', 'pipe-unclogging'],
+      accepts: ['water-electric-repair'],
+    });
 
     agentTab = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     page = await agentTab.newPage();
@@ -138,7 +176,10 @@ describe('the web console in a browser', () => {
     expect(await card.getByTestId('fee-policy').textContent()).toBe('免费服务已登记免费服务资格（原因在查看完整信息后显示）');
     await card.getByRole('button', { name: '查看完整信息' }).click();
     await page.getByLabel('查看用途').fill('回拨居民确认诉求');
-    await page.getByRole('button', { name: /查\s*看/ }).last().click();
+    await page
+      .getByRole('button', { name: /查\s*看/ })
+      .last()
+      .click();
     await card.getByText('139 1234 5678').waitFor();
     expect(await card.getByTestId('household-address').textContent()).toContain('502室');
     expect(await card.getByTestId('fee-policy').textContent()).toMatch(/^免费服务低保户，有效期至 \d{4}-\d{2}-\d{2}$/);
@@ -180,10 +221,14 @@ describe('the web console in a browser', () => {
     await description.fill('厨房插座没电，跳闸推不上去');
     // The answer is lost on the way back: the form says so and keeps every word, and the resubmit
     // (same Idempotency-Key) logs nothing twice.
-    await page.route('**/api/request/requests', async (route) => {
-      await route.fetch();
-      await route.abort('internetdisconnected');
-    }, { times: 1 });
+    await page.route(
+      '**/api/request/requests',
+      async (route) => {
+        await route.fetch();
+        await route.abort('internetdisconnected');
+      },
+      { times: 1 },
+    );
     await description.press('Enter');
     await intake.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     expect(await description.inputValue()).toBe('厨房插座没电，跳闸推不上去');
@@ -203,7 +248,7 @@ describe('the web console in a browser', () => {
     await page.locator(`[data-number="${number}"]`).waitFor();
   });
 
-  it('moves the card on the board to assigned and to done as the unit\'s system acts, without a reload', async () => {
+  it("moves the card on the board to assigned and to done as the unit's system acts, without a reload", async () => {
     // The unit's system got the offer by webhook and accepted it through its API key.
     await page.getByTestId('column-assigned').locator(`[data-number="${newRequest.number}"]`).waitFor({ timeout: KAFKA.timeoutMs });
     await unit.arrive(newRequest.id);
@@ -222,15 +267,26 @@ describe('the web console in a browser', () => {
   it('calls the resident back from the follow-up queue; "not solved" sends the job back for a redo', async () => {
     await unit.signOff(newRequest);
     const link = await waitFor(async () => d.sms.ratingLinks(newRequest.id)[0], { ...KAFKA, what: 'the rating link' });
-    const rated = await waitFor(async () => {
-      const r = await d.api('POST', `/api/rating/public/ratings/${newRequest.id}`, {}, { token: link.token, team: 'dissatisfied', provider: 'satisfied', solved: true });
-      return r.status !== 404 && r;
-    }, { ...KAFKA, what: 'the rating service to accept the link' });
+    const rated = await waitFor(
+      async () => {
+        const r = await d.api(
+          'POST',
+          `/api/rating/public/ratings/${newRequest.id}`,
+          {},
+          { token: link.token, team: 'dissatisfied', provider: 'satisfied', solved: true },
+        );
+        return r.status !== 404 && r;
+      },
+      { ...KAFKA, what: 'the rating service to accept the link' },
+    );
     expect(rated.status).toBe(201);
-    await waitFor(async () => {
-      const r = await d.api('GET', '/api/rating/follow-ups?status=open', await as('hotline.agent'));
-      return r.status === 200 && r.body.some((f: { requestId: string }) => f.requestId === newRequest.id);
-    }, { ...KAFKA, what: 'the complaint to be queued for a call back' });
+    await waitFor(
+      async () => {
+        const r = await d.api('GET', '/api/rating/follow-ups?status=open', await as('hotline.agent'));
+        return r.status === 200 && r.body.some((f: { requestId: string }) => f.requestId === newRequest.id);
+      },
+      { ...KAFKA, what: 'the complaint to be queued for a call back' },
+    );
 
     await page.getByRole('menuitem', { name: '回访队列' }).click();
     const row = page.locator('tr', { hasText: '不满意' });
@@ -251,7 +307,10 @@ describe('the web console in a browser', () => {
     await page.locator('tr', { hasText: '未解决' }).waitFor();
     expect(await page.locator('tr', { hasText: '不满意' }).count()).toBe(0);
     const closed = ok(await d.api('GET', '/api/rating/follow-ups?status=closed', await as('hotline.agent')));
-    expect(closed.find((f: { requestId: string }) => f.requestId === newRequest.id)).toMatchObject({ result: 'reached', notes: '插座又跳闸了，居民要求再来看看' });
+    expect(closed.find((f: { requestId: string }) => f.requestId === newRequest.id)).toMatchObject({
+      result: 'reached',
+      notes: '插座又跳闸了，居民要求再来看看',
+    });
     const rating = ok(await d.api('GET', `/api/rating/ratings/${newRequest.id}`, await as('hotline.agent')));
     expect(rating.rating).toMatchObject({ team: 'basically_satisfied', provider: 'satisfied', solved: false, channel: 'follow_up_call' });
     // The redo reaches the request service, dispatch offers the job to the same unit again, and it takes it.
@@ -262,10 +321,15 @@ describe('the web console in a browser', () => {
 
   it('assigns a job by hand from the ranked candidates, then cancels it for the resident', async () => {
     const pipe = await logRequest('pipe-unclogging', '卫生间下水道堵了');
-    await waitFor(async () => {
-      const r = await d.api('GET', '/api/dispatch/offers', unit.headers);
-      return r.status === 200 && r.body.some((o: { requestId: string; status: string }) => o.requestId === pipe.id && o.status === 'open');
-    }, { ...KAFKA, what: 'the pipe job to be offered to the unit' });
+    await waitFor(
+      async () => {
+        const r = await d.api('GET', '/api/dispatch/offers', unit.headers);
+        return (
+          r.status === 200 && r.body.some((o: { requestId: string; status: string }) => o.requestId === pipe.id && o.status === 'open')
+        );
+      },
+      { ...KAFKA, what: 'the pipe job to be offered to the unit' },
+    );
     await page.goto(`${d.gatewayUrl}/requests/${pipe.id}`);
     await page.getByTestId('request-status').filter({ hasText: '派单中' }).waitFor();
     await page.getByRole('button', { name: '人工派单' }).click();
@@ -275,7 +339,10 @@ describe('the web console in a browser', () => {
     await candidates.getByText('1. 金城水电').click();
     await page.getByLabel('派单原因').fill('居民点名要金城水电');
     await shot(page, '10-manual-assignment');
-    await page.getByRole('button', { name: /派\s*单/ }).last().click();
+    await page
+      .getByRole('button', { name: /派\s*单/ })
+      .last()
+      .click();
     await page.getByTestId('request-status').filter({ hasText: '已派单' }).waitFor({ timeout: KAFKA.timeoutMs });
     const job = ok(await d.api('GET', `/api/dispatch/jobs/${pipe.id}`, await as('hotline.agent')));
     expect(job).toMatchObject({ state: 'assigned', provider: { id: unit.id, name: '金城水电' } });
@@ -290,21 +357,29 @@ describe('the web console in a browser', () => {
 
   it('reopens a signed-off job for a redo from its detail page', async () => {
     const repair = await logRequest('water-electric-repair', '卫生间灯不亮');
-    await waitFor(async () => (await d.api('GET', `/api/dispatch/jobs/${repair.id}`, await as('hotline.agent'))).body?.state === 'assigned', { ...KAFKA, what: 'the unit to take the job' });
+    await waitFor(
+      async () => (await d.api('GET', `/api/dispatch/jobs/${repair.id}`, await as('hotline.agent'))).body?.state === 'assigned',
+      { ...KAFKA, what: 'the unit to take the job' },
+    );
     await unit.visit(repair);
     await page.goto(`${d.gatewayUrl}/requests/${repair.id}`);
     await page.getByTestId('request-status').filter({ hasText: '已签字确认' }).waitFor({ timeout: KAFKA.timeoutMs });
     await page.getByRole('button', { name: '返工重办' }).click();
     await page.getByLabel('原因').fill('居民来电：灯又不亮了');
     await page.getByRole('button', { name: /确\s*定/ }).click();
-    await page.getByTestId('request-status').filter({ hasText: /派单中|已派单/ }).waitFor({ timeout: KAFKA.timeoutMs });
+    await page
+      .getByTestId('request-status')
+      .filter({ hasText: /派单中|已派单/ })
+      .waitFor({ timeout: KAFKA.timeoutMs });
     expect(['dispatching', 'assigned']).toContain(await statusOf(repair.id));
     await shot(page, '11-redo');
     expect(unit.problems).toEqual([]);
   });
 
   it('keeps the agent signed in when the access token expires, and across a reload', async () => {
-    const refreshed = await page.waitForResponse((r) => r.url().endsWith('/auth/refresh') && r.status() === 200, { timeout: TOKEN_TTL_SECONDS * 1_000 });
+    const refreshed = await page.waitForResponse((r) => r.url().endsWith('/auth/refresh') && r.status() === 200, {
+      timeout: TOKEN_TTL_SECONDS * 1_000,
+    });
     expect(refreshed.ok()).toBe(true);
     await page.getByRole('menuitem', { name: '坐席工作台' }).click();
     await page.getByTestId('caller-card').filter({ hasText: '张先生' }).waitFor();
@@ -316,8 +391,22 @@ describe('the web console in a browser', () => {
 
   it('shows "not found" for a request outside the signed-in scope typed into the address bar', async () => {
     const agent = await as('hotline.agent');
-    const huaigu = ok(await d.api('POST', '/api/request/households', agent, { communityCode: 'huaigu', address: '槐古社区3栋2单元101室', residents: [{ name: '李大爷', phones: ['13600001111'] }] }), 201);
-    const elsewhere = ok(await d.api('POST', '/api/request/requests', agent, { householdId: huaigu.id, categoryCode: 'book-lending', description: '想借几本历史书' }), 201);
+    const huaigu = ok(
+      await d.api('POST', '/api/request/households', agent, {
+        communityCode: 'huaigu',
+        address: '槐古社区3栋2单元101室',
+        residents: [{ name: '李大爷', phones: ['13600001111'] }],
+      }),
+      201,
+    );
+    const elsewhere = ok(
+      await d.api('POST', '/api/request/requests', agent, {
+        householdId: huaigu.id,
+        categoryCode: 'book-lending',
+        description: '想借几本历史书',
+      }),
+      201,
+    );
     const adminTab = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const admin = await adminTab.newPage();
     await signIn(admin, 'jincheng.admin');
@@ -332,15 +421,25 @@ describe('the web console in a browser', () => {
 
   it('gives the auditor the audit log and the administration pages to read, and signs out', async () => {
     const auditorToken = await as('district.auditor');
-    await waitFor(async () => {
-      const r = await d.api('GET', '/audit?resource=household', auditorToken);
-      return r.status === 200 && r.body.items.some((i: { action: string }) => i.action === 'household.contact-read');
-    }, { ...KAFKA, what: 'the unmasked read to reach the audit log' });
+    await waitFor(
+      async () => {
+        const r = await d.api('GET', '/audit?resource=household', auditorToken);
+        return r.status === 200 && r.body.items.some((i: { action: string }) => i.action === 'household.contact-read');
+      },
+      { ...KAFKA, what: 'the unmasked read to reach the audit log' },
+    );
     const auditorTab = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const auditor = await auditorTab.newPage();
     await signIn(auditor, 'district.auditor');
     await auditor.getByRole('menuitem', { name: '审计日志' }).waitFor();
-    expect(await auditor.getByRole('menuitem').allTextContents()).toEqual(['审计日志', '统计分析', '加盟单位', '志愿者', '积分奖励', '组织管理']);
+    expect(await auditor.getByRole('menuitem').allTextContents()).toEqual([
+      '审计日志',
+      '统计分析',
+      '加盟单位',
+      '志愿者',
+      '积分奖励',
+      '组织管理',
+    ]);
     await auditor.getByText('household.contact-read').first().waitFor();
     // Actors by name, from the staff accounts the auditor may read.
     await auditor.getByTestId('audit-actor').filter({ hasText: '李娜（hotline.agent）' }).first().waitFor();

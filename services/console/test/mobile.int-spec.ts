@@ -51,38 +51,92 @@ describe('the mobile sites in a browser', () => {
 
   beforeAll(async () => {
     consoleDir = mkdtempSync(join(tmpdir(), 'bangbang-mobile-'));
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'services/console/vite.config.mts', '--outDir', consoleDir, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      // Jest sets NODE_ENV=test, which would bundle React's development build: measure what ships.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        'services/console/vite.config.mts',
+        '--outDir',
+        consoleDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: ROOT,
+        // Jest sets NODE_ENV=test, which would bundle React's development build: measure what ships.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     mkdirSync(SCREENSHOTS, { recursive: true });
     [d, browser] = await Promise.all([
       District.start({ gateway: { CONSOLE_DIR: consoleDir } }, { residentsSite: true }),
       chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       }),
     ]);
     agent = await d.login('hotline.agent');
     admin = await d.login('jincheng.admin');
-    await waitFor(async () => (await d.api('GET', '/api/request/public/catalogue/communities')).body.some?.((c: { code: string }) => c.code === 'jincheng'), { ...KAFKA, what: 'the request service to know Jincheng' });
-    ({ id: householdId } = ok(await d.api('POST', '/api/request/households', agent, {
-      communityCode: 'jincheng',
-      address: '无锡市梁溪区金星街道金城社区6栋2单元201室',
-      residents: [{ name: '陈奶奶', phones: [RESIDENT_PHONE], tags: ['elderly_living_alone'] }],
-    }), 201));
-    const applied = ok(await d.api('POST', '/api/merchant/units', admin, {
-      orgPath: JINCHENG, kind: 'merchant', legalName: '无锡金城便民水电服务部', displayName: '金城便民水电', licenceNo: '92320213MA1E2E017',
-      contactName: '周师傅', contactPhone: '13812340017', serviceHours: { always: true, windows: [] }, maxConcurrentJobs: 3, takesFreeJobs: true, reason: 'applied at the community office',
-    }), 201);
+    await waitFor(
+      async () =>
+        (await d.api('GET', '/api/request/public/catalogue/communities')).body.some?.((c: { code: string }) => c.code === 'jincheng'),
+      { ...KAFKA, what: 'the request service to know Jincheng' },
+    );
+    ({ id: householdId } = ok(
+      await d.api('POST', '/api/request/households', agent, {
+        communityCode: 'jincheng',
+        address: '无锡市梁溪区金星街道金城社区6栋2单元201室',
+        residents: [{ name: '陈奶奶', phones: [RESIDENT_PHONE], tags: ['elderly_living_alone'] }],
+      }),
+      201,
+    ));
+    const applied = ok(
+      await d.api('POST', '/api/merchant/units', admin, {
+        orgPath: JINCHENG,
+        kind: 'merchant',
+        legalName: '无锡金城便民水电服务部',
+        displayName: '金城便民水电',
+        licenceNo: '92320213MA1E2E017',
+        contactName: '周师傅',
+        contactPhone: '13812340017',
+        serviceHours: { always: true, windows: [] },
+        maxConcurrentJobs: 3,
+        takesFreeJobs: true,
+        reason: 'applied at the community office',
+      }),
+      201,
+    );
     unitId = applied.id;
-    for (const to of ['verified', 'active']) ok(await d.api('POST', `/api/merchant/units/${unitId}/status`, admin, { to, reason: 'licence checked on a site visit' }), 201);
-    ok(await d.api('PUT', `/api/merchant/units/${unitId}/offerings/water-electric-repair`, admin, { description: '水电维修', priceMinFen: 3_000, priceMaxFen: 8_000 }));
+    for (const to of ['verified', 'active'])
+      ok(await d.api('POST', `/api/merchant/units/${unitId}/status`, admin, { to, reason: 'licence checked on a site visit' }), 201);
+    ok(
+      await d.api('PUT', `/api/merchant/units/${unitId}/offerings/water-electric-repair`, admin, {
+        description: '水电维修',
+        priceMinFen: 3_000,
+        priceMaxFen: 8_000,
+      }),
+    );
     const { apiKey } = ok(await d.api('POST', `/api/merchant/units/${unitId}/api-keys`, admin), 201);
     unit = { 'x-api-key': apiKey };
-    await waitFor(async () => (await d.api('GET', '/api/merchant/me', unit)).status === 200, { ...KAFKA, what: 'the gateway to know the API key' });
-    await waitFor(async () => (await d.db('dispatch').query('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active', [unitId])).length > 0, { ...KAFKA, what: 'dispatch to know the unit' });
+    await waitFor(async () => (await d.api('GET', '/api/merchant/me', unit)).status === 200, {
+      ...KAFKA,
+      what: 'the gateway to know the API key',
+    });
+    await waitFor(
+      async () => (await d.db('dispatch').query('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active', [unitId])).length > 0,
+      { ...KAFKA, what: 'dispatch to know the unit' },
+    );
     phone = await browser.newContext(PHONE);
     page = await phone.newPage();
   }, 240_000);
@@ -116,8 +170,12 @@ describe('the mobile sites in a browser', () => {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     const urls = new Map<string, string>();
     const sizes = new Map<string, number>();
-    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, new URL(e.request.url).pathname));
-    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => sizes.set(urls.get(e.requestId) ?? e.requestId, e.encodedDataLength));
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
+      urls.set(e.requestId, new URL(e.request.url).pathname),
+    );
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) =>
+      sizes.set(urls.get(e.requestId) ?? e.requestId, e.encodedDataLength),
+    );
     const started = Date.now();
     await tab.goto(`${d.gatewayUrl}/m/`);
     await tab.getByTestId('hotline').waitFor();
@@ -125,7 +183,17 @@ describe('the mobile sites in a browser', () => {
     await tab.getByTestId('category').filter({ hasText: '30–80 元' }).waitFor();
     const interactiveMs = Date.now() - started;
     const bytes = [...sizes.values()].reduce((a, b) => a + b, 0);
-    log.info({ bytesTransferred: bytes, requests: Object.fromEntries(sizes), hotlineShownMs: firstPaintMs, interactiveWithDataMs: interactiveMs, network: 'Fast 3G (1.44 Mbit/s, 562 ms RTT)', cpuSlowdown: CPU_SLOWDOWN }, 'residents home page on a throttled phone');
+    log.info(
+      {
+        bytesTransferred: bytes,
+        requests: Object.fromEntries(sizes),
+        hotlineShownMs: firstPaintMs,
+        interactiveWithDataMs: interactiveMs,
+        network: 'Fast 3G (1.44 Mbit/s, 562 ms RTT)',
+        cpuSlowdown: CPU_SLOWDOWN,
+      },
+      'residents home page on a throttled phone',
+    );
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(HOME_BUDGET_BYTES);
     await slow.close();
@@ -178,7 +246,9 @@ describe('the mobile sites in a browser', () => {
     expect(request).toMatchObject({ channel: 'booking', chosenProviderId: unitId, preferredWindow: { from: expect.any(String) } });
     booked = { id: request.id, number };
 
-    const texted = await waitFor(async () => d.sms.delivered.find((m) => m.body.includes(`单号${number}办理进度`)), { what: 'the status link texted' });
+    const texted = await waitFor(async () => d.sms.delivered.find((m) => m.body.includes(`单号${number}办理进度`)), {
+      what: 'the status link texted',
+    });
     const link = /(https?:\/\/\S+\/m\/status\/\S+)$/.exec(texted.body)![1];
     expect(link.startsWith(`${d.gatewayUrl}/m/status/${booked.id}?token=`)).toBe(true);
     await page.goto(link);
@@ -187,13 +257,21 @@ describe('the mobile sites in a browser', () => {
     await fitsWidth(page);
     await shot(page, 'm06-status');
 
-    const offer = await waitFor(async () => {
-      const r = await d.api('GET', '/api/dispatch/offers', unit);
-      return r.status === 200 && r.body.find((o: { requestId: string; status: string }) => o.requestId === booked.id && o.status === 'open');
-    }, { ...KAFKA, what: 'the offer to reach the chosen unit' });
+    const offer = await waitFor(
+      async () => {
+        const r = await d.api('GET', '/api/dispatch/offers', unit);
+        return (
+          r.status === 200 && r.body.find((o: { requestId: string; status: string }) => o.requestId === booked.id && o.status === 'open')
+        );
+      },
+      { ...KAFKA, what: 'the offer to reach the chosen unit' },
+    );
     ok(await d.api('POST', `/api/dispatch/offers/${offer.offerId}/accept`, unit));
     const statusUrl = link.replace('/m/status/', '/api/request/public/requests/').replace('?token', '/status?token');
-    await waitFor(async () => ((await (await fetch(statusUrl)).json()) as { status: string }).status === 'assigned', { ...KAFKA, what: 'the request to be assigned' });
+    await waitFor(async () => ((await (await fetch(statusUrl)).json()) as { status: string }).status === 'assigned', {
+      ...KAFKA,
+      what: 'the request to be assigned',
+    });
     await page.reload();
     await page.getByTestId('status').filter({ hasText: '已有人接单' }).waitFor();
     await page.getByText('服务方：金城便民水电').waitFor();
@@ -219,10 +297,18 @@ describe('the mobile sites in a browser', () => {
     await fitsWidth(page);
     await shot(page, 'm08-rate');
     // The rating service learns of the sign-off from the bus a moment after the text goes out.
-    await waitFor(async () => {
-      await page.getByRole('button', { name: '提交评价' }).click();
-      return page.getByText('感谢您的评价！').or(page.getByRole('alert')).first().waitFor().then(() => page.getByText('感谢您的评价！').isVisible());
-    }, { ...KAFKA, what: 'the rating to be accepted' });
+    await waitFor(
+      async () => {
+        await page.getByRole('button', { name: '提交评价' }).click();
+        return page
+          .getByText('感谢您的评价！')
+          .or(page.getByRole('alert'))
+          .first()
+          .waitFor()
+          .then(() => page.getByText('感谢您的评价！').isVisible());
+      },
+      { ...KAFKA, what: 'the rating to be accepted' },
+    );
     await shot(page, 'm09-thanks');
 
     await page.goto(link.url);
@@ -232,7 +318,10 @@ describe('the mobile sites in a browser', () => {
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByRole('alert').filter({ hasText: '这个链接已经用过了' }).waitFor();
 
-    await waitFor(async () => (await d.api('GET', `/api/rating/public/providers/${unitId}/scorecard`)).body.ratingsCount === 1, { ...KAFKA, what: 'the scorecard to count the rating' });
+    await waitFor(async () => (await d.api('GET', `/api/rating/public/providers/${unitId}/scorecard`)).body.ratingsCount === 1, {
+      ...KAFKA,
+      what: 'the scorecard to count the rating',
+    });
     await page.goto(`${d.gatewayUrl}/m/providers?category=water-electric-repair`);
     const card = page.getByTestId('provider').filter({ hasText: '金城便民水电' });
     await card.filter({ hasText: '（1 人评价）' }).waitFor();
@@ -267,7 +356,9 @@ describe('the mobile sites in a browser', () => {
     await v.getByText('审核中').waitFor();
     const volunteer = { authorization: `Bearer ${ok(await d.api('POST', '/auth/login', {}, account)).accessToken}` };
     const { id: volunteerId } = ok(await d.api('GET', '/auth/me', volunteer));
-    expect(ok(await d.api('GET', '/api/volunteer/me', volunteer)).specialties).toEqual([expect.objectContaining({ categoryCode: 'home-haircut', valid: true })]);
+    expect(ok(await d.api('GET', '/api/volunteer/me', volunteer)).specialties).toEqual([
+      expect.objectContaining({ categoryCode: 'home-haircut', valid: true }),
+    ]);
     ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/approve`, admin, { reason: '证书核验无误' }));
     await v.reload();
     await v.getByText('已通过').waitFor();
@@ -277,10 +368,18 @@ describe('the mobile sites in a browser', () => {
     await shot(v, 'v03-me-training-missing');
 
     const starts = new Date(Date.now() + 2 * 86_400_000);
-    ok(await d.api('POST', '/api/volunteer/activities', admin, {
-      title: '金城社区敬老院陪伴', place: '金城社区敬老院', unitPath: JINCHENG,
-      startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(), capacity: 10, pointsPerHour: 5,
-    }), 201);
+    ok(
+      await d.api('POST', '/api/volunteer/activities', admin, {
+        title: '金城社区敬老院陪伴',
+        place: '金城社区敬老院',
+        unitPath: JINCHENG,
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(),
+        capacity: 10,
+        pointsPerHour: 5,
+      }),
+      201,
+    );
     await v.getByRole('link', { name: '活动' }).click();
     const activity = v.getByTestId('activity').filter({ hasText: '金城社区敬老院陪伴' });
     await activity.getByRole('button', { name: '我要报名' }).click();
@@ -290,23 +389,45 @@ describe('the mobile sites in a browser', () => {
     await shot(v, 'v04-activities');
 
     const today = new Date().toISOString().slice(0, 10);
-    for (const module of ['ethos', 'procedure', 'skills', 'safety']) ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/training`, admin, { module, completedOn: today }));
-    await waitFor(async () => (await d.db('dispatch').query(`SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active AND 'home-haircut' = ANY (categories)`, [volunteerId])).length > 0, { ...KAFKA, what: 'dispatch to know the trained volunteer' });
+    for (const module of ['ethos', 'procedure', 'skills', 'safety'])
+      ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/training`, admin, { module, completedOn: today }));
+    await waitFor(
+      async () =>
+        (
+          await d
+            .db('dispatch')
+            .query(`SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active AND 'home-haircut' = ANY (categories)`, [volunteerId])
+        ).length > 0,
+      { ...KAFKA, what: 'dispatch to know the trained volunteer' },
+    );
 
     await v.getByRole('link', { name: '接单' }).click();
     await v.getByTestId('live').filter({ hasText: '新的派单会自动出现' }).waitFor();
     await v.getByText('现在没有新的派单。').waitFor();
     // No reload: offers come over the live stream. The first is declined, the second taken.
     const offer = v.getByTestId('offer').filter({ hasText: '上门理发' });
-    const declined = ok(await d.api('POST', '/api/request/requests', agent, { householdId, categoryCode: 'home-haircut', description: '陈奶奶想周末剪短发' }), 201);
+    const declined = ok(
+      await d.api('POST', '/api/request/requests', agent, { householdId, categoryCode: 'home-haircut', description: '陈奶奶想周末剪短发' }),
+      201,
+    );
     await offer.waitFor({ timeout: 60_000 });
     await offer.getByRole('button', { name: '不接' }).click();
     await v.getByText('现在没有新的派单。').waitFor();
-    await waitFor(async () => {
-      const r = await d.api('GET', '/api/volunteer/me/offers?status=declined', volunteer);
-      return r.status === 200 && r.body.some((o: { requestId: string }) => o.requestId === declined.id);
-    }, { ...KAFKA, what: 'the declined offer in the volunteer’s history' });
-    const haircut = ok(await d.api('POST', '/api/request/requests', agent, { householdId, categoryCode: 'home-haircut', description: '陈奶奶腿脚不便，想在家理发' }), 201);
+    await waitFor(
+      async () => {
+        const r = await d.api('GET', '/api/volunteer/me/offers?status=declined', volunteer);
+        return r.status === 200 && r.body.some((o: { requestId: string }) => o.requestId === declined.id);
+      },
+      { ...KAFKA, what: 'the declined offer in the volunteer’s history' },
+    );
+    const haircut = ok(
+      await d.api('POST', '/api/request/requests', agent, {
+        householdId,
+        categoryCode: 'home-haircut',
+        description: '陈奶奶腿脚不便，想在家理发',
+      }),
+      201,
+    );
     await offer.waitFor({ timeout: 60_000 });
     expect(await offer.textContent()).toMatch(/还剩 \d+ (分 \d+ )?秒/);
     expect(await offer.textContent()).toContain('低价服务');
@@ -324,18 +445,30 @@ describe('the mobile sites in a browser', () => {
     await job.getByLabel('确认码').fill(code);
     await job.getByRole('button', { name: '提交确认码' }).click();
     // Dispatch drops a signed-off job from the volunteer's list; the page keeps saying it was confirmed.
-    await v.getByTestId('confirmed').filter({ hasText: `单号 ${haircut.number} 居民已确认` }).waitFor();
+    await v
+      .getByTestId('confirmed')
+      .filter({ hasText: `单号 ${haircut.number} 居民已确认` })
+      .waitFor();
     await shot(v, 'v07-job-signed-off');
 
-    const earned = await waitFor(async () => {
-      const r = await d.api('GET', '/api/volunteer/me/points', volunteer);
-      return r.status === 200 && r.body.balance > 0 && r.body.balance;
-    }, { ...KAFKA, what: 'points for the signed-off job' });
+    const earned = await waitFor(
+      async () => {
+        const r = await d.api('GET', '/api/volunteer/me/points', volunteer);
+        return r.status === 200 && r.body.balance > 0 && r.body.balance;
+      },
+      { ...KAFKA, what: 'points for the signed-off job' },
+    );
     ok(await d.api('POST', '/api/volunteer/rewards', admin, { unitPath: JINCHENG, name: '洗衣液一瓶', costPoints: earned, stock: 5 }), 201);
     await v.getByRole('link', { name: '积分' }).click();
-    await v.getByTestId('balance').filter({ hasText: String(earned) }).waitFor();
+    await v
+      .getByTestId('balance')
+      .filter({ hasText: String(earned) })
+      .waitFor();
     await v.getByTestId('movement').filter({ hasText: '上门服务' }).waitFor();
-    await v.getByTestId('ranking').filter({ hasText: `我排第 1 名，本月 ${earned} 分` }).waitFor();
+    await v
+      .getByTestId('ranking')
+      .filter({ hasText: `我排第 1 名，本月 ${earned} 分` })
+      .waitFor();
     const reward = v.getByTestId('reward').filter({ hasText: '洗衣液一瓶' });
     await fitsWidth(v);
     await shot(v, 'v08-points');

@@ -11,7 +11,9 @@ describe('dispatch configuration', () => {
 
   it("hands the dispatcher each district's weights", () => {
     const module = DispatchModule.forService({ DISPATCH_WEIGHTS: '{"nanchang": {"load": 0.2}}' });
-    const provided = module.providers!.find((p) => typeof p === 'object' && 'provide' in p && p.provide === DISTRICT_WEIGHTS) as { useValue: Map<string, unknown> };
+    const provided = module.providers!.find((p) => typeof p === 'object' && 'provide' in p && p.provide === DISTRICT_WEIGHTS) as {
+      useValue: Map<string, unknown>;
+    };
     expect(provided.useValue.get('nanchang')).toMatchObject({ quality: 0.35, load: 0.2 });
   });
 });

@@ -89,7 +89,11 @@ export class DispatchHarness extends WorldHarness {
     // The topics exist before anything is produced, whether or not an instance is up yet.
     const admin = testKafka().admin();
     await admin.connect();
-    await ensureTopics(admin, Object.values(TOPICS).map((t) => `${world.prefix}${t}`), loadConfig(MessagingConfig, env));
+    await ensureTopics(
+      admin,
+      Object.values(TOPICS).map((t) => `${world.prefix}${t}`),
+      loadConfig(MessagingConfig, env),
+    );
     await admin.disconnect();
     return new DispatchHarness(world, env);
   }
@@ -148,11 +152,17 @@ export class DispatchHarness extends WorldHarness {
     for (const kind of ['merchant', 'volunteer'] as const) {
       const mine = profiles.filter((p) => (p.providerKind === 'volunteer') === (kind === 'volunteer'));
       if (!mine.length) continue;
-      await this.produce(kind === 'volunteer' ? VolunteerProviderProfile : MerchantProviderProfile, mine.map((p) => ({ subject: p.providerId, data: p })));
+      await this.produce(
+        kind === 'volunteer' ? VolunteerProviderProfile : MerchantProviderProfile,
+        mine.map((p) => ({ subject: p.providerId, data: p })),
+      );
     }
     await waitFor(
       async () => {
-        const rows = await this.rows<{ provider_id: string; version: number }>('SELECT provider_id, version FROM dispatch_provider WHERE provider_id = ANY($1)', [profiles.map((p) => p.providerId)]);
+        const rows = await this.rows<{ provider_id: string; version: number }>(
+          'SELECT provider_id, version FROM dispatch_provider WHERE provider_id = ANY($1)',
+          [profiles.map((p) => p.providerId)],
+        );
         return profiles.every((p) => rows.some((r) => r.provider_id === p.providerId && r.version >= p.version));
       },
       { what: 'the provider view' },
@@ -160,26 +170,41 @@ export class DispatchHarness extends WorldHarness {
   }
 
   async requests(...created: RequestCreatedV1[]): Promise<void> {
-    await this.produce(RequestCreated, created.map((r) => ({ subject: r.requestId, data: r })));
+    await this.produce(
+      RequestCreated,
+      created.map((r) => ({ subject: r.requestId, data: r })),
+    );
   }
 
   /** The job's offers, oldest first. */
-  offers(requestId: string): Promise<Array<{ offer_id: string; provider_id: string; status: string; reason: string | null; offered_by: string; level: string }>> {
+  offers(
+    requestId: string,
+  ): Promise<Array<{ offer_id: string; provider_id: string; status: string; reason: string | null; offered_by: string; level: string }>> {
     return this.rows('SELECT * FROM dispatch_offer WHERE request_id = $1 ORDER BY offered_at, provider_id', [requestId]);
   }
 
   async waitForOffers(requestId: string, predicate: (offers: Awaited<ReturnType<DispatchHarness['offers']>>) => boolean, what: string) {
-    return waitFor(async () => {
-      const offers = await this.offers(requestId);
-      return predicate(offers) && offers;
-    }, { what });
+    return waitFor(
+      async () => {
+        const offers = await this.offers(requestId);
+        return predicate(offers) && offers;
+      },
+      { what },
+    );
   }
 
   async job(requestId: string): Promise<Record<string, unknown> | undefined> {
     return (await this.rows('SELECT * FROM dispatch_job WHERE request_id = $1', [requestId]))[0];
   }
 
-  as(principal: TestPrincipal, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}, app = this.app) {
+  as(
+    principal: TestPrincipal,
+    method: 'GET' | 'POST',
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+    app = this.app,
+  ) {
     return this.world.inject(app, principal, method, url, payload, headers);
   }
 }

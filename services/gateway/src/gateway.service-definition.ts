@@ -31,8 +31,24 @@ import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-sc
 import { DeadLetterRedrive1764000000350 } from './migrations/1764000000350-dead-letter-redrive';
 import openApiMetadata from './openapi.metadata';
 
-export const GATEWAY_ENTITIES = [SigningKey, OrgUnit, StaffUser, RefreshToken, AuditRecord, MerchantApiKey, MerchantUnit, DeadLetterRedrive];
-export const GATEWAY_MIGRATIONS = [Gateway1764000000300, AccountKind1764000000310, LoginThrottle1764000000320, MerchantUnit1764000000330, ApiKeyScopes1764000000340, DeadLetterRedrive1764000000350];
+export const GATEWAY_ENTITIES = [
+  SigningKey,
+  OrgUnit,
+  StaffUser,
+  RefreshToken,
+  AuditRecord,
+  MerchantApiKey,
+  MerchantUnit,
+  DeadLetterRedrive,
+];
+export const GATEWAY_MIGRATIONS = [
+  Gateway1764000000300,
+  AccountKind1764000000310,
+  LoginThrottle1764000000320,
+  MerchantUnit1764000000330,
+  ApiKeyScopes1764000000340,
+  DeadLetterRedrive1764000000350,
+];
 
 @Global()
 @Module({})
@@ -68,7 +84,10 @@ export const gatewayService: ServiceDefinition = {
           exports: [GATEWAY_CONFIG, KEY_CIPHER],
         },
         // The gateway checks its own tokens against its key store, not over HTTP to itself.
-        AuthModule.forService(env, { imports: [KeysModule], keySource: { inject: [SigningKeys], useFactory: (k: SigningKeys) => k.keySource } }),
+        AuthModule.forService(env, {
+          imports: [KeysModule],
+          keySource: { inject: [SigningKeys], useFactory: (k: SigningKeys) => k.keySource },
+        }),
         KeysModule,
         DirectoryModule,
         IdentityModule,

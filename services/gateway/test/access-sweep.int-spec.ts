@@ -44,10 +44,15 @@ const KNOWN_GOOD: Record<string, { body?: object; query?: string }> = {
   'POST /api/merchant/units/{id}/webhooks/deliveries/replay': { body: { since: '2026-01-01T00:00:00Z' } },
   'POST /api/request/households/{id}/residents': { body: { name: '李伯', phones: ['13912340000'] } },
   'POST /api/request/households/{id}/verify': { body: { residentName: '王阿姨' } },
-  'POST /api/request/households/{householdId}/eligibility': { body: { reason: 'sudden_hardship', evidence: 'visit report 12', validUntil: '2027-01-01T00:00:00Z' } },
+  'POST /api/request/households/{householdId}/eligibility': {
+    body: { reason: 'sudden_hardship', evidence: 'visit report 12', validUntil: '2027-01-01T00:00:00Z' },
+  },
   'POST /api/volunteer/volunteers/{id}/training': { body: { module: 'safety', completedOn: '2026-11-01T00:00:00Z' } },
   'POST /api/volunteer/volunteers/{id}/certificates': {
-    body: { categoryCode: 'water-electric-repair', certificate: { name: '低压电工作业证', number: 'T-2026-0001', expiresAt: '2030-01-01T00:00:00Z' } },
+    body: {
+      categoryCode: 'water-electric-repair',
+      certificate: { name: '低压电工作业证', number: 'T-2026-0001', expiresAt: '2030-01-01T00:00:00Z' },
+    },
   },
 };
 
@@ -131,8 +136,11 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
   };
 
   const fill = (path: string, value: (param: string) => string | undefined = () => undefined) =>
-    path.replace(ROUTE_PARAM, (_, param: string) => encodeURIComponent(value(param) ?? idFor(path, param) ?? '3f0e4c1a-9b2d-4e6f-8a7b-1c2d3e4f5a6b'));
-  const urlOf = (route: Route, value?: (param: string) => string | undefined) => fill(route.path, value) + (KNOWN_GOOD[`${route.method.toUpperCase()} ${route.path}`]?.query ?? '');
+    path.replace(ROUTE_PARAM, (_, param: string) =>
+      encodeURIComponent(value(param) ?? idFor(path, param) ?? '3f0e4c1a-9b2d-4e6f-8a7b-1c2d3e4f5a6b'),
+    );
+  const urlOf = (route: Route, value?: (param: string) => string | undefined) =>
+    fill(route.path, value) + (KNOWN_GOOD[`${route.method.toUpperCase()} ${route.path}`]?.query ?? '');
 
   beforeAll(async () => {
     d = await District.start();
@@ -170,7 +178,11 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
       residents: [{ name: '王阿姨', phones: ['13912345678'], tags: ['elderly_living_alone'] }],
     });
     expect(household.status).toBe(201);
-    const request = await d.api('POST', '/api/request/requests', agent, { householdId: household.body.id, categoryCode: 'water-electric-repair', description: '厨房插座没电' });
+    const request = await d.api('POST', '/api/request/requests', agent, {
+      householdId: household.body.id,
+      categoryCode: 'water-electric-repair',
+      description: '厨房插座没电',
+    });
     expect(request.status).toBe(201);
     const users = await d.api('GET', '/users', district);
     const jinchengAdmin = users.body.find((u: { username: string }) => u.username === 'jincheng.admin');
@@ -191,7 +203,9 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
   afterAll(() => d?.stop());
 
   it('answers 401 to every non-public operation called without credentials', async () => {
-    const list = routes.filter((r) => !isPublic(r)).map((r) => ({ method: r.method.toUpperCase(), url: fill(r.path), who: 'nobody', headers: {}, body: bodyOf(r) }));
+    const list = routes
+      .filter((r) => !isPublic(r))
+      .map((r) => ({ method: r.method.toUpperCase(), url: fill(r.path), who: 'nobody', headers: {}, body: bodyOf(r) }));
     expect(list.length).toBeGreaterThan(100);
     const wrong = (await sendAll(list)).filter((a) => a.status !== 401);
     expect(wrong.map(label)).toEqual([]);
@@ -217,7 +231,13 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
       return segments.flatMap((segment, i) =>
         !segment
           ? []
-          : [...new Set([true, false].map((upper) => [...segments.slice(0, i), hex(segment[0], upper) + segment.slice(1), ...segments.slice(i + 1)].join('/')))].map((url) => ({
+          : [
+              ...new Set(
+                [true, false].map((upper) =>
+                  [...segments.slice(0, i), hex(segment[0], upper) + segment.slice(1), ...segments.slice(i + 1)].join('/'),
+                ),
+              ),
+            ].map((url) => ({
               method: r.method.toUpperCase(),
               url,
               who: 'nobody',
@@ -230,8 +250,16 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
     const shapes = routes.flatMap((r) => {
       const url = fill(r.path);
       const cut = url.indexOf('/', 1);
-      const variants = [`${url.slice(0, cut)}%2F${url.slice(cut + 1)}`, `${url.slice(0, cut)}%2f${url.slice(cut + 1)}`, `${url.slice(0, cut)}/%2e%2e${url}`, `${url.slice(0, cut)}/%2E${url.slice(cut)}`, `${url.slice(0, cut)}%5c${url.slice(cut + 1)}`];
-      return cut === -1 ? [] : variants.map((v) => ({ method: r.method.toUpperCase(), url: v, who: 'nobody', headers: {}, body: bodyOf(r) }));
+      const variants = [
+        `${url.slice(0, cut)}%2F${url.slice(cut + 1)}`,
+        `${url.slice(0, cut)}%2f${url.slice(cut + 1)}`,
+        `${url.slice(0, cut)}/%2e%2e${url}`,
+        `${url.slice(0, cut)}/%2E${url.slice(cut)}`,
+        `${url.slice(0, cut)}%5c${url.slice(cut + 1)}`,
+      ];
+      return cut === -1
+        ? []
+        : variants.map((v) => ({ method: r.method.toUpperCase(), url: v, who: 'nobody', headers: {}, body: bodyOf(r) }));
     });
     expect(encoded.length).toBeGreaterThan(routes.length * 2);
     const opened = (await sendAll(encoded.filter((c) => !isPublic(c.route)).map(({ route: _, ...c }) => c))).filter((a) => ok(a.status));
@@ -246,8 +274,24 @@ describe('access sweep: every route, every role, a neighbour, no credentials and
     const list = routes
       .filter((r) => r.path.includes('{'))
       .flatMap((r) => {
-        const urls = [...new Set([urlOf(r), ...Object.values(ids).map((id) => urlOf(r, (param) => (['code', 'unitCode', 'community', 'category'].includes(param) ? undefined : id)))])];
-        return urls.flatMap((url) => Object.entries(neighbours).map(([who, headers]) => ({ method: r.method.toUpperCase(), url, who, headers, body: bodyOf(r), route: r })));
+        const urls = [
+          ...new Set([
+            urlOf(r),
+            ...Object.values(ids).map((id) =>
+              urlOf(r, (param) => (['code', 'unitCode', 'community', 'category'].includes(param) ? undefined : id)),
+            ),
+          ]),
+        ];
+        return urls.flatMap((url) =>
+          Object.entries(neighbours).map(([who, headers]) => ({
+            method: r.method.toUpperCase(),
+            url,
+            who,
+            headers,
+            body: bodyOf(r),
+            route: r,
+          })),
+        );
       });
     const answers = await sendAll(list.map(({ route: _, ...c }) => c));
     const allowed = new Set(list.filter((c) => UNSCOPED[`${c.method} ${c.route.path}`]).map((c) => `${c.method} ${c.url}`));

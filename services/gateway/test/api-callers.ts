@@ -16,15 +16,22 @@ export interface Route {
 
 /** A service builds its document on first request, which can outlast the gateway's fetch timeout on a busy machine. */
 export const mergedDocument = (d: District): Promise<any> =>
-  waitFor(async () => {
-    const body = (await d.api('GET', '/openapi.json')).body;
-    return body['x-unavailable-services'].length === 0 && body;
-  }, { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' });
+  waitFor(
+    async () => {
+      const body = (await d.api('GET', '/openapi.json')).body;
+      return body['x-unavailable-services'].length === 0 && body;
+    },
+    { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' },
+  );
 
 /** Every operation of the document but probes and metrics, which are not the API. */
 export const operations = (doc: any): Route[] =>
   Object.entries(doc.paths as Record<string, Record<string, any>>)
-    .flatMap(([path, item]) => Object.entries(item).filter(([m]) => METHODS.includes(m)).map(([method, op]) => ({ method, path, op })))
+    .flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([m]) => METHODS.includes(m))
+        .map(([method, op]) => ({ method, path, op })),
+    )
     .filter(({ path }) => !/^\/(api\/\w+\/)?(health|metrics)/.test(path));
 
 /** A partner unit's application as the Jincheng community office records it. */
@@ -54,16 +61,28 @@ export interface Callers {
  * The demo district's staff of each role, a partner unit in Jincheng signed up, verified and
  * activated by the community admin, calling by its API key, and a volunteer signed up in Jincheng.
  */
-export async function signInEveryRole(d: District, volunteer = { username: 'fuzz.volunteer', password: 'fuzz-volunteer-2026', phone: '13700002222' }): Promise<Callers> {
+export async function signInEveryRole(
+  d: District,
+  volunteer = { username: 'fuzz.volunteer', password: 'fuzz-volunteer-2026', phone: '13700002222' },
+): Promise<Callers> {
   const admin = await d.login('jincheng.admin');
   const unit = await d.api('POST', '/api/merchant/units', admin, JINCHENG_UNIT);
   if (unit.status !== 201) throw new Error(`the partner unit was not created: ${unit.status} ${JSON.stringify(unit.body)}`);
-  for (const to of ['verified', 'active']) await d.api('POST', `/api/merchant/units/${unit.body.id}/status`, admin, { to, reason: 'licence checked' });
+  for (const to of ['verified', 'active'])
+    await d.api('POST', `/api/merchant/units/${unit.body.id}/status`, admin, { to, reason: 'licence checked' });
   const { apiKey } = (await d.api('POST', `/api/merchant/units/${unit.body.id}/api-keys`, admin)).body;
   const merchant = { 'x-api-key': apiKey };
-  await waitFor(async () => (await d.api('GET', '/api/merchant/me', merchant)).status === 200, { timeoutMs: 60_000, what: "the gateway to learn the unit's API key" });
+  await waitFor(async () => (await d.api('GET', '/api/merchant/me', merchant)).status === 200, {
+    timeoutMs: 60_000,
+    what: "the gateway to learn the unit's API key",
+  });
   const { username, password, phone } = volunteer;
-  const signUp = await d.api('POST', '/auth/volunteers', {}, { username, password, displayName: '志愿者', phone, communityCode: 'jincheng' });
+  const signUp = await d.api(
+    'POST',
+    '/auth/volunteers',
+    {},
+    { username, password, displayName: '志愿者', phone, communityCode: 'jincheng' },
+  );
   if (signUp.status !== 202) throw new Error(`the volunteer sign-up was refused: ${signUp.status} ${JSON.stringify(signUp.body)}`);
   const login = await d.api('POST', '/auth/login', {}, { username, password });
   if (login.status !== 200) throw new Error(`the volunteer could not sign in: ${login.status} ${JSON.stringify(login.body)}`);

@@ -1,10 +1,4 @@
-import {
-  ApiKeyIssued,
-  ApiKeyRevoked,
-  AuditRecorded,
-  UnitStatusChanged,
-  VolunteerStatusChanged,
-} from '@bangbang/contracts';
+import { ApiKeyIssued, ApiKeyRevoked, AuditRecorded, UnitStatusChanged, VolunteerStatusChanged } from '@bangbang/contracts';
 import { ExampleFeed, STORY } from '@bangbang/testing';
 import { gatewayService } from '../src/gateway.service-definition';
 import { StaffUser } from '../src/identity/staff-user.entity';

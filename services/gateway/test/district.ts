@@ -36,14 +36,26 @@ export class District {
    * `env` adds to or overrides a service's environment: the gateway's (the console to serve, a shorter token life) or another's (another SMS gateway).
    * `residentsSite`: the texted rating links open the residents' site (/m/rate/…) rather than the rating service's plain page.
    */
-  static async start(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>> = {}, options: { residentsSite?: boolean } = {}): Promise<District> {
+  static async start(
+    env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>> = {},
+    options: { residentsSite?: boolean } = {},
+  ): Promise<District> {
     const d = new District();
     await d.boot(env, options.residentsSite ?? false);
     return d;
   }
 
-  private async boot(env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>>, residentsSite: boolean): Promise<void> {
-    const services = { request: requestService, dispatch: dispatchService, merchant: merchantService, volunteer: volunteerService, rating: ratingService };
+  private async boot(
+    env: Partial<Record<'gateway' | 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating', NodeJS.ProcessEnv>>,
+    residentsSite: boolean,
+  ): Promise<void> {
+    const services = {
+      request: requestService,
+      dispatch: dispatchService,
+      merchant: merchantService,
+      volunteer: volunteerService,
+      rating: ratingService,
+    };
     const names = Object.keys(services) as Array<keyof typeof services>;
     const ports = Object.fromEntries(await Promise.all(['gateway', ...names].map(async (n) => [n, await freePort()] as const)));
     const url = (name: string) => `http://127.0.0.1:${ports[name]}`;
@@ -62,7 +74,11 @@ export class District {
       volunteer: {},
       rating: {},
     };
-    this.gw = await startGateway({ KAFKA_TOPIC_PREFIX: prefix, ...Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, url(n)])), ...env.gateway });
+    this.gw = await startGateway({
+      KAFKA_TOPIC_PREFIX: prefix,
+      ...Object.fromEntries(names.map((n) => [`${n.toUpperCase()}_URL`, url(n)])),
+      ...env.gateway,
+    });
     await this.gw.app.listen({ port: ports.gateway, host: '127.0.0.1' });
     const auth = { AUTH_JWKS_URL: `${this.gatewayUrl}/.well-known/jwks.json` };
     this.dbs.push(...(await Promise.all(names.map(() => createTestDatabase()))));

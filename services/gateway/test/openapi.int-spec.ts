@@ -16,19 +16,25 @@ const METHODS = ['get', 'head', 'delete', ...WRITES];
 /** From the controllers themselves, not the document: every write route whose handler takes a @Body(). */
 function routesReadingABody(apps: Record<string, NestFastifyApplication>): string[] {
   const join = (...parts: (string | string[] | undefined)[]) =>
-    `/${parts.map((p) => (Array.isArray(p) ? p[0] : p) ?? '').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '').replace(/:(\w+)/g, '{$1}');
+    `/${parts.map((p) => (Array.isArray(p) ? p[0] : p) ?? '').join('/')}`
+      .replace(/\/+/g, '/')
+      .replace(/\/$/, '')
+      .replace(/:(\w+)/g, '{$1}');
   return Object.entries(apps).flatMap(([service, app]) =>
     [...app.get(ModulesContainer).values()].flatMap((module) =>
       [...module.controllers.values()].flatMap(({ metatype }) => {
         const controller = metatype as { prototype: Record<string, unknown> } & (new () => unknown);
         return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
           const handler = controller.prototype[name] as object;
-          const method = typeof handler === 'function' ? (Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) : undefined;
+          const method =
+            typeof handler === 'function' ? (Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined) : undefined;
           if (method === undefined || ![RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH].includes(method)) return [];
           const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {};
           if (!Object.keys(args).some((key) => key.startsWith(`${RouteParamtypes.BODY}:`))) return [];
           const prefix = service === 'gateway' ? '' : `/api/${service}`;
-          return [`${RequestMethod[method]} ${prefix}${join(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler))}`];
+          return [
+            `${RequestMethod[method]} ${prefix}${join(Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler))}`,
+          ];
         });
       }),
     ),
@@ -60,10 +66,13 @@ describe('the merged OpenAPI document', () => {
   beforeAll(async () => {
     d = await District.start();
     // A service builds its document on first request, which can outlast the gateway's fetch timeout on a busy machine.
-    doc = await waitFor(async () => {
-      const body = (await d.api('GET', '/openapi.json')).body;
-      return body['x-unavailable-services'].length === 0 && body;
-    }, { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' });
+    doc = await waitFor(
+      async () => {
+        const body = (await d.api('GET', '/openapi.json')).body;
+        return body['x-unavailable-services'].length === 0 && body;
+      },
+      { timeoutMs: 60_000, what: 'every service in the merged OpenAPI document' },
+    );
   });
 
   afterAll(() => d?.stop());
@@ -82,7 +91,9 @@ describe('the merged OpenAPI document', () => {
     expect(readers.length).toBeGreaterThan(40);
     const documented = new Set(
       ops()
-        .filter(({ method, op }) => WRITES.includes(method) && Object.values(op.requestBody?.content ?? {}).some((c: any) => described(c.schema)))
+        .filter(
+          ({ method, op }) => WRITES.includes(method) && Object.values(op.requestBody?.content ?? {}).some((c: any) => described(c.schema)),
+        )
         .map(({ route }) => route),
     );
     expect(readers.filter((route) => !documented.has(route))).toEqual([]);
@@ -92,7 +103,9 @@ describe('the merged OpenAPI document', () => {
     const missing = ops()
       .filter(({ op }) => {
         const ok = Object.entries(op.responses ?? {}).filter(([code]) => /^2/.test(code));
-        return !ok.some(([code, r]: [string, any]) => code === '204' || Object.values(r.content ?? {}).some((c: any) => described(c.schema)));
+        return !ok.some(
+          ([code, r]: [string, any]) => code === '204' || Object.values(r.content ?? {}).some((c: any) => described(c.schema)),
+        );
       })
       .map(({ route }) => route);
     expect(missing).toEqual([]);
@@ -115,12 +128,19 @@ describe('the merged OpenAPI document', () => {
     expect(op('post', '/api/request/households')['x-roles']).not.toContain('merchant');
     expect(op('get', '/api/merchant/me/jobs')['x-roles']).toEqual(['merchant']);
     expect(op('get', '/api/merchant/me/jobs').security).toEqual([{ bearer: [] }, { apiKey: [] }]);
-    expect(doc.components.securitySchemes).toMatchObject({ bearer: { type: 'http', scheme: 'bearer' }, apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } });
-    const unsecured = ops().filter(({ op }) => !Array.isArray(op.security)).map(({ route }) => route);
+    expect(doc.components.securitySchemes).toMatchObject({
+      bearer: { type: 'http', scheme: 'bearer' },
+      apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+    });
+    const unsecured = ops()
+      .filter(({ op }) => !Array.isArray(op.security))
+      .map(({ route }) => route);
     expect(unsecured).toEqual([]);
   });
 
   it('is generated from the code: the plugin metadata files are up to date', () => {
-    expect(() => execFileSync('node', ['-r', '@swc-node/register', 'deploy/openapi/metadata.ts', '--check'], { cwd: ROOT, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync('node', ['-r', '@swc-node/register', 'deploy/openapi/metadata.ts', '--check'], { cwd: ROOT, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 });

@@ -30,7 +30,13 @@ export const merchantService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'merchant',
         entities: [PartnerUnit, Offering, ApiKey, WebhookEndpoint, WebhookDelivery, WebhookAttempt, UnitJob],
-        migrations: [Merchant1764000000400, IdempotencyClaim1764000000410, UnitRedo1764000000420, ApiKeyScopes1764000000430, PendingChanges1764000000440],
+        migrations: [
+          Merchant1764000000400,
+          IdempotencyClaim1764000000410,
+          UnitRedo1764000000420,
+          ApiKeyScopes1764000000430,
+          PendingChanges1764000000440,
+        ],
         producedTopics: [TOPICS.merchant],
         env,
       }),

@@ -33,7 +33,8 @@ describe('merchant: the contract examples', () => {
   let unitId: string;
   const rows = (sql: string, params: unknown[] = []) => h.ds.query<Array<Record<string, unknown>>>(sql, params);
   const job = async () => (await rows('SELECT * FROM unit_job WHERE request_id = $1 AND unit_id = $2', [STORY.requestId, unitId]))[0];
-  const webhooks = async () => (await rows('SELECT event_type FROM webhook_delivery WHERE unit_id = $1 ORDER BY created_at', [unitId])).map((r) => r.event_type);
+  const webhooks = async () =>
+    (await rows('SELECT event_type FROM webhook_delivery WHERE unit_id = $1 ORDER BY created_at', [unitId])).map((r) => r.event_type);
 
   beforeAll(async () => {
     h = await startMerchant();
@@ -52,7 +53,10 @@ describe('merchant: the contract examples', () => {
     for (const [i, ending] of ([OfferAccepted, OfferDeclined, OfferExpired, OfferWithdrawn] as EventContract[]).entries()) {
       // The story's offer is accepted; each other ending is told of an offer made again (new offer and event ids).
       const offer = i === 0 ? storyOffer : randomUUID();
-      const ids = (c: EventContract) => ({ [STORY.unitId]: unitId, ...(i > 0 && { [storyOffer]: offer, [contractExample(c).id]: randomUUID() }) });
+      const ids = (c: EventContract) => ({
+        [STORY.unitId]: unitId,
+        ...(i > 0 && { [storyOffer]: offer, [contractExample(c).id]: randomUUID() }),
+      });
       await feed.feed(JobOffered, ids(JobOffered));
       await feed.feed(ending, ids(ending));
       const [row] = await rows('SELECT status FROM unit_offer WHERE offer_id = $1', [offer]);
@@ -75,7 +79,14 @@ describe('merchant: the contract examples', () => {
 
   it("leaves the volunteer's part of the story alone: on site, completed, signed off, rated, redone", async () => {
     const before = { job: await job(), webhooks: await webhooks() };
-    for (const contract of [JobOnSite, JobCompleted, RequestSignedOff, RatingSubmitted, RatingAmended, RequestReopened] as EventContract[]) {
+    for (const contract of [
+      JobOnSite,
+      JobCompleted,
+      RequestSignedOff,
+      RatingSubmitted,
+      RatingAmended,
+      RequestReopened,
+    ] as EventContract[]) {
       await feed.feed(contract, { [STORY.unitId]: unitId });
     }
     expect({ job: await job(), webhooks: await webhooks() }).toEqual(before);
@@ -85,7 +96,10 @@ describe('merchant: the contract examples', () => {
   it("keeps the unit's quality from the rating service", async () => {
     const quality = await feed.feed(ProviderQuality, { [STORY.unitId]: unitId });
     const [credit] = await rows('SELECT quality, quality_version FROM unit_credit WHERE unit_id = $1', [unitId]);
-    expect(credit).toMatchObject({ quality: expect.objectContaining({ bayesianScore: quality.data.bayesianScore }), quality_version: quality.data.version });
+    expect(credit).toMatchObject({
+      quality: expect.objectContaining({ bayesianScore: quality.data.bayesianScore }),
+      quality_version: quality.data.version,
+    });
   });
 
   it('marks the job cancelled when the resident cancels', async () => {

@@ -21,10 +21,26 @@ export const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOff
   urgency: 'utilities',
   ...extra,
 });
-export const STREET_ADMIN: TestPrincipal = { id: 'admin-jinxing', kind: 'staff', role: 'street_admin', org: 'jinxing', orgPath: '/nanchang/jinxing/' };
-export const OTHER_STREET_ADMIN: TestPrincipal = { id: 'admin-yinxiu', kind: 'staff', role: 'street_admin', org: 'yinxiu', orgPath: '/nanchang/yinxiu/' };
+export const STREET_ADMIN: TestPrincipal = {
+  id: 'admin-jinxing',
+  kind: 'staff',
+  role: 'street_admin',
+  org: 'jinxing',
+  orgPath: '/nanchang/jinxing/',
+};
+export const OTHER_STREET_ADMIN: TestPrincipal = {
+  id: 'admin-yinxiu',
+  kind: 'staff',
+  role: 'street_admin',
+  org: 'yinxiu',
+  orgPath: '/nanchang/yinxiu/',
+};
 /** A unit's token as the gateway mints it for an API key; by default a key with both scopes. */
-export const merchant = (unitId: string, orgPath = JINCHENG, key: Pick<TestPrincipal, 'credential' | 'scopes'> = { scopes: ['jobs', 'manage'] }): TestPrincipal => ({
+export const merchant = (
+  unitId: string,
+  orgPath = JINCHENG,
+  key: Pick<TestPrincipal, 'credential' | 'scopes'> = { scopes: ['jobs', 'manage'] },
+): TestPrincipal => ({
   id: unitId,
   kind: 'merchant',
   role: 'merchant',
@@ -34,7 +50,12 @@ export const merchant = (unitId: string, orgPath = JINCHENG, key: Pick<TestPrinc
 });
 
 /** Local-test settings: http to loopback allowed, and the retry schedule run a thousand times faster. */
-export const FAST_WEBHOOKS = { WEBHOOK_ALLOW_LOCAL_HTTP: 'true', WEBHOOK_SCHEDULE_SCALE: '0.001', WEBHOOK_POLL_MS: '50', WEBHOOK_TIMEOUT_MS: '2000' };
+export const FAST_WEBHOOKS = {
+  WEBHOOK_ALLOW_LOCAL_HTTP: 'true',
+  WEBHOOK_SCHEDULE_SCALE: '0.001',
+  WEBHOOK_POLL_MS: '50',
+  WEBHOOK_TIMEOUT_MS: '2000',
+};
 
 export interface MerchantHarness {
   app: NestFastifyApplication;
@@ -45,7 +66,13 @@ export interface MerchantHarness {
   issuer: TestIssuer;
   /** A unit applied for, verified and activated by the Jinxing street admin, with one offering. */
   activeUnit(name?: string): Promise<string>;
-  call(principal: TestPrincipal, method: string, url: string, payload?: object, headers?: Record<string, string>): ReturnType<NestFastifyApplication['inject']>;
+  call(
+    principal: TestPrincipal,
+    method: string,
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ): ReturnType<NestFastifyApplication['inject']>;
   /** Produces another service's fact straight to Kafka, as its relay would. */
   produce<T extends object>(contract: EventContract<T>, subject: string, data: T): Promise<string>;
   restart(): Promise<void>;
@@ -88,7 +115,11 @@ export async function startMerchant(extraEnv: NodeJS.ProcessEnv = {}): Promise<M
         if (moved.statusCode !== 201) throw new Error(`move to ${to} failed: ${moved.body}`);
       }
       // Put by the admin, so it counts at once (a unit's own new category waits for review).
-      await h.call(STREET_ADMIN, 'PUT', `/units/${id}/offerings/water-electric-repair`, { description: 'taps, pipes, sockets', priceMinFen: 2_000, priceMaxFen: 8_000 });
+      await h.call(STREET_ADMIN, 'PUT', `/units/${id}/offerings/water-electric-repair`, {
+        description: 'taps, pipes, sockets',
+        priceMinFen: 2_000,
+        priceMaxFen: 8_000,
+      });
       return id;
     },
     async produce(contract, subject, data) {

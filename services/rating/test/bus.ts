@@ -9,7 +9,10 @@ export class TestBus {
   ) {}
 
   static async start(prefix: string, ...collectTopics: string[]): Promise<TestBus> {
-    const [producer, watch] = await Promise.all([TestProducer.start(prefix), TopicWatch.start(...collectTopics.map((t) => `${prefix}${t}`))]);
+    const [producer, watch] = await Promise.all([
+      TestProducer.start(prefix),
+      TopicWatch.start(...collectTopics.map((t) => `${prefix}${t}`)),
+    ]);
     return new TestBus(producer, watch);
   }
 

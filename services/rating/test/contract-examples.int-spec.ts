@@ -25,7 +25,7 @@ describe('rating: the contract examples', () => {
   let ds: DataSource;
   let feed: ExampleFeed;
   const fact = async (requestId = STORY.requestId) =>
-    ((await ds.query<Array<{ fact: Record<string, unknown> }>>('SELECT fact FROM job_fact WHERE request_id = $1', [requestId]))[0]?.fact);
+    (await ds.query<Array<{ fact: Record<string, unknown> }>>('SELECT fact FROM job_fact WHERE request_id = $1', [requestId]))[0]?.fact;
 
   beforeAll(async () => {
     world = await TestWorld.start({ issuer: false });
@@ -58,7 +58,9 @@ describe('rating: the contract examples', () => {
     expect(await fact()).toMatchObject({ providerId: STORY.volunteerId, providerKind: 'volunteer' });
     const signedOff = await feed.feed(RequestSignedOff);
     expect(await fact()).toMatchObject({ signOffs: 1, signedOffSolved: true });
-    expect(await ds.query('SELECT token_hash FROM rating_link WHERE request_id = $1', [STORY.requestId])).toEqual([{ token_hash: signedOff.data.ratingTokenHash }]);
+    expect(await ds.query('SELECT token_hash FROM rating_link WHERE request_id = $1', [STORY.requestId])).toEqual([
+      { token_hash: signedOff.data.ratingTokenHash },
+    ]);
     await feed.feed(RatingSubmitted);
     expect(await fact()).toMatchObject({ ratingRevision: 1, ratingProvider: 'satisfied', ratingProviderId: STORY.volunteerId });
     const amended = await feed.feed(RatingAmended);

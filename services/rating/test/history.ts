@@ -63,7 +63,13 @@ export function seedHistory(jobs: number, seed = 20261125): History {
     const dispatch: Fact[] = [];
     const rating: Fact[] = [];
     const consultation = rnd() < 0.05;
-    request.push({ type: 'created', kind: consultation ? 'consultation' : 'home_service', responseDueAt: iso(responseDue), resolutionDueAt: iso(resolutionDue), ...placed });
+    request.push({
+      type: 'created',
+      kind: consultation ? 'consultation' : 'home_service',
+      responseDueAt: iso(responseDue),
+      resolutionDueAt: iso(resolutionDue),
+      ...placed,
+    });
     if (consultation) {
       request.push({ type: 'answered', at: iso(received + 60_000), ...placed });
     } else if (rnd() < 0.05) {
@@ -83,7 +89,15 @@ export function seedHistory(jobs: number, seed = 20261125): History {
       }
       const signedOff = acceptedAt + Math.floor(rnd() * 1.2 * resolutionHours * HOUR);
       if (signedOff > resolutionDue) dispatch.push({ type: 'breached', deadline: 'resolution', at: iso(resolutionDue), ...placed });
-      const signOff = (at: number, solved: boolean): Fact => ({ type: 'signed-off', at: iso(at), providerId: holder, providerKind, solved, resolutionDueAt: iso(resolutionDue), ...placed });
+      const signOff = (at: number, solved: boolean): Fact => ({
+        type: 'signed-off',
+        at: iso(at),
+        providerId: holder,
+        providerKind,
+        solved,
+        resolutionDueAt: iso(resolutionDue),
+        ...placed,
+      });
       request.push(signOff(signedOff, rnd() < 0.8));
       if (rnd() < 0.03) {
         request.push({ type: 'reopened', at: iso(signedOff + 2 * HOUR), ...placed });

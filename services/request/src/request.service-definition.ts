@@ -34,8 +34,19 @@ import { SignOffCode } from './sign-off/sign-off-code.entity';
 import openApiMetadata from './openapi.metadata';
 
 export const REQUEST_ENTITIES = [
-  OrgUnit, Category, CommunityCategory, Household, Resident, ResidentPhone, FeeEligibility,
-  ServiceRequest, TimelineEntry, SignOffCode, Open311Client, Notification, BookingVerification,
+  OrgUnit,
+  Category,
+  CommunityCategory,
+  Household,
+  Resident,
+  ResidentPhone,
+  FeeEligibility,
+  ServiceRequest,
+  TimelineEntry,
+  SignOffCode,
+  Open311Client,
+  Notification,
+  BookingVerification,
 ];
 
 @Global()

@@ -30,7 +30,11 @@ describe('request: the contract examples', () => {
 
   it("moves the story's request along dispatch's facts, from escalation to the volunteer's completion, and reopens it for the redo", async () => {
     const home = await h.household('jincheng', ['13812345678']);
-    const intake = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'water-electric-repair', description: '厨房水龙头漏水' });
+    const intake = await h.call('agent', 'POST', '/requests', {
+      householdId: home.id,
+      categoryCode: 'water-electric-repair',
+      description: '厨房水龙头漏水',
+    });
     expect(intake.statusCode).toBe(201);
     const id: string = intake.json().id;
     const ours = { [STORY.requestId]: id };

@@ -7,11 +7,51 @@ import { requestService } from '../src/request.service-definition';
 /** Two streets of the demo district, two communities in the first, one in the second. */
 export const UNITS: OrgUnitV1[] = [
   { code: 'nanchang', level: 'district', parentCode: null, path: '/nanchang/', nameZh: '南长区', namePinyin: 'Nanchang', status: 'active' },
-  { code: 'jinxing', level: 'street', parentCode: 'nanchang', path: '/nanchang/jinxing/', nameZh: '金星街道', namePinyin: 'Jinxing', status: 'active' },
-  { code: 'jincheng', level: 'community', parentCode: 'jinxing', path: '/nanchang/jinxing/jincheng/', nameZh: '金城社区', namePinyin: 'Jincheng', status: 'active' },
-  { code: 'huaigu', level: 'community', parentCode: 'jinxing', path: '/nanchang/jinxing/huaigu/', nameZh: '槐古社区', namePinyin: 'Huaigu', status: 'active' },
-  { code: 'yangming', level: 'street', parentCode: 'nanchang', path: '/nanchang/yangming/', nameZh: '扬名街道', namePinyin: 'Yangming', status: 'active' },
-  { code: 'yinxiu', level: 'community', parentCode: 'yangming', path: '/nanchang/yangming/yinxiu/', nameZh: '隐秀社区', namePinyin: 'Yinxiu', status: 'active' },
+  {
+    code: 'jinxing',
+    level: 'street',
+    parentCode: 'nanchang',
+    path: '/nanchang/jinxing/',
+    nameZh: '金星街道',
+    namePinyin: 'Jinxing',
+    status: 'active',
+  },
+  {
+    code: 'jincheng',
+    level: 'community',
+    parentCode: 'jinxing',
+    path: '/nanchang/jinxing/jincheng/',
+    nameZh: '金城社区',
+    namePinyin: 'Jincheng',
+    status: 'active',
+  },
+  {
+    code: 'huaigu',
+    level: 'community',
+    parentCode: 'jinxing',
+    path: '/nanchang/jinxing/huaigu/',
+    nameZh: '槐古社区',
+    namePinyin: 'Huaigu',
+    status: 'active',
+  },
+  {
+    code: 'yangming',
+    level: 'street',
+    parentCode: 'nanchang',
+    path: '/nanchang/yangming/',
+    nameZh: '扬名街道',
+    namePinyin: 'Yangming',
+    status: 'active',
+  },
+  {
+    code: 'yinxiu',
+    level: 'community',
+    parentCode: 'yangming',
+    path: '/nanchang/yangming/yinxiu/',
+    nameZh: '隐秀社区',
+    namePinyin: 'Yinxiu',
+    status: 'active',
+  },
 ];
 
 export const PEOPLE = {
@@ -34,10 +74,20 @@ export interface RequestHarness {
   /** Points another service under test at the same token issuer. */
   issuerEnv: NodeJS.ProcessEnv;
   as(person: Person): Promise<{ authorization: string }>;
-  call(person: Person, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, headers?: Record<string, string>): Promise<{ statusCode: number; json: () => any; headers: Record<string, unknown> }>;
+  call(
+    person: Person,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ): Promise<{ statusCode: number; json: () => any; headers: Record<string, unknown> }>;
   produce<T extends object>(contract: EventContract<T>, subject: string, data: T, id?: string): Promise<string>;
   /** The first `count` events of this type on its topic (other types on the topic are skipped). */
-  events<T>(contract: EventContract<T & object>, count: number, where?: (data: T, key: string | null) => boolean): Promise<Array<{ key: string | null; data: T; headers: Record<string, string> }>>;
+  events<T>(
+    contract: EventContract<T & object>,
+    count: number,
+    where?: (data: T, key: string | null) => boolean,
+  ): Promise<Array<{ key: string | null; data: T; headers: Record<string, string> }>>;
   count(table: string): Promise<number>;
   household(community: string, phones: string[], opts?: { address?: string; name?: string; lat?: number; lng?: number }): Promise<any>;
   stop(): Promise<void>;
@@ -57,7 +107,12 @@ export async function startRequestService(extraEnv: NodeJS.ProcessEnv = {}): Pro
     issuerEnv: issuer.env(),
     as: (person) => issuer.bearer(PEOPLE[person]),
     async call(person, method, url, payload, headers = {}) {
-      const res = await app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { ...(await h.as(person)), ...headers } });
+      const res = await app.inject({
+        method,
+        url,
+        payload: payload as Record<string, unknown>,
+        headers: { ...(await h.as(person)), ...headers },
+      });
       return { statusCode: res.statusCode, json: () => res.json(), headers: res.headers };
     },
     async produce(contract, subject, data, id) {
@@ -68,7 +123,9 @@ export async function startRequestService(extraEnv: NodeJS.ProcessEnv = {}): Pro
       const watch = await TopicWatch.start(`${prefix}${contract.topic}`);
       try {
         const mine = () => watch.messages.filter((m) => m.type === contract.type && where(m.data as any, m.key || null));
-        const got = await waitFor(async () => mine().length >= count && mine().slice(0, count), { what: `${count} ${contract.type} events` });
+        const got = await waitFor(async () => mine().length >= count && mine().slice(0, count), {
+          what: `${count} ${contract.type} events`,
+        });
         return got.map((m) => ({ key: m.key || null, data: m.data as any, headers: m.headers }));
       } finally {
         await watch.stop();

@@ -60,7 +60,12 @@ describe('intake while the consumer group still waits for a dead member', () => 
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
     // A long session, as before this was fixed, so the dead member holds the group for a wide window.
-    env = serviceEnv(db, prefix, { ...issuer.env(), PORT: String(port), CONSUMER_SESSION_TIMEOUT_MS: '30000', CONSUMER_HEARTBEAT_MS: '3000' });
+    env = serviceEnv(db, prefix, {
+      ...issuer.env(),
+      PORT: String(port),
+      CONSUMER_SESSION_TIMEOUT_MS: '30000',
+      CONSUMER_HEARTBEAT_MS: '3000',
+    });
   });
 
   afterAll(async () => {
@@ -83,12 +88,19 @@ describe('intake while the consumer group still waits for a dead member', () => 
       messages: UNITS.map((u) => toKafkaRecord(createEvent(UnitCreated.source, { type: UnitCreated.type, subject: u.code, data: u }))),
     });
     await producer.disconnect();
-    const household = { communityCode: 'jincheng', address: '无锡市梁溪区金星街道金城社区12栋3单元502室', residents: [{ name: '王阿姨', phones: ['13812345678'], tags: [] }] };
+    const household = {
+      communityCode: 'jincheng',
+      address: '无锡市梁溪区金星街道金城社区12栋3单元502室',
+      residents: [{ name: '王阿姨', phones: ['13812345678'], tags: [] }],
+    };
     // Refused until the directory events have given the service its org tree.
-    const home = await waitFor(async () => {
-      const res = await asAgent('POST', '/households', household);
-      return res.status === 201 ? res : undefined;
-    }, { what: 'a household, once the org tree has arrived' });
+    const home = await waitFor(
+      async () => {
+        const res = await asAgent('POST', '/households', household);
+        return res.status === 201 ? res : undefined;
+      },
+      { what: 'a household, once the org tree has arrived' },
+    );
 
     child!.kill('SIGKILL');
     await exited(child!);
@@ -101,18 +113,30 @@ describe('intake while the consumer group still waits for a dead member', () => 
     });
     const ready = await get('/health/ready');
     expect(ready).toMatchObject({ status: 200, body: { status: 'ok', database: true, consumers: [{ group: 'request' }] } });
-    const call = await asAgent('POST', '/requests', { householdId: home.body.id, categoryCode: 'water-electric-repair', description: '厨房水龙头漏水' });
+    const call = await asAgent('POST', '/requests', {
+      householdId: home.body.id,
+      categoryCode: 'water-electric-repair',
+      description: '厨房水龙头漏水',
+    });
     expect(call.status).toBe(201);
     const consumers = await get('/health/consumers');
     expect(consumers).toMatchObject({ status: 503, body: { status: 'unavailable', consumers: [{ group: 'request', state: 'joining' }] } });
 
-    await waitFor(async () => (await get('/health/consumers')).status === 200, { timeoutMs: 90_000, what: 'the consumer to join once the dead member is gone' });
+    await waitFor(async () => (await get('/health/consumers')).status === 200, {
+      timeoutMs: 90_000,
+      what: 'the consumer to join once the dead member is gone',
+    });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toMatch(/bangbang_consumer_up\{group="request"\} 1/);
     expect(metrics).toMatch(/bangbang_consumer_lag\{group="request",topic="bangbang\.directory"\} \d+/);
-    await waitFor(async () => (await sql(`SELECT 1 FROM outbox WHERE key = $1 AND type LIKE 'bangbang.request.created%' AND sent_at IS NOT NULL`, [call.body.id])).length === 1, {
-      what: 'the request taken during the join to be published',
-    });
+    await waitFor(
+      async () =>
+        (await sql(`SELECT 1 FROM outbox WHERE key = $1 AND type LIKE 'bangbang.request.created%' AND sent_at IS NOT NULL`, [call.body.id]))
+          .length === 1,
+      {
+        what: 'the request taken during the join to be published',
+      },
+    );
 
     child!.kill('SIGTERM');
     await exited(child!);

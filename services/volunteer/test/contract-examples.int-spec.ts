@@ -41,7 +41,10 @@ describe('volunteer: the contract examples', () => {
     );
     const posted = contractExample(PointsPosted).data;
     expect(entries.map((e) => e.reference)).toEqual([posted.reference, `job-bonus:${STORY.requestId}`, `rating:${STORY.requestId}`]);
-    expect(entries[0]).toMatchObject({ kind: posted.kind, amount: posted.lines.find((l) => l.account === `volunteer:${STORY.volunteerId}`)?.amount });
+    expect(entries[0]).toMatchObject({
+      kind: posted.kind,
+      amount: posted.lines.find((l) => l.account === `volunteer:${STORY.volunteerId}`)?.amount,
+    });
     const balance = entries.reduce((sum, e) => sum + e.amount, 0);
     expect((await h.as(v, 'GET', '/me/points')).json()).toMatchObject({ balance });
   });

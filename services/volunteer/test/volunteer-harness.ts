@@ -15,7 +15,13 @@ export const admin = (orgPath = JINCHENG, role = 'community_admin', id = `admin-
   orgPath,
 });
 
-export const volunteer = (id: string, orgPath = JINCHENG): TestPrincipal => ({ id, kind: 'volunteer', role: 'volunteer', org: orgPath.split('/').at(-2)!, orgPath });
+export const volunteer = (id: string, orgPath = JINCHENG): TestPrincipal => ({
+  id,
+  kind: 'volunteer',
+  role: 'volunteer',
+  org: orgPath.split('/').at(-2)!,
+  orgPath,
+});
 
 export const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -69,7 +75,10 @@ export class VolunteerHarness extends WorldHarness {
   }
 
   /** Applies, trains fully and approves a volunteer through the API; returns the volunteer principal. */
-  async approvedVolunteer(id: string, opts: { orgPath?: string; name?: string; specialties?: object[]; always?: boolean } = {}): Promise<TestPrincipal> {
+  async approvedVolunteer(
+    id: string,
+    opts: { orgPath?: string; name?: string; specialties?: object[]; always?: boolean } = {},
+  ): Promise<TestPrincipal> {
     const orgPath = opts.orgPath ?? JINCHENG;
     const v = volunteer(id, orgPath);
     const applied = await this.as(v, 'POST', '/applications', {

@@ -6,12 +6,26 @@ const unit = (data: object) => createEvent('/bangbang/gateway', { type: UnitCrea
 
 describe('org unit contract', () => {
   it('lets a district have no parent', () => {
-    const district = { code: 'nanchang', level: 'district', path: '/nanchang/', nameZh: '南长区', namePinyin: 'Nanchang Qu', status: 'active' };
+    const district = {
+      code: 'nanchang',
+      level: 'district',
+      path: '/nanchang/',
+      nameZh: '南长区',
+      namePinyin: 'Nanchang Qu',
+      status: 'active',
+    };
     expect(() => validateEvent(unit(district), UnitCreated)).not.toThrow();
   });
 
   it('refuses a community without its street', () => {
-    const orphan = { code: 'jincheng', level: 'community', path: '/nanchang/jinxing/jincheng/', nameZh: '金城社区', namePinyin: 'Jincheng', status: 'active' };
+    const orphan = {
+      code: 'jincheng',
+      level: 'community',
+      path: '/nanchang/jinxing/jincheng/',
+      nameZh: '金城社区',
+      namePinyin: 'Jincheng',
+      status: 'active',
+    };
     expect(() => validateEvent(unit(orphan), UnitCreated)).toThrow(/data\.parentCode/);
   });
 

@@ -89,5 +89,10 @@ export const JobReassigned = defineEvent({ type: 'bangbang.dispatch.reassigned.v
 export const JobEscalated = defineEvent({ type: 'bangbang.dispatch.escalated.v1', topic, source, payload: JobEscalatedV1 });
 export const JobOnSite = defineEvent({ type: 'bangbang.dispatch.on-site.v1', topic, source, payload: ProviderJobFactV1 });
 export const JobCompleted = defineEvent({ type: 'bangbang.dispatch.completed.v1', topic, source, payload: JobCompletedV1 });
-export const JobProviderCancelled = defineEvent({ type: 'bangbang.dispatch.provider-cancelled.v1', topic, source, payload: ProviderCancelledV1 });
+export const JobProviderCancelled = defineEvent({
+  type: 'bangbang.dispatch.provider-cancelled.v1',
+  topic,
+  source,
+  payload: ProviderCancelledV1,
+});
 export const DeadlineBreached = defineEvent({ type: 'bangbang.dispatch.deadline-breached.v1', topic, source, payload: DeadlineBreachedV1 });

@@ -1,4 +1,18 @@
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Type } from 'class-transformer';
 import { UNIT_PATH } from '../directory/org-unit.v1';
 import { defineEvent } from '../registry';
@@ -82,7 +96,12 @@ export class WebhookEndpointDisabledV1 {
 
 const source = '/bangbang/merchant';
 const topic = TOPICS.merchant;
-export const UnitStatusChanged = defineEvent({ type: 'bangbang.merchant.unit-status-changed.v1', topic, source, payload: UnitStatusChangedV1 });
+export const UnitStatusChanged = defineEvent({
+  type: 'bangbang.merchant.unit-status-changed.v1',
+  topic,
+  source,
+  payload: UnitStatusChangedV1,
+});
 export const CreditUpdated = defineEvent({ type: 'bangbang.merchant.credit-updated.v1', topic, source, payload: CreditUpdatedV1 });
 export const UnitFlagged = defineEvent({ type: 'bangbang.merchant.unit-flagged.v1', topic, source, payload: UnitFlaggedV1 });
 export const WebhookDeliveryFailed = defineEvent({

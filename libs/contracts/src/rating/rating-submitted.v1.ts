@@ -34,5 +34,10 @@ export class RatingSubmittedV1 {
 }
 
 const source = '/bangbang/rating';
-export const RatingSubmitted = defineEvent({ type: 'bangbang.rating.submitted.v1', topic: TOPICS.rating, source, payload: RatingSubmittedV1 });
+export const RatingSubmitted = defineEvent({
+  type: 'bangbang.rating.submitted.v1',
+  topic: TOPICS.rating,
+  source,
+  payload: RatingSubmittedV1,
+});
 export const RatingAmended = defineEvent({ type: 'bangbang.rating.amended.v1', topic: TOPICS.rating, source, payload: RatingSubmittedV1 });

@@ -34,4 +34,9 @@ export class RequestImportedV1 extends RequestCreatedFacts {
   @Matches(/^\S{1,64}$/) importedBy: string;
 }
 
-export const RequestImported = defineEvent({ type: 'bangbang.request.imported.v1', topic: TOPICS.request, source: '/bangbang/request', payload: RequestImportedV1 });
+export const RequestImported = defineEvent({
+  type: 'bangbang.request.imported.v1',
+  topic: TOPICS.request,
+  source: '/bangbang/request',
+  payload: RequestImportedV1,
+});

@@ -52,8 +52,28 @@ export class RequestReopenedV1 extends RequestFactV1 {
 
 export class RequestClosedV1 extends RequestFactV1 {}
 
-export const RequestAnswered = defineEvent({ type: 'bangbang.request.answered.v1', topic: TOPICS.request, source, payload: RequestAnsweredV1 });
-export const RequestCancelled = defineEvent({ type: 'bangbang.request.cancelled.v1', topic: TOPICS.request, source, payload: RequestCancelledV1 });
-export const RequestSignedOff = defineEvent({ type: 'bangbang.request.signed-off.v1', topic: TOPICS.request, source, payload: RequestSignedOffV1 });
-export const RequestReopened = defineEvent({ type: 'bangbang.request.reopened.v1', topic: TOPICS.request, source, payload: RequestReopenedV1 });
+export const RequestAnswered = defineEvent({
+  type: 'bangbang.request.answered.v1',
+  topic: TOPICS.request,
+  source,
+  payload: RequestAnsweredV1,
+});
+export const RequestCancelled = defineEvent({
+  type: 'bangbang.request.cancelled.v1',
+  topic: TOPICS.request,
+  source,
+  payload: RequestCancelledV1,
+});
+export const RequestSignedOff = defineEvent({
+  type: 'bangbang.request.signed-off.v1',
+  topic: TOPICS.request,
+  source,
+  payload: RequestSignedOffV1,
+});
+export const RequestReopened = defineEvent({
+  type: 'bangbang.request.reopened.v1',
+  topic: TOPICS.request,
+  source,
+  payload: RequestReopenedV1,
+});
 export const RequestClosed = defineEvent({ type: 'bangbang.request.closed.v1', topic: TOPICS.request, source, payload: RequestClosedV1 });

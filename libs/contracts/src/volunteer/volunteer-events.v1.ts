@@ -89,6 +89,16 @@ export class ServiceExchangedV1 {
 }
 
 export const VolunteerApproved = defineEvent({ type: 'bangbang.volunteer.approved.v1', topic, source, payload: VolunteerApprovedV1 });
-export const VolunteerStatusChanged = defineEvent({ type: 'bangbang.volunteer.status-changed.v1', topic, source, payload: VolunteerStatusChangedV1 });
+export const VolunteerStatusChanged = defineEvent({
+  type: 'bangbang.volunteer.status-changed.v1',
+  topic,
+  source,
+  payload: VolunteerStatusChangedV1,
+});
 export const PointsPosted = defineEvent({ type: 'bangbang.volunteer.points-posted.v1', topic, source, payload: PointsPostedV1 });
-export const ServiceExchanged = defineEvent({ type: 'bangbang.volunteer.service-exchanged.v1', topic, source, payload: ServiceExchangedV1 });
+export const ServiceExchanged = defineEvent({
+  type: 'bangbang.volunteer.service-exchanged.v1',
+  topic,
+  source,
+  payload: ServiceExchangedV1,
+});

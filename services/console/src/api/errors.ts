@@ -30,7 +30,10 @@ export interface ApiProblem {
 function formField(path: FieldPath, fields: FormFields): string | undefined {
   const map = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, f])) : fields;
   for (let n = path.length; n > 0; n--) {
-    const key = path.slice(0, n).map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+    const key = path
+      .slice(0, n)
+      .map((p) => (typeof p === 'number' ? '*' : p))
+      .join('.');
     if (map[key]) return map[key];
   }
   return undefined;

@@ -51,7 +51,10 @@ const CONSTRAINTS: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
   [/must be after|must be later/, '结束时间须晚于开始时间'],
   [/in the past|must be in the future/, '时间已经过去'],
   [/must be one of/, '不在可选范围内'],
-  [/must be (a|an) (UUID|category code|community code|valid ISO 8601 date string|date|number|integer|boolean|string|object|array)|must match|must be type/, '格式不正确'],
+  [
+    /must be (a|an) (UUID|category code|community code|valid ISO 8601 date string|date|number|integer|boolean|string|object|array)|must match|must be type/,
+    '格式不正确',
+  ],
   [/not found|no such|unknown/, '不存在，或不在您的管辖范围内'],
   [/already/, '已经处理过，请刷新后查看'],
 ];

@@ -6,7 +6,11 @@ type Ok<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends {
   ? Body<Json<R extends { 200: infer A } ? A : R extends { 201: infer C } ? C : never>>
   : never;
 type Item<T> = T extends (infer I)[] ? I : T;
-type Sent<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type Sent<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
 
 /** Views named after the routes that return them; all from the generated document. */
 export type Household = Ok<'/api/request/households/{id}', 'get'>;

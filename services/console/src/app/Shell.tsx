@@ -6,7 +6,11 @@ import { useLiveStatus } from '../live/live-updates';
 import { ROLE_LABELS } from '../shared/labels';
 import { navFor } from './nav';
 
-const LIVE = { connecting: { status: 'processing', text: '实时连接中' }, live: { status: 'success', text: '实时更新' }, reconnecting: { status: 'warning', text: '重新连接中' } } as const;
+const LIVE = {
+  connecting: { status: 'processing', text: '实时连接中' },
+  live: { status: 'success', text: '实时更新' },
+  reconnecting: { status: 'warning', text: '重新连接中' },
+} as const;
 
 export function Shell({ user, children }: { user: SignedIn; children: ReactNode }) {
   const navigate = useNavigate();
@@ -30,7 +34,16 @@ export function Shell({ user, children }: { user: SignedIn; children: ReactNode 
           style={{ flex: 1, minWidth: 0 }}
         />
         <Space size="middle">
-          {live && <Badge status={live.status} text={<span style={{ color: '#fff' }} data-testid="live-status">{live.text}</span>} />}
+          {live && (
+            <Badge
+              status={live.status}
+              text={
+                <span style={{ color: '#fff' }} data-testid="live-status">
+                  {live.text}
+                </span>
+              }
+            />
+          )}
           <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }}>
             {user.name}（{ROLE_LABELS[user.role] ?? user.role}）
           </Typography.Text>

@@ -72,7 +72,14 @@ export function actionLabel(code: string): string {
 }
 
 /** The service that recorded it. */
-export const SOURCE_LABELS: Record<string, string> = { gateway: '网关', request: '受理', dispatch: '派单', merchant: '加盟单位', volunteer: '志愿者', rating: '评价' };
+export const SOURCE_LABELS: Record<string, string> = {
+  gateway: '网关',
+  request: '受理',
+  dispatch: '派单',
+  merchant: '加盟单位',
+  volunteer: '志愿者',
+  rating: '评价',
+};
 
 /** The actor's role; a failed sign-in has none. */
 export const roleLabel = (role: string): string => (role === 'anonymous' ? '未登录' : label(ROLE_LABELS, role));

@@ -10,7 +10,11 @@ import type { PartnerUnit, StaffUser } from '../api/types';
  */
 export function useActorNames(): ReadonlyMap<string, string> {
   const staff = useQuery({ queryKey: ['users'], staleTime: 5 * 60_000, queryFn: async (): Promise<StaffUser[]> => ok(api.GET('/users')) });
-  const units = useQuery({ queryKey: ['partner-units'], staleTime: 5 * 60_000, queryFn: async (): Promise<PartnerUnit[]> => ok(api.GET('/api/merchant/units')) });
+  const units = useQuery({
+    queryKey: ['partner-units'],
+    staleTime: 5 * 60_000,
+    queryFn: async (): Promise<PartnerUnit[]> => ok(api.GET('/api/merchant/units')),
+  });
   return new Map<string, string>([
     ...(units.data ?? []).map((u: PartnerUnit): [string, string] => [u.id, u.displayName]),
     ...(staff.data ?? []).map((u: StaffUser): [string, string] => [u.id, `${u.displayName}（${u.username}）`]),

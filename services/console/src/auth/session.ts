@@ -79,7 +79,11 @@ export class Session {
   async signIn(username: string, password: string): Promise<void> {
     let res: Response;
     try {
-      res = await fetch('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      res = await fetch('/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      });
     } catch {
       throw new SignInError('网络连接失败，请检查网络后重试', 0);
     }
@@ -92,7 +96,11 @@ export class Session {
     const refreshToken = this.storage.getItem(REFRESH_KEY);
     this.clear(reason);
     if (refreshToken) {
-      await fetch('/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+      await fetch('/auth/logout', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      }).catch(() => undefined);
     }
   }
 
@@ -112,7 +120,11 @@ export class Session {
     if (!refreshToken) return undefined;
     let res: Response;
     try {
-      res = await fetch('/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken }) });
+      res = await fetch('/auth/refresh', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
     } catch {
       this.schedule(RETRY_MS);
       return this.access;

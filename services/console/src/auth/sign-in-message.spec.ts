@@ -1,6 +1,7 @@
 import { signInMessage } from './sign-in-message';
 
-const refusal = (status: number, retryAfter?: string) => new Response(null, { status, headers: retryAfter ? { 'retry-after': retryAfter } : {} });
+const refusal = (status: number, retryAfter?: string) =>
+  new Response(null, { status, headers: retryAfter ? { 'retry-after': retryAfter } : {} });
 
 describe('sign-in refusals in plain Chinese', () => {
   it('says the credentials are wrong without saying which', () => {

@@ -28,33 +28,73 @@ export function BoardPage() {
   const communityName = useCommunityName();
   const categoryName = useCategoryName();
   const placed = (requests.data ?? []).map((r: RequestItem) => ({ ...r, status: boardStatus(r.status, jobState.get(r.id)) }));
-  const open = filterBoard(placed.filter((r: RequestItem) => OPEN_STATUSES.includes(r.status)), filters, now);
+  const open = filterBoard(
+    placed.filter((r: RequestItem) => OPEN_STATUSES.includes(r.status)),
+    filters,
+    now,
+  );
   const set = (patch: BoardFilters) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Select allowClear placeholder="社区" style={{ width: 160 }} value={filters.community} onChange={(community) => set({ community })} options={communities.map((u: Unit) => ({ value: u.code, label: u.nameZh }))} />
-        <Select allowClear placeholder="服务类别" style={{ width: 180 }} value={filters.category} onChange={(category) => set({ category })} options={categories.map((c: Category) => ({ value: c.code, label: c.nameZh }))} />
-        <Select allowClear placeholder="紧急程度" style={{ width: 140 }} value={filters.urgency} onChange={(urgency) => set({ urgency })} options={Object.entries(URGENCY_LABELS).map(([value, l]) => ({ value, label: l }))} />
-        <Checkbox checked={!!filters.breachedOnly} onChange={(e) => set({ breachedOnly: e.target.checked })}>只看已超时</Checkbox>
+        <Select
+          allowClear
+          placeholder="社区"
+          style={{ width: 160 }}
+          value={filters.community}
+          onChange={(community) => set({ community })}
+          options={communities.map((u: Unit) => ({ value: u.code, label: u.nameZh }))}
+        />
+        <Select
+          allowClear
+          placeholder="服务类别"
+          style={{ width: 180 }}
+          value={filters.category}
+          onChange={(category) => set({ category })}
+          options={categories.map((c: Category) => ({ value: c.code, label: c.nameZh }))}
+        />
+        <Select
+          allowClear
+          placeholder="紧急程度"
+          style={{ width: 140 }}
+          value={filters.urgency}
+          onChange={(urgency) => set({ urgency })}
+          options={Object.entries(URGENCY_LABELS).map(([value, l]) => ({ value, label: l }))}
+        />
+        <Checkbox checked={!!filters.breachedOnly} onChange={(e) => set({ breachedOnly: e.target.checked })}>
+          只看已超时
+        </Checkbox>
         <Typography.Text type="secondary">共 {open.length} 件未办结</Typography.Text>
       </Space>
       {requests.isError && <Alert type="error" title={(requests.error as Error).message} />}
       <StatusChart items={open} statuses={OPEN_STATUSES} now={now} />
       <Row gutter={12} wrap={false} style={{ overflowX: 'auto' }}>
         {OPEN_STATUSES.map((status) => {
-          const column = byTimeLeft(open.filter((r: RequestItem) => r.status === status), now);
+          const column = byTimeLeft(
+            open.filter((r: RequestItem) => r.status === status),
+            now,
+          );
           return (
             <Col key={status} flex="1 0 220px" data-testid={`column-${status}`}>
-              <Card size="small" title={`${STATUS_LABELS[status]}（${column.length}）`} styles={{ body: { padding: 8, minHeight: 120, background: '#fafafa' } }}>
+              <Card
+                size="small"
+                title={`${STATUS_LABELS[status]}（${column.length}）`}
+                styles={{ body: { padding: 8, minHeight: 120, background: '#fafafa' } }}
+              >
                 {column.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无" />}
                 {column.map((r: RequestItem) => (
                   <Card key={r.id} size="small" style={{ marginBottom: 8 }} data-testid="board-card" data-number={r.number}>
                     <Space direction="vertical" size={4} style={{ width: '100%' }}>
-                      <Link to={`/requests/${r.id}`}><Typography.Text strong>{r.number}</Typography.Text></Link>
-                      <span>{categoryName(r.categoryCode)} · {communityName(r.communityCode)}</span>
-                      <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>{r.description}</Typography.Text>
+                      <Link to={`/requests/${r.id}`}>
+                        <Typography.Text strong>{r.number}</Typography.Text>
+                      </Link>
+                      <span>
+                        {categoryName(r.categoryCode)} · {communityName(r.communityCode)}
+                      </span>
+                      <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>
+                        {r.description}
+                      </Typography.Text>
                       <Space size={4} wrap>
                         <Tag color={URGENCY_COLOURS[r.urgency]}>{label(URGENCY_LABELS, r.urgency)}</Tag>
                         <SlaTag request={r} />

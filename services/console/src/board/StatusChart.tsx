@@ -36,7 +36,14 @@ export function StatusChart({ items, statuses, now }: { items: SlaClock[]; statu
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       xAxis: { type: 'category', data: statuses.map((s) => STATUS_LABELS[s] ?? s) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: RISKS.map((risk) => ({ name: RISK_NAMES[risk], type: 'bar', stack: 'risk', barMaxWidth: 40, itemStyle: { color: RISK_HEX[risk] }, data: counts[risk] })),
+      series: RISKS.map((risk) => ({
+        name: RISK_NAMES[risk],
+        type: 'bar',
+        stack: 'risk',
+        barMaxWidth: 40,
+        itemStyle: { color: RISK_HEX[risk] },
+        data: counts[risk],
+      })),
     });
   }, [items, statuses, now]);
 

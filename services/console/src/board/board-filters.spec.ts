@@ -14,7 +14,11 @@ const item = (id: string, over: object = {}) => ({
 });
 
 describe('the board filters', () => {
-  const items = [item('a'), item('b', { communityCode: 'huaigu', responseDueAt: '2026-11-27T09:00:00Z' }), item('c', { urgency: 'emergency', categoryCode: 'water-electric-repair' })];
+  const items = [
+    item('a'),
+    item('b', { communityCode: 'huaigu', responseDueAt: '2026-11-27T09:00:00Z' }),
+    item('c', { urgency: 'emergency', categoryCode: 'water-electric-repair' }),
+  ];
 
   it('filters by community, category, urgency and breach', () => {
     expect(filterBoard(items, { community: 'huaigu' }, NOW).map((r) => r.id)).toEqual(['b']);
@@ -43,7 +47,7 @@ describe('the board column of a request', () => {
   });
 });
 
-describe('the board\'s counts by status and risk', () => {
+describe("the board's counts by status and risk", () => {
   it('counts each request once, under its status and how close its deadline is', () => {
     const items = [
       item('a'),

@@ -31,7 +31,13 @@ export function byTimeLeft<T extends BoardItem>(items: T[], now: number): T[] {
 }
 
 const PROGRESS = ['received', 'dispatching', 'escalated', 'assigned', 'on_site', 'completed'];
-const JOB_TO_STATUS: Record<string, string> = { offering: 'dispatching', manual: 'escalated', assigned: 'assigned', on_site: 'on_site', completed: 'completed' };
+const JOB_TO_STATUS: Record<string, string> = {
+  offering: 'dispatching',
+  manual: 'escalated',
+  assigned: 'assigned',
+  on_site: 'on_site',
+  completed: 'completed',
+};
 
 /**
  * The column a request sits in. The request service learns of assignment, arrival and completion

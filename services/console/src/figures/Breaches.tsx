@@ -35,12 +35,33 @@ export function Breaches({ level, month, wholeDistrict }: { level: FigureLevel; 
     { title: '解决率', value: (f) => pct(f.resolutionRate) },
   ];
   const unitRows = units.data ?? [];
-  const categoryRows = useMemo(() => (categories.data ?? []).slice().sort((a, b) => b.counts.breaches - a.counts.breaches), [categories.data]);
+  const categoryRows = useMemo(
+    () => (categories.data ?? []).slice().sort((a, b) => b.counts.breaches - a.counts.breaches),
+    [categories.data],
+  );
   return (
     <>
-      <ChartCard title={`${month} 各${LEVEL_NAMES[level]}超时`} testId="breaches-by-unit" option={breachOption(unitRows.map(name(level)), unitRows)} columns={columns(level)} rows={unitRows} rowKey={(f) => f.code} file={`超时-${LEVEL_NAMES[level]}-${month}.csv`} loading={units.isLoading} />
+      <ChartCard
+        title={`${month} 各${LEVEL_NAMES[level]}超时`}
+        testId="breaches-by-unit"
+        option={breachOption(unitRows.map(name(level)), unitRows)}
+        columns={columns(level)}
+        rows={unitRows}
+        rowKey={(f) => f.code}
+        file={`超时-${LEVEL_NAMES[level]}-${month}.csv`}
+        loading={units.isLoading}
+      />
       {wholeDistrict && (
-        <ChartCard title={`${month} 各服务类别超时`} testId="breaches-by-category" option={breachOption(categoryRows.map(name('category')), categoryRows)} columns={columns('category')} rows={categoryRows} rowKey={(f) => f.code} file={`超时-服务类别-${month}.csv`} loading={categories.isLoading} />
+        <ChartCard
+          title={`${month} 各服务类别超时`}
+          testId="breaches-by-category"
+          option={breachOption(categoryRows.map(name('category')), categoryRows)}
+          columns={columns('category')}
+          rows={categoryRows}
+          rowKey={(f) => f.code}
+          file={`超时-服务类别-${month}.csv`}
+          loading={categories.isLoading}
+        />
       )}
     </>
   );

@@ -51,7 +51,12 @@ export function ChartCard<T extends object>(props: {
         pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: '本期暂无数据' }}
-        columns={columns.map((c, i) => ({ key: i, title: c.title, width: c.width, render: (_: unknown, row: T) => (c.link ? <Link to={c.link(row)}>{c.value(row)}</Link> : (c.value(row) ?? '—')) }))}
+        columns={columns.map((c, i) => ({
+          key: i,
+          title: c.title,
+          width: c.width,
+          render: (_: unknown, row: T) => (c.link ? <Link to={c.link(row)}>{c.value(row)}</Link> : (c.value(row) ?? '—')),
+        }))}
       />
     </Card>
   );

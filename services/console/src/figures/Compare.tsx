@@ -53,7 +53,15 @@ export function Compare({ level, month }: { level: FigureLevel; month: string })
   return (
     <>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'months' | 'units')} optionType="button" options={[{ value: 'units', label: '两个单位对比' }, { value: 'months', label: '两个月份对比' }]} />
+        <Radio.Group
+          value={mode}
+          onChange={(e) => setMode(e.target.value as 'months' | 'units')}
+          optionType="button"
+          options={[
+            { value: 'units', label: '两个单位对比' },
+            { value: 'months', label: '两个月份对比' },
+          ]}
+        />
         {mode === 'months' ? (
           <>
             <Select style={{ width: 160 }} value={unitA} options={unitOptions} onChange={setPickA} aria-label="对比单位" />
@@ -70,7 +78,16 @@ export function Compare({ level, month }: { level: FigureLevel; month: string })
           </>
         )}
       </Space>
-      <ChartCard title={`${titleA} 与 ${titleB} 对比`} testId="compare" option={option} columns={columns} rows={rows} rowKey={(r) => r.code} file={`对比-${titleA}-${titleB}.csv`} loading={a.isLoading || b.isLoading} />
+      <ChartCard
+        title={`${titleA} 与 ${titleB} 对比`}
+        testId="compare"
+        option={option}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.code}
+        file={`对比-${titleA}-${titleB}.csv`}
+        loading={a.isLoading || b.isLoading}
+      />
     </>
   );
 }

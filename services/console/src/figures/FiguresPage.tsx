@@ -33,7 +33,13 @@ export function FiguresPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           服务质量统计
         </Typography.Title>
-        <DatePicker picker="month" allowClear={false} aria-label="统计月份" value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+        <DatePicker
+          picker="month"
+          allowClear={false}
+          aria-label="统计月份"
+          value={dayjs(`${month}-01`)}
+          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+        />
         {!community && (
           <Radio.Group
             optionType="button"

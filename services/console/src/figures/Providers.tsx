@@ -11,11 +11,20 @@ import { useFigures } from './use-figures';
 /** Each provider's month: its rates with the provider question's satisfaction, best composite first, linking to the unit's scorecard. */
 export function Providers({ month }: { month: string }) {
   const figures = useFigures('provider', month);
-  const units = useQuery({ queryKey: ['merchant-units'], queryFn: async (): Promise<MerchantUnit[]> => ok(api.GET('/api/merchant/units')) });
-  const volunteers = useQuery({ queryKey: ['volunteers'], queryFn: async (): Promise<VolunteerSummary[]> => ok(api.GET('/api/volunteer/volunteers')) });
+  const units = useQuery({
+    queryKey: ['merchant-units'],
+    queryFn: async (): Promise<MerchantUnit[]> => ok(api.GET('/api/merchant/units')),
+  });
+  const volunteers = useQuery({
+    queryKey: ['volunteers'],
+    queryFn: async (): Promise<VolunteerSummary[]> => ok(api.GET('/api/volunteer/volunteers')),
+  });
   const unitIds = new Set((units.data ?? []).map((u) => u.id));
-  const nameOf = (id: string) => units.data?.find((u) => u.id === id)?.displayName ?? volunteers.data?.find((v) => v.id === id)?.displayName ?? id;
-  const rows = (figures.data ?? []).filter((f) => f.counts.responseDue + f.counts.resolutionDue + f.counts.ratings > 0).sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1));
+  const nameOf = (id: string) =>
+    units.data?.find((u) => u.id === id)?.displayName ?? volunteers.data?.find((v) => v.id === id)?.displayName ?? id;
+  const rows = (figures.data ?? [])
+    .filter((f) => f.counts.responseDue + f.counts.resolutionDue + f.counts.ratings > 0)
+    .sort((a, b) => (b.composite ?? -1) - (a.composite ?? -1));
   const columns: FigureColumn<Figure>[] = [
     { title: '服务方', value: (f) => nameOf(f.code), link: (f) => (unitIds.has(f.code) ? `/units/${f.code}` : `/volunteers/${f.code}`) },
     { title: '类型', value: (f) => (unitIds.has(f.code) ? '加盟单位' : '志愿者') },

@@ -30,10 +30,14 @@ export function Rankings({ level, month }: { level: 'street' | 'community'; mont
   return (
     <Row gutter={16}>
       <Col xs={24} xl={12}>
-        <Card size="small" title={<Tag color="red">红榜 · 综合得分最高</Tag>}>{list(rankings.data?.red, 'red-list')}</Card>
+        <Card size="small" title={<Tag color="red">红榜 · 综合得分最高</Tag>}>
+          {list(rankings.data?.red, 'red-list')}
+        </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title={<Tag color="black">黑榜 · 综合得分最低</Tag>}>{list(rankings.data?.black, 'black-list')}</Card>
+        <Card size="small" title={<Tag color="black">黑榜 · 综合得分最低</Tag>}>
+          {list(rankings.data?.black, 'black-list')}
+        </Card>
       </Col>
     </Row>
   );

@@ -66,11 +66,20 @@ function Trends({ level, month }: { level: FigureLevel; month: string }) {
       grid: { left: 48, right: 16, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      series: rows.map((r) => ({ name: r.name, type: 'line', connectNulls: false, symbolSize: 8, data: months.map((m) => pctValue(r.values[m])) })),
+      series: rows.map((r) => ({
+        name: r.name,
+        type: 'line',
+        connectNulls: false,
+        symbolSize: 8,
+        data: months.map((m) => pctValue(r.values[m])),
+      })),
     }),
     [rows, months],
   );
-  const columns: FigureColumn<TrendRow>[] = [{ title: '单位', value: (r) => r.name }, ...months.map((m) => ({ title: m, value: (r: TrendRow) => pct(r.values[m]) }))];
+  const columns: FigureColumn<TrendRow>[] = [
+    { title: '单位', value: (r) => r.name },
+    ...months.map((m) => ({ title: m, value: (r: TrendRow) => pct(r.values[m]) })),
+  ];
   return (
     <ChartCard
       title={`近${TREND_MONTHS}个月${METRIC_LABELS[metric]}走势`}
@@ -81,7 +90,14 @@ function Trends({ level, month }: { level: FigureLevel; month: string }) {
       rowKey={(r) => r.code}
       file={`${METRIC_LABELS[metric]}走势-${LEVEL_NAMES[level]}-${month}.csv`}
       loading={loading}
-      extra={<Segmented size="small" value={metric} onChange={(v) => setMetric(v)} options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))} />}
+      extra={
+        <Segmented
+          size="small"
+          value={metric}
+          onChange={(v) => setMetric(v)}
+          options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
+        />
+      }
     />
   );
 }

@@ -27,7 +27,11 @@ describe('figures on the page', () => {
   });
 
   it('puts each unit on one trend row with a gap for a month it had no row', () => {
-    const rows = trendRows({ '2026-10': [row('jinxing', '2026-10', 0.8)], '2026-11': [row('jinxing', '2026-11', 0.9), row('guangrui', '2026-11', 0.7)] }, ['2026-10', '2026-11'], 'composite');
+    const rows = trendRows(
+      { '2026-10': [row('jinxing', '2026-10', 0.8)], '2026-11': [row('jinxing', '2026-11', 0.9), row('guangrui', '2026-11', 0.7)] },
+      ['2026-10', '2026-11'],
+      'composite',
+    );
     expect(rows).toEqual([
       { code: 'jinxing', name: 'jinxing街道', values: { '2026-10': 0.8, '2026-11': 0.9 } },
       { code: 'guangrui', name: 'guangrui街道', values: { '2026-10': null, '2026-11': 0.7 } },

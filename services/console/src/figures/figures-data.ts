@@ -19,7 +19,8 @@ export type FigureRow = Pick<Figure, 'code' | 'name' | 'month' | Metric | 'provi
 export const pct = (rate: number | null | undefined): string => (rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`);
 
 /** The same for a chart: a number of percent, or null for a gap. */
-export const pctValue = (rate: number | null | undefined): number | null => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
+export const pctValue = (rate: number | null | undefined): number | null =>
+  rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;
 
 /** The month now in China time (UTC+8), as the rating service counts months. */
 export function chinaMonth(now = new Date()): string {

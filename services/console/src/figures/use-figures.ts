@@ -5,7 +5,8 @@ import type { Figure } from '../api/admin-types';
 
 export type FigureLevel = 'district' | 'street' | 'community' | 'provider' | 'category';
 
-const fetchFigures = async (level: FigureLevel, month: string): Promise<Figure[]> => ok(api.GET('/api/rating/figures', { params: { query: { level, month } } }));
+const fetchFigures = async (level: FigureLevel, month: string): Promise<Figure[]> =>
+  ok(api.GET('/api/rating/figures', { params: { query: { level, month } } }));
 
 /** The month's rows of one level, every unit of the level with a row. */
 export function useFigures(level: FigureLevel, month: string, enabled = true) {
@@ -14,7 +15,9 @@ export function useFigures(level: FigureLevel, month: string, enabled = true) {
 
 /** Several months at once, for the trends. */
 export function useFiguresByMonth(level: FigureLevel, months: string[]) {
-  const results = useQueries({ queries: months.map((month) => ({ queryKey: ['figures', level, month], queryFn: () => fetchFigures(level, month) })) });
+  const results = useQueries({
+    queries: months.map((month) => ({ queryKey: ['figures', level, month], queryFn: () => fetchFigures(level, month) })),
+  });
   return {
     loading: results.some((r) => r.isLoading),
     error: results.find((r) => r.isError)?.error,

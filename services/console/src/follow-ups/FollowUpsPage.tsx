@@ -33,10 +33,24 @@ export function FollowUpsPage() {
         locale={{ emptyText: '回访队列已清空' }}
         columns={[
           { title: '进入队列', dataIndex: 'createdAt', width: 150, render: (t: string) => dayjs(t).format('MM-DD HH:mm') },
-          { title: '原因', dataIndex: 'reason', width: 100, render: (r: string) => <Tag color={REASON_COLOURS[r]}>{label(REASON_LABELS, r)}</Tag> },
+          {
+            title: '原因',
+            dataIndex: 'reason',
+            width: 100,
+            render: (r: string) => <Tag color={REASON_COLOURS[r]}>{label(REASON_LABELS, r)}</Tag>,
+          },
           { title: '服务类别', dataIndex: 'categoryCode', render: (c: string) => categoryName(c) },
           { title: '工单', dataIndex: 'requestId', render: (id: string) => <Link to={`/requests/${id}`}>查看工单</Link> },
-          { title: '', key: 'call', width: 120, render: (_: unknown, f: FollowUp) => <Button size="small" type="primary" onClick={() => setCalling(f)}>记录回访</Button> },
+          {
+            title: '',
+            key: 'call',
+            width: 120,
+            render: (_: unknown, f: FollowUp) => (
+              <Button size="small" type="primary" onClick={() => setCalling(f)}>
+                记录回访
+              </Button>
+            ),
+          },
         ]}
       />
       {calling && <OutcomeDialog followUp={calling} onClose={() => setCalling(undefined)} />}
@@ -57,9 +71,14 @@ function OutcomeDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): v
     const plan = callPlan(followUp.reason, v);
     const path = { params: { path: { requestId: followUp.requestId } } };
     try {
-      if (plan.rating?.mode === 'new') await ok(api.POST('/api/rating/ratings/{requestId}', { ...path, body: plan.rating.body }), ['team', 'provider', 'solved']);
-      else if (plan.rating) await ok(api.PUT('/api/rating/ratings/{requestId}', { ...path, body: plan.rating.body }), ['team', 'provider', 'solved']);
-      await ok(api.POST('/api/rating/follow-ups/{id}/outcome', { params: { path: { id: followUp.id } }, body: plan.outcome }), ['result', 'notes']);
+      if (plan.rating?.mode === 'new')
+        await ok(api.POST('/api/rating/ratings/{requestId}', { ...path, body: plan.rating.body }), ['team', 'provider', 'solved']);
+      else if (plan.rating)
+        await ok(api.PUT('/api/rating/ratings/{requestId}', { ...path, body: plan.rating.body }), ['team', 'provider', 'solved']);
+      await ok(api.POST('/api/rating/follow-ups/{id}/outcome', { params: { path: { id: followUp.id } }, body: plan.outcome }), [
+        'result',
+        'notes',
+      ]);
       message.success(plan.redo ? '回访结果已记录，居民反映未解决，已安排返工重办' : '回访结果已记录');
       void queries.invalidateQueries({ queryKey: ['follow-ups'] });
       void queries.invalidateQueries({ queryKey: ['request', followUp.requestId] });
@@ -85,7 +104,13 @@ function OutcomeDialog({ followUp, onClose }: { followUp: FollowUp; onClose(): v
               <Radio.Group optionType="button" options={SATISFACTION_OPTIONS} />
             </Form.Item>
             <Form.Item name="solved" label="问题是否解决">
-              <Radio.Group optionType="button" options={[{ value: true, label: '已解决' }, { value: false, label: '未解决（返工重办）' }]} />
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: true, label: '已解决' },
+                  { value: false, label: '未解决（返工重办）' },
+                ]}
+              />
             </Form.Item>
           </Space>
         )}
@@ -102,11 +127,15 @@ const SATISFACTION_OPTIONS = Object.entries(SATISFACTION_LABELS).map(([value, l]
 /** What the agent says, with the job's facts in it, and what the resident said before. */
 function CallScript({ followUp }: { followUp: FollowUp }) {
   const categoryName = useCategoryName();
-  const request = useQuery({ queryKey: ['request', followUp.requestId], queryFn: async (): Promise<RequestView> => ok(api.GET('/api/request/requests/{id}', { params: { path: { id: followUp.requestId } } })) });
+  const request = useQuery({
+    queryKey: ['request', followUp.requestId],
+    queryFn: async (): Promise<RequestView> => ok(api.GET('/api/request/requests/{id}', { params: { path: { id: followUp.requestId } } })),
+  });
   const rating = useQuery({
     queryKey: ['rating', followUp.requestId],
     enabled: followUp.reason !== 'not_rated',
-    queryFn: async (): Promise<RatingHistory> => ok(api.GET('/api/rating/ratings/{requestId}', { params: { path: { requestId: followUp.requestId } } })),
+    queryFn: async (): Promise<RatingHistory> =>
+      ok(api.GET('/api/rating/ratings/{requestId}', { params: { path: { requestId: followUp.requestId } } })),
   });
   const r = request.data;
   const before = rating.data?.rating;
@@ -125,7 +154,8 @@ function CallScript({ followUp }: { followUp: FollowUp }) {
           </div>
           {before && (
             <Typography.Text type="secondary">
-              居民此前评价：对帮帮团{label(SATISFACTION_LABELS, before.team)}，对服务方{label(SATISFACTION_LABELS, before.provider)}，{before.solved ? '已解决' : '未解决'}
+              居民此前评价：对帮帮团{label(SATISFACTION_LABELS, before.team)}，对服务方{label(SATISFACTION_LABELS, before.provider)}，
+              {before.solved ? '已解决' : '未解决'}
             </Typography.Text>
           )}
         </>

@@ -54,14 +54,28 @@ export function Stars({ score, count }: { score: number; count: number }) {
   const full = Math.round(score);
   return (
     <span aria-label={`${score.toFixed(1)} 星，${count} 人评价`}>
-      <span className="stars">{'★'.repeat(full)}{'☆'.repeat(5 - full)}</span> <strong>{score.toFixed(1)}</strong>
+      <span className="stars">
+        {'★'.repeat(full)}
+        {'☆'.repeat(5 - full)}
+      </span>{' '}
+      <strong>{score.toFixed(1)}</strong>
       <span className="muted">（{count} 人评价）</span>
     </span>
   );
 }
 
 /** A set of big buttons choosing one value (radios are too small for older fingers). */
-export function Choices<T extends string>({ options, value, onChange, label }: { options: [T, string][]; value: T | undefined; onChange: (v: T) => void; label: string }) {
+export function Choices<T extends string>({
+  options,
+  value,
+  onChange,
+  label,
+}: {
+  options: [T, string][];
+  value: T | undefined;
+  onChange: (v: T) => void;
+  label: string;
+}) {
   return (
     <div className="choices" role="group" aria-label={label}>
       {options.map(([v, text]) => (

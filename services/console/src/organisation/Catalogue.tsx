@@ -22,7 +22,12 @@ export function Catalogue() {
   const admin = ADMINS.includes(user.role);
   const toggle = async (c: Category, enabled: boolean) => {
     try {
-      await ok(api.PUT('/api/request/catalogue/communities/{community}/categories/{category}', { params: { path: { community: community!, category: c.code } }, body: { enabled } }));
+      await ok(
+        api.PUT('/api/request/catalogue/communities/{community}/categories/{category}', {
+          params: { path: { community: community!, category: c.code } },
+          body: { enabled },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: ['categories', community] });
       void message.success(`${c.nameZh}已${enabled ? '开通' : '停办'}`);
     } catch (e) {
@@ -31,7 +36,15 @@ export function Catalogue() {
   };
   return (
     <>
-      <Select aria-label="社区" style={{ width: 200, marginBottom: 12 }} value={community} onChange={setPicked} showSearch optionFilterProp="label" options={communities.map((u) => ({ value: u.code, label: u.nameZh }))} />
+      <Select
+        aria-label="社区"
+        style={{ width: 200, marginBottom: 12 }}
+        value={community}
+        onChange={setPicked}
+        showSearch
+        optionFilterProp="label"
+        options={communities.map((u) => ({ value: u.code, label: u.nameZh }))}
+      />
       <Table<Category>
         size="small"
         rowKey="code"

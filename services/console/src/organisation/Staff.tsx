@@ -30,7 +30,11 @@ export function Staff() {
   return (
     <>
       {users.isError && <Alert type="error" title={(users.error as Error).message} />}
-      {mayManage && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>新增工作人员</Button>}
+      {mayManage && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+          新增工作人员
+        </Button>
+      )}
       <Table<User>
         size="small"
         rowKey="id"
@@ -46,14 +50,26 @@ export function Staff() {
           { title: '手机', render: (_, u) => u.phone ?? '—' },
           { title: '状态', render: (_, u) => (u.status === 'active' ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>) },
           ...(mayManage
-            ? [{
-                title: '操作',
-                render: (_: unknown, u: User) => u.status === 'active' && u.id !== user.id && assignableRoles(user.role).includes(u.role) && (
-                  <Popconfirm title={`停用 ${u.displayName}？停用后无法登录`} okText="停用" cancelText="取消" onConfirm={() => disable(u)}>
-                    <Button size="small" danger>停用</Button>
-                  </Popconfirm>
-                ),
-              }]
+            ? [
+                {
+                  title: '操作',
+                  render: (_: unknown, u: User) =>
+                    u.status === 'active' &&
+                    u.id !== user.id &&
+                    assignableRoles(user.role).includes(u.role) && (
+                      <Popconfirm
+                        title={`停用 ${u.displayName}？停用后无法登录`}
+                        okText="停用"
+                        cancelText="取消"
+                        onConfirm={() => disable(u)}
+                      >
+                        <Button size="small" danger>
+                          停用
+                        </Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]
             : []),
         ]}
       />
@@ -82,16 +98,24 @@ function NewStaff({ onClose }: { onClose: () => void }) {
     <Modal open title="新增工作人员" okText="创建" cancelText="取消" onOk={() => form.submit()} onCancel={onClose}>
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)}>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}><Input /></Form.Item>
-        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}><Input /></Form.Item>
-        <Form.Item name="password" label="初始密码（至少 12 位）" rules={[{ required: true, min: 12, message: '至少 12 位' }]}><Input.Password /></Form.Item>
+        <Form.Item name="displayName" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请填写用户名' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="password" label="初始密码（至少 12 位）" rules={[{ required: true, min: 12, message: '至少 12 位' }]}>
+          <Input.Password />
+        </Form.Item>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={assignableRoles(user.role).map((r) => ({ value: r, label: ROLE_LABELS[r] ?? r }))} />
         </Form.Item>
         <Form.Item name="unitCode" label="所属" rules={[{ required: true, message: '请选择所属单位' }]}>
           <Select showSearch optionFilterProp="label" options={units.map((u) => ({ value: u.code, label: u.nameZh }))} />
         </Form.Item>
-        <Form.Item name="phone" label="手机（可空）"><Input /></Form.Item>
+        <Form.Item name="phone" label="手机（可空）">
+          <Input />
+        </Form.Item>
       </Form>
     </Modal>
   );

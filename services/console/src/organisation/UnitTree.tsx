@@ -34,9 +34,19 @@ export function UnitTree() {
             {u.status === 'retired' && <Tag color="default">已撤销</Tag>}
             {manages && u.status === 'active' && (
               <>
-                {u.level !== 'community' && <Button size="small" type="link" onClick={() => setEditing({ kind: 'create', parent: u })}>新增下级</Button>}
-                <Button size="small" type="link" onClick={() => setEditing({ kind: 'rename', unit: u })}>改名</Button>
-                {u.level !== 'district' && <Button size="small" type="link" danger onClick={() => setEditing({ kind: 'retire', unit: u })}>撤销</Button>}
+                {u.level !== 'community' && (
+                  <Button size="small" type="link" onClick={() => setEditing({ kind: 'create', parent: u })}>
+                    新增下级
+                  </Button>
+                )}
+                <Button size="small" type="link" onClick={() => setEditing({ kind: 'rename', unit: u })}>
+                  改名
+                </Button>
+                {u.level !== 'district' && (
+                  <Button size="small" type="link" danger onClick={() => setEditing({ kind: 'retire', unit: u })}>
+                    撤销
+                  </Button>
+                )}
               </>
             )}
           </Space>
@@ -57,14 +67,28 @@ function EditUnit({ editing, onClose }: { editing: Editing; onClose: () => void 
   const qc = useQueryClient();
   const { message } = App.useApp();
   const [error, setError] = useState<string>();
-  const title = editing.kind === 'create' ? `在${editing.parent.nameZh}下新增` : editing.kind === 'rename' ? `改名：${editing.unit.nameZh}` : `撤销：${editing.unit.nameZh}`;
+  const title =
+    editing.kind === 'create'
+      ? `在${editing.parent.nameZh}下新增`
+      : editing.kind === 'rename'
+        ? `改名：${editing.unit.nameZh}`
+        : `撤销：${editing.unit.nameZh}`;
   const save = async (v: { code: string; nameZh: string; namePinyin: string; reason: string }) => {
     try {
       if (editing.kind === 'create') {
         const level = editing.parent.level === 'district' ? 'street' : 'community';
-        await ok(api.POST('/directory/units', { body: { code: v.code, nameZh: v.nameZh, namePinyin: v.namePinyin, parentCode: editing.parent.code, level } }));
+        await ok(
+          api.POST('/directory/units', {
+            body: { code: v.code, nameZh: v.nameZh, namePinyin: v.namePinyin, parentCode: editing.parent.code, level },
+          }),
+        );
       } else if (editing.kind === 'rename') {
-        await ok(api.PATCH('/directory/units/{code}', { params: { path: { code: editing.unit.code } }, body: { nameZh: v.nameZh, namePinyin: v.namePinyin } }));
+        await ok(
+          api.PATCH('/directory/units/{code}', {
+            params: { path: { code: editing.unit.code } },
+            body: { nameZh: v.nameZh, namePinyin: v.namePinyin },
+          }),
+        );
       } else {
         await ok(api.POST('/directory/units/{code}/retire', { params: { path: { code: editing.unit.code } }, body: { reason: v.reason } }));
       }
@@ -80,14 +104,30 @@ function EditUnit({ editing, onClose }: { editing: Editing; onClose: () => void 
     <Modal open title={title} okText="确定" cancelText="取消" onOk={() => form.submit()} onCancel={onClose}>
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={initial}>
-        {editing.kind === 'create' && <Form.Item name="code" label="编码（小写拼音）" rules={[{ required: true, pattern: /^[a-z][a-z0-9-]*$/, message: '小写字母开头，仅字母、数字和短横线' }]}><Input /></Form.Item>}
+        {editing.kind === 'create' && (
+          <Form.Item
+            name="code"
+            label="编码（小写拼音）"
+            rules={[{ required: true, pattern: /^[a-z][a-z0-9-]*$/, message: '小写字母开头，仅字母、数字和短横线' }]}
+          >
+            <Input />
+          </Form.Item>
+        )}
         {editing.kind !== 'retire' && (
           <>
-            <Form.Item name="nameZh" label="中文名称" rules={[{ required: true, message: '请填写中文名称' }]}><Input /></Form.Item>
-            <Form.Item name="namePinyin" label="拼音名称" rules={[{ required: true, message: '请填写拼音名称' }]}><Input /></Form.Item>
+            <Form.Item name="nameZh" label="中文名称" rules={[{ required: true, message: '请填写中文名称' }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item name="namePinyin" label="拼音名称" rules={[{ required: true, message: '请填写拼音名称' }]}>
+              <Input />
+            </Form.Item>
           </>
         )}
-        {editing.kind === 'retire' && <Form.Item name="reason" label="撤销原因" rules={[{ required: true, message: '请填写撤销原因' }]}><Input.TextArea rows={3} /></Form.Item>}
+        {editing.kind === 'retire' && (
+          <Form.Item name="reason" label="撤销原因" rules={[{ required: true, message: '请填写撤销原因' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

@@ -46,7 +46,11 @@ function Rewards() {
   return (
     <>
       {rewards.isError && <Alert type="error" title={(rewards.error as Error).message} />}
-      {admin && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>上架奖品</Button>}
+      {admin && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+          上架奖品
+        </Button>
+      )}
       <Table<Reward>
         size="small"
         rowKey="id"
@@ -60,7 +64,22 @@ function Rewards() {
           { title: '所需积分', dataIndex: 'costPoints' },
           { title: '库存', render: (_, r) => (r.stock > 0 ? r.stock : <Tag color="red">已兑完</Tag>) },
           { title: '所属', render: (_, r) => place(r.orgPath) },
-          ...(admin ? [{ title: '补货', render: (_: unknown, r: Reward) => <Space>{[5, 20].map((n) => <Button key={n} size="small" onClick={() => void restock(r, n)}>+{n}</Button>)}</Space> }] : []),
+          ...(admin
+            ? [
+                {
+                  title: '补货',
+                  render: (_: unknown, r: Reward) => (
+                    <Space>
+                      {[5, 20].map((n) => (
+                        <Button key={n} size="small" onClick={() => void restock(r, n)}>
+                          +{n}
+                        </Button>
+                      ))}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {creating && <RewardForm onClose={() => setCreating(false)} />}
@@ -92,12 +111,25 @@ function RewardForm({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title="上架奖品" okText="上架" cancelText="取消" onOk={() => form.submit()} onCancel={onClose}>
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ costPoints: 50, stock: 10, unitPath: places.find((p) => p.level === 'community')?.path }}>
-        <Form.Item name="name" label="奖品名称" rules={[{ required: true, message: '请填写奖品名称' }]}><Input /></Form.Item>
-        <Form.Item name="unitPath" label="面向" rules={[{ required: true, message: '请选择社区或街道' }]}><Select showSearch optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} /></Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        initialValues={{ costPoints: 50, stock: 10, unitPath: places.find((p) => p.level === 'community')?.path }}
+      >
+        <Form.Item name="name" label="奖品名称" rules={[{ required: true, message: '请填写奖品名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="unitPath" label="面向" rules={[{ required: true, message: '请选择社区或街道' }]}>
+          <Select showSearch optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} />
+        </Form.Item>
         <Space>
-          <Form.Item name="costPoints" label="所需积分"><InputNumber min={1} /></Form.Item>
-          <Form.Item name="stock" label="库存"><InputNumber min={0} /></Form.Item>
+          <Form.Item name="costPoints" label="所需积分">
+            <InputNumber min={1} />
+          </Form.Item>
+          <Form.Item name="stock" label="库存">
+            <InputNumber min={0} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>
@@ -139,11 +171,27 @@ function Rules() {
   const units = useUnits().data ?? [];
   const [unit, setUnit] = useState(user.orgPath);
   const categoryName = useCategoryName();
-  const config = useQuery({ queryKey: ['points-config', unit], queryFn: async (): Promise<PointsConfig> => ok(api.GET('/api/volunteer/points/config', { params: { query: { unit } } })) });
+  const config = useQuery({
+    queryKey: ['points-config', unit],
+    queryFn: async (): Promise<PointsConfig> => ok(api.GET('/api/volunteer/points/config', { params: { query: { unit } } })),
+  });
   // The document describes the rules as an open object; the volunteer service sends every field of its PointsConfig.
   const rules = config.data?.effective as RulesShape | undefined;
   return (
-    <Card size="small" title="现行积分规则" extra={<Select style={{ width: 200 }} value={unit} onChange={setUnit} aria-label="适用单位" options={units.map((u) => ({ value: u.path, label: u.nameZh }))} />} loading={config.isLoading}>
+    <Card
+      size="small"
+      title="现行积分规则"
+      extra={
+        <Select
+          style={{ width: 200 }}
+          value={unit}
+          onChange={setUnit}
+          aria-label="适用单位"
+          options={units.map((u) => ({ value: u.path, label: u.nameZh }))}
+        />
+      }
+      loading={config.isLoading}
+    >
       {config.isError && <Alert type="error" title={(config.error as Error).message} />}
       {rules && (
         <>
@@ -152,7 +200,9 @@ function Rules() {
             <Descriptions.Item label="免费单另加">{rules.freeJobBonus} 分</Descriptions.Item>
             <Descriptions.Item label="居民首评“满意”另加">{rules.satisfiedRatingBonus} 分</Descriptions.Item>
             <Descriptions.Item label="兑换一次服务（默认）">{rules.defaultExchangeCost} 分</Descriptions.Item>
-            <Descriptions.Item label="星级门槛（累计积分）" span={2}>{rules.starThresholds.map((t, i) => `${i + 1} 星 ${t} 分`).join('，')}</Descriptions.Item>
+            <Descriptions.Item label="星级门槛（累计积分）" span={2}>
+              {rules.starThresholds.map((t, i) => `${i + 1} 星 ${t} 分`).join('，')}
+            </Descriptions.Item>
           </Descriptions>
           <Table
             size="small"

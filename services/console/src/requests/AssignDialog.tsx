@@ -24,7 +24,9 @@ export function AssignButton({ requestId, status, holder }: { requestId: string;
   if (!ASSIGNABLE.has(status)) return null;
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)}>{status === 'assigned' ? '改派' : '人工派单'}</Button>
+      <Button size="small" onClick={() => setOpen(true)}>
+        {status === 'assigned' ? '改派' : '人工派单'}
+      </Button>
       {open && <AssignDialog requestId={requestId} holder={holder} onClose={() => setOpen(false)} />}
     </>
   );
@@ -40,7 +42,13 @@ function AssignDialog({ requestId, holder, onClose }: { requestId: string; holde
   const names = new Map(ranked.map((c) => [c.providerId, c.displayName]));
   const submit = async (v: { providerId: string; reason: string }) => {
     try {
-      await ok(api.POST('/api/dispatch/jobs/{requestId}/assign', { params: { path: { requestId } }, body: { providerId: v.providerId, reason: v.reason.trim() } }), ['providerId', 'reason']);
+      await ok(
+        api.POST('/api/dispatch/jobs/{requestId}/assign', {
+          params: { path: { requestId } },
+          body: { providerId: v.providerId, reason: v.reason.trim() },
+        }),
+        ['providerId', 'reason'],
+      );
       message.success(`已派给 ${names.get(v.providerId) ?? v.providerId}`);
       void queries.invalidateQueries({ queryKey: ['job', requestId] });
       void queries.invalidateQueries({ queryKey: ['request', requestId] });
@@ -57,7 +65,9 @@ function AssignDialog({ requestId, holder, onClose }: { requestId: string; holde
         <Form.Item name="providerId" label="服务方（按派单评分排序）" rules={[{ required: true, message: '请选择服务方' }]}>
           <Radio.Group data-testid="candidates">
             <Space direction="vertical" size={8}>
-              {candidates.isSuccess && ranked.length === 0 && <Typography.Text type="secondary">派单服务尚未为该工单排出候选服务方</Typography.Text>}
+              {candidates.isSuccess && ranked.length === 0 && (
+                <Typography.Text type="secondary">派单服务尚未为该工单排出候选服务方</Typography.Text>
+              )}
               {ranked.map((c) => (
                 <Radio key={c.providerId} value={c.providerId} disabled={c.providerId === holder}>
                   <CandidateLine candidate={c} level={c.level} holding={c.providerId === holder} />
@@ -71,7 +81,14 @@ function AssignDialog({ requestId, holder, onClose }: { requestId: string; holde
             未入选：{excluded.map((e) => `${e.providerId.slice(0, 8)}（${label(RULE_LABELS, e.rule)}）`).join('；')}
           </Typography.Paragraph>
         )}
-        <Form.Item name="reason" label="派单原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }, { max: 500, message: '最多 500 字' }]}>
+        <Form.Item
+          name="reason"
+          label="派单原因"
+          rules={[
+            { required: true, whitespace: true, message: '请填写原因' },
+            { max: 500, message: '最多 500 字' },
+          ]}
+        >
           <Input.TextArea rows={2} placeholder="例如：居民点名要这家；原服务方无法上门" />
         </Form.Item>
       </Form>
@@ -82,13 +99,20 @@ function AssignDialog({ requestId, holder, onClose }: { requestId: string; holde
 function CandidateLine({ candidate: c, level, holding }: { candidate: Candidate; level: string; holding: boolean }) {
   return (
     <Space size={6} wrap>
-      <Typography.Text strong>{c.rank}. {c.displayName}</Typography.Text>
+      <Typography.Text strong>
+        {c.rank}. {c.displayName}
+      </Typography.Text>
       <Tag color="blue">评分 {Math.round(c.score * 100)}</Tag>
       {c.preferred && <Tag color="gold">居民指定</Tag>}
       {holding && <Tag>当前服务方</Tag>}
       <Typography.Text type="secondary">{label(LEVEL_LABELS, level)}</Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {Object.keys(FACTOR_LABELS).flatMap((f) => { const s = c.factors[f as keyof typeof c.factors]; return s ? [`${FACTOR_LABELS[f]} ${Math.round(s.score * 100)}`] : []; }).join(' · ')}
+        {Object.keys(FACTOR_LABELS)
+          .flatMap((f) => {
+            const s = c.factors[f as keyof typeof c.factors];
+            return s ? [`${FACTOR_LABELS[f]} ${Math.round(s.score * 100)}`] : [];
+          })
+          .join(' · ')}
       </Typography.Text>
     </Space>
   );

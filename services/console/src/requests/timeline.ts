@@ -1,7 +1,14 @@
 import { CHANNEL_LABELS, label, STATUS_LABELS } from '../shared/labels';
 
 /** Steps worth naming by what happened rather than by the status they led to. */
-const ACTIONS: Record<string, string> = { reopen: '返工重办', reassign: '改派', cancel: '已取消', provider_cancel: '服务方退单', escalate: '升级派单', answer: '当场答复' };
+const ACTIONS: Record<string, string> = {
+  reopen: '返工重办',
+  reassign: '改派',
+  cancel: '已取消',
+  provider_cancel: '服务方退单',
+  escalate: '升级派单',
+  answer: '当场答复',
+};
 
 /** The services' own notes; an agent's or a resident's words pass as they are. */
 const NOTES: Record<string, string> = {

@@ -36,7 +36,14 @@ export function BookPage() {
     mutationFn: () =>
       ok(
         publicApi.POST('/api/request/public/bookings', {
-          body: { phone, code, categoryCode: category, description, preferredWindow: preferredWindow(when, new Date()), chosenProviderId: provider?.id },
+          body: {
+            phone,
+            code,
+            categoryCode: category,
+            description,
+            preferredWindow: preferredWindow(when, new Date()),
+            chosenProviderId: provider?.id,
+          },
         }),
       ),
     onSuccess: (booked) => navigate(`/booked/${booked.number}`),
@@ -45,11 +52,17 @@ export function BookPage() {
     e.preventDefault();
     book.mutate();
   };
-  const bookable = categories.data?.filter((c) => c.kind !== 'consultation' && (!provider || provider.offerings.some((o) => o.categoryCode === c.code)));
+  const bookable = categories.data?.filter(
+    (c) => c.kind !== 'consultation' && (!provider || provider.offerings.some((o) => o.categoryCode === c.code)),
+  );
   return (
     <Page title="在线预约" back="/">
       <form onSubmit={submit}>
-        {provider && <p className="notice">您选的服务方：<strong>{provider.displayName}</strong>（能接单时优先派给它）</p>}
+        {provider && (
+          <p className="notice">
+            您选的服务方：<strong>{provider.displayName}</strong>（能接单时优先派给它）
+          </p>
+        )}
         <label className="field">
           <span>要办什么事</span>
           <select value={category} onChange={(e) => setCategory(e.target.value)} required aria-label="服务项目">
@@ -64,8 +77,21 @@ export function BookPage() {
         <label className="field">
           <span>手机号（在社区登记过的）</span>
           <div className="inline">
-            <input type="tel" inputMode="numeric" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} required aria-label="手机号" />
-            <button type="button" className="btn secondary" disabled={!phone || wait > 0 || sendCode.isPending} onClick={() => sendCode.mutate()}>
+            <input
+              type="tel"
+              inputMode="numeric"
+              autoComplete="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              required
+              aria-label="手机号"
+            />
+            <button
+              type="button"
+              className="btn secondary"
+              disabled={!phone || wait > 0 || sendCode.isPending}
+              onClick={() => sendCode.mutate()}
+            >
               {wait > 0 ? `${wait} 秒后可重发` : '获取验证码'}
             </button>
           </div>
@@ -74,12 +100,27 @@ export function BookPage() {
         {sendCode.isError && <ErrorNote error={plainError(sendCode.error)} />}
         <label className="field">
           <span>短信验证码</span>
-          <input inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required aria-label="验证码" />
+          <input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            required
+            aria-label="验证码"
+          />
         </label>
         <p className="muted">上门地址：按您在社区登记的住址，不用再填。</p>
         <label className="field">
           <span>遇到什么问题</span>
-          <textarea value={description} onChange={(e) => setDescription(e.target.value)} required maxLength={2000} aria-label="问题描述" placeholder="例如：厨房水管漏水，滴个不停" />
+          <textarea
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            required
+            maxLength={2000}
+            aria-label="问题描述"
+            placeholder="例如：厨房水管漏水，滴个不停"
+          />
         </label>
         <div className="field">
           <span style={{ display: 'block', fontWeight: 600 }}>希望什么时候上门</span>

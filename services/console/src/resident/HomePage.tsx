@@ -25,7 +25,9 @@ export function HomePage() {
 
       <h2>哪些人免费</h2>
       <div className="card">
-        <p style={{ margin: 0 }}>以下家庭经社区登记后，上门服务<strong>免费</strong>：</p>
+        <p style={{ margin: 0 }}>
+          以下家庭经社区登记后，上门服务<strong>免费</strong>：
+        </p>
         <ul style={{ margin: '.3rem 0' }}>
           {FREE_FOR.map((who) => (
             <li key={who}>{who}</li>

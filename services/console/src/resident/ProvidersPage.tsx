@@ -11,7 +11,13 @@ function ProviderCard({ provider: { unit, scorecard }, category }: { provider: R
   return (
     <div className="card" data-testid="provider">
       <h3>{unit.displayName}</h3>
-      <div>{scorecard ? <Stars score={starsOf(scorecard.bayesianScore)} count={scorecard.ratingsCount} /> : <span className="muted">还没有居民评价</span>}</div>
+      <div>
+        {scorecard ? (
+          <Stars score={starsOf(scorecard.bayesianScore)} count={scorecard.ratingsCount} />
+        ) : (
+          <span className="muted">还没有居民评价</span>
+        )}
+      </div>
       {scorecard && scorecard.topTags.length > 0 && (
         <div style={{ marginTop: '.3rem' }}>
           {scorecard.topTags.slice(0, 3).map((t) => (

@@ -38,7 +38,14 @@ export function RatePage() {
       ok(
         publicApi.POST('/api/rating/public/ratings/{requestId}', {
           params: { path: { requestId: id } },
-          body: { token, team: team!, provider: provider!, solved: solved === 'yes', tags, ...(comment.trim() && { comment: comment.trim() }) },
+          body: {
+            token,
+            team: team!,
+            provider: provider!,
+            solved: solved === 'yes',
+            tags,
+            ...(comment.trim() && { comment: comment.trim() }),
+          },
         }),
       ),
     onSuccess: () => navigate('/thanks', { replace: true }),
@@ -47,7 +54,12 @@ export function RatePage() {
     e.preventDefault();
     rate.mutate();
   };
-  if (!token) return <Page title="服务评价"><ErrorNote error="链接不完整，请使用短信里的完整链接。" /></Page>;
+  if (!token)
+    return (
+      <Page title="服务评价">
+        <ErrorNote error="链接不完整，请使用短信里的完整链接。" />
+      </Page>
+    );
   const toggle = (t: Tag) => setTags((now) => (now.includes(t) ? now.filter((x) => x !== t) : [...now, t]));
   return (
     <Page title="服务评价">
@@ -62,7 +74,15 @@ export function RatePage() {
         </div>
         <div className="card">
           <h3>问题解决了吗？</h3>
-          <Choices label="是否解决" options={[['yes', '解决了'], ['no', '没解决']]} value={solved} onChange={setSolved} />
+          <Choices
+            label="是否解决"
+            options={[
+              ['yes', '解决了'],
+              ['no', '没解决'],
+            ]}
+            value={solved}
+            onChange={setSolved}
+          />
         </div>
         <div className="card">
           <h3>做得好的地方（可多选）</h3>

@@ -24,7 +24,14 @@ export function ResidentApp() {
           <Route path="/status/:id" element={<StatusPage />} />
           <Route path="/rate/:id" element={<RatePage />} />
           <Route path="/thanks" element={<ThanksPage />} />
-          <Route path="*" element={<Page title="页面不存在" back="/"><p>没有找到这个页面。</p></Page>} />
+          <Route
+            path="*"
+            element={
+              <Page title="页面不存在" back="/">
+                <p>没有找到这个页面。</p>
+              </Page>
+            }
+          />
         </Routes>
       </BrowserRouter>
     </QueryClientProvider>

@@ -35,8 +35,17 @@ export function StatusPage() {
             </div>
             <div>单号 {s.number}</div>
             <div className="muted">提交时间 {when(s.receivedAt)}</div>
-            {s.preferredWindow && <div className="muted">希望上门 {when(s.preferredWindow.from)} 到 {new Date(s.preferredWindow.to).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}</div>}
-            {s.providerName && <div>服务方：<strong>{s.providerName}</strong></div>}
+            {s.preferredWindow && (
+              <div className="muted">
+                希望上门 {when(s.preferredWindow.from)} 到{' '}
+                {new Date(s.preferredWindow.to).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}
+              </div>
+            )}
+            {s.providerName && (
+              <div>
+                服务方：<strong>{s.providerName}</strong>
+              </div>
+            )}
           </div>
           <div className="card">
             <ol className="steps">

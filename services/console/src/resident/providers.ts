@@ -19,7 +19,8 @@ export function rankProviders(units: Listing[], scorecards: Map<string, Scorecar
   return units
     .map((unit) => ({ unit, scorecard: scorecards.get(unit.id) }))
     .sort((a, b) => {
-      if (a.scorecard && b.scorecard) return b.scorecard.bayesianScore - a.scorecard.bayesianScore || a.unit.displayName.localeCompare(b.unit.displayName, 'zh');
+      if (a.scorecard && b.scorecard)
+        return b.scorecard.bayesianScore - a.scorecard.bayesianScore || a.unit.displayName.localeCompare(b.unit.displayName, 'zh');
       if (a.scorecard || b.scorecard) return a.scorecard ? -1 : 1;
       return a.unit.displayName.localeCompare(b.unit.displayName, 'zh');
     });

@@ -11,12 +11,21 @@ export const useCategories = () =>
   useQuery({ queryKey: ['categories'], queryFn: () => ok(publicApi.GET('/api/request/public/catalogue/categories')), staleTime: 600_000 });
 
 export const useCommunities = () =>
-  useQuery({ queryKey: ['communities'], queryFn: () => ok(publicApi.GET('/api/request/public/catalogue/communities')), staleTime: 600_000 });
+  useQuery({
+    queryKey: ['communities'],
+    queryFn: () => ok(publicApi.GET('/api/request/public/catalogue/communities')),
+    staleTime: 600_000,
+  });
 
 export const useUnits = (community?: string, category?: string) =>
   useQuery({
     queryKey: ['units', community ?? '', category ?? ''],
-    queryFn: () => ok(publicApi.GET('/api/merchant/public/units', { params: { query: { community: community || undefined, category: category || undefined } } })),
+    queryFn: () =>
+      ok(
+        publicApi.GET('/api/merchant/public/units', {
+          params: { query: { community: community || undefined, category: category || undefined } },
+        }),
+      ),
   });
 
 /** A provider nobody has rated yet has no scorecard (404): that is an answer, not a failure. */
@@ -36,7 +45,12 @@ export function useRankedProviders(community?: string, category?: string) {
   const cards = useQuery({
     queryKey: ['scorecards', ...ids],
     enabled: units.isSuccess,
-    queryFn: async () => new Map((await Promise.all(ids.map(async (id) => [id, await scorecardOf(id)] as const))).flatMap(([id, c]) => (c ? [[id, c] as const] : []))),
+    queryFn: async () =>
+      new Map(
+        (await Promise.all(ids.map(async (id) => [id, await scorecardOf(id)] as const))).flatMap(([id, c]) =>
+          c ? [[id, c] as const] : [],
+        ),
+      ),
   });
   return {
     ranked: units.data && cards.data ? rankProviders(units.data, cards.data) : undefined,

@@ -21,7 +21,8 @@ export function SlaTag({ request }: { request: SlaClock }) {
   return (
     <Tooltip title={`${what}期限 ${dayjs(sla.dueAt).format('MM-DD HH:mm')}`}>
       <Tag color={RISK_COLOURS[sla.risk]} data-risk={sla.risk}>
-        {what}{sla.label}
+        {what}
+        {sla.label}
       </Tag>
     </Tooltip>
   );

@@ -39,7 +39,12 @@ export const CONTACT_LABELS: Record<string, string> = { sms: '短信', call: '�
 export const label = (labels: Record<string, string>, key: string | null | undefined): string => (key ? (labels[key] ?? key) : '—');
 
 /** The hotline standard for each urgency class, as agents quote it to callers. */
-export const URGENCY_PROMISES: Record<string, string> = { emergency: '2小时内响应', utilities: '24小时内办结', general: '7天内办结', complex: '15天内办结' };
+export const URGENCY_PROMISES: Record<string, string> = {
+  emergency: '2小时内响应',
+  utilities: '24小时内办结',
+  general: '7天内办结',
+  complex: '15天内办结',
+};
 
 export const GROUP_LABELS: Record<string, string> = { home: '居家服务', care: '关爱服务', community: '社区事务' };
 
@@ -51,7 +56,13 @@ export const JOB_STATE_LABELS: Record<string, string> = {
 
 export const LEVEL_LABELS: Record<string, string> = { community: '本社区', street: '本街道', district: '全区', manual: '人工' };
 
-export const ACTOR_LABELS: Record<string, string> = { staff: '工作人员', system: '系统', resident: '居民', merchant: '加盟单位', volunteer: '志愿者' };
+export const ACTOR_LABELS: Record<string, string> = {
+  staff: '工作人员',
+  system: '系统',
+  resident: '居民',
+  merchant: '加盟单位',
+  volunteer: '志愿者',
+};
 
 export const CHANNEL_LABELS: Record<string, string> = { hotline: '热线受理', booking: '网上预约', open311: '开放接口' };
 

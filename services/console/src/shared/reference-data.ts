@@ -17,7 +17,8 @@ export function useCommunityName(): (code: string) => string {
 export function useCategories(community?: string) {
   return useQuery({
     queryKey: ['categories', community ?? ''],
-    queryFn: async (): Promise<Category[]> => ok(api.GET('/api/request/catalogue/categories', { params: { query: community ? { community } : {} } })),
+    queryFn: async (): Promise<Category[]> =>
+      ok(api.GET('/api/request/catalogue/categories', { params: { query: community ? { community } : {} } })),
     staleTime: 10 * 60_000,
   });
 }

@@ -10,8 +10,17 @@ const request = (status: string) => ({
 
 describe('SLA countdown', () => {
   it('runs the response deadline until a provider is assigned, then the resolution deadline', () => {
-    expect(slaState(request('dispatching'), at('2026-11-27T08:10:00Z'))).toMatchObject({ deadline: 'response', remainingMs: 30 * 60_000, risk: 'ok', label: '剩余 30分' });
-    expect(slaState(request('assigned'), at('2026-11-27T08:10:00Z'))).toMatchObject({ deadline: 'resolution', risk: 'ok', label: '剩余 3小时50分' });
+    expect(slaState(request('dispatching'), at('2026-11-27T08:10:00Z'))).toMatchObject({
+      deadline: 'response',
+      remainingMs: 30 * 60_000,
+      risk: 'ok',
+      label: '剩余 30分',
+    });
+    expect(slaState(request('assigned'), at('2026-11-27T08:10:00Z'))).toMatchObject({
+      deadline: 'resolution',
+      risk: 'ok',
+      label: '剩余 3小时50分',
+    });
   });
 
   it('turns amber in the last half of the window, orange in the last quarter, red once past', () => {
@@ -21,7 +30,8 @@ describe('SLA countdown', () => {
   });
 
   it('stops once the work is done or the request is cancelled', () => {
-    for (const status of ['completed', 'signed_off', 'closed', 'cancelled']) expect(slaState(request(status), at('2026-11-28T00:00:00Z'))).toBeNull();
+    for (const status of ['completed', 'signed_off', 'closed', 'cancelled'])
+      expect(slaState(request(status), at('2026-11-28T00:00:00Z'))).toBeNull();
   });
 
   it('says days, hours and minutes in Chinese', () => {

@@ -10,7 +10,10 @@ import { priceRange } from './unit-moves';
 /** The unit's price list: what it offers at which price range, the lines it added itself waiting for approval. */
 export function UnitOfferings({ unitId, admin }: { unitId: string; admin: boolean }) {
   const key = ['merchant-unit', unitId, 'offerings'];
-  const offerings = useQuery({ queryKey: key, queryFn: async (): Promise<UnitOffering[]> => ok(api.GET('/api/merchant/units/{id}/offerings', { params: { path: { id: unitId } } })) });
+  const offerings = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<UnitOffering[]> => ok(api.GET('/api/merchant/units/{id}/offerings', { params: { path: { id: unitId } } })),
+  });
   const categoryName = useCategoryName();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -28,7 +31,11 @@ export function UnitOfferings({ unitId, admin }: { unitId: string; admin: boolea
   return (
     <>
       {offerings.isError && <Alert type="error" title={(offerings.error as Error).message} />}
-      {admin && <Button style={{ marginBottom: 12 }} onClick={() => setEditing({})}>新增服务项目</Button>}
+      {admin && (
+        <Button style={{ marginBottom: 12 }} onClick={() => setEditing({})}>
+          新增服务项目
+        </Button>
+      )}
       <Table<UnitOffering>
         size="small"
         rowKey="categoryCode"
@@ -48,11 +55,57 @@ export function UnitOfferings({ unitId, admin }: { unitId: string; admin: boolea
                   title: '操作',
                   render: (_: unknown, o: UnitOffering) => (
                     <Space size="small">
-                      {!o.approved && <Button size="small" type="primary" onClick={() => void act(ok(api.POST('/api/merchant/units/{id}/offerings/{category}/approve', { params: path(o), body: { reason: '社区审核通过' } })), '已通过')}>通过</Button>}
-                      {!o.approved && <Button size="small" onClick={() => void act(ok(api.POST('/api/merchant/units/{id}/offerings/{category}/reject', { params: path(o), body: { reason: '社区审核未通过' } })), '已驳回')}>驳回</Button>}
-                      <Button size="small" onClick={() => setEditing(o)}>修改价格</Button>
-                      <Popconfirm title="删除这个服务项目？" okText="删除" cancelText="取消" onConfirm={() => act(ok(api.DELETE('/api/merchant/units/{id}/offerings/{category}', { params: path(o) })), '已删除')}>
-                        <Button size="small" danger>删除</Button>
+                      {!o.approved && (
+                        <Button
+                          size="small"
+                          type="primary"
+                          onClick={() =>
+                            void act(
+                              ok(
+                                api.POST('/api/merchant/units/{id}/offerings/{category}/approve', {
+                                  params: path(o),
+                                  body: { reason: '社区审核通过' },
+                                }),
+                              ),
+                              '已通过',
+                            )
+                          }
+                        >
+                          通过
+                        </Button>
+                      )}
+                      {!o.approved && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            void act(
+                              ok(
+                                api.POST('/api/merchant/units/{id}/offerings/{category}/reject', {
+                                  params: path(o),
+                                  body: { reason: '社区审核未通过' },
+                                }),
+                              ),
+                              '已驳回',
+                            )
+                          }
+                        >
+                          驳回
+                        </Button>
+                      )}
+                      <Button size="small" onClick={() => setEditing(o)}>
+                        修改价格
+                      </Button>
+                      <Popconfirm
+                        title="删除这个服务项目？"
+                        okText="删除"
+                        cancelText="取消"
+                        onConfirm={() =>
+                          act(ok(api.DELETE('/api/merchant/units/{id}/offerings/{category}', { params: path(o) })), '已删除')
+                        }
+                      >
+                        <Button size="small" danger>
+                          删除
+                        </Button>
                       </Popconfirm>
                     </Space>
                   ),
@@ -61,7 +114,14 @@ export function UnitOfferings({ unitId, admin }: { unitId: string; admin: boolea
             : []),
         ]}
       />
-      {editing && <OfferingForm unitId={unitId} offering={editing} onClose={() => setEditing(undefined)} onSaved={() => qc.invalidateQueries({ queryKey: key })} />}
+      {editing && (
+        <OfferingForm
+          unitId={unitId}
+          offering={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={() => qc.invalidateQueries({ queryKey: key })}
+        />
+      )}
     </>
   );
 }
@@ -73,7 +133,17 @@ interface OfferingValues {
   priceMax?: number;
 }
 
-function OfferingForm({ unitId, offering, onClose, onSaved }: { unitId: string; offering: Partial<UnitOffering>; onClose: () => void; onSaved: () => Promise<void> }) {
+function OfferingForm({
+  unitId,
+  offering,
+  onClose,
+  onSaved,
+}: {
+  unitId: string;
+  offering: Partial<UnitOffering>;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
   const [form] = Form.useForm<OfferingValues>();
   const categories = useCategories().data ?? [];
   const [error, setError] = useState<string>();
@@ -82,8 +152,14 @@ function OfferingForm({ unitId, offering, onClose, onSaved }: { unitId: string; 
     setBusy(true);
     try {
       // Prices are kept in fen; the form speaks yuan.
-      const body = { description: v.description, priceMinFen: Math.round(v.priceMin * 100), ...(v.priceMax !== undefined && v.priceMax !== null ? { priceMaxFen: Math.round(v.priceMax * 100) } : {}) };
-      await ok(api.PUT('/api/merchant/units/{id}/offerings/{category}', { params: { path: { id: unitId, category: v.categoryCode } }, body }));
+      const body = {
+        description: v.description,
+        priceMinFen: Math.round(v.priceMin * 100),
+        ...(v.priceMax !== undefined && v.priceMax !== null ? { priceMaxFen: Math.round(v.priceMax * 100) } : {}),
+      };
+      await ok(
+        api.PUT('/api/merchant/units/{id}/offerings/{category}', { params: { path: { id: unitId, category: v.categoryCode } }, body }),
+      );
       await onSaved();
       onClose();
     } catch (e) {
@@ -93,21 +169,45 @@ function OfferingForm({ unitId, offering, onClose, onSaved }: { unitId: string; 
     }
   };
   return (
-    <Modal open title={offering.categoryCode ? '修改服务项目' : '新增服务项目'} okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose}>
+    <Modal
+      open
+      title={offering.categoryCode ? '修改服务项目' : '新增服务项目'}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
         onFinish={(v) => void save(v)}
-        initialValues={{ categoryCode: offering.categoryCode, description: offering.description, priceMin: offering.priceMinFen !== undefined ? offering.priceMinFen / 100 : undefined, priceMax: offering.priceMaxFen !== undefined ? offering.priceMaxFen / 100 : undefined }}
+        initialValues={{
+          categoryCode: offering.categoryCode,
+          description: offering.description,
+          priceMin: offering.priceMinFen !== undefined ? offering.priceMinFen / 100 : undefined,
+          priceMax: offering.priceMaxFen !== undefined ? offering.priceMaxFen / 100 : undefined,
+        }}
       >
         <Form.Item name="categoryCode" label="服务类别" rules={[{ required: true, message: '请选择服务类别' }]}>
-          <Select disabled={!!offering.categoryCode} showSearch optionFilterProp="label" options={categories.map((c) => ({ value: c.code, label: c.nameZh }))} />
+          <Select
+            disabled={!!offering.categoryCode}
+            showSearch
+            optionFilterProp="label"
+            options={categories.map((c) => ({ value: c.code, label: c.nameZh }))}
+          />
         </Form.Item>
-        <Form.Item name="description" label="服务内容" rules={[{ required: true, message: '请填写服务内容' }]}><Input /></Form.Item>
+        <Form.Item name="description" label="服务内容" rules={[{ required: true, message: '请填写服务内容' }]}>
+          <Input />
+        </Form.Item>
         <Space>
-          <Form.Item name="priceMin" label="最低价（元）" rules={[{ required: true, message: '请填写最低价' }]}><InputNumber min={0} step={1} /></Form.Item>
-          <Form.Item name="priceMax" label="最高价（元，可空）"><InputNumber min={0} step={1} /></Form.Item>
+          <Form.Item name="priceMin" label="最低价（元）" rules={[{ required: true, message: '请填写最低价' }]}>
+            <InputNumber min={0} step={1} />
+          </Form.Item>
+          <Form.Item name="priceMax" label="最高价（元，可空）">
+            <InputNumber min={0} step={1} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

@@ -24,11 +24,22 @@ export function UnitPage() {
   const { id = '' } = useParams();
   const user = useSignedIn()!;
   const valid = UUID.test(id);
-  const unit = useQuery({ queryKey: ['merchant-unit', id], enabled: valid, queryFn: async (): Promise<MerchantUnit> => ok(api.GET('/api/merchant/units/{id}', { params: { path: { id } } })) });
+  const unit = useQuery({
+    queryKey: ['merchant-unit', id],
+    enabled: valid,
+    queryFn: async (): Promise<MerchantUnit> => ok(api.GET('/api/merchant/units/{id}', { params: { path: { id } } })),
+  });
   const place = usePlaceName();
   const [editing, setEditing] = useState(false);
   if (!valid || (unit.error instanceof ApiError && unit.error.status === 404)) {
-    return <Result status="404" title="未找到该单位" subTitle="单位不存在，或不在您的管辖范围内。" extra={<Link to="/units">返回加盟单位</Link>} />;
+    return (
+      <Result
+        status="404"
+        title="未找到该单位"
+        subTitle="单位不存在，或不在您的管辖范围内。"
+        extra={<Link to="/units">返回加盟单位</Link>}
+      />
+    );
   }
   if (unit.isError) return <Alert type="error" title={(unit.error as Error).message} />;
   const u = unit.data;
@@ -40,13 +51,17 @@ export function UnitPage() {
         title={
           <Space>
             <span data-testid="unit-name">{u.displayName}</span>
-            <Tag color={UNIT_STATUS_COLOURS[u.status]} data-testid="unit-status">{UNIT_STATUS_LABELS[u.status]}</Tag>
+            <Tag color={UNIT_STATUS_COLOURS[u.status]} data-testid="unit-status">
+              {UNIT_STATUS_LABELS[u.status]}
+            </Tag>
             {u.pendingDisplayName && <Tag color="gold">申请改名：{u.pendingDisplayName}</Tag>}
           </Space>
         }
         extra={
           <Space>
-            {unitMoves(u.status, user.role).map((m) => <MoveButton key={m.to} unit={u} move={m} />)}
+            {unitMoves(u.status, user.role).map((m) => (
+              <MoveButton key={m.to} unit={u} move={m} />
+            ))}
             {admin && u.status !== 'retired' && <Button onClick={() => setEditing(true)}>修改资料</Button>}
           </Space>
         }
@@ -62,7 +77,9 @@ export function UnitPage() {
           <Descriptions.Item label="联系电话">{u.contactPhone ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="同时接单上限">{u.maxConcurrentJobs}</Descriptions.Item>
           <Descriptions.Item label="免费单">{u.takesFreeJobs ? '承接' : '不承接'}</Descriptions.Item>
-          <Descriptions.Item label="状态说明" span={2}>{u.statusReason}</Descriptions.Item>
+          <Descriptions.Item label="状态说明" span={2}>
+            {u.statusReason}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Tabs
@@ -94,7 +111,10 @@ function MoveButton({ unit, move }: { unit: MerchantUnit; move: UnitMove }) {
     setError(undefined);
     try {
       await ok(api.POST('/api/merchant/units/{id}/status', { params: { path: { id: unit.id } }, body: { to: move.to, reason } }));
-      await Promise.all([qc.invalidateQueries({ queryKey: ['merchant-unit', unit.id] }), qc.invalidateQueries({ queryKey: ['merchant-units'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['merchant-unit', unit.id] }),
+        qc.invalidateQueries({ queryKey: ['merchant-units'] }),
+      ]);
       void message.success(`已${move.label}`);
       setOpen(false);
     } catch (e) {
@@ -105,8 +125,19 @@ function MoveButton({ unit, move }: { unit: MerchantUnit; move: UnitMove }) {
   };
   return (
     <>
-      <Button danger={move.danger} type={move.danger ? 'default' : 'primary'} onClick={() => setOpen(true)}>{move.label}</Button>
-      <Modal open={open} title={`${move.label}：${unit.displayName}`} okText="确定" cancelText="取消" okButtonProps={{ disabled: !reason.trim(), danger: move.danger }} confirmLoading={busy} onOk={() => void submit()} onCancel={() => setOpen(false)}>
+      <Button danger={move.danger} type={move.danger ? 'default' : 'primary'} onClick={() => setOpen(true)}>
+        {move.label}
+      </Button>
+      <Modal
+        open={open}
+        title={`${move.label}：${unit.displayName}`}
+        okText="确定"
+        cancelText="取消"
+        okButtonProps={{ disabled: !reason.trim(), danger: move.danger }}
+        confirmLoading={busy}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+      >
         {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
         <Form layout="vertical">
           <Form.Item label={move.prompt} required>
@@ -119,7 +150,10 @@ function MoveButton({ unit, move }: { unit: MerchantUnit; move: UnitMove }) {
 }
 
 function History({ unitId }: { unitId: string }) {
-  const history = useQuery({ queryKey: ['merchant-unit', unitId, 'history'], queryFn: async (): Promise<UnitStatusChange[]> => ok(api.GET('/api/merchant/units/{id}/history', { params: { path: { id: unitId } } })) });
+  const history = useQuery({
+    queryKey: ['merchant-unit', unitId, 'history'],
+    queryFn: async (): Promise<UnitStatusChange[]> => ok(api.GET('/api/merchant/units/{id}/history', { params: { path: { id: unitId } } })),
+  });
   if (history.isLoading) return <Spin />;
   return (
     <Timeline

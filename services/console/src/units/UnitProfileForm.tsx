@@ -32,8 +32,23 @@ export function UnitProfileForm({ unit, onClose }: { unit: MerchantUnit; onClose
     setBusy(true);
     try {
       const serviceHours = v.always ? { always: true, windows: [] } : weeklyHours(v.days, v.from, v.to);
-      await ok(api.PATCH('/api/merchant/units/{id}', { params: { path: { id: unit.id } }, body: { contactName: v.contactName, ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}), maxConcurrentJobs: v.maxConcurrentJobs, takesFreeJobs: v.takesFreeJobs, coverage: v.coverage, serviceHours } }));
-      await Promise.all([qc.invalidateQueries({ queryKey: ['merchant-unit', unit.id] }), qc.invalidateQueries({ queryKey: ['merchant-units'] })]);
+      await ok(
+        api.PATCH('/api/merchant/units/{id}', {
+          params: { path: { id: unit.id } },
+          body: {
+            contactName: v.contactName,
+            ...(v.contactPhone ? { contactPhone: v.contactPhone } : {}),
+            maxConcurrentJobs: v.maxConcurrentJobs,
+            takesFreeJobs: v.takesFreeJobs,
+            coverage: v.coverage,
+            serviceHours,
+          },
+        }),
+      );
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['merchant-unit', unit.id] }),
+        qc.invalidateQueries({ queryKey: ['merchant-units'] }),
+      ]);
       onClose();
     } catch (e) {
       setError((e as Error).message);
@@ -42,7 +57,16 @@ export function UnitProfileForm({ unit, onClose }: { unit: MerchantUnit; onClose
     }
   };
   return (
-    <Modal open title={`修改资料：${unit.displayName}`} okText="保存" cancelText="取消" confirmLoading={busy} onOk={() => form.submit()} onCancel={onClose} width={640}>
+    <Modal
+      open
+      title={`修改资料：${unit.displayName}`}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      width={640}
+    >
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -60,21 +84,39 @@ export function UnitProfileForm({ unit, onClose }: { unit: MerchantUnit; onClose
         }}
       >
         <Space.Compact block>
-          <Form.Item name="contactName" label="联系人" style={{ flex: 1 }}><Input /></Form.Item>
-          <Form.Item name="contactPhone" label="联系电话（不改请留空）" style={{ flex: 1 }}><Input /></Form.Item>
+          <Form.Item name="contactName" label="联系人" style={{ flex: 1 }}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="contactPhone" label="联系电话（不改请留空）" style={{ flex: 1 }}>
+            <Input />
+          </Form.Item>
         </Space.Compact>
-        <Form.Item name="coverage" label="服务范围"><Select mode="multiple" optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} /></Form.Item>
+        <Form.Item name="coverage" label="服务范围">
+          <Select mode="multiple" optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} />
+        </Form.Item>
         <Space size="large">
-          <Form.Item name="maxConcurrentJobs" label="同时接单上限"><InputNumber min={1} max={100} /></Form.Item>
-          <Form.Item name="takesFreeJobs" label="承接免费单" valuePropName="checked"><Switch /></Form.Item>
-          <Form.Item name="always" label="全天候服务" valuePropName="checked"><Switch /></Form.Item>
+          <Form.Item name="maxConcurrentJobs" label="同时接单上限">
+            <InputNumber min={1} max={100} />
+          </Form.Item>
+          <Form.Item name="takesFreeJobs" label="承接免费单" valuePropName="checked">
+            <Switch />
+          </Form.Item>
+          <Form.Item name="always" label="全天候服务" valuePropName="checked">
+            <Switch />
+          </Form.Item>
         </Space>
         {!always && (
           <>
-            <Form.Item name="days" label="服务日"><Checkbox.Group options={DAY_OPTIONS} /></Form.Item>
+            <Form.Item name="days" label="服务日">
+              <Checkbox.Group options={DAY_OPTIONS} />
+            </Form.Item>
             <Space>
-              <Form.Item name="from" label="开始" rules={[{ pattern: /^\d{2}:\d{2}$/, message: '格式如 08:00' }]}><Input style={{ width: 100 }} /></Form.Item>
-              <Form.Item name="to" label="结束" rules={[{ pattern: /^\d{2}:\d{2}$/, message: '格式如 18:00' }]}><Input style={{ width: 100 }} /></Form.Item>
+              <Form.Item name="from" label="开始" rules={[{ pattern: /^\d{2}:\d{2}$/, message: '格式如 08:00' }]}>
+                <Input style={{ width: 100 }} />
+              </Form.Item>
+              <Form.Item name="to" label="结束" rules={[{ pattern: /^\d{2}:\d{2}$/, message: '格式如 18:00' }]}>
+                <Input style={{ width: 100 }} />
+              </Form.Item>
             </Space>
           </>
         )}

@@ -20,7 +20,10 @@ interface Component {
 
 /** The unit's credit score, each part of it with its weight and sample count, and whether it is flagged for review. */
 export function UnitScorecard({ unitId }: { unitId: string }) {
-  const card = useQuery({ queryKey: ['merchant-unit', unitId, 'scorecard'], queryFn: async (): Promise<Scorecard> => ok(api.GET('/api/merchant/units/{id}/scorecard', { params: { path: { id: unitId } } })) });
+  const card = useQuery({
+    queryKey: ['merchant-unit', unitId, 'scorecard'],
+    queryFn: async (): Promise<Scorecard> => ok(api.GET('/api/merchant/units/{id}/scorecard', { params: { path: { id: unitId } } })),
+  });
   if (card.isError) return <Alert type="error" title={(card.error as Error).message} />;
   const s = card.data;
   if (!s) return <Spin />;
@@ -33,7 +36,9 @@ export function UnitScorecard({ unitId }: { unitId: string }) {
           <Statistic value={s.score} precision={1} suffix="/ 100" styles={{ content: { fontSize: 22 } }} />
         </Descriptions.Item>
         <Descriptions.Item label="复核线">{s.reviewThreshold}</Descriptions.Item>
-        <Descriptions.Item label="标记">{s.flaggedForReview ? <Tag color="red">信用偏低，待复核</Tag> : <Tag color="green">正常</Tag>}</Descriptions.Item>
+        <Descriptions.Item label="标记">
+          {s.flaggedForReview ? <Tag color="red">信用偏低，待复核</Tag> : <Tag color="green">正常</Tag>}
+        </Descriptions.Item>
       </Descriptions>
       <Table
         size="small"
@@ -49,7 +54,8 @@ export function UnitScorecard({ unitId }: { unitId: string }) {
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-        计算方法：信用分 = 100 ×（0.20×接单率 + 0.20×按时完成率 + 0.35×满意度 + 0.15×(1 − 投诉率) + 0.10×(1 − 返工率)），样本较少时各比率向先验值收缩（相当于 5 个样本的权重）。
+        计算方法：信用分 = 100 ×（0.20×接单率 + 0.20×按时完成率 + 0.35×满意度 + 0.15×(1 − 投诉率) + 0.10×(1 −
+        返工率)），样本较少时各比率向先验值收缩（相当于 5 个样本的权重）。
       </Typography.Paragraph>
     </Card>
   );

@@ -5,14 +5,25 @@ import { api } from '../api/client';
 import { ok } from '../api/call';
 import type { WebhookDelivery, WebhookEndpoint } from '../api/admin-types';
 
-const DELIVERY_LABELS: Record<string, { text: string; colour: string }> = { delivered: { text: '已送达', colour: 'green' }, pending: { text: '重试中', colour: 'gold' }, failed: { text: '已失败', colour: 'red' } };
+const DELIVERY_LABELS: Record<string, { text: string; colour: string }> = {
+  delivered: { text: '已送达', colour: 'green' },
+  pending: { text: '重试中', colour: 'gold' },
+  failed: { text: '已失败', colour: 'red' },
+};
 const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('MM-DD HH:mm:ss') : '—');
 
 /** The endpoints the unit registered, and what was sent to them: attempts, answers, the next retry, replay. */
 export function UnitWebhooks({ unitId, admin }: { unitId: string; admin: boolean }) {
-  const endpoints = useQuery({ queryKey: ['merchant-unit', unitId, 'webhooks'], queryFn: async (): Promise<WebhookEndpoint[]> => ok(api.GET('/api/merchant/units/{id}/webhooks', { params: { path: { id: unitId } } })) });
+  const endpoints = useQuery({
+    queryKey: ['merchant-unit', unitId, 'webhooks'],
+    queryFn: async (): Promise<WebhookEndpoint[]> => ok(api.GET('/api/merchant/units/{id}/webhooks', { params: { path: { id: unitId } } })),
+  });
   const deliveriesKey = ['merchant-unit', unitId, 'deliveries'];
-  const deliveries = useQuery({ queryKey: deliveriesKey, queryFn: async (): Promise<WebhookDelivery[]> => ok(api.GET('/api/merchant/units/{id}/webhooks/deliveries', { params: { path: { id: unitId } } })) });
+  const deliveries = useQuery({
+    queryKey: deliveriesKey,
+    queryFn: async (): Promise<WebhookDelivery[]> =>
+      ok(api.GET('/api/merchant/units/{id}/webhooks/deliveries', { params: { path: { id: unitId } } })),
+  });
   const qc = useQueryClient();
   const { message } = App.useApp();
   const replay = async (call: Promise<{ replayed?: number } | unknown>) => {
@@ -39,7 +50,19 @@ export function UnitWebhooks({ unitId, admin }: { unitId: string; admin: boolean
           columns={[
             { title: '地址', render: (_, e) => <Typography.Text code>{e.url}</Typography.Text> },
             { title: '说明', render: (_, e) => e.description ?? '—' },
-            { title: '状态', render: (_, e) => (e.enabled ? (e.failingSince ? <Tag color="orange">自 {time(e.failingSince)} 起失败</Tag> : <Tag color="green">正常</Tag>) : <Tag color="red">已停用：{e.disabledReason ?? ''}</Tag>) },
+            {
+              title: '状态',
+              render: (_, e) =>
+                e.enabled ? (
+                  e.failingSince ? (
+                    <Tag color="orange">自 {time(e.failingSince)} 起失败</Tag>
+                  ) : (
+                    <Tag color="green">正常</Tag>
+                  )
+                ) : (
+                  <Tag color="red">已停用：{e.disabledReason ?? ''}</Tag>
+                ),
+            },
             { title: '密钥轮换', render: (_, e) => (e.rotating ? `旧密钥至 ${time(e.previousSecretUntil)} 有效` : '—') },
             { title: '登记时间', render: (_, e) => time(e.createdAt) },
           ]}
@@ -48,11 +71,24 @@ export function UnitWebhooks({ unitId, admin }: { unitId: string; admin: boolean
       <Card
         size="small"
         title="推送记录"
-        extra={admin && (
-          <Popconfirm title="重新推送最近 24 小时内失败的消息？" okText="重新推送" cancelText="取消" onConfirm={() => replay(ok(api.POST('/api/merchant/units/{id}/webhooks/deliveries/replay', { params: { path: { id: unitId } }, body: { since } })))}>
-            <Button size="small">重推 24 小时内失败的</Button>
-          </Popconfirm>
-        )}
+        extra={
+          admin && (
+            <Popconfirm
+              title="重新推送最近 24 小时内失败的消息？"
+              okText="重新推送"
+              cancelText="取消"
+              onConfirm={() =>
+                replay(
+                  ok(
+                    api.POST('/api/merchant/units/{id}/webhooks/deliveries/replay', { params: { path: { id: unitId } }, body: { since } }),
+                  ),
+                )
+              }
+            >
+              <Button size="small">重推 24 小时内失败的</Button>
+            </Popconfirm>
+          )
+        }
       >
         <Table<WebhookDelivery>
           size="small"
@@ -84,12 +120,36 @@ export function UnitWebhooks({ unitId, admin }: { unitId: string; admin: boolean
           columns={[
             { title: '时间', render: (_, d) => time(d.createdAt) },
             { title: '事件', dataIndex: 'eventType' },
-            { title: '状态', render: (_, d) => <Tag color={DELIVERY_LABELS[d.status]?.colour}>{DELIVERY_LABELS[d.status]?.text ?? d.status}</Tag> },
+            {
+              title: '状态',
+              render: (_, d) => <Tag color={DELIVERY_LABELS[d.status]?.colour}>{DELIVERY_LABELS[d.status]?.text ?? d.status}</Tag>,
+            },
             { title: '尝试次数', dataIndex: 'attempts' },
             { title: '最近应答', render: (_, d) => d.lastStatusCode ?? d.lastError ?? '—' },
             { title: '下次重试', render: (_, d) => time(d.nextAttemptAt) },
             ...(admin
-              ? [{ title: '操作', render: (_: unknown, d: WebhookDelivery) => d.status === 'failed' && <Button size="small" onClick={() => void replay(ok(api.POST('/api/merchant/units/{id}/webhooks/deliveries/{deliveryId}/replay', { params: { path: { id: unitId, deliveryId: d.id } } })))}>重新推送</Button> }]
+              ? [
+                  {
+                    title: '操作',
+                    render: (_: unknown, d: WebhookDelivery) =>
+                      d.status === 'failed' && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            void replay(
+                              ok(
+                                api.POST('/api/merchant/units/{id}/webhooks/deliveries/{deliveryId}/replay', {
+                                  params: { path: { id: unitId, deliveryId: d.id } },
+                                }),
+                              ),
+                            )
+                          }
+                        >
+                          重新推送
+                        </Button>
+                      ),
+                  },
+                ]
               : []),
           ]}
         />

@@ -1,7 +1,19 @@
 import type { UnitStatus } from '../api/admin-types';
 
-export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = { applied: '已申请', verified: '已核实', active: '服务中', suspended: '已暂停', retired: '已退出' };
-export const UNIT_STATUS_COLOURS: Record<UnitStatus, string> = { applied: 'gold', verified: 'blue', active: 'green', suspended: 'red', retired: 'default' };
+export const UNIT_STATUS_LABELS: Record<UnitStatus, string> = {
+  applied: '已申请',
+  verified: '已核实',
+  active: '服务中',
+  suspended: '已暂停',
+  retired: '已退出',
+};
+export const UNIT_STATUS_COLOURS: Record<UnitStatus, string> = {
+  applied: 'gold',
+  verified: 'blue',
+  active: 'green',
+  suspended: 'red',
+  retired: 'default',
+};
 export const UNIT_KIND_LABELS: Record<string, string> = { merchant: '商户', social_org: '社会组织' };
 
 export interface UnitMove {
@@ -46,4 +58,7 @@ export function unitMoves(status: UnitStatus, role: string): UnitMove[] {
 export const yuan = (fen: number): string => String(fen / 100);
 
 /** A price range in yuan; an open-ended one reads "20 元起". */
-export const priceRange = (min: number, max: number | null | undefined): string => (max === null || max === undefined || max === min ? `${yuan(min)} 元${max === undefined || max === null ? '起' : ''}` : `${yuan(min)}–${yuan(max)} 元`);
+export const priceRange = (min: number, max: number | null | undefined): string =>
+  max === null || max === undefined || max === min
+    ? `${yuan(min)} 元${max === undefined || max === null ? '起' : ''}`
+    : `${yuan(min)}–${yuan(max)} 元`;

@@ -9,7 +9,10 @@ export function usePartnerUnits() {
 }
 
 export function usePendingUnits() {
-  return useQuery({ queryKey: ['merchant-units', 'pending'], queryFn: async (): Promise<PendingUnit[]> => ok(api.GET('/api/merchant/units/pending')) });
+  return useQuery({
+    queryKey: ['merchant-units', 'pending'],
+    queryFn: async (): Promise<PendingUnit[]> => ok(api.GET('/api/merchant/units/pending')),
+  });
 }
 
 /** The org unit's Chinese name for an org path such as `/nanchang/jinxing/jincheng/`. */

@@ -4,7 +4,8 @@ import { api } from '../api/client';
 import { ErrorNote, Loading } from '../mobile/ui';
 import { plainProblem } from './words';
 
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleString('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit' });
 
 /**
  * The community's activities: sign up while there are places; at the activity the team leader
@@ -30,7 +31,9 @@ export function ActivitiesPage() {
         return (
           <div className="card" key={a.id} data-testid="activity">
             <h3>{a.title}</h3>
-            <div>{time(a.startsAt)} 到 {new Date(a.endsAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}</div>
+            <div>
+              {time(a.startsAt)} 到 {new Date(a.endsAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })}
+            </div>
             <div className="muted">地点：{a.place}</div>
             <div className="muted">
               已报名 {a.signedUp}/{a.capacity} 人 · 每小时 {a.pointsPerHour} 分
@@ -39,7 +42,12 @@ export function ActivitiesPage() {
             {a.signedUpByMe ? (
               <span className="tag ok">我已报名</span>
             ) : (
-              <button className="btn green" style={{ marginTop: '.5rem' }} disabled={full || over || signUp.isPending} onClick={() => signUp.mutate(a.id)}>
+              <button
+                className="btn green"
+                style={{ marginTop: '.5rem' }}
+                disabled={full || over || signUp.isPending}
+                onClick={() => signUp.mutate(a.id)}
+              >
                 {over ? '活动已结束' : full ? '名额已满' : '我要报名'}
               </button>
             )}

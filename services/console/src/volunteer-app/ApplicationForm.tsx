@@ -20,8 +20,12 @@ export function ApplicationForm({ user }: { user: SignedIn }) {
     mutationFn: () => ok(api.POST('/api/volunteer/applications', { body: applicationBody(displayName, user.orgPath, specialties) })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['me'] }),
   });
-  const toggle = (code: string) => setSpecialties((now) => (now.some((s) => s.categoryCode === code) ? now.filter((s) => s.categoryCode !== code) : [...now, blank(code)]));
-  const edit = (code: string, key: keyof SpecialtyInput, value: string) => setSpecialties((now) => now.map((s) => (s.categoryCode === code ? { ...s, [key]: value } : s)));
+  const toggle = (code: string) =>
+    setSpecialties((now) =>
+      now.some((s) => s.categoryCode === code) ? now.filter((s) => s.categoryCode !== code) : [...now, blank(code)],
+    );
+  const edit = (code: string, key: keyof SpecialtyInput, value: string) =>
+    setSpecialties((now) => now.map((s) => (s.categoryCode === code ? { ...s, [key]: value } : s)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     apply.mutate();
@@ -38,7 +42,13 @@ export function ApplicationForm({ user }: { user: SignedIn }) {
         <span style={{ display: 'block', fontWeight: 600 }}>我会做（可多选，需有证书）</span>
         <div className="choices" role="group" aria-label="专长">
           {[...names].map(([code, name]) => (
-            <button key={code} type="button" className="choice" aria-pressed={specialties.some((s) => s.categoryCode === code)} onClick={() => toggle(code)}>
+            <button
+              key={code}
+              type="button"
+              className="choice"
+              aria-pressed={specialties.some((s) => s.categoryCode === code)}
+              onClick={() => toggle(code)}
+            >
               {name}
             </button>
           ))}
@@ -49,15 +59,31 @@ export function ApplicationForm({ user }: { user: SignedIn }) {
           <legend>{names.get(s.categoryCode)}的证书</legend>
           <label className="field">
             <span>证书名称</span>
-            <input value={s.certificateName} onChange={(e) => edit(s.categoryCode, 'certificateName', e.target.value)} required aria-label={`${names.get(s.categoryCode)}证书名称`} />
+            <input
+              value={s.certificateName}
+              onChange={(e) => edit(s.categoryCode, 'certificateName', e.target.value)}
+              required
+              aria-label={`${names.get(s.categoryCode)}证书名称`}
+            />
           </label>
           <label className="field">
             <span>证书编号</span>
-            <input value={s.certificateNumber} onChange={(e) => edit(s.categoryCode, 'certificateNumber', e.target.value)} required aria-label={`${names.get(s.categoryCode)}证书编号`} />
+            <input
+              value={s.certificateNumber}
+              onChange={(e) => edit(s.categoryCode, 'certificateNumber', e.target.value)}
+              required
+              aria-label={`${names.get(s.categoryCode)}证书编号`}
+            />
           </label>
           <label className="field">
             <span>有效期到</span>
-            <input type="date" value={s.expiresOn} onChange={(e) => edit(s.categoryCode, 'expiresOn', e.target.value)} required aria-label={`${names.get(s.categoryCode)}证书有效期`} />
+            <input
+              type="date"
+              value={s.expiresOn}
+              onChange={(e) => edit(s.categoryCode, 'expiresOn', e.target.value)}
+              required
+              aria-label={`${names.get(s.categoryCode)}证书有效期`}
+            />
           </label>
         </fieldset>
       ))}

@@ -10,7 +10,10 @@ type Job = components['schemas']['dispatch.JobView'];
 
 /** The resident's address and phone: read only while the job is the volunteer's and not yet done (the read is audited). */
 function Contact({ requestId }: { requestId: string }) {
-  const contact = useQuery({ queryKey: ['contact', requestId], queryFn: () => ok(api.GET('/api/request/requests/{id}/contact', { params: { path: { id: requestId } } })) });
+  const contact = useQuery({
+    queryKey: ['contact', requestId],
+    queryFn: () => ok(api.GET('/api/request/requests/{id}/contact', { params: { path: { id: requestId } } })),
+  });
   if (!contact.data) return <ErrorNote error={plainProblem(contact.error)} />;
   return (
     <div data-testid="contact">
@@ -35,9 +38,15 @@ function SignOff({ requestId, onConfirmed }: { requestId: string; onConfirmed: (
   const queries = useQueryClient();
   const [code, setCode] = useState('');
   const [solved, setSolved] = useState<'yes' | 'no'>('yes');
-  const request = useQuery({ queryKey: ['request', requestId], queryFn: () => ok(api.GET('/api/request/requests/{id}', { params: { path: { id: requestId } } })) });
+  const request = useQuery({
+    queryKey: ['request', requestId],
+    queryFn: () => ok(api.GET('/api/request/requests/{id}', { params: { path: { id: requestId } } })),
+  });
   const signOff = useMutation({
-    mutationFn: () => ok(api.POST('/api/request/requests/{id}/sign-off', { params: { path: { id: requestId } }, body: { code, solved: solved === 'yes' } })),
+    mutationFn: () =>
+      ok(
+        api.POST('/api/request/requests/{id}/sign-off', { params: { path: { id: requestId } }, body: { code, solved: solved === 'yes' } }),
+      ),
     onSuccess: () => {
       onConfirmed();
       return queries.invalidateQueries({ queryKey: ['request', requestId] });
@@ -48,14 +57,30 @@ function SignOff({ requestId, onConfirmed }: { requestId: string; onConfirmed: (
     signOff.mutate();
   };
   if (!request.data && !signOff.isSuccess) return <ErrorNote error={plainProblem(request.error)} />;
-  if (signOff.isSuccess || (request.data && CONFIRMED.includes(request.data.status))) return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
+  if (signOff.isSuccess || (request.data && CONFIRMED.includes(request.data.status)))
+    return <p className="notice">居民已确认，积分会自动记到您的账上。</p>;
   return (
     <form onSubmit={submit}>
       <label className="field">
         <span>居民短信里的确认码</span>
-        <input inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required aria-label="确认码" />
+        <input
+          inputMode="numeric"
+          maxLength={6}
+          value={code}
+          onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          required
+          aria-label="确认码"
+        />
       </label>
-      <Choices label="问题是否解决" options={[['yes', '问题解决了'], ['no', '没解决']]} value={solved} onChange={setSolved} />
+      <Choices
+        label="问题是否解决"
+        options={[
+          ['yes', '问题解决了'],
+          ['no', '没解决'],
+        ]}
+        value={solved}
+        onChange={setSolved}
+      />
       <ErrorNote error={plainProblem(signOff.error)} />
       <button className="btn green" type="submit" disabled={code.length !== 6 || signOff.isPending} style={{ marginTop: '.5rem' }}>
         提交确认码
@@ -65,7 +90,15 @@ function SignOff({ requestId, onConfirmed }: { requestId: string; onConfirmed: (
 }
 
 /** `onConfirmed`: the resident's code was taken; the job may then leave the list, so the page says so. */
-export function JobCard({ job, categoryName, onConfirmed }: { job: Job; categoryName?: string; onConfirmed: (requestNumber: string) => void }) {
+export function JobCard({
+  job,
+  categoryName,
+  onConfirmed,
+}: {
+  job: Job;
+  categoryName?: string;
+  onConfirmed: (requestNumber: string) => void;
+}) {
   const queries = useQueryClient();
   const [price, setPrice] = useState('0');
   const path = { params: { path: { requestId: job.requestId } } };
@@ -83,7 +116,9 @@ export function JobCard({ job, categoryName, onConfirmed }: { job: Job; category
         <h3>{categoryName ?? job.categoryCode}</h3>
         <span className="tag ok">{stage}</span>
       </div>
-      <div className="muted">单号 {job.requestNumber} · {job.feePolicy === 'free' ? '免费服务' : '低价服务'}</div>
+      <div className="muted">
+        单号 {job.requestNumber} · {job.feePolicy === 'free' ? '免费服务' : '低价服务'}
+      </div>
       {!job.completedAt && <Contact requestId={job.requestId} />}
       <ErrorNote error={plainProblem(report.error)} />
       {!job.onSiteAt && !job.completedAt && (

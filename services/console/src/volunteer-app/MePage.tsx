@@ -41,7 +41,9 @@ export function MePage({ user }: { user: SignedIn }) {
           ))}
           <h3 style={{ marginTop: '.6rem' }}>还需完成的培训</h3>
           {v.training.missing.length === 0 ? (
-            <p className="muted" style={{ margin: 0 }}>培训都已完成，可以接单。</p>
+            <p className="muted" style={{ margin: 0 }}>
+              培训都已完成，可以接单。
+            </p>
           ) : (
             v.training.missing.map((m) => (
               <span className="tag" key={m}>

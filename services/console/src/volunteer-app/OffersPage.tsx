@@ -31,10 +31,13 @@ export function OffersPage({ live }: { live: boolean }) {
   const onConfirmed = (requestNumber: string) => setConfirmed((c) => [...c, requestNumber]);
   const offers = useQuery({ queryKey: ['offers'], queryFn: () => ok(api.GET('/api/dispatch/offers')) });
   const jobs = useQuery({ queryKey: ['jobs'], queryFn: () => ok(api.GET('/api/dispatch/jobs/mine')) });
-  const refetch = () => Promise.all([queries.invalidateQueries({ queryKey: ['offers'] }), queries.invalidateQueries({ queryKey: ['jobs'] })]);
+  const refetch = () =>
+    Promise.all([queries.invalidateQueries({ queryKey: ['offers'] }), queries.invalidateQueries({ queryKey: ['jobs'] })]);
   const answer = useMutation({
     mutationFn: ({ offerId, accept }: { offerId: string; accept: boolean }) =>
-      accept ? ok(api.POST('/api/dispatch/offers/{offerId}/accept', { params: { path: { offerId } } })) : ok(api.POST('/api/dispatch/offers/{offerId}/decline', { params: { path: { offerId } }, body: {} })),
+      accept
+        ? ok(api.POST('/api/dispatch/offers/{offerId}/accept', { params: { path: { offerId } } }))
+        : ok(api.POST('/api/dispatch/offers/{offerId}/decline', { params: { path: { offerId } }, body: {} })),
     onSettled: refetch,
   });
   const open = offers.data?.filter((o) => o.status === 'open' && new Date(o.expiresAt).getTime() > now) ?? [];
@@ -61,9 +64,15 @@ export function OffersPage({ live }: { live: boolean }) {
               {job.feePolicy === 'free' ? <span className="tag ok">免费服务</span> : <span className="tag">低价服务</span>}
               {job.urgency === 'emergency' && <span className="tag">紧急</span>}
             </div>
-            <p className="muted" style={{ margin: '.3rem 0 0' }}>接单后可以看到居民的地址和电话。</p>
+            <p className="muted" style={{ margin: '.3rem 0 0' }}>
+              接单后可以看到居民的地址和电话。
+            </p>
             <div className="btn-row">
-              <button className="btn secondary" disabled={answer.isPending} onClick={() => answer.mutate({ offerId: o.offerId, accept: false })}>
+              <button
+                className="btn secondary"
+                disabled={answer.isPending}
+                onClick={() => answer.mutate({ offerId: o.offerId, accept: false })}
+              >
                 不接
               </button>
               <button className="btn green" disabled={answer.isPending} onClick={() => answer.mutate({ offerId: o.offerId, accept: true })}>

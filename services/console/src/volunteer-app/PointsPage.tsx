@@ -22,14 +22,19 @@ const TOP = 5;
 
 /** This month's ranking in the volunteer's community, with their own place even outside the top. */
 function Ranking({ user }: { user: SignedIn }) {
-  const ranking = useQuery({ queryKey: ['ranking'], queryFn: () => ok(api.GET('/api/volunteer/rankings', { params: { query: { unit: user.orgPath, period: 'month' } } })) });
+  const ranking = useQuery({
+    queryKey: ['ranking'],
+    queryFn: () => ok(api.GET('/api/volunteer/rankings', { params: { query: { unit: user.orgPath, period: 'month' } } })),
+  });
   if (!ranking.data) return <ErrorNote error={plainProblem(ranking.error)} />;
   const entries = ranking.data.entries as unknown as Ranked[];
   const me = ranking.data.me as unknown as Ranked | null | undefined;
   return (
     <div className="card" data-testid="ranking">
       <h3>本月社区排行</h3>
-      <p style={{ margin: '0 0 .4rem' }}>{me ? `我排第 ${me.rank} 名，本月 ${me.points} 分` : '本月还没有积分，接单或参加活动就能上榜。'}</p>
+      <p style={{ margin: '0 0 .4rem' }}>
+        {me ? `我排第 ${me.rank} 名，本月 ${me.points} 分` : '本月还没有积分，接单或参加活动就能上榜。'}
+      </p>
       {entries.slice(0, TOP).map((e) => (
         <div className="row" key={e.volunteerId}>
           <span>
@@ -46,9 +51,18 @@ function Ranking({ user }: { user: SignedIn }) {
 function Exchange({ user, balance }: { user: SignedIn; balance: number }) {
   const queries = useQueryClient();
   const names = useHomeServices();
-  const config = useQuery({ queryKey: ['points-config'], queryFn: () => ok(api.GET('/api/volunteer/points/config', { params: { query: { unit: user.orgPath } } })) });
+  const config = useQuery({
+    queryKey: ['points-config'],
+    queryFn: () => ok(api.GET('/api/volunteer/points/config', { params: { query: { unit: user.orgPath } } })),
+  });
   const exchange = useMutation({
-    mutationFn: (categoryCode: string) => ok(api.POST('/api/volunteer/me/exchanges', { body: { categoryCode }, headers: { 'idempotency-key': `exchange-${crypto.randomUUID()}` } })),
+    mutationFn: (categoryCode: string) =>
+      ok(
+        api.POST('/api/volunteer/me/exchanges', {
+          body: { categoryCode },
+          headers: { 'idempotency-key': `exchange-${crypto.randomUUID()}` },
+        }),
+      ),
     onSettled: () => Promise.all(['points', 'statement'].map((k) => queries.invalidateQueries({ queryKey: [k] }))),
   });
   if (!config.data) return <ErrorNote error={plainProblem(config.error)} />;
@@ -57,7 +71,9 @@ function Exchange({ user, balance }: { user: SignedIn; balance: number }) {
   return (
     <div className="card">
       <h3>用积分换服务</h3>
-      <p className="muted" style={{ margin: 0 }}>给自己或家人换一次上门服务，换好后热线会打电话安排。</p>
+      <p className="muted" style={{ margin: 0 }}>
+        给自己或家人换一次上门服务，换好后热线会打电话安排。
+      </p>
       <ErrorNote error={plainProblem(exchange.error)} />
       {exchange.isSuccess && <p className="notice">已换好，热线会打电话和您约时间。</p>}
       {[...names].map(([code, name]) => (
@@ -83,7 +99,13 @@ export function PointsPage({ user }: { user: SignedIn }) {
   const rewards = useQuery({ queryKey: ['rewards'], queryFn: () => ok(api.GET('/api/volunteer/rewards')) });
   const redeem = useMutation({
     // One key per tap: a retry of the same tap cannot spend twice.
-    mutationFn: (rewardId: string) => ok(api.POST('/api/volunteer/rewards/{id}/redeem', { params: { path: { id: rewardId } }, headers: { 'idempotency-key': `redeem-${crypto.randomUUID()}` } })),
+    mutationFn: (rewardId: string) =>
+      ok(
+        api.POST('/api/volunteer/rewards/{id}/redeem', {
+          params: { path: { id: rewardId } },
+          headers: { 'idempotency-key': `redeem-${crypto.randomUUID()}` },
+        }),
+      ),
     onSettled: () => Promise.all(['points', 'statement', 'rewards'].map((k) => queries.invalidateQueries({ queryKey: [k] }))),
   });
   const p = points.data;
@@ -105,7 +127,9 @@ export function PointsPage({ user }: { user: SignedIn }) {
               '还没有星级'
             )}
           </div>
-          <div className="muted">累计获得 {p.lifetimePoints} 分{p.toNextStar !== null && `，再得 ${p.toNextStar} 分升一星`}</div>
+          <div className="muted">
+            累计获得 {p.lifetimePoints} 分{p.toNextStar !== null && `，再得 ${p.toNextStar} 分升一星`}
+          </div>
         </div>
       )}
       <Ranking user={user} />
@@ -120,7 +144,12 @@ export function PointsPage({ user }: { user: SignedIn }) {
             <span className="tag">{r.costPoints} 分</span>
           </div>
           <div className="muted">还剩 {r.stock} 件</div>
-          <button className="btn green" style={{ marginTop: '.5rem' }} disabled={!p || p.balance < r.costPoints || r.stock < 1 || redeem.isPending} onClick={() => redeem.mutate(r.id)}>
+          <button
+            className="btn green"
+            style={{ marginTop: '.5rem' }}
+            disabled={!p || p.balance < r.costPoints || r.stock < 1 || redeem.isPending}
+            onClick={() => redeem.mutate(r.id)}
+          >
             {p && p.balance < r.costPoints ? '积分不够' : '兑换'}
           </button>
         </div>

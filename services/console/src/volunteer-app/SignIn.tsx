@@ -36,7 +36,14 @@ export function SignIn() {
         </label>
         <label className="field">
           <span>密码</span>
-          <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required aria-label="密码" />
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            aria-label="密码"
+          />
         </label>
         <ErrorNote error={error} />
         <button className="btn green" type="submit" disabled={busy}>

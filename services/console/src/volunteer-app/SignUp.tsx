@@ -8,7 +8,11 @@ import { plainProblem } from './words';
 
 /** A new volunteer's account: then they sign in and apply with their specialties. */
 export function SignUp({ onCancel }: { onCancel: () => void }) {
-  const communities = useQuery({ queryKey: ['communities'], queryFn: () => ok(api.GET('/api/request/public/catalogue/communities')), staleTime: 600_000 });
+  const communities = useQuery({
+    queryKey: ['communities'],
+    queryFn: () => ok(api.GET('/api/request/public/catalogue/communities')),
+    staleTime: 600_000,
+  });
   const [form, setForm] = useState({ username: '', password: '', displayName: '', phone: '', communityCode: '' });
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
   const signUp = useMutation({
@@ -30,7 +34,15 @@ export function SignUp({ onCancel }: { onCancel: () => void }) {
       </label>
       <label className="field">
         <span>手机号</span>
-        <input type="tel" inputMode="numeric" value={form.phone} onChange={set('phone')} required pattern="1\d{10}" aria-label="注册手机号" />
+        <input
+          type="tel"
+          inputMode="numeric"
+          value={form.phone}
+          onChange={set('phone')}
+          required
+          pattern="1\d{10}"
+          aria-label="注册手机号"
+        />
       </label>
       <label className="field">
         <span>住在哪个社区</span>
@@ -49,7 +61,15 @@ export function SignUp({ onCancel }: { onCancel: () => void }) {
       </label>
       <label className="field">
         <span>密码（至少 10 位）</span>
-        <input type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required minLength={10} aria-label="新密码" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={set('password')}
+          required
+          minLength={10}
+          aria-label="新密码"
+        />
       </label>
       <ErrorNote error={signUp.error instanceof SignInError ? signUp.error.message : plainProblem(signUp.error)} />
       <button className="btn green" type="submit" disabled={signUp.isPending}>

@@ -8,7 +8,12 @@ describe('the volunteer application', () => {
     expect(body).toEqual({
       displayName: '陈美发',
       homeCommunityPath: '/nanchang/jinxing/jincheng/',
-      specialties: [{ categoryCode: 'home-haircut', certificate: { name: '美发师职业资格证书', number: 'MF3202001717', expiresAt: '2027-11-30T15:59:59.000Z' } }],
+      specialties: [
+        {
+          categoryCode: 'home-haircut',
+          certificate: { name: '美发师职业资格证书', number: 'MF3202001717', expiresAt: '2027-11-30T15:59:59.000Z' },
+        },
+      ],
       availability: { always: true, windows: [] },
     });
   });

@@ -21,7 +21,11 @@ export function applicationBody(displayName: string, homeCommunityPath: string, 
     homeCommunityPath,
     specialties: specialties.map((s) => ({
       categoryCode: s.categoryCode,
-      certificate: { name: s.certificateName.trim(), number: s.certificateNumber.trim(), expiresAt: new Date(`${s.expiresOn}T23:59:59+08:00`).toISOString() },
+      certificate: {
+        name: s.certificateName.trim(),
+        number: s.certificateNumber.trim(),
+        expiresAt: new Date(`${s.expiresOn}T23:59:59+08:00`).toISOString(),
+      },
     })),
     availability: { always: true, windows: [] },
   };

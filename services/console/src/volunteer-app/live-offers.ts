@@ -20,7 +20,10 @@ export function useLiveOffers(): boolean {
     const connect = async () => {
       const token = await session.token();
       if (!token) return;
-      const res = await fetch('/live/events', { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: stop.signal });
+      const res = await fetch('/live/events', {
+        headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+        signal: stop.signal,
+      });
       if (!res.ok || !res.body) throw new Error(`live stream: ${res.status}`);
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = '';

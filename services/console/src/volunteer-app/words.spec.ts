@@ -15,7 +15,9 @@ describe('refusals in plain words', () => {
   const refused = (status: number, message: string) => new ApiError(apiProblem(status, { message }, []));
 
   it('says what a taken offer, a wrong code and a lost connection mean, never the service’s English', () => {
-    expect(plainProblem(refused(409, 'the offer was withdrawn: the job was taken by another provider'))).toBe('这一单已经被别人接走、已过期，或状态已经变了，请刷新看看。');
+    expect(plainProblem(refused(409, 'the offer was withdrawn: the job was taken by another provider'))).toBe(
+      '这一单已经被别人接走、已过期，或状态已经变了，请刷新看看。',
+    );
     expect(plainProblem(refused(400, 'code: not the code sent to the resident'))).toBe('确认码不对，请核对居民短信里的 6 位数字。');
     expect(plainProblem(new OfflineError())).toBe('网络不太好，请稍后再试。');
     expect(plainProblem(null)).toBeUndefined();

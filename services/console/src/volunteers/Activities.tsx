@@ -14,12 +14,19 @@ const time = (iso: string | null) => (iso ? dayjs(iso).format('MM-DD HH:mm') : '
 /** Activities in scope: create one, see who signed up, check them in and out (which posts their hours and points). */
 export function Activities() {
   const user = useSignedIn()!;
-  const activities = useQuery({ queryKey: ['activities'], queryFn: async (): Promise<Activity[]> => ok(api.GET('/api/volunteer/activities')) });
+  const activities = useQuery({
+    queryKey: ['activities'],
+    queryFn: async (): Promise<Activity[]> => ok(api.GET('/api/volunteer/activities')),
+  });
   const [creating, setCreating] = useState(false);
   const admin = ADMINS.includes(user.role);
   return (
     <>
-      {admin && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>发布活动</Button>}
+      {admin && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+          发布活动
+        </Button>
+      )}
       <Table<Activity>
         size="small"
         rowKey="id"
@@ -44,7 +51,11 @@ export function Activities() {
 
 function Attendance({ activityId, admin }: { activityId: string; admin: boolean }) {
   const key = ['activity', activityId, 'attendance'];
-  const attendance = useQuery({ queryKey: key, queryFn: async (): Promise<ActivityAttendance> => ok(api.GET('/api/volunteer/activities/{id}/attendance', { params: { path: { id: activityId } } })) });
+  const attendance = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<ActivityAttendance> =>
+      ok(api.GET('/api/volunteer/activities/{id}/attendance', { params: { path: { id: activityId } } })),
+  });
   const qc = useQueryClient();
   const { message } = App.useApp();
   const act = async (which: 'check-in' | 'check-out', volunteerId: string) => {
@@ -77,7 +88,17 @@ function Attendance({ activityId, admin }: { activityId: string; admin: boolean 
               {
                 title: '操作',
                 render: (_: unknown, a: ActivityAttendance['attendance'][number]) =>
-                  !a.checkedInAt ? <Button size="small" onClick={() => void act('check-in', a.volunteerId)}>签到</Button> : !a.checkedOutAt ? <Button size="small" onClick={() => void act('check-out', a.volunteerId)}>签退</Button> : <Tag color="green">已完成</Tag>,
+                  !a.checkedInAt ? (
+                    <Button size="small" onClick={() => void act('check-in', a.volunteerId)}>
+                      签到
+                    </Button>
+                  ) : !a.checkedOutAt ? (
+                    <Button size="small" onClick={() => void act('check-out', a.volunteerId)}>
+                      签退
+                    </Button>
+                  ) : (
+                    <Tag color="green">已完成</Tag>
+                  ),
               },
             ]
           : []),
@@ -105,7 +126,20 @@ function ActivityForm({ onClose }: { onClose: () => void }) {
   const save = async (v: ActivityValues) => {
     try {
       const [from, to] = v.when;
-      await ok(api.POST('/api/volunteer/activities', { body: { title: v.title, place: v.place, unitPath: v.unitPath, capacity: v.capacity, pointsPerHour: v.pointsPerHour, startsAt: from.toISOString(), endsAt: to.toISOString(), ...(v.teamId ? { teamId: v.teamId } : {}) } }));
+      await ok(
+        api.POST('/api/volunteer/activities', {
+          body: {
+            title: v.title,
+            place: v.place,
+            unitPath: v.unitPath,
+            capacity: v.capacity,
+            pointsPerHour: v.pointsPerHour,
+            startsAt: from.toISOString(),
+            endsAt: to.toISOString(),
+            ...(v.teamId ? { teamId: v.teamId } : {}),
+          },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: ['activities'] });
       onClose();
     } catch (e) {
@@ -115,17 +149,36 @@ function ActivityForm({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title="发布志愿活动" okText="发布" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} width={600}>
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ capacity: 20, pointsPerHour: 10, unitPath: places.find((p) => p.level === 'community')?.path }}>
-        <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}><Input /></Form.Item>
-        <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}><Input /></Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        initialValues={{ capacity: 20, pointsPerHour: 10, unitPath: places.find((p) => p.level === 'community')?.path }}
+      >
+        <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
+          <Input />
+        </Form.Item>
         <Space.Compact block>
-          <Form.Item name="unitPath" label="面向" rules={[{ required: true, message: '请选择社区或街道' }]} style={{ flex: 1 }}><Select showSearch optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} /></Form.Item>
-          <Form.Item name="teamId" label="服务队（可空）" style={{ flex: 1 }}><Select allowClear options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} /></Form.Item>
+          <Form.Item name="unitPath" label="面向" rules={[{ required: true, message: '请选择社区或街道' }]} style={{ flex: 1 }}>
+            <Select showSearch optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} />
+          </Form.Item>
+          <Form.Item name="teamId" label="服务队（可空）" style={{ flex: 1 }}>
+            <Select allowClear options={(teams.data ?? []).map((t) => ({ value: t.id, label: t.name }))} />
+          </Form.Item>
         </Space.Compact>
-        <Form.Item name="when" label="时间" rules={[{ required: true, message: '请选择时间' }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+        <Form.Item name="when" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
         <Space>
-          <Form.Item name="capacity" label="人数上限"><InputNumber min={1} max={500} /></Form.Item>
-          <Form.Item name="pointsPerHour" label="每小时积分"><InputNumber min={0} max={100} /></Form.Item>
+          <Form.Item name="capacity" label="人数上限">
+            <InputNumber min={1} max={500} />
+          </Form.Item>
+          <Form.Item name="pointsPerHour" label="每小时积分">
+            <InputNumber min={0} max={100} />
+          </Form.Item>
         </Space>
       </Form>
     </Modal>

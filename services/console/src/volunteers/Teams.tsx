@@ -20,7 +20,11 @@ export function Teams() {
   const [creating, setCreating] = useState(false);
   return (
     <>
-      {admin && <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>新建服务队</Button>}
+      {admin && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+          新建服务队
+        </Button>
+      )}
       <Table<Team>
         size="small"
         rowKey="id"
@@ -42,7 +46,10 @@ export function Teams() {
 
 function Members({ teamId, admin }: { teamId: string; admin: boolean }) {
   const key = ['team', teamId];
-  const team = useQuery({ queryKey: key, queryFn: async (): Promise<TeamView> => ok(api.GET('/api/volunteer/teams/{id}', { params: { path: { id: teamId } } })) });
+  const team = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<TeamView> => ok(api.GET('/api/volunteer/teams/{id}', { params: { path: { id: teamId } } })),
+  });
   const volunteers = useVolunteers();
   const qc = useQueryClient();
   const { message } = App.useApp();
@@ -63,8 +70,28 @@ function Members({ teamId, admin }: { teamId: string; admin: boolean }) {
     <>
       {admin && (
         <Space style={{ marginBottom: 8 }}>
-          <Select aria-label="添加队员" placeholder="选择志愿者" style={{ width: 200 }} showSearch optionFilterProp="label" value={adding} onChange={setAdding} options={candidates.map((v) => ({ value: v.id, label: v.displayName }))} />
-          <Button size="small" disabled={!adding} onClick={() => void change(ok(api.PUT('/api/volunteer/teams/{id}/members/{volunteerId}', { params: path(adding!), body: { role: 'member' } })), '已加入服务队').then(() => setAdding(undefined))}>加入</Button>
+          <Select
+            aria-label="添加队员"
+            placeholder="选择志愿者"
+            style={{ width: 200 }}
+            showSearch
+            optionFilterProp="label"
+            value={adding}
+            onChange={setAdding}
+            options={candidates.map((v) => ({ value: v.id, label: v.displayName }))}
+          />
+          <Button
+            size="small"
+            disabled={!adding}
+            onClick={() =>
+              void change(
+                ok(api.PUT('/api/volunteer/teams/{id}/members/{volunteerId}', { params: path(adding!), body: { role: 'member' } })),
+                '已加入服务队',
+              ).then(() => setAdding(undefined))
+            }
+          >
+            加入
+          </Button>
         </Space>
       )}
       <Table
@@ -79,17 +106,48 @@ function Members({ teamId, admin }: { teamId: string; admin: boolean }) {
           { title: '角色', render: (_, m) => (m.role === 'leader' ? <Tag color="blue">队长</Tag> : '队员') },
           { title: '入队时间', render: (_, m) => m.joinedAt.slice(0, 10) },
           ...(admin
-            ? [{
-                title: '操作',
-                render: (_: unknown, m: TeamView['members'][number]) => (
-                  <Space size="small">
-                    {m.role !== 'leader' && <Button size="small" onClick={() => void change(ok(api.PUT('/api/volunteer/teams/{id}/members/{volunteerId}', { params: path(m.volunteerId), body: { role: 'leader' } })), '已设为队长')}>设为队长</Button>}
-                    <Popconfirm title={`将 ${m.displayName} 移出服务队？`} okText="移出" cancelText="取消" onConfirm={() => change(ok(api.DELETE('/api/volunteer/teams/{id}/members/{volunteerId}', { params: path(m.volunteerId) })), '已移出')}>
-                      <Button size="small" danger>移出</Button>
-                    </Popconfirm>
-                  </Space>
-                ),
-              }]
+            ? [
+                {
+                  title: '操作',
+                  render: (_: unknown, m: TeamView['members'][number]) => (
+                    <Space size="small">
+                      {m.role !== 'leader' && (
+                        <Button
+                          size="small"
+                          onClick={() =>
+                            void change(
+                              ok(
+                                api.PUT('/api/volunteer/teams/{id}/members/{volunteerId}', {
+                                  params: path(m.volunteerId),
+                                  body: { role: 'leader' },
+                                }),
+                              ),
+                              '已设为队长',
+                            )
+                          }
+                        >
+                          设为队长
+                        </Button>
+                      )}
+                      <Popconfirm
+                        title={`将 ${m.displayName} 移出服务队？`}
+                        okText="移出"
+                        cancelText="取消"
+                        onConfirm={() =>
+                          change(
+                            ok(api.DELETE('/api/volunteer/teams/{id}/members/{volunteerId}', { params: path(m.volunteerId) })),
+                            '已移出',
+                          )
+                        }
+                      >
+                        <Button size="small" danger>
+                          移出
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                },
+              ]
             : []),
         ]}
       />
@@ -114,9 +172,18 @@ function NewTeam({ onClose }: { onClose: () => void }) {
   return (
     <Modal open title="新建服务队" okText="创建" cancelText="取消" onOk={() => form.submit()} onCancel={onClose}>
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} initialValues={{ unitPath: places.find((p) => p.level === 'community')?.path }}>
-        <Form.Item name="name" label="服务队名称" rules={[{ required: true, message: '请填写服务队名称' }]}><Input /></Form.Item>
-        <Form.Item name="unitPath" label="所属" rules={[{ required: true, message: '请选择社区或街道' }]}><Select showSearch optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} /></Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void save(v)}
+        initialValues={{ unitPath: places.find((p) => p.level === 'community')?.path }}
+      >
+        <Form.Item name="name" label="服务队名称" rules={[{ required: true, message: '请填写服务队名称' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="unitPath" label="所属" rules={[{ required: true, message: '请选择社区或街道' }]}>
+          <Select showSearch optionFilterProp="label" options={places.map((u) => ({ value: u.path, label: u.nameZh }))} />
+        </Form.Item>
       </Form>
     </Modal>
   );

@@ -1,5 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Descriptions, Form, Input, Modal, Result, Row, Select, Space, Spin, Statistic, Table, Tag } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -34,7 +53,14 @@ export function VolunteerPage() {
   const categoryName = useCategoryName();
   const place = usePlaceName();
   if (!valid || (volunteer.error instanceof ApiError && volunteer.error.status === 404)) {
-    return <Result status="404" title="未找到该志愿者" subTitle="志愿者不存在，或不在您的管辖范围内。" extra={<Link to="/volunteers">返回志愿者</Link>} />;
+    return (
+      <Result
+        status="404"
+        title="未找到该志愿者"
+        subTitle="志愿者不存在，或不在您的管辖范围内。"
+        extra={<Link to="/volunteers">返回志愿者</Link>}
+      />
+    );
   }
   if (volunteer.isError) return <Alert type="error" title={(volunteer.error as Error).message} />;
   const v = volunteer.data;
@@ -45,15 +71,34 @@ export function VolunteerPage() {
     <Row gutter={16}>
       <Col xs={24} xl={14}>
         <Card
-          title={<Space><span data-testid="volunteer-name">{v.displayName}</span><Tag color={VOLUNTEER_STATUS_COLOURS[v.status]} data-testid="volunteer-status">{VOLUNTEER_STATUS_LABELS[v.status]}</Tag></Space>}
-          extra={admin && <Space>{(Object.keys(REVIEWS) as Review[]).filter((r) => REVIEWS[r].from === v.status).map((r) => <ReviewButton key={r} volunteer={v} review={r} />)}</Space>}
+          title={
+            <Space>
+              <span data-testid="volunteer-name">{v.displayName}</span>
+              <Tag color={VOLUNTEER_STATUS_COLOURS[v.status]} data-testid="volunteer-status">
+                {VOLUNTEER_STATUS_LABELS[v.status]}
+              </Tag>
+            </Space>
+          }
+          extra={
+            admin && (
+              <Space>
+                {(Object.keys(REVIEWS) as Review[])
+                  .filter((r) => REVIEWS[r].from === v.status)
+                  .map((r) => (
+                    <ReviewButton key={r} volunteer={v} review={r} />
+                  ))}
+              </Space>
+            )
+          }
         >
           <Descriptions size="small" column={2}>
             <Descriptions.Item label="所属社区">{place(v.orgPath)}</Descriptions.Item>
             <Descriptions.Item label="申请时间">{dayjs(v.appliedAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
             <Descriptions.Item label="同时服务上限">{v.maxConcurrentJobs}</Descriptions.Item>
             <Descriptions.Item label="暂停接单至">{v.pausedUntil ? dayjs(v.pausedUntil).format('YYYY-MM-DD') : '—'}</Descriptions.Item>
-            <Descriptions.Item label="服务时间">{v.availability.always ? '随时' : `${v.availability.windows.length} 个时段`}</Descriptions.Item>
+            <Descriptions.Item label="服务时间">
+              {v.availability.always ? '随时' : `${v.availability.windows.length} 个时段`}
+            </Descriptions.Item>
             <Descriptions.Item label="审核意见">{v.reviewReason ?? '—'}</Descriptions.Item>
           </Descriptions>
         </Card>
@@ -69,15 +114,32 @@ export function VolunteerPage() {
               { title: '服务类别', render: (_, s) => categoryName(s.categoryCode) },
               { title: '证书', render: (_, s) => s.certificate.name ?? '—' },
               { title: '编号', render: (_, s) => s.certificate.number ?? '—' },
-              { title: '有效期至', render: (_, s) => (s.certificate.expiresAt ? dayjs(s.certificate.expiresAt).format('YYYY-MM-DD') : '—') },
-              { title: '状态', render: (_, s) => { const e = EXPIRY_LABELS[certificateExpiry(s.certificate.expiresAt)]; return <Tag color={e.colour}>{e.text}</Tag>; } },
+              {
+                title: '有效期至',
+                render: (_, s) => (s.certificate.expiresAt ? dayjs(s.certificate.expiresAt).format('YYYY-MM-DD') : '—'),
+              },
+              {
+                title: '状态',
+                render: (_, s) => {
+                  const e = EXPIRY_LABELS[certificateExpiry(s.certificate.expiresAt)];
+                  return <Tag color={e.colour}>{e.text}</Tag>;
+                },
+              },
             ]}
           />
         </Card>
         <Card size="small" title="培训记录" style={{ marginTop: 16 }} extra={admin && <TrainingButton volunteer={v} />}>
           <Space wrap>
-            {done.map((t) => <Tag key={t.module} color="green">{TRAINING_LABELS[t.module] ?? t.module}（{dayjs(t.completedOn).format('YYYY-MM-DD')}）</Tag>)}
-            {v.training.missing.map((m) => <Tag key={m} color="orange" data-testid="training-missing">缺：{TRAINING_LABELS[m] ?? m}</Tag>)}
+            {done.map((t) => (
+              <Tag key={t.module} color="green">
+                {TRAINING_LABELS[t.module] ?? t.module}（{dayjs(t.completedOn).format('YYYY-MM-DD')}）
+              </Tag>
+            ))}
+            {v.training.missing.map((m) => (
+              <Tag key={m} color="orange" data-testid="training-missing">
+                缺：{TRAINING_LABELS[m] ?? m}
+              </Tag>
+            ))}
             {done.length === 0 && v.training.missing.length === 0 && '—'}
           </Space>
         </Card>
@@ -85,14 +147,28 @@ export function VolunteerPage() {
       <Col xs={24} xl={10}>
         <Card size="small" title="积分与星级">
           <Row gutter={16}>
-            <Col span={6}><Statistic title="星级" value={v.points.stars} suffix="星" /></Col>
-            <Col span={6}><Statistic title="积分余额" value={v.points.balance} /></Col>
-            <Col span={6}><Statistic title="累计积分" value={v.points.lifetimePoints} /></Col>
-            <Col span={6}><Statistic title="活动时长" value={v.activityHours} suffix="小时" /></Col>
+            <Col span={6}>
+              <Statistic title="星级" value={v.points.stars} suffix="星" />
+            </Col>
+            <Col span={6}>
+              <Statistic title="积分余额" value={v.points.balance} />
+            </Col>
+            <Col span={6}>
+              <Statistic title="累计积分" value={v.points.lifetimePoints} />
+            </Col>
+            <Col span={6}>
+              <Statistic title="活动时长" value={v.activityHours} suffix="小时" />
+            </Col>
           </Row>
-          {v.points.toNextStar !== null && <div style={{ marginTop: 8, color: '#888' }}>再得 {v.points.toNextStar} 分升至 {v.points.stars + 1} 星</div>}
+          {v.points.toNextStar !== null && (
+            <div style={{ marginTop: 8, color: '#888' }}>
+              再得 {v.points.toNextStar} 分升至 {v.points.stars + 1} 星
+            </div>
+          )}
         </Card>
-        <div style={{ marginTop: 16 }}><Ledger volunteerId={v.id} /></div>
+        <div style={{ marginTop: 16 }}>
+          <Ledger volunteerId={v.id} />
+        </div>
       </Col>
     </Row>
   );
@@ -116,7 +192,10 @@ function ReviewButton({ volunteer, review }: { volunteer: VolunteerDetail; revie
       else if (review === 'reject') await ok(api.POST('/api/volunteer/volunteers/{id}/reject', { params, body: { reason } }));
       else if (review === 'suspend') await ok(api.POST('/api/volunteer/volunteers/{id}/suspend', { params, body: { reason } }));
       else await ok(api.POST('/api/volunteer/volunteers/{id}/reinstate', { params, body: { reason } }));
-      await Promise.all([qc.invalidateQueries({ queryKey: ['volunteer', volunteer.id] }), qc.invalidateQueries({ queryKey: ['volunteers'] })]);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['volunteer', volunteer.id] }),
+        qc.invalidateQueries({ queryKey: ['volunteers'] }),
+      ]);
       void message.success(`已${r.label}`);
       setOpen(false);
     } catch (e) {
@@ -127,11 +206,24 @@ function ReviewButton({ volunteer, review }: { volunteer: VolunteerDetail; revie
   };
   return (
     <>
-      <Button type={r.danger ? 'default' : 'primary'} danger={r.danger} onClick={() => setOpen(true)}>{r.label}</Button>
-      <Modal open={open} title={`${r.label}：${volunteer.displayName}`} okText="确定" cancelText="取消" okButtonProps={{ disabled: needsReason && !reason.trim() }} confirmLoading={busy} onOk={() => void submit()} onCancel={() => setOpen(false)}>
+      <Button type={r.danger ? 'default' : 'primary'} danger={r.danger} onClick={() => setOpen(true)}>
+        {r.label}
+      </Button>
+      <Modal
+        open={open}
+        title={`${r.label}：${volunteer.displayName}`}
+        okText="确定"
+        cancelText="取消"
+        okButtonProps={{ disabled: needsReason && !reason.trim() }}
+        confirmLoading={busy}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+      >
         {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
         <Form layout="vertical">
-          <Form.Item label={r.prompt} required={needsReason}><Input.TextArea aria-label="原因" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} /></Form.Item>
+          <Form.Item label={r.prompt} required={needsReason}>
+            <Input.TextArea aria-label="原因" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Form.Item>
         </Form>
       </Modal>
     </>
@@ -146,7 +238,12 @@ function TrainingButton({ volunteer }: { volunteer: VolunteerDetail }) {
   const qc = useQueryClient();
   const submit = async () => {
     try {
-      await ok(api.POST('/api/volunteer/volunteers/{id}/training', { params: { path: { id: volunteer.id } }, body: { module: module!, completedOn: on.format('YYYY-MM-DD') } }));
+      await ok(
+        api.POST('/api/volunteer/volunteers/{id}/training', {
+          params: { path: { id: volunteer.id } },
+          body: { module: module!, completedOn: on.format('YYYY-MM-DD') },
+        }),
+      );
       await qc.invalidateQueries({ queryKey: ['volunteer', volunteer.id] });
       setOpen(false);
     } catch (e) {
@@ -155,14 +252,31 @@ function TrainingButton({ volunteer }: { volunteer: VolunteerDetail }) {
   };
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)}>登记培训</Button>
-      <Modal open={open} title="登记培训记录" okText="登记" cancelText="取消" okButtonProps={{ disabled: !module }} onOk={() => void submit()} onCancel={() => setOpen(false)}>
+      <Button size="small" onClick={() => setOpen(true)}>
+        登记培训
+      </Button>
+      <Modal
+        open={open}
+        title="登记培训记录"
+        okText="登记"
+        cancelText="取消"
+        okButtonProps={{ disabled: !module }}
+        onOk={() => void submit()}
+        onCancel={() => setOpen(false)}
+      >
         {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
         <Form layout="vertical">
           <Form.Item label="培训内容" required>
-            <Select aria-label="培训内容" value={module} onChange={setModule} options={Object.entries(TRAINING_LABELS).map(([value, label]) => ({ value: value as TrainingModule, label }))} />
+            <Select
+              aria-label="培训内容"
+              value={module}
+              onChange={setModule}
+              options={Object.entries(TRAINING_LABELS).map(([value, label]) => ({ value: value as TrainingModule, label }))}
+            />
           </Form.Item>
-          <Form.Item label="完成日期" required><DatePicker value={on} allowClear={false} onChange={(d) => d && setOn(d)} /></Form.Item>
+          <Form.Item label="完成日期" required>
+            <DatePicker value={on} allowClear={false} onChange={(d) => d && setOn(d)} />
+          </Form.Item>
         </Form>
       </Modal>
     </>

@@ -8,7 +8,11 @@ export function useVolunteers() {
 }
 
 export function useVolunteer(id: string, enabled = true) {
-  return useQuery({ queryKey: ['volunteer', id], enabled, queryFn: async (): Promise<VolunteerDetail> => ok(api.GET('/api/volunteer/volunteers/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['volunteer', id],
+    enabled,
+    queryFn: async (): Promise<VolunteerDetail> => ok(api.GET('/api/volunteer/volunteers/{id}', { params: { path: { id } } })),
+  });
 }
 
 /** The volunteer's ledger from the first day, so the balance is the account's whole story. */
@@ -16,6 +20,11 @@ export function useStatement(id: string | undefined) {
   return useQuery({
     queryKey: ['volunteer', id, 'statement'],
     enabled: !!id,
-    queryFn: async (): Promise<Statement> => ok(api.GET('/api/volunteer/volunteers/{id}/statement', { params: { path: { id: id! }, query: { from: '2020-01-01T00:00:00.000Z', to: new Date(Date.now() + 60_000).toISOString() } } })),
+    queryFn: async (): Promise<Statement> =>
+      ok(
+        api.GET('/api/volunteer/volunteers/{id}/statement', {
+          params: { path: { id: id! }, query: { from: '2020-01-01T00:00:00.000Z', to: new Date(Date.now() + 60_000).toISOString() } },
+        }),
+      ),
   });
 }

@@ -1,7 +1,17 @@
 import type { Movement } from '../api/admin-types';
 
-export const VOLUNTEER_STATUS_LABELS: Record<string, string> = { applied: '待审核', approved: '已通过', rejected: '未通过', suspended: '已暂停' };
-export const VOLUNTEER_STATUS_COLOURS: Record<string, string> = { applied: 'gold', approved: 'green', rejected: 'default', suspended: 'red' };
+export const VOLUNTEER_STATUS_LABELS: Record<string, string> = {
+  applied: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  suspended: '已暂停',
+};
+export const VOLUNTEER_STATUS_COLOURS: Record<string, string> = {
+  applied: 'gold',
+  approved: 'green',
+  rejected: 'default',
+  suspended: 'red',
+};
 export const TRAINING_LABELS: Record<string, string> = { ethos: '志愿精神', procedure: '服务流程', safety: '安全规范', skills: '专业技能' };
 
 /** Days a certificate stays "about to expire" before it does. */

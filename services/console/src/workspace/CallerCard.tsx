@@ -20,11 +20,22 @@ export function CallerCard({ household, selected, onSelect }: { household: House
   return (
     <Card
       size="small"
-      title={<Space><span>{communityName(household.communityCode)}</span><span data-testid="household-address">{view.address}</span></Space>}
+      title={
+        <Space>
+          <span>{communityName(household.communityCode)}</span>
+          <span data-testid="household-address">{view.address}</span>
+        </Space>
+      }
       extra={
         <Space>
-          {!shown && <Button size="small" onClick={() => setAsking(true)}>查看完整信息</Button>}
-          <Button size="small" type={selected ? 'primary' : 'default'} onClick={onSelect}>{selected ? '当前来电户' : '选为来电户'}</Button>
+          {!shown && (
+            <Button size="small" onClick={() => setAsking(true)}>
+              查看完整信息
+            </Button>
+          )}
+          <Button size="small" type={selected ? 'primary' : 'default'} onClick={onSelect}>
+            {selected ? '当前来电户' : '选为来电户'}
+          </Button>
         </Space>
       }
       style={{ marginBottom: 12, borderColor: selected ? '#1677ff' : undefined }}
@@ -40,7 +51,11 @@ export function CallerCard({ household, selected, onSelect }: { household: House
               <span key={r.id}>
                 <Typography.Text strong>{r.name}</Typography.Text> {r.phones.map((p: string | null) => formatPhone(p)).join('、')}{' '}
                 <Typography.Text type="secondary">（{label(CONTACT_LABELS, r.preferredContact)}联系）</Typography.Text>{' '}
-                {r.tags.map((t: string) => <Tag key={t} color="gold">{label(TAG_LABELS, t)}</Tag>)}
+                {r.tags.map((t: string) => (
+                  <Tag key={t} color="gold">
+                    {label(TAG_LABELS, t)}
+                  </Tag>
+                ))}
               </span>
             ))}
           </Space>
@@ -54,7 +69,15 @@ export function CallerCard({ household, selected, onSelect }: { household: House
         renderItem={(r: { id: string }) => <OpenRequest id={r.id} />}
       />
       <RecentRequests household={household} />
-      <UnmaskDialog open={asking} householdId={household.id} onClose={() => setAsking(false)} onShown={(h) => { setShown(h); setAsking(false); }} />
+      <UnmaskDialog
+        open={asking}
+        householdId={household.id}
+        onClose={() => setAsking(false)}
+        onShown={(h) => {
+          setShown(h);
+          setAsking(false);
+        }}
+      />
     </Card>
   );
 }
@@ -69,8 +92,14 @@ function FeePolicy({ household }: { household: Household }) {
     <Space size={4} wrap data-testid="fee-policy">
       <Tag color={household.feePolicy === 'free' ? 'green' : 'blue'}>{label(FEE_LABELS, household.feePolicy)}</Tag>
       {household.feePolicy === 'low_cost' && <Typography.Text type="secondary">未登记免费服务资格</Typography.Text>}
-      {grant && <Typography.Text>{label(FEE_REASON_LABELS, grant.reason)}，有效期至 {dayjs(grant.validUntil).format('YYYY-MM-DD')}</Typography.Text>}
-      {household.feePolicy === 'free' && !grant && <Typography.Text type="secondary">已登记免费服务资格（原因在查看完整信息后显示）</Typography.Text>}
+      {grant && (
+        <Typography.Text>
+          {label(FEE_REASON_LABELS, grant.reason)}，有效期至 {dayjs(grant.validUntil).format('YYYY-MM-DD')}
+        </Typography.Text>
+      )}
+      {household.feePolicy === 'free' && !grant && (
+        <Typography.Text type="secondary">已登记免费服务资格（原因在查看完整信息后显示）</Typography.Text>
+      )}
     </Space>
   );
 }
@@ -103,7 +132,10 @@ function RecentRequests({ household }: { household: Household }) {
 /** The summary on the card carries no deadlines; the request itself does, and stays live. */
 function OpenRequest({ id }: { id: string }) {
   const categoryName = useCategoryName();
-  const { data: r } = useQuery({ queryKey: ['request', id], queryFn: async (): Promise<RequestView> => ok(api.GET('/api/request/requests/{id}', { params: { path: { id } } })) });
+  const { data: r } = useQuery({
+    queryKey: ['request', id],
+    queryFn: async (): Promise<RequestView> => ok(api.GET('/api/request/requests/{id}', { params: { path: { id } } })),
+  });
   if (!r) return <List.Item>…</List.Item>;
   return (
     <List.Item>
@@ -117,27 +149,60 @@ function OpenRequest({ id }: { id: string }) {
   );
 }
 
-function UnmaskDialog({ open, householdId, onClose, onShown }: { open: boolean; householdId: string; onClose(): void; onShown(h: Household): void }) {
+function UnmaskDialog({
+  open,
+  householdId,
+  onClose,
+  onShown,
+}: {
+  open: boolean;
+  householdId: string;
+  onClose(): void;
+  onShown(h: Household): void;
+}) {
   const [form] = Form.useForm<{ purpose: string }>();
   const [error, setError] = useState<string>();
   const submit = async ({ purpose }: { purpose: string }) => {
     try {
-      const h = await ok(api.GET('/api/request/households/{id}', { params: { path: { id: householdId }, query: { unmasked: 'true', purpose: purpose.trim() } } }), ['purpose']);
+      const h = await ok(
+        api.GET('/api/request/households/{id}', {
+          params: { path: { id: householdId }, query: { unmasked: 'true', purpose: purpose.trim() } },
+        }),
+        ['purpose'],
+      );
       onShown(h);
     } catch (err) {
       setError(showOnForm(err, form));
     }
   };
   return (
-    <Modal open={open} title="查看完整联系信息" okText="查看" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} destroyOnHidden>
+    <Modal
+      open={open}
+      title="查看完整联系信息"
+      okText="查看"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">完整号码和地址仅用于办理本次诉求。查看将记入审计日志，请说明用途。</Typography.Paragraph>
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="purpose" label="查看用途" rules={[{ validator: (_, v: string = '') => (purposeError(v) ? Promise.reject(new Error(purposeError(v)!)) : Promise.resolve()) }]}>
+        <Form.Item
+          name="purpose"
+          label="查看用途"
+          rules={[
+            { validator: (_, v: string = '') => (purposeError(v) ? Promise.reject(new Error(purposeError(v)!)) : Promise.resolve()) },
+          ]}
+        >
           <Input autoFocus placeholder="例如：回拨居民确认诉求" />
         </Form.Item>
         <Space wrap>
-          {UNMASK_PURPOSES.map((p) => <Button key={p} size="small" onClick={() => form.setFieldValue('purpose', p)}>{p}</Button>)}
+          {UNMASK_PURPOSES.map((p) => (
+            <Button key={p} size="small" onClick={() => form.setFieldValue('purpose', p)}>
+              {p}
+            </Button>
+          ))}
         </Space>
       </Form>
     </Modal>

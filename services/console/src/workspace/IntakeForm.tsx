@@ -13,7 +13,14 @@ import { ProviderPicker } from './ProviderPicker';
 import { DESCRIPTION_MAX, intakeBody, IntakeValues, validateIntake } from './intake-rules';
 
 /** The API's fields onto the form's: the window is one range picker. */
-const FIELDS = { categoryCode: 'categoryCode', description: 'description', urgency: 'urgency', preferredWindow: 'window', answer: 'answer', chosenProviderId: 'chosenProviderId' };
+const FIELDS = {
+  categoryCode: 'categoryCode',
+  description: 'description',
+  urgency: 'urgency',
+  preferredWindow: 'window',
+  answer: 'answer',
+  chosenProviderId: 'chosenProviderId',
+};
 
 interface FormValues {
   categoryCode?: string;
@@ -77,17 +84,32 @@ export function IntakeForm({ household }: { household: Household }) {
     const errors = validateIntake(draftValues, category, Date.now());
     form.setFields(Object.values(FIELDS).map((name) => ({ name: name as never, errors: [] })));
     if (Object.keys(errors).length) {
-      form.setFields(Object.entries(errors).map(([name, e]) => ({ name: (name === 'windowTo' || name === 'windowFrom' ? 'window' : name) as never, errors: [e!] })));
+      form.setFields(
+        Object.entries(errors).map(([name, e]) => ({
+          name: (name === 'windowTo' || name === 'windowFrom' ? 'window' : name) as never,
+          errors: [e!],
+        })),
+      );
       return;
     }
     setBusy(true);
     setError(undefined);
     try {
       const body = intakeBody(household.id, draftValues, category!);
-      const created = await ok(api.POST('/api/request/requests', { body: body, headers: { 'idempotency-key': draft.idempotencyKey } }), FIELDS);
+      const created = await ok(
+        api.POST('/api/request/requests', { body: body, headers: { 'idempotency-key': draft.idempotencyKey } }),
+        FIELDS,
+      );
       setLogged(created);
       nextRequest();
-      form.setFieldsValue({ categoryCode: undefined, description: undefined, urgency: undefined, window: null, answer: undefined, chosenProviderId: undefined });
+      form.setFieldsValue({
+        categoryCode: undefined,
+        description: undefined,
+        urgency: undefined,
+        window: null,
+        answer: undefined,
+        chosenProviderId: undefined,
+      });
       void queries.invalidateQueries({ queryKey: ['requests'] });
       void queries.invalidateQueries({ queryKey: ['callers'] });
       message.success(`已受理 ${created.number}`);
@@ -127,11 +149,24 @@ export function IntakeForm({ household }: { household: Household }) {
         {category && (
           <Space style={{ marginBottom: 12 }}>
             <Tag color={URGENCY_COLOURS[category.urgency]}>{label(URGENCY_LABELS, category.urgency)}</Tag>
-            <Typography.Text type="secondary">{category.kind === 'consultation' ? '咨询类：受理时答复并办结' : URGENCY_PROMISES[category.urgency]}</Typography.Text>
+            <Typography.Text type="secondary">
+              {category.kind === 'consultation' ? '咨询类：受理时答复并办结' : URGENCY_PROMISES[category.urgency]}
+            </Typography.Text>
           </Space>
         )}
         <Form.Item name="description" label="诉求描述" required>
-          <Input.TextArea rows={3} maxLength={DESCRIPTION_MAX} showCount placeholder="居民反映的问题（Enter 提交，Shift+Enter 换行）" onPressEnter={(e) => { if (!e.shiftKey) { e.preventDefault(); form.submit(); } }} />
+          <Input.TextArea
+            rows={3}
+            maxLength={DESCRIPTION_MAX}
+            showCount
+            placeholder="居民反映的问题（Enter 提交，Shift+Enter 换行）"
+            onPressEnter={(e) => {
+              if (!e.shiftKey) {
+                e.preventDefault();
+                form.submit();
+              }
+            }}
+          />
         </Form.Item>
         {category?.kind === 'consultation' ? (
           <Form.Item name="answer" label="答复内容" required>
@@ -140,7 +175,12 @@ export function IntakeForm({ household }: { household: Household }) {
         ) : (
           <Space size="large" wrap>
             <Form.Item name="urgency" label="紧急程度（按需调整）">
-              <Select allowClear style={{ width: 180 }} placeholder="按类别默认" options={Object.entries(URGENCY_LABELS).map(([value, l]) => ({ value, label: l }))} />
+              <Select
+                allowClear
+                style={{ width: 180 }}
+                placeholder="按类别默认"
+                options={Object.entries(URGENCY_LABELS).map(([value, l]) => ({ value, label: l }))}
+              />
             </Form.Item>
             <Form.Item name="window" label="希望上门时间">
               <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="MM-DD HH:mm" />
@@ -153,7 +193,9 @@ export function IntakeForm({ household }: { household: Household }) {
           </Form.Item>
         )}
         <div>
-          <Button type="primary" htmlType="submit" loading={busy}>提交受理</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            提交受理
+          </Button>
         </div>
       </Form>
     </Card>

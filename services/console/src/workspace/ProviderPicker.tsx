@@ -14,7 +14,13 @@ const SHOWN = 8;
  * scorecard, for a resident who asks for one by name or wants the agent's advice. No choice leaves
  * the matching to dispatch; a chosen unit is offered the job first when it may take it.
  */
-export function ProviderPicker({ communityCode, categoryCode, feePolicy, value, onChange }: {
+export function ProviderPicker({
+  communityCode,
+  categoryCode,
+  feePolicy,
+  value,
+  onChange,
+}: {
   communityCode: string;
   categoryCode: string;
   feePolicy: string;
@@ -25,7 +31,8 @@ export function ProviderPicker({ communityCode, categoryCode, feePolicy, value, 
   const listings = useQuery({
     queryKey: ['directory', community?.path, categoryCode],
     enabled: !!community,
-    queryFn: async (): Promise<Listing[]> => ok(api.GET('/api/merchant/public/units', { params: { query: { community: community!.path, category: categoryCode } } })),
+    queryFn: async (): Promise<Listing[]> =>
+      ok(api.GET('/api/merchant/public/units', { params: { query: { community: community!.path, category: categoryCode } } })),
   });
   if (listings.isError) return <Alert type="warning" title={`服务方目录暂不可用：${(listings.error as Error).message}`} />;
   const shown = (listings.data ?? []).slice(0, SHOWN);
@@ -58,14 +65,16 @@ function ScorecardLine({ providerId }: { providerId: string }) {
   const card = useQuery({
     queryKey: ['scorecard', providerId],
     staleTime: 5 * 60_000,
-    queryFn: async (): Promise<Scorecard> => ok(api.GET('/api/rating/public/providers/{providerId}/scorecard', { params: { path: { providerId } } })),
+    queryFn: async (): Promise<Scorecard> =>
+      ok(api.GET('/api/rating/public/providers/{providerId}/scorecard', { params: { path: { providerId } } })),
   });
   if (card.error instanceof ApiError && card.error.status === 404) return <Typography.Text type="secondary">暂无评价</Typography.Text>;
   const s = card.data;
   if (!s) return null;
   return (
     <Typography.Text type="secondary" data-testid="scorecard">
-      {s.meanStars == null ? '暂无评价' : `${s.meanStars.toFixed(1)}★（${s.ratingsCount} 条评价）`} · 近{s.recentDays}天 满意率 {percent(s.recent.satisfactionRate)} · 响应率 {percent(s.recent.responseRate)} · 解决率 {percent(s.recent.resolutionRate)}
+      {s.meanStars == null ? '暂无评价' : `${s.meanStars.toFixed(1)}★（${s.ratingsCount} 条评价）`} · 近{s.recentDays}天 满意率{' '}
+      {percent(s.recent.satisfactionRate)} · 响应率 {percent(s.recent.responseRate)} · 解决率 {percent(s.recent.resolutionRate)}
     </Typography.Text>
   );
 }

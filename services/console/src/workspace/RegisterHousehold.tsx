@@ -15,7 +15,14 @@ interface HouseholdForm {
 }
 
 /** The API's fields onto the form's: the one resident the form registers is `residents.0`. */
-const FIELDS = { communityCode: 'communityCode', address: 'address', 'residents.*.name': 'name', 'residents.*.phones': 'phone', 'residents.*.tags': 'tags', residents: 'name' };
+const FIELDS = {
+  communityCode: 'communityCode',
+  address: 'address',
+  'residents.*.name': 'name',
+  'residents.*.phones': 'phone',
+  'residents.*.tags': 'tags',
+  residents: 'name',
+};
 
 /** An unknown number: the household is registered inline and becomes the caller at once. */
 export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRegistered(h: Household): void }) {
@@ -28,7 +35,11 @@ export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRe
     setBusy(true);
     setError(undefined);
     try {
-      const body: NewHousehold = { communityCode: v.communityCode, address: v.address.trim(), residents: [{ name: v.name.trim(), phones: [v.phone], tags: v.tags ?? [] }] };
+      const body: NewHousehold = {
+        communityCode: v.communityCode,
+        address: v.address.trim(),
+        residents: [{ name: v.name.trim(), phones: [v.phone], tags: v.tags ?? [] }],
+      };
       onRegistered(await ok(api.POST('/api/request/households', { body }), FIELDS));
     } catch (err) {
       setError(showOnForm(err, form));
@@ -42,7 +53,12 @@ export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRe
       {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ phone }} onFinish={submit}>
         <Form.Item name="communityCode" label="所属社区" rules={[{ required: true, message: '请选择社区' }]}>
-          <Select showSearch optionFilterProp="label" placeholder="选择社区" options={communities.map((u: Unit) => ({ value: u.code, label: u.nameZh }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder="选择社区"
+            options={communities.map((u: Unit) => ({ value: u.code, label: u.nameZh }))}
+          />
         </Form.Item>
         <Form.Item name="address" label="住址" rules={[{ required: true, min: 4, message: '请填写住址（至少 4 个字）' }]}>
           <Input placeholder="例如：金城社区12栋3单元502室" />
@@ -56,7 +72,9 @@ export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRe
         <Form.Item name="tags" label="关爱标签">
           <Select mode="multiple" allowClear options={Object.entries(TAG_LABELS).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>登记并选为来电户</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          登记并选为来电户
+        </Button>
       </Form>
     </Card>
   );

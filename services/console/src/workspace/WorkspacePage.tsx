@@ -65,7 +65,15 @@ export function WorkspacePage() {
         {lookup && callers.isSuccess && households.length === 0 && (
           <>
             <Alert type="info" showIcon title="未找到该号码的登记住户" style={{ marginBottom: 12 }} data-testid="unknown-caller" />
-            {'phone' in lookup && <RegisterHousehold phone={lookup.phone} onRegistered={(h) => { update({ householdId: h.id }); void callers.refetch(); }} />}
+            {'phone' in lookup && (
+              <RegisterHousehold
+                phone={lookup.phone}
+                onRegistered={(h) => {
+                  update({ householdId: h.id });
+                  void callers.refetch();
+                }}
+              />
+            )}
           </>
         )}
         {households.map((h: Household) => (
@@ -73,7 +81,15 @@ export function WorkspacePage() {
         ))}
         {!draft.search && <Empty description="来电时输入号码查找住户" />}
         {draft.search && (
-          <Button style={{ marginTop: 12 }} onClick={() => { endCall(); search.current?.focus(); }}>结束本次来电</Button>
+          <Button
+            style={{ marginTop: 12 }}
+            onClick={() => {
+              endCall();
+              search.current?.focus();
+            }}
+          >
+            结束本次来电
+          </Button>
         )}
       </Col>
       <Col xs={24} lg={13}>

@@ -57,10 +57,13 @@ export class ClockScanner implements OnApplicationBootstrap, OnModuleDestroy {
   private wakeAt(at: number): void {
     if (this.early && this.early.at <= at) return;
     clearTimeout(this.early?.timer);
-    const timer = setTimeout(() => {
-      this.early = undefined;
-      this.loop.wake();
-    }, Math.max(0, at - Date.now()) + 5);
+    const timer = setTimeout(
+      () => {
+        this.early = undefined;
+        this.loop.wake();
+      },
+      Math.max(0, at - Date.now()) + 5,
+    );
     timer.unref();
     this.early = { timer, at };
   }

@@ -26,10 +26,10 @@ describe('two dispatch instances', () => {
     const jobs = Array.from({ length: 30 }, () => request());
     await h.requests(...jobs);
     // Nobody answers: each job runs through all five volunteers, one timeout after another, to the queue.
-    await waitFor(
-      async () => (await h.rows(`SELECT 1 FROM dispatch_job WHERE state = 'manual'`)).length === jobs.length,
-      { what: 'every job through its timeouts to the manual queue', timeoutMs: 60_000 },
-    );
+    await waitFor(async () => (await h.rows(`SELECT 1 FROM dispatch_job WHERE state = 'manual'`)).length === jobs.length, {
+      what: 'every job through its timeouts to the manual queue',
+      timeoutMs: 60_000,
+    });
 
     const offers = await h.rows<OfferRow>('SELECT * FROM dispatch_offer ORDER BY request_id, offered_at, provider_id');
     expect(offers).toHaveLength(jobs.length * volunteers.length);

@@ -48,7 +48,6 @@ export class StoredRanking {
   excluded: ExcludedView[];
 }
 
-
 @Entity('dispatch_job')
 export class DispatchJob {
   @PrimaryColumn('uuid', { name: 'request_id' }) requestId: string;

@@ -111,7 +111,10 @@ export class Dispatcher {
    */
   async fill(m: EntityManager, job: DispatchJob, now: Date): Promise<void> {
     while (job.state === 'offering') {
-      const offers = await m.find(Offer, { select: { providerId: true, status: true }, where: { requestId: job.requestId, round: job.round } });
+      const offers = await m.find(Offer, {
+        select: { providerId: true, status: true },
+        where: { requestId: job.requestId, round: job.round },
+      });
       const open = offers.filter((o) => o.status === 'open').length;
       const wanted = this.fanout(job) - open;
       if (wanted <= 0) return;
@@ -223,7 +226,13 @@ export class Dispatcher {
     };
   }
 
-  private async offer(m: EntityManager, job: DispatchJob, candidates: Candidate[], now: Date, clocks: Omit<Clock, 'id'>[] = []): Promise<void> {
+  private async offer(
+    m: EntityManager,
+    job: DispatchJob,
+    candidates: Candidate[],
+    now: Date,
+    clocks: Omit<Clock, 'id'>[] = [],
+  ): Promise<void> {
     const offers: Offer[] = candidates.map((c) => ({
       offerId: randomUUID(),
       requestId: job.requestId,
@@ -263,8 +272,7 @@ export class Dispatcher {
     const rules = new Map<string, number>();
     for (const e of ranking.excluded) if (e.rule !== 'already-offered') rules.set(e.rule, (rules.get(e.rule) ?? 0) + 1);
     const filtered = [...rules].map(([rule, n]) => `${rule} ${n}`).join(', ');
-    const reason =
-      `no provider in ${scope} accepted: ${offered} offered this round` + (filtered ? `; filtered out: ${filtered}` : '');
+    const reason = `no provider in ${scope} accepted: ${offered} offered this round` + (filtered ? `; filtered out: ${filtered}` : '');
     await this.publish(m, job, JobEscalated, { ...jobFact(job, now), level, reason });
     await this.patch(m, job, level === 'manual' ? { level, state: 'manual', manualReason: reason } : { level }, now);
   }
@@ -278,7 +286,10 @@ export class Dispatcher {
        SELECT * FROM w ORDER BY offered_at, provider_id`,
       [job.requestId, because, now],
     );
-    await this.clocks.stopOffers(m, withdrawn.map((o) => o.offer_id));
+    await this.clocks.stopOffers(
+      m,
+      withdrawn.map((o) => o.offer_id),
+    );
     for (const o of withdrawn) {
       await this.publish(m, job, OfferWithdrawn, {
         ...jobFact(job, now),

@@ -1,5 +1,14 @@
 import { waitFor } from '@bangbang/testing';
-import { COMMUNITY, DispatchHarness, NEIGHBOUR, OTHER_STREET, profile, providerPrincipal, request, staff } from '../../test/dispatch-harness';
+import {
+  COMMUNITY,
+  DispatchHarness,
+  NEIGHBOUR,
+  OTHER_STREET,
+  profile,
+  providerPrincipal,
+  request,
+  staff,
+} from '../../test/dispatch-harness';
 
 /**
  * A free job nobody takes climbs the whole ladder, everything observed on the bus: community →
@@ -30,7 +39,9 @@ describe('escalation ladder, end to end through Kafka', () => {
 
   const decline = async (providerId: string) => {
     const offer = (await h.offers(job.requestId)).find((o) => o.provider_id === providerId && o.status === 'open')!;
-    expect((await h.as(providerPrincipal(providerId), 'POST', `/offers/${offer.offer_id}/decline`, { reason: 'fully booked' })).statusCode).toBe(200);
+    expect(
+      (await h.as(providerPrincipal(providerId), 'POST', `/offers/${offer.offer_id}/decline`, { reason: 'fully booked' })).statusCode,
+    ).toBe(200);
   };
 
   it('widens to the street, then the district, then queues the job for the admin with the reason', async () => {
@@ -64,8 +75,8 @@ describe('escalation ladder, end to end through Kafka', () => {
   });
 
   it('breaches the response deadline while the job waits in the queue, and shows it first', async () => {
-    const [breach] = (await h.publishedFor(job.requestId, (t) => t.includes('deadline-breached'), 'the response breach')).filter(
-      (e) => e.type.endsWith('deadline-breached.v1'),
+    const [breach] = (await h.publishedFor(job.requestId, (t) => t.includes('deadline-breached'), 'the response breach')).filter((e) =>
+      e.type.endsWith('deadline-breached.v1'),
     );
     expect(breach.data).toMatchObject({ deadline: 'response', manualQueue: true, dueAt: job.responseDueAt });
 
@@ -141,18 +152,34 @@ describe('escalation ladder, end to end through Kafka', () => {
   });
 
   it('assigns by hand with the reason, and reassigns naming the previous provider', async () => {
-    const assigned = await h.as(communityAdmin, 'POST', `/jobs/${job.requestId}/assign`, { providerId: 'p-home', reason: 'phoned the owner, he can go at 3' });
+    const assigned = await h.as(communityAdmin, 'POST', `/jobs/${job.requestId}/assign`, {
+      providerId: 'p-home',
+      reason: 'phoned the owner, he can go at 3',
+    });
     expect(assigned.statusCode).toBe(200);
     expect(assigned.json()).toMatchObject({ state: 'assigned', provider: { id: 'p-home' } });
-    const reassigned = await h.as(staff('agent'), 'POST', `/jobs/${job.requestId}/assign`, { providerId: 'p-far', reason: 'p-home fell ill' });
+    const reassigned = await h.as(staff('agent'), 'POST', `/jobs/${job.requestId}/assign`, {
+      providerId: 'p-far',
+      reason: 'p-home fell ill',
+    });
     expect(reassigned.statusCode).toBe(200);
     const events = await h.publishedFor(job.requestId, (t) => t.includes('reassigned'), 'the reassignment');
     const [a] = events.filter((e) => e.type.endsWith('.assigned.v1'));
     const [r] = events.filter((e) => e.type.endsWith('.reassigned.v1'));
     expect(a.data).toMatchObject({ providerId: 'p-home', assignedBy: communityAdmin.id, reason: 'phoned the owner, he can go at 3' });
-    expect(r.data).toMatchObject({ providerId: 'p-far', previousProviderId: 'p-home', assignedBy: 'staff-agent', reason: 'p-home fell ill' });
-    const audits = await h.rows<{ type: string }>(`SELECT type FROM outbox WHERE type = 'bangbang.dispatch.audit-recorded.v1' AND key = $1`, [job.requestId]);
+    expect(r.data).toMatchObject({
+      providerId: 'p-far',
+      previousProviderId: 'p-home',
+      assignedBy: 'staff-agent',
+      reason: 'p-home fell ill',
+    });
+    const audits = await h.rows<{ type: string }>(
+      `SELECT type FROM outbox WHERE type = 'bangbang.dispatch.audit-recorded.v1' AND key = $1`,
+      [job.requestId],
+    );
     expect(audits).toHaveLength(2);
-    expect((await h.as(communityAdmin, 'POST', `/jobs/${job.requestId}/assign`, { providerId: 'p-far', reason: 'again' })).statusCode).toBe(409);
+    expect((await h.as(communityAdmin, 'POST', `/jobs/${job.requestId}/assign`, { providerId: 'p-far', reason: 'again' })).statusCode).toBe(
+      409,
+    );
   });
 });

@@ -28,7 +28,13 @@ export class ProviderJobsService {
     return job;
   }
 
-  async complete(m: EntityManager, principal: Principal, requestId: string, report: { notes?: string; priceChargedFen: number }, now: Date): Promise<DispatchJob> {
+  async complete(
+    m: EntityManager,
+    principal: Principal,
+    requestId: string,
+    report: { notes?: string; priceChargedFen: number },
+    now: Date,
+  ): Promise<DispatchJob> {
     const job = await this.held(m, principal, requestId);
     this.move(job.state, 'completed');
     if (job.feePolicy === 'free' && report.priceChargedFen !== 0) {
@@ -40,7 +46,11 @@ export class ProviderJobsService {
       { state: 'completed', completedAt: now, priceChargedFen: report.priceChargedFen, completionNotes: report.notes ?? null },
       now,
     );
-    await this.dispatcher.publish(m, job, JobCompleted, { ...this.fact(job, now), notes: report.notes, priceChargedFen: report.priceChargedFen });
+    await this.dispatcher.publish(m, job, JobCompleted, {
+      ...this.fact(job, now),
+      notes: report.notes,
+      priceChargedFen: report.priceChargedFen,
+    });
     return job;
   }
 

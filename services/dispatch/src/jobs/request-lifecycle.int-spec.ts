@@ -1,4 +1,12 @@
-import { ProviderQuality, ProviderQualityV1, RequestCancelled, RequestCreated, RequestReopened, RequestSignedOff, VolunteerProviderProfile } from '@bangbang/contracts';
+import {
+  ProviderQuality,
+  ProviderQualityV1,
+  RequestCancelled,
+  RequestCreated,
+  RequestReopened,
+  RequestSignedOff,
+  VolunteerProviderProfile,
+} from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
 import { DataSource } from 'typeorm';
 import { Dispatcher } from './dispatcher';
@@ -54,7 +62,11 @@ describe("following the request's story", () => {
     const offers = await h.waitForOffers(r.requestId, (o) => o.length === 3, 'the emergency fan-out');
     expect(offers.map((o) => o.provider_id).sort()).toEqual(['f-free', 'f-vol-1', 'f-vol-2']);
     for (const o of offers) {
-      await h.as(providerPrincipal(o.provider_id, o.provider_id.startsWith('f-vol') ? 'volunteer' : 'merchant'), 'POST', `/offers/${o.offer_id}/decline`);
+      await h.as(
+        providerPrincipal(o.provider_id, o.provider_id.startsWith('f-vol') ? 'volunteer' : 'merchant'),
+        'POST',
+        `/offers/${o.offer_id}/decline`,
+      );
     }
     await waitFor(async () => (await h.job(r.requestId))?.state === 'manual', { what: 'the manual queue' });
     expect((await h.offers(r.requestId)).map((o) => o.provider_id)).not.toContain('f-paid-only');
@@ -65,7 +77,9 @@ describe("following the request's story", () => {
     const r = request({ urgency: 'emergency' });
     await h.requests(r);
     const offers = await h.waitForOffers(r.requestId, (o) => o.length === 3, 'three offers');
-    const [event] = await h.produce(RequestCancelled, [{ subject: r.requestId, data: { ...fact(r.requestId), by: 'resident', reason: 'fixed it myself' } }]);
+    const [event] = await h.produce(RequestCancelled, [
+      { subject: r.requestId, data: { ...fact(r.requestId), by: 'resident', reason: 'fixed it myself' } },
+    ]);
     await h.applied(event);
     expect((await h.offers(r.requestId)).map((o) => [o.status, o.reason])).toEqual(offers.map(() => ['withdrawn', 'cancelled']));
     expect(await h.job(r.requestId)).toMatchObject({ state: 'cancelled' });
@@ -75,12 +89,17 @@ describe("following the request's story", () => {
     // The one method that changes a job refuses any move out of a final state, whoever calls it.
     const ds = h.app.get(DataSource);
     const dispatcher = h.app.get(Dispatcher);
-    await expect(ds.transaction(async (m) => dispatcher.patch(m, await dispatcher.lock(m, r.requestId), { state: 'assigned' }, new Date()))).rejects.toThrow(IllegalTransition);
+    await expect(
+      ds.transaction(async (m) => dispatcher.patch(m, await dispatcher.lock(m, r.requestId), { state: 'assigned' }, new Date())),
+    ).rejects.toThrow(IllegalTransition);
     expect(await h.job(r.requestId)).toMatchObject({ state: 'cancelled' });
   });
 
   it("frees the provider's slot on sign-off, and on a redo asks the same provider first", async () => {
-    await h.providers(profile('s-solo', { categories: ['locks'], maxConcurrentJobs: 1 }), profile('s-star', { categories: ['locks'], maxConcurrentJobs: 1 }));
+    await h.providers(
+      profile('s-solo', { categories: ['locks'], maxConcurrentJobs: 1 }),
+      profile('s-star', { categories: ['locks'], maxConcurrentJobs: 1 }),
+    );
     await h.produce(ProviderQuality, [{ subject: 's-star', data: quality('s-star', 4.9, 300, 1) }]);
     const first = request({ categoryCode: 'locks', chosenProviderId: 's-solo' });
     await h.requests(first);
@@ -98,7 +117,16 @@ describe("following the request's story", () => {
     const [signed] = await h.produce(RequestSignedOff, [
       {
         subject: first.requestId,
-        data: { ...fact(first.requestId), categoryCode: 'locks', providerId: 's-solo', providerKind: 'merchant', via: 'code', solved: true, feePolicy: 'low_cost', resolutionDueAt: first.resolutionDueAt },
+        data: {
+          ...fact(first.requestId),
+          categoryCode: 'locks',
+          providerId: 's-solo',
+          providerKind: 'merchant',
+          via: 'code',
+          solved: true,
+          feePolicy: 'low_cost',
+          resolutionDueAt: first.resolutionDueAt,
+        },
       },
     ]);
     await h.applied(signed);
@@ -111,12 +139,19 @@ describe("following the request's story", () => {
     // goes straight to s-solo, whose slot the sign-off freed.
     const [toSolo] = await h.waitForOffers(third.requestId, (o) => o.length === 1, 'the third job offered');
     expect(toSolo.provider_id).toBe('s-solo');
-    const thirdRanking = (await h.job(third.requestId))!.rankings as Array<{ excluded: Array<{ providerId: string; rule: string; reason: string }> }>;
-    expect(thirdRanking[0].excluded).toEqual([{ providerId: 's-star', rule: 'capacity', reason: 'is at capacity (0 jobs in hand + 1 open offer of 1)' }]);
+    const thirdRanking = (await h.job(third.requestId))!.rankings as Array<{
+      excluded: Array<{ providerId: string; rule: string; reason: string }>;
+    }>;
+    expect(thirdRanking[0].excluded).toEqual([
+      { providerId: 's-star', rule: 'capacity', reason: 'is at capacity (0 jobs in hand + 1 open offer of 1)' },
+    ]);
     await h.as(providerPrincipal('s-solo'), 'POST', `/offers/${toSolo.offer_id}/decline`);
 
     const [reopened] = await h.produce(RequestReopened, [
-      { subject: first.requestId, data: { ...fact(first.requestId), categoryCode: 'locks', reason: 'still leaking', previousProviderId: 's-solo' } },
+      {
+        subject: first.requestId,
+        data: { ...fact(first.requestId), categoryCode: 'locks', reason: 'still leaking', previousProviderId: 's-solo' },
+      },
     ]);
     await h.applied(reopened);
     const redo = (await h.offers(first.requestId)).filter((o) => o.status === 'open');
@@ -132,13 +167,17 @@ describe("following the request's story", () => {
     const [paused] = await h.produce(VolunteerProviderProfile, [
       { subject: 'q-a', data: profile('q-a', { categories: ['paint'], active: false, version: 3 }) },
     ]);
-    const [stale] = await h.produce(VolunteerProviderProfile, [{ subject: 'q-a', data: profile('q-a', { categories: ['paint'], version: 2 }) }]);
+    const [stale] = await h.produce(VolunteerProviderProfile, [
+      { subject: 'q-a', data: profile('q-a', { categories: ['paint'], version: 2 }) },
+    ]);
     await Promise.all([h.applied(paused), h.applied(stale)]);
 
     const r = request({ categoryCode: 'paint' });
     await h.requests(r);
     const [offer] = await h.waitForOffers(r.requestId, (o) => o.length === 1, 'the offer');
     expect(offer.provider_id).toBe('q-b');
-    expect(await h.rows('SELECT active, version FROM dispatch_provider WHERE provider_id = $1', ['q-a'])).toEqual([{ active: false, version: 3 }]);
+    expect(await h.rows('SELECT active, version FROM dispatch_provider WHERE provider_id = $1', ['q-a'])).toEqual([
+      { active: false, version: 3 },
+    ]);
   });
 });

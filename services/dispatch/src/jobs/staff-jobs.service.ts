@@ -115,7 +115,14 @@ export class StaffJobsService {
    * Assignment by hand. The hard rules still hold, except availability: staff may know better
    * than the weekly windows. The refusal names the rule it breaks.
    */
-  async assign(m: EntityManager, principal: Principal, requestId: string, dto: AssignDto, origin: AuditOrigin, now: Date): Promise<JobView> {
+  async assign(
+    m: EntityManager,
+    principal: Principal,
+    requestId: string,
+    dto: AssignDto,
+    origin: AuditOrigin,
+    now: Date,
+  ): Promise<JobView> {
     const job = await this.dispatcher.find(m, requestId);
     if (!job || !inScope(principal, job.orgPath)) throw new NotFoundException('job not found');
     if (!canMove(job.state, 'assigned')) throw new ConflictException(`cannot assign: the job is ${job.state.replace('_', ' ')}`);
@@ -124,7 +131,8 @@ export class StaffJobsService {
     // another job's offer and this assignment cannot both take the provider's last slot.
     // Offers of this very job do not count against the provider: assigning withdraws them.
     const provider = await lockProvider(m, dto.providerId, now, job.requestId);
-    if (!provider) throw new UnprocessableEntityException({ statusCode: 422, rule: 'unknown-provider', message: `no provider ${dto.providerId}` });
+    if (!provider)
+      throw new UnprocessableEntityException({ statusCode: 422, rule: 'unknown-provider', message: `no provider ${dto.providerId}` });
     const facts = {
       categoryCode: job.categoryCode,
       // Staff may give the job to anyone within the widest scope its search reached.

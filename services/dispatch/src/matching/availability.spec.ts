@@ -35,12 +35,18 @@ describe('availabilityWindow', () => {
   const at = (iso: string) => new Date(iso);
 
   it("uses the resident's preferred window when it is still ahead", () => {
-    const w = availabilityWindow({ preferredFrom: at('2026-11-26T01:00:00Z'), preferredTo: at('2026-11-26T04:00:00Z'), responseDueAt: due }, now);
+    const w = availabilityWindow(
+      { preferredFrom: at('2026-11-26T01:00:00Z'), preferredTo: at('2026-11-26T04:00:00Z'), responseDueAt: due },
+      now,
+    );
     expect(w).toEqual({ from: at('2026-11-26T01:00:00Z'), to: at('2026-11-26T04:00:00Z') });
   });
 
   it('starts a window already under way now', () => {
-    const w = availabilityWindow({ preferredFrom: at('2026-11-25T01:00:00Z'), preferredTo: at('2026-11-25T04:00:00Z'), responseDueAt: due }, now);
+    const w = availabilityWindow(
+      { preferredFrom: at('2026-11-25T01:00:00Z'), preferredTo: at('2026-11-25T04:00:00Z'), responseDueAt: due },
+      now,
+    );
     expect(w).toEqual({ from: now, to: at('2026-11-25T04:00:00Z') });
   });
 

@@ -81,7 +81,11 @@ describe('the ranking, for any providers', () => {
         const before = { ...ps[i], quality: { ...q, ratingsCount: count, meanStars: mean } };
         const after = { ...ps[i], quality: { ...q, ratingsCount: count, meanStars: Math.min(5, mean + lift) } };
         const rank = (p: ProviderFacts) => {
-          const ranking = rankProviders(job, ps.map((o, j) => (j === i ? p : o)), NOW);
+          const ranking = rankProviders(
+            job,
+            ps.map((o, j) => (j === i ? p : o)),
+            NOW,
+          );
           return ranking.ranked.find((c) => c.providerId === p.providerId);
         };
         const [was, is] = [rank(before), rank(after)];
@@ -111,7 +115,9 @@ describe('the ranking, for any providers', () => {
       fc.property(
         fc.integer({ min: 1, max: 8 }),
         fc.integer({ min: 1, max: 20 }),
-        fc.option(fc.record({ ratingsCount: fc.integer({ min: 1, max: 100 }), meanStars: fc.double({ min: 1, max: 5, noNaN: true }) }), { nil: null }),
+        fc.option(fc.record({ ratingsCount: fc.integer({ min: 1, max: 100 }), meanStars: fc.double({ min: 1, max: 5, noNaN: true }) }), {
+          nil: null,
+        }),
         fc.integer({ min: 0, max: 60_000 }),
         (n, capacity, quality, stepMs) => {
           let ps = Array.from({ length: n }, (_, i) => base(`v${i}`, { maxConcurrentJobs: capacity, quality }));

@@ -101,7 +101,12 @@ describe('rankProviders', () => {
     ['coverage: another community', {}, { coverage: ['/nanchang/jinxing/huaigu/'] }, 'coverage'],
     ['inactive', {}, { active: false }, 'inactive'],
     ['paused', {}, { pausedUntil: new Date(NOW.getTime() + 60_000) }, 'paused'],
-    ['not available in the window', {}, { availability: { always: false, windows: [{ day: 6, from: '08:00', to: '09:00' }] } }, 'unavailable'],
+    [
+      'not available in the window',
+      {},
+      { availability: { always: false, windows: [{ day: 6, from: '08:00', to: '09:00' }] } },
+      'unavailable',
+    ],
     ['at capacity', {}, { activeJobs: 4 }, 'capacity'],
     ['at capacity with its open offers', {}, { activeJobs: 2, openOffers: 2 }, 'capacity'],
     ['daily limit reached', {}, { maxJobsPerDay: 2, jobsToday: 1, openOffers: 1 }, 'job-limit'],

@@ -59,7 +59,17 @@ export interface JobFacts {
   alreadyOffered: ReadonlySet<string>;
 }
 
-export const RULES = ['already-offered', 'inactive', 'paused', 'category', 'coverage', 'free-jobs', 'capacity', 'job-limit', 'unavailable'] as const;
+export const RULES = [
+  'already-offered',
+  'inactive',
+  'paused',
+  'category',
+  'coverage',
+  'free-jobs',
+  'capacity',
+  'job-limit',
+  'unavailable',
+] as const;
 export type Rule = (typeof RULES)[number];
 
 export interface Refusal {
@@ -76,7 +86,10 @@ export function refusal(job: JobFacts, p: ProviderFacts, now: Date, skip: readon
     ['category', () => (p.categories.includes(job.categoryCode) ? null : `does not serve category ${job.categoryCode}`)],
     ['coverage', () => (servesScope(p.coverage, job.scope) ? null : `does not cover ${job.scope}`)],
     ['free-jobs', () => (job.feePolicy === 'free' && !takesFreeJobs(p) ? 'takes no free jobs' : null)],
-    ['capacity', () => (p.activeJobs + p.openOffers < p.maxConcurrentJobs ? null : `is at capacity (${inHand(p)} of ${p.maxConcurrentJobs})`)],
+    [
+      'capacity',
+      () => (p.activeJobs + p.openOffers < p.maxConcurrentJobs ? null : `is at capacity (${inHand(p)} of ${p.maxConcurrentJobs})`),
+    ],
     ['job-limit', () => overLimit(p)],
     ['unavailable', () => (availableDuring(p.availability, job.window.from, job.window.to) ? null : 'is not available in the time window')],
   ];
@@ -173,7 +186,10 @@ function quality(q: QualityFigures | null): Scored {
     return { score: QUALITY_PRIOR.score, reason: `no ratings yet: the prior ${QUALITY_PRIOR.score}` };
   }
   const score = round(bayesianScoreOfMean(q.meanStars, q.ratingsCount));
-  return { score, reason: `${q.meanStars.toFixed(2)}★ over ${q.ratingsCount} ratings → ${score} (Bayesian, prior ${QUALITY_PRIOR.score} × ${QUALITY_PRIOR.weight})` };
+  return {
+    score,
+    reason: `${q.meanStars.toFixed(2)}★ over ${q.ratingsCount} ratings → ${score} (Bayesian, prior ${QUALITY_PRIOR.score} × ${QUALITY_PRIOR.weight})`,
+  };
 }
 
 function reliability(q: QualityFigures | null): Scored {

@@ -21,7 +21,8 @@ export function parseDistrictWeights(json: string): Map<string, Weights> {
     if (!isObject(given)) throw new Error(`DISPATCH_WEIGHTS.${district} must be an object of factor → weight`);
     const weights: Weights = { ...WEIGHTS };
     for (const [factor, weight] of Object.entries(given)) {
-      if (!FACTORS.includes(factor as Factor)) throw new Error(`DISPATCH_WEIGHTS.${district}: ${factor} is not one of ${FACTORS.join(', ')}`);
+      if (!FACTORS.includes(factor as Factor))
+        throw new Error(`DISPATCH_WEIGHTS.${district}: ${factor} is not one of ${FACTORS.join(', ')}`);
       if (typeof weight !== 'number' || !(weight >= 0 && weight <= 1)) {
         throw new Error(`DISPATCH_WEIGHTS.${district}.${factor} must be a number from 0 to 1`);
       }

@@ -90,11 +90,15 @@ describe('a burst of requests', () => {
 
   it("counts each volunteer's answers in the provider figures, and how evenly the community's jobs went", async () => {
     const open = async (id: string) =>
-      h.rows<{ offer_id: string }>(`SELECT offer_id FROM dispatch_offer WHERE provider_id = $1 AND status = 'open' ORDER BY offered_at`, [id]);
+      h.rows<{ offer_id: string }>(`SELECT offer_id FROM dispatch_offer WHERE provider_id = $1 AND status = 'open' ORDER BY offered_at`, [
+        id,
+      ]);
     const volunteerSays = (id: string, offerId: string, answer: 'accept' | 'decline') =>
       h.as(providerPrincipal(id, 'volunteer'), 'POST', `/offers/${offerId}/${answer}`);
     // The volunteer holding the most offers takes two; another declines one.
-    const [busy, other] = (await loads(['hair-1', 'hair-2', 'hair-3', 'hair-4', 'hair-5'])).sort((x, y) => y.open - x.open).map((l) => l.provider_id);
+    const [busy, other] = (await loads(['hair-1', 'hair-2', 'hair-3', 'hair-4', 'hair-5']))
+      .sort((x, y) => y.open - x.open)
+      .map((l) => l.provider_id);
     const [a, b] = await open(busy);
     expect((await volunteerSays(busy, a.offer_id, 'accept')).statusCode).toBe(200);
     expect((await volunteerSays(busy, b.offer_id, 'accept')).statusCode).toBe(200);
@@ -102,10 +106,22 @@ describe('a burst of requests', () => {
     expect((await volunteerSays(other, c.offer_id, 'decline')).statusCode).toBe(200);
 
     const month = chinaDay(new Date()).slice(0, 7);
-    const res = await h.as(staff('community_admin', '/nanchang/jinxing/jincheng/'), 'GET', `/figures/providers?month=${month}&community=jincheng`);
+    const res = await h.as(
+      staff('community_admin', '/nanchang/jinxing/jincheng/'),
+      'GET',
+      `/figures/providers?month=${month}&community=jincheng`,
+    );
     expect(res.statusCode).toBe(200);
     const figures = res.json() as {
-      providers: Array<{ providerId: string; offers: number; accepted: number; declined: number; timedOut: number; open: number; jobs: number }>;
+      providers: Array<{
+        providerId: string;
+        offers: number;
+        accepted: number;
+        declined: number;
+        timedOut: number;
+        open: number;
+        jobs: number;
+      }>;
       communities: Array<{ communityId: string; jobs: number; providers: number; gini: number; topShare: number }>;
     };
     const of = (id: string) => figures.providers.find((p) => p.providerId === id)!;
@@ -115,7 +131,9 @@ describe('a burst of requests', () => {
     const [{ n }] = await h.rows<{ n: number }>('SELECT count(*)::int AS n FROM dispatch_offer');
     expect(figures.providers.reduce((sum, p) => sum + p.offers, 0)).toBe(n);
     // Ten volunteers were offered Jincheng's work and one holds both jobs: [2, 0 × 9].
-    expect(figures.communities).toEqual([{ communityId: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', jobs: 2, providers: 10, gini: 0.9, topShare: 1 }]);
+    expect(figures.communities).toEqual([
+      { communityId: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', jobs: 2, providers: 10, gini: 0.9, topShare: 1 },
+    ]);
 
     const elsewhere = await h.as(staff('street_admin', '/nanchang/yangming/'), 'GET', `/figures/providers?month=${month}`);
     expect(elsewhere.json()).toEqual({ month, providers: [], communities: [] });
@@ -138,10 +156,16 @@ describe('a burst of requests', () => {
     // lim-1 has had its one job today: the next two go to lim-2, though lim-1 has room for four more.
     const more = [request({ categoryCode: 'massage', feePolicy: 'free' }), request({ categoryCode: 'massage', feePolicy: 'free' })];
     await h.requests(...more);
-    const offers = await Promise.all(more.map(async (r) => (await h.waitForOffers(r.requestId, (o) => o.length === 1, 'a massage offered'))[0]));
+    const offers = await Promise.all(
+      more.map(async (r) => (await h.waitForOffers(r.requestId, (o) => o.length === 1, 'a massage offered'))[0]),
+    );
     expect(offers.map((o) => o.provider_id)).toEqual(['lim-2', 'lim-2']);
-    const [ranking] = (await h.job(more[0].requestId))!.rankings as Array<{ excluded: Array<{ providerId: string; rule: string; reason: string }> }>;
-    expect(ranking.excluded).toEqual([{ providerId: 'lim-1', rule: 'job-limit', reason: 'has reached its limit of 1 job today (1 job taken)' }]);
+    const [ranking] = (await h.job(more[0].requestId))!.rankings as Array<{
+      excluded: Array<{ providerId: string; rule: string; reason: string }>;
+    }>;
+    expect(ranking.excluded).toEqual([
+      { providerId: 'lim-1', rule: 'job-limit', reason: 'has reached its limit of 1 job today (1 job taken)' },
+    ]);
 
     // lim-2 lowers its weekly limit to one while holding both offers: the second accept is refused.
     await h.providers({ ...volunteer('lim-2', 'massage', 5), maxJobsPerWeek: 1, version: 2 });

@@ -28,9 +28,7 @@ describe('exactly one assignment', () => {
       expect(listed.map((o) => o.provider_id).sort()).toEqual(providers);
       // Rotated so that no rival is always the first to send.
       const offers = [...listed.slice(i % 3), ...listed.slice(0, i % 3)];
-      const answers = await Promise.all(
-        offers.map((o) => h.as(providerPrincipal(o.provider_id), 'POST', `/offers/${o.offer_id}/accept`)),
-      );
+      const answers = await Promise.all(offers.map((o) => h.as(providerPrincipal(o.provider_id), 'POST', `/offers/${o.offer_id}/accept`)));
       const won = answers.flatMap((a, i) => (a.statusCode === 200 ? [offers[i].provider_id] : []));
       expect(won).toHaveLength(1);
       for (const lost of answers.filter((a) => a.statusCode !== 200)) {

@@ -50,7 +50,9 @@ describe('the last slot, with two dispatch instances', () => {
       await holder.query('BEGIN');
       await holder.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'last-slot' FOR UPDATE`);
       // Both declines are answered by different instances, and each goes on to offer its job.
-      const declines = first.map((o, i) => h.as(providerPrincipal(o.provider_id), 'POST', `/offers/${o.offer_id}/decline`, {}, {}, h.apps[i]));
+      const declines = first.map((o, i) =>
+        h.as(providerPrincipal(o.provider_id), 'POST', `/offers/${o.offer_id}/decline`, {}, {}, h.apps[i]),
+      );
       await waitFor(async () => (await blocked()) === 2, { what: 'both instances waiting for the provider with the last slot' });
       await holder.query('ROLLBACK');
       expect((await Promise.all(declines)).map((r) => r.statusCode)).toEqual([200, 200]);
@@ -64,11 +66,19 @@ describe('the last slot, with two dispatch instances', () => {
     expect(winner).toBeGreaterThanOrEqual(0);
     expect(open[winner][0]).toMatchObject({ level: 'community', offered_by: ['instance-a', 'instance-b'][winner] });
     // The other job widened to the street, where the other community's provider is next.
-    expect(open[1 - winner][0]).toMatchObject({ provider_id: `first-${winner + 1}`, level: 'street', offered_by: ['instance-a', 'instance-b'][1 - winner] });
+    expect(open[1 - winner][0]).toMatchObject({
+      provider_id: `first-${winner + 1}`,
+      level: 'street',
+      offered_by: ['instance-a', 'instance-b'][1 - winner],
+    });
     // It says why it did not get the slot in the ranking staff see.
     const staffView = await h.as(staff(), 'GET', `/jobs/${jobs[1 - winner].requestId}/candidates`);
     const [community] = staffView.json() as Array<{ level: string; excluded: Array<{ providerId: string; rule: string; reason: string }> }>;
     expect(community.level).toBe('community');
-    expect(community.excluded).toContainEqual({ providerId: 'last-slot', rule: 'capacity', reason: 'is at capacity (0 jobs in hand + 1 open offer of 1)' });
+    expect(community.excluded).toContainEqual({
+      providerId: 'last-slot',
+      rule: 'capacity',
+      reason: 'is at capacity (0 jobs in hand + 1 open offer of 1)',
+    });
   });
 });

@@ -36,7 +36,12 @@ describe('offers: first offer, accept, decline, timeout', () => {
     expect(written).toMatchObject({ causation: created.id, offered_at: expect.any(Date) });
     const [offered] = await h.publishedFor(r.requestId, (types) => types.includes('offered'), 'offered.v1');
     expect(offered.type).toBe(JobOffered.type);
-    expect(offered.data).toMatchObject({ requestId: r.requestId, providerId: offer.provider_id, offerId: offer.offer_id, feePolicy: 'low_cost' });
+    expect(offered.data).toMatchObject({
+      requestId: r.requestId,
+      providerId: offer.provider_id,
+      offerId: offer.offer_id,
+      feePolicy: 'low_cost',
+    });
   });
 
   it('offers a request.created.v2, and keeps neither the words nor the exact position of a v1 still on the topic', async () => {
@@ -49,7 +54,9 @@ describe('offers: first offer, accept, decline, timeout', () => {
       expect(await h.rows('SELECT lat, lng FROM dispatch_job WHERE request_id = $1', [r.requestId])).toEqual([{ lat: 31.57, lng: 120.3 }]);
       const [offered] = await h.publishedFor(r.requestId, (types) => types.includes('offered'), 'offered.v1');
       expect(offered.data).not.toHaveProperty('summary');
-      const open = (await h.as(merchant(offer.provider_id), 'GET', '/offers')).json().find((o: { offerId: string }) => o.offerId === offer.offer_id);
+      const open = (await h.as(merchant(offer.provider_id), 'GET', '/offers'))
+        .json()
+        .find((o: { offerId: string }) => o.offerId === offer.offer_id);
       expect(open.job).not.toHaveProperty('summary');
     }
   });
@@ -80,7 +87,9 @@ describe('offers: first offer, accept, decline, timeout', () => {
     const r = request();
     await h.requests(r);
     const [first] = await h.waitForOffers(r.requestId, (o) => o.length === 1, 'the first offer');
-    const declined = await h.as(merchant(first.provider_id), 'POST', `/offers/${first.offer_id}/decline`, { reason: 'no plumber free today' });
+    const declined = await h.as(merchant(first.provider_id), 'POST', `/offers/${first.offer_id}/decline`, {
+      reason: 'no plumber free today',
+    });
     expect(declined.statusCode).toBe(200);
     const offers = await h.offers(r.requestId);
     expect(offers.map((o) => [o.status, o.reason])).toEqual([
@@ -115,7 +124,10 @@ describe('offers: first offer, accept, decline, timeout', () => {
     expect((await h.as(merchant(a.provider_id), 'POST', `/offers/${a.offer_id}/accept`)).statusCode).toBe(200);
     const loser = await h.as(merchant(b.provider_id), 'POST', `/offers/${b.offer_id}/accept`);
     expect(loser.statusCode).toBe(409);
-    expect(loser.json()).toMatchObject({ offerStatus: 'withdrawn', message: 'the offer was withdrawn: the job was taken by another provider' });
+    expect(loser.json()).toMatchObject({
+      offerStatus: 'withdrawn',
+      message: 'the offer was withdrawn: the job was taken by another provider',
+    });
   });
 
   it('refuses an accept from a provider suspended after the offer was made (403 saying why), hides its offers and moves the job on at once', async () => {

@@ -15,7 +15,10 @@ export class OfferView {
   requestId: string;
   status: Offer['status'];
   expiresAt: Date;
-  job: Pick<DispatchJob, 'requestNumber' | 'communityId' | 'orgPath' | 'categoryCode' | 'urgency' | 'feePolicy' | 'responseDueAt' | 'resolutionDueAt' | 'state'>;
+  job: Pick<
+    DispatchJob,
+    'requestNumber' | 'communityId' | 'orgPath' | 'categoryCode' | 'urgency' | 'feePolicy' | 'responseDueAt' | 'resolutionDueAt' | 'state'
+  >;
 }
 
 export const offerView = (o: Offer, j: DispatchJob): OfferView => ({

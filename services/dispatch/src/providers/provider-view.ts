@@ -152,7 +152,12 @@ export async function providersForCategory(m: EntityManager, categoryCode: strin
  * both take a provider's last slot. The counts are read after the lock is granted, in a statement
  * of their own, so they include whatever the previous holder committed.
  */
-export async function lockProvider(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null = null): Promise<ProviderFacts | null> {
+export async function lockProvider(
+  m: EntityManager,
+  providerId: string,
+  now: Date,
+  exceptRequestId: string | null = null,
+): Promise<ProviderFacts | null> {
   const locked = await m.query<unknown[]>('SELECT 1 FROM dispatch_provider WHERE provider_id = $1 FOR UPDATE', [providerId]);
   return locked.length ? factsOf(m, providerId, now, exceptRequestId) : null;
 }

@@ -32,7 +32,10 @@ export async function idempotent<T>(
       [principal.id, key, fingerprint],
     );
     if (!claimed.length) {
-      const [stored] = await m.query<{ fingerprint: string; body: unknown }[]>('SELECT fingerprint, body FROM dispatch_idempotency WHERE principal_id = $1 AND key = $2', [principal.id, key]);
+      const [stored] = await m.query<{ fingerprint: string; body: unknown }[]>(
+        'SELECT fingerprint, body FROM dispatch_idempotency WHERE principal_id = $1 AND key = $2',
+        [principal.id, key],
+      );
       if (stored.fingerprint !== fingerprint) {
         throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request');
       }

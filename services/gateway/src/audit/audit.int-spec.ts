@@ -16,7 +16,8 @@ describe('audit log', () => {
 
   const readUser = async (reader: string, query: string, headers: Record<string, string> = {}) =>
     gw.app.inject({ method: 'GET', url: `/users/${jinchengAdminId}${query}`, headers: { ...bearer(await gw.token(reader)), ...headers } });
-  const audit = async (reader: string, query = '') => gw.app.inject({ method: 'GET', url: `/audit${query}`, headers: bearer(await gw.token(reader)) });
+  const audit = async (reader: string, query = '') =>
+    gw.app.inject({ method: 'GET', url: `/audit${query}`, headers: bearer(await gw.token(reader)) });
 
   it('masks contact data by default, and records nothing for a masked read', async () => {
     const res = await readUser('jinxing.admin', '');
@@ -71,12 +72,15 @@ describe('audit log', () => {
     expect((await audit('district.admin', '?from=not-a-date')).statusCode).toBe(400);
   });
 
-  it.each(['?page=1000000', '?page=51&pageSize=200', '?page=1e300'])('refuses to page deeper than the first 10,000 records (%s), pointing at the time filters', async (query) => {
-    const res = await audit('district.auditor', query);
-    expect(res.statusCode).toBe(400);
-    expect([res.json().message].flat().join(' ')).toMatch(/narrow the query with from and to/);
-    expect((await audit('district.auditor', '?page=50&pageSize=200')).statusCode).toBe(200);
-  });
+  it.each(['?page=1000000', '?page=51&pageSize=200', '?page=1e300'])(
+    'refuses to page deeper than the first 10,000 records (%s), pointing at the time filters',
+    async (query) => {
+      const res = await audit('district.auditor', query);
+      expect(res.statusCode).toBe(400);
+      expect([res.json().message].flat().join(' ')).toMatch(/narrow the query with from and to/);
+      expect((await audit('district.auditor', '?page=50&pageSize=200')).statusCode).toBe(200);
+    },
+  );
 
   it('takes in the audit facts other services publish through their outboxes', async () => {
     const fact = auditRecord(
@@ -84,16 +88,30 @@ describe('audit log', () => {
       { action: 'request.contact-read', resourceType: 'request', resourceId: 'R-1', purpose: 'callback' },
       { ip: '10.1.2.3', userAgent: 'console' },
     );
-    const event = createEvent(AuditRecorded.request.source, { type: AuditRecorded.request.type, subject: 'R-1', data: fact, correlationid: 'corr-from-request' });
+    const event = createEvent(AuditRecorded.request.source, {
+      type: AuditRecorded.request.type,
+      subject: 'R-1',
+      data: fact,
+      correlationid: 'corr-from-request',
+    });
     const producer = testKafka().producer();
     await producer.connect();
     const record = toKafkaRecord(event);
-    await producer.send({ topic: `${gw.prefix}bangbang.request`, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await producer.send({
+      topic: `${gw.prefix}bangbang.request`,
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
     await producer.disconnect();
 
     const found = await waitFor(async () => (await audit('district.admin', '?resource=request:R-1')).json().items[0], {
       what: 'the request service audit fact in the gateway store',
     });
-    expect(found).toMatchObject({ id: event.id, source: 'request', actorId: 'agent-9', ip: '10.1.2.3', correlationId: 'corr-from-request' });
+    expect(found).toMatchObject({
+      id: event.id,
+      source: 'request',
+      actorId: 'agent-9',
+      ip: '10.1.2.3',
+      correlationId: 'corr-from-request',
+    });
   });
 });

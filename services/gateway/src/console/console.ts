@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 
 /** Where `npm run build` puts the console: dist/console, next to dist/services. */
 export function consoleDir(configured: string): string | undefined {
-  const candidates = configured ? [resolve(configured)] : [resolve(__dirname, '../../../../console'), resolve(process.cwd(), 'dist/console')];
+  const candidates = configured
+    ? [resolve(configured)]
+    : [resolve(__dirname, '../../../../console'), resolve(process.cwd(), 'dist/console')];
   return candidates.find((dir) => existsSync(join(dir, 'index.html')));
 }
 
@@ -47,7 +49,9 @@ export async function installConsole(fastify: FastifyInstance, configuredDir: st
   });
   const servePage = (html: Buffer) => (request: FastifyRequest, reply: FastifyReply) => {
     if (!wantsPage(request)) {
-      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}` });
+      return reply
+        .code(404)
+        .send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${request.url.split('?')[0]}` });
     }
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   };
@@ -60,5 +64,5 @@ export async function installConsole(fastify: FastifyInstance, configuredDir: st
     fastify.get(`/${site}`, page);
     fastify.get(`/${site}/*`, page);
   }
-  log.info({ dir }, 'console served at /, the residents\' site at /m/, the volunteers\' app at /v/');
+  log.info({ dir }, "console served at /, the residents' site at /m/, the volunteers' app at /v/");
 }

@@ -18,7 +18,7 @@ export class RedriveDto {
   @ValidateIf((d: RedriveDto) => d.all !== true)
   @IsString()
   @Length(1, 19)
-  @Matches(/^\d+$/, { message: 'offset must be the record\'s offset in the dead-letter topic, digits only' })
+  @Matches(/^\d+$/, { message: "offset must be the record's offset in the dead-letter topic, digits only" })
   offset?: string;
   /** Why it is safe to apply now (the fix that was deployed, the data that was corrected); audited. */
   @IsString() @Length(3, 500) reason: string;

@@ -8,7 +8,9 @@ import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
 describe('dead letters: browse and redrive through the gateway', () => {
   let h: TestGateway;
   const ids = [randomUUID(), randomUUID(), randomUUID()];
-  const records = ids.map((id, n) => toKafkaRecord(createEvent('/bangbang/request', { id, type: 'bangbang.request.created.v2', subject: `request-${n}`, data: { n } })));
+  const records = ids.map((id, n) =>
+    toKafkaRecord(createEvent('/bangbang/request', { id, type: 'bangbang.request.created.v2', subject: `request-${n}`, data: { n } })),
+  );
 
   beforeAll(async () => {
     h = await startGateway();
@@ -55,9 +57,21 @@ describe('dead letters: browse and redrive through the gateway', () => {
     expect(status).toBe(200);
     expect(body).toHaveLength(3);
     expect(body[1]).toMatchObject({
-      topic: TOPICS.request, partition: 0, offset: '1', key: 'request-1', eventId: ids[1], eventType: 'bangbang.request.created.v2',
-      reason: 'handler', error: 'boom 1', consumerGroup: 'dispatch', sourcePartition: 0, sourceOffset: '41', attempts: 5,
-      deadLetteredAt: '2026-11-27T01:00:00.000Z', redrivenAt: null, redrivenBy: null,
+      topic: TOPICS.request,
+      partition: 0,
+      offset: '1',
+      key: 'request-1',
+      eventId: ids[1],
+      eventType: 'bangbang.request.created.v2',
+      reason: 'handler',
+      error: 'boom 1',
+      consumerGroup: 'dispatch',
+      sourcePartition: 0,
+      sourceOffset: '41',
+      attempts: 5,
+      deadLetteredAt: '2026-11-27T01:00:00.000Z',
+      redrivenAt: null,
+      redrivenBy: null,
     });
     expect((await call('district.admin', 'GET', '/admin/dead-letters')).body).toHaveLength(3);
     expect((await call('jinxing.admin', 'GET', '/admin/dead-letters')).status).toBe(403);
@@ -65,13 +79,23 @@ describe('dead letters: browse and redrive through the gateway', () => {
   });
 
   it('refuses a redrive that names no topic of the district, or neither a record nor all', async () => {
-    const unknownTopic = await call('district.admin', 'POST', '/admin/dead-letters/redrive', { topic: 'bangbang.nope', all: true, reason: 'handler fixed' });
+    const unknownTopic = await call('district.admin', 'POST', '/admin/dead-letters/redrive', {
+      topic: 'bangbang.nope',
+      all: true,
+      reason: 'handler fixed',
+    });
     expect(unknownTopic.status).toBe(400);
     expect(JSON.stringify(unknownTopic.body)).toMatch(/topic/);
-    const noTarget = await call('district.admin', 'POST', '/admin/dead-letters/redrive', { topic: TOPICS.request, reason: 'handler fixed' });
+    const noTarget = await call('district.admin', 'POST', '/admin/dead-letters/redrive', {
+      topic: TOPICS.request,
+      reason: 'handler fixed',
+    });
     expect(noTarget.status).toBe(400);
     expect(JSON.stringify(noTarget.body)).toMatch(/partition/);
-    expect((await call('jinxing.admin', 'POST', '/admin/dead-letters/redrive', { topic: TOPICS.request, all: true, reason: 'handler fixed' })).status).toBe(403);
+    expect(
+      (await call('jinxing.admin', 'POST', '/admin/dead-letters/redrive', { topic: TOPICS.request, all: true, reason: 'handler fixed' }))
+        .status,
+    ).toBe(403);
   });
 
   it('redrives one record for the group that gave up on it, once, and audits it', async () => {
@@ -84,7 +108,9 @@ describe('dead letters: browse and redrive through the gateway', () => {
     expect((await call('district.admin', 'POST', '/admin/dead-letters/redrive', one)).status).toBe(409);
     expect((await waiting()).body.map((l: { eventId: string }) => l.eventId)).toEqual([ids[0], ids[2]]);
     const redriven = (await waiting('&state=redriven')).body;
-    expect(redriven).toEqual([expect.objectContaining({ eventId: ids[1], redrivenBy: expect.any(String), redrivenAt: expect.any(String) })]);
+    expect(redriven).toEqual([
+      expect.objectContaining({ eventId: ids[1], redrivenBy: expect.any(String), redrivenAt: expect.any(String) }),
+    ]);
   });
 
   it('redrives all that wait, then finds none left', async () => {
@@ -95,9 +121,15 @@ describe('dead letters: browse and redrive through the gateway', () => {
     const copies = await readTopic(`${h.prefix}${TOPICS.request}`, 3);
     expect(copies.map((c) => c.headers.ce_id).sort()).toEqual([...ids].sort());
 
-    const audit = await h.ds.query(`SELECT resource_id, purpose, actor_role FROM audit_record WHERE action = 'dead-letter.redriven' ORDER BY resource_id`);
+    const audit = await h.ds.query(
+      `SELECT resource_id, purpose, actor_role FROM audit_record WHERE action = 'dead-letter.redriven' ORDER BY resource_id`,
+    );
     expect(audit).toEqual(
-      ['0/0', '0/1', '0/2'].map((place) => ({ resource_id: `${TOPICS.request}.dlq/${place}`, purpose: 'dispatch 1.4.2 fixes the handler', actor_role: 'district_admin' })),
+      ['0/0', '0/1', '0/2'].map((place) => ({
+        resource_id: `${TOPICS.request}.dlq/${place}`,
+        purpose: 'dispatch 1.4.2 fixes the handler',
+        actor_role: 'district_admin',
+      })),
     );
   });
 });

@@ -69,7 +69,17 @@ export class DeadLettersService {
       const claimed = await this.claim(m, principal, dto, chosen);
       if (!dto.all && !claimed.length) throw new ConflictException(`${dto.topic}.dlq ${dto.partition}/${dto.offset} was already redriven`);
       for (const l of claimed) {
-        await writeAudit(m, principal, { action: 'dead-letter.redriven', resourceType: 'dead_letter', resourceId: `${dto.topic}.dlq/${position(l)}`, purpose: dto.reason }, origin);
+        await writeAudit(
+          m,
+          principal,
+          {
+            action: 'dead-letter.redriven',
+            resourceType: 'dead_letter',
+            resourceId: `${dto.topic}.dlq/${position(l)}`,
+            purpose: dto.reason,
+          },
+          origin,
+        );
       }
       await this.messaging.deadLetters.redrive(dto.topic, claimed);
       return { redriven: claimed.length };

@@ -11,7 +11,13 @@ describe('directory through the gateway', () => {
       method: 'POST',
       url: '/users',
       headers: bearer(await gw.token('jinxing.admin')),
-      payload: { username: 'huaigu.admin', password: 'pw-huaigu.admin-0123456789', displayName: '槐古管理员', role: 'community_admin', unitCode: 'huaigu' },
+      payload: {
+        username: 'huaigu.admin',
+        password: 'pw-huaigu.admin-0123456789',
+        displayName: '槐古管理员',
+        role: 'community_admin',
+        unitCode: 'huaigu',
+      },
     });
     expect(res.statusCode).toBe(201);
   });
@@ -31,7 +37,10 @@ describe('directory through the gateway', () => {
     expect((await get('jincheng.admin', '/directory/units/jincheng')).statusCode).toBe(200);
     const read = await get('jincheng.admin', '/directory/units/huaigu');
     expect(read.statusCode).toBe(404);
-    expect((await get('jincheng.admin', '/directory/units/no-such-unit')).json()).toEqual({ ...read.json(), message: 'unit no-such-unit not found' });
+    expect((await get('jincheng.admin', '/directory/units/no-such-unit')).json()).toEqual({
+      ...read.json(),
+      message: 'unit no-such-unit not found',
+    });
 
     const token = await gw.token('huaigu.admin');
     const users = (await gw.app.inject({ method: 'GET', url: '/users', headers: bearer(token) })).json();
@@ -126,7 +135,12 @@ describe('directory through the gateway', () => {
       payload: { nameZh: '新苑北社区', namePinyin: 'Xinyuanbei Shequ' },
     });
     expect(renamed.statusCode).toBe(200);
-    const retired = await gw.app.inject({ method: 'POST', url: '/directory/units/xinyuan/retire', headers: admin, payload: { reason: 'test' } });
+    const retired = await gw.app.inject({
+      method: 'POST',
+      url: '/directory/units/xinyuan/retire',
+      headers: admin,
+      payload: { reason: 'test' },
+    });
     expect(retired.json().status).toBe('retired');
 
     // 13 units from the seed, then the three changes to xinyuan.

@@ -63,7 +63,10 @@ export class DirectoryService {
     return this.change(principal, code, origin, 'retired', async (m, unit) => {
       if (unit.status === 'retired') throw new ConflictException(`${code} is already retired`);
       const children = await m.find(OrgUnit, { where: { parentCode: code, status: 'active' }, order: { code: 'ASC' } });
-      const problem = retirementProblem(code, children.map((c) => c.code));
+      const problem = retirementProblem(
+        code,
+        children.map((c) => c.code),
+      );
       if (problem) throw new ConflictException(problem);
       Object.assign(unit, { status: 'retired', retiredReason: reason });
       await m.save(unit);

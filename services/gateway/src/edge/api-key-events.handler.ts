@@ -1,4 +1,12 @@
-import { ApiKeyIssued, ApiKeyIssuedV1, ApiKeyRevoked, ApiKeyRevokedV1, CloudEvent, UnitStatusChanged, UnitStatusChangedV1 } from '@bangbang/contracts';
+import {
+  ApiKeyIssued,
+  ApiKeyIssuedV1,
+  ApiKeyRevoked,
+  ApiKeyRevokedV1,
+  CloudEvent,
+  UnitStatusChanged,
+  UnitStatusChangedV1,
+} from '@bangbang/contracts';
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';

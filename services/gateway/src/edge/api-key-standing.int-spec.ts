@@ -28,7 +28,8 @@ describe('merchant API keys: scopes and suspension', () => {
     await gw?.stop();
   });
 
-  const publish = (event: ReturnType<typeof createEvent>) => producer.send({ topic: `${gw.prefix}bangbang.merchant`, messages: [toKafkaRecord(event)] });
+  const publish = (event: ReturnType<typeof createEvent>) =>
+    producer.send({ topic: `${gw.prefix}bangbang.merchant`, messages: [toKafkaRecord(event)] });
 
   const issue = async (unitId: string, scopes?: string[]) => {
     const key = `bbk_${randomUUID().replaceAll('-', '')}`;
@@ -65,7 +66,7 @@ describe('merchant API keys: scopes and suspension', () => {
       { what: 'the key to be known' },
     );
 
-  it("names the key and its scopes in the token: jobs only unless issued with more, and a key issued before scopes gets jobs", async () => {
+  it('names the key and its scopes in the token: jobs only unless issued with more, and a key issued before scopes gets jobs', async () => {
     const unitId = `m-${randomUUID()}`;
     await status(unitId, 'verified', 'active');
     const narrow = await issue(unitId, ['jobs']);
@@ -87,7 +88,9 @@ describe('merchant API keys: scopes and suspension', () => {
     // Issued while suspended: refused as well.
     const later = await issue(unitId, ['jobs']);
     await status(unitId, 'verified', 'active', new Date(suspendedAt.getTime() - 60_000));
-    await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [later.keyId])).length > 0, { what: 'the later key' });
+    await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [later.keyId])).length > 0, {
+      what: 'the later key',
+    });
     expect((await call(later.key)).statusCode).toBe(401);
     expect((await call(key)).statusCode).toBe(401);
 

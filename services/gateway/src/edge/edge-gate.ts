@@ -86,11 +86,12 @@ export class EdgeGate {
       }
     }
     const publicRoute = isPublicRoute(request.method, path);
-    const bucket = publicRoute || !identity.principal
-      ? this.limiter.take(byAddress, this.limits.public)
-      : identity.apiKeyId
-        ? this.limiter.take(`key:${identity.apiKeyId}`, this.limits.key)
-        : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
+    const bucket =
+      publicRoute || !identity.principal
+        ? this.limiter.take(byAddress, this.limits.public)
+        : identity.apiKeyId
+          ? this.limiter.take(`key:${identity.apiKeyId}`, this.limits.key)
+          : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
     if (!bucket.allowed) return this.limited(reply, bucket);
     if (path.startsWith('/api/') && !publicRoute && !identity.principal) {
       reply.header('www-authenticate', 'Bearer');
@@ -132,7 +133,9 @@ export class EdgeGate {
   }
 
   private refuse(reply: FastifyReply, statusCode: number, message: string): FastifyReply {
-    const error = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[statusCode];
+    const error = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[
+      statusCode
+    ];
     return reply.code(statusCode).send({ statusCode, error, message });
   }
 }

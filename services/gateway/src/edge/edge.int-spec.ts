@@ -65,8 +65,16 @@ describe('the edge: one public entry', () => {
       payload: { note: '水管漏水' },
     });
     expect(res.json().body).toEqual({ note: '水管漏水' });
-    const audited = await waitFor(async () => (await gw.ds.query(`SELECT * FROM audit_record WHERE correlation_id = 'corr-proxied-change'`))[0]);
-    expect(audited).toMatchObject({ action: 'proxy.post', resource_type: 'request', resource_id: '/api/request/echo', status: 201, actor_role: 'street_admin' });
+    const audited = await waitFor(
+      async () => (await gw.ds.query(`SELECT * FROM audit_record WHERE correlation_id = 'corr-proxied-change'`))[0],
+    );
+    expect(audited).toMatchObject({
+      action: 'proxy.post',
+      resource_type: 'request',
+      resource_id: '/api/request/echo',
+      status: 201,
+      actor_role: 'street_admin',
+    });
   });
 
   it('refuses unauthenticated and badly authenticated calls at the edge', async () => {
@@ -106,21 +114,36 @@ describe('the edge: one public entry', () => {
     async function issue(unitId: string, orgPath: string): Promise<{ key: string; keyId: string }> {
       const key = `bbk_${randomUUID().replaceAll('-', '')}`;
       const keyId = randomUUID();
-      await publish(topic(), createEvent(ApiKeyIssued.source, {
-        type: ApiKeyIssued.type,
-        subject: keyId,
-        data: { keyId, unitId, orgPath, prefix: key.slice(0, 8), keyHash: createHash('sha256').update(key).digest('hex'), issuedAt: new Date().toISOString() },
-      }));
-      await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [keyId])).length > 0, { what: 'the gateway to hear of the key' });
+      await publish(
+        topic(),
+        createEvent(ApiKeyIssued.source, {
+          type: ApiKeyIssued.type,
+          subject: keyId,
+          data: {
+            keyId,
+            unitId,
+            orgPath,
+            prefix: key.slice(0, 8),
+            keyHash: createHash('sha256').update(key).digest('hex'),
+            issuedAt: new Date().toISOString(),
+          },
+        }),
+      );
+      await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [keyId])).length > 0, {
+        what: 'the gateway to hear of the key',
+      });
       return { key, keyId };
     }
 
     async function moveUnit(unitId: string, orgPath: string, from: PartnerUnitStatus | null, to: PartnerUnitStatus): Promise<void> {
-      await publish(topic(), createEvent(UnitStatusChanged.source, {
-        type: UnitStatusChanged.type,
-        subject: unitId,
-        data: { unitId, orgPath, from, to, reason: 'test', by: 'system', at: new Date().toISOString() },
-      }));
+      await publish(
+        topic(),
+        createEvent(UnitStatusChanged.source, {
+          type: UnitStatusChanged.type,
+          subject: unitId,
+          data: { unitId, orgPath, from, to, reason: 'test', by: 'system', at: new Date().toISOString() },
+        }),
+      );
     }
 
     it('exchanges a key of an active unit for a merchant token, until the key is revoked', async () => {
@@ -133,16 +156,31 @@ describe('the edge: one public entry', () => {
         },
         { what: 'the key to be known' },
       );
-      expect(echo.principal).toEqual({ id: 'm-plumber-wang', kind: 'merchant', role: 'merchant', org: 'jincheng', orgPath: JINCHENG, name: 'm-plumber-wang', credential: keyId, scopes: ['jobs'] });
+      expect(echo.principal).toEqual({
+        id: 'm-plumber-wang',
+        kind: 'merchant',
+        role: 'merchant',
+        org: 'jincheng',
+        orgPath: JINCHENG,
+        name: 'm-plumber-wang',
+        credential: keyId,
+        scopes: ['jobs'],
+      });
       expect(echo.headers['x-api-key']).toBeUndefined();
 
-      await publish(topic(), createEvent(ApiKeyRevoked.source, {
-        type: ApiKeyRevoked.type,
-        subject: keyId,
-        data: { keyId, unitId: 'm-plumber-wang', revokedAt: new Date().toISOString() },
-      }));
+      await publish(
+        topic(),
+        createEvent(ApiKeyRevoked.source, {
+          type: ApiKeyRevoked.type,
+          subject: keyId,
+          data: { keyId, unitId: 'm-plumber-wang', revokedAt: new Date().toISOString() },
+        }),
+      );
       await waitFor(async () => (await call(key)).statusCode === 401, { what: 'the revoked key to be refused' });
-      expect((await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': 'bbk_guessedguessedguessed' } })).statusCode).toBe(401);
+      expect(
+        (await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': 'bbk_guessedguessedguessed' } }))
+          .statusCode,
+      ).toBe(401);
     });
 
     it('refuses a key for a unit the merchant service never announced', async () => {
@@ -150,7 +188,7 @@ describe('the edge: one public entry', () => {
       expect((await call(key)).statusCode).toBe(401);
     });
 
-    it('refuses a key whose org path is not its unit\'s', async () => {
+    it("refuses a key whose org path is not its unit's", async () => {
       await moveUnit('m-locksmith-li', JINCHENG, 'verified', 'active');
       const { key } = await issue('m-locksmith-li', '/nanchang/');
       const control = await issue('m-locksmith-li', JINCHENG);
@@ -163,9 +201,9 @@ describe('the edge: one public entry', () => {
       const { key } = await issue('m-tailor-zhou', JINCHENG);
       await waitFor(async () => (await call(key)).statusCode === 200, { what: 'the unit to be known active' });
       await moveUnit('m-tailor-zhou', JINCHENG, 'active', 'suspended');
-      await waitFor(async () => (await call(key)).statusCode === 401, { what: 'the suspended unit\'s key to be refused' });
+      await waitFor(async () => (await call(key)).statusCode === 401, { what: "the suspended unit's key to be refused" });
       await moveUnit('m-tailor-zhou', JINCHENG, 'suspended', 'active');
-      await waitFor(async () => (await call(key)).statusCode === 200, { what: 'the unit\'s key to work again' });
+      await waitFor(async () => (await call(key)).statusCode === 200, { what: "the unit's key to work again" });
     });
   });
 
@@ -234,7 +272,8 @@ describe('rate limits', () => {
   });
 
   it('counts IPv6 clients by their /64, whichever address in it they pick', async () => {
-    const from = (remoteAddress: string) => gw.app.inject({ method: 'GET', url: '/api/merchant/public/providers', remoteAddress }).then((r) => r.statusCode);
+    const from = (remoteAddress: string) =>
+      gw.app.inject({ method: 'GET', url: '/api/merchant/public/providers', remoteAddress }).then((r) => r.statusCode);
     const statuses = [];
     for (const address of ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2:a:b:c:d']) statuses.push(await from(address));
     expect(statuses).not.toContain(429);
@@ -266,14 +305,25 @@ describe('limits on the public ways in', () => {
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
-    const refresh = await gw.app.inject({ method: 'POST', url: '/auth/refresh', remoteAddress: '10.20.30.40', headers: bearer(tokens[0]), payload: { refreshToken: 'bbr_not-a-real-one' } });
+    const refresh = await gw.app.inject({
+      method: 'POST',
+      url: '/auth/refresh',
+      remoteAddress: '10.20.30.40',
+      headers: bearer(tokens[0]),
+      payload: { refreshToken: 'bbr_not-a-real-one' },
+    });
     expect(refresh.statusCode).toBe(429);
   });
 
-  it('spends the client address\'s allowance on unknown API keys, and stops looking them up once it is gone', async () => {
+  it("spends the client address's allowance on unknown API keys, and stops looking them up once it is gone", async () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) {
-      const res = await gw.app.inject({ method: 'GET', url: '/api/request/x', remoteAddress: '10.20.30.41', headers: { 'x-api-key': `bbk_${'x'.repeat(30)}${i}` } });
+      const res = await gw.app.inject({
+        method: 'GET',
+        url: '/api/request/x',
+        remoteAddress: '10.20.30.41',
+        headers: { 'x-api-key': `bbk_${'x'.repeat(30)}${i}` },
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);

@@ -75,7 +75,8 @@ export function installOpenApi(fastify: FastifyInstance, config: GatewayConfig):
         }
         merged.paths[`/api/${name}${path}`] = ops;
       }
-      for (const [schema, body] of Object.entries(rewritten.components?.schemas ?? {})) merged.components.schemas[`${name}.${schema}`] = body;
+      for (const [schema, body] of Object.entries(rewritten.components?.schemas ?? {}))
+        merged.components.schemas[`${name}.${schema}`] = body;
     });
     const doc = { ...merged, 'x-unavailable-services': unavailable };
     // An incomplete document is not kept: the next request asks the missing services again.

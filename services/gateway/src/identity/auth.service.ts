@@ -16,7 +16,12 @@ import { sha256, TokenPair, TokensService } from './tokens.service';
 const BAD_CREDENTIALS = 'wrong username or password';
 
 /** Whoever tried is not known; the record sits in the scope of the account they tried, if any. */
-const attempter = (account: StaffUser | null): Actor => ({ id: 'anonymous', kind: 'anonymous', role: 'anonymous', orgPath: account?.orgPath ?? '/' });
+const attempter = (account: StaffUser | null): Actor => ({
+  id: 'anonymous',
+  kind: 'anonymous',
+  role: 'anonymous',
+  orgPath: account?.orgPath ?? '/',
+});
 
 type Outcome = { ok: TokenPair } | { refuse: HttpException };
 

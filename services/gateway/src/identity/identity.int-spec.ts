@@ -7,7 +7,13 @@ describe('identity', () => {
   let gw: TestGateway;
 
   beforeAll(async () => {
-    gw = await startGateway({ LOGIN_FREE_FAILURES: '3', LOGIN_FIRST_DELAY_SECONDS: '60', LOGIN_MAX_DELAY_SECONDS: '600', PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_MAX_WAIT_MS: '5000' });
+    gw = await startGateway({
+      LOGIN_FREE_FAILURES: '3',
+      LOGIN_FIRST_DELAY_SECONDS: '60',
+      LOGIN_MAX_DELAY_SECONDS: '600',
+      PASSWORD_HASH_CONCURRENCY: '1',
+      PASSWORD_HASH_MAX_WAIT_MS: '5000',
+    });
   });
 
   afterAll(() => gw?.stop());
@@ -51,7 +57,10 @@ describe('identity', () => {
     const rows = await gw.ds.query(
       `SELECT action, actor_id, actor_org_path, ip, resource_id FROM audit_record WHERE resource_type = 'login' ORDER BY occurred_at, action`,
     );
-    const of = (name: string) => rows.filter((r: { resource_id: string }) => r.resource_id === name).map((r: Record<string, string>) => [r.action, r.actor_id, r.actor_org_path, r.ip]);
+    const of = (name: string) =>
+      rows
+        .filter((r: { resource_id: string }) => r.resource_id === name)
+        .map((r: Record<string, string>) => [r.action, r.actor_id, r.actor_org_path, r.ip]);
     expect(of('hotline.agent')).toEqual([
       ['auth.login-failed', 'anonymous', '/nanchang/', '10.66.0.1'],
       ['auth.login-failed', 'anonymous', '/nanchang/', '10.66.0.1'],
@@ -101,7 +110,9 @@ describe('identity', () => {
 
   it('logs out by revoking the refresh token', async () => {
     const pair = (await login('district.auditor', passwordOf('district.auditor'))).json();
-    expect((await gw.app.inject({ method: 'POST', url: '/auth/logout', payload: { refreshToken: pair.refreshToken } })).statusCode).toBe(204);
+    expect((await gw.app.inject({ method: 'POST', url: '/auth/logout', payload: { refreshToken: pair.refreshToken } })).statusCode).toBe(
+      204,
+    );
     const after = await gw.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: pair.refreshToken } });
     expect(after.statusCode).toBe(401);
   });
@@ -163,7 +174,14 @@ describe('identity', () => {
       method: 'POST',
       url: '/users',
       headers: admin,
-      payload: { username: 'jinle.agent', password: 'pw-jinle-agent-0123', displayName: '金乐话务员', role: 'agent', unitCode: 'jinle', phone: '13912345678' },
+      payload: {
+        username: 'jinle.agent',
+        password: 'pw-jinle-agent-0123',
+        displayName: '金乐话务员',
+        role: 'agent',
+        unitCode: 'jinle',
+        phone: '13912345678',
+      },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ phone: '139****5678', phoneMasked: true, orgPath: '/nanchang/jinxing/jinle/' });
@@ -179,7 +197,9 @@ describe('identity', () => {
   it('creates one of several users asked for at once under the same name, and answers the others 409', async () => {
     const admin = bearer(await gw.token('jinxing.admin'));
     const payload = { username: 'jinle.twin', password: 'pw-jinle-twin-0123', displayName: '双胞胎', role: 'agent', unitCode: 'jinle' };
-    const answers = await Promise.all(Array.from({ length: 4 }, () => gw.app.inject({ method: 'POST', url: '/users', headers: admin, payload })));
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => gw.app.inject({ method: 'POST', url: '/users', headers: admin, payload })),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
     expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().message)).toEqual(Array(3).fill('username jinle.twin is taken'));
     expect(await gw.ds.query(`SELECT count(*)::int AS n FROM staff_user WHERE username = 'jinle.twin'`)).toEqual([{ n: 1 }]);

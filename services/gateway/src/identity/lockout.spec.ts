@@ -32,7 +32,11 @@ describe('login throttle', () => {
 
   it('caps the wait a username gets from failures spread over many sources', () => {
     const t = new LoginThrottle(perSource, perUsername);
-    const { wait, at } = failFrom(t, Array.from({ length: 20 }, (_, i) => `10.0.0.${i}`), 'district.admin');
+    const { wait, at } = failFrom(
+      t,
+      Array.from({ length: 20 }, (_, i) => `10.0.0.${i}`),
+      'district.admin',
+    );
     expect(wait).toBe(MINUTE);
     expect(t.wait('192.168.1.1', 'district.admin', at + MINUTE)).toBe(0);
   });

@@ -3,8 +3,15 @@ import type { FastifyReply } from 'fastify';
 
 /** A refusal that tells the client when to come back: the controller sets `Retry-After` from it. */
 export class RetryLater extends HttpException {
-  constructor(status: HttpStatus.TOO_MANY_REQUESTS | HttpStatus.SERVICE_UNAVAILABLE, message: string, readonly retryAfterSeconds: number) {
-    super({ statusCode: status, error: status === HttpStatus.TOO_MANY_REQUESTS ? 'Too Many Requests' : 'Service Unavailable', message }, status);
+  constructor(
+    status: HttpStatus.TOO_MANY_REQUESTS | HttpStatus.SERVICE_UNAVAILABLE,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      { statusCode: status, error: status === HttpStatus.TOO_MANY_REQUESTS ? 'Too Many Requests' : 'Service Unavailable', message },
+      status,
+    );
   }
 }
 

@@ -15,7 +15,18 @@ function view(u: StaffUser, unmasked = false): UserView {
   const { id, username, displayName, unitCode, orgPath, status, createdAt } = u;
   // Only staff accounts are managed here; volunteers' accounts are theirs (see volunteer-signup).
   const role = u.role as StaffRole;
-  return { id, username, displayName, role, unitCode, orgPath, status, createdAt, phone: unmasked ? u.phone : maskPhone(u.phone), phoneMasked: !unmasked };
+  return {
+    id,
+    username,
+    displayName,
+    role,
+    unitCode,
+    orgPath,
+    status,
+    createdAt,
+    phone: unmasked ? u.phone : maskPhone(u.phone),
+    phoneMasked: !unmasked,
+  };
 }
 
 @Injectable()
@@ -27,7 +38,10 @@ export class UsersService {
   ) {}
 
   async list(principal: Principal): Promise<UserView[]> {
-    const users = await scopedRepository(this.ds.manager, StaffUser, principal).find({ where: { kind: 'staff' }, order: { orgPath: 'ASC', username: 'ASC' } });
+    const users = await scopedRepository(this.ds.manager, StaffUser, principal).find({
+      where: { kind: 'staff' },
+      order: { orgPath: 'ASC', username: 'ASC' },
+    });
     return users.map((u) => view(u));
   }
 
@@ -40,7 +54,12 @@ export class UsersService {
       throw new ForbiddenException(`role ${principal.role} may not see unmasked contact data`);
     }
     await this.ds.transaction((m) =>
-      writeAudit(m, principal, { action: 'staff-user.contact-read', resourceType: 'staff_user', resourceId: id, purpose: read.purpose }, origin),
+      writeAudit(
+        m,
+        principal,
+        { action: 'staff-user.contact-read', resourceType: 'staff_user', resourceId: id, purpose: read.purpose },
+        origin,
+      ),
     );
     return view(user, true);
   }

@@ -10,9 +10,16 @@ describe('volunteer sign-up', () => {
   afterAll(() => gw?.stop());
 
   const signUp = (payload: Record<string, unknown>) => gw.app.inject({ method: 'POST', url: '/auth/volunteers', payload });
-  const valid = { username: 'wang.jianguo', password: 'a-long-enough-password', displayName: '王建国', phone: '13812345678', communityCode: 'jincheng' };
+  const valid = {
+    username: 'wang.jianguo',
+    password: 'a-long-enough-password',
+    displayName: '王建国',
+    phone: '13812345678',
+    communityCode: 'jincheng',
+  };
 
-  const login = (username: string, password: string) => gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password } });
+  const login = (username: string, password: string) =>
+    gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username, password } });
 
   it('opens an account that signs in as a volunteer, scoped to the home community', async () => {
     const res = await signUp(valid);

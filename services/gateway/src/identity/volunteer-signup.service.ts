@@ -41,7 +41,12 @@ export class VolunteerSignupService {
       burst: this.config.SIGNUP_USERNAME_BURST,
       perMinute: this.config.SIGNUP_USERNAME_PER_MINUTE,
     });
-    if (!limit.allowed) throw new RetryLater(HttpStatus.TOO_MANY_REQUESTS, 'too many sign-ups for this username: wait before trying again', limit.retryAfterSeconds);
+    if (!limit.allowed)
+      throw new RetryLater(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'too many sign-ups for this username: wait before trying again',
+        limit.retryAfterSeconds,
+      );
     const unit = await this.ds.manager.findOneBy(OrgUnit, { code: dto.communityCode });
     if (!unit || unit.status !== 'active') throw new NotFoundException(`communityCode ${dto.communityCode} is not an active community`);
     if (unit.level !== 'community') throw new BadRequestException(`communityCode must name a community, not a ${unit.level}`);

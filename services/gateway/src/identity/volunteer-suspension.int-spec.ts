@@ -17,8 +17,15 @@ describe('volunteer suspension at the gateway', () => {
     await gw?.stop();
   });
 
-  const account = { username: 'zhao.volunteer', password: 'a-long-enough-password', displayName: '赵志愿', phone: '13812345679', communityCode: 'jincheng' };
-  const login = () => gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username: account.username, password: account.password } });
+  const account = {
+    username: 'zhao.volunteer',
+    password: 'a-long-enough-password',
+    displayName: '赵志愿',
+    phone: '13812345679',
+    communityCode: 'jincheng',
+  };
+  const login = () =>
+    gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username: account.username, password: account.password } });
   const refresh = (refreshToken: string) => gw.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken } });
   const statusChanged = (volunteerId: string, to: 'suspended' | 'approved') =>
     producer.send({
@@ -28,7 +35,14 @@ describe('volunteer suspension at the gateway', () => {
           createEvent(VolunteerStatusChanged.source, {
             type: VolunteerStatusChanged.type,
             subject: volunteerId,
-            data: { volunteerId, orgPath: '/nanchang/jinxing/jincheng/', to, reason: `${to} by the community office`, by: 'admin-jincheng', at: new Date().toISOString() },
+            data: {
+              volunteerId,
+              orgPath: '/nanchang/jinxing/jincheng/',
+              to,
+              reason: `${to} by the community office`,
+              by: 'admin-jincheng',
+              at: new Date().toISOString(),
+            },
           }),
         ),
       ],
@@ -41,10 +55,13 @@ describe('volunteer suspension at the gateway', () => {
     const session = (await login()).json();
 
     await statusChanged(volunteerId, 'suspended');
-    const refused = await waitFor(async () => {
-      const res = await login();
-      return res.statusCode === 401 && res;
-    }, { what: 'the suspended volunteer to be refused' });
+    const refused = await waitFor(
+      async () => {
+        const res = await login();
+        return res.statusCode === 401 && res;
+      },
+      { what: 'the suspended volunteer to be refused' },
+    );
     expect(refused.json().message).toBe('wrong username or password');
     expect((await refresh(session.refreshToken)).statusCode).toBe(401);
 
@@ -55,6 +72,14 @@ describe('volunteer suspension at the gateway', () => {
     await statusChanged(staff.id, 'suspended');
     await statusChanged(volunteerId, 'suspended');
     await waitFor(async () => (await login()).statusCode === 401, { what: 'the second suspension' });
-    expect((await gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username: 'jincheng.admin', password: passwordOf('jincheng.admin') } })).statusCode).toBe(200);
+    expect(
+      (
+        await gw.app.inject({
+          method: 'POST',
+          url: '/auth/login',
+          payload: { username: 'jincheng.admin', password: passwordOf('jincheng.admin') },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

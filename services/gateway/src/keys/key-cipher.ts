@@ -20,7 +20,12 @@ export class KeyCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv).setAAD(Buffer.from(kid));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(jwk), 'utf8'), cipher.final()]);
-    return { sealed: 'A256GCM', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
+    return {
+      sealed: 'A256GCM',
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      ciphertext: ciphertext.toString('base64'),
+    };
   }
 
   open(kid: string, sealed: SealedJwk): JWK {
@@ -28,7 +33,9 @@ export class KeyCipher {
       .setAAD(Buffer.from(kid))
       .setAuthTag(Buffer.from(sealed.tag, 'base64'));
     try {
-      return JSON.parse(Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8')) as JWK;
+      return JSON.parse(
+        Buffer.concat([decipher.update(Buffer.from(sealed.ciphertext, 'base64')), decipher.final()]).toString('utf8'),
+      ) as JWK;
     } catch {
       throw new Error(`signing key ${kid} does not open with SIGNING_KEY_ENCRYPTION_KEY: is it the key it was sealed with?`);
     }

@@ -34,7 +34,10 @@ describe('signing key rotation', () => {
   });
 
   it('publishes the successor ahead of its first token, keeps the old key while its tokens live, then drops it', async () => {
-    const keys = new SigningKeys(ds, loadConfig(GatewayConfig, { SIGNING_KEY_ROTATION_DAYS: '30', SIGNING_KEY_PUBLISH_AHEAD_SECONDS: '120' }));
+    const keys = new SigningKeys(
+      ds,
+      loadConfig(GatewayConfig, { SIGNING_KEY_ROTATION_DAYS: '30', SIGNING_KEY_PUBLISH_AHEAD_SECONDS: '120' }),
+    );
     const t0 = new Date();
     await keys.rotate(t0);
     await keys.rotate(t0); // a restart creates nothing new
@@ -64,7 +67,11 @@ describe('signing key rotation', () => {
       const config = loadConfig(GatewayConfig, { BANGBANG_DEV: '1', ...env });
       return new SigningKeys(ds, config, keyCipherFor(config) ?? null);
     };
-    const stored = async () => (await ds.query(`SELECT kid, private_jwk FROM signing_key ORDER BY signs_from`)) as { kid: string; private_jwk: Record<string, unknown> }[];
+    const stored = async () =>
+      (await ds.query(`SELECT kid, private_jwk FROM signing_key ORDER BY signs_from`)) as {
+        kid: string;
+        private_jwk: Record<string, unknown>;
+      }[];
 
     beforeEach(() => ds.query('DELETE FROM signing_key'));
 
@@ -81,7 +88,12 @@ describe('signing key rotation', () => {
       await sealed.onModuleDestroy();
       const [after] = await stored();
       expect(after.kid).toBe(before.kid);
-      expect(after.private_jwk).toEqual({ sealed: 'A256GCM', iv: expect.any(String), tag: expect.any(String), ciphertext: expect.any(String) });
+      expect(after.private_jwk).toEqual({
+        sealed: 'A256GCM',
+        iv: expect.any(String),
+        tag: expect.any(String),
+        ciphertext: expect.any(String),
+      });
       expect(JSON.stringify(after.private_jwk)).not.toContain(before.private_jwk.d as string);
       await expect(jwtVerify(oldToken, sealed.keySource)).resolves.toBeDefined();
       const newToken = await sealed.sign({ typ: 'access' }, 'u2', 60);
@@ -95,7 +107,9 @@ describe('signing key rotation', () => {
       expect(key.private_jwk.sealed).toBe('A256GCM');
       expect(key.private_jwk.d).toBeUndefined();
       await expect(keysWith({}).onModuleInit()).rejects.toThrow(/is sealed and SIGNING_KEY_ENCRYPTION_KEY is not set/);
-      await expect(keysWith({ SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64') }).onModuleInit()).rejects.toThrow(/does not open with SIGNING_KEY_ENCRYPTION_KEY/);
+      await expect(keysWith({ SIGNING_KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64') }).onModuleInit()).rejects.toThrow(
+        /does not open with SIGNING_KEY_ENCRYPTION_KEY/,
+      );
     });
 
     it('refuses a start without an encryption key unless development is asked for explicitly, and a malformed one anywhere', () => {
@@ -103,7 +117,9 @@ describe('signing key rotation', () => {
       expect(() => gatewayService.module({ NODE_ENV: 'development' })).toThrow(/SIGNING_KEY_ENCRYPTION_KEY: required/);
       expect(() => gatewayService.module(encryption)).not.toThrow();
       expect(() => gatewayService.module({ BANGBANG_DEV: '1' })).not.toThrow();
-      expect(() => gatewayService.module({ SIGNING_KEY_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(/SIGNING_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes/);
+      expect(() => gatewayService.module({ SIGNING_KEY_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrow(
+        /SIGNING_KEY_ENCRYPTION_KEY must be base64 of exactly 32 bytes/,
+      );
     });
   });
 });

@@ -26,7 +26,10 @@ export class LiveController {
   @Get('events')
   @Roles('agent', 'community_admin', 'street_admin', 'district_admin', 'volunteer')
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments.', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments.',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   async events(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const exp = decodeJwt(bearerToken(req.headers.authorization) ?? '').exp;
     reply.hijack();

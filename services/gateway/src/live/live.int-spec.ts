@@ -29,7 +29,13 @@ describe('GET /live/events', () => {
   });
 
   const onSite = (requestId: string, orgPath: string, providerId = 'p1') =>
-    toKafkaRecord(createEvent('bangbang/dispatch', { type: 'bangbang.dispatch.on-site.v1', subject: requestId, data: { requestId, orgPath, categoryCode: 'pipe-unclogging', at: new Date().toISOString(), providerId, providerKind: 'merchant' } }));
+    toKafkaRecord(
+      createEvent('bangbang/dispatch', {
+        type: 'bangbang.dispatch.on-site.v1',
+        subject: requestId,
+        data: { requestId, orgPath, categoryCode: 'pipe-unclogging', at: new Date().toISOString(), providerId, providerKind: 'merchant' },
+      }),
+    );
 
   /** Opens the stream with this token and collects its events until the test cancels it. */
   const listen = async (token: string) => {
@@ -60,9 +66,15 @@ describe('GET /live/events', () => {
     const { received, stop } = await listen(await gw.token('jincheng.admin'));
     const [mine, theirs, marker] = [randomUUID(), randomUUID(), randomUUID()];
     // One key: one partition, so the other community's fact is read before the marker.
-    const records = [onSite(mine, JINCHENG), onSite(theirs, HUAIGU), onSite(marker, JINCHENG)].map((r) => ({ ...r, key: 'same-partition' }));
+    const records = [onSite(mine, JINCHENG), onSite(theirs, HUAIGU), onSite(marker, JINCHENG)].map((r) => ({
+      ...r,
+      key: 'same-partition',
+    }));
     await producer.send({ topic: `${gw.prefix}${TOPICS.dispatch}`, messages: records });
-    await waitFor(async () => received.some((e) => e.event === 'change' && JSON.parse(e.data).requestId === marker), { timeoutMs: 30_000, what: 'the marker' });
+    await waitFor(async () => received.some((e) => e.event === 'change' && JSON.parse(e.data).requestId === marker), {
+      timeoutMs: 30_000,
+      what: 'the marker',
+    });
 
     const changes = received.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data));
     expect(changes.map((c) => c.requestId)).toEqual([mine, marker]);
@@ -71,16 +83,32 @@ describe('GET /live/events', () => {
   });
 
   it('sends a volunteer the facts about their own offers and jobs only, whatever the community', async () => {
-    const signUp = { username: 'live.volunteer', password: 'a-long-enough-password', displayName: '刘志愿', phone: '13812340001', communityCode: 'jincheng' };
+    const signUp = {
+      username: 'live.volunteer',
+      password: 'a-long-enough-password',
+      displayName: '刘志愿',
+      phone: '13812340001',
+      communityCode: 'jincheng',
+    };
     expect((await gw.app.inject({ method: 'POST', url: '/auth/volunteers', payload: signUp })).statusCode).toBeLessThan(300);
-    const login = await gw.app.inject({ method: 'POST', url: '/auth/login', payload: { username: signUp.username, password: signUp.password } });
+    const login = await gw.app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      payload: { username: signUp.username, password: signUp.password },
+    });
     const me = await gw.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${login.json().accessToken}` } });
     const { received, stop } = await listen(login.json().accessToken);
 
     const [theirs, mine, marker] = [randomUUID(), randomUUID(), randomUUID()];
-    const records = [onSite(theirs, JINCHENG), onSite(mine, HUAIGU, me.json().id), onSite(marker, JINCHENG, me.json().id)].map((r) => ({ ...r, key: 'same-partition' }));
+    const records = [onSite(theirs, JINCHENG), onSite(mine, HUAIGU, me.json().id), onSite(marker, JINCHENG, me.json().id)].map((r) => ({
+      ...r,
+      key: 'same-partition',
+    }));
     await producer.send({ topic: `${gw.prefix}${TOPICS.dispatch}`, messages: records });
-    await waitFor(async () => received.some((e) => e.event === 'change' && JSON.parse(e.data).requestId === marker), { timeoutMs: 30_000, what: 'the marker' });
+    await waitFor(async () => received.some((e) => e.event === 'change' && JSON.parse(e.data).requestId === marker), {
+      timeoutMs: 30_000,
+      what: 'the marker',
+    });
 
     const changes = received.filter((e) => e.event === 'change').map((e) => JSON.parse(e.data));
     expect(changes.map((c) => c.requestId)).toEqual([mine, marker]);
@@ -89,7 +117,9 @@ describe('GET /live/events', () => {
   });
 
   it('refuses auditors and anonymous callers', async () => {
-    expect((await fetch(`${url}/live/events`, { headers: { authorization: `Bearer ${await gw.token('district.auditor')}` } })).status).toBe(403);
+    expect((await fetch(`${url}/live/events`, { headers: { authorization: `Bearer ${await gw.token('district.auditor')}` } })).status).toBe(
+      403,
+    );
     expect((await fetch(`${url}/live/events`)).status).toBe(401);
   });
 });

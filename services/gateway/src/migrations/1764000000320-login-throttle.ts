@@ -9,6 +9,8 @@ export class LoginThrottle1764000000320 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query('ALTER TABLE staff_user ADD COLUMN failed_attempts int NOT NULL DEFAULT 0, ADD COLUMN first_failed_at timestamptz, ADD COLUMN locked_until timestamptz');
+    await q.query(
+      'ALTER TABLE staff_user ADD COLUMN failed_attempts int NOT NULL DEFAULT 0, ADD COLUMN first_failed_at timestamptz, ADD COLUMN locked_until timestamptz',
+    );
   }
 }

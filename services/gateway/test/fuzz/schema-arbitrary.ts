@@ -22,7 +22,9 @@ export function valid(schema: Schema | undefined, schemas: Schemas, depth = 0): 
 function plain(schema: Schema, schemas: Schemas, depth: number): fc.Arbitrary<unknown> {
   if (schema.enum) return fc.constantFrom(...schema.enum);
   if (schema.const !== undefined) return fc.constant(schema.const);
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined);
+  const type = Array.isArray(schema.type)
+    ? schema.type[0]
+    : (schema.type ?? (schema.properties ? 'object' : schema.items ? 'array' : undefined));
   switch (type) {
     case 'string':
       return text(schema);
@@ -57,7 +59,9 @@ function text(schema: Schema): fc.Arbitrary<string> {
     case 'date-time':
       return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
     case 'date':
-      return fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case 'email':
       return fc.emailAddress();
     case 'uri':
@@ -69,13 +73,40 @@ function text(schema: Schema): fc.Arbitrary<string> {
 }
 
 /** Fields a caller must never be able to set by adding them to a body. */
-export const MASS_ASSIGNMENT = ['status', 'orgPath', 'points', 'role', 'feePolicy', 'id', 'kind', 'createdAt', 'version', 'balance', 'providerId', '__proto__', 'constructor'];
+export const MASS_ASSIGNMENT = [
+  'status',
+  'orgPath',
+  'points',
+  'role',
+  'feePolicy',
+  'id',
+  'kind',
+  'createdAt',
+  'version',
+  'balance',
+  'providerId',
+  '__proto__',
+  'constructor',
+];
 
-const CONTROL = fc.constantFrom('\u0000', '\u0007', '\u001b[31m', '\r\n', '\u202e', '\ud800', '\uffff', '%00', '${x}', "'; drop table x; --");
+const CONTROL = fc.constantFrom(
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\r\n',
+  '\u202e',
+  '\ud800',
+  '\uffff',
+  '%00',
+  '${x}',
+  "'; drop table x; --",
+);
 
 /** Values of the wrong kind, or of the right kind but out of any sane range. */
 export const weird: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 0.5, '', ' ', '0', 'true', 'null', [], {}, [null], { $gt: '' }),
+  fc.constantFrom(null, true, false, 0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 0.5, '', ' ', '0', 'true', 'null', [], {}, [null], {
+    $gt: '',
+  }),
   fc.string(),
   fc.integer(),
   CONTROL,
@@ -89,28 +120,53 @@ export const weird: fc.Arbitrary<unknown> = fc.oneof(
 export type Mutation = { kind: string; apply: (v: unknown) => unknown };
 
 const setAt = (v: unknown, key: string, value: unknown): unknown =>
-  v && typeof v === 'object' && !Array.isArray(v) ? Object.defineProperty({ ...v }, key, { value, enumerable: true, configurable: true, writable: true }) : v;
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.defineProperty({ ...v }, key, { value, enumerable: true, configurable: true, writable: true })
+    : v;
 
 const withControlChars = (v: unknown, c: string): unknown =>
-  typeof v === 'string' ? `${v}${c}` : Array.isArray(v) ? v.map((x) => withControlChars(x, c)) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withControlChars(x, c)])) : v;
+  typeof v === 'string'
+    ? `${v}${c}`
+    : Array.isArray(v)
+      ? v.map((x) => withControlChars(x, c))
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withControlChars(x, c)]))
+        : v;
 
 /** A valid value, or that value broken in one of the ways a hostile or careless client would. */
 export function mutation(keys: string[]): fc.Arbitrary<Mutation> {
   const key = keys.length ? fc.constantFrom(...keys) : fc.constant('x');
   return fc.oneof(
     { weight: 2, arbitrary: fc.constant<Mutation>({ kind: 'valid', apply: (v) => v }) },
-    { weight: 3, arbitrary: fc.tuple(key, weird).map(([k, w]): Mutation => ({ kind: `field ${k} = ${short(w)}`, apply: (v) => setAt(v, k, w) })) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(key, weird).map(([k, w]): Mutation => ({ kind: `field ${k} = ${short(w)}`, apply: (v) => setAt(v, k, w) })),
+    },
     { weight: 1, arbitrary: key.map((k): Mutation => ({ kind: `field ${k} null`, apply: (v) => setAt(v, k, null) })) },
     {
       weight: 2,
       arbitrary: key.map((k): Mutation => ({
         kind: `field ${k} missing`,
-        apply: (v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([x]) => x !== k)) : v),
+        apply: (v) =>
+          v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).filter(([x]) => x !== k)) : v,
       })),
     },
-    { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...MASS_ASSIGNMENT), weird).map(([k, w]): Mutation => ({ kind: `extra ${k} = ${short(w)}`, apply: (v) => setAt(v, k, w) })) },
-    { weight: 1, arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), weird).map(([k, w]): Mutation => ({ kind: `extra ${k}`, apply: (v) => setAt(v, k, w) })) },
-    { weight: 2, arbitrary: CONTROL.map((c): Mutation => ({ kind: `control characters ${JSON.stringify(c)}`, apply: (v) => withControlChars(v, c) })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...MASS_ASSIGNMENT), weird)
+        .map(([k, w]): Mutation => ({ kind: `extra ${k} = ${short(w)}`, apply: (v) => setAt(v, k, w) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.string({ minLength: 1, maxLength: 12 }), weird)
+        .map(([k, w]): Mutation => ({ kind: `extra ${k}`, apply: (v) => setAt(v, k, w) })),
+    },
+    {
+      weight: 2,
+      arbitrary: CONTROL.map((c): Mutation => ({ kind: `control characters ${JSON.stringify(c)}`, apply: (v) => withControlChars(v, c) })),
+    },
     { weight: 1, arbitrary: weird.map((w): Mutation => ({ kind: `whole body ${short(w)}`, apply: () => w })) },
   );
 }

@@ -46,14 +46,21 @@ describe('API key scopes and per-key idempotency', () => {
         expect(res.json().message).toBe('this API key may do offers and jobs only: managing the unit needs a key with the manage scope');
       }
     }
-    const [live] = await h.ds.query('SELECT count(*)::int AS n FROM api_key WHERE unit_id = $1 AND revoked_at IS NULL AND revoke_at IS NULL', [id]);
+    const [live] = await h.ds.query(
+      'SELECT count(*)::int AS n FROM api_key WHERE unit_id = $1 AND revoked_at IS NULL AND revoke_at IS NULL',
+      [id],
+    );
     expect(live.n).toBe(1);
 
     const wide = await h.call(STREET_ADMIN, 'POST', `/units/${id}/api-keys`, { scopes: ['manage'] });
     expect(wide.statusCode).toBe(201);
     expect(wide.json().scopes).toEqual(['jobs', 'manage']);
     expect(await issuedEvent(wide.json().keyId)).toMatchObject({ scopes: ['jobs', 'manage'] });
-    const rotated = await h.call(merchant(id, JINCHENG, { credential: wide.json().keyId, scopes: ['jobs', 'manage'] }), 'POST', '/me/api-keys/rotate');
+    const rotated = await h.call(
+      merchant(id, JINCHENG, { credential: wide.json().keyId, scopes: ['jobs', 'manage'] }),
+      'POST',
+      '/me/api-keys/rotate',
+    );
     expect(rotated.statusCode).toBe(201);
     expect(rotated.json().scopes).toEqual(['jobs', 'manage']);
 
@@ -62,9 +69,12 @@ describe('API key scopes and per-key idempotency', () => {
     expect(JSON.stringify(bad.json().message)).toContain('scopes');
   });
 
-  it("keeps Idempotency-Key answers per key, and never replays a key or a secret", async () => {
+  it('keeps Idempotency-Key answers per key, and never replays a key or a secret', async () => {
     const id = await h.activeUnit('Two Keys');
-    const [a, b] = [merchant(id, JINCHENG, { credential: randomUUID(), scopes: ['jobs', 'manage'] }), merchant(id, JINCHENG, { credential: randomUUID(), scopes: ['jobs', 'manage'] })];
+    const [a, b] = [
+      merchant(id, JINCHENG, { credential: randomUUID(), scopes: ['jobs', 'manage'] }),
+      merchant(id, JINCHENG, { credential: randomUUID(), scopes: ['jobs', 'manage'] }),
+    ];
     const retry = { 'idempotency-key': 'register-hook-0001' };
     const body = { url: 'http://127.0.0.1:4100/hook' };
 

@@ -49,7 +49,12 @@ export class UnitApiKeysController {
   /** The unit's first key, or a replacement after a leak (`rotate` keeps the others for the grace period). */
   @Post()
   @Roles(...ADMINS)
-  async issue(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: IssueKeyDto, @Req() req: AuthenticatedRequest): Promise<IssuedKey> {
+  async issue(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: IssueKeyDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<IssuedKey> {
     await this.units.get(p, id);
     return this.keys.issue(id, false, dto.scopes, { admin: p, origin: auditOrigin(req) });
   }

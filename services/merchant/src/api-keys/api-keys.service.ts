@@ -32,10 +32,16 @@ export interface AdminAct {
 /** Revokes the matching live keys now, telling the gateway about each, in the caller's transaction. */
 export async function revokeKeysWhere(m: EntityManager, condition: string, params: unknown[]): Promise<number> {
   const revoked = await m
-    .query<[{ key_id: string; unit_id: string; revoked_at: Date }[], number]>(`UPDATE api_key SET revoked_at = now() WHERE revoked_at IS NULL AND ${condition} RETURNING key_id, unit_id, revoked_at`, params)
+    .query<[{ key_id: string; unit_id: string; revoked_at: Date }[], number]>(
+      `UPDATE api_key SET revoked_at = now() WHERE revoked_at IS NULL AND ${condition} RETURNING key_id, unit_id, revoked_at`,
+      params,
+    )
     .then(([rows]) => rows);
   for (const k of revoked) {
-    await writeToOutbox(m, ApiKeyRevoked, { subject: k.key_id, data: { keyId: k.key_id, unitId: k.unit_id, revokedAt: k.revoked_at.toISOString() } });
+    await writeToOutbox(m, ApiKeyRevoked, {
+      subject: k.key_id,
+      data: { keyId: k.key_id, unitId: k.unit_id, revokedAt: k.revoked_at.toISOString() },
+    });
   }
   return revoked.length;
 }
@@ -72,14 +78,37 @@ export class ApiKeysService {
         );
       }
       const { key, prefix, hash } = newApiKey();
-      const issued = m.create(ApiKey, { keyId: randomUUID(), unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: new Date(), revokeAt: null, revokedAt: null, scopes });
+      const issued = m.create(ApiKey, {
+        keyId: randomUUID(),
+        unitId,
+        orgPath: unit.orgPath,
+        prefix,
+        keyHash: hash,
+        issuedAt: new Date(),
+        revokeAt: null,
+        revokedAt: null,
+        scopes,
+      });
       await m.insert(ApiKey, issued);
       await writeToOutbox(m, ApiKeyIssued, {
         subject: issued.keyId,
-        data: { keyId: issued.keyId, unitId, orgPath: unit.orgPath, prefix, keyHash: hash, issuedAt: issued.issuedAt.toISOString(), scopes },
+        data: {
+          keyId: issued.keyId,
+          unitId,
+          orgPath: unit.orgPath,
+          prefix,
+          keyHash: hash,
+          issuedAt: issued.issuedAt.toISOString(),
+          scopes,
+        },
       });
       if (by) {
-        const entry = { action: 'api-key.issued', resourceType: 'api-key', resourceId: issued.keyId, purpose: `unit ${unitId}, scopes ${scopes.join(' ')}` };
+        const entry = {
+          action: 'api-key.issued',
+          resourceType: 'api-key',
+          resourceId: issued.keyId,
+          purpose: `unit ${unitId}, scopes ${scopes.join(' ')}`,
+        };
         await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
       }
       return { keyId: issued.keyId, prefix, apiKey: key, issuedAt: issued.issuedAt, scopes };
@@ -92,7 +121,14 @@ export class ApiKeysService {
       if (!key) throw new NotFoundException('API key not found');
       if (key.revokedAt) return;
       await revokeKeysWhere(m, 'key_id = $1', [keyId]);
-      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'api-key.revoked', resourceType: 'api-key', resourceId: keyId, purpose: `unit ${unitId}` }, by.origin);
+      if (by)
+        await recordAudit(
+          m,
+          AuditRecorded.merchant,
+          by.admin,
+          { action: 'api-key.revoked', resourceType: 'api-key', resourceId: keyId, purpose: `unit ${unitId}` },
+          by.origin,
+        );
     });
   }
 

@@ -1,6 +1,17 @@
 import { creditScore, CreditCounts, WEIGHTS } from './credit-score';
 
-const none: CreditCounts = { offersAccepted: 0, offersDecided: 0, jobsOnTime: 0, jobsSignedOff: 0, satisfied: 0, basicallySatisfied: 0, ratings: 0, complaints: 0, jobsCompleted: 0, redos: 0 };
+const none: CreditCounts = {
+  offersAccepted: 0,
+  offersDecided: 0,
+  jobsOnTime: 0,
+  jobsSignedOff: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  ratings: 0,
+  complaints: 0,
+  jobsCompleted: 0,
+  redos: 0,
+};
 
 describe('credibility score', () => {
   it('weights add up to one', () => {
@@ -12,12 +23,33 @@ describe('credibility score', () => {
   });
 
   it('approaches 100 for a long perfect record', () => {
-    const perfect = { ...none, offersAccepted: 1000, offersDecided: 1000, jobsOnTime: 1000, jobsSignedOff: 1000, satisfied: 1000, ratings: 1000, jobsCompleted: 1000 };
+    const perfect = {
+      ...none,
+      offersAccepted: 1000,
+      offersDecided: 1000,
+      jobsOnTime: 1000,
+      jobsSignedOff: 1000,
+      satisfied: 1000,
+      ratings: 1000,
+      jobsCompleted: 1000,
+    };
     expect(creditScore(perfect).score).toBeGreaterThan(99.5);
   });
 
   it('falls below the review threshold for a poor record', () => {
-    const poor = { ...none, offersAccepted: 5, offersDecided: 20, jobsOnTime: 4, jobsSignedOff: 10, satisfied: 2, basicallySatisfied: 2, ratings: 10, complaints: 5, jobsCompleted: 10, redos: 3 };
+    const poor = {
+      ...none,
+      offersAccepted: 5,
+      offersDecided: 20,
+      jobsOnTime: 4,
+      jobsSignedOff: 10,
+      satisfied: 2,
+      basicallySatisfied: 2,
+      ratings: 10,
+      complaints: 5,
+      jobsCompleted: 10,
+      redos: 3,
+    };
     expect(creditScore(poor).score).toBeLessThan(60);
   });
 

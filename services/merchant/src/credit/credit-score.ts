@@ -39,7 +39,18 @@ export interface Credit {
   components: { acceptance: Component; onTime: Component; satisfaction: Component; complaints: Component; redo: Component };
 }
 
-export const NO_FACTS: CreditCounts = { offersAccepted: 0, offersDecided: 0, jobsOnTime: 0, jobsSignedOff: 0, satisfied: 0, basicallySatisfied: 0, ratings: 0, complaints: 0, jobsCompleted: 0, redos: 0 };
+export const NO_FACTS: CreditCounts = {
+  offersAccepted: 0,
+  offersDecided: 0,
+  jobsOnTime: 0,
+  jobsSignedOff: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  ratings: 0,
+  complaints: 0,
+  jobsCompleted: 0,
+  redos: 0,
+};
 
 export const WEIGHTS = { acceptance: 0.2, onTime: 0.2, satisfaction: 0.35, complaints: 0.15, redo: 0.1 } as const;
 /** What each answer to the provider question is worth towards satisfaction. */
@@ -55,7 +66,10 @@ export function creditScore(c: CreditCounts): Credit {
   const components = {
     acceptance: ratio(c.offersAccepted, c.offersDecided),
     onTime: ratio(c.jobsOnTime, c.jobsSignedOff),
-    satisfaction: ratio(c.satisfied * SATISFACTION_CREDIT.satisfied + c.basicallySatisfied * SATISFACTION_CREDIT.basicallySatisfied, c.ratings),
+    satisfaction: ratio(
+      c.satisfied * SATISFACTION_CREDIT.satisfied + c.basicallySatisfied * SATISFACTION_CREDIT.basicallySatisfied,
+      c.ratings,
+    ),
     complaints: ratio(c.complaints, Math.max(c.jobsCompleted, c.ratings, c.complaints)),
     redo: ratio(c.redos, Math.max(c.jobsSignedOff, c.redos)),
   };

@@ -55,17 +55,24 @@ export class CreditService {
     if (low && !before?.flagged_low) {
       await writeToOutbox(m, UnitFlagged, {
         subject: unitId,
-        data: { unitId, orgPath: unit.org_path, reason: 'low_credit', detail: `credibility ${credit.score} is below ${this.config.CREDIT_REVIEW_THRESHOLD}`, at: asOf },
+        data: {
+          unitId,
+          orgPath: unit.org_path,
+          reason: 'low_credit',
+          detail: `credibility ${credit.score} is below ${this.config.CREDIT_REVIEW_THRESHOLD}`,
+          at: asOf,
+        },
       });
     }
   }
 
   /** The rating service's own figures, shown on the scorecard next to ours; the newest version wins. */
   async recordQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
-    await m.query(
-      `UPDATE unit_credit SET quality = $2, quality_version = $3 WHERE unit_id = $1 AND quality_version < $3`,
-      [q.providerId, JSON.stringify(q), q.version],
-    );
+    await m.query(`UPDATE unit_credit SET quality = $2, quality_version = $3 WHERE unit_id = $1 AND quality_version < $3`, [
+      q.providerId,
+      JSON.stringify(q),
+      q.version,
+    ]);
     await m.query(
       `INSERT INTO unit_credit (unit_id, score, components, version, quality, quality_version)
        SELECT $1, $4, $5, 0, $2, $3 WHERE EXISTS (SELECT 1 FROM partner_unit WHERE id = $1)

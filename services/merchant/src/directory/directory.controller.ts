@@ -53,7 +53,10 @@ export class DirectoryListing {
   offerings: DirectoryOffering[];
 }
 
-type DirectoryListingRow = Omit<DirectoryListing, 'credibility' | 'satisfaction'> & { credibility: number | null; satisfaction: DirectorySatisfaction | null };
+type DirectoryListingRow = Omit<DirectoryListing, 'credibility' | 'satisfaction'> & {
+  credibility: number | null;
+  satisfaction: DirectorySatisfaction | null;
+};
 
 const withDefaults = (row: DirectoryListingRow): DirectoryListing => ({
   ...row,
@@ -82,7 +85,10 @@ export class DirectoryController {
       params.push(q.category);
       sql += ` AND EXISTS (SELECT 1 FROM offering o WHERE o.unit_id = u.id AND o.approved AND o.category_code = $${params.length})`;
     }
-    const rows = await this.ds.query<DirectoryListingRow[]>(`${sql} ORDER BY coalesce(c.score, ${PRIOR.score}) DESC, u.display_name LIMIT 200`, params);
+    const rows = await this.ds.query<DirectoryListingRow[]>(
+      `${sql} ORDER BY coalesce(c.score, ${PRIOR.score}) DESC, u.display_name LIMIT 200`,
+      params,
+    );
     return rows.map(withDefaults);
   }
 

@@ -86,9 +86,9 @@ export class Idempotent implements NestInterceptor {
         return body;
       }),
       catchError((err: unknown) =>
-        from(this.ds.query('DELETE FROM idempotency_key WHERE principal_id = $1 AND key = $2 AND claim = $3', [principal, key, claim])).pipe(
-          mergeMap(() => throwError(() => err)),
-        ),
+        from(
+          this.ds.query('DELETE FROM idempotency_key WHERE principal_id = $1 AND key = $2 AND claim = $3', [principal, key, claim]),
+        ).pipe(mergeMap(() => throwError(() => err))),
       ),
     );
   }

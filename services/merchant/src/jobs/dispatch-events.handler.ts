@@ -27,9 +27,17 @@ import { enqueueWebhook } from '../webhooks/webhook-enqueue';
 import { payloads } from '../webhooks/webhook-payloads';
 import { JobFactsService, JobRef } from './job-facts.service';
 
-const ref = (f: ProviderJobFactV1, unitId = f.providerId): JobRef => ({ requestId: f.requestId, unitId, orgPath: f.orgPath, categoryCode: f.categoryCode });
+const ref = (f: ProviderJobFactV1, unitId = f.providerId): JobRef => ({
+  requestId: f.requestId,
+  unitId,
+  orgPath: f.orgPath,
+  categoryCode: f.categoryCode,
+});
 /** A job's assignment (or reassignment) is known by its request and when it was made. */
-const assignment = (e: CloudEvent<JobAssignedV1>) => ({ factKey: `${e.data.requestId}@${new Date(e.data.at).toISOString()}`, time: e.time });
+const assignment = (e: CloudEvent<JobAssignedV1>) => ({
+  factKey: `${e.data.requestId}@${new Date(e.data.at).toISOString()}`,
+  time: e.time,
+});
 const offer = (e: CloudEvent<OfferFactV1>) => ({ factKey: e.data.offerId, time: e.time });
 
 /** Dispatch's facts about our units' offers and jobs: webhooks to the unit, and inputs to its credit. */
@@ -80,9 +88,18 @@ export class DispatchEventsHandler {
     const a = e.data;
     const previous = ref(a, a.previousProviderId);
     // Not when the previous holder was given the job back since (this fact came again, late).
-    if ((await this.jobs.isOurs(ctx.manager, a.previousProviderId)) && !(await this.jobs.assignedSince(ctx.manager, previous, new Date(a.at)))) {
+    if (
+      (await this.jobs.isOurs(ctx.manager, a.previousProviderId)) &&
+      !(await this.jobs.assignedSince(ctx.manager, previous, new Date(a.at)))
+    ) {
       await this.jobs.job(ctx.manager, previous, { holding: false });
-      await enqueueWebhook(ctx.manager, a.previousProviderId, 'job.cancelled', payloads.cancelled(a.requestId, 'reassigned'), assignment(e));
+      await enqueueWebhook(
+        ctx.manager,
+        a.previousProviderId,
+        'job.cancelled',
+        payloads.cancelled(a.requestId, 'reassigned'),
+        assignment(e),
+      );
     }
     await this.assign(e, ctx);
   }
@@ -110,7 +127,11 @@ export class DispatchEventsHandler {
   async breached(@Payload() e: CloudEvent<DeadlineBreachedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const b = e.data;
     if (!b.providerId || !(await this.jobs.isOurs(ctx.manager, b.providerId))) return;
-    await this.jobs.job(ctx.manager, { requestId: b.requestId, unitId: b.providerId, orgPath: b.orgPath, categoryCode: b.categoryCode }, { deadline_breached: true });
+    await this.jobs.job(
+      ctx.manager,
+      { requestId: b.requestId, unitId: b.providerId, orgPath: b.orgPath, categoryCode: b.categoryCode },
+      { deadline_breached: true },
+    );
   }
 
   private async resolveOffer(o: OfferFactV1, status: string, ctx: EventContext): Promise<void> {

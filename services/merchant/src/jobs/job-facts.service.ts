@@ -83,7 +83,10 @@ export class JobFactsService {
   }
 
   async isCancelled(m: EntityManager, job: JobRef): Promise<boolean> {
-    const [row] = await m.query<[{ cancelled_at: Date | null }?]>('SELECT cancelled_at FROM unit_job WHERE request_id = $1 AND unit_id = $2', [job.requestId, job.unitId]);
+    const [row] = await m.query<[{ cancelled_at: Date | null }?]>(
+      'SELECT cancelled_at FROM unit_job WHERE request_id = $1 AND unit_id = $2',
+      [job.requestId, job.unitId],
+    );
     return Boolean(row?.cancelled_at);
   }
 

@@ -15,7 +15,11 @@ export class OwnJobsController {
 
   @Get()
   list(@CurrentPrincipal() p: Principal): Promise<UnitJob[]> {
-    return this.ds.manager.find(UnitJob, { where: { unitId: unitOf(p) }, order: { assignedAt: { direction: 'DESC', nulls: 'LAST' } }, take: 200 });
+    return this.ds.manager.find(UnitJob, {
+      where: { unitId: unitOf(p) },
+      order: { assignedAt: { direction: 'DESC', nulls: 'LAST' } },
+      take: 200,
+    });
   }
 
   @Get(':requestId')

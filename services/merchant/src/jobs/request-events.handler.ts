@@ -25,7 +25,10 @@ export class RequestEventsHandler {
     const holders = await this.jobs.holding(ctx.manager, r.requestId);
     await ctx.manager.query('UPDATE unit_job SET holding = false, cancelled_at = $2 WHERE request_id = $1', [r.requestId, new Date(r.at)]);
     for (const { unit_id } of holders) {
-      await enqueueWebhook(ctx.manager, unit_id, 'job.cancelled', payloads.cancelled(r.requestId, r.by), { factKey: `${r.requestId}@${new Date(r.at).toISOString()}`, time: e.time });
+      await enqueueWebhook(ctx.manager, unit_id, 'job.cancelled', payloads.cancelled(r.requestId, r.by), {
+        factKey: `${r.requestId}@${new Date(r.at).toISOString()}`,
+        time: e.time,
+      });
     }
   }
 
@@ -45,6 +48,10 @@ export class RequestEventsHandler {
   async reopened(@Payload() e: CloudEvent<RequestReopenedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const r = e.data;
     if (!r.previousProviderId || !(await this.jobs.isOurs(ctx.manager, r.previousProviderId))) return;
-    await this.jobs.redo(ctx.manager, { requestId: r.requestId, unitId: r.previousProviderId, orgPath: r.orgPath, categoryCode: r.categoryCode }, new Date(r.at));
+    await this.jobs.redo(
+      ctx.manager,
+      { requestId: r.requestId, unitId: r.previousProviderId, orgPath: r.orgPath, categoryCode: r.categoryCode },
+      new Date(r.at),
+    );
   }
 }

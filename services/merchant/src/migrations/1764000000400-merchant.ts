@@ -26,7 +26,7 @@ export class Merchant1764000000400 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query('CREATE INDEX partner_unit_org_path ON partner_unit (org_path text_pattern_ops)');
-    await q.query('CREATE INDEX partner_unit_active ON partner_unit USING gin (coverage) WHERE status = \'active\'');
+    await q.query("CREATE INDEX partner_unit_active ON partner_unit USING gin (coverage) WHERE status = 'active'");
     await q.query(`
       CREATE TABLE unit_status_change (
         id bigserial PRIMARY KEY,
@@ -179,7 +179,20 @@ export class Merchant1764000000400 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_key', 'unit_credit', 'unit_rating', 'unit_job', 'unit_offer', 'webhook_attempt', 'webhook_delivery', 'webhook_endpoint', 'api_key', 'offering', 'unit_status_change', 'partner_unit']) {
+    for (const table of [
+      'idempotency_key',
+      'unit_credit',
+      'unit_rating',
+      'unit_job',
+      'unit_offer',
+      'webhook_attempt',
+      'webhook_delivery',
+      'webhook_endpoint',
+      'api_key',
+      'offering',
+      'unit_status_change',
+      'partner_unit',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

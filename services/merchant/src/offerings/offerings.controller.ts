@@ -50,28 +50,47 @@ export class UnitOfferingsController {
 
   @Put(':category')
   @Roles(...ADMINS)
-  put(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: PutOfferingDto, @Req() req: AuthenticatedRequest): Promise<Offering> {
+  put(
+    @CurrentPrincipal() p: Principal,
+    @Param() { id, category }: UnitCategoryParams,
+    @Body() dto: PutOfferingDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Offering> {
     return this.offerings.put(id, category, dto, { admin: p, origin: auditOrigin(req) });
   }
 
   @Delete(':category')
   @Roles(...ADMINS)
   @HttpCode(204)
-  async remove(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Req() req: AuthenticatedRequest): Promise<void> {
+  async remove(
+    @CurrentPrincipal() p: Principal,
+    @Param() { id, category }: UnitCategoryParams,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
     await this.offerings.remove(id, category, { admin: p, origin: auditOrigin(req) });
   }
 
   /** A category the unit added itself starts counting for dispatch and the directory. */
   @Post(':category/approve')
   @Roles(...ADMINS)
-  async approve(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<Offering> {
+  async approve(
+    @CurrentPrincipal() p: Principal,
+    @Param() { id, category }: UnitCategoryParams,
+    @Body() dto: ReviewDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Offering> {
     return (await this.offerings.review(p, id, category, true, dto.reason, auditOrigin(req)))!;
   }
 
   @Post(':category/reject')
   @Roles(...ADMINS)
   @HttpCode(204)
-  async reject(@CurrentPrincipal() p: Principal, @Param() { id, category }: UnitCategoryParams, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<void> {
+  async reject(
+    @CurrentPrincipal() p: Principal,
+    @Param() { id, category }: UnitCategoryParams,
+    @Body() dto: ReviewDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<void> {
     await this.offerings.review(p, id, category, false, dto.reason, auditOrigin(req));
   }
 }

@@ -30,15 +30,37 @@ export class OfferingsService {
     let saved!: Offering;
     await this.units.change(unitId, scope, async (m) => {
       const approved = scope !== undefined || Boolean((await m.findOneBy(Offering, { unitId, categoryCode: category }))?.approved);
-      saved = m.create(Offering, { unitId, categoryCode: category, description: dto.description, priceMinFen: dto.priceMinFen, priceMaxFen, updatedAt: new Date(), approved });
+      saved = m.create(Offering, {
+        unitId,
+        categoryCode: category,
+        description: dto.description,
+        priceMinFen: dto.priceMinFen,
+        priceMaxFen,
+        updatedAt: new Date(),
+        approved,
+      });
       await m.save(Offering, saved);
-      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'offering.updated', resourceType: 'partner-unit', resourceId: unitId, purpose: category }, by.origin);
+      if (by)
+        await recordAudit(
+          m,
+          AuditRecorded.merchant,
+          by.admin,
+          { action: 'offering.updated', resourceType: 'partner-unit', resourceId: unitId, purpose: category },
+          by.origin,
+        );
     });
     return saved;
   }
 
   /** An admin of the unit's scope settles a category the unit added: approved it reaches dispatch, rejected it is removed. */
-  async review(admin: Principal, unitId: string, category: string, approve: boolean, reason: string, origin: AuditOrigin): Promise<Offering | undefined> {
+  async review(
+    admin: Principal,
+    unitId: string,
+    category: string,
+    approve: boolean,
+    reason: string,
+    origin: AuditOrigin,
+  ): Promise<Offering | undefined> {
     let reviewed: Offering | undefined;
     await this.units.change(unitId, admin, async (m) => {
       const offering = await m.findOneBy(Offering, { unitId, categoryCode: category });
@@ -51,7 +73,12 @@ export class OfferingsService {
       } else {
         await m.delete(Offering, { unitId, categoryCode: category });
       }
-      const entry = { action: `offering.${approve ? 'approved' : 'rejected'}`, resourceType: 'partner-unit', resourceId: unitId, purpose: `${category}: ${reason}`.slice(0, 200) };
+      const entry = {
+        action: `offering.${approve ? 'approved' : 'rejected'}`,
+        resourceType: 'partner-unit',
+        resourceId: unitId,
+        purpose: `${category}: ${reason}`.slice(0, 200),
+      };
       await recordAudit(m, AuditRecorded.merchant, admin, entry, origin);
     });
     return reviewed;
@@ -61,7 +88,14 @@ export class OfferingsService {
     await this.units.change(unitId, by?.admin, async (m) => {
       const { affected } = await m.delete(Offering, { unitId, categoryCode: category });
       if (!affected) throw new NotFoundException('offering not found');
-      if (by) await recordAudit(m, AuditRecorded.merchant, by.admin, { action: 'offering.removed', resourceType: 'partner-unit', resourceId: unitId, purpose: category }, by.origin);
+      if (by)
+        await recordAudit(
+          m,
+          AuditRecorded.merchant,
+          by.admin,
+          { action: 'offering.removed', resourceType: 'partner-unit', resourceId: unitId, purpose: category },
+          by.origin,
+        );
     });
   }
 }

@@ -14,15 +14,28 @@ describe("admins' actions on a unit are audited here", () => {
   afterAll(() => h?.stop());
 
   const audited = (resourceId: string): Promise<Record<string, string>[]> =>
-    h.ds.query('SELECT payload::jsonb AS data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq', [AuditRecorded.merchant.type, resourceId]).then((rows) => rows.map((r: { data: object }) => r.data));
+    h.ds
+      .query('SELECT payload::jsonb AS data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq', [
+        AuditRecorded.merchant.type,
+        resourceId,
+      ])
+      .then((rows) => rows.map((r: { data: object }) => r.data));
 
   it('audits API keys issued and revoked by an admin', async () => {
     const id = await h.activeUnit('Audited Keys');
-    const { keyId } = (await h.call(STREET_ADMIN, 'POST', `/units/${id}/api-keys`, { scopes: ['manage'] }, { 'user-agent': 'admin-console' })).json();
+    const { keyId } = (
+      await h.call(STREET_ADMIN, 'POST', `/units/${id}/api-keys`, { scopes: ['manage'] }, { 'user-agent': 'admin-console' })
+    ).json();
     expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/api-keys/${keyId}/revoke`)).statusCode).toBe(204);
     const entries = await audited(keyId);
     expect(entries.map((e) => e.action)).toEqual(['api-key.issued', 'api-key.revoked']);
-    expect(entries[0]).toMatchObject({ actorId: STREET_ADMIN.id, actorRole: 'street_admin', resourceType: 'api-key', purpose: `unit ${id}, scopes jobs manage`, userAgent: 'admin-console' });
+    expect(entries[0]).toMatchObject({
+      actorId: STREET_ADMIN.id,
+      actorRole: 'street_admin',
+      resourceType: 'api-key',
+      purpose: `unit ${id}, scopes jobs manage`,
+      userAgent: 'admin-console',
+    });
   });
 
   it('audits price-list lines put and removed by an admin', async () => {

@@ -16,11 +16,17 @@ describe('display names and new categories wait for an admin', () => {
 
   const latestProfile = (unitId: string): Promise<{ displayName: string; categories: string[]; version: number }> =>
     h.ds
-      .query('SELECT payload::jsonb AS data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq DESC LIMIT 1', [MerchantProviderProfile.type, unitId])
+      .query('SELECT payload::jsonb AS data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq DESC LIMIT 1', [
+        MerchantProviderProfile.type,
+        unitId,
+      ])
       .then(([r]) => r.data);
   const audits = (unitId: string): Promise<string[]> =>
     h.ds
-      .query(`SELECT payload::jsonb ->> 'action' AS action FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq`, [AuditRecorded.merchant.type, unitId])
+      .query(`SELECT payload::jsonb ->> 'action' AS action FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq`, [
+        AuditRecorded.merchant.type,
+        unitId,
+      ])
       .then((rows) => rows.map((r: { action: string }) => r.action));
 
   it("keeps a unit's new name pending: events and the directory carry the verified one until an admin approves", async () => {
@@ -35,7 +41,11 @@ describe('display names and new categories wait for an admin', () => {
     expect((await h.call(OTHER_STREET_ADMIN, 'POST', `/units/${id}/display-name/approve`, { reason: 'looks fine' })).statusCode).toBe(404);
     expect((await h.call(merchant(id), 'POST', `/units/${id}/display-name/approve`, { reason: 'me' })).statusCode).toBe(403);
     const queue = (await h.call(STREET_ADMIN, 'GET', '/units/pending')).json();
-    expect(queue.find((u: { id: string }) => u.id === id)).toMatchObject({ displayName: 'Honest Plumbing', pendingDisplayName: phishing, pendingCategories: [] });
+    expect(queue.find((u: { id: string }) => u.id === id)).toMatchObject({
+      displayName: 'Honest Plumbing',
+      pendingDisplayName: phishing,
+      pendingCategories: [],
+    });
     expect((await h.call(OTHER_STREET_ADMIN, 'GET', '/units/pending')).json().map((u: { id: string }) => u.id)).not.toContain(id);
     const rejected = await h.call(STREET_ADMIN, 'POST', `/units/${id}/display-name/reject`, { reason: 'impersonates the street office' });
     expect(rejected.statusCode).toBe(201);
@@ -62,12 +72,18 @@ describe('display names and new categories wait for an admin', () => {
     expect((await latestProfile(id)).categories).toEqual(['water-electric-repair']);
     const listed = (await h.call(STREET_ADMIN, 'GET', '/public/units?category=elderly-care')).json();
     expect(listed.map((u: { id: string }) => u.id)).not.toContain(id);
-    expect((await h.call(STREET_ADMIN, 'GET', `/public/units/${id}`)).json().offerings.map((o: { categoryCode: string }) => o.categoryCode)).toEqual(['water-electric-repair']);
+    expect(
+      (await h.call(STREET_ADMIN, 'GET', `/public/units/${id}`)).json().offerings.map((o: { categoryCode: string }) => o.categoryCode),
+    ).toEqual(['water-electric-repair']);
 
     const queue = (await h.call(STREET_ADMIN, 'GET', '/units/pending')).json();
     expect(queue.find((u: { id: string }) => u.id === id)).toMatchObject({ pendingDisplayName: null, pendingCategories: ['elderly-care'] });
-    expect((await h.call(OTHER_STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/approve`, { reason: 'ok' })).statusCode).toBe(404);
-    const approved = await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/approve`, { reason: 'registered care provider' });
+    expect((await h.call(OTHER_STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/approve`, { reason: 'ok' })).statusCode).toBe(
+      404,
+    );
+    const approved = await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/approve`, {
+      reason: 'registered care provider',
+    });
     expect(approved.statusCode).toBe(201);
     expect(approved.json()).toMatchObject({ categoryCode: 'elderly-care', approved: true });
     expect((await h.call(STREET_ADMIN, 'GET', '/units/pending')).json().map((u: { id: string }) => u.id)).not.toContain(id);
@@ -76,8 +92,13 @@ describe('display names and new categories wait for an admin', () => {
     await h.call(merchant(id), 'PUT', '/me/offerings/home-nursing', { description: 'injections', priceMinFen: 3_000 });
     const rejected = await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/home-nursing/reject`, { reason: 'no medical licence' });
     expect(rejected.statusCode).toBe(204);
-    expect((await h.call(merchant(id), 'GET', '/me/offerings')).json().map((o: { categoryCode: string }) => o.categoryCode)).toEqual(['elderly-care', 'water-electric-repair']);
-    expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/reject`, { reason: 'already approved' })).statusCode).toBe(409);
+    expect((await h.call(merchant(id), 'GET', '/me/offerings')).json().map((o: { categoryCode: string }) => o.categoryCode)).toEqual([
+      'elderly-care',
+      'water-electric-repair',
+    ]);
+    expect(
+      (await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/elderly-care/reject`, { reason: 'already approved' })).statusCode,
+    ).toBe(409);
     expect(await audits(id)).toEqual(expect.arrayContaining(['offering.approved', 'offering.rejected']));
   });
 });

@@ -1,6 +1,20 @@
 import { AvailabilityV1, PARTNER_UNIT_STATUSES, type PartnerUnitStatus, UNIT_PATH } from '@bangbang/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { UNIT_KINDS, type UnitKind } from './partner-unit.entity';
 
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;

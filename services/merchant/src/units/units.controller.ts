@@ -39,7 +39,12 @@ export class UnitsController {
   /** The contact person's phone unmasked, for a stated purpose, audited. */
   @Get(':id/contact')
   @Roles(...ADMINS)
-  contact(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: PurposeQuery, @Req() req: AuthenticatedRequest): Promise<UnitContact> {
+  contact(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: PurposeQuery,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<UnitContact> {
     return this.units.readContact(p, id, q.purpose, auditOrigin(req));
   }
 
@@ -52,27 +57,47 @@ export class UnitsController {
 
   @Patch(':id')
   @Roles(...ADMINS)
-  async update(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateUnitDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+  async update(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateUnitDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<UnitView> {
     return viewOf(await this.units.update(p, id, dto, auditOrigin(req)));
   }
 
   /** The display name the unit asked for becomes the verified one, used in events and residents' SMS. */
   @Post(':id/display-name/approve')
   @Roles(...ADMINS)
-  async approveName(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+  async approveName(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReviewDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<UnitView> {
     return viewOf(await this.units.reviewName(p, id, true, dto.reason, auditOrigin(req)));
   }
 
   @Post(':id/display-name/reject')
   @Roles(...ADMINS)
-  async rejectName(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReviewDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+  async rejectName(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReviewDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<UnitView> {
     return viewOf(await this.units.reviewName(p, id, false, dto.reason, auditOrigin(req)));
   }
 
   /** verify, activate, suspend, reinstate or retire: `{ to, reason }`; an illegal move is a 409 saying why. */
   @Post(':id/status')
   @Roles(...ADMINS)
-  async move(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: MoveUnitDto, @Req() req: AuthenticatedRequest): Promise<UnitView> {
+  async move(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: MoveUnitDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<UnitView> {
     return viewOf(await this.units.move(p, id, dto.to, dto.reason, auditOrigin(req)));
   }
 }

@@ -1,10 +1,27 @@
-import { ApiKeyIssued, JobCompleted, JobOffered, MerchantProviderProfile, OfferDeclined, RatingSubmitted, RequestSignedOff, UnitStatusChanged } from '@bangbang/contracts';
+import {
+  ApiKeyIssued,
+  JobCompleted,
+  JobOffered,
+  MerchantProviderProfile,
+  OfferDeclined,
+  RatingSubmitted,
+  RequestSignedOff,
+  UnitStatusChanged,
+} from '@bangbang/contracts';
 import { readTopic, waitFor } from '@bangbang/testing';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreditService } from '../credit/credit.service';
 import { CLAIM_LEASE_SECONDS } from '../idempotency/idempotency.interceptor';
-import { JINCHENG, merchant, MerchantHarness, OTHER_STREET_ADMIN, serviceHours, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
+import {
+  JINCHENG,
+  merchant,
+  MerchantHarness,
+  OTHER_STREET_ADMIN,
+  serviceHours,
+  startMerchant,
+  STREET_ADMIN,
+} from '../../test/merchant-harness';
 
 const COMMUNITY_ADMIN = { id: 'admin-jincheng', kind: 'staff' as const, role: 'community_admin', org: 'jincheng', orgPath: JINCHENG };
 const DISTRICT_ADMIN = { id: 'admin-nanchang', kind: 'staff' as const, role: 'district_admin', org: 'nanchang', orgPath: '/nanchang/' };
@@ -19,7 +36,9 @@ describe('partner units, offerings, API keys, credit and the public directory', 
   afterAll(() => h?.stop());
 
   const outbox = (type: string, key: string): Promise<Record<string, unknown>[]> =>
-    h.ds.query('SELECT payload::jsonb AS data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq', [type, key]).then((rows) => rows.map((r: { data: object }) => r.data));
+    h.ds
+      .query('SELECT payload::jsonb AS data FROM outbox WHERE type = $1 AND key = $2 ORDER BY seq', [type, key])
+      .then((rows) => rows.map((r: { data: object }) => r.data));
 
   const application = {
     orgPath: JINCHENG,
@@ -59,8 +78,20 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     const changes = await outbox(UnitStatusChanged.type, unit.id);
     expect(changes.map((c) => c.to)).toEqual(['applied', 'verified', 'active', 'suspended', 'active']);
     const profiles = await outbox(MerchantProviderProfile.type, unit.id);
-    expect(profiles.map((p) => [p.version, p.active])).toEqual([[1, false], [2, false], [3, true], [4, false], [5, true]]);
-    expect(profiles.at(-1)).toMatchObject({ providerId: unit.id, providerKind: 'social_org', coverage: [JINCHENG], takesFreeJobs: true, maxConcurrentJobs: 2 });
+    expect(profiles.map((p) => [p.version, p.active])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+      [4, false],
+      [5, true],
+    ]);
+    expect(profiles.at(-1)).toMatchObject({
+      providerId: unit.id,
+      providerKind: 'social_org',
+      coverage: [JINCHENG],
+      takesFreeJobs: true,
+      maxConcurrentJobs: 2,
+    });
 
     const published = await readTopic(`${h.prefix}${MerchantProviderProfile.topic}`, 15);
     expect(published.filter((m) => m.key === unit.id && m.headers.ce_type === MerchantProviderProfile.type)).toHaveLength(5);
@@ -81,7 +112,11 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     ['without service hours', { serviceHours: undefined }, /^serviceHours must be an object$/],
     ['with null service hours', { serviceHours: null }, /^(nested property )?serviceHours must be/],
     ['with service hours in an array', { serviceHours: [serviceHours] }, /^serviceHours must be an object$/],
-    ['with windows nested in arrays', { serviceHours: { ...serviceHours, windows: [[[]]] } }, /^serviceHours\.windows\.0 must be an object$/],
+    [
+      'with windows nested in arrays',
+      { serviceHours: { ...serviceHours, windows: [[[]]] } },
+      /^serviceHours\.windows\.0 must be an object$/,
+    ],
     ['with a NUL in its name', { displayName: 'Jincheng\u0000Health' }, /^displayName must not contain control characters/],
     ['with an unsafe number', { maxConcurrentJobs: 2 ** 53 }, /^maxConcurrentJobs must be a number between/],
   ])('refuses an application %s with 400 naming the field, storing nothing', async (_, change, message) => {
@@ -94,7 +129,10 @@ describe('partner units, offerings, API keys, credit and the public directory', 
 
   it('changes only what a PATCH names, by an admin or by the unit itself', async () => {
     const id = await h.activeUnit('Partial Repairs');
-    const row = () => h.ds.query('SELECT display_name, contact_name, coverage, service_hours, max_concurrent_jobs FROM partner_unit WHERE id = $1', [id]).then((r) => r[0]);
+    const row = () =>
+      h.ds
+        .query('SELECT display_name, contact_name, coverage, service_hours, max_concurrent_jobs FROM partner_unit WHERE id = $1', [id])
+        .then((r) => r[0]);
     const before = await row();
     const renamed = await h.call(STREET_ADMIN, 'PATCH', `/units/${id}`, { displayName: 'Partial Repairs & Sons' });
     expect(renamed.statusCode).toBe(200);
@@ -137,7 +175,11 @@ describe('partner units, offerings, API keys, credit and the public directory', 
   it("keeps a price list whose categories reach dispatch's profile; Idempotency-Key replays the answer", async () => {
     const id = await h.activeUnit('Priced Barber');
     const me = merchant(id);
-    const bad = await h.call(me, 'PUT', '/me/offerings/home-haircut', { description: 'haircut at home', priceMinFen: 3_000, priceMaxFen: 1_000 });
+    const bad = await h.call(me, 'PUT', '/me/offerings/home-haircut', {
+      description: 'haircut at home',
+      priceMinFen: 3_000,
+      priceMaxFen: 1_000,
+    });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().message)).toContain('priceMaxFen');
 
@@ -154,7 +196,9 @@ describe('partner units, offerings, API keys, credit and the public directory', 
 
     // A category the unit adds itself reaches dispatch once an admin approves it.
     expect((await outbox(MerchantProviderProfile.type, id)).at(-1)!.categories).toEqual(['water-electric-repair']);
-    expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/home-haircut/approve`, { reason: 'barber licence seen' })).statusCode).toBe(201);
+    expect(
+      (await h.call(STREET_ADMIN, 'POST', `/units/${id}/offerings/home-haircut/approve`, { reason: 'barber licence seen' })).statusCode,
+    ).toBe(201);
     const profiles = await outbox(MerchantProviderProfile.type, id);
     expect(profiles.at(-1)!.categories).toEqual(['home-haircut', 'water-electric-repair']);
     // One profile per real change: apply, verify, activate, first offering, the haircut once, its approval.
@@ -169,7 +213,10 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect((await h.call(me, 'PUT', '/me/offerings/home-haircut', put, key)).statusCode).toBe(200);
     // What a crash between the handler's commit and the stored answer leaves behind.
     const abandon = (ageSeconds: number) =>
-      h.ds.query(`UPDATE idempotency_key SET status = NULL, body = NULL, created_at = now() - make_interval(secs => $2) WHERE key = $1`, [key['idempotency-key'], ageSeconds]);
+      h.ds.query(`UPDATE idempotency_key SET status = NULL, body = NULL, created_at = now() - make_interval(secs => $2) WHERE key = $1`, [
+        key['idempotency-key'],
+        ageSeconds,
+      ]);
 
     await abandon(1);
     expect((await h.call(me, 'PUT', '/me/offerings/home-haircut', put, key)).statusCode).toBe(409);
@@ -185,7 +232,7 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     expect(replayed.json()).toEqual(rerun.json());
   });
 
-  it('issues API keys shown once and hashed, rotates with a grace period, and scopes /me to the key\'s unit', async () => {
+  it("issues API keys shown once and hashed, rotates with a grace period, and scopes /me to the key's unit", async () => {
     const id = await h.activeUnit('Keyed Electric');
     const issued = await h.call(STREET_ADMIN, 'POST', `/units/${id}/api-keys`);
     expect(issued.statusCode).toBe(201);
@@ -201,7 +248,9 @@ describe('partner units, offerings, API keys, credit and the public directory', 
     const rotated = await h.call(merchant(id), 'POST', '/me/api-keys/rotate');
     expect(rotated.statusCode).toBe(201);
     expect(rotated.json().keyId).not.toBe(keyId);
-    const revoked = await waitFor(async () => (await outbox('bangbang.merchant.api-key-revoked.v1', keyId))[0], { what: 'the old key revoked after its grace period' });
+    const revoked = await waitFor(async () => (await outbox('bangbang.merchant.api-key-revoked.v1', keyId))[0], {
+      what: 'the old key revoked after its grace period',
+    });
     expect(revoked).toMatchObject({ keyId, unitId: id });
     const keys = (await h.call(merchant(id), 'GET', '/me/api-keys')).json();
     expect(keys.find((k: { keyId: string }) => k.keyId === keyId).revokedAt).not.toBeNull();
@@ -216,9 +265,22 @@ describe('partner units, offerings, API keys, credit and the public directory', 
   it('flags a unit that charged a free household, and scores its credit from dispatch, request and rating facts', async () => {
     const id = await h.activeUnit('Overcharging Plumbing');
     const requestId = randomUUID();
-    const base = { requestId, orgPath: JINCHENG, categoryCode: 'water-electric-repair', at: new Date().toISOString(), providerId: id, providerKind: 'merchant' as const };
+    const base = {
+      requestId,
+      orgPath: JINCHENG,
+      categoryCode: 'water-electric-repair',
+      at: new Date().toISOString(),
+      providerId: id,
+      providerKind: 'merchant' as const,
+    };
     const declinedOffer = randomUUID();
-    await h.produce(JobOffered, requestId, { ...base, offerId: declinedOffer, expiresAt: new Date(Date.now() + 60_000).toISOString(), feePolicy: 'free', urgency: 'general' });
+    await h.produce(JobOffered, requestId, {
+      ...base,
+      offerId: declinedOffer,
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+      feePolicy: 'free',
+      urgency: 'general',
+    });
     await h.produce(OfferDeclined, requestId, { ...base, offerId: declinedOffer, reason: 'busy' });
     // Completion may come before anything else about the job: the fee policy arrives with the sign-off.
     const other = randomUUID();
@@ -244,14 +306,24 @@ describe('partner units, offerings, API keys, credit and the public directory', 
       revision: 1,
       ratedAt: new Date().toISOString(),
     });
-    const flag = await waitFor(async () => (await outbox('bangbang.merchant.unit-flagged.v1', id)).find((f) => f.reason === 'charged_free_household'), { what: 'the overcharge flag' });
+    const flag = await waitFor(
+      async () => (await outbox('bangbang.merchant.unit-flagged.v1', id)).find((f) => f.reason === 'charged_free_household'),
+      { what: 'the overcharge flag' },
+    );
     expect(flag).toMatchObject({ unitId: id, requestId: other, detail: expect.stringContaining('3000 fen') });
 
-    const card = await waitFor(async () => {
-      const c = (await h.call(merchant(id), 'GET', '/me/scorecard')).json();
-      return c.components.acceptance.samples === 1 && c.components.satisfaction.samples === 1 && c.components.onTime.samples === 1 && c;
-    }, { what: 'the scorecard' });
-    expect(card.components).toMatchObject({ acceptance: { rate: 0, samples: 1 }, satisfaction: { rate: 0, samples: 1 }, onTime: { rate: 1, samples: 1 } });
+    const card = await waitFor(
+      async () => {
+        const c = (await h.call(merchant(id), 'GET', '/me/scorecard')).json();
+        return c.components.acceptance.samples === 1 && c.components.satisfaction.samples === 1 && c.components.onTime.samples === 1 && c;
+      },
+      { what: 'the scorecard' },
+    );
+    expect(card.components).toMatchObject({
+      acceptance: { rate: 0, samples: 1 },
+      satisfaction: { rate: 0, samples: 1 },
+      onTime: { rate: 1, samples: 1 },
+    });
     // The dissatisfied rating and the overcharge are both complaints about the one completed job.
     expect(card.components.complaints.rate).toBe(1);
     expect(card.score).toBeLessThan(83.75);
@@ -268,7 +340,10 @@ describe('partner units, offerings, API keys, credit and the public directory', 
 
   it('lists active units on the public directory by community and category, without contact details', async () => {
     const id = await h.activeUnit('Directory Plumbing');
-    const list = await h.app.inject({ method: 'GET', url: `/public/units?community=${encodeURIComponent(JINCHENG)}&category=water-electric-repair` });
+    const list = await h.app.inject({
+      method: 'GET',
+      url: `/public/units?community=${encodeURIComponent(JINCHENG)}&category=water-electric-repair`,
+    });
     expect(list.statusCode).toBe(200);
     const entry = list.json().find((u: { id: string }) => u.id === id);
     expect(entry).toMatchObject({
@@ -278,7 +353,10 @@ describe('partner units, offerings, API keys, credit and the public directory', 
       satisfaction: { rate: expect.any(Number), samples: expect.any(Number) },
     });
     expect(list.body).not.toMatch(/1381234|contact|licence/i);
-    const elsewhere = await h.app.inject({ method: 'GET', url: `/public/units?community=${encodeURIComponent('/nanchang/yinxiu/yinxiu-a/')}` });
+    const elsewhere = await h.app.inject({
+      method: 'GET',
+      url: `/public/units?community=${encodeURIComponent('/nanchang/yinxiu/yinxiu-a/')}`,
+    });
     expect(elsewhere.json().map((u: { id: string }) => u.id)).not.toContain(id);
     const wrongCategory = await h.app.inject({ method: 'GET', url: '/public/units?category=home-haircut' });
     expect(wrongCategory.json().map((u: { id: string }) => u.id)).not.toContain(id);

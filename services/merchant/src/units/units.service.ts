@@ -68,7 +68,13 @@ export class UnitsService {
       await m.insert(PartnerUnit, unit);
       await this.recordMove(m, unit, null, admin.id, reason);
       await this.publishProfile(m, unit);
-      await recordAudit(m, AuditRecorded.merchant, admin, { action: 'partner-unit.applied', resourceType: 'partner-unit', resourceId: unit.id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.merchant,
+        admin,
+        { action: 'partner-unit.applied', resourceType: 'partner-unit', resourceId: unit.id },
+        origin,
+      );
       return unit;
     });
   }
@@ -85,7 +91,9 @@ export class UnitsService {
       .orderBy('u.updatedAt', 'ASC')
       .getMany();
     const waiting: { unit_id: string; category_code: string }[] = units.length
-      ? await this.ds.query('SELECT unit_id, category_code FROM offering WHERE NOT approved AND unit_id = ANY($1) ORDER BY category_code', [units.map((u) => u.id)])
+      ? await this.ds.query('SELECT unit_id, category_code FROM offering WHERE NOT approved AND unit_id = ANY($1) ORDER BY category_code', [
+          units.map((u) => u.id),
+        ])
       : [];
     return units.map((u) => ({ ...u, pendingCategories: waiting.filter((w) => w.unit_id === u.id).map((w) => w.category_code) }));
   }
@@ -102,7 +110,13 @@ export class UnitsService {
 
   async readContact(admin: Principal, id: string, purpose: string, origin: AuditOrigin): Promise<UnitContact> {
     const unit = await this.get(admin, id);
-    await recordAudit(this.ds.manager, AuditRecorded.merchant, admin, { action: 'partner-unit.contact-read', resourceType: 'partner-unit', resourceId: id, purpose }, origin);
+    await recordAudit(
+      this.ds.manager,
+      AuditRecorded.merchant,
+      admin,
+      { action: 'partner-unit.contact-read', resourceType: 'partner-unit', resourceId: id, purpose },
+      origin,
+    );
     return { contactName: unit.contactName, contactPhone: unit.contactPhone };
   }
 
@@ -112,7 +126,13 @@ export class UnitsService {
       Object.assign(unit, given(dto));
       // The admin's own choice of name is verified; one the unit asked for is settled by it.
       if (dto.displayName !== undefined) unit.pendingDisplayName = null;
-      await recordAudit(m, AuditRecorded.merchant, admin, { action: 'partner-unit.updated', resourceType: 'partner-unit', resourceId: id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.merchant,
+        admin,
+        { action: 'partner-unit.updated', resourceType: 'partner-unit', resourceId: id },
+        origin,
+      );
     });
   }
 
@@ -132,7 +152,13 @@ export class UnitsService {
       if (approve) unit.displayName = unit.pendingDisplayName;
       unit.pendingDisplayName = null;
       const action = `partner-unit.display-name-${approve ? 'approved' : 'rejected'}`;
-      await recordAudit(m, AuditRecorded.merchant, admin, { action, resourceType: 'partner-unit', resourceId: id, purpose: reason.slice(0, 200) }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.merchant,
+        admin,
+        { action, resourceType: 'partner-unit', resourceId: id, purpose: reason.slice(0, 200) },
+        origin,
+      );
     });
   }
 
@@ -149,7 +175,13 @@ export class UnitsService {
       unit.statusReason = reason;
       await this.recordMove(m, unit, from, admin.id, reason);
       if (to === 'retired') await this.revokeAllKeys(m, unit.id);
-      await recordAudit(m, AuditRecorded.merchant, admin, { action: `partner-unit.${to}`, resourceType: 'partner-unit', resourceId: id, purpose: reason.slice(0, 200) }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.merchant,
+        admin,
+        { action: `partner-unit.${to}`, resourceType: 'partner-unit', resourceId: id, purpose: reason.slice(0, 200) },
+        origin,
+      );
     });
   }
 
@@ -161,7 +193,11 @@ export class UnitsService {
   }
 
   /** Any change dispatch must hear about: locks the unit, applies, bumps the version, publishes the snapshot. */
-  async change(id: string, scope: Principal | undefined, apply: (m: EntityManager, unit: PartnerUnit) => Promise<void>): Promise<PartnerUnit> {
+  async change(
+    id: string,
+    scope: Principal | undefined,
+    apply: (m: EntityManager, unit: PartnerUnit) => Promise<void>,
+  ): Promise<PartnerUnit> {
     return this.ds.transaction(async (m) => {
       const unit = await m.findOne(PartnerUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!unit) throw new NotFoundException('partner unit not found');
@@ -178,19 +214,21 @@ export class UnitsService {
   /** The full snapshot at the unit's current version, in the caller's transaction. */
   async publishProfile(m: EntityManager, unit: PartnerUnit): Promise<void> {
     const offerings = await m.find(Offering, { where: { unitId: unit.id, approved: true }, select: { categoryCode: true } });
-    await writeToOutbox(m, MerchantProviderProfile, { subject: unit.id, data: providerProfile(unit, offerings.map((o) => o.categoryCode)) });
+    await writeToOutbox(m, MerchantProviderProfile, {
+      subject: unit.id,
+      data: providerProfile(
+        unit,
+        offerings.map((o) => o.categoryCode),
+      ),
+    });
   }
 
   private async recordMove(m: EntityManager, unit: PartnerUnit, from: PartnerUnitStatus | null, by: string, reason: string): Promise<void> {
     const at = new Date();
-    await m.query('INSERT INTO unit_status_change (unit_id, from_status, to_status, reason, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      unit.id,
-      from,
-      unit.status,
-      reason,
-      by,
-      at,
-    ]);
+    await m.query(
+      'INSERT INTO unit_status_change (unit_id, from_status, to_status, reason, actor_id, at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [unit.id, from, unit.status, reason, by, at],
+    );
     await writeToOutbox(m, UnitStatusChanged, {
       subject: unit.id,
       data: { unitId: unit.id, orgPath: unit.orgPath, from, to: unit.status, reason, by, at: at.toISOString() },

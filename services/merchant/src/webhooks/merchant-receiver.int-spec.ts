@@ -36,14 +36,21 @@ describe('sample merchant receiver, end to end through the gateway', () => {
     prefix = `e2e_${randomUUID().slice(0, 8)}.`;
     gatewayUrl = `http://127.0.0.1:${gwPort}`;
     const auth = { AUTH_JWKS_URL: `${gatewayUrl}/.well-known/jwks.json` };
-    gw = await startGateway({ KAFKA_TOPIC_PREFIX: prefix, MERCHANT_URL: `http://127.0.0.1:${merchantPort}`, DISPATCH_URL: `http://127.0.0.1:${dispatchPort}` });
+    gw = await startGateway({
+      KAFKA_TOPIC_PREFIX: prefix,
+      MERCHANT_URL: `http://127.0.0.1:${merchantPort}`,
+      DISPATCH_URL: `http://127.0.0.1:${dispatchPort}`,
+    });
     await gw.app.listen({ port: gwPort, host: '127.0.0.1' });
     dbs = await Promise.all([createTestDatabase(), createTestDatabase()]);
     [merchantApp, dispatchApp] = await Promise.all([
       startTestApp(merchantService, serviceEnv(dbs[0], prefix, { ...auth, ...FAST_WEBHOOKS })),
       startTestApp(dispatchService, serviceEnv(dbs[1], prefix, auth)),
     ]);
-    await Promise.all([merchantApp.listen({ port: merchantPort, host: '127.0.0.1' }), dispatchApp.listen({ port: dispatchPort, host: '127.0.0.1' })]);
+    await Promise.all([
+      merchantApp.listen({ port: merchantPort, host: '127.0.0.1' }),
+      dispatchApp.listen({ port: dispatchPort, host: '127.0.0.1' }),
+    ]);
   });
 
   afterAll(async () => {
@@ -54,7 +61,12 @@ describe('sample merchant receiver, end to end through the gateway', () => {
   });
 
   // Loosely typed JSON answers: the assertions check their shape.
-  const api = async (method: string, path: string, headers: Record<string, string>, body?: object): Promise<{ status: number; body: any }> => {
+  const api = async (
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: object,
+  ): Promise<{ status: number; body: any }> => {
     const res = await fetch(`${gatewayUrl}${path}`, {
       method,
       headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
@@ -80,13 +92,22 @@ describe('sample merchant receiver, end to end through the gateway', () => {
     });
     expect(applied.status).toBe(201);
     const unitId = applied.body.id as string;
-    for (const to of ['verified', 'active']) expect((await api('POST', `/api/merchant/units/${unitId}/status`, admin, { to, reason: 'site visit done' })).status).toBe(201);
+    for (const to of ['verified', 'active'])
+      expect((await api('POST', `/api/merchant/units/${unitId}/status`, admin, { to, reason: 'site visit done' })).status).toBe(201);
     // This key sets up the integration (price list, webhook), so it is issued with the manage scope.
     const { apiKey } = (await api('POST', `/api/merchant/units/${unitId}/api-keys`, admin, { scopes: ['manage'] })).body;
     const asUnit = { 'x-api-key': apiKey };
     // The gateway learns the key from api-key-issued.v1.
     await waitFor(async () => (await api('GET', '/api/merchant/me', asUnit)).status === 200, { what: 'the gateway to know the key' });
-    expect((await api('PUT', '/api/merchant/me/offerings/water-electric-repair', asUnit, { description: 'taps and sockets', priceMinFen: 2_000, priceMaxFen: 6_000 })).status).toBe(200);
+    expect(
+      (
+        await api('PUT', '/api/merchant/me/offerings/water-electric-repair', asUnit, {
+          description: 'taps and sockets',
+          priceMinFen: 2_000,
+          priceMaxFen: 6_000,
+        })
+      ).status,
+    ).toBe(200);
     // A category the unit adds itself counts once an admin of its community approves it.
     const review = { reason: 'electrician licence seen' };
     expect((await api('POST', `/api/merchant/units/${unitId}/offerings/water-electric-repair/approve`, admin, review)).status).toBe(201);
@@ -98,9 +119,18 @@ describe('sample merchant receiver, end to end through the gateway', () => {
 
     // Dispatch learns the unit (active, its category) from provider-profile.v1.
     const dispatchDb = dispatchApp.get(DataSource);
-    await waitFor(async () => (await dispatchDb.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active AND 'water-electric-repair' = ANY (categories)`, [unitId])).length > 0, {
-      what: 'dispatch to know the unit',
-    });
+    await waitFor(
+      async () =>
+        (
+          await dispatchDb.query(
+            `SELECT 1 FROM dispatch_provider WHERE provider_id = $1 AND active AND 'water-electric-repair' = ANY (categories)`,
+            [unitId],
+          )
+        ).length > 0,
+      {
+        what: 'dispatch to know the unit',
+      },
+    );
 
     const now = Date.now();
     const request: RequestCreatedV1 = {
@@ -120,16 +150,27 @@ describe('sample merchant receiver, end to end through the gateway', () => {
     const producer = testKafka().producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const created = createEvent(RequestCreated.source, { type: RequestCreated.type, subject: request.requestId, data: request });
-    await producer.send({ topic: `${prefix}${RequestCreated.topic}`, acks: -1, messages: [toKafkaRecord(created)] }).finally(() => producer.disconnect());
+    await producer
+      .send({ topic: `${prefix}${RequestCreated.topic}`, acks: -1, messages: [toKafkaRecord(created)] })
+      .finally(() => producer.disconnect());
 
-    const [answer] = await waitFor(async () => receiver!.accepted.length > 0 && receiver!.accepted, { what: 'the receiver to accept the offer' });
+    const [answer] = await waitFor(async () => receiver!.accepted.length > 0 && receiver!.accepted, {
+      what: 'the receiver to accept the offer',
+    });
     expect(answer.status).toBe(200);
     const offered = receiver.messages.find((m) => m.type === 'job.offered')!;
-    expect(offered.data).toMatchObject({ offerId: answer.offerId, requestId: request.requestId, categoryCode: 'water-electric-repair', feePolicy: 'low_cost' });
+    expect(offered.data).toMatchObject({
+      offerId: answer.offerId,
+      requestId: request.requestId,
+      categoryCode: 'water-electric-repair',
+      feePolicy: 'low_cost',
+    });
     const [job] = await dispatchDb.query('SELECT state, provider_id FROM dispatch_job WHERE request_id = $1', [request.requestId]);
     expect(job).toEqual({ state: 'assigned', provider_id: unitId });
 
-    const assigned = await waitFor(async () => receiver!.messages.find((m) => m.type === 'job.assigned'), { what: 'the job.assigned webhook' });
+    const assigned = await waitFor(async () => receiver!.messages.find((m) => m.type === 'job.assigned'), {
+      what: 'the job.assigned webhook',
+    });
     expect(assigned.data).toMatchObject({ requestId: request.requestId, assignedByStaff: false });
     const mine = await api('GET', `/api/merchant/me/jobs/${request.requestId}`, asUnit);
     expect(mine.body).toMatchObject({ holding: true, feePolicy: 'low_cost' });

@@ -34,7 +34,9 @@ describe('webhook retry schedule across a restart', () => {
 
     const db = new Client({ connectionString: h.db.url });
     await db.connect();
-    const { rows: [pending] } = await db
+    const {
+      rows: [pending],
+    } = await db
       .query(
         `SELECT d.status, d.attempts, floor(extract(epoch FROM d.next_attempt_at) * 1000) AS due_ms,
                 extract(epoch FROM d.next_attempt_at - a.started_at) * 1000 AS wait_ms
@@ -48,10 +50,16 @@ describe('webhook retry schedule across a restart', () => {
     expect(Number(pending.wait_ms)).toBeGreaterThanOrEqual(0.8 * 30 * 60e3 * SCALE);
 
     await h.restart();
-    const done = await waitFor(async () => {
-      const [row] = await h.ds.query(`SELECT id, status, attempts FROM webhook_delivery WHERE endpoint_id = $1 AND status = 'delivered'`, [endpointId]);
-      return row;
-    }, { what: 'the delivery completed by the new instance', timeoutMs: 60_000 });
+    const done = await waitFor(
+      async () => {
+        const [row] = await h.ds.query(
+          `SELECT id, status, attempts FROM webhook_delivery WHERE endpoint_id = $1 AND status = 'delivered'`,
+          [endpointId],
+        );
+        return row;
+      },
+      { what: 'the delivery completed by the new instance', timeoutMs: 60_000 },
+    );
     expect(done.attempts).toBe(4);
     const attempts = await h.ds.query(
       'SELECT attempt, status_code, floor(extract(epoch FROM started_at) * 1000) AS started_ms FROM webhook_attempt WHERE delivery_id = $1 ORDER BY attempt',
@@ -63,6 +71,8 @@ describe('webhook retry schedule across a restart', () => {
     expect(receiver.received).toHaveLength(4);
     expect(receiver.received[3].at).toBeGreaterThan(stoppedAt);
     expect(new Set(receiver.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
-    expect(() => new Webhook(secret).verify(receiver.received[3].body, receiver.received[3].headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(secret).verify(receiver.received[3].body, receiver.received[3].headers as Record<string, string>),
+    ).not.toThrow();
   });
 });

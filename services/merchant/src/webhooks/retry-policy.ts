@@ -20,7 +20,12 @@ export interface SchedulePolicy {
  * Delay before attempt `next` (1-based, so 2 is the first retry), or undefined when the schedule is
  * spent. A Retry-After from the receiver wins when it asks for longer.
  */
-export function retryDelay(next: number, policy: SchedulePolicy, retryAfterMs?: number, random: () => number = Math.random): number | undefined {
+export function retryDelay(
+  next: number,
+  policy: SchedulePolicy,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number | undefined {
   if (next > MAX_ATTEMPTS) return undefined;
   const base = RETRY_SCHEDULE_MS[next - 1] * policy.scale;
   const jittered = Math.round(base * (1 - JITTER + random() * 2 * JITTER));
@@ -35,10 +40,7 @@ export function parseRetryAfter(header: string | undefined, now = Date.now()): n
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-export type AttemptOutcome =
-  | { kind: 'delivered' }
-  | { kind: 'retry'; retryAfterMs?: number; error: string }
-  | { kind: 'gone' };
+export type AttemptOutcome = { kind: 'delivered' } | { kind: 'retry'; retryAfterMs?: number; error: string } | { kind: 'gone' };
 
 export interface AttemptResult {
   status?: number;

@@ -139,7 +139,10 @@ export function refuseUrl(raw: string, policy: UrlPolicy): string | undefined {
   if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return 'must be an https URL';
   if (!local && url.port !== '' && url.port !== '443') return 'must use port 443';
   // The WHATWG parser already turns 2130706433, 0x7f000001 and 017700000001 into 127.0.0.1.
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (LOCAL_NAMES.has(host) || host.endsWith('.localhost')) return local ? undefined : 'must not point at this machine';
   const numeric = isIP(host) !== 0 || parseNumericIPv4(host) !== undefined;
   if (numeric && isForbiddenAddress(host, local)) return 'must not point at a private, loopback, link-local or reserved address';

@@ -36,7 +36,10 @@ describe('webhooks are a shared resource: caps and fairness between units', () =
     const [slowUnit, fastUnit] = [await h.activeUnit('Hanging Receiver'), await h.activeUnit('Quick Receiver')];
     const [slow, fast] = [await HeldReceiver.start(), await ScriptedReceiver.start()];
     try {
-      for (const [unit, url] of [[slowUnit, slow.url], [fastUnit, fast.url]]) {
+      for (const [unit, url] of [
+        [slowUnit, slow.url],
+        [fastUnit, fast.url],
+      ]) {
         expect((await h.call(merchant(unit), 'POST', '/me/webhooks', { url })).statusCode).toBe(201);
       }
       for (let i = 0; i < 12; i++) {
@@ -48,12 +51,18 @@ describe('webhooks are a shared resource: caps and fairness between units', () =
         const o = offer(fastUnit);
         await h.produce(JobOffered, o.requestId, o);
       }
-      await waitFor(async () => (await count(fastUnit, 'delivered')) === 3, { what: "the quick unit's three deliveries", timeoutMs: 10_000 });
+      await waitFor(async () => (await count(fastUnit, 'delivered')) === 3, {
+        what: "the quick unit's three deliveries",
+        timeoutMs: 10_000,
+      });
       // Still held: the quick unit's deliveries did not have to wait for the hanging ones.
       expect(await count(slowUnit, 'delivered')).toBe(0);
       expect(slow.held.length).toBeGreaterThan(0);
       slow.releaseAll();
-      await waitFor(async () => (await count(slowUnit, 'delivered')) === 12, { what: "the hanging unit's twelve deliveries", timeoutMs: 30_000 });
+      await waitFor(async () => (await count(slowUnit, 'delivered')) === 12, {
+        what: "the hanging unit's twelve deliveries",
+        timeoutMs: 30_000,
+      });
     } finally {
       await Promise.all([slow.close(), fast.close()]);
     }

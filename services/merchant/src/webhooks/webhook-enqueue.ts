@@ -17,7 +17,13 @@ export interface Occurrence {
  * transaction (so with the inbox row of the fact): at least once, whatever happens next, and once
  * per fact however many times it arrives.
  */
-export async function enqueueWebhook(m: EntityManager, unitId: string, type: WebhookEventType, data: object, from: Occurrence): Promise<number> {
+export async function enqueueWebhook(
+  m: EntityManager,
+  unitId: string,
+  type: WebhookEventType,
+  data: object,
+  from: Occurrence,
+): Promise<number> {
   const messageId = messageIdFor(from.factKey, type, unitId);
   const inserted = await m.query<{ id: string }[]>(
     `INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)

@@ -26,9 +26,15 @@ describe('webhook client', () => {
     const before = hits;
     const answers = [['93.184.216.34'], ['93.184.216.34', '127.0.0.1']];
     let asked = 0;
-    const rebinding: Resolver = (_host, _opts, cb) => cb(null, answers[Math.min(asked++, 1)].map((address) => ({ address, family: 4 })));
+    const rebinding: Resolver = (_host, _opts, cb) =>
+      cb(
+        null,
+        answers[Math.min(asked++, 1)].map((address) => ({ address, family: 4 })),
+      );
     const lookup = guardedLookup(false, rebinding);
-    const first = await new Promise<NodeJS.ErrnoException | null>((resolve) => lookup('hooks.example.com', { all: true }, (err) => resolve(err)));
+    const first = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      lookup('hooks.example.com', { all: true }, (err) => resolve(err)),
+    );
     expect(first).toBeNull();
     const client = new WebhookClient({ allowLocalHttp: false, timeoutMs: 2_000, resolver: rebinding });
     const result = await client.post('https://hooks.example.com/hook', {}, '{}');
@@ -41,16 +47,25 @@ describe('webhook client', () => {
 
   it('checks address literals before every attempt, whatever form they take', async () => {
     const client = new WebhookClient({ allowLocalHttp: false, timeoutMs: 2_000 });
-    for (const url of ['https://2130706433/hook', 'https://0x7f000001/hook', 'https://[::ffff:127.0.0.1]/hook', 'https://169.254.169.254/']) {
+    for (const url of [
+      'https://2130706433/hook',
+      'https://0x7f000001/hook',
+      'https://[::ffff:127.0.0.1]/hook',
+      'https://169.254.169.254/',
+    ]) {
       expect((await client.post(url, {}, '{}')).error).toBe("the endpoint's address is not allowed");
     }
     client.close();
   });
 
   it('refuses every resolved address that is not public in the DNS answer itself', async () => {
-    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => guardedLookup(false)('localhost', { all: true }, (err) => resolve(err)));
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      guardedLookup(false)('localhost', { all: true }, (err) => resolve(err)),
+    );
     expect(error?.code).toBe('EADDRNOTPUBLIC');
-    const ok = await new Promise<NodeJS.ErrnoException | null>((resolve) => guardedLookup(true)('localhost', { all: true }, (err) => resolve(err)));
+    const ok = await new Promise<NodeJS.ErrnoException | null>((resolve) =>
+      guardedLookup(true)('localhost', { all: true }, (err) => resolve(err)),
+    );
     expect(ok).toBeNull();
   });
 

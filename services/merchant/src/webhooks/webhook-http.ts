@@ -6,7 +6,11 @@ import { AttemptResult } from './retry-policy';
 import { isForbiddenAddress, refuseUrl } from './ssrf';
 
 /** `dns.lookup` with `all: true`; replaceable so tests can play a rebinding DNS server. */
-export type Resolver = (hostname: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolver = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 /**
  * What the merchant reads in its delivery log when an address is refused. The detail (which name
  * resolved to which internal address) stays in our logs: shown to the merchant, it would turn the
@@ -82,7 +86,12 @@ export class WebhookClient {
       const req = send(target, {
         method: 'POST',
         agent: target.protocol === 'https:' ? this.https : this.http,
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Bangbang-Webhooks/1' },
+        headers: {
+          ...headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'Bangbang-Webhooks/1',
+        },
       });
       const timer = setTimeout(() => {
         req.destroy();

@@ -1,10 +1,5 @@
 import { sha256Hex } from '@bangbang/auth';
-import type {
-  JobAssignedV1,
-  JobOfferedV1,
-  OfferWithdrawnV1,
-  RatingSubmittedV1,
-} from '@bangbang/contracts';
+import type { JobAssignedV1, JobOfferedV1, OfferWithdrawnV1, RatingSubmittedV1 } from '@bangbang/contracts';
 
 /** What a unit's system can subscribe to. */
 export const WEBHOOK_EVENT_TYPES = ['job.offered', 'offer.withdrawn', 'job.assigned', 'job.cancelled', 'rating.received'] as const;

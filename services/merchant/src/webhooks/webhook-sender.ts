@@ -152,7 +152,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       result = { error: 'endpoint disabled', latencyMs: 0 };
     } else {
       const secrets = [this.box.open(d.secret_sealed)];
-      if (d.previous_secret_sealed && d.previous_secret_until && d.previous_secret_until > startedAt) secrets.push(this.box.open(d.previous_secret_sealed));
+      if (d.previous_secret_sealed && d.previous_secret_until && d.previous_secret_until > startedAt)
+        secrets.push(this.box.open(d.previous_secret_sealed));
       result = await this.client.post(d.url, { ...signedHeaders(secrets, d.message_id, d.body, startedAt) }, d.body);
     }
     const outcome: AttemptOutcome = d.enabled ? classify(result) : { kind: 'retry', error: 'endpoint disabled' };
@@ -193,7 +194,10 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     );
     const attempt = current.attempts + 1;
     const error = outcome.kind === 'retry' ? outcome.error : result.status === 410 ? 'HTTP 410 Gone' : null;
-    const delay = outcome.kind === 'retry' && d.enabled ? retryDelay(current.step + 2, { scale: this.config.WEBHOOK_SCHEDULE_SCALE }, outcome.retryAfterMs) : undefined;
+    const delay =
+      outcome.kind === 'retry' && d.enabled
+        ? retryDelay(current.step + 2, { scale: this.config.WEBHOOK_SCHEDULE_SCALE }, outcome.retryAfterMs)
+        : undefined;
     const label = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'gone' ? 'gone' : delay === undefined ? 'failed' : 'retry';
     await m.query(
       'INSERT INTO webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, error, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)',
@@ -216,7 +220,17 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     if (label === 'failed' && d.enabled) {
       await writeToOutbox(m, WebhookDeliveryFailed, {
         subject: d.unit_id,
-        data: { deliveryId: d.id, messageId: d.message_id, unitId: d.unit_id, orgPath: d.org_path, endpointId: d.endpoint_id, eventType: d.event_type, attempts: attempt, lastError: error?.slice(0, 500), at: new Date().toISOString() },
+        data: {
+          deliveryId: d.id,
+          messageId: d.message_id,
+          unitId: d.unit_id,
+          orgPath: d.org_path,
+          endpointId: d.endpoint_id,
+          eventType: d.event_type,
+          attempts: attempt,
+          lastError: error?.slice(0, 500),
+          at: new Date().toISOString(),
+        },
       });
     }
     if (label === 'gone') return this.disable(m, d, 'gone');
@@ -224,7 +238,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       'UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, now()) WHERE id = $1 RETURNING failing_since, enabled',
       [d.endpoint_id],
     );
-    if (failing[0]?.enabled && failingTooLong(failing[0].failing_since, new Date(), this.config.WEBHOOK_DISABLE_AFTER_MS)) await this.disable(m, d, 'failing');
+    if (failing[0]?.enabled && failingTooLong(failing[0].failing_since, new Date(), this.config.WEBHOOK_DISABLE_AFTER_MS))
+      await this.disable(m, d, 'failing');
   }
 
   /** The endpoint stops receiving: its pending deliveries fail (replayable once it is enabled again). */

@@ -7,7 +7,12 @@ export class CreateEndpointDto {
   @IsString() @MaxLength(2_000) url: string;
   @IsOptional() @IsString() @MaxLength(200) description?: string;
   /** Defaults to every type. */
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length) @IsIn(WEBHOOK_EVENT_TYPES, { each: true }) eventTypes?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
+  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  eventTypes?: string[];
 }
 
 export class DeliveriesQuery {
@@ -25,4 +30,3 @@ export class UnitDeliveryParams {
   @IsUUID() id: string;
   @IsUUID() deliveryId: string;
 }
-

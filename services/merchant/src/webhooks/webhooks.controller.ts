@@ -1,5 +1,18 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, UseGuards, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ADMIN_READERS, ADMINS, NeedsManageScope, unitOf } from '../access';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { UnitsService } from '../units/units.service';
@@ -89,7 +102,11 @@ export class UnitWebhooksController {
 
   @Get('deliveries')
   @Roles(...ADMIN_READERS)
-  async deliveries(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Query() q: DeliveriesQuery): Promise<DeliveryView[]> {
+  async deliveries(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: DeliveriesQuery,
+  ): Promise<DeliveryView[]> {
     await this.units.get(p, id);
     return this.webhooks.deliveries(id, q);
   }
@@ -97,7 +114,12 @@ export class UnitWebhooksController {
   @Post('deliveries/replay')
   @Roles(...ADMINS)
   @HttpCode(200)
-  async replaySince(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplayDto, @Req() req: AuthenticatedRequest): Promise<Replayed> {
+  async replaySince(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReplayDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Replayed> {
     await this.units.get(p, id);
     return this.webhooks.replaySince(id, dto.since, { admin: p, origin: auditOrigin(req) });
   }
@@ -105,7 +127,11 @@ export class UnitWebhooksController {
   @Post('deliveries/:deliveryId/replay')
   @Roles(...ADMINS)
   @HttpCode(200)
-  async replay(@CurrentPrincipal() p: Principal, @Param() { id, deliveryId }: UnitDeliveryParams, @Req() req: AuthenticatedRequest): Promise<DeliveryView> {
+  async replay(
+    @CurrentPrincipal() p: Principal,
+    @Param() { id, deliveryId }: UnitDeliveryParams,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<DeliveryView> {
     await this.units.get(p, id);
     return this.webhooks.replay(id, deliveryId, { admin: p, origin: auditOrigin(req) });
   }

@@ -1,11 +1,29 @@
-import { JobAssigned, JobCompleted, JobOffered, JobOfferedV1, OfferWithdrawn, RatingSubmitted, RequestCancelled, RequestReopened } from '@bangbang/contracts';
+import {
+  JobAssigned,
+  JobCompleted,
+  JobOffered,
+  JobOfferedV1,
+  OfferWithdrawn,
+  RatingSubmitted,
+  RequestCancelled,
+  RequestReopened,
+} from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { JINCHENG, merchant, MerchantHarness, offer as jobOffer, OTHER_STREET_ADMIN, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
+import {
+  JINCHENG,
+  merchant,
+  MerchantHarness,
+  offer as jobOffer,
+  OTHER_STREET_ADMIN,
+  startMerchant,
+  STREET_ADMIN,
+} from '../../test/merchant-harness';
 import { ScriptedReceiver } from '../../test/receiver';
 
-const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOfferedV1 => jobOffer(unitId, { summary: 'kitchen tap leaking', ...extra });
+const offer = (unitId: string, extra: Partial<JobOfferedV1> = {}): JobOfferedV1 =>
+  jobOffer(unitId, { summary: 'kitchen tap leaking', ...extra });
 
 describe('outbound webhooks', () => {
   let h: MerchantHarness;
@@ -29,14 +47,19 @@ describe('outbound webhooks', () => {
   const deliveryOf = (endpointId: string, status: string) =>
     waitFor(
       async () => {
-        const [row] = await h.ds.query('SELECT * FROM webhook_delivery WHERE endpoint_id = $1 AND status = $2 ORDER BY created_at DESC LIMIT 1', [endpointId, status]);
+        const [row] = await h.ds.query(
+          'SELECT * FROM webhook_delivery WHERE endpoint_id = $1 AND status = $2 ORDER BY created_at DESC LIMIT 1',
+          [endpointId, status],
+        );
         return row;
       },
       { what: `a ${status} delivery`, timeoutMs: 30_000 },
     );
 
   const attemptsOf = (deliveryId: string) =>
-    h.ds.query('SELECT attempt, status_code, outcome, latency_ms FROM webhook_attempt WHERE delivery_id = $1 ORDER BY attempt', [deliveryId]);
+    h.ds.query('SELECT attempt, status_code, outcome, latency_ms FROM webhook_attempt WHERE delivery_id = $1 ORDER BY attempt', [
+      deliveryId,
+    ]);
 
   it('delivers a job offer that the standardwebhooks library verifies, with a thin payload', async () => {
     const receiver = await ScriptedReceiver.start();
@@ -45,7 +68,10 @@ describe('outbound webhooks', () => {
       const o = offer(unitA);
       await h.produce(JobOffered, o.requestId, o);
       const [got] = await waitFor(async () => receiver.received.length > 0 && receiver.received, { what: 'the webhook' });
-      const verified = new Webhook(secret).verify(got.body, got.headers as Record<string, string>) as { type: string; data: Record<string, unknown> };
+      const verified = new Webhook(secret).verify(got.body, got.headers as Record<string, string>) as {
+        type: string;
+        data: Record<string, unknown>;
+      };
       expect(verified.type).toBe('job.offered');
       expect(verified.data).toEqual({
         offerId: o.offerId,
@@ -82,7 +108,8 @@ describe('outbound webhooks', () => {
       ]);
       expect(receiver.received).toHaveLength(4);
       expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([delivery.message_id]));
-      for (const r of receiver.received) expect(() => new Webhook(secret).verify(r.body, r.headers as Record<string, string>)).not.toThrow();
+      for (const r of receiver.received)
+        expect(() => new Webhook(secret).verify(r.body, r.headers as Record<string, string>)).not.toThrow();
       await h.call(merchant(unitA), 'DELETE', `/me/webhooks/${id}`);
     } finally {
       await receiver.close();
@@ -114,11 +141,16 @@ describe('outbound webhooks', () => {
       expect(delivery).toMatchObject({ attempts: 1, last_status_code: 410 });
       const [endpoint] = (await h.call(merchant(unitA), 'GET', '/me/webhooks')).json().filter((e: { id: string }) => e.id === id);
       expect(endpoint).toMatchObject({ enabled: false, disabledReason: 'the receiver answered 410 Gone' });
-      const [{ n }] = await h.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'bangbang.merchant.webhook-endpoint-disabled.v1' AND key = $1`, [unitA]);
+      const [{ n }] = await h.ds.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE type = 'bangbang.merchant.webhook-endpoint-disabled.v1' AND key = $1`,
+        [unitA],
+      );
       expect(n).toBe(1);
       const next = offer(unitA);
       await h.produce(JobOffered, next.requestId, next);
-      await waitFor(async () => (await h.call(merchant(unitA), 'GET', `/me/jobs/${next.requestId}`)).statusCode === 200, { what: 'the next offer recorded' });
+      await waitFor(async () => (await h.call(merchant(unitA), 'GET', `/me/jobs/${next.requestId}`)).statusCode === 200, {
+        what: 'the next offer recorded',
+      });
       const [{ count }] = await h.ds.query('SELECT count(*)::int AS count FROM webhook_delivery WHERE endpoint_id = $1', [id]);
       expect(count).toBe(1);
       expect(receiver.received).toHaveLength(1);
@@ -140,7 +172,8 @@ describe('outbound webhooks', () => {
       await h.produce(JobOffered, o.requestId, o);
       const [got] = await waitFor(async () => receiver.received.length > 0 && receiver.received, { what: 'the webhook' });
       expect(String(got.headers['webhook-signature']).split(' ')).toHaveLength(2);
-      for (const secret of [old, fresh]) expect(() => new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
+      for (const secret of [old, fresh])
+        expect(() => new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).not.toThrow();
       await h.call(merchant(unitA), 'DELETE', `/me/webhooks/${id}`);
     } finally {
       await receiver.close();
@@ -156,8 +189,20 @@ describe('outbound webhooks', () => {
       await h.produce(JobOffered, o.requestId, o);
       await h.produce(JobOffered, o.requestId, offeredToB);
       const base = { requestId: o.requestId, orgPath: JINCHENG, categoryCode: o.categoryCode, at: new Date().toISOString() };
-      await h.produce(OfferWithdrawn, o.requestId, { ...base, offerId: offeredToB.offerId, providerId: unitB, providerKind: 'merchant', because: 'taken' });
-      await h.produce(JobAssigned, o.requestId, { ...base, providerId: unitA, providerKind: 'merchant', providerName: 'Jincheng Plumbing', responseDueAt: new Date(Date.now() + 4 * 3600e3).toISOString() });
+      await h.produce(OfferWithdrawn, o.requestId, {
+        ...base,
+        offerId: offeredToB.offerId,
+        providerId: unitB,
+        providerKind: 'merchant',
+        because: 'taken',
+      });
+      await h.produce(JobAssigned, o.requestId, {
+        ...base,
+        providerId: unitA,
+        providerKind: 'merchant',
+        providerName: 'Jincheng Plumbing',
+        responseDueAt: new Date(Date.now() + 4 * 3600e3).toISOString(),
+      });
       // Cancellation comes on another topic: only once the unit holds the job is it the unit's to hear of.
       await waitFor(async () => receiverA.received.length >= 2, { what: 'the assignment webhook' });
       await h.produce(RequestCancelled, o.requestId, { ...base, by: 'resident', reason: 'fixed it myself, call me on 13900001111' });
@@ -180,7 +225,10 @@ describe('outbound webhooks', () => {
       expect(typesOf(receiverB)).toEqual(['job.offered', 'offer.withdrawn']);
       const cancelled = receiverA.received.map((x) => JSON.parse(x.body)).find((x) => x.type === 'job.cancelled');
       expect(cancelled.data).toEqual({ requestId: o.requestId, by: 'resident' });
-      for (const [r, secret] of [[receiverA, a.secret], [receiverB, b.secret]] as const) {
+      for (const [r, secret] of [
+        [receiverA, a.secret],
+        [receiverB, b.secret],
+      ] as const) {
         for (const x of r.received) expect(() => new Webhook(secret).verify(x.body, x.headers as Record<string, string>)).not.toThrow();
       }
       await h.call(merchant(unitA), 'DELETE', `/me/webhooks/${a.id}`);
@@ -196,14 +244,34 @@ describe('outbound webhooks', () => {
       const { id } = await register(unitA, receiver.url, ['job.assigned']);
       const requestId = randomUUID();
       const consumed = (eventId: string) =>
-        waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, { what: `event ${eventId} consumed` });
-      const base = { requestId, orgPath: JINCHENG, categoryCode: 'water-electric-repair', providerId: unitA, providerKind: 'merchant' as const };
+        waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, {
+          what: `event ${eventId} consumed`,
+        });
+      const base = {
+        requestId,
+        orgPath: JINCHENG,
+        categoryCode: 'water-electric-repair',
+        providerId: unitA,
+        providerKind: 'merchant' as const,
+      };
       const assignedAt = Date.now();
-      const assigned = { ...base, at: new Date(assignedAt).toISOString(), providerName: 'Jincheng Plumbing', responseDueAt: new Date(assignedAt + 4 * 3600e3).toISOString() };
+      const assigned = {
+        ...base,
+        at: new Date(assignedAt).toISOString(),
+        providerName: 'Jincheng Plumbing',
+        responseDueAt: new Date(assignedAt + 4 * 3600e3).toISOString(),
+      };
       await h.produce(JobAssigned, requestId, assigned);
       await h.produce(JobCompleted, requestId, { ...base, at: new Date(assignedAt + 60e3).toISOString(), priceChargedFen: 0 });
       await consumed(await h.produce(JobAssigned, requestId, assigned));
-      const reopened = { requestId, orgPath: JINCHENG, categoryCode: 'water-electric-repair', at: new Date(assignedAt + 120e3).toISOString(), reason: 'still leaking', previousProviderId: unitA };
+      const reopened = {
+        requestId,
+        orgPath: JINCHENG,
+        categoryCode: 'water-electric-repair',
+        at: new Date(assignedAt + 120e3).toISOString(),
+        reason: 'still leaking',
+        previousProviderId: unitA,
+      };
       await h.produce(RequestReopened, requestId, reopened);
       await consumed(await h.produce(RequestReopened, requestId, reopened));
 
@@ -229,7 +297,10 @@ describe('outbound webhooks', () => {
       const failed = await deliveryOf(id, 'failed');
       expect(failed.attempts).toBe(8);
       expect(receiver.received).toHaveLength(8);
-      const [{ n }] = await h.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE type = 'bangbang.merchant.webhook-delivery-failed.v1' AND payload::jsonb ->> 'deliveryId' = $1`, [failed.id]);
+      const [{ n }] = await h.ds.query(
+        `SELECT count(*)::int AS n FROM outbox WHERE type = 'bangbang.merchant.webhook-delivery-failed.v1' AND payload::jsonb ->> 'deliveryId' = $1`,
+        [failed.id],
+      );
       expect(n).toBe(1);
 
       const listed = await h.call(merchant(unitA), 'GET', `/me/webhooks/deliveries?status=failed&endpointId=${id}`);

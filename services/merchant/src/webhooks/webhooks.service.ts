@@ -157,7 +157,11 @@ export class WebhooksService {
     return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)], audit)).length };
   }
 
-  private async replayWhere(condition: string, params: unknown[], by?: AdminAct & { purpose(replayed: number): string }): Promise<string[]> {
+  private async replayWhere(
+    condition: string,
+    params: unknown[],
+    by?: AdminAct & { purpose(replayed: number): string },
+  ): Promise<string[]> {
     return this.ds.transaction(async (m) => {
       const [rows] = await m.query<[{ id: string }[], number]>(
         `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
@@ -169,7 +173,12 @@ export class WebhooksService {
       );
       if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
       if (by && rows.length) {
-        const entry = { action: 'webhook.replayed', resourceType: 'partner-unit', resourceId: params[0] as string, purpose: by.purpose(rows.length).slice(0, 200) };
+        const entry = {
+          action: 'webhook.replayed',
+          resourceType: 'partner-unit',
+          resourceId: params[0] as string,
+          purpose: by.purpose(rows.length).slice(0, 200),
+        };
         await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
       }
       return rows.map((r) => r.id);

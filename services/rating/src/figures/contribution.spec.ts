@@ -19,7 +19,11 @@ const signedOff = (at: string, solved = true, resolutionDueAt = '2026-12-01T00:0
   providerKind: 'merchant',
   ...placed,
 });
-const rated = (revision: number, provider: 'satisfied' | 'basically_satisfied' | 'dissatisfied', ratedAt = '2026-11-20T02:00:00Z'): Fact => ({
+const rated = (
+  revision: number,
+  provider: 'satisfied' | 'basically_satisfied' | 'dissatisfied',
+  ratedAt = '2026-11-20T02:00:00Z',
+): Fact => ({
   type: 'rated',
   revision,
   ratedAt,
@@ -62,7 +66,10 @@ describe('a job contributes to the day its deadline falls due, in China time', (
     ],
     [
       'breached and never accepted: a miss and a breach',
-      [created('2026-11-10T04:00:00Z', '2026-11-11T00:00:00Z'), { type: 'breached', deadline: 'response', at: '2026-11-10T04:00:01Z', ...placed }],
+      [
+        created('2026-11-10T04:00:00Z', '2026-11-11T00:00:00Z'),
+        { type: 'breached', deadline: 'response', at: '2026-11-10T04:00:01Z', ...placed },
+      ],
       { '2026-11-10': { responseDue: 1, breaches: 1 } },
     ],
     [
@@ -73,7 +80,13 @@ describe('a job contributes to the day its deadline falls due, in China time', (
     [
       'a consultation answered at intake is not due anything',
       [
-        { type: 'created', kind: 'consultation', responseDueAt: '2026-11-10T04:00:00Z', resolutionDueAt: '2026-11-11T00:00:00Z', ...placed },
+        {
+          type: 'created',
+          kind: 'consultation',
+          responseDueAt: '2026-11-10T04:00:00Z',
+          resolutionDueAt: '2026-11-11T00:00:00Z',
+          ...placed,
+        },
         { type: 'answered', at: '2026-11-10T00:01:00Z', ...placed },
       ],
       {},
@@ -104,7 +117,11 @@ describe('a job contributes to the day its deadline falls due, in China time', (
       [rated(1, 'dissatisfied', '2026-11-20T17:00:00Z'), rated(2, 'satisfied', '2026-11-25T02:00:00Z')],
       { '2026-11-21': { ratings: 1, teamOk: 1, providerOk: 1, providerStars: 5, tagPolite: 1 } },
     ],
-    ['basically satisfied counts as satisfied, 4 stars', [rated(1, 'basically_satisfied')], { '2026-11-20': { ratings: 1, teamOk: 1, providerOk: 1, providerStars: 4, tagPolite: 1 } }],
+    [
+      'basically satisfied counts as satisfied, 4 stars',
+      [rated(1, 'basically_satisfied')],
+      { '2026-11-20': { ratings: 1, teamOk: 1, providerOk: 1, providerStars: 4, tagPolite: 1 } },
+    ],
   ])('%s', (_, facts, expected) => {
     expect(community(fold(facts))).toEqual(expected);
   });
@@ -133,7 +150,11 @@ describe('folding facts', () => {
 
   it('credits the response to the first provider to accept', () => {
     const job = fold(facts);
-    expect(contribution(job).filter((e) => e.dim === 'provider' && e.counters.responseDue).map((e) => e.key)).toEqual(['m-1']);
+    expect(
+      contribution(job)
+        .filter((e) => e.dim === 'provider' && e.counters.responseDue)
+        .map((e) => e.key),
+    ).toEqual(['m-1']);
   });
 
   it('places a job in its community, street, district and category', () => {
@@ -143,7 +164,15 @@ describe('folding facts', () => {
       ['community', '/nanchang/jinxing/jincheng/'],
     ]);
     const dims = new Set(contribution(fold(facts)).map((e) => `${e.dim}:${e.key}`));
-    expect(dims).toEqual(new Set(['district:/nanchang/', 'street:/nanchang/jinxing/', 'community:/nanchang/jinxing/jincheng/', 'category:plumbing', 'provider:m-1']));
+    expect(dims).toEqual(
+      new Set([
+        'district:/nanchang/',
+        'street:/nanchang/jinxing/',
+        'community:/nanchang/jinxing/jincheng/',
+        'category:plumbing',
+        'provider:m-1',
+      ]),
+    );
   });
 });
 

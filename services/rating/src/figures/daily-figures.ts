@@ -12,7 +12,12 @@ export function figuresUpsert(entries: Entry[], first = 1): { sql: string; param
     sql: `INSERT INTO daily_figure (dim, key, day, ${COLUMNS.join(', ')})
      SELECT * FROM unnest(${n(0)}::text[], ${n(1)}::text[], ${n(2)}::date[], ${casts})
      ON CONFLICT (dim, key, day) DO UPDATE SET ${COLUMNS.map((c) => `${c} = daily_figure.${c} + EXCLUDED.${c}`).join(', ')}`,
-    params: [entries.map((e) => e.dim), entries.map((e) => e.key), entries.map((e) => e.day), ...COUNTERS.map((c) => entries.map((e) => e.counters[c]))],
+    params: [
+      entries.map((e) => e.dim),
+      entries.map((e) => e.key),
+      entries.map((e) => e.day),
+      ...COUNTERS.map((c) => entries.map((e) => e.counters[c])),
+    ],
   };
 }
 

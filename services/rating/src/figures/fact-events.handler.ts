@@ -133,7 +133,13 @@ export class FactEventsHandler {
 
   private async assignment(e: CloudEvent<JobAssignedV1>, ctx: EventContext): Promise<void> {
     const d = e.data;
-    await this.projector.apply(ctx.manager, d.requestId, { type: 'assigned', at: d.at, providerId: d.providerId, providerKind: d.providerKind, ...placed(d) });
+    await this.projector.apply(ctx.manager, d.requestId, {
+      type: 'assigned',
+      at: d.at,
+      providerId: d.providerId,
+      providerKind: d.providerKind,
+      ...placed(d),
+    });
   }
 
   private async rated(e: CloudEvent<RatingSubmittedV1>, ctx: EventContext): Promise<void> {

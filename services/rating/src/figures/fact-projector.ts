@@ -54,6 +54,8 @@ export class FactProjector {
 }
 
 export async function loadJob(m: EntityManager, requestId: string, lock = false): Promise<JobFact | null> {
-  const [row] = await m.query<[{ fact: JobFact }?]>(`SELECT fact FROM job_fact WHERE request_id = $1${lock ? ' FOR UPDATE' : ''}`, [requestId]);
+  const [row] = await m.query<[{ fact: JobFact }?]>(`SELECT fact FROM job_fact WHERE request_id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    requestId,
+  ]);
   return row?.fact ?? null;
 }

@@ -52,9 +52,19 @@ export class FiguresController {
   @Roles('district_admin')
   recompute(@CurrentPrincipal() p: Principal, @Query() q: RecomputeQuery, @Req() req: AuthenticatedRequest): Promise<RecomputeView> {
     return recomputeFigures(this.ds, q.repair, (m, result) => {
-      const outcome = result.repaired ? 'figures differed and were repaired' : result.equal ? 'figures agreed, nothing repaired' : 'figures differ';
+      const outcome = result.repaired
+        ? 'figures differed and were repaired'
+        : result.equal
+          ? 'figures agreed, nothing repaired'
+          : 'figures differ';
       const purpose = `${q.repair ? 'repair requested' : 'check only'}; ${outcome}`;
-      return recordAudit(m, AuditRecorded.rating, p, { action: 'figures.recomputed', resourceType: 'figures', resourceId: 'daily-figures', purpose }, auditOrigin(req));
+      return recordAudit(
+        m,
+        AuditRecorded.rating,
+        p,
+        { action: 'figures.recomputed', resourceType: 'figures', resourceId: 'daily-figures', purpose },
+        auditOrigin(req),
+      );
     });
   }
 }

@@ -47,7 +47,12 @@ export async function refreshProviderQuality(
   // jsonb keeps its own key order, so the stored figures are compared as values, not as text.
   if (isDeepStrictEqual(figures, row.figures)) return false;
   const version = Number(row.version) + 1;
-  await m.query('UPDATE provider_quality SET version = $2, figures = $3, updated_at = $4 WHERE provider_id = $1', [providerId, version, figures, now]);
+  await m.query('UPDATE provider_quality SET version = $2, figures = $3, updated_at = $4 WHERE provider_id = $1', [
+    providerId,
+    version,
+    figures,
+    now,
+  ]);
   await writeToOutbox(m, ProviderQuality, {
     subject: providerId,
     data: { providerId, providerKind: row.provider_kind, ...figures, asOf: now.toISOString(), version },

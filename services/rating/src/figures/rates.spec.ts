@@ -6,7 +6,12 @@ const counters = (c: Partial<Counters>): Counters => ({ ...zeroCounters(), ...c 
 
 describe('the three rates and the composite', () => {
   it.each<[string, Partial<Counters>, 'team' | 'provider', Record<string, number | null>]>([
-    ['a month with no jobs: every rate n/a, no composite', {}, 'team', { responseRate: null, resolutionRate: null, teamSatisfaction: null, providerSatisfaction: null, composite: null }],
+    [
+      'a month with no jobs: every rate n/a, no composite',
+      {},
+      'team',
+      { responseRate: null, resolutionRate: null, teamSatisfaction: null, providerSatisfaction: null, composite: null },
+    ],
     [
       'all in time, all satisfied',
       { responseDue: 10, responseOk: 10, resolutionDue: 8, resolutionOk: 8, ratings: 5, teamOk: 5, providerOk: 5 },
@@ -17,7 +22,13 @@ describe('the three rates and the composite', () => {
       '30/35/35 of 0.9, 0.8, 0.6',
       { responseDue: 10, responseOk: 9, resolutionDue: 10, resolutionOk: 8, ratings: 10, teamOk: 6, providerOk: 2 },
       'team',
-      { responseRate: 0.9, resolutionRate: 0.8, teamSatisfaction: 0.6, providerSatisfaction: 0.2, composite: 0.3 * 0.9 + 0.35 * 0.8 + 0.35 * 0.6 },
+      {
+        responseRate: 0.9,
+        resolutionRate: 0.8,
+        teamSatisfaction: 0.6,
+        providerSatisfaction: 0.2,
+        composite: 0.3 * 0.9 + 0.35 * 0.8 + 0.35 * 0.6,
+      },
     ],
     [
       'a provider composite uses the provider question',
@@ -37,7 +48,12 @@ describe('the three rates and the composite', () => {
       'team',
       { responseRate: 0.75, resolutionRate: 0.5, teamSatisfaction: null, composite: (0.3 * 0.75 + 0.35 * 0.5) / 0.65 },
     ],
-    ['nothing in time', { responseDue: 3, resolutionDue: 3, ratings: 3 }, 'team', { responseRate: 0, resolutionRate: 0, teamSatisfaction: 0, composite: 0 }],
+    [
+      'nothing in time',
+      { responseDue: 3, resolutionDue: 3, ratings: 3 },
+      'team',
+      { responseRate: 0, resolutionRate: 0, teamSatisfaction: 0, composite: 0 },
+    ],
   ])('%s', (_, c, satisfaction, expected) => {
     const r = rates(counters(c), DEFAULT_WEIGHTS, satisfaction) as unknown as Record<string, number | null>;
     for (const [k, v] of Object.entries(expected)) {
@@ -48,7 +64,13 @@ describe('the three rates and the composite', () => {
 
   it('takes configured weights', () => {
     expect(parseWeights('50, 25,25')).toEqual({ response: 50, resolution: 25, satisfaction: 25 });
-    expect(composite([[1, 50], [0, 25], [0, 25]])).toBe(0.5);
+    expect(
+      composite([
+        [1, 50],
+        [0, 25],
+        [0, 25],
+      ]),
+    ).toBe(0.5);
     expect(() => parseWeights('0,0,0')).toThrow(/not all zero/);
     expect(() => parseWeights('30,35')).toThrow(/three/);
   });
@@ -81,7 +103,10 @@ describe('the Bayesian score', () => {
 
   it('puts 2 five-star ratings below 200 averaging 4.8 stars', () => {
     const few = score([[5, 2]]);
-    const many = score([[5, 160], [4, 40]]);
+    const many = score([
+      [5, 160],
+      [4, 40],
+    ]);
     expect(few).toBeCloseTo(10 / 12, 10);
     expect(many).toBeCloseTo((8 + 190) / 210, 10);
     expect(few).toBeLessThan(many);

@@ -71,4 +71,3 @@ export function monthDays(month: string): { from: string; until: string } {
   const next = mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, '0')}`;
   return { from: `${month}-01`, until: `${next}-01` };
 }
-

@@ -20,7 +20,13 @@ describe('incremental figures against a full recompute, on a seeded history of 1
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ url: db.url, entities: [], migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500] })).initialize();
+    ds = await new DataSource(
+      dataSourceOptions({
+        url: db.url,
+        entities: [],
+        migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500],
+      }),
+    ).initialize();
     await runMigrationsLocked(ds);
     // The consumer's path: the same projector, in transactions, fact after fact as they arrive.
     const projector = new FactProjector(DEFAULT_WEIGHTS);
@@ -49,13 +55,20 @@ describe('incremental figures against a full recompute, on a seeded history of 1
       `SELECT sum(ratings)::int AS ratings, sum(response_due)::int AS due, sum(response_ok)::int AS ok, count(DISTINCT date_trunc('month', day))::int AS months
        FROM daily_figure WHERE dim = 'district' AND key = '/nanchang/'`,
     );
-    expect(all).toEqual({ ratings: history.expected.ratedJobs, due: history.expected.responsesDecided, ok: history.expected.responsesInTime, months: 4 });
+    expect(all).toEqual({
+      ratings: history.expected.ratedJobs,
+      due: history.expected.responsesDecided,
+      ok: history.expected.responsesInTime,
+      months: 4,
+    });
     const [streets] = await ds.query(`SELECT sum(ratings)::int AS ratings FROM daily_figure WHERE dim = 'street'`);
     expect(streets.ratings).toBe(history.expected.ratedJobs);
   });
 
   it('finds a counter that drifted, and repairs it', async () => {
-    await ds.query(`UPDATE daily_figure SET ratings = ratings + 1 WHERE (dim, key, day) IN (SELECT dim, key, day FROM daily_figure WHERE dim = 'community' LIMIT 1)`);
+    await ds.query(
+      `UPDATE daily_figure SET ratings = ratings + 1 WHERE (dim, key, day) IN (SELECT dim, key, day FROM daily_figure WHERE dim = 'community' LIMIT 1)`,
+    );
     const drifted = await recomputeFigures(ds, true);
     expect(drifted).toMatchObject({ equal: false, repaired: true });
     expect(drifted.mismatches).toHaveLength(1);

@@ -27,7 +27,7 @@ export function recomputeFigures(
     await m.query(`LOCK TABLE daily_figure IN ${repair ? 'SHARE ROW EXCLUSIVE' : 'SHARE'} MODE`);
     const expected = new Map<string, Entry>();
     let jobs = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const rows: Array<{ request_id: string; fact: JobFact }> = await m.query(
         'SELECT request_id, fact FROM job_fact WHERE request_id > $1 ORDER BY request_id LIMIT $2',
         [after, BATCH],
@@ -49,7 +49,13 @@ export function recomputeFigures(
       await m.query('DELETE FROM daily_figure');
       await addToFigures(m, [...expected.values()]);
     }
-    const result = { jobs, rows: expected.size, equal: mismatches.length === 0, mismatches: mismatches.slice(0, 20), repaired: repair && mismatches.length > 0 };
+    const result = {
+      jobs,
+      rows: expected.size,
+      equal: mismatches.length === 0,
+      mismatches: mismatches.slice(0, 20),
+      repaired: repair && mismatches.length > 0,
+    };
     await record?.(m, result);
     return result;
   });

@@ -39,7 +39,12 @@ export class ReportsController {
     description: 'The report; with format=csv, one CSV line per unit (the unit first) as an attachment.',
     content: { 'application/json': { schema: { $ref: getSchemaPath(UnitReport) } }, 'text/csv': { schema: { type: 'string' } } },
   })
-  async report(@CurrentPrincipal() p: Principal, @Param('unitCode') code: string, @Query() q: ReportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<UnitReport | string> {
+  async report(
+    @CurrentPrincipal() p: Principal,
+    @Param('unitCode') code: string,
+    @Query() q: ReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UnitReport | string> {
     const [unit] = await this.ds.query<[{ code: string; level: UnitLevel; path: string; name_zh: string }?]>(
       'SELECT code, level, path, name_zh FROM org_unit WHERE code = $1',
       [code],
@@ -73,7 +78,8 @@ export class ReportsController {
     );
     const byDay = new Map<string, Counters>(rows.map((r) => [String(r.day), countersOf(r)]));
     const labels: string[] = [];
-    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < until; d.setUTCDate(d.getUTCDate() + 1)) labels.push(d.toISOString().slice(0, 10));
+    for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) < until; d.setUTCDate(d.getUTCDate() + 1))
+      labels.push(d.toISOString().slice(0, 10));
     const points = labels.map((day) => rates(byDay.get(day) ?? zeroCounters(), weights, 'team'));
     return { labels, series: SERIES.map(([key, name]) => ({ key, name, unit: '%', data: points.map((r) => pct(r[key])) })) };
   }

@@ -19,12 +19,21 @@ const UNIT_LEVELS: readonly string[] = ['district', 'street', 'community'];
  * row, with null rates when it had no jobs; keys seen in the figures but not (yet) in the local
  * directory are listed with their path as name-less rows.
  */
-export async function monthFigures(m: EntityManager, level: Dimension, month: string, weights: Weights, prefix?: string): Promise<FigureRow[]> {
+export async function monthFigures(
+  m: EntityManager,
+  level: Dimension,
+  month: string,
+  weights: Weights,
+  prefix?: string,
+): Promise<FigureRow[]> {
   const { from, until } = monthDays(month);
   const sums = await sumByKey(m, level, from, until, { prefix });
   const isUnit = UNIT_LEVELS.includes(level);
   const units: Array<{ code: string; path: string; name_zh: string }> = isUnit
-    ? await m.query(`SELECT code, path, name_zh FROM org_unit WHERE level = $1 AND status = 'active' AND path LIKE $2`, [level, `${prefix ?? '/'}%`])
+    ? await m.query(`SELECT code, path, name_zh FROM org_unit WHERE level = $1 AND status = 'active' AND path LIKE $2`, [
+        level,
+        `${prefix ?? '/'}%`,
+      ])
     : [];
   const named = new Map(units.map((u) => [u.path, u]));
   const keys = [...new Set([...named.keys(), ...sums.keys()])].sort();

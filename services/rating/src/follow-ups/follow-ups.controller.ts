@@ -1,6 +1,27 @@
-import { assertInScope, auditOrigin, AuthenticatedRequest, CurrentPrincipal, likePrefix, Principal, recordAudit, Roles } from '@bangbang/auth';
+import {
+  assertInScope,
+  auditOrigin,
+  AuthenticatedRequest,
+  CurrentPrincipal,
+  likePrefix,
+  Principal,
+  recordAudit,
+  Roles,
+} from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
-import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -66,7 +87,12 @@ export class FollowUpsController {
   @Post(':id/outcome')
   @HttpCode(200)
   @Roles(...STAFF)
-  record(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: OutcomeDto, @Req() req: AuthenticatedRequest): Promise<FollowUpClosed> {
+  record(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: OutcomeDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<FollowUpClosed> {
     return this.ds.transaction(async (m) => {
       const [row] = await m.query<[{ org_path: string; status: string; request_id: string }?]>(
         'SELECT org_path, status, request_id FROM follow_up WHERE id = $1 FOR UPDATE',
@@ -81,7 +107,13 @@ export class FollowUpsController {
         dto.notes ?? null,
         p.id,
       ]);
-      await recordAudit(m, AuditRecorded.rating, p, { action: 'follow-up.closed', resourceType: 'follow-up', resourceId: id }, auditOrigin(req));
+      await recordAudit(
+        m,
+        AuditRecorded.rating,
+        p,
+        { action: 'follow-up.closed', resourceType: 'follow-up', resourceId: id },
+        auditOrigin(req),
+      );
       return { id, requestId: row.request_id, status: 'closed', result: dto.result };
     });
   }

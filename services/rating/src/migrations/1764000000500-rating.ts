@@ -128,7 +128,17 @@ export class Rating1764000000500 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['provider_quality', 'follow_up_clock', 'follow_up', 'redo', 'rating_link', 'rating_revision', 'rating', 'daily_figure', 'job_fact']) {
+    for (const t of [
+      'provider_quality',
+      'follow_up_clock',
+      'follow_up',
+      'redo',
+      'rating_link',
+      'rating_revision',
+      'rating',
+      'daily_figure',
+      'job_fact',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

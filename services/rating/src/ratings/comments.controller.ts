@@ -1,4 +1,13 @@
-import { assertInScope, auditOrigin, AuthenticatedRequest, CurrentPrincipal, likePrefix, Principal, recordAudit, Roles } from '@bangbang/auth';
+import {
+  assertInScope,
+  auditOrigin,
+  AuthenticatedRequest,
+  CurrentPrincipal,
+  likePrefix,
+  Principal,
+  recordAudit,
+  Roles,
+} from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { IsIn } from 'class-validator';
@@ -43,7 +52,12 @@ export class CommentsController {
   @Post(':requestId/screening')
   @HttpCode(200)
   @Roles(...ADMINS)
-  screen(@CurrentPrincipal() p: Principal, @Param('requestId', new ParseUUIDPipe()) requestId: string, @Body() dto: ScreeningDto, @Req() req: AuthenticatedRequest): Promise<Screened> {
+  screen(
+    @CurrentPrincipal() p: Principal,
+    @Param('requestId', new ParseUUIDPipe()) requestId: string,
+    @Body() dto: ScreeningDto,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Screened> {
     return this.ds.transaction(async (m) => {
       const [row] = await m.query<[{ org_path: string; comment_status: string }?]>(
         'SELECT org_path, comment_status FROM rating WHERE request_id = $1 FOR UPDATE',
@@ -51,9 +65,20 @@ export class CommentsController {
       );
       if (!row) throw new NotFoundException('requestId: no rating for this job');
       assertInScope(p, row.org_path, 'requestId: rating');
-      if (row.comment_status !== 'pending') throw new ConflictException(`requestId: no comment awaiting screening (it is ${row.comment_status})`);
-      await m.query('UPDATE rating SET comment_status = $2, comment_screened_by = $3 WHERE request_id = $1', [requestId, dto.decision, p.id]);
-      await recordAudit(m, AuditRecorded.rating, p, { action: `rating-comment.${dto.decision}`, resourceType: 'rating', resourceId: requestId }, auditOrigin(req));
+      if (row.comment_status !== 'pending')
+        throw new ConflictException(`requestId: no comment awaiting screening (it is ${row.comment_status})`);
+      await m.query('UPDATE rating SET comment_status = $2, comment_screened_by = $3 WHERE request_id = $1', [
+        requestId,
+        dto.decision,
+        p.id,
+      ]);
+      await recordAudit(
+        m,
+        AuditRecorded.rating,
+        p,
+        { action: `rating-comment.${dto.decision}`, resourceType: 'rating', resourceId: requestId },
+        auditOrigin(req),
+      );
       return { requestId, commentStatus: dto.decision };
     });
   }

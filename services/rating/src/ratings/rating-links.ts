@@ -10,7 +10,13 @@ import { windowClosesAt } from './rating-rules';
  * there is no link, only the follow-up call. A sign-off whose window has already closed (a late
  * replay) opens nothing.
  */
-export async function openRatingWindow(m: EntityManager, job: JobFact, tokenHash: string | undefined, config: RatingConfig, now = new Date()): Promise<void> {
+export async function openRatingWindow(
+  m: EntityManager,
+  job: JobFact,
+  tokenHash: string | undefined,
+  config: RatingConfig,
+  now = new Date(),
+): Promise<void> {
   if (!job.signedOffAt || !job.orgPath) return;
   const closes = windowClosesAt(job.signedOffAt, config.RATING_WINDOW_SECONDS);
   if (closes <= now) return;

@@ -13,14 +13,24 @@ export class RatingsController {
   /** An agent records the resident's rating during the follow-up call. */
   @Post(':requestId')
   @Roles('agent', 'community_admin', 'street_admin', 'district_admin')
-  rate(@CurrentPrincipal() p: Principal, @Param('requestId', uuid) requestId: string, @Body() dto: RateDto, @Req() req: AuthenticatedRequest) {
+  rate(
+    @CurrentPrincipal() p: Principal,
+    @Param('requestId', uuid) requestId: string,
+    @Body() dto: RateDto,
+    @Req() req: AuthenticatedRequest,
+  ) {
     return this.ratings.rateByStaff(p, requestId, dto, 'new', auditOrigin(req));
   }
 
   /** A correction: a new revision that replaces the last; the history is kept. */
   @Put(':requestId')
   @Roles('agent', 'community_admin', 'street_admin', 'district_admin')
-  amend(@CurrentPrincipal() p: Principal, @Param('requestId', uuid) requestId: string, @Body() dto: AmendDto, @Req() req: AuthenticatedRequest) {
+  amend(
+    @CurrentPrincipal() p: Principal,
+    @Param('requestId', uuid) requestId: string,
+    @Body() dto: AmendDto,
+    @Req() req: AuthenticatedRequest,
+  ) {
     return this.ratings.rateByStaff(p, requestId, dto, 'amend', auditOrigin(req));
   }
 

@@ -26,7 +26,13 @@ import { TestBus } from '../../test/bus';
 import { ratingService } from '../rating.service-definition';
 
 const JINCHENG = '/nanchang/jinxing/jincheng/';
-const staff = (role: string, orgPath: string, id = `${role}-1`): TestPrincipal => ({ id, kind: 'staff', role, org: orgPath.split('/').at(-2)!, orgPath });
+const staff = (role: string, orgPath: string, id = `${role}-1`): TestPrincipal => ({
+  id,
+  kind: 'staff',
+  role,
+  org: orgPath.split('/').at(-2)!,
+  orgPath,
+});
 const AGENT = staff('agent', JINCHENG);
 const OTHER_AGENT = staff('agent', '/nanchang/jinxing/dukou/', 'agent-2');
 const DISTRICT = staff('district_admin', '/nanchang/');
@@ -80,7 +86,17 @@ describe('rating service end to end through Kafka', () => {
     });
     await signOff(
       requestId,
-      { requestId, providerId, providerKind: 'merchant', via: 'code', solved, feePolicy: 'low_cost', resolutionDueAt: hoursAgo(signedOffHoursAgo - 100), at: hoursAgo(signedOffHoursAgo), ...place },
+      {
+        requestId,
+        providerId,
+        providerKind: 'merchant',
+        via: 'code',
+        solved,
+        feePolicy: 'low_cost',
+        resolutionDueAt: hoursAgo(signedOffHoursAgo - 100),
+        at: hoursAgo(signedOffHoursAgo),
+        ...place,
+      },
       texted,
     );
     return requestId;
@@ -88,15 +104,22 @@ describe('rating service end to end through Kafka', () => {
 
   /** Waits for the rating service to store the link of this sign-off, and gives the token the resident holds. */
   const linkFor = async (requestId: string, cycle = 1) => {
-    await waitFor(async () => (await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1 AND cycle = $2', [requestId, cycle])).length > 0, {
-      what: `the rating link of ${requestId}`,
-    });
+    await waitFor(
+      async () => (await ds.query('SELECT 1 FROM rating_link WHERE request_id = $1 AND cycle = $2', [requestId, cycle])).length > 0,
+      {
+        what: `the rating link of ${requestId}`,
+      },
+    );
     return { token: tokens.get(requestId)! };
   };
   const jobKnown = (requestId: string) =>
-    waitFor(async () => (await ds.query('SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>\'signedOffAt\' IS NOT NULL', [requestId])).length > 0, {
-      what: `job ${requestId} signed off`,
-    });
+    waitFor(
+      async () =>
+        (await ds.query("SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>'signedOffAt' IS NOT NULL", [requestId])).length > 0,
+      {
+        what: `job ${requestId} signed off`,
+      },
+    );
   const good = { team: 'satisfied', provider: 'satisfied', solved: true };
 
   beforeAll(async () => {
@@ -144,7 +167,12 @@ describe('rating service end to end through Kafka', () => {
     }
     expect(await ds.query('SELECT 1 FROM rating')).toHaveLength(0);
 
-    const ok = await call(null, 'POST', `/public/ratings/${a}`, { ...good, tags: ['punctual', 'polite'], comment: '师傅很准时', token: linkA.token });
+    const ok = await call(null, 'POST', `/public/ratings/${a}`, {
+      ...good,
+      tags: ['punctual', 'polite'],
+      comment: '师傅很准时',
+      token: linkA.token,
+    });
     expect(ok.statusCode).toBe(201);
     const card = await waitFor(
       async () => {
@@ -153,7 +181,15 @@ describe('rating service end to end through Kafka', () => {
       },
       { what: 'the scorecard to count the rating', timeoutMs: 30_000 },
     );
-    expect(card).toMatchObject({ providerKind: 'merchant', meanStars: 5, topTags: [{ tag: 'polite', count: 1 }, { tag: 'punctual', count: 1 }], comments: [] });
+    expect(card).toMatchObject({
+      providerKind: 'merchant',
+      meanStars: 5,
+      topTags: [
+        { tag: 'polite', count: 1 },
+        { tag: 'punctual', count: 1 },
+      ],
+      comments: [],
+    });
     expect(card.bayesianScore).toBeCloseTo((10 * 0.8 + 1) / 11, 4);
 
     const again = await call(null, 'POST', `/public/ratings/${a}`, { ...good, token: linkA.token });
@@ -166,15 +202,20 @@ describe('rating service end to end through Kafka', () => {
     const shown = await call(null, 'GET', '/public/providers/m-link/scorecard');
     expect(shown.json().comments).toEqual([expect.objectContaining({ comment: '师傅很准时', provider: 'satisfied' })]);
 
-    const quality = await waitFor(async () => bus.find<ProviderQualityV1>(ProviderQuality.type, (d) => d.providerId === 'm-link' && d.ratingsCount === 1)[0], {
-      what: 'provider-quality for m-link',
-    });
+    const quality = await waitFor(
+      async () => bus.find<ProviderQualityV1>(ProviderQuality.type, (d) => d.providerId === 'm-link' && d.ratingsCount === 1)[0],
+      {
+        what: 'provider-quality for m-link',
+      },
+    );
     expect(quality.data).toMatchObject({ providerKind: 'merchant', meanStars: 5, satisfactionRate: 1, responseRate: 1 });
     // Refreshed with nothing new, the figures are the same: nothing is published again.
     const republished = await ds.transaction((m) => refreshProviderQuality(m, 'm-link', 'merchant', DEFAULT_WEIGHTS));
     expect(republished).toBe(false);
     const submitted = bus.find<RatingSubmittedV1>(RatingSubmitted.type, (d) => d.requestId === a);
-    expect(submitted.map((e) => e.data)).toEqual([expect.objectContaining({ revision: 1, channel: 'public_link', provider: 'satisfied', tags: ['polite', 'punctual'] })]);
+    expect(submitted.map((e) => e.data)).toEqual([
+      expect.objectContaining({ revision: 1, channel: 'public_link', provider: 'satisfied', tags: ['polite', 'punctual'] }),
+    ]);
   });
 
   it('turns 不满意 with the provider within 7 days into exactly one redo request on Kafka, and queues a follow-up call', async () => {
@@ -182,13 +223,20 @@ describe('rating service end to end through Kafka', () => {
     await jobKnown(c);
     const res = await call(AGENT, 'POST', `/ratings/${c}`, { team: 'satisfied', provider: 'dissatisfied', solved: true });
     expect(res.statusCode).toBe(201);
-    const redo = await waitFor(async () => bus.find<RedoRequestedV1>(RedoRequested.type, (d) => d.requestId === c)[0], { what: 'the redo request' });
+    const redo = await waitFor(async () => bus.find<RedoRequestedV1>(RedoRequested.type, (d) => d.requestId === c)[0], {
+      what: 'the redo request',
+    });
     expect(redo.data).toMatchObject({ orgPath: JINCHENG, categoryCode: 'plumbing', providerId: 'm-redo' });
     expect(redo.subject).toBe(c);
 
     const twice = await call(AGENT, 'POST', `/ratings/${c}`, good);
     expect([twice.statusCode, twice.json().message]).toEqual([409, expect.stringContaining('amendment')]);
-    const amended = await call(AGENT, 'PUT', `/ratings/${c}`, { team: 'dissatisfied', provider: 'dissatisfied', solved: false, reason: 'called back' });
+    const amended = await call(AGENT, 'PUT', `/ratings/${c}`, {
+      team: 'dissatisfied',
+      provider: 'dissatisfied',
+      solved: false,
+      reason: 'called back',
+    });
     expect(amended.json()).toMatchObject({ revision: 2 });
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE type = $1 AND key = $2`, [RedoRequested.type, c]);
     expect(n).toBe(1);
@@ -205,14 +253,33 @@ describe('rating service end to end through Kafka', () => {
     expect((await call(OTHER_AGENT, 'GET', '/follow-ups')).json().filter((f: { requestId: string }) => f.requestId === c)).toEqual([]);
 
     // The request service reopens on the redo; the next sign-off opens a new window and a new link.
-    await bus.produce(RequestReopened, c, { requestId: c, reason: redo.data.reason, previousProviderId: 'm-redo', at: new Date().toISOString(), ...place });
-    await waitFor(async () => (await ds.query(`SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>'lastReopenedAt' IS NOT NULL`, [c])).length > 0, {
-      what: 'the reopen applied',
+    await bus.produce(RequestReopened, c, {
+      requestId: c,
+      reason: redo.data.reason,
+      previousProviderId: 'm-redo',
+      at: new Date().toISOString(),
+      ...place,
     });
+    await waitFor(
+      async () => (await ds.query(`SELECT 1 FROM job_fact WHERE request_id = $1 AND fact->>'lastReopenedAt' IS NOT NULL`, [c])).length > 0,
+      {
+        what: 'the reopen applied',
+      },
+    );
     const closed = await call(AGENT, 'PUT', `/ratings/${c}`, good);
     expect([closed.statusCode, closed.json().message]).toEqual([409, expect.stringContaining('reopened')]);
     const first = tokens.get(c)!;
-    await signOff(c, { requestId: c, providerId: 'm-redo-2', providerKind: 'merchant', via: 'follow_up', solved: true, feePolicy: 'low_cost', resolutionDueAt: hoursAgo(-76), at: new Date().toISOString(), ...place });
+    await signOff(c, {
+      requestId: c,
+      providerId: 'm-redo-2',
+      providerKind: 'merchant',
+      via: 'follow_up',
+      solved: true,
+      feePolicy: 'low_cost',
+      resolutionDueAt: hoursAgo(-76),
+      at: new Date().toISOString(),
+      ...place,
+    });
     const second = await linkFor(c, 2);
     const stale = await call(null, 'POST', `/public/ratings/${c}`, { ...good, token: first });
     expect([stale.statusCode, stale.json().message]).toEqual([404, expect.stringContaining('token')]);
@@ -225,7 +292,9 @@ describe('rating service end to end through Kafka', () => {
     await jobKnown(d);
     const out = await call(OTHER_AGENT, 'POST', `/ratings/${d}`, good);
     expect([out.statusCode, out.json().message]).toEqual([404, expect.stringContaining('requestId')]);
-    expect((await call(AGENT, 'POST', `/ratings/${d}`, { team: 'dissatisfied', provider: 'satisfied', solved: true })).statusCode).toBe(201);
+    expect((await call(AGENT, 'POST', `/ratings/${d}`, { team: 'dissatisfied', provider: 'satisfied', solved: true })).statusCode).toBe(
+      201,
+    );
     const late = await signedOffJob('m-late', 8 * 24);
     await jobKnown(late);
     const res = await call(AGENT, 'POST', `/ratings/${late}`, good);
@@ -241,7 +310,8 @@ describe('rating service end to end through Kafka', () => {
     const guessed = await call(null, 'POST', `/public/ratings/${f}`, { ...good, token: randomBytes(32).toString('base64url') });
     expect([guessed.statusCode, guessed.json().message]).toEqual([404, expect.stringContaining('token')]);
     const item = await waitFor(
-      async () => ((await call(AGENT, 'GET', '/follow-ups')).json() as Array<{ requestId: string; reason: string }>).find((x) => x.requestId === f),
+      async () =>
+        ((await call(AGENT, 'GET', '/follow-ups')).json() as Array<{ requestId: string; reason: string }>).find((x) => x.requestId === f),
       { what: 'the untexted job in the follow-up queue', timeoutMs: 30_000 },
     );
     expect(item.reason).toBe('not_rated');
@@ -250,14 +320,18 @@ describe('rating service end to end through Kafka', () => {
   it('does not count a duplicate rating event twice, whether redelivered or re-published under a new id', async () => {
     const [first] = bus.find<RatingSubmittedV1>(RatingSubmitted.type, (x) => x.providerId === 'm-link');
     const count = async () => {
-      const [row] = await ds.query(`SELECT COALESCE(sum(ratings), 0)::int AS ratings FROM daily_figure WHERE dim = 'provider' AND key = 'm-link'`);
+      const [row] = await ds.query(
+        `SELECT COALESCE(sum(ratings), 0)::int AS ratings FROM daily_figure WHERE dim = 'provider' AND key = 'm-link'`,
+      );
       return row.ratings;
     };
     expect(await count()).toBe(1);
     const copyId = randomUUID();
     await bus.send(TOPICS.rating, first);
     await bus.send(TOPICS.rating, { ...first, id: copyId });
-    await waitFor(async () => (await ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [copyId])).length > 0, { what: 'the copy consumed' });
+    await waitFor(async () => (await ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [copyId])).length > 0, {
+      what: 'the copy consumed',
+    });
     expect(await count()).toBe(1);
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [first.id]);
     expect(n).toBe(1);
@@ -267,7 +341,8 @@ describe('rating service end to end through Kafka', () => {
     const e = await signedOffJob('m-quiet');
     await linkFor(e);
     const item = await waitFor(
-      async () => ((await call(AGENT, 'GET', '/follow-ups')).json() as Array<{ requestId: string; reason: string }>).find((f) => f.requestId === e),
+      async () =>
+        ((await call(AGENT, 'GET', '/follow-ups')).json() as Array<{ requestId: string; reason: string }>).find((f) => f.requestId === e),
       { what: 'the unrated job in the follow-up queue', timeoutMs: 30_000 },
     );
     expect(item.reason).toBe('not_rated');
@@ -292,8 +367,18 @@ describe('rating service end to end through Kafka', () => {
       orgPath: '/nanchang/jinxing/dukou/',
       categoryCode: 'electric',
     });
-    await bus.produce(DeadlineBreached, late, { requestId: late, deadline: 'response', dueAt: hoursAgo(1), at: hoursAgo(1), orgPath: '/nanchang/jinxing/dukou/', categoryCode: 'electric' });
-    await waitFor(async () => (await ds.query(`SELECT 1 FROM daily_figure WHERE key = '/nanchang/jinxing/dukou/' AND breaches > 0`)).length > 0, { what: 'the breach counted' });
+    await bus.produce(DeadlineBreached, late, {
+      requestId: late,
+      deadline: 'response',
+      dueAt: hoursAgo(1),
+      at: hoursAgo(1),
+      orgPath: '/nanchang/jinxing/dukou/',
+      categoryCode: 'electric',
+    });
+    await waitFor(
+      async () => (await ds.query(`SELECT 1 FROM daily_figure WHERE key = '/nanchang/jinxing/dukou/' AND breaches > 0`)).length > 0,
+      { what: 'the breach counted' },
+    );
 
     const streets = await call(DISTRICT, 'GET', `/figures?level=street&month=${month}`);
     expect(streets.statusCode).toBe(200);
@@ -322,7 +407,13 @@ describe('rating service end to end through Kafka', () => {
     expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual(['"jinxing"', '"dukou"', '"jincheng"']);
     const chart = await call(STREET, 'GET', `/reports/jinxing?month=${month}`);
     expect(chart.json().byUnit.labels).toEqual(['渡口社区', '金城社区']);
-    expect(chart.json().byUnit.series.map((s: { key: string }) => s.key)).toEqual(['responseRate', 'resolutionRate', 'teamSatisfaction', 'providerSatisfaction', 'composite']);
+    expect(chart.json().byUnit.series.map((s: { key: string }) => s.key)).toEqual([
+      'responseRate',
+      'resolutionRate',
+      'teamSatisfaction',
+      'providerSatisfaction',
+      'composite',
+    ]);
     expect(chart.json().byDay.labels[0]).toBe(`${month}-01`);
     expect((await call(staff('community_admin', JINCHENG), 'GET', `/reports/dukou?month=${month}`)).statusCode).toBe(404);
 
@@ -330,8 +421,15 @@ describe('rating service end to end through Kafka', () => {
     expect(check.json()).toMatchObject({ equal: true, mismatches: [] });
     expect(check.json().jobs).toBeGreaterThanOrEqual(7);
     // A repair rewrites every figure: the service audits who asked, and what came of it.
-    const [audit] = await ds.query(`SELECT payload::jsonb AS data FROM outbox WHERE type = 'bangbang.rating.audit-recorded.v1' AND key = 'daily-figures'`);
-    expect(audit?.data).toMatchObject({ action: 'figures.recomputed', actorRole: 'district_admin', resourceType: 'figures', purpose: 'repair requested; figures agreed, nothing repaired' });
+    const [audit] = await ds.query(
+      `SELECT payload::jsonb AS data FROM outbox WHERE type = 'bangbang.rating.audit-recorded.v1' AND key = 'daily-figures'`,
+    );
+    expect(audit?.data).toMatchObject({
+      action: 'figures.recomputed',
+      actorRole: 'district_admin',
+      resourceType: 'figures',
+      purpose: 'repair requested; figures agreed, nothing repaired',
+    });
   });
   it('serves the page behind the link without letting the token leak onward', async () => {
     const page = await app.inject({ method: 'GET', url: `/public/rate/${randomUUID()}?token=${'x'.repeat(43)}` });

@@ -59,7 +59,8 @@ export class RatingsService {
       );
       if (!link || !tokenMatches(dto.token, link.token_hash)) throw new NotFoundException('token: no rating link of this job matches');
       if (link.used_at) throw new ConflictException('token: this link has already been used');
-      if (new Date(link.expires_at) <= new Date()) throw new ConflictException(`token: this link expired at ${new Date(link.expires_at).toISOString()}`);
+      if (new Date(link.expires_at) <= new Date())
+        throw new ConflictException(`token: this link expired at ${new Date(link.expires_at).toISOString()}`);
       const job = await this.rateableJob(m, requestId);
       const rating = await this.rate(m, job, dto, { channel: 'public_link', by: 'resident' }, 'new');
       await m.query('UPDATE rating_link SET used_at = now() WHERE request_id = $1', [requestId]);
@@ -68,11 +69,23 @@ export class RatingsService {
   }
 
   /** An agent during the follow-up call (or an admin), for a job in their scope. */
-  rateByStaff(principal: Principal, requestId: string, dto: RateDto | AmendDto, mode: 'new' | 'amend', origin: AuditOrigin): Promise<RatingRow> {
+  rateByStaff(
+    principal: Principal,
+    requestId: string,
+    dto: RateDto | AmendDto,
+    mode: 'new' | 'amend',
+    origin: AuditOrigin,
+  ): Promise<RatingRow> {
     return this.ds.transaction(async (m) => {
       const job = await this.rateableJob(m, requestId, principal);
       const rating = await this.rate(m, job, dto, { channel: 'follow_up_call', by: principal.id }, mode);
-      await recordAudit(m, AuditRecorded.rating, principal, { action: mode === 'new' ? 'rating.submitted' : 'rating.amended', resourceType: 'rating', resourceId: requestId }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.rating,
+        principal,
+        { action: mode === 'new' ? 'rating.submitted' : 'rating.amended', resourceType: 'rating', resourceId: requestId },
+        origin,
+      );
       return rating;
     });
   }
@@ -89,16 +102,19 @@ export class RatingsService {
     const job = await loadJob(m, requestId, true);
     if (!job?.orgPath) throw new NotFoundException('requestId: no such job');
     if (scope) assertInScope(scope, job.orgPath, 'requestId: job');
-    if (!job.signedOffAt) throw new ConflictException('requestId: the job is not signed off (or was reopened for a redo): there is nothing to rate yet');
+    if (!job.signedOffAt)
+      throw new ConflictException('requestId: the job is not signed off (or was reopened for a redo): there is nothing to rate yet');
     const closes = windowClosesAt(job.signedOffAt, this.config.RATING_WINDOW_SECONDS);
-    if (closes <= new Date()) throw new ConflictException(`requestId: the rating window closed at ${closes.toISOString()}, 7 days after sign-off`);
+    if (closes <= new Date())
+      throw new ConflictException(`requestId: the rating window closed at ${closes.toISOString()}, 7 days after sign-off`);
     return job;
   }
 
   private async rate(m: EntityManager, job: JobFact, dto: RateDto | AmendDto, rater: Rater, mode: 'new' | 'amend'): Promise<RatingRow> {
     const [existing] = (await m.query('SELECT * FROM rating WHERE request_id = $1 FOR UPDATE', [job.requestId])) as RatingRow[];
     const cycle = job.signOffs;
-    if (mode === 'new' && existing?.cycle === cycle) throw new ConflictException('requestId: this job is already rated; correct it with an amendment (PUT)');
+    if (mode === 'new' && existing?.cycle === cycle)
+      throw new ConflictException('requestId: this job is already rated; correct it with an amendment (PUT)');
     if (mode === 'amend' && !existing) throw new NotFoundException('requestId: no rating to amend');
     const now = new Date();
     const revision = (existing?.revision ?? 0) + 1;
@@ -127,13 +143,29 @@ export class RatingsService {
     const cols = Object.keys(rating);
     await m.query(
       `INSERT INTO rating (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
-       ON CONFLICT (request_id) DO UPDATE SET ${cols.filter((c) => c !== 'request_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+       ON CONFLICT (request_id) DO UPDATE SET ${cols
+         .filter((c) => c !== 'request_id')
+         .map((c) => `${c} = EXCLUDED.${c}`)
+         .join(', ')}`,
       Object.values(rating),
     );
     await m.query(
       `INSERT INTO rating_revision (request_id, revision, cycle, team, provider, solved, tags, comment, channel, rated_by, rated_at, reason)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [job.requestId, revision, cycle, dto.team, dto.provider, dto.solved, tags, comment, rater.channel, rater.by, now, (dto as AmendDto).reason ?? null],
+      [
+        job.requestId,
+        revision,
+        cycle,
+        dto.team,
+        dto.provider,
+        dto.solved,
+        tags,
+        comment,
+        rater.channel,
+        rater.by,
+        now,
+        (dto as AmendDto).reason ?? null,
+      ],
     );
     // The revision counts on across redos, but each sign-off's first rating is a new rating of new
     // work: consumers count submitted.v1 once per cycle and treat amended.v1 as a correction.
@@ -183,7 +215,14 @@ export class RatingsService {
     if (!inserted.length) return;
     await writeToOutbox(m, RedoRequested, {
       subject: job.requestId,
-      data: { requestId: job.requestId, orgPath: job.orgPath!, categoryCode: job.categoryCode!, at: now.toISOString(), reason, providerId: job.signedOffBy ?? undefined },
+      data: {
+        requestId: job.requestId,
+        orgPath: job.orgPath!,
+        categoryCode: job.categoryCode!,
+        at: now.toISOString(),
+        reason,
+        providerId: job.signedOffBy ?? undefined,
+      },
     });
   }
 }

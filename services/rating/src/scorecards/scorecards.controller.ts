@@ -47,7 +47,10 @@ export class ScorecardsController {
 
   @Get(':providerId/scorecard')
   async scorecard(@Param('providerId') providerId: string): Promise<ProviderScorecard> {
-    const [known] = await this.ds.query<[{ provider_kind: ProviderKind }?]>('SELECT provider_kind FROM provider_quality WHERE provider_id = $1', [providerId]);
+    const [known] = await this.ds.query<[{ provider_kind: ProviderKind }?]>(
+      'SELECT provider_kind FROM provider_quality WHERE provider_id = $1',
+      [providerId],
+    );
     if (!known) throw new NotFoundException('providerId: no figures for this provider');
     const f = await providerFigures(this.ds.manager, providerId, parseWeights(this.config.COMPOSITE_WEIGHTS));
     const comments = await this.ds.query<{ comment: string; provider: Satisfaction; day: string }[]>(

@@ -30,7 +30,11 @@ describe('public online booking', () => {
     return waitFor(async () => sms.bookingCodes(`+86${phone}`)[before], { what: `a booking code texted to ${phone}` });
   };
   const leak = (home: { id: string }, code: string, phone: string) => ({
-    phone, code, householdId: home.id, categoryCode: 'water-electric-repair', description: '卫生间水管漏水',
+    phone,
+    code,
+    householdId: home.id,
+    categoryCode: 'water-electric-repair',
+    description: '卫生间水管漏水',
   });
   const stored = async () => ({
     requests: await h.count('service_request'),
@@ -42,13 +46,18 @@ describe('public online booking', () => {
   it('books with the code texted to the resident, through intake: request.created.v2 with the household’s scope and fee policy', async () => {
     const home = await h.household('jincheng', ['13800000001'], { address: '金城社区8栋1单元101室' });
     const grant = await h.call('jinchengAdmin', 'POST', `/households/${home.id}/eligibility`, {
-      reason: 'subsistence_allowance', evidence: '低保证 320211-0077', validUntil: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+      reason: 'subsistence_allowance',
+      evidence: '低保证 320211-0077',
+      validUntil: new Date(Date.now() + 200 * 86_400_000).toISOString(),
     });
     expect(grant.statusCode).toBe(201);
 
     const code = await codeFor('13800000001', '138 0000 0001');
     const res = await post('/public/bookings', {
-      phone: '+86 138-0000-0001', code, categoryCode: 'pipe-unclogging', description: '厨房下水道堵了',
+      phone: '+86 138-0000-0001',
+      code,
+      categoryCode: 'pipe-unclogging',
+      description: '厨房下水道堵了',
       preferredWindow: { from: '2026-11-27T01:00:00.000Z', to: '2026-11-27T03:00:00.000Z' },
     });
     expect(res.statusCode).toBe(201);
@@ -59,8 +68,12 @@ describe('public online booking', () => {
     expect(r).toMatchObject({ channel: 'booking', resident_id: home.residents[0].id });
     const [created] = await h.events(RequestCreatedV2Event, 1, (d) => d.requestId === r.id);
     expect(created.data).toMatchObject({
-      number: res.json().number, communityId: 'jincheng', orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'pipe-unclogging',
-      kind: 'home_service', feePolicy: 'free',
+      number: res.json().number,
+      communityId: 'jincheng',
+      orgPath: '/nanchang/jinxing/jincheng/',
+      categoryCode: 'pipe-unclogging',
+      kind: 'home_service',
+      feePolicy: 'free',
       preferredWindow: { from: '2026-11-27T01:00:00.000Z', to: '2026-11-27T03:00:00.000Z' },
     });
     expect(created.data).not.toHaveProperty('summary');
@@ -69,7 +82,9 @@ describe('public online booking', () => {
       ['receive', { kind: 'resident', id: home.residents[0].id }, 'booking'],
       ['publish', { kind: 'resident', id: home.residents[0].id }, null],
     ]);
-    await waitFor(async () => sms.delivered.find((d) => d.to === '+8613800000001' && d.body.includes(res.json().number)), { what: 'the intake SMS' });
+    await waitFor(async () => sms.delivered.find((d) => d.to === '+8613800000001' && d.body.includes(res.json().number)), {
+      what: 'the intake SMS',
+    });
     const [kept] = await h.ds.query(`SELECT body FROM notification WHERE template = 'booking_code' AND recipient = '8613800000001'`);
     expect(kept.body).toContain('验证码[redacted]');
 
@@ -87,10 +102,17 @@ describe('public online booking', () => {
     expect(unknown.statusCode).toBe(202);
     expect(unknown.json()).toEqual(known.json());
     await waitFor(async () => sms.bookingCodes('+8613800000002')[0], { what: 'the registered phone’s code' });
-    await waitFor(async () => (await h.ds.query(`SELECT 1 FROM notification WHERE status = 'pending'`)).length === 0, { what: 'the queue drained' });
+    await waitFor(async () => (await h.ds.query(`SELECT 1 FROM notification WHERE status = 'pending'`)).length === 0, {
+      what: 'the queue drained',
+    });
     expect(sms.delivered.filter((d) => d.to === '+8613899999999')).toEqual([]);
     expect(await h.ds.query(`SELECT 1 FROM notification WHERE recipient = '8613899999999'`)).toEqual([]);
-    const booked = await post('/public/bookings', { phone: '13899999999', code: '123456', categoryCode: 'appliance-repair', description: '冰箱不制冷' });
+    const booked = await post('/public/bookings', {
+      phone: '13899999999',
+      code: '123456',
+      categoryCode: 'appliance-repair',
+      description: '冰箱不制冷',
+    });
     expect(booked.statusCode).toBe(400);
     expect(booked.json().message).toMatch(/^code: /);
   });
@@ -104,7 +126,9 @@ describe('public online booking', () => {
     expect(wrong.json().message).toMatch(/^code: not a valid code/);
     expect(await stored()).toEqual(before);
 
-    await h.ds.query(`UPDATE booking_verification SET expires_at = now() - interval '1 second' WHERE phone_key = $1`, [phoneKey('8613800000003')]);
+    await h.ds.query(`UPDATE booking_verification SET expires_at = now() - interval '1 second' WHERE phone_key = $1`, [
+      phoneKey('8613800000003'),
+    ]);
     const expired = await post('/public/bookings', leak(home, code, '13800000003'));
     expect(expired.statusCode).toBe(400);
     expect(expired.json().message).toBe(wrong.json().message);
@@ -138,10 +162,14 @@ describe('public online booking', () => {
     const home = await h.household('huaigu', ['13800000007']);
     const code = await codeFor('13800000007');
     const wrong = code === '000000' ? '000001' : '000000';
-    const statuses = await Promise.all(Array.from({ length: 20 }, () => post('/public/bookings', leak(home, wrong, '13800000007')).then((r) => r.statusCode)));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () => post('/public/bookings', leak(home, wrong, '13800000007')).then((r) => r.statusCode)),
+    );
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-    const [row] = await h.ds.query('SELECT cardinality(wrong_at) AS tries FROM booking_verification WHERE phone_key = $1', [phoneKey('8613800000007')]);
+    const [row] = await h.ds.query('SELECT cardinality(wrong_at) AS tries FROM booking_verification WHERE phone_key = $1', [
+      phoneKey('8613800000007'),
+    ]);
     expect(row.tries).toBe(5);
     expect((await post('/public/bookings', leak(home, code, '13800000007'))).statusCode).toBe(429);
   });
@@ -151,7 +179,12 @@ describe('public online booking', () => {
     let stranger: { id: string };
     let code: string;
     const booking = (change: object) => ({
-      phone: '13800000005', code, householdId: homes[0].id, categoryCode: 'appliance-repair', description: '洗衣机漏水', ...change,
+      phone: '13800000005',
+      code,
+      householdId: homes[0].id,
+      categoryCode: 'appliance-repair',
+      description: '洗衣机漏水',
+      ...change,
     });
 
     beforeAll(async () => {
@@ -167,12 +200,22 @@ describe('public online booking', () => {
       ['a code that is not six digits', { code: '12ab' }, 400, /^code must be the six digits/],
       ['an unknown field', { urgency: 'emergency' }, 400, /urgency/],
       ['an oversized description', { description: '漏'.repeat(2001) }, 400, /description/],
-      ['a window that ends before it starts', { preferredWindow: { from: '2026-11-27T04:00:00Z', to: '2026-11-27T01:00:00Z' } }, 400, /^preferredWindow\.to/],
+      [
+        'a window that ends before it starts',
+        { preferredWindow: { from: '2026-11-27T04:00:00Z', to: '2026-11-27T01:00:00Z' } },
+        400,
+        /^preferredWindow\.to/,
+      ],
       ['an unknown category', { categoryCode: 'space-travel' }, 400, /^categoryCode: unknown category/],
       ['a consultation', { categoryCode: 'policy-consultation' }, 400, /^categoryCode: policy-consultation is a consultation/],
       ['a category switched off in the community', { categoryCode: 'home-haircut' }, 422, /^categoryCode: home-haircut is switched off/],
       ['another resident’s household', { householdId: '' }, 400, /^householdId: .* is not a household of this phone/],
-      ['no household for a phone registered at two', { householdId: undefined }, 400, /^householdId: this phone is registered at 2 households/],
+      [
+        'no household for a phone registered at two',
+        { householdId: undefined },
+        400,
+        /^householdId: this phone is registered at 2 households/,
+      ],
     ] as const)('refuses %s naming the field, stores nothing and keeps the code', async (_, change, status, message) => {
       const before = await stored();
       const body = booking('householdId' in change && change.householdId === '' ? { householdId: stranger.id } : change);
@@ -184,7 +227,12 @@ describe('public online booking', () => {
 
     it('lists the phone’s households masked when it must choose, then books the chosen one with the same code', async () => {
       const res = await post('/public/bookings', booking({ householdId: undefined }));
-      expect(res.json().households.map((x: { id: string }) => x.id).sort()).toEqual(homes.map((x) => x.id).sort());
+      expect(
+        res
+          .json()
+          .households.map((x: { id: string }) => x.id)
+          .sort(),
+      ).toEqual(homes.map((x) => x.id).sort());
       expect(JSON.stringify(res.json().households)).not.toMatch(/12栋3单元502室/);
       const booked = await post('/public/bookings', booking({ householdId: homes[1].id, categoryCode: 'home-haircut' }));
       expect(booked.statusCode).toBe(201);

@@ -91,14 +91,18 @@ export class BookingService {
       // The phone is counted alike either way; only a registered one gets a code and an SMS.
       const registered = (await m.query<unknown[]>('SELECT 1 FROM resident_phone WHERE phone = $1 LIMIT 1', [phone])).length > 0;
       const fresh = registered ? newVerificationCode() : null;
-      await m.update(BookingVerification, { phoneKey: key }, {
-        codeHash: fresh && hashVerificationCode(fresh.salt, phone, fresh.code),
-        salt: fresh?.salt ?? null,
-        expiresAt: fresh && new Date(now.getTime() + CODE_TTL_MS),
-        usedAt: null,
-        issuedAt: [...v.issuedAt.filter((t) => now.getTime() - t.getTime() < WINDOW_MS), now],
-        lastSeenAt: now,
-      });
+      await m.update(
+        BookingVerification,
+        { phoneKey: key },
+        {
+          codeHash: fresh && hashVerificationCode(fresh.salt, phone, fresh.code),
+          salt: fresh?.salt ?? null,
+          expiresAt: fresh && new Date(now.getTime() + CODE_TTL_MS),
+          usedAt: null,
+          issuedAt: [...v.issuedAt.filter((t) => now.getTime() - t.getTime() < WINDOW_MS), now],
+          lastSeenAt: now,
+        },
+      );
       if (fresh) {
         await m.insert(Notification, {
           id: randomUUID(),
@@ -128,13 +132,20 @@ export class BookingService {
       const check = checkVerificationCode(v, phone, dto.code, now);
       if (check === 'locked') {
         const until = lockedUntil(v, now)!;
-        throw new BookingLimitReached(`code: ${MAX_WRONG_CODES} wrong codes for this number within the hour; try again from ${until.toISOString()}`, until);
+        throw new BookingLimitReached(
+          `code: ${MAX_WRONG_CODES} wrong codes for this number within the hour; try again from ${until.toISOString()}`,
+          until,
+        );
       }
       if (check === 'wrong') {
-        await m.update(BookingVerification, { phoneKey: key }, {
-          wrongAt: [...v.wrongAt.filter((t) => now.getTime() - t.getTime() < WINDOW_MS), now],
-          lastSeenAt: now,
-        });
+        await m.update(
+          BookingVerification,
+          { phoneKey: key },
+          {
+            wrongAt: [...v.wrongAt.filter((t) => now.getTime() - t.getTime() < WINDOW_MS), now],
+            lastSeenAt: now,
+          },
+        );
         return null;
       }
       await m.update(BookingVerification, { phoneKey: key }, { usedAt: now, lastSeenAt: now });
@@ -157,7 +168,10 @@ export class BookingService {
         { actor: { kind: 'resident', id: home.residentId }, scopeOrgPath: home.orgPath, channel: 'booking' },
       );
       // Whoever booked online follows the request by the texted link, with no account to sign in to.
-      await enqueueNotification(m, this.sealer, view, 'status_link', { statusLink: this.statusLinks.linkFor(view.id, now), validDays: this.statusLinks.validDays });
+      await enqueueNotification(m, this.sealer, view, 'status_link', {
+        statusLink: this.statusLinks.linkFor(view.id, now),
+        validDays: this.statusLinks.validDays,
+      });
       return { number: view.number, status: view.status };
     });
     if (!booked) throw new BadRequestException(WRONG_CODE);

@@ -52,7 +52,12 @@ describe('booking verification code', () => {
     ['a phone never sent a code', null, '123456', 'wrong'],
     ['a phone unknown to the register', issued('123456', { codeHash: null, salt: null, expiresAt: null }), '123456', 'wrong'],
     ['the right code once tries are used up', issued('123456', { wrongAt: Array(MAX_WRONG_CODES).fill(ago(60_000)) }), '123456', 'locked'],
-    ['the right code after old wrong tries left the window', issued('123456', { wrongAt: Array(MAX_WRONG_CODES).fill(ago(WINDOW_MS)) }), '123456', 'ok'],
+    [
+      'the right code after old wrong tries left the window',
+      issued('123456', { wrongAt: Array(MAX_WRONG_CODES).fill(ago(WINDOW_MS)) }),
+      '123456',
+      'ok',
+    ],
   ] as const)('checks %s', (_, state, code, expected) => {
     expect(checkVerificationCode(state, PHONE, code, now)).toBe(expected);
   });
@@ -70,6 +75,8 @@ describe('booking verification code', () => {
     const three = [ago(30 * 60_000), ago(20 * 60_000), ago(10 * 60_000)];
     expect(sendRefusedUntil({ issuedAt: three, wrongAt: [] }, now)).toEqual(new Date(three[0].getTime() + WINDOW_MS));
     expect(sendRefusedUntil({ issuedAt: [ago(2 * WINDOW_MS), ...three.slice(1)], wrongAt: [] }, now)).toBeNull();
-    expect(sendRefusedUntil({ issuedAt: [], wrongAt: Array(MAX_WRONG_CODES).fill(ago(60_000)) }, now)).toEqual(new Date(ago(60_000).getTime() + WINDOW_MS));
+    expect(sendRefusedUntil({ issuedAt: [], wrongAt: Array(MAX_WRONG_CODES).fill(ago(60_000)) }, now)).toEqual(
+      new Date(ago(60_000).getTime() + WINDOW_MS),
+    );
   });
 });

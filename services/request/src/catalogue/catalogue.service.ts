@@ -30,7 +30,13 @@ export class CatalogueService {
     return categories.map(({ sort: _, ...c }) => ({ ...c, enabled: !off.has(c.code) }));
   }
 
-  async setEnabled(principal: Principal, communityCode: string, categoryCode: string, enabled: boolean, origin: AuditOrigin): Promise<CategoryView> {
+  async setEnabled(
+    principal: Principal,
+    communityCode: string,
+    categoryCode: string,
+    enabled: boolean,
+    origin: AuditOrigin,
+  ): Promise<CategoryView> {
     return this.ds.transaction(async (m) => {
       const community = await communityInScope(m, principal, communityCode, 'community');
       const category = await m.findOneBy(Category, { code: categoryCode });
@@ -40,11 +46,17 @@ export class CatalogueService {
         { communityCode, categoryCode, orgPath: community.orgPath, enabled, changedBy: principal.id, changedAt: new Date() },
         ['communityCode', 'categoryCode'],
       );
-      await recordAudit(m, AuditRecorded.request, principal, {
-        action: enabled ? 'category.switched-on' : 'category.switched-off',
-        resourceType: 'community_category',
-        resourceId: `${communityCode}/${categoryCode}`,
-      }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        {
+          action: enabled ? 'category.switched-on' : 'category.switched-off',
+          resourceType: 'community_category',
+          resourceId: `${communityCode}/${categoryCode}`,
+        },
+        origin,
+      );
       const { sort: _, ...view } = category;
       return { ...view, enabled };
     });

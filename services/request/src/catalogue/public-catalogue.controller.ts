@@ -41,7 +41,9 @@ export class PublicCatalogueController {
     if (q.community) {
       const community = await this.ds.manager.findOneBy(OrgUnit, { code: q.community, level: 'community', status: 'active' });
       if (!community) throw new NotFoundException(`community: no community ${q.community}`);
-      (await this.ds.manager.findBy(CommunityCategory, { communityCode: q.community, enabled: false })).forEach((r) => off.add(r.categoryCode));
+      (await this.ds.manager.findBy(CommunityCategory, { communityCode: q.community, enabled: false })).forEach((r) =>
+        off.add(r.categoryCode),
+      );
     }
     return (await this.catalogue.all())
       .filter((c) => !off.has(c.code))

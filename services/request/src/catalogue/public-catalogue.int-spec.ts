@@ -19,10 +19,14 @@ describe('the residents’ site catalogue (public)', () => {
     expect(all.json()).toContainEqual({ code: 'policy-consultation', name: '政策咨询', kind: 'consultation', groupCode: 'community' });
     expect(all.json().map((c: { code: string }) => c.code)).toContain('book-lending');
 
-    expect((await h.call('jinchengAdmin', 'PUT', '/catalogue/communities/jincheng/categories/book-lending', { enabled: false })).statusCode).toBe(200);
+    expect(
+      (await h.call('jinchengAdmin', 'PUT', '/catalogue/communities/jincheng/categories/book-lending', { enabled: false })).statusCode,
+    ).toBe(200);
     const jincheng = await get('/public/catalogue/categories?community=jincheng');
     expect(jincheng.json().map((c: { code: string }) => c.code)).not.toContain('book-lending');
-    expect((await get('/public/catalogue/categories?community=huaigu')).json().map((c: { code: string }) => c.code)).toContain('book-lending');
+    expect((await get('/public/catalogue/categories?community=huaigu')).json().map((c: { code: string }) => c.code)).toContain(
+      'book-lending',
+    );
   });
 
   it('names the field for a malformed or unknown community', async () => {
@@ -37,7 +41,12 @@ describe('the residents’ site catalogue (public)', () => {
   it('lists the active communities with their street’s name', async () => {
     const res = await get('/public/catalogue/communities');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toContainEqual({ code: 'jincheng', name: expect.any(String), orgPath: '/nanchang/jinxing/jincheng/', streetName: expect.stringMatching(/.+/) });
+    expect(res.json()).toContainEqual({
+      code: 'jincheng',
+      name: expect.any(String),
+      orgPath: '/nanchang/jinxing/jincheng/',
+      streetName: expect.stringMatching(/.+/),
+    });
     expect(res.json().every((c: { orgPath: string }) => c.orgPath.split('/').length === 5)).toBe(true);
   });
 });

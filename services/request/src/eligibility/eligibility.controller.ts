@@ -1,4 +1,13 @@
-import { auditOrigin, AuditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, recordAudit, Roles, scopedRepository } from '@bangbang/auth';
+import {
+  auditOrigin,
+  AuditOrigin,
+  AuthenticatedRequest,
+  CurrentPrincipal,
+  Principal,
+  recordAudit,
+  Roles,
+  scopedRepository,
+} from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { IsDateTime } from '@bangbang/platform';
 import { BadRequestException, Body, ConflictException, Controller, Get, Injectable, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
@@ -26,7 +35,13 @@ export class EligibilityService {
     return this.ds.transaction(async (m) => {
       const household = await scopedRepository(m, Household, principal).get({ id: householdId }, `household ${householdId}`);
       // Why a household is free is personal data: reading it is accounted for.
-      await recordAudit(m, AuditRecorded.request, principal, { action: 'eligibility.read', resourceType: 'household', resourceId: household.id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        { action: 'eligibility.read', resourceType: 'household', resourceId: household.id },
+        origin,
+      );
       return m.find(FeeEligibility, { where: { householdId }, order: { grantedAt: 'DESC' } });
     });
   }
@@ -40,11 +55,26 @@ export class EligibilityService {
     return this.ds.transaction(async (m) => {
       const household = await scopedRepository(m, Household, principal).get({ id: householdId }, `household ${householdId}`);
       const grant = m.create(FeeEligibility, {
-        id: randomUUID(), householdId, orgPath: household.orgPath, reason: dto.reason, evidence: dto.evidence.trim(),
-        validFrom, validUntil, grantedBy: principal.id, grantedAt: now, revokedAt: null, revokedBy: null,
+        id: randomUUID(),
+        householdId,
+        orgPath: household.orgPath,
+        reason: dto.reason,
+        evidence: dto.evidence.trim(),
+        validFrom,
+        validUntil,
+        grantedBy: principal.id,
+        grantedAt: now,
+        revokedAt: null,
+        revokedBy: null,
       });
       await m.insert(FeeEligibility, grant);
-      await recordAudit(m, AuditRecorded.request, principal, { action: 'eligibility.granted', resourceType: 'fee_eligibility', resourceId: grant.id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        { action: 'eligibility.granted', resourceType: 'fee_eligibility', resourceId: grant.id },
+        origin,
+      );
       return grant;
     });
   }
@@ -56,7 +86,13 @@ export class EligibilityService {
       grant.revokedAt = new Date();
       grant.revokedBy = principal.id;
       await m.save(grant);
-      await recordAudit(m, AuditRecorded.request, principal, { action: 'eligibility.revoked', resourceType: 'fee_eligibility', resourceId: id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        { action: 'eligibility.revoked', resourceType: 'fee_eligibility', resourceId: id },
+        origin,
+      );
       return grant;
     });
   }

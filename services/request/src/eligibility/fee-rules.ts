@@ -4,7 +4,12 @@ import type { FeePolicy } from '@bangbang/contracts';
  * Why a household is served free (DOMAIN.md). Never in an event; staff see it only in the unmasked
  * household view, which is read with a purpose and audited.
  */
-export const ELIGIBILITY_REASONS = ['subsistence_allowance', 'elderly_living_alone', 'disability_in_difficulty', 'sudden_hardship'] as const;
+export const ELIGIBILITY_REASONS = [
+  'subsistence_allowance',
+  'elderly_living_alone',
+  'disability_in_difficulty',
+  'sudden_hardship',
+] as const;
 export type EligibilityReason = (typeof ELIGIBILITY_REASONS)[number];
 
 const DAY = 24 * 3_600_000;

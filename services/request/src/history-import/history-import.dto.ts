@@ -1,7 +1,29 @@
-import { PROVIDER_KINDS, type ProviderKind, RATING_TAGS, SATISFACTION, type Satisfaction, URGENCIES, type Urgency } from '@bangbang/contracts';
+import {
+  PROVIDER_KINDS,
+  type ProviderKind,
+  RATING_TAGS,
+  SATISFACTION,
+  type Satisfaction,
+  URGENCIES,
+  type Urgency,
+} from '@bangbang/contracts';
 import { IsDateTime } from '@bangbang/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export const MAX_RECORDS_PER_IMPORT = 200;
 
@@ -36,7 +58,12 @@ export class PastRequestDto {
 export class HistoryImportDto {
   /** The previous system's name, as the records' namespace. */
   @Matches(/^[a-z0-9][a-z0-9-]{0,63}$/) source: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_RECORDS_PER_IMPORT) @ValidateNested({ each: true }) @Type(() => PastRequestDto) records: PastRequestDto[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_RECORDS_PER_IMPORT)
+  @ValidateNested({ each: true })
+  @Type(() => PastRequestDto)
+  records: PastRequestDto[];
 }
 
 export interface ImportedRecord {

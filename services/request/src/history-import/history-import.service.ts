@@ -38,10 +38,12 @@ export class HistoryImportService {
       // Two imports of one source at once would both find a record new; the second waits here.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`history-import:${dto.source}`]);
       const earlier = new Map(
-        (await m.query<Array<{ import_ref: string; id: string; number: string }>>(
-          'SELECT import_ref, id, number FROM service_request WHERE import_source = $1 AND import_ref = ANY($2)',
-          [dto.source, refs],
-        )).map((r) => [r.import_ref, r]),
+        (
+          await m.query<Array<{ import_ref: string; id: string; number: string }>>(
+            'SELECT import_ref, id, number FROM service_request WHERE import_source = $1 AND import_ref = ANY($2)',
+            [dto.source, refs],
+          )
+        ).map((r) => [r.import_ref, r]),
       );
       const records: ImportedRecord[] = [];
       for (const [i, record] of dto.records.entries()) {
@@ -51,21 +53,42 @@ export class HistoryImportService {
       }
       const imported = records.filter((r) => r.outcome === 'imported').length;
       if (imported > 0) {
-        await recordAudit(m, AuditRecorded.request, principal, { action: 'history.imported', resourceType: 'import_source', resourceId: dto.source, purpose: `${imported} past request(s)` }, origin);
+        await recordAudit(
+          m,
+          AuditRecorded.request,
+          principal,
+          { action: 'history.imported', resourceType: 'import_source', resourceId: dto.source, purpose: `${imported} past request(s)` },
+          origin,
+        );
       }
       return { source: dto.source, imported, alreadyImported: records.length - imported, records };
     });
   }
 
-  private async importOne(m: EntityManager, principal: Principal, source: string, p: PastRequestDto, field: string, now: Date): Promise<ImportedRecord> {
-    const story = { receivedAt: new Date(p.receivedAt), acceptedAt: new Date(p.acceptedAt), signedOffAt: new Date(p.signedOffAt), ratedAt: p.rating && new Date(p.rating.ratedAt) };
+  private async importOne(
+    m: EntityManager,
+    principal: Principal,
+    source: string,
+    p: PastRequestDto,
+    field: string,
+    now: Date,
+  ): Promise<ImportedRecord> {
+    const story = {
+      receivedAt: new Date(p.receivedAt),
+      acceptedAt: new Date(p.acceptedAt),
+      signedOffAt: new Date(p.signedOffAt),
+      ratedAt: p.rating && new Date(p.rating.ratedAt),
+    };
     const problem = storyProblem(story, now);
     if (problem) throw new BadRequestException(`${field}.${problem}`);
     const household = await this.householdOf(m, p.phone, principal.orgPath, field);
     const category = await this.catalogue.forIntake(m, p.categoryCode, household.communityCode).catch((err: unknown) => {
       throw err instanceof HttpException ? new BadRequestException(`${field}.${err.message}`) : err;
     });
-    if (category.kind !== 'home_service') throw new BadRequestException(`${field}.categoryCode: ${category.code} is a consultation; only home services with a provider are imported`);
+    if (category.kind !== 'home_service')
+      throw new BadRequestException(
+        `${field}.categoryCode: ${category.code} is a consultation; only home services with a provider are imported`,
+      );
     const urgency = p.urgency ?? category.urgency;
     const due = deadlinesFor(urgency, story.receivedAt);
     const grants = await m.findBy(FeeEligibility, { householdId: household.id, revokedAt: IsNull() });
@@ -151,7 +174,10 @@ export class HistoryImportService {
     if (!e164) throw new BadRequestException(`${field}.phone: not a phone number`);
     const { sql, params } = callerLookupQuery({ exact: e164 }, scope);
     const found = await m.query<Array<{ id: string }>>(sql, params);
-    if (found.length !== 1) throw new BadRequestException(`${field}.phone: ${found.length === 0 ? 'no household' : 'more than one household'} in your scope has this number`);
+    if (found.length !== 1)
+      throw new BadRequestException(
+        `${field}.phone: ${found.length === 0 ? 'no household' : 'more than one household'} in your scope has this number`,
+      );
     return m.findOneByOrFail(Household, { id: found[0].id });
   }
 }

@@ -20,7 +20,9 @@ describe('a past request worth importing', () => {
   it('refuses what has not happened yet, what is too old, and a rating outside the window', () => {
     expect(storyProblem({ ...story, ratedAt: at(0, 1) }, now)).toBe('rating.ratedAt: must be in the past');
     expect(storyProblem({ ...story, signedOffAt: now }, now)).toBe('signedOffAt: must be in the past');
-    expect(storyProblem({ receivedAt: at(731), acceptedAt: at(731, 1), signedOffAt: at(730) }, now)).toBe('receivedAt: older than 730 days');
+    expect(storyProblem({ receivedAt: at(731), acceptedAt: at(731, 1), signedOffAt: at(730) }, now)).toBe(
+      'receivedAt: older than 730 days',
+    );
     expect(storyProblem({ ...story, ratedAt: at(31) }, now)).toBe('rating.ratedAt: more than 7 days after signedOffAt');
   });
 });

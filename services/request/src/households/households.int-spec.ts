@@ -74,12 +74,16 @@ describe('households and caller lookup', () => {
   it('refuses a household with a malformed phone or in a community out of scope, storing nothing', async () => {
     const before = await h.count('household');
     const badPhone = await h.call('agent', 'POST', '/households', {
-      communityCode: 'jincheng', address: '金城社区3栋101', residents: [{ name: '张三', phones: ['13812345678', '555-1234'] }],
+      communityCode: 'jincheng',
+      address: '金城社区3栋101',
+      residents: [{ name: '张三', phones: ['13812345678', '555-1234'] }],
     });
     expect(badPhone.statusCode).toBe(400);
     expect(badPhone.json().message).toMatch(/^residents\.0\.phones\.1: /);
     const outOfScope = await h.call('huaiguAdmin', 'POST', '/households', {
-      communityCode: 'jincheng', address: '金城社区3栋101', residents: [{ name: '张三', phones: ['13812345678'] }],
+      communityCode: 'jincheng',
+      address: '金城社区3栋101',
+      residents: [{ name: '张三', phones: ['13812345678'] }],
     });
     expect(outOfScope.statusCode).toBe(404);
     expect(outOfScope.json().message).toMatch(/^communityCode: /);
@@ -90,12 +94,19 @@ describe('households and caller lookup', () => {
     ['residents nested in arrays', { residents: [[[[]]]] }, /^residents\.0 must be an object$/],
     ['a NUL in the address', { address: '金城社区3栋\u0000101' }, /^address must not contain control characters/],
     ['a resident name that is a number', { residents: [{ name: 7, phones: ['13812345678'] }] }, /^residents\.0\.name must be/],
-    ['phones that are not text', { residents: [{ name: '张三', phones: [['13812345678']] }] }, /^residents\.0\.each value in phones must be/],
+    [
+      'phones that are not text',
+      { residents: [{ name: '张三', phones: [['13812345678']] }] },
+      /^residents\.0\.each value in phones must be/,
+    ],
     ['no residents at all', { residents: undefined }, /^residents /],
   ])('refuses %s with 400 naming the field, storing nothing', async (_, change, message) => {
     const before = { households: await h.count('household'), residents: await h.count('resident') };
     const res = await h.call('agent', 'POST', '/households', {
-      communityCode: 'jincheng', address: '金城社区3栋101', residents: [{ name: '张三', phones: ['13812345678'] }], ...change,
+      communityCode: 'jincheng',
+      address: '金城社区3栋101',
+      residents: [{ name: '张三', phones: ['13812345678'] }],
+      ...change,
     });
     expect(res.statusCode).toBe(400);
     expect([res.json().message].flat()[0]).toMatch(message);
@@ -105,7 +116,11 @@ describe('households and caller lookup', () => {
   it('shows unmasked contact data only with a purpose, to a role that may, and audits the read', async () => {
     expect((await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true`)).statusCode).toBe(400);
     expect((await h.call('auditor', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=check`)).statusCode).toBe(403);
-    const res = await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=${encodeURIComponent('call back about a leak')}`);
+    const res = await h.call(
+      'agent',
+      'GET',
+      `/households/${jincheng.id}?unmasked=true&purpose=${encodeURIComponent('call back about a leak')}`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ address: '无锡市梁溪区金星街道金城社区12栋3单元502室', contactMasked: false });
     expect(res.json().residents[0].phones.sort()).toEqual(['0510-82345678', '13812345678']);
@@ -114,11 +129,16 @@ describe('households and caller lookup', () => {
   });
 
   it('makes a household free while a community admin’s grant is valid, and only that admin may grant', async () => {
-    const grant = { reason: 'sudden_hardship', evidence: '火灾受灾证明 2026-117', validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString() };
+    const grant = {
+      reason: 'sudden_hardship',
+      evidence: '火灾受灾证明 2026-117',
+      validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    };
     expect((await h.call('agent', 'POST', `/households/${jincheng.id}/eligibility`, grant)).statusCode).toBe(403);
     expect((await h.call('huaiguAdmin', 'POST', `/households/${jincheng.id}/eligibility`, grant)).statusCode).toBe(404);
     const tooLong = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility`, {
-      ...grant, validUntil: new Date(Date.now() + 120 * 86_400_000).toISOString(),
+      ...grant,
+      validUntil: new Date(Date.now() + 120 * 86_400_000).toISOString(),
     });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().message).toMatch(/^validUntil: /);
@@ -128,7 +148,11 @@ describe('households and caller lookup', () => {
     expect(after.find((x: { id: string }) => x.id === jincheng.id).feePolicy).toBe('free');
     expect(JSON.stringify(after)).not.toContain('sudden_hardship');
     // Why it is free shows only where the full address does: read on purpose, and audited.
-    const unmasked = await h.call('agent', 'GET', `/households/${jincheng.id}?unmasked=true&purpose=${encodeURIComponent('tell the caller why it is free')}`);
+    const unmasked = await h.call(
+      'agent',
+      'GET',
+      `/households/${jincheng.id}?unmasked=true&purpose=${encodeURIComponent('tell the caller why it is free')}`,
+    );
     expect(unmasked.json()).toMatchObject({ feePolicy: 'free', feeGrant: { reason: 'sudden_hardship', validUntil: grant.validUntil } });
     expect(JSON.stringify(unmasked.json())).not.toContain('火灾受灾证明');
     const revoked = await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility/${granted.json().id}/revoke`);

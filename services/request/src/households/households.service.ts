@@ -82,7 +82,13 @@ export class HouseholdsService {
       });
       await m.insert(Household, household);
       for (const [i, r] of dto.residents.entries()) await insertResident(m, household.id, r, phones[i]);
-      await recordAudit(m, AuditRecorded.request, principal, { action: 'household.created', resourceType: 'household', resourceId: household.id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        { action: 'household.created', resourceType: 'household', resourceId: household.id },
+        origin,
+      );
       return household.id;
     });
     return this.view(this.ds.manager, await this.ds.manager.findOneByOrFail(Household, { id }), false);
@@ -93,7 +99,13 @@ export class HouseholdsService {
     return this.ds.transaction(async (m) => {
       const household = await scopedRepository(m, Household, principal).get({ id: householdId }, `household ${householdId}`);
       await insertResident(m, household.id, dto, phones);
-      await recordAudit(m, AuditRecorded.request, principal, { action: 'household.resident-added', resourceType: 'household', resourceId: household.id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        { action: 'household.resident-added', resourceType: 'household', resourceId: household.id },
+        origin,
+      );
       return this.view(m, household, false);
     });
   }
@@ -106,15 +118,28 @@ export class HouseholdsService {
     if (!canSeeUnmasked(principal, { purpose: read.purpose, orgPath: household.orgPath })) {
       throw new ForbiddenException(`role ${principal.role} may not see unmasked contact data`);
     }
-    await recordAudit(this.ds.manager, AuditRecorded.request, principal, {
-      action: 'household.contact-read', resourceType: 'household', resourceId: id, purpose: read.purpose,
-    }, origin);
+    await recordAudit(
+      this.ds.manager,
+      AuditRecorded.request,
+      principal,
+      {
+        action: 'household.contact-read',
+        resourceType: 'household',
+        resourceId: id,
+        purpose: read.purpose,
+      },
+      origin,
+    );
     return this.view(this.ds.manager, household, true);
   }
 
   /** Households made from reports and not yet verified, oldest first: the staff's to-do list. */
   async provisional(principal: Principal): Promise<HouseholdView[]> {
-    const rows = await scopedRepository(this.ds.manager, Household, principal).find({ where: { provisional: true }, order: { createdAt: 'ASC' }, take: PROVISIONAL_LIMIT });
+    const rows = await scopedRepository(this.ds.manager, Household, principal).find({
+      where: { provisional: true },
+      order: { createdAt: 'ASC' },
+      take: PROVISIONAL_LIMIT,
+    });
     return Promise.all(rows.map((h) => this.view(this.ds.manager, h, false)));
   }
 
@@ -140,14 +165,22 @@ export class HouseholdsService {
       if (dto.residentName) {
         const residents = await m.findBy(Resident, { householdId: id });
         if (residents.length !== 1) {
-          throw new BadRequestException(`residentName: household ${id} has ${residents.length} residents; add or change residents with POST /households/${id}/residents`);
+          throw new BadRequestException(
+            `residentName: household ${id} has ${residents.length} residents; add or change residents with POST /households/${id}/residents`,
+          );
         }
         await m.update(Resident, { id: residents[0].id }, { name: dto.residentName.trim() });
       }
       // Only the first of two concurrent verifications finds the household still provisional.
       const { affected } = await m.update(Household, { id, provisional: true }, changes);
       if (affected !== 1) throw new ConflictException(`household ${id} is already verified`);
-      await recordAudit(m, AuditRecorded.request, principal, { action: 'household.verified', resourceType: 'household', resourceId: id }, origin);
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        principal,
+        { action: 'household.verified', resourceType: 'household', resourceId: id },
+        origin,
+      );
       return this.view(m, { ...household, ...changes }, false);
     });
   }
@@ -158,9 +191,17 @@ export class HouseholdsService {
     if (query.suffix !== undefined) {
       match = { suffix: query.suffix };
       // A few digits match many households: unlike a full number, a suffix can trawl, so every such search leaves a trace.
-      await recordAudit(this.ds.manager, AuditRecorded.request, principal, {
-        action: 'household.caller-suffix-lookup', resourceType: 'phone-suffix', resourceId: query.suffix,
-      }, origin);
+      await recordAudit(
+        this.ds.manager,
+        AuditRecorded.request,
+        principal,
+        {
+          action: 'household.caller-suffix-lookup',
+          resourceType: 'phone-suffix',
+          resourceId: query.suffix,
+        },
+        origin,
+      );
     } else {
       const exact = normalisePhone(query.phone ?? '');
       if (!exact) throw new BadRequestException('phone: not a phone number (a mobile or a landline with its area code)');
@@ -184,7 +225,11 @@ export class HouseholdsService {
     const now = new Date();
     const grant = currentGrant(grants, now);
     const summary = (r: ServiceRequest): RequestSummary => ({
-      id: r.id, number: r.number, categoryCode: r.categoryCode, status: r.status, receivedAt: r.receivedAt,
+      id: r.id,
+      number: r.number,
+      categoryCode: r.categoryCode,
+      status: r.status,
+      receivedAt: r.receivedAt,
     });
     return {
       id: h.id,
@@ -198,7 +243,10 @@ export class HouseholdsService {
       residents: residents.map((r) => ({
         id: r.id,
         name: r.name,
-        phones: phones.filter((p) => p.residentId === r.id).sort((a, b) => a.phone.localeCompare(b.phone)).map((p) => (unmasked ? nationalFormat(p.phone) : maskPhone(nationalFormat(p.phone)))),
+        phones: phones
+          .filter((p) => p.residentId === r.id)
+          .sort((a, b) => a.phone.localeCompare(b.phone))
+          .map((p) => (unmasked ? nationalFormat(p.phone) : maskPhone(nationalFormat(p.phone)))),
         tags: r.tags,
         preferredContact: r.preferredContact,
       })),

@@ -56,6 +56,9 @@ describe('request state machine', () => {
   });
 
   it('never reopens a request that was not signed off (an answered consultation)', () => {
-    expect(decide('closed', 'reopen', { now, signedOffAt: null })).toEqual({ ok: false, reason: expect.stringContaining('never signed off') });
+    expect(decide('closed', 'reopen', { now, signedOffAt: null })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('never signed off'),
+    });
   });
 });

@@ -1,15 +1,64 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const CATEGORIES: Array<[code: string, nameZh: string, nameEn: string, kind: string, urgency: string, group: string, description: string]> = [
-  ['water-electric-repair', '水电维修', 'Water and electrical repair', 'home_service', 'utilities', 'home', 'Leaks, no water, power cuts, faulty sockets and switches'],
-  ['pipe-unclogging', '管道疏通', 'Pipe unclogging', 'home_service', 'utilities', 'home', 'Blocked drains, toilets and sewer pipes'],
-  ['appliance-repair', '家电维修', 'Appliance repair', 'home_service', 'general', 'home', 'Washing machines, fridges, air conditioners, water heaters'],
-  ['home-haircut', '上门理发', 'Home haircut', 'home_service', 'general', 'care', 'A haircut at home for residents who cannot go out'],
-  ['policy-consultation', '政策咨询', 'Policy consultation', 'consultation', 'general', 'community', 'Questions on social security, allowances, housing and other policies'],
-  ['certificate-appointment', '证件上门办理', 'Certificate appointment with a home visit', 'home_service', 'complex', 'community', 'Birth permits, senior cards and other certificates, handled at home'],
-  ['book-lending', '图书借阅', 'Book lending', 'home_service', 'general', 'community', 'Books from the community library brought to the door'],
-  ['job-referral', '就业推荐', 'Job referral', 'home_service', 'complex', 'community', 'Job matching and referrals, with a visit from a community worker'],
-];
+const CATEGORIES: Array<[code: string, nameZh: string, nameEn: string, kind: string, urgency: string, group: string, description: string]> =
+  [
+    [
+      'water-electric-repair',
+      '水电维修',
+      'Water and electrical repair',
+      'home_service',
+      'utilities',
+      'home',
+      'Leaks, no water, power cuts, faulty sockets and switches',
+    ],
+    ['pipe-unclogging', '管道疏通', 'Pipe unclogging', 'home_service', 'utilities', 'home', 'Blocked drains, toilets and sewer pipes'],
+    [
+      'appliance-repair',
+      '家电维修',
+      'Appliance repair',
+      'home_service',
+      'general',
+      'home',
+      'Washing machines, fridges, air conditioners, water heaters',
+    ],
+    ['home-haircut', '上门理发', 'Home haircut', 'home_service', 'general', 'care', 'A haircut at home for residents who cannot go out'],
+    [
+      'policy-consultation',
+      '政策咨询',
+      'Policy consultation',
+      'consultation',
+      'general',
+      'community',
+      'Questions on social security, allowances, housing and other policies',
+    ],
+    [
+      'certificate-appointment',
+      '证件上门办理',
+      'Certificate appointment with a home visit',
+      'home_service',
+      'complex',
+      'community',
+      'Birth permits, senior cards and other certificates, handled at home',
+    ],
+    [
+      'book-lending',
+      '图书借阅',
+      'Book lending',
+      'home_service',
+      'general',
+      'community',
+      'Books from the community library brought to the door',
+    ],
+    [
+      'job-referral',
+      '就业推荐',
+      'Job referral',
+      'home_service',
+      'complex',
+      'community',
+      'Job matching and referrals, with a visit from a community worker',
+    ],
+  ];
 
 /** Replaces the walking skeleton's request table (demo rows only) with the request service's model. */
 export class RequestService1764000000110 implements MigrationInterface {
@@ -189,8 +238,20 @@ export class RequestService1764000000110 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['notification', 'open311_client', 'sign_off_code', 'idempotency_key', 'request_timeline', 'service_request',
-      'fee_eligibility', 'resident_phone', 'resident', 'household', 'community_category', 'category']) {
+    for (const t of [
+      'notification',
+      'open311_client',
+      'sign_off_code',
+      'idempotency_key',
+      'request_timeline',
+      'service_request',
+      'fee_eligibility',
+      'resident_phone',
+      'resident',
+      'household',
+      'community_category',
+      'category',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
     await q.query(`

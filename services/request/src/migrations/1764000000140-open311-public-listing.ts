@@ -11,7 +11,9 @@ export class Open311PublicListing1764000000140 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query('ALTER TABLE category ADD COLUMN public_listing boolean NOT NULL DEFAULT false');
-    await q.query(`UPDATE category SET public_listing = true WHERE code IN ('water-electric-repair', 'pipe-unclogging', 'appliance-repair', 'book-lending')`);
+    await q.query(
+      `UPDATE category SET public_listing = true WHERE code IN ('water-electric-repair', 'pipe-unclogging', 'appliance-repair', 'book-lending')`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

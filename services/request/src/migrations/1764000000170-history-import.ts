@@ -6,7 +6,9 @@ export class HistoryImport1764000000170 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE service_request ADD COLUMN import_source text, ADD COLUMN import_ref text`);
-    await q.query(`CREATE UNIQUE INDEX service_request_import_ref ON service_request (import_source, import_ref) WHERE import_source IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX service_request_import_ref ON service_request (import_source, import_ref) WHERE import_source IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

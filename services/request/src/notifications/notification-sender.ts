@@ -37,7 +37,11 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
     @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {
-    this.loop = new BackgroundLoop({ name: 'notification-sender', everyMs: config.NOTIFY_POLL_MS, pass: () => this.drain().then(() => undefined) });
+    this.loop = new BackgroundLoop({
+      name: 'notification-sender',
+      everyMs: config.NOTIFY_POLL_MS,
+      pass: () => this.drain().then(() => undefined),
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {
@@ -51,13 +55,15 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
 
   /** One pass; returns how many messages were delivered. */
   async drain(): Promise<number> {
-    const claimed = await this.ds.query<[Claimed[], number]>(
-      `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
+    const claimed = await this.ds
+      .query<[Claimed[], number]>(
+        `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
         WHERE id IN (SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, recipient, body, sealed_body AS "sealedBody", attempts`,
-      [this.config.NOTIFY_BATCH_SIZE, LEASE_MS],
-    ).then(([rows]) => rows);
+        [this.config.NOTIFY_BATCH_SIZE, LEASE_MS],
+      )
+      .then(([rows]) => rows);
     let delivered = 0;
     for (const n of claimed) {
       try {

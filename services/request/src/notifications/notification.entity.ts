@@ -1,6 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const NOTIFICATION_TEMPLATES = ['intake', 'assigned', 'completed', 'sign_off_request', 'rating_link', 'booking_code', 'status_link'] as const;
+export const NOTIFICATION_TEMPLATES = [
+  'intake',
+  'assigned',
+  'completed',
+  'sign_off_request',
+  'rating_link',
+  'booking_code',
+  'status_link',
+] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 /** A message to a resident, queued in the transaction of the change it reports. */

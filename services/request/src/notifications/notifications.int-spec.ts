@@ -21,22 +21,33 @@ describe('notifications through a durable queue', () => {
     const home = await h.household('jincheng', ['13812345678']);
     const numbers: string[] = [];
     for (let i = 0; i < 5; i++) {
-      const res = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'appliance-repair', description: `洗衣机不转 #${i}` });
+      const res = await h.call('agent', 'POST', '/requests', {
+        householdId: home.id,
+        categoryCode: 'appliance-repair',
+        description: `洗衣机不转 #${i}`,
+      });
       expect(res.statusCode).toBe(201);
       numbers.push(res.json().number);
     }
     const queued: Array<{ id: string }> = await h.ds.query(`SELECT id FROM notification WHERE template = 'intake'`);
     expect(queued).toHaveLength(5);
 
-    await waitFor(async () => {
-      const [{ retried }] = await h.ds.query(`SELECT count(*)::int AS retried FROM notification WHERE status = 'pending' AND attempts >= 3 AND last_error LIKE '%503%'`);
-      // The gateway counts a refusal as it answers, the sender records it after: wait for both.
-      return retried === 5 && sms.refused >= 15;
-    }, { what: 'every message retried against the down gateway' });
+    await waitFor(
+      async () => {
+        const [{ retried }] = await h.ds.query(
+          `SELECT count(*)::int AS retried FROM notification WHERE status = 'pending' AND attempts >= 3 AND last_error LIKE '%503%'`,
+        );
+        // The gateway counts a refusal as it answers, the sender records it after: wait for both.
+        return retried === 5 && sms.refused >= 15;
+      },
+      { what: 'every message retried against the down gateway' },
+    );
     expect(sms.delivered).toHaveLength(0);
 
     sms.up = true;
-    await waitFor(async () => (await h.ds.query(`SELECT 1 FROM notification WHERE status <> 'sent'`)).length === 0, { what: 'the queue drained' });
+    await waitFor(async () => (await h.ds.query(`SELECT 1 FROM notification WHERE status <> 'sent'`)).length === 0, {
+      what: 'the queue drained',
+    });
     const ids = new Set(sms.delivered.map((d) => d.id));
     expect(ids).toEqual(new Set(queued.map((q) => q.id)));
     expect(sms.delivered.every((d) => d.key === d.id && d.to === '+8613812345678')).toBe(true);
@@ -48,7 +59,12 @@ describe('notifications through a durable queue', () => {
     await h.household('huaigu', ['13900000011']);
     const asked = await h.app.inject({ method: 'POST', url: '/public/bookings/verification', payload: { phone: '13900000011' } });
     expect(asked.statusCode).toBe(202);
-    const row = async () => (await h.ds.query(`SELECT row_to_json(n)::text AS row, n.body, n.status FROM notification n WHERE template = 'booking_code' AND recipient = '8613900000011'`))[0];
+    const row = async () =>
+      (
+        await h.ds.query(
+          `SELECT row_to_json(n)::text AS row, n.body, n.status FROM notification n WHERE template = 'booking_code' AND recipient = '8613900000011'`,
+        )
+      )[0];
     await waitFor(async () => sms.refused > 0 && (await row()).status === 'pending', { what: 'the code held back by the down gateway' });
     const pending = await row();
     expect(pending.body).toContain('验证码[redacted]');
@@ -63,7 +79,11 @@ describe('notifications through a durable queue', () => {
   it('empties the wording of texts sent more than the retention ago, and nothing else', async () => {
     sms.up = false;
     const home = await h.household('yinxiu', ['13900000022']);
-    const res = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'appliance-repair', description: '冰箱不制冷' });
+    const res = await h.call('agent', 'POST', '/requests', {
+      householdId: home.id,
+      categoryCode: 'appliance-repair',
+      description: '冰箱不制冷',
+    });
     expect(res.statusCode).toBe(201);
     const [old, recent] = await h.ds.query(`SELECT id FROM notification WHERE status = 'sent' ORDER BY sent_at LIMIT 2`);
     await h.ds.query(`UPDATE notification SET sent_at = now() - interval '91 days' WHERE id = $1`, [old.id]);

@@ -9,7 +9,8 @@ import { HttpSmsNotifier, LogNotifier, NOTIFIER } from './notifier';
     {
       provide: NOTIFIER,
       inject: [REQUEST_CONFIG],
-      useFactory: (c: RequestConfig) => (c.SMS_GATEWAY_URL ? new HttpSmsNotifier(c.SMS_GATEWAY_URL, c.NOTIFY_TIMEOUT_MS) : new LogNotifier()),
+      useFactory: (c: RequestConfig) =>
+        c.SMS_GATEWAY_URL ? new HttpSmsNotifier(c.SMS_GATEWAY_URL, c.NOTIFY_TIMEOUT_MS) : new LogNotifier(),
     },
     NotificationSender,
     NotificationPruner,

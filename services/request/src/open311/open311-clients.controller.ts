@@ -32,10 +32,22 @@ export class Open311ClientsController {
     const apiKey = `o311_${randomBytes(24).toString('base64url')}`;
     return this.ds.transaction(async (m) => {
       const client = m.create(Open311Client, {
-        id: randomUUID(), name: dto.name, keyHash: hashApiKey(apiKey), orgPath: p.orgPath, createdBy: p.id, createdAt: new Date(), revokedAt: null,
+        id: randomUUID(),
+        name: dto.name,
+        keyHash: hashApiKey(apiKey),
+        orgPath: p.orgPath,
+        createdBy: p.id,
+        createdAt: new Date(),
+        revokedAt: null,
       });
       await m.insert(Open311Client, client);
-      await recordAudit(m, AuditRecorded.request, p, { action: 'open311-client.created', resourceType: 'open311_client', resourceId: client.id }, auditOrigin(req));
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        p,
+        { action: 'open311-client.created', resourceType: 'open311_client', resourceId: client.id },
+        auditOrigin(req),
+      );
       return { ...view(client), apiKey };
     });
   }
@@ -46,13 +58,23 @@ export class Open311ClientsController {
   }
 
   @Post(':id/revoke')
-  revoke(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest): Promise<ClientView> {
+  revoke(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<ClientView> {
     return this.ds.transaction(async (m) => {
       const client = await scopedRepository(m, Open311Client, p).get({ id }, `open311 client ${id}`);
       if (client.revokedAt) throw new ConflictException(`open311 client ${id} was already revoked`);
       client.revokedAt = new Date();
       await m.save(client);
-      await recordAudit(m, AuditRecorded.request, p, { action: 'open311-client.revoked', resourceType: 'open311_client', resourceId: id }, auditOrigin(req));
+      await recordAudit(
+        m,
+        AuditRecorded.request,
+        p,
+        { action: 'open311-client.revoked', resourceType: 'open311_client', resourceId: id },
+        auditOrigin(req),
+      );
       return view(client);
     });
   }

@@ -21,7 +21,7 @@ export class Open311ErrorFilter implements ExceptionFilter {
     }
     const status = error.getStatus();
     const body = error.getResponse();
-    const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? error.message;
+    const message = typeof body === 'string' ? body : ((body as { message?: string | string[] }).message ?? error.message);
     reply.status(status).send(open311Errors(status, Array.isArray(message) ? message : [message]));
   }
 }

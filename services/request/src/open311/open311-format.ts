@@ -68,7 +68,15 @@ export class Open311Created {
 }
 
 export function toService(c: Category): Open311ServiceDef {
-  return { service_code: c.code, service_name: c.nameZh, description: c.description, metadata: c.attributes.length > 0, type: 'realtime', keywords: c.nameEn, group: c.groupCode };
+  return {
+    service_code: c.code,
+    service_name: c.nameZh,
+    description: c.description,
+    metadata: c.attributes.length > 0,
+    type: 'realtime',
+    keywords: c.nameEn,
+    group: c.groupCode,
+  };
 }
 
 /** Our stages are richer than open/closed; the exact one goes in status_notes. */

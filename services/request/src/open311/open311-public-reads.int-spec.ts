@@ -5,7 +5,13 @@ import { RequestHarness, startRequestService } from '../../test/harness';
 const BASE = '/open311/v2';
 const DAY = 86_400_000;
 
-type Row = { service_request_id: string; address: string | null; agency_responsible: string | null; description: string | null; lat: number | null };
+type Row = {
+  service_request_id: string;
+  address: string | null;
+  agency_responsible: string | null;
+  description: string | null;
+  lat: number | null;
+};
 
 /** What GeoReport v2 shows to a stranger (no api_key) and to the client that filed a request. */
 describe('Open311 public reads', () => {
@@ -20,7 +26,12 @@ describe('Open311 public reads', () => {
 
   const get = (url: string) => h.app.inject({ method: 'GET', url: `${BASE}/${url}` });
   const post = (form: Record<string, string>) =>
-    h.app.inject({ method: 'POST', url: `${BASE}/requests.json`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(form).toString() });
+    h.app.inject({
+      method: 'POST',
+      url: `${BASE}/requests.json`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(form).toString(),
+    });
   const file = async (key: string, phone: string, service_code: string, attributes: Record<string, string> = {}) => {
     const res = await post({ api_key: key, service_code, phone, description: `${service_code} 请上门`, ...attributes });
     expect(res.statusCode).toBe(201);
@@ -41,21 +52,37 @@ describe('Open311 public reads', () => {
     haircut = await file(keyA, '13812345678', 'home-haircut', { 'attribute[mobility]': 'bedridden' });
     old = await file(keyA, '13812345678', 'pipe-unclogging');
     yinxiu = await file(keyB, '13912345678', 'pipe-unclogging');
-    await h.ds.query('UPDATE service_request SET received_at = received_at - interval \'200 days\' WHERE number = $1', [old]);
+    await h.ds.query("UPDATE service_request SET received_at = received_at - interval '200 days' WHERE number = $1", [old]);
 
     const volunteerJob = await idOf(byVolunteer);
     await h.produce(JobAssigned, volunteerJob, {
-      requestId: volunteerJob, orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'appliance-repair', at: new Date().toISOString(),
-      providerId: 'v-0007', providerKind: 'volunteer', providerName: '张建国', responseDueAt: new Date(Date.now() + DAY).toISOString(),
+      requestId: volunteerJob,
+      orgPath: '/nanchang/jinxing/jincheng/',
+      categoryCode: 'appliance-repair',
+      at: new Date().toISOString(),
+      providerId: 'v-0007',
+      providerKind: 'volunteer',
+      providerName: '张建国',
+      responseDueAt: new Date(Date.now() + DAY).toISOString(),
     });
-    await waitFor(async () => (await h.ds.query(`SELECT 1 FROM service_request WHERE number = $1 AND status = 'assigned'`, [byVolunteer])).length > 0, { what: 'the volunteer assigned' });
+    await waitFor(
+      async () => (await h.ds.query(`SELECT 1 FROM service_request WHERE number = $1 AND status = 'assigned'`, [byVolunteer])).length > 0,
+      { what: 'the volunteer assigned' },
+    );
   });
 
   afterAll(() => h?.stop());
 
   it('shows a stranger the community, never the building or the flat', async () => {
     const [r] = (await get(`requests/${repair}.json`)).json();
-    expect(r).toMatchObject({ service_request_id: repair, address: '金城社区', lat: null, long: null, description: null, address_id: null });
+    expect(r).toMatchObject({
+      service_request_id: repair,
+      address: '金城社区',
+      lat: null,
+      long: null,
+      description: null,
+      address_id: null,
+    });
     const listed: Row[] = (await get('requests.json')).json();
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.every((x) => x.address === '金城社区' || x.address === '隐秀社区')).toBe(true);
@@ -74,7 +101,10 @@ describe('Open311 public reads', () => {
     const one = await get(`requests/${haircut}.json`);
     expect(one.statusCode).toBe(404);
     expect(one.json()).toEqual([{ code: 404, description: `service_request_id: no request ${haircut}` }]);
-    expect((await get(`requests/${haircut}.json?api_key=${keyA}`)).json()[0]).toMatchObject({ service_request_id: haircut, service_code: 'home-haircut' });
+    expect((await get(`requests/${haircut}.json?api_key=${keyA}`)).json()[0]).toMatchObject({
+      service_request_id: haircut,
+      service_code: 'home-haircut',
+    });
   });
 
   it('bounds the date range to 90 days', async () => {
@@ -115,7 +145,9 @@ describe('Open311 public reads', () => {
     expect(mine[0].description).toBe('pipe-unclogging 请上门');
     const others = await get(`requests/${repair}.json?api_key=${keyB}`);
     expect(others.statusCode).toBe(404);
-    expect((await get(`requests.json?service_request_id=${repair},${yinxiu}&api_key=${keyB}`)).json().map((r: Row) => r.service_request_id)).toEqual([yinxiu]);
+    expect(
+      (await get(`requests.json?service_request_id=${repair},${yinxiu}&api_key=${keyB}`)).json().map((r: Row) => r.service_request_id),
+    ).toEqual([yinxiu]);
     const wrong = await get('requests.json?api_key=o311_not-a-key');
     expect(wrong.statusCode).toBe(403);
     expect(wrong.json()).toEqual([{ code: 403, description: expect.stringMatching(/^api_key: /) }]);

@@ -9,17 +9,25 @@ describe('Open311 query window', () => {
   });
 
   it('covers the 90 days up to end_date', () => {
-    expect(queryWindow(undefined, '2026-06-01T00:00:00Z', now)).toEqual({ start: new Date('2026-03-03T00:00:00Z'), end: new Date('2026-06-01T00:00:00Z') });
+    expect(queryWindow(undefined, '2026-06-01T00:00:00Z', now)).toEqual({
+      start: new Date('2026-03-03T00:00:00Z'),
+      end: new Date('2026-06-01T00:00:00Z'),
+    });
   });
 
   it('covers 90 days from start_date, but not past now', () => {
-    expect(queryWindow('2026-01-01T00:00:00Z', undefined, now)).toEqual({ start: new Date('2026-01-01T00:00:00Z'), end: new Date('2026-04-01T00:00:00Z') });
+    expect(queryWindow('2026-01-01T00:00:00Z', undefined, now)).toEqual({
+      start: new Date('2026-01-01T00:00:00Z'),
+      end: new Date('2026-04-01T00:00:00Z'),
+    });
     expect(queryWindow('2026-11-20T00:00:00Z', undefined, now)).toEqual({ start: new Date('2026-11-20T00:00:00Z'), end: now });
   });
 
   it('takes exactly 90 days and refuses one second more', () => {
     expect(queryWindow('2026-01-01T00:00:00Z', '2026-04-01T00:00:00Z', now)).not.toHaveProperty('error');
-    expect(queryWindow('2026-01-01T00:00:00Z', '2026-04-01T00:00:01Z', now)).toEqual({ error: expect.stringMatching(/^start_date: .*90 days/) });
+    expect(queryWindow('2026-01-01T00:00:00Z', '2026-04-01T00:00:01Z', now)).toEqual({
+      error: expect.stringMatching(/^start_date: .*90 days/),
+    });
   });
 
   it('refuses a backwards span', () => {

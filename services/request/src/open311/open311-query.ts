@@ -18,7 +18,8 @@ export function queryWindow(startDate: string | undefined, endDate: string | und
   const end = endDate ? new Date(endDate) : start ? new Date(Math.min(start.getTime() + span, now.getTime())) : now;
   const from = start ?? new Date(end.getTime() - span);
   if (end < from) return { error: 'end_date: must not be before start_date' };
-  if (end.getTime() - from.getTime() > span) return { error: `start_date: start_date and end_date may be at most ${MAX_SPAN_DAYS} days apart` };
+  if (end.getTime() - from.getTime() > span)
+    return { error: `start_date: start_date and end_date may be at most ${MAX_SPAN_DAYS} days apart` };
   return { start: from, end };
 }
 

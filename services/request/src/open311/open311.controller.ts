@@ -42,7 +42,8 @@ export class Open311Controller {
   @HttpCode(201)
   @ApiBody({
     type: Open311CreateDto,
-    description: 'Form-encoded (or JSON). Besides these fields, the answers to the service\'s attributes (see services/{service_code}.json) as `attribute[code]`, and `attribute[code][]` for each value of a multivaluelist.',
+    description:
+      "Form-encoded (or JSON). Besides these fields, the answers to the service's attributes (see services/{service_code}.json) as `attribute[code]`, and `attribute[code][]` for each value of a multivaluelist.",
   })
   // Taken whole: the `attribute[...]` answers are split off before the rest is validated as an Open311CreateDto.
   create(@Body() body: Record<string, unknown>): Promise<Open311Created[]> {

@@ -27,7 +27,8 @@ export class Open311CreateDto {
 export class Open311ListQuery {
   @IsOptional() @IsString() @MaxLength(200) api_key?: string;
   @IsOptional() @IsString() @MaxLength(64) jurisdiction_id?: string;
-  @IsOptional() @Matches(/^R\d{8}-\d{6,}(,R\d{8}-\d{6,}){0,99}$/, { message: 'service_request_id must be request numbers separated by commas' })
+  @IsOptional()
+  @Matches(/^R\d{8}-\d{6,}(,R\d{8}-\d{6,}){0,99}$/, { message: 'service_request_id must be request numbers separated by commas' })
   service_request_id?: string;
   @IsOptional() @IsString() @MaxLength(64) service_code?: string;
   @IsOptional() @IsDateTime() start_date?: string;

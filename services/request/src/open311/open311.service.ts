@@ -1,5 +1,12 @@
 import { likePrefix, maskAddress, sha256Hex } from '@bangbang/auth';
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, In, IsNull, SelectQueryBuilder } from 'typeorm';
@@ -12,7 +19,16 @@ import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { IntakeService } from '../requests/intake.service';
 import { ServiceRequest } from '../requests/service-request.entity';
 import { Open311Client } from './open311-client.entity';
-import { Open311Created, Open311Discovery, Open311Request, Open311ServiceDef, Open311ServiceDefinition, toClientRequest, toPublicRequest, toService } from './open311-format';
+import {
+  Open311Created,
+  Open311Discovery,
+  Open311Request,
+  Open311ServiceDef,
+  Open311ServiceDefinition,
+  toClientRequest,
+  toPublicRequest,
+  toService,
+} from './open311-format';
 import { DEFAULT_PAGE_SIZE, pageOffset, queryWindow } from './open311-query';
 import { Open311CreateDto, Open311ListQuery, Open311OneQuery } from './open311.dto';
 import { PlaceUnit } from './report-placement';
@@ -37,7 +53,15 @@ export class Open311Service {
       changeset,
       contact: 'Bangbang hotline platform: ask your district office for an api_key',
       key_service: 'Keys are issued by the district admin in Bangbang',
-      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: this.config.OPEN311_BASE_URL, changeset, type: 'production', formats: ['application/json'] }],
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: this.config.OPEN311_BASE_URL,
+          changeset,
+          type: 'production',
+          formats: ['application/json'],
+        },
+      ],
     };
   }
 
@@ -74,7 +98,13 @@ export class Open311Service {
       const taken = await this.intake.intake(
         m,
         { householdId: home.householdId, categoryCode: category.code, description: dto.description ?? category.nameZh },
-        { actor: { kind: 'open311_client', id: client.id }, scopeOrgPath: area.orgPath, channel: 'open311', open311ClientId: client.id, attributes: checked.values },
+        {
+          actor: { kind: 'open311_client', id: client.id },
+          scopeOrgPath: area.orgPath,
+          channel: 'open311',
+          open311ClientId: client.id,
+          attributes: checked.values,
+        },
       );
       return { view: taken, provisional: home.provisional };
     });
@@ -118,7 +148,9 @@ export class Open311Service {
   /** A request outside what the caller may see answers exactly like one that does not exist. */
   async one(number: string, q: Open311OneQuery): Promise<Open311Request[]> {
     const client = await this.readerFor(q.api_key);
-    const r = await this.visible(client, await this.jurisdiction(q.jurisdiction_id)).andWhere('r.number = :number', { number }).getOne();
+    const r = await this.visible(client, await this.jurisdiction(q.jurisdiction_id))
+      .andWhere('r.number = :number', { number })
+      .getOne();
     if (!r) throw new NotFoundException(`service_request_id: no request ${number}`);
     return this.render([r], client);
   }

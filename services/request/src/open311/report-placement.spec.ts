@@ -11,7 +11,11 @@ const UNITS = [
   unit('yinxiu', 'community', '/nanchang/yangming/yinxiu/', '隐秀社区'),
   unit('jincheng-east', 'community', '/nanchang/yangming/jincheng-east/', '金城东社区'),
 ];
-const place = (address?: string, point?: { lat: number; lng: number }, neighbours = [] as Array<{ communityCode: string; lat: number; lng: number }>) => {
+const place = (
+  address?: string,
+  point?: { lat: number; lng: number },
+  neighbours = [] as Array<{ communityCode: string; lat: number; lng: number }>,
+) => {
   const p = placeReport({ address, point }, UNITS, neighbours, district);
   return `${p.unit.code} by ${p.by}`;
 };

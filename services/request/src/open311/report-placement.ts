@@ -46,7 +46,12 @@ const MIN_SHORT_NAME = 2;
  *
  * The org tree has no areas or centres, so registered households stand in for a map.
  */
-export function placeReport(place: ReportedPlace, units: readonly PlaceUnit[], neighbours: readonly Neighbour[], fallback: PlaceUnit): Placement {
+export function placeReport(
+  place: ReportedPlace,
+  units: readonly PlaceUnit[],
+  neighbours: readonly Neighbour[],
+  fallback: PlaceUnit,
+): Placement {
   const address = (place.address ?? '').replace(/\s+/g, '');
   const streets = units.filter((u) => u.level === 'street');
   const namedStreets = address ? streets.filter((s) => nameScore(address, s.nameZh) > 0) : [];
@@ -79,7 +84,11 @@ function bestByName(address: string, communities: readonly PlaceUnit[]): PlaceUn
   return best.length === 1 ? best[0] : null;
 }
 
-function byNeighbours(point: { lat: number; lng: number }, neighbours: readonly Neighbour[], communities: readonly PlaceUnit[]): PlaceUnit | null {
+function byNeighbours(
+  point: { lat: number; lng: number },
+  neighbours: readonly Neighbour[],
+  communities: readonly PlaceUnit[],
+): PlaceUnit | null {
   const known = new Map(communities.map((c) => [c.code, c]));
   const voters = neighbours
     .filter((n) => known.has(n.communityCode))

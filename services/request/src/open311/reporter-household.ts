@@ -37,7 +37,9 @@ export async function reporterHousehold(m: EntityManager, dto: Open311CreateDto,
   const point = pointOf(dto);
   const address = dto.address_string?.trim();
   if (!address && !point) {
-    throw new BadRequestException('address_string: give the address (address_string, or lat and long), the household (address_id) or a registered resident\'s phone');
+    throw new BadRequestException(
+      "address_string: give the address (address_string, or lat and long), the household (address_id) or a registered resident's phone",
+    );
   }
   const units = await m.find(OrgUnit, { where: { orgPath: Like(likePrefix(scope.orgPath)), status: 'active' } });
   const neighbours = point ? await neighboursOf(m, point, scope.orgPath) : [];
@@ -56,7 +58,8 @@ export async function reporterHousehold(m: EntityManager, dto: Open311CreateDto,
 
 function pointOf(dto: Open311CreateDto): { lat: number; lng: number } | null {
   if (dto.lat === undefined && dto.long === undefined) return null;
-  if (dto.lat === undefined || dto.long === undefined) throw new BadRequestException(`${dto.lat === undefined ? 'lat' : 'long'}: give lat and long together`);
+  if (dto.lat === undefined || dto.long === undefined)
+    throw new BadRequestException(`${dto.lat === undefined ? 'lat' : 'long'}: give lat and long together`);
   const lat = Number(dto.lat);
   const lng = Number(dto.long);
   if (!(Math.abs(lat) <= 90)) throw new BadRequestException('lat: must be between -90 and 90');

@@ -1,13 +1,39 @@
 import { checkAttributes, ServiceAttribute, splitAttributes } from './service-attributes';
 
 const problem: ServiceAttribute = {
-  variable: true, code: 'problem', datatype: 'singlevaluelist', required: true, datatype_description: null, order: 1, description: '什么问题？',
-  values: [{ key: 'leak', name: '漏水' }, { key: 'power_cut', name: '断电跳闸' }],
+  variable: true,
+  code: 'problem',
+  datatype: 'singlevaluelist',
+  required: true,
+  datatype_description: null,
+  order: 1,
+  description: '什么问题？',
+  values: [
+    { key: 'leak', name: '漏水' },
+    { key: 'power_cut', name: '断电跳闸' },
+  ],
 };
-const floor: ServiceAttribute = { variable: true, code: 'floor', datatype: 'number', required: false, datatype_description: '楼层', order: 2, description: '几楼？' };
+const floor: ServiceAttribute = {
+  variable: true,
+  code: 'floor',
+  datatype: 'number',
+  required: false,
+  datatype_description: '楼层',
+  order: 2,
+  description: '几楼？',
+};
 const rooms: ServiceAttribute = {
-  variable: true, code: 'rooms', datatype: 'multivaluelist', required: false, datatype_description: null, order: 3, description: '哪些房间？',
-  values: [{ key: 'kitchen', name: '厨房' }, { key: 'bathroom', name: '卫生间' }],
+  variable: true,
+  code: 'rooms',
+  datatype: 'multivaluelist',
+  required: false,
+  datatype_description: null,
+  order: 3,
+  description: '哪些房间？',
+  values: [
+    { key: 'kitchen', name: '厨房' },
+    { key: 'bathroom', name: '卫生间' },
+  ],
 };
 const DEFS = [problem, floor, rooms];
 
@@ -35,7 +61,10 @@ describe('Open311 service attributes', () => {
     [{ problem: 'leak', rooms: ['kitchen', 'garage'] }, 'attribute[rooms]: must be among kitchen, bathroom'],
     [{ problem: 'leak', colour: 'red' }, 'attribute[colour]: water-electric-repair asks no colour (it asks problem, floor, rooms)'],
     [{ problem: { nested: 'x' } }, 'attribute[problem]: must be text'],
-    [splitAttributes({ 'attribute[problem]': 'leak', 'attribute[__proto__]': 'x' }).answers, 'attribute[__proto__]: water-electric-repair asks no __proto__ (it asks problem, floor, rooms)'],
+    [
+      splitAttributes({ 'attribute[problem]': 'leak', 'attribute[__proto__]': 'x' }).answers,
+      'attribute[__proto__]: water-electric-repair asks no __proto__ (it asks problem, floor, rooms)',
+    ],
   ])('refuses %j', (answers, error) => {
     expect(checkAttributes('water-electric-repair', DEFS, answers)).toEqual({ errors: [error] });
   });

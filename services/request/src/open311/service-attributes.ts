@@ -45,12 +45,17 @@ export function checkAttributes(serviceCode: string, defs: readonly ServiceAttri
   const byCode = new Map(defs.map((d) => [d.code, d]));
   const answer = (code: string): unknown => (Object.hasOwn(answers, code) ? answers[code] : undefined);
   for (const code of Object.keys(answers)) {
-    if (!byCode.has(code)) errors.push(`attribute[${code}]: ${serviceCode} asks no ${code}${defs.length ? ` (it asks ${defs.map((d) => d.code).join(', ')})` : ''}`);
+    if (!byCode.has(code))
+      errors.push(
+        `attribute[${code}]: ${serviceCode} asks no ${code}${defs.length ? ` (it asks ${defs.map((d) => d.code).join(', ')})` : ''}`,
+      );
   }
   for (const def of defs) {
     const field = `attribute[${def.code}]`;
     const raw = answer(def.code);
-    const given = (Array.isArray(raw) ? (raw as unknown[]) : raw === undefined ? [] : [raw]).map((v) => (typeof v === 'string' ? v.trim() : v)).filter((v) => v !== '');
+    const given = (Array.isArray(raw) ? (raw as unknown[]) : raw === undefined ? [] : [raw])
+      .map((v) => (typeof v === 'string' ? v.trim() : v))
+      .filter((v) => v !== '');
     if (!given.length) {
       if (def.required) errors.push(`${field}: required${def.values ? ` (one of ${keys(def)})` : ''}`);
       continue;

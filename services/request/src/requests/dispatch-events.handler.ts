@@ -58,17 +58,29 @@ export class DispatchEventsHandler {
   async onReassigned(@Payload() e: CloudEvent<JobReassignedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const r = await lockRequest(ctx.manager, e.data.requestId);
     const action: RequestAction = r && ['dispatching', 'escalated'].includes(r.status) ? 'assign' : 'reassign';
-    return this.apply(ctx, e, action, async (req) => {
-      this.holdBy(req, e.data);
-      await enqueueNotification(ctx.manager, this.sealer, req, 'assigned', { providerName: e.data.providerName });
-    }, `from ${e.data.previousProviderId}`);
+    return this.apply(
+      ctx,
+      e,
+      action,
+      async (req) => {
+        this.holdBy(req, e.data);
+        await enqueueNotification(ctx.manager, this.sealer, req, 'assigned', { providerName: e.data.providerName });
+      },
+      `from ${e.data.previousProviderId}`,
+    );
   }
 
   @OnEvent(JobEscalated)
   onEscalated(@Payload() e: CloudEvent<JobEscalatedV1>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.apply(ctx, e, 'escalate', async (r) => {
-      r.escalationLevel = e.data.level;
-    }, `${e.data.level}: ${e.data.reason}`);
+    return this.apply(
+      ctx,
+      e,
+      'escalate',
+      async (r) => {
+        r.escalationLevel = e.data.level;
+      },
+      `${e.data.level}: ${e.data.reason}`,
+    );
   }
 
   @OnEvent(JobOnSite)
@@ -80,19 +92,31 @@ export class DispatchEventsHandler {
 
   @OnEvent(JobCompleted)
   onCompleted(@Payload() e: CloudEvent<JobCompletedV1>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.apply(ctx, e, 'complete', async (r) => {
-      r.completedAt = new Date(e.data.at);
-      r.priceChargedFen = e.data.priceChargedFen;
-      await enqueueNotification(ctx.manager, this.sealer, r, 'completed');
-      await issueSignOffCode(ctx.manager, this.sealer, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: false });
-    }, e.data.notes);
+    return this.apply(
+      ctx,
+      e,
+      'complete',
+      async (r) => {
+        r.completedAt = new Date(e.data.at);
+        r.priceChargedFen = e.data.priceChargedFen;
+        await enqueueNotification(ctx.manager, this.sealer, r, 'completed');
+        await issueSignOffCode(ctx.manager, this.sealer, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: false });
+      },
+      e.data.notes,
+    );
   }
 
   @OnEvent(JobProviderCancelled)
   onProviderCancelled(@Payload() e: CloudEvent<ProviderCancelledV1>, @Ctx() ctx: EventContext): Promise<void> {
-    return this.apply(ctx, e, 'provider_cancel', async (r) => {
-      Object.assign(r, { providerId: null, providerKind: null, providerName: null, assignedAt: null, arrivedAt: null });
-    }, e.data.reason);
+    return this.apply(
+      ctx,
+      e,
+      'provider_cancel',
+      async (r) => {
+        Object.assign(r, { providerId: null, providerKind: null, providerName: null, assignedAt: null, arrivedAt: null });
+      },
+      e.data.reason,
+    );
   }
 
   /** The resident told the rating service the problem is not fixed: redo within the window. */
@@ -110,7 +134,13 @@ export class DispatchEventsHandler {
   }
 
   private holdBy(r: ServiceRequest, d: JobAssignedV1): void {
-    Object.assign(r, { providerId: d.providerId, providerKind: d.providerKind, providerName: d.providerName, assignedAt: new Date(d.at), arrivedAt: null });
+    Object.assign(r, {
+      providerId: d.providerId,
+      providerKind: d.providerKind,
+      providerName: d.providerName,
+      assignedAt: new Date(d.at),
+      arrivedAt: null,
+    });
   }
 
   private async apply(

@@ -1,7 +1,14 @@
 import { likePrefix, sha256Hex } from '@bangbang/auth';
 import { coarseLocation, RequestAnswered, RequestCreatedV2Event } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
 import type { Actor } from '../access';
@@ -54,7 +61,9 @@ export class IntakeService {
       const view = await this.intake(m, dto, ctx);
       if (ctx.idempotencyKey) {
         await m.query('UPDATE idempotency_key SET status_code = 201, response = $3 WHERE principal_id = $1 AND key = $2', [
-          ctx.actor.id, ctx.idempotencyKey, JSON.stringify(view),
+          ctx.actor.id,
+          ctx.idempotencyKey,
+          JSON.stringify(view),
         ]);
       }
       return { view, replayed: false };
@@ -161,7 +170,10 @@ async function claimKey(m: EntityManager, principalId: string, key: string, hash
     [principalId, key, hash],
   );
   if (claimed.length) return null;
-  const [earlier] = await m.query<[{ body_hash: string; response: unknown }]>('SELECT body_hash, response FROM idempotency_key WHERE principal_id = $1 AND key = $2', [principalId, key]);
+  const [earlier] = await m.query<[{ body_hash: string; response: unknown }]>(
+    'SELECT body_hash, response FROM idempotency_key WHERE principal_id = $1 AND key = $2',
+    [principalId, key],
+  );
   if (earlier.body_hash !== hash) {
     throw new UnprocessableEntityException('Idempotency-Key: already used for a different request body');
   }
@@ -175,7 +187,9 @@ function bodyHash(dto: object): string {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);

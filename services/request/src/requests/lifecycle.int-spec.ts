@@ -38,45 +38,80 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
   });
 
   const intake = async () => {
-    const res = await h.call('agent', 'POST', '/requests', { householdId: home.id, categoryCode: 'water-electric-repair', description: '卫生间跳闸' });
+    const res = await h.call('agent', 'POST', '/requests', {
+      householdId: home.id,
+      categoryCode: 'water-electric-repair',
+      description: '卫生间跳闸',
+    });
     expect(res.statusCode).toBe(201);
     return res.json() as { id: string; number: string };
   };
-  const job = (id: string, minutes: number) => ({ requestId: id, orgPath: '/nanchang/jinxing/jincheng/', categoryCode: 'water-electric-repair', at: at(minutes) });
-  const plumber = (id: string, minutes: number, providerId = 'm-0042') => ({ ...job(id, minutes), providerId, providerKind: 'merchant' as const });
+  const job = (id: string, minutes: number) => ({
+    requestId: id,
+    orgPath: '/nanchang/jinxing/jincheng/',
+    categoryCode: 'water-electric-repair',
+    at: at(minutes),
+  });
+  const plumber = (id: string, minutes: number, providerId = 'm-0042') => ({
+    ...job(id, minutes),
+    providerId,
+    providerKind: 'merchant' as const,
+  });
   const assigned = (id: string, minutes: number, providerId = 'm-0042') => ({
-    ...plumber(id, minutes, providerId), providerName: providerId === 'm-0042' ? '李师傅水电' : '张师傅维修', responseDueAt: at(240),
+    ...plumber(id, minutes, providerId),
+    providerName: providerId === 'm-0042' ? '李师傅水电' : '张师傅维修',
+    responseDueAt: at(240),
   });
   const get = async (id: string) => (await h.call('agent', 'GET', `/requests/${id}`)).json();
   const reaches = (id: string, status: string) =>
-    waitFor(async () => {
-      const r = await get(id);
-      return r.status === status && r;
-    }, { what: `request ${id} ${status}` });
+    waitFor(
+      async () => {
+        const r = await get(id);
+        return r.status === status && r;
+      },
+      { what: `request ${id} ${status}` },
+    );
   /** The resident got the n-th rating link by SMS; the stored copy keeps the link without its token. */
   const ratingLinkSent = async (id: string, n: number) => {
     const link = await waitFor(async () => sms.ratingLinks(id)[n - 1], { what: `rating link ${n} of ${id} texted` });
     expect(link.url).toBe(`${RATING_PAGE}/rate/${id}?token=${link.token}`);
     expect(link.to).toBe('+8613812345678');
     expect(Buffer.from(link.token, 'base64url')).toHaveLength(32);
-    const rows = await waitFor(async () => {
-      const sent: Array<{ body: string; status: string }> = await h.ds.query(`SELECT body, status FROM notification WHERE request_id = $1 AND template = 'rating_link' ORDER BY created_at`, [id]);
-      return sent.length === n && sent.every((s) => s.status === 'sent') && sent;
-    }, { what: 'the rating link marked sent' });
+    const rows = await waitFor(
+      async () => {
+        const sent: Array<{ body: string; status: string }> = await h.ds.query(
+          `SELECT body, status FROM notification WHERE request_id = $1 AND template = 'rating_link' ORDER BY created_at`,
+          [id],
+        );
+        return sent.length === n && sent.every((s) => s.status === 'sent') && sent;
+      },
+      { what: 'the rating link marked sent' },
+    );
     expect(rows[n - 1].body).toMatch(new RegExp(`^【帮帮团】.*${RATING_PAGE}/rate/${id}\\?token=\\[redacted\\]$`));
-    const leaks = await h.ds.query(`SELECT 'notification' FROM notification WHERE strpos(body, $1) > 0 UNION ALL SELECT 'outbox' FROM outbox WHERE strpos(payload, $1) > 0`, [link.token]);
+    const leaks = await h.ds.query(
+      `SELECT 'notification' FROM notification WHERE strpos(body, $1) > 0 UNION ALL SELECT 'outbox' FROM outbox WHERE strpos(payload, $1) > 0`,
+      [link.token],
+    );
     expect(leaks).toEqual([]);
     return link;
   };
   const consumed = (eventId: string) =>
-    waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, { what: `event ${eventId} consumed` });
+    waitFor(async () => (await h.ds.query('SELECT 1 FROM inbox WHERE event_id = $1', [eventId])).length > 0, {
+      what: `event ${eventId} consumed`,
+    });
   /** The resident got the n-th sign-off code by SMS; once sent, the stored copy keeps no code. */
   const codeTexted = async (r: { id: string; number: string }, n: number) => {
     const code = await waitFor(async () => sms.signOffCodes(r.number)[n - 1], { what: `sign-off code ${n} of ${r.number} texted` });
-    const rows = await waitFor(async () => {
-      const sent: Array<{ body: string; status: string }> = await h.ds.query(`SELECT body, status FROM notification WHERE request_id = $1 AND template = 'sign_off_request' ORDER BY created_at`, [r.id]);
-      return sent.length >= n && sent[n - 1].status === 'sent' && sent;
-    }, { what: 'the sign-off code marked sent' });
+    const rows = await waitFor(
+      async () => {
+        const sent: Array<{ body: string; status: string }> = await h.ds.query(
+          `SELECT body, status FROM notification WHERE request_id = $1 AND template = 'sign_off_request' ORDER BY created_at`,
+          [r.id],
+        );
+        return sent.length >= n && sent[n - 1].status === 'sent' && sent;
+      },
+      { what: 'the sign-off code marked sent' },
+    );
     expect(rows[n - 1].body).toContain('确认码[redacted]');
     expect(rows.some((row) => row.body.includes(code))).toBe(false);
     return code;
@@ -110,16 +145,30 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
 
     expect((await h.call('otherPlumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(404);
     expect((await h.call('agent', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(403);
-    const wrong = await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code: code === '000000' ? '111111' : '000000', solved: true });
+    const wrong = await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, {
+      code: code === '000000' ? '111111' : '000000',
+      solved: true,
+    });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().message).toBe('code: wrong code, 4 tries left');
-    const wrongAgain = await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code: code === '000000' ? '111111' : '000000', solved: true });
+    const wrongAgain = await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, {
+      code: code === '000000' ? '111111' : '000000',
+      solved: true,
+    });
     expect(wrongAgain.json().message).toBe('code: wrong code, 3 tries left');
     const signed = await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true });
     expect(signed.statusCode).toBe(200);
     expect(signed.json()).toMatchObject({ status: 'signed_off', solved: true });
     const [fact] = await h.events(RequestSignedOff, 1, (d) => d.requestId === r.id);
-    expect(fact.data).toMatchObject({ providerId: 'm-0042', providerKind: 'merchant', via: 'code', solved: true, feePolicy: 'low_cost', arrivedAt: at(30), completedAt: at(55) });
+    expect(fact.data).toMatchObject({
+      providerId: 'm-0042',
+      providerKind: 'merchant',
+      via: 'code',
+      solved: true,
+      feePolicy: 'low_cost',
+      arrivedAt: at(30),
+      completedAt: at(55),
+    });
     const firstLink = await ratingLinkSent(r.id, 1);
     expect(fact.data.ratingTokenHash).toBe(sha256Hex(firstLink.token));
     expect((await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(409);
@@ -150,12 +199,26 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     expect((await get(r.id)).status).toBe('closed');
     await h.events(RequestClosed, 1, (d) => d.requestId === r.id);
 
-    const tooLate = await h.produce(RedoRequested, r.id, { ...job(r.id, 0), at: new Date(now + 9 * DAY).toISOString(), reason: '还是不行' });
+    const tooLate = await h.produce(RedoRequested, r.id, {
+      ...job(r.id, 0),
+      at: new Date(now + 9 * DAY).toISOString(),
+      reason: '还是不行',
+    });
     await consumed(tooLate);
     const final = await get(r.id);
     expect(final.status).toBe('closed');
     expect(final.timeline.map((t: { action: string }) => t.action)).toEqual([
-      'receive', 'publish', 'assign', 'arrive', 'complete', 'sign_off', 'reopen', 'assign', 'complete', 'sign_off', 'close',
+      'receive',
+      'publish',
+      'assign',
+      'arrive',
+      'complete',
+      'sign_off',
+      'reopen',
+      'assign',
+      'complete',
+      'sign_off',
+      'close',
     ]);
     expect(final.timeline[2].actor).toEqual({ kind: 'system', id: 'dispatch' });
     expect(final.timeline[6]).toMatchObject({ actor: { kind: 'system', id: 'rating' }, note: '又跳闸了' });

@@ -20,7 +20,11 @@ export class RequestCloser implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly ds: DataSource,
     @Inject(REQUEST_CONFIG) config: RequestConfig,
   ) {
-    this.loop = new BackgroundLoop({ name: 'request-closer', everyMs: config.CLOSE_SWEEP_MS, pass: () => this.closeDue().then(() => undefined) });
+    this.loop = new BackgroundLoop({
+      name: 'request-closer',
+      everyMs: config.CLOSE_SWEEP_MS,
+      pass: () => this.closeDue().then(() => undefined),
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {

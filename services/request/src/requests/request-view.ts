@@ -61,7 +61,11 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
  * Staff see the building, not the flat; the resident's contact data is read on the household. A
  * list passes the household without its address.
  */
-export function requestView(r: ServiceRequest, household: Pick<Household, 'provisional'> & { address: string | null }, timeline?: TimelineEntry[]): RequestView {
+export function requestView(
+  r: ServiceRequest,
+  household: Pick<Household, 'provisional'> & { address: string | null },
+  timeline?: TimelineEntry[],
+): RequestView {
   return {
     id: r.id,
     number: r.number,

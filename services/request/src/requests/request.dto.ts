@@ -1,15 +1,5 @@
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { URGENCIES, type Urgency, CANCELLED_BY } from '@bangbang/contracts';
 import { IsDateTime } from '@bangbang/platform';
 import { REQUEST_STATUSES, type RequestStatus } from '../lifecycle/request-state';

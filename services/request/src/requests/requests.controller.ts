@@ -33,7 +33,12 @@ export class RequestsController {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new BadRequestException('Idempotency-Key: 8 to 128 letters, digits or ._:-');
     }
-    const { view, replayed } = await this.intake.create(dto, { actor: actorOf(p), scopeOrgPath: p.orgPath, channel: 'hotline', idempotencyKey: key });
+    const { view, replayed } = await this.intake.create(dto, {
+      actor: actorOf(p),
+      scopeOrgPath: p.orgPath,
+      channel: 'hotline',
+      idempotencyKey: key,
+    });
     reply.status(201);
     if (replayed) reply.header('idempotent-replayed', 'true');
     return view;
@@ -61,14 +66,24 @@ export class RequestsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...DESK_ROLES)
-  cancel(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: CancelDto, @Req() req: AuthenticatedRequest) {
+  cancel(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: CancelDto,
+    @Req() req: AuthenticatedRequest,
+  ) {
     return this.requests.cancel(p, id, dto, auditOrigin(req));
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles(...DESK_ROLES)
-  reopen(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReopenDto, @Req() req: AuthenticatedRequest) {
+  reopen(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: ReopenDto,
+    @Req() req: AuthenticatedRequest,
+  ) {
     return this.requests.reopen(p, id, dto, auditOrigin(req));
   }
 
@@ -76,7 +91,12 @@ export class RequestsController {
   @Post(':id/follow-up')
   @HttpCode(200)
   @Roles(...DESK_ROLES)
-  followUp(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: FollowUpDto, @Req() req: AuthenticatedRequest) {
+  followUp(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: FollowUpDto,
+    @Req() req: AuthenticatedRequest,
+  ) {
     return this.requests.followUp(p, id, dto, auditOrigin(req));
   }
 

@@ -1,7 +1,15 @@
 import { AuditOrigin, likePrefix, Principal, recordAudit, scopedRepository } from '@bangbang/auth';
 import { AuditRecorded, RequestCancelled, RequestReopened, RequestSignedOff } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { ConflictException, ForbiddenException, GoneException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere, In, Like, Raw } from 'typeorm';
 import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
@@ -47,10 +55,19 @@ export class RequestsService {
       const op = q.provisional === 'true' ? 'IN' : 'NOT IN';
       where.householdId = Raw((column) => `${column} ${op} (SELECT id FROM household WHERE provisional)`);
     }
-    const rows = await scopedRepository(this.ds.manager, ServiceRequest, p).find({ where, order: { receivedAt: 'DESC' }, take: LIST_LIMIT });
+    const rows = await scopedRepository(this.ds.manager, ServiceRequest, p).find({
+      where,
+      order: { receivedAt: 'DESC' },
+      take: LIST_LIMIT,
+    });
     const provisional = new Set(
       rows.length
-        ? (await this.ds.manager.find(Household, { select: { id: true }, where: { id: In([...new Set(rows.map((r) => r.householdId))]), provisional: true } })).map((h) => h.id)
+        ? (
+            await this.ds.manager.find(Household, {
+              select: { id: true },
+              where: { id: In([...new Set(rows.map((r) => r.householdId))]), provisional: true },
+            })
+          ).map((h) => h.id)
         : [],
     );
     return rows.map((r) => requestView(r, { address: null, provisional: provisional.has(r.householdId) }));
@@ -77,14 +94,21 @@ export class RequestsService {
     if (!PROVIDER_KINDS.includes(p.kind)) throw new ForbiddenException('only the assigned provider reads the visit contact');
     const r = await this.ds.manager.findOneBy(ServiceRequest, { id, providerId: p.id });
     if (!r) throw new NotFoundException(`request ${id} not found`);
-    if (!['assigned', 'on_site'].includes(r.status)) throw new ConflictException(`the visit contact is shown only while the job is assigned or on site; it is ${r.status}`);
+    if (!['assigned', 'on_site'].includes(r.status))
+      throw new ConflictException(`the visit contact is shown only while the job is assigned or on site; it is ${r.status}`);
     const household = await this.ds.manager.findOneByOrFail(Household, { id: r.householdId });
     const [resident]: Array<{ name: string; phones: string[] }> = await this.ds.query(
       `SELECT r.name, array_agg(p.phone ORDER BY p.phone) AS phones FROM resident r JOIN resident_phone p ON p.resident_id = r.id
         WHERE r.household_id = $1 GROUP BY r.id, r.name, r.created_at ORDER BY (r.id = $2) DESC NULLS LAST, r.created_at LIMIT 1`,
       [r.householdId, r.residentId],
     );
-    await recordAudit(this.ds.manager, AuditRecorded.request, p, { action: 'request.contact-read', resourceType: 'request', resourceId: id, purpose: 'home visit' }, origin);
+    await recordAudit(
+      this.ds.manager,
+      AuditRecorded.request,
+      p,
+      { action: 'request.contact-read', resourceType: 'request', resourceId: id, purpose: 'home visit' },
+      origin,
+    );
     return { address: household.address, name: resident?.name ?? null, phones: (resident?.phones ?? []).map(nationalFormat) };
   }
 
@@ -123,7 +147,8 @@ export class RequestsService {
     const refusal = await this.ds.transaction(async (m) => {
       const r = await lockRequest(m, id);
       if (!r || r.providerId !== p.id) throw new NotFoundException(`request ${id} not found`);
-      if (r.status !== 'completed') throw new ConflictException(`cannot sign off a request that is ${r.status}: the job must be reported completed first`);
+      if (r.status !== 'completed')
+        throw new ConflictException(`cannot sign off a request that is ${r.status}: the job must be reported completed first`);
       const stored = await m.findOneBy(SignOffCode, { requestId: id });
       if (!stored) throw new ConflictException('no sign-off code was issued; ask for a new one');
       const now = new Date();
@@ -153,7 +178,10 @@ export class RequestsService {
       const r = await lockRequest(m, id);
       const visible = r && (PROVIDER_KINDS.includes(p.kind) ? r.providerId === p.id : r.orgPath.startsWith(p.orgPath));
       if (!r || !visible) throw new NotFoundException(`request ${id} not found`);
-      if (r.status !== 'completed') throw new ConflictException(`cannot send a sign-off code for a request that is ${r.status}: the job must be reported completed first`);
+      if (r.status !== 'completed')
+        throw new ConflictException(
+          `cannot send a sign-off code for a request that is ${r.status}: the job must be reported completed first`,
+        );
       await issueSignOffCode(m, this.sealer, r, this.config.SIGN_OFF_CODE_TTL_HOURS, { resend: true });
     });
     return { sent: true };
@@ -161,7 +189,10 @@ export class RequestsService {
 
   private async inScope(p: Principal, id: string, change: (m: EntityManager, r: ServiceRequest) => Promise<void>): Promise<RequestView> {
     await this.ds.transaction(async (m) => {
-      const r = await m.findOne(ServiceRequest, { where: { id, orgPath: Like(likePrefix(p.orgPath)) }, lock: { mode: 'pessimistic_write' } });
+      const r = await m.findOne(ServiceRequest, {
+        where: { id, orgPath: Like(likePrefix(p.orgPath)) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!r) throw new NotFoundException(`request ${id} not found`);
       await change(m, r);
       await m.save(r);
@@ -211,7 +242,14 @@ export async function signOff(
  * Redo (重办): back to dispatch with the provider whose work is redone named. From people a refusal
  * is a 409; from the rating service's fact it is ignored (the window may have closed meanwhile).
  */
-export async function reopenRequest(m: EntityManager, r: ServiceRequest, actor: Actor, reason: string, at: Date, strict: boolean): Promise<boolean> {
+export async function reopenRequest(
+  m: EntityManager,
+  r: ServiceRequest,
+  actor: Actor,
+  reason: string,
+  at: Date,
+  strict: boolean,
+): Promise<boolean> {
   const previousProviderId = r.providerId;
   const decision = await move(m, r, 'reopen', actor, { at, note: reason });
   if (!decision.ok) {
@@ -220,8 +258,16 @@ export async function reopenRequest(m: EntityManager, r: ServiceRequest, actor: 
   }
   Object.assign(r, {
     reopenCount: r.reopenCount + 1,
-    providerId: null, providerKind: null, providerName: null, escalationLevel: null,
-    assignedAt: null, arrivedAt: null, completedAt: null, signedOffAt: null, closedAt: null, solved: null,
+    providerId: null,
+    providerKind: null,
+    providerName: null,
+    escalationLevel: null,
+    assignedAt: null,
+    arrivedAt: null,
+    completedAt: null,
+    signedOffAt: null,
+    closedAt: null,
+    solved: null,
   });
   await writeToOutbox(m, RequestReopened, {
     subject: r.id,

@@ -20,8 +20,12 @@ describe('rating link', () => {
   });
 
   it('builds the page URL under the configured base, with or without a trailing slash', () => {
-    expect(ratingLink('https://bb.example/api/rating/public/', requestId, 'abc_-1')).toBe(`https://bb.example/api/rating/public/rate/${requestId}?token=abc_-1`);
-    expect(ratingLink('http://127.0.0.1:3000/api/rating/public', requestId, 'x')).toBe(`http://127.0.0.1:3000/api/rating/public/rate/${requestId}?token=x`);
+    expect(ratingLink('https://bb.example/api/rating/public/', requestId, 'abc_-1')).toBe(
+      `https://bb.example/api/rating/public/rate/${requestId}?token=abc_-1`,
+    );
+    expect(ratingLink('http://127.0.0.1:3000/api/rating/public', requestId, 'x')).toBe(
+      `http://127.0.0.1:3000/api/rating/public/rate/${requestId}?token=x`,
+    );
   });
 
   it('redacts the token and nothing else of a sent message', () => {

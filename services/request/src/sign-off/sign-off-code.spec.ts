@@ -60,7 +60,13 @@ describe('sign-off code', () => {
   it(`sends at most ${MAX_CODES_SENT} codes a day, and none while wrong tries are used up`, () => {
     expect(resendRefusal(null, now)).toBeNull();
     expect(resendRefusal(stored({ issuedAt: times(MAX_CODES_SENT - 1) }), now)).toBeNull();
-    expect(resendRefusal(stored({ issuedAt: [hoursAgo(10), hoursAgo(3), hoursAgo(1)] }), now)).toEqual({ limit: 'codes_sent', until: hoursAgo(10 - 24) });
-    expect(resendRefusal(stored({ wrongAt: [hoursAgo(4), ...times(MAX_WRONG_CODES - 1)] }), now)).toEqual({ limit: 'wrong_codes', until: hoursAgo(4 - 24) });
+    expect(resendRefusal(stored({ issuedAt: [hoursAgo(10), hoursAgo(3), hoursAgo(1)] }), now)).toEqual({
+      limit: 'codes_sent',
+      until: hoursAgo(10 - 24),
+    });
+    expect(resendRefusal(stored({ wrongAt: [hoursAgo(4), ...times(MAX_WRONG_CODES - 1)] }), now)).toEqual({
+      limit: 'wrong_codes',
+      until: hoursAgo(4 - 24),
+    });
   });
 });

@@ -4,7 +4,15 @@ import { MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import type { ServiceRequest } from '../requests/service-request.entity';
 import { SignOffCode } from './sign-off-code.entity';
-import { hashSignOffCode, LIMIT_WINDOW_MS, MAX_CODES_SENT, MAX_WRONG_CODES, newSignOffCode, resendRefusal, withinWindow } from './sign-off-code';
+import {
+  hashSignOffCode,
+  LIMIT_WINDOW_MS,
+  MAX_CODES_SENT,
+  MAX_WRONG_CODES,
+  newSignOffCode,
+  resendRefusal,
+  withinWindow,
+} from './sign-off-code';
 
 const WINDOW_HOURS = LIMIT_WINDOW_MS / 3_600_000;
 const FALLBACK = 'the agent can sign the request off on the follow-up call';
@@ -38,11 +46,18 @@ export class SignOffLimitReached extends HttpException {
  * code sent on completion always goes; one asked for (`resend`) is refused past the limits. The
  * request row is locked by the caller.
  */
-export async function issueSignOffCode(m: EntityManager, sealer: MessageSealer, r: ServiceRequest, ttlHours: number, opts: { resend: boolean }): Promise<void> {
+export async function issueSignOffCode(
+  m: EntityManager,
+  sealer: MessageSealer,
+  r: ServiceRequest,
+  ttlHours: number,
+  opts: { resend: boolean },
+): Promise<void> {
   const now = new Date();
   const previous = await m.findOneBy(SignOffCode, { requestId: r.id });
   const refusal = opts.resend && resendRefusal(previous, now);
-  if (refusal) throw refusal.limit === 'wrong_codes' ? SignOffLimitReached.wrongCodes(refusal.until) : SignOffLimitReached.codesSent(refusal.until);
+  if (refusal)
+    throw refusal.limit === 'wrong_codes' ? SignOffLimitReached.wrongCodes(refusal.until) : SignOffLimitReached.codesSent(refusal.until);
   const code = newSignOffCode();
   await m.upsert(
     SignOffCode,

@@ -11,7 +11,8 @@ export type StatusTokenCheck = 'valid' | 'expired' | 'invalid';
 const MAC_BYTES = 16;
 
 /** A key of its own, derived from the sealing key, so one secret to manage and no reuse of it as is. */
-export const statusLinkKey = (notificationKey: string): Buffer => createHmac('sha256', notificationKey).update('bangbang/status-link').digest();
+export const statusLinkKey = (notificationKey: string): Buffer =>
+  createHmac('sha256', notificationKey).update('bangbang/status-link').digest();
 
 const mac = (key: Buffer, requestId: string, expiresAtSeconds: number): Buffer =>
   createHmac('sha256', key).update(`${requestId}.${expiresAtSeconds}`).digest().subarray(0, MAC_BYTES);

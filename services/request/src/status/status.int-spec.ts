@@ -29,10 +29,9 @@ describe('the status link texted after an online booking', () => {
     const booked = await post('/public/bookings', { phone, code, categoryCode: 'water-electric-repair', description: '厨房水龙头漏水' });
     expect(booked.statusCode).toBe(201);
     const [r] = await h.ds.query('SELECT id FROM service_request WHERE number = $1', [booked.json().number]);
-    const texted = await waitFor(
-      async () => sms.delivered.find((d) => d.to === `+86${phone}` && d.body.includes('办理进度')),
-      { what: 'the status link texted' },
-    );
+    const texted = await waitFor(async () => sms.delivered.find((d) => d.to === `+86${phone}` && d.body.includes('办理进度')), {
+      what: 'the status link texted',
+    });
     const link = new RegExp(`(https://bangbang\\.example/m/status/${r.id})\\?token=([0-9a-z]+_[A-Za-z0-9_-]{22})$`).exec(texted.body);
     expect(link).not.toBeNull();
     return { id: r.id as string, number: booked.json().number as string, token: link![2] };

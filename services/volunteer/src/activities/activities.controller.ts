@@ -64,7 +64,9 @@ export class ActivitiesController {
   @Roles(...STAFF_AND_VOLUNTEERS)
   async list(@CurrentPrincipal() p: Principal): Promise<ActivityListed[]> {
     if (p.role !== 'volunteer') {
-      return this.ds.query<ActivityListed[]>(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [likePrefix(p.orgPath)]);
+      return this.ds.query<ActivityListed[]>(`${LIST} WHERE a.org_path LIKE $1 ORDER BY a.starts_at DESC LIMIT 500`, [
+        likePrefix(p.orgPath),
+      ]);
     }
     const home = await approvedHome(this.ds.manager, p);
     if (!home) return [];
@@ -81,7 +83,14 @@ export class ActivitiesController {
     if (!a) throw new NotFoundException('activity not found');
     await this.activities.assertMayHandleAttendance(this.ds.manager, p, a, "only the team's leader or an admin sees the attendance");
     const rows = await this.ds.query<
-      { volunteerId: string; displayName: string; signedUpAt: Date; checkedInAt: Date | null; checkedOutAt: Date | null; minutes: number | null }[]
+      {
+        volunteerId: string;
+        displayName: string;
+        signedUpAt: Date;
+        checkedInAt: Date | null;
+        checkedOutAt: Date | null;
+        minutes: number | null;
+      }[]
     >(
       `SELECT s.volunteer_id AS "volunteerId", v.display_name AS "displayName", s.signed_up_at AS "signedUpAt",
          s.checked_in_at AS "checkedInAt", s.checked_out_at AS "checkedOutAt", s.minutes
@@ -99,13 +108,23 @@ export class ActivitiesController {
 
   @Post(':id/check-in')
   @HttpCode(200)
-  checkIn(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto, @Req() req: HttpRequestLike) {
+  checkIn(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AttendanceDto,
+    @Req() req: HttpRequestLike,
+  ) {
     return this.activities.checkIn(p, req, id, dto);
   }
 
   @Post(':id/check-out')
   @HttpCode(200)
-  checkOut(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AttendanceDto, @Req() req: HttpRequestLike) {
+  checkOut(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AttendanceDto,
+    @Req() req: HttpRequestLike,
+  ) {
     return this.activities.checkOut(p, req, id, dto);
   }
 }

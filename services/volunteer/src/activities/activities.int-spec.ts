@@ -11,7 +11,10 @@ describe('teams and activities', () => {
 
   beforeAll(async () => {
     h = await VolunteerHarness.start();
-    [leader, member] = await Promise.all([h.approvedVolunteer('v-leader', { name: 'Zhou Lan' }), h.approvedVolunteer('v-member', { name: 'Li Ming' })]);
+    [leader, member] = await Promise.all([
+      h.approvedVolunteer('v-leader', { name: 'Zhou Lan' }),
+      h.approvedVolunteer('v-member', { name: 'Li Ming' }),
+    ]);
   });
 
   afterAll(() => h?.stop());
@@ -77,16 +80,23 @@ describe('teams and activities', () => {
     expect((await h.as(member, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-leader' })).statusCode).toBe(403);
     const tooEarly = await h.as(leader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-member', at: minutesAgo(160) });
     expect(tooEarly.statusCode).toBe(409);
-    expect((await h.as(leader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-member', at: minutesAgo(110) })).statusCode).toBe(200);
+    expect((await h.as(leader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-member', at: minutesAgo(110) })).statusCode).toBe(
+      200,
+    );
     expect((await h.as(leader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-member' })).statusCode).toBe(409);
     const out = await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-member', at: minutesAgo(20) });
     expect(out.statusCode).toBe(200);
     expect(out.json()).toMatchObject({ minutes: 90, points: 15 });
     expect((await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-member' })).statusCode).toBe(409);
-    expect((await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-member', at: minutesAhead(30) })).statusCode).toBe(400);
+    expect((await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-member', at: minutesAhead(30) })).statusCode).toBe(
+      400,
+    );
 
     // Attendance earns points: each record is audited here, naming who recorded whose.
-    const audited = await h.rows<{ data: Record<string, string> }>(`SELECT payload::jsonb AS data FROM outbox WHERE type = 'bangbang.volunteer.audit-recorded.v1' AND key = $1 ORDER BY seq`, [`${id}:v-member`]);
+    const audited = await h.rows<{ data: Record<string, string> }>(
+      `SELECT payload::jsonb AS data FROM outbox WHERE type = 'bangbang.volunteer.audit-recorded.v1' AND key = $1 ORDER BY seq`,
+      [`${id}:v-member`],
+    );
     expect(audited.map((r) => [r.data.action, r.data.actorId, r.data.resourceType])).toEqual([
       ['activity.checked-in', 'v-leader', 'activity-attendance'],
       ['activity.checked-out', 'v-leader', 'activity-attendance'],
@@ -140,7 +150,9 @@ describe('teams and activities', () => {
     expect(selfIn.json().message).toBe('you cannot record your own attendance: an admin or another leader of the team records it');
     expect(await h.rows('SELECT checked_in_at FROM activity_signup WHERE activity_id = $1', [id])).toEqual([{ checked_in_at: null }]);
 
-    expect((await h.as(coLeader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-leader', at: minutesAgo(110) })).statusCode).toBe(200);
+    expect((await h.as(coLeader, 'POST', `/activities/${id}/check-in`, { volunteerId: 'v-leader', at: minutesAgo(110) })).statusCode).toBe(
+      200,
+    );
     const selfOut = await h.as(leader, 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-leader', at: minutesAgo(50) });
     expect(selfOut.statusCode).toBe(403);
     const out = await h.as(admin(), 'POST', `/activities/${id}/check-out`, { volunteerId: 'v-leader', at: minutesAgo(50) });

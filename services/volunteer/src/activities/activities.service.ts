@@ -150,7 +150,8 @@ export class ActivitiesService {
     if (!a) throw new NotFoundException('activity not found');
     await this.assertMayHandleAttendance(m, p, a, "only the team's leader or an admin records attendance");
     // Attendance earns points, so nobody awards them to themself: an admin or another leader records it.
-    if (volunteerId === p.id) throw new ForbiddenException('you cannot record your own attendance: an admin or another leader of the team records it');
+    if (volunteerId === p.id)
+      throw new ForbiddenException('you cannot record your own attendance: an admin or another leader of the team records it');
     const signup = await m.findOne(ActivitySignup, { where: { activityId, volunteerId }, lock: { mode: 'pessimistic_write' } });
     if (!signup) throw new NotFoundException('this volunteer has not signed up for the activity');
     const v = await m.findOneByOrFail(Volunteer, { id: volunteerId });

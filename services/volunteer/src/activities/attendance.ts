@@ -10,7 +10,8 @@ export class AttendanceRefused extends Error {}
 
 export function assertCheckIn(a: ActivityTimes, at: Date): void {
   const opens = new Date(a.startsAt.getTime() - CHECK_IN_OPENS_MINUTES * 60_000);
-  if (at < opens) throw new AttendanceRefused(`check-in opens at ${opens.toISOString()}, ${CHECK_IN_OPENS_MINUTES} minutes before the activity starts`);
+  if (at < opens)
+    throw new AttendanceRefused(`check-in opens at ${opens.toISOString()}, ${CHECK_IN_OPENS_MINUTES} minutes before the activity starts`);
   if (at >= a.endsAt) throw new AttendanceRefused(`the activity ended at ${a.endsAt.toISOString()}`);
 }
 

@@ -36,8 +36,14 @@ describe('points ledger in PostgreSQL', () => {
         postedBy: 'test',
         lines:
           o.op === 'earn'
-            ? [{ account: volunteerAccount(vol), amount: o.points }, { account: poolAccount(JINCHENG), amount: -o.points }]
-            : [{ account: volunteerAccount(vol), amount: -o.points }, { account: rewardsAccount(JINCHENG), amount: o.points }],
+            ? [
+                { account: volunteerAccount(vol), amount: o.points },
+                { account: poolAccount(JINCHENG), amount: -o.points },
+              ]
+            : [
+                { account: volunteerAccount(vol), amount: -o.points },
+                { account: rewardsAccount(JINCHENG), amount: o.points },
+              ],
       }),
     );
 
@@ -54,7 +60,16 @@ describe('points ledger in PostgreSQL', () => {
         const vols = [0, 1, 2].map((i) => `prop-${run}-${i}`);
         for (const [i, o] of ops.entries()) {
           const ref = `prop-${run}-${i}`;
-          const lines = o.op === 'earn' ? [{ account: volunteerAccount(vols[o.v]), amount: o.points }, { account: poolAccount(JINCHENG), amount: -o.points }] : [{ account: volunteerAccount(vols[o.v]), amount: -o.points }, { account: rewardsAccount(JINCHENG), amount: o.points }];
+          const lines =
+            o.op === 'earn'
+              ? [
+                  { account: volunteerAccount(vols[o.v]), amount: o.points },
+                  { account: poolAccount(JINCHENG), amount: -o.points },
+                ]
+              : [
+                  { account: volunteerAccount(vols[o.v]), amount: -o.points },
+                  { account: rewardsAccount(JINCHENG), amount: o.points },
+                ];
           let inModel: boolean;
           try {
             inModel = model.post({ kind: o.op === 'earn' ? 'job' : 'redemption', reference: ref, lines }, new Date()).posted;
@@ -86,7 +101,9 @@ describe('points ledger in PostgreSQL', () => {
     expect(check).toMatchObject({ sumOfAllLines: 0, unbalancedEntries: [], cacheMismatches: [], negativeAccounts: [] });
     for (const v of [0, 1, 2]) {
       const account = volunteerAccount(`conc-${v}`);
-      const [{ balance }] = await h.rows<{ balance: string }>('SELECT balance FROM ledger_account WHERE id = $1', [account]).then((r) => (r.length ? r : [{ balance: '0' }]));
+      const [{ balance }] = await h
+        .rows<{ balance: string }>('SELECT balance FROM ledger_account WHERE id = $1', [account])
+        .then((r) => (r.length ? r : [{ balance: '0' }]));
       expect(Number(balance)).toBe(await ledger.balance(ds.manager, account));
       expect(Number(balance)).toBeGreaterThanOrEqual(0);
     }
@@ -94,19 +111,26 @@ describe('points ledger in PostgreSQL', () => {
 
   it('gives statements for adjoining periods that chain, and reconcile with the balance', async () => {
     const account = volunteerAccount('conc-0');
-    const [{ mid }] = await h.rows<{ mid: Date }>('SELECT posted_at AS mid FROM ledger_line WHERE account_id = $1 ORDER BY posted_at LIMIT 1 OFFSET 5', [account]);
+    const [{ mid }] = await h.rows<{ mid: Date }>(
+      'SELECT posted_at AS mid FROM ledger_line WHERE account_id = $1 ORDER BY posted_at LIMIT 1 OFFSET 5',
+      [account],
+    );
     const end = new Date(Date.now() + 60_000);
     const first = await ledger.statement(ds.manager, account, new Date(0), mid);
     const second = await ledger.statement(ds.manager, account, mid, end);
     expect(second.opening).toBe(first.closing);
     expect(second.closing).toBe(await ledger.balance(ds.manager, account));
-    expect(first.movements.length + second.movements.length).toBe(Number((await h.rows<{ n: string }>('SELECT count(*) AS n FROM ledger_line WHERE account_id = $1', [account]))[0].n));
+    expect(first.movements.length + second.movements.length).toBe(
+      Number((await h.rows<{ n: string }>('SELECT count(*) AS n FROM ledger_line WHERE account_id = $1', [account]))[0].n),
+    );
   });
 
   it('refuses, in the database itself, edits, deletions, hand-set balances and unbalanced entries', async () => {
     await expect(h.pg.query('UPDATE ledger_line SET amount = amount + 1')).rejects.toThrow('append-only');
     await expect(h.pg.query('DELETE FROM ledger_entry')).rejects.toThrow('append-only');
-    await expect(h.pg.query(`UPDATE ledger_account SET balance = balance + 100 WHERE kind = 'volunteer'`)).rejects.toThrow('derived from ledger lines');
+    await expect(h.pg.query(`UPDATE ledger_account SET balance = balance + 100 WHERE kind = 'volunteer'`)).rejects.toThrow(
+      'derived from ledger lines',
+    );
     const unbalanced = `BEGIN;
       INSERT INTO ledger_entry (id, kind, reference, volunteer_id, org_path, posted_by) VALUES ('00000000-0000-4000-8000-000000000001', 'correction', 'forged', 'conc-0', '${JINCHENG}', 'intruder');
       INSERT INTO ledger_line (entry_id, account_id, amount, posted_at) VALUES ('00000000-0000-4000-8000-000000000001', 'volunteer:conc-0', 1000, now());

@@ -101,7 +101,9 @@ export class LedgerService {
 
   /** The balance as the sum of the account's lines. */
   async balance(m: EntityManager, account: string): Promise<number> {
-    const [row] = await m.query<[{ b: string }]>('SELECT coalesce(sum(amount), 0)::bigint AS b FROM ledger_line WHERE account_id = $1', [account]);
+    const [row] = await m.query<[{ b: string }]>('SELECT coalesce(sum(amount), 0)::bigint AS b FROM ledger_line WHERE account_id = $1', [
+      account,
+    ]);
     return Number(row.b);
   }
 
@@ -125,7 +127,13 @@ export class LedgerService {
        WHERE l.account_id = $1 AND l.posted_at >= $2 AND l.posted_at < $3 ORDER BY e.seq`,
       [account, from, to],
     );
-    const movements: Movement[] = rows.map((r) => ({ entryId: r.entry_id, kind: r.kind, reference: r.reference, amount: Number(r.amount), postedAt: r.posted_at }));
+    const movements: Movement[] = rows.map((r) => ({
+      entryId: r.entry_id,
+      kind: r.kind,
+      reference: r.reference,
+      amount: Number(r.amount),
+      postedAt: r.posted_at,
+    }));
     return buildStatement(account, from, to, Number(open.b), movements);
   }
 
@@ -144,7 +152,9 @@ export class LedgerService {
     const [totals] = await m.query<[{ entries: number; total: string }]>(
       'SELECT (SELECT count(*) FROM ledger_entry)::int AS entries, coalesce(sum(amount), 0)::bigint AS total FROM ledger_line',
     );
-    const unbalanced = await m.query<{ entry_id: string }[]>('SELECT entry_id FROM ledger_line GROUP BY entry_id HAVING sum(amount) <> 0 OR count(*) < 2');
+    const unbalanced = await m.query<{ entry_id: string }[]>(
+      'SELECT entry_id FROM ledger_line GROUP BY entry_id HAVING sum(amount) <> 0 OR count(*) < 2',
+    );
     const mismatched = await m.query<{ id: string }[]>(
       `SELECT a.id FROM ledger_account a LEFT JOIN (SELECT account_id, sum(amount) AS s FROM ledger_line GROUP BY account_id) l
        ON l.account_id = a.id WHERE a.balance <> coalesce(l.s, 0)`,

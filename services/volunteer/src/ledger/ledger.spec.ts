@@ -19,9 +19,24 @@ type Op =
   | { op: 'correct'; v: string; points: number; ref: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('earn' as const), v: fc.constantFrom(...VOLUNTEERS), points: fc.integer({ min: 1, max: 50 }), ref: fc.integer({ min: 0, max: 30 }) }),
-  fc.record({ op: fc.constant('redeem' as const), v: fc.constantFrom(...VOLUNTEERS), points: fc.integer({ min: 1, max: 80 }), ref: fc.integer({ min: 0, max: 30 }) }),
-  fc.record({ op: fc.constant('correct' as const), v: fc.constantFrom(...VOLUNTEERS), points: fc.integer({ min: -40, max: 40 }).filter((n) => n !== 0), ref: fc.integer({ min: 0, max: 30 }) }),
+  fc.record({
+    op: fc.constant('earn' as const),
+    v: fc.constantFrom(...VOLUNTEERS),
+    points: fc.integer({ min: 1, max: 50 }),
+    ref: fc.integer({ min: 0, max: 30 }),
+  }),
+  fc.record({
+    op: fc.constant('redeem' as const),
+    v: fc.constantFrom(...VOLUNTEERS),
+    points: fc.integer({ min: 1, max: 80 }),
+    ref: fc.integer({ min: 0, max: 30 }),
+  }),
+  fc.record({
+    op: fc.constant('correct' as const),
+    v: fc.constantFrom(...VOLUNTEERS),
+    points: fc.integer({ min: -40, max: 40 }).filter((n) => n !== 0),
+    ref: fc.integer({ min: 0, max: 30 }),
+  }),
 );
 
 /** Applies one operation as the service would: earnings from the pool, spending to the sink. */
@@ -29,10 +44,19 @@ function apply(ledger: Ledger, o: Op, at: Date): boolean {
   const vol = volunteerAccount(o.v);
   const lines =
     o.op === 'redeem'
-      ? [{ account: vol, amount: -o.points }, { account: rewardsAccount(COMMUNITY), amount: o.points }]
-      : [{ account: vol, amount: o.points }, { account: poolAccount(COMMUNITY), amount: -o.points }];
+      ? [
+          { account: vol, amount: -o.points },
+          { account: rewardsAccount(COMMUNITY), amount: o.points },
+        ]
+      : [
+          { account: vol, amount: o.points },
+          { account: poolAccount(COMMUNITY), amount: -o.points },
+        ];
   try {
-    return ledger.post({ kind: o.op === 'earn' ? 'job' : o.op === 'redeem' ? 'redemption' : 'correction', reference: `${o.op}:${o.ref}`, lines }, at).posted;
+    return ledger.post(
+      { kind: o.op === 'earn' ? 'job' : o.op === 'redeem' ? 'redemption' : 'correction', reference: `${o.op}:${o.ref}`, lines },
+      at,
+    ).posted;
   } catch (err) {
     if (err instanceof InsufficientBalance) return false;
     throw err;
@@ -112,17 +136,48 @@ describe('entry checks', () => {
   it('refuses unbalanced, zero, fractional or single-line entries, naming why', () => {
     const vol = volunteerAccount('v1');
     const pool = poolAccount(COMMUNITY);
-    expect(() => assertBalanced([{ account: vol, amount: 5 }, { account: pool, amount: -4 }])).toThrow('the lines sum to 1, not 0');
-    expect(() => assertBalanced([{ account: vol, amount: 0 }, { account: pool, amount: 0 }])).toThrow(UnbalancedEntry);
-    expect(() => assertBalanced([{ account: vol, amount: 1.5 }, { account: pool, amount: -1.5 }])).toThrow(UnbalancedEntry);
+    expect(() =>
+      assertBalanced([
+        { account: vol, amount: 5 },
+        { account: pool, amount: -4 },
+      ]),
+    ).toThrow('the lines sum to 1, not 0');
+    expect(() =>
+      assertBalanced([
+        { account: vol, amount: 0 },
+        { account: pool, amount: 0 },
+      ]),
+    ).toThrow(UnbalancedEntry);
+    expect(() =>
+      assertBalanced([
+        { account: vol, amount: 1.5 },
+        { account: pool, amount: -1.5 },
+      ]),
+    ).toThrow(UnbalancedEntry);
     expect(() => assertBalanced([{ account: vol, amount: 5 }])).toThrow('at least two lines');
-    expect(() => assertBalanced([{ account: vol, amount: 5 }, { account: vol, amount: -5 }])).toThrow('appears twice');
+    expect(() =>
+      assertBalanced([
+        { account: vol, amount: 5 },
+        { account: vol, amount: -5 },
+      ]),
+    ).toThrow('appears twice');
   });
 
   it('lets the pool issue points below zero but no volunteer spend what they do not have', () => {
-    const lines = [{ account: volunteerAccount('v1'), amount: -10 }, { account: rewardsAccount(COMMUNITY), amount: 10 }];
+    const lines = [
+      { account: volunteerAccount('v1'), amount: -10 },
+      { account: rewardsAccount(COMMUNITY), amount: 10 },
+    ];
     expect(() => assertCovered(lines, () => 9)).toThrow(new InsufficientBalance(volunteerAccount('v1'), 9, 10));
     expect(() => assertCovered(lines, () => 10)).not.toThrow();
-    expect(() => assertCovered([{ account: poolAccount(COMMUNITY), amount: -10 }, { account: volunteerAccount('v1'), amount: 10 }], () => 0)).not.toThrow();
+    expect(() =>
+      assertCovered(
+        [
+          { account: poolAccount(COMMUNITY), amount: -10 },
+          { account: volunteerAccount('v1'), amount: 10 },
+        ],
+        () => 0,
+      ),
+    ).not.toThrow();
   });
 });

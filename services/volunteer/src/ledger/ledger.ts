@@ -51,7 +51,8 @@ export function assertBalanced(lines: readonly Line[]): void {
   if (new Set(lines.map((l) => l.account)).size !== lines.length) throw new UnbalancedEntry('an account appears twice in one entry');
   for (const l of lines) {
     accountKind(l.account);
-    if (!Number.isSafeInteger(l.amount) || l.amount === 0) throw new UnbalancedEntry(`amount ${l.amount} on ${l.account} is not a whole non-zero number of points`);
+    if (!Number.isSafeInteger(l.amount) || l.amount === 0)
+      throw new UnbalancedEntry(`amount ${l.amount} on ${l.account} is not a whole non-zero number of points`);
   }
   const sum = lines.reduce((s, l) => s + l.amount, 0);
   if (sum !== 0) throw new UnbalancedEntry(`the lines sum to ${sum}, not 0`);
@@ -137,7 +138,9 @@ export class Ledger {
 
   private lines(account: string): Movement[] {
     return this.entries.flatMap((e) =>
-      e.lines.filter((l) => l.account === account).map((l) => ({ entryId: e.id, kind: e.kind, reference: e.reference, amount: l.amount, postedAt: e.postedAt })),
+      e.lines
+        .filter((l) => l.account === account)
+        .map((l) => ({ entryId: e.id, kind: e.kind, reference: e.reference, amount: l.amount, postedAt: e.postedAt })),
     );
   }
 }

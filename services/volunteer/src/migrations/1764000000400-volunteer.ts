@@ -137,8 +137,12 @@ export class Volunteer1764000000400 implements MigrationInterface {
       CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'the points ledger is append-only: post a compensating entry instead'; END $$`);
     for (const table of ['ledger_entry', 'ledger_line']) {
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`);
-      await q.query(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ledger_append_only()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only()`,
+      );
     }
     await q.query(`
       CREATE FUNCTION ledger_line_moves_balance() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -146,7 +150,9 @@ export class Volunteer1764000000400 implements MigrationInterface {
         UPDATE ledger_account SET balance = balance + NEW.amount WHERE id = NEW.account_id;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER ledger_line_balance AFTER INSERT ON ledger_line FOR EACH ROW EXECUTE FUNCTION ledger_line_moves_balance()`);
+    await q.query(
+      `CREATE TRIGGER ledger_line_balance AFTER INSERT ON ledger_line FOR EACH ROW EXECUTE FUNCTION ledger_line_moves_balance()`,
+    );
     // The cached balance moves only from the line trigger above (nested, so depth 2), never by hand.
     await q.query(`
       CREATE FUNCTION ledger_balance_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -156,7 +162,9 @@ export class Volunteer1764000000400 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER ledger_account_balance_guard BEFORE UPDATE ON ledger_account FOR EACH ROW EXECUTE FUNCTION ledger_balance_guard()`);
+    await q.query(
+      `CREATE TRIGGER ledger_account_balance_guard BEFORE UPDATE ON ledger_account FOR EACH ROW EXECUTE FUNCTION ledger_balance_guard()`,
+    );
     await q.query(`
       CREATE FUNCTION ledger_entry_balances() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE total bigint; n int;
@@ -247,9 +255,24 @@ export class Volunteer1764000000400 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'year_end_list', 'offer_view', 'job_signoff', 'service_exchange', 'redemption', 'reward', 'points_config',
-      'ledger_line', 'ledger_entry', 'ledger_account', 'activity_signup', 'activity', 'team_member', 'team',
-      'profile_refresh', 'training_record', 'volunteer_certificate', 'volunteer',
+      'year_end_list',
+      'offer_view',
+      'job_signoff',
+      'service_exchange',
+      'redemption',
+      'reward',
+      'points_config',
+      'ledger_line',
+      'ledger_entry',
+      'ledger_account',
+      'activity_signup',
+      'activity',
+      'team_member',
+      'team',
+      'profile_refresh',
+      'training_record',
+      'volunteer_certificate',
+      'volunteer',
     ]) {
       await q.query(`DROP TABLE ${table}`);
     }

@@ -1,4 +1,13 @@
-import { JobOffered, JobOfferedV1, OfferWithdrawn, PointsPosted, RatingSubmitted, RatingSubmittedV1, RequestSignedOff, RequestSignedOffV1 } from '@bangbang/contracts';
+import {
+  JobOffered,
+  JobOfferedV1,
+  OfferWithdrawn,
+  PointsPosted,
+  RatingSubmitted,
+  RatingSubmittedV1,
+  RequestSignedOff,
+  RequestSignedOffV1,
+} from '@bangbang/contracts';
 import { waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { admin, JINCHENG, VolunteerHarness } from '../../test/volunteer-harness';
@@ -28,10 +37,11 @@ describe('points for jobs, through Kafka', () => {
 
   afterAll(() => h?.stop());
 
-  const entries = (reference: string) => h.rows<{ kind: string; amount: number }>(
-    `SELECT e.kind, l.amount::int FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id AND l.account_id = 'volunteer:v-job' WHERE e.reference LIKE $1 ORDER BY e.seq`,
-    [reference],
-  );
+  const entries = (reference: string) =>
+    h.rows<{ kind: string; amount: number }>(
+      `SELECT e.kind, l.amount::int FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id AND l.account_id = 'volunteer:v-job' WHERE e.reference LIKE $1 ORDER BY e.seq`,
+      [reference],
+    );
   const consumed = (n: number) =>
     waitFor(async () => (await h.rows<{ n: number }>('SELECT count(*)::int AS n FROM inbox'))[0].n >= n, { what: `${n} events consumed` });
 
@@ -42,16 +52,23 @@ describe('points for jobs, through Kafka', () => {
     await h.produce(RequestSignedOff, [{ subject: job.requestId, data: job, id }]);
     await h.produce(RequestSignedOff, [{ subject: job.requestId, data: { ...job, at: new Date().toISOString(), via: 'follow_up' } }]);
     await consumed(2);
-    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RequestSignedOff.type])).length === 2, { what: 'both distinct facts applied' });
+    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RequestSignedOff.type])).length === 2, {
+      what: 'both distinct facts applied',
+    });
     expect(await entries(`%${job.requestId}`)).toEqual([
       { kind: 'job', amount: 20 },
       { kind: 'bonus', amount: 5 },
     ]);
-    expect((await h.as({ id: 'v-job', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG }, 'GET', '/me/points')).json()).toMatchObject({ balance: 25, lifetimePoints: 25, stars: 0, toNextStar: 25 });
-    const posted = await waitFor(async () => {
-      const facts = h.published.filter((e) => e.type === PointsPosted.type && (e.data.reference as string).endsWith(job.requestId));
-      return facts.length === 2 && facts;
-    }, { what: 'two points-posted facts' });
+    expect(
+      (await h.as({ id: 'v-job', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG }, 'GET', '/me/points')).json(),
+    ).toMatchObject({ balance: 25, lifetimePoints: 25, stars: 0, toNextStar: 25 });
+    const posted = await waitFor(
+      async () => {
+        const facts = h.published.filter((e) => e.type === PointsPosted.type && (e.data.reference as string).endsWith(job.requestId));
+        return facts.length === 2 && facts;
+      },
+      { what: 'two points-posted facts' },
+    );
     // Each fact is keyed by its own ledger entry, so the two may arrive in either order.
     expect(posted.map((e) => e.data.kind).sort()).toEqual(['bonus', 'job']);
   });
@@ -59,8 +76,13 @@ describe('points for jobs, through Kafka', () => {
   it('awards nothing for an unsolved sign-off or another kind of provider, then pays by the community’s own rules', async () => {
     const unsolved = signedOff({ solved: false });
     const merchant = signedOff({ providerKind: 'merchant', providerId: 'unit-1' });
-    await h.produce(RequestSignedOff, [{ subject: unsolved.requestId, data: unsolved }, { subject: merchant.requestId, data: merchant }]);
-    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RequestSignedOff.type])).length === 4, { what: 'both applied' });
+    await h.produce(RequestSignedOff, [
+      { subject: unsolved.requestId, data: unsolved },
+      { subject: merchant.requestId, data: merchant },
+    ]);
+    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RequestSignedOff.type])).length === 4, {
+      what: 'both applied',
+    });
     expect(await entries(`%${unsolved.requestId}`)).toEqual([]);
     expect(await h.rows('SELECT solved FROM job_signoff WHERE request_id = $1', [unsolved.requestId])).toEqual([{ solved: false }]);
 
@@ -95,8 +117,13 @@ describe('points for jobs, through Kafka', () => {
       revision: 1,
       ratedAt: new Date().toISOString(),
     };
-    await h.produce(RatingSubmitted, [{ subject: job.requestId, data: rating }, { subject: job.requestId, data: { ...rating, ratingId: randomUUID() } }]);
-    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RatingSubmitted.type])).length === 2, { what: 'both ratings applied' });
+    await h.produce(RatingSubmitted, [
+      { subject: job.requestId, data: rating },
+      { subject: job.requestId, data: { ...rating, ratingId: randomUUID() } },
+    ]);
+    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RatingSubmitted.type])).length === 2, {
+      what: 'both ratings applied',
+    });
     expect(await entries(`rating:${job.requestId}`)).toEqual([{ kind: 'bonus', amount: 2 }]);
   });
 
@@ -116,12 +143,18 @@ describe('points for jobs, through Kafka', () => {
       summary: 'No power in the kitchen',
     });
     const [mine, theirs] = [randomUUID(), randomUUID()];
-    await h.produce(JobOffered, [{ subject: requestId, data: offer(mine, 'v-job', 'volunteer') }, { subject: requestId, data: offer(theirs, 'unit-1', 'merchant') }]);
+    await h.produce(JobOffered, [
+      { subject: requestId, data: offer(mine, 'v-job', 'volunteer') },
+      { subject: requestId, data: offer(theirs, 'unit-1', 'merchant') },
+    ]);
     const me = { id: 'v-job', kind: 'volunteer' as const, role: 'volunteer', org: 'jincheng', orgPath: JINCHENG };
-    const open = await waitFor(async () => {
-      const res = (await h.as(me, 'GET', '/me/offers?status=open')).json();
-      return res.length > 0 && res;
-    }, { what: 'the open offer' });
+    const open = await waitFor(
+      async () => {
+        const res = (await h.as(me, 'GET', '/me/offers?status=open')).json();
+        return res.length > 0 && res;
+      },
+      { what: 'the open offer' },
+    );
     expect(open).toMatchObject([{ offerId: mine, requestId, status: 'open', feePolicy: 'free', summary: 'No power in the kitchen' }]);
     await h.produce(OfferWithdrawn, [{ subject: requestId, data: { ...offer(mine, 'v-job', 'volunteer'), because: 'taken' } }]);
     await waitFor(async () => (await h.as(me, 'GET', '/me/offers?status=open')).json().length === 0, { what: 'the withdrawal' });

@@ -20,7 +20,13 @@ export class PointsConfigDto {
   @IsOptional() @IsInt() @Min(0) @Max(10_000) defaultJobPoints?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10_000) freeJobBonus?: number;
   @IsOptional() @IsInt() @Min(0) @Max(10_000) satisfiedRatingBonus?: number;
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsInt({ each: true }) @Min(1, { each: true }) @Max(10_000_000, { each: true }) starThresholds?: number[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(10_000_000, { each: true })
+  starThresholds?: number[];
   @IsOptional() @IsObject() exchangeCosts?: Record<string, number>;
   @IsOptional() @IsInt() @Min(1) @Max(100_000) defaultExchangeCost?: number;
 }
@@ -28,7 +34,8 @@ export class PointsConfigDto {
 function assertCategoryPoints(field: string, table: Record<string, number> | undefined, min: number): void {
   for (const [code, points] of Object.entries(table ?? {})) {
     if (!CATEGORY_CODE.test(code)) throw new BadRequestException(`${field}: ${code} is not a category code`);
-    if (!Number.isInteger(points) || points < min || points > 100_000) throw new BadRequestException(`${field}.${code} must be a whole number from ${min}`);
+    if (!Number.isInteger(points) || points < min || points > 100_000)
+      throw new BadRequestException(`${field}.${code} must be a whole number from ${min}`);
   }
 }
 

@@ -1,8 +1,20 @@
-import { activityPoints, ancestorPaths, DEFAULT_POINTS_CONFIG, effectiveConfig, exchangeCost, jobAward, ratingBonus, starLevel } from './points-rules';
+import {
+  activityPoints,
+  ancestorPaths,
+  DEFAULT_POINTS_CONFIG,
+  effectiveConfig,
+  exchangeCost,
+  jobAward,
+  ratingBonus,
+  starLevel,
+} from './points-rules';
 
 describe('points rules', () => {
   it('lets the closest unit override a setting and keeps the rest', () => {
-    const config = effectiveConfig([{ defaultJobPoints: 12, jobPoints: { 'pipe-unclogging': 30 } }, { jobPoints: { 'home-haircut': 8 }, freeJobBonus: 0 }]);
+    const config = effectiveConfig([
+      { defaultJobPoints: 12, jobPoints: { 'pipe-unclogging': 30 } },
+      { jobPoints: { 'home-haircut': 8 }, freeJobBonus: 0 },
+    ]);
     expect(config.defaultJobPoints).toBe(12);
     expect(config.jobPoints).toMatchObject({ 'pipe-unclogging': 30, 'home-haircut': 8, 'water-electric-repair': 20 });
     expect(config.freeJobBonus).toBe(0);

@@ -22,7 +22,10 @@ export class ProfilePublisher {
     const training = (await m.findBy(TrainingRecord, { volunteerId })).map((t) => t.module);
     const version = v.profileVersion + 1;
     await m.update(Volunteer, { id: volunteerId }, { profileVersion: version });
-    await writeToOutbox(m, VolunteerProviderProfile, { subject: volunteerId, data: deriveProfile(v, certificates, training, now, version) });
+    await writeToOutbox(m, VolunteerProviderProfile, {
+      subject: volunteerId,
+      data: deriveProfile(v, certificates, training, now, version),
+    });
     return version;
   }
 

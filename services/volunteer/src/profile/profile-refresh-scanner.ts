@@ -20,7 +20,11 @@ export class ProfileRefreshScanner implements OnApplicationBootstrap, OnModuleDe
     private readonly publisher: ProfilePublisher,
     @Inject(VOLUNTEER_CONFIG) config: VolunteerConfig,
   ) {
-    this.loop = new BackgroundLoop({ name: 'profile-refresh', everyMs: config.VOLUNTEER_REFRESH_SCAN_MS, pass: async () => (await this.scanOnce()) === BATCH });
+    this.loop = new BackgroundLoop({
+      name: 'profile-refresh',
+      everyMs: config.VOLUNTEER_REFRESH_SCAN_MS,
+      pass: async () => (await this.scanOnce()) === BATCH,
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {

@@ -1,19 +1,7 @@
 import { AvailabilityV1 } from '@bangbang/contracts';
 import { IsDateTime, NullAllowed } from '@bangbang/platform';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { COMMUNITY_PATH } from '../access';
 import { TRAINING_MODULES, TrainingModule } from '../profile/provider-profile';
 

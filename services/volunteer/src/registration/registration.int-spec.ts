@@ -1,4 +1,12 @@
-import { ProviderProfileV1, RequestCreated, RequestCreatedV1, VolunteerApproved, VolunteerProviderProfile, VolunteerStatusChanged, VolunteerStatusChangedV1 } from '@bangbang/contracts';
+import {
+  ProviderProfileV1,
+  RequestCreated,
+  RequestCreatedV1,
+  VolunteerApproved,
+  VolunteerProviderProfile,
+  VolunteerStatusChanged,
+  VolunteerStatusChangedV1,
+} from '@bangbang/contracts';
 import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +18,10 @@ const application = (over: object = {}) => ({
   displayName: 'Wang Jianguo',
   homeCommunityPath: JINCHENG,
   specialties: [
-    { categoryCode: 'water-electric-repair', certificate: { name: '低压电工作业证', number: 'T320102198001011234', expiresAt: inDays(400) } },
+    {
+      categoryCode: 'water-electric-repair',
+      certificate: { name: '低压电工作业证', number: 'T320102198001011234', expiresAt: inDays(400) },
+    },
   ],
   availability: { always: false, windows: [{ day: 6, from: '09:00', to: '17:00' }] },
   maxConcurrentJobs: 1,
@@ -46,9 +57,14 @@ describe('registration, review, training and the provider profile', () => {
     const res = await h.as(volunteer('v-bad'), 'POST', '/applications', application({ homeCommunityPath: '/nanchang/' }));
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json().message)).toContain('homeCommunityPath');
-    const expired = await h.as(volunteer('v-bad'), 'POST', '/applications', application({
-      specialties: [{ categoryCode: 'pipe-unclogging', certificate: { name: 'x', number: '1', expiresAt: inDays(-1) } }],
-    }));
+    const expired = await h.as(
+      volunteer('v-bad'),
+      'POST',
+      '/applications',
+      application({
+        specialties: [{ categoryCode: 'pipe-unclogging', certificate: { name: 'x', number: '1', expiresAt: inDays(-1) } }],
+      }),
+    );
     expect(expired.statusCode).toBe(400);
     expect(expired.json().message).toContain('the certificate for pipe-unclogging has expired');
     expect(await h.rows('SELECT id FROM volunteer')).toEqual([]);
@@ -95,7 +111,14 @@ describe('registration, review, training and the provider profile', () => {
 
     await waitFor(async () => h.publishedOf(VolunteerApproved.type, 'v-wang').length === 1, { what: 'approved.v1' });
     const [first] = await waitFor(async () => profiles('v-wang').length === 1 && profiles('v-wang'), { what: 'the first profile' });
-    expect(first).toMatchObject({ providerKind: 'volunteer', active: false, categories: ['water-electric-repair'], coverage: [JINCHENG], takesFreeJobs: true, version: 1 });
+    expect(first).toMatchObject({
+      providerKind: 'volunteer',
+      active: false,
+      categories: ['water-electric-repair'],
+      coverage: [JINCHENG],
+      takesFreeJobs: true,
+      version: 1,
+    });
 
     for (const module of ['ethos', 'procedure', 'skills']) {
       await h.as(admin(), 'POST', '/volunteers/v-wang/training', { module, completedOn: '2026-01-10' });
@@ -105,15 +128,28 @@ describe('registration, review, training and the provider profile', () => {
     expect(JSON.stringify(bad.json().message)).toContain('module');
     await h.as(admin(), 'POST', '/volunteers/v-wang/training', { module: 'safety', completedOn: '2026-01-11' });
     const all = await waitFor(async () => profiles('v-wang').length === 5 && profiles('v-wang'), { what: 'a profile per training record' });
-    expect(all.map((p) => [p.version, p.active])).toEqual([[1, false], [2, false], [3, false], [4, false], [5, true]]);
+    expect(all.map((p) => [p.version, p.active])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ]);
   });
 
   it('publishes availability changes, with a pause making the volunteer inactive until it ends', async () => {
     const v = volunteer('v-wang');
-    const bad = await h.as(v, 'PUT', '/me/availability', { availability: { always: false, windows: [{ day: 9, from: '09:00', to: '17:00' }] }, maxConcurrentJobs: 1 });
+    const bad = await h.as(v, 'PUT', '/me/availability', {
+      availability: { always: false, windows: [{ day: 9, from: '09:00', to: '17:00' }] },
+      maxConcurrentJobs: 1,
+    });
     expect(bad.statusCode).toBe(400);
     const until = new Date(Date.now() + 1_500).toISOString();
-    const paused = await h.as(v, 'PUT', '/me/availability', { availability: { always: true, windows: [] }, pausedUntil: until, maxConcurrentJobs: 3 });
+    const paused = await h.as(v, 'PUT', '/me/availability', {
+      availability: { always: true, windows: [] },
+      pausedUntil: until,
+      maxConcurrentJobs: 3,
+    });
     expect(paused.statusCode).toBe(200);
     const pausedProfile = await waitFor(async () => profiles('v-wang').find((p) => p.version === 6), { what: 'the paused profile' });
     expect(pausedProfile).toMatchObject({ active: false, pausedUntil: until, maxConcurrentJobs: 3, availability: { always: true } });
@@ -131,19 +167,33 @@ describe('registration, review, training and the provider profile', () => {
     const text = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerWeek: 'five' });
     expect(text.statusCode).toBe(400);
     expect(JSON.stringify(text.json().message)).toContain('maxJobsPerWeek');
-    const inverted = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerDay: 4, maxJobsPerWeek: 3 });
+    const inverted = await h.as(v, 'PUT', '/me/availability', {
+      availability: always,
+      maxConcurrentJobs: 3,
+      maxJobsPerDay: 4,
+      maxJobsPerWeek: 3,
+    });
     expect(inverted.statusCode).toBe(400);
     expect(inverted.json().message).toBe('maxJobsPerWeek must be at least maxJobsPerDay');
 
     const before = Math.max(...profiles('v-wang').map((p) => p.version));
-    const limited = await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3, maxJobsPerDay: 2, maxJobsPerWeek: 5 });
+    const limited = await h.as(v, 'PUT', '/me/availability', {
+      availability: always,
+      maxConcurrentJobs: 3,
+      maxJobsPerDay: 2,
+      maxJobsPerWeek: 5,
+    });
     expect(limited.statusCode).toBe(200);
     expect(limited.json()).toMatchObject({ maxJobsPerDay: 2, maxJobsPerWeek: 5 });
-    const published = await waitFor(async () => profiles('v-wang').find((p) => p.version === before + 1), { what: 'the profile with limits' });
+    const published = await waitFor(async () => profiles('v-wang').find((p) => p.version === before + 1), {
+      what: 'the profile with limits',
+    });
     expect(published).toMatchObject({ maxJobsPerDay: 2, maxJobsPerWeek: 5, active: true });
     // Leaving them out lifts them, as leaving out pausedUntil ends a pause.
     await h.as(v, 'PUT', '/me/availability', { availability: always, maxConcurrentJobs: 3 });
-    const lifted = await waitFor(async () => profiles('v-wang').find((p) => p.version === before + 2), { what: 'the profile without limits' });
+    const lifted = await waitFor(async () => profiles('v-wang').find((p) => p.version === before + 2), {
+      what: 'the profile without limits',
+    });
     expect(lifted).toMatchObject({ maxJobsPerDay: null, maxJobsPerWeek: null });
   });
 
@@ -155,31 +205,43 @@ describe('registration, review, training and the provider profile', () => {
     });
     expect(certified.statusCode).toBe(200);
     await waitFor(
-      async () => (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND 'appliance-repair' = ANY(categories)`)).rowCount === 1,
+      async () =>
+        (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND 'appliance-repair' = ANY(categories)`))
+          .rowCount === 1,
       { what: 'dispatch to hold the new specialty' },
     );
     const staff = admin('/nanchang/', 'district_admin');
     const candidatesFor = async (requestId: string) => {
-      const res = await h.issuer.bearer(staff).then((headers) => dispatch.inject({ method: 'GET', url: `/jobs/${requestId}/candidates`, headers }));
+      const res = await h.issuer
+        .bearer(staff)
+        .then((headers) => dispatch.inject({ method: 'GET', url: `/jobs/${requestId}/candidates`, headers }));
       return res.statusCode === 200 && (res.json() as Array<{ ranked: { providerId: string }[] }>).length > 0 ? res.json() : undefined;
     };
 
     const before = jobRequest('appliance-repair');
     await h.produce(RequestCreated, [{ subject: before.requestId, data: before }]);
     const rankedBefore = await waitFor(() => candidatesFor(before.requestId), { what: 'the ranking before expiry' });
-    expect({ ranked: rankedBefore[0].ranked.map((c: { providerId: string }) => c.providerId), excluded: rankedBefore[0].excluded }).toMatchObject({ ranked: ['v-wang'] });
+    expect({
+      ranked: rankedBefore[0].ranked.map((c: { providerId: string }) => c.providerId),
+      excluded: rankedBefore[0].excluded,
+    }).toMatchObject({ ranked: ['v-wang'] });
 
     const { version: certifiedIn } = await waitFor(async () => profiles('v-wang').find((p) => p.categories.includes('appliance-repair')), {
       what: 'the profile with the new specialty',
     });
-    const lapsed = await waitFor(async () => profiles('v-wang').find((p) => !p.categories.includes('appliance-repair') && p.version > certifiedIn), {
-      what: 'the profile republished without the lapsed specialty',
-      timeoutMs: 20_000,
-    });
+    const lapsed = await waitFor(
+      async () => profiles('v-wang').find((p) => !p.categories.includes('appliance-repair') && p.version > certifiedIn),
+      {
+        what: 'the profile republished without the lapsed specialty',
+        timeoutMs: 20_000,
+      },
+    );
     expect(lapsed.categories).toEqual(['water-electric-repair']);
     expect(lapsed.active).toBe(true);
     await waitFor(
-      async () => (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND version >= $1`, [lapsed.version])).rowCount === 1,
+      async () =>
+        (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND version >= $1`, [lapsed.version]))
+          .rowCount === 1,
       { what: 'dispatch to take the new profile' },
     );
 
@@ -200,26 +262,47 @@ describe('registration, review, training and the provider profile', () => {
     const r = jobRequest('water-electric-repair');
     await h.produce(RequestCreated, [{ subject: r.requestId, data: r }]);
     const offer = await waitFor(
-      async () => (await dispatchPg.query(`SELECT offer_id FROM dispatch_offer WHERE request_id = $1 AND provider_id = 'v-wang' AND status = 'open'`, [r.requestId])).rows[0],
+      async () =>
+        (
+          await dispatchPg.query(
+            `SELECT offer_id FROM dispatch_offer WHERE request_id = $1 AND provider_id = 'v-wang' AND status = 'open'`,
+            [r.requestId],
+          )
+        ).rows[0],
       { what: 'an offer to the volunteer' },
     );
     const suspended = await h.as(admin(), 'POST', '/volunteers/v-wang/suspend', { reason: 'complaint under review' });
     expect(suspended.statusCode).toBe(200);
-    const [fact] = await waitFor(async () => h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang').length === 1 && h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang'), {
-      what: 'status-changed.v1',
-    });
+    const [fact] = await waitFor(
+      async () =>
+        h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang').length === 1 &&
+        h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang'),
+      {
+        what: 'status-changed.v1',
+      },
+    );
     expect(fact).toMatchObject({ volunteerId: 'v-wang', orgPath: JINCHENG, to: 'suspended', reason: 'complaint under review' });
-    await waitFor(async () => (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND NOT active`)).rowCount === 1, {
-      what: 'dispatch to see the volunteer inactive',
-    });
-    const accept = await h.issuer.bearer(volunteer('v-wang')).then((headers) => dispatch.inject({ method: 'POST', url: `/offers/${offer.offer_id}/accept`, headers }));
+    await waitFor(
+      async () => (await dispatchPg.query(`SELECT 1 FROM dispatch_provider WHERE provider_id = 'v-wang' AND NOT active`)).rowCount === 1,
+      {
+        what: 'dispatch to see the volunteer inactive',
+      },
+    );
+    const accept = await h.issuer
+      .bearer(volunteer('v-wang'))
+      .then((headers) => dispatch.inject({ method: 'POST', url: `/offers/${offer.offer_id}/accept`, headers }));
     expect(accept.statusCode).toBe(403);
     expect(accept.json().message).toBe('you are suspended or not active, so you cannot take jobs');
 
     expect((await h.as(admin(), 'POST', '/volunteers/v-wang/reinstate', { reason: 'complaint unfounded' })).statusCode).toBe(200);
-    const facts = await waitFor(async () => h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang').length === 2 && h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang'), {
-      what: 'the reinstatement',
-    });
+    const facts = await waitFor(
+      async () =>
+        h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang').length === 2 &&
+        h.publishedOf<VolunteerStatusChangedV1>(VolunteerStatusChanged.type, 'v-wang'),
+      {
+        what: 'the reinstatement',
+      },
+    );
     expect(facts[1]).toMatchObject({ to: 'approved', reason: 'complaint unfounded' });
   });
 });

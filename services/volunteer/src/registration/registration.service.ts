@@ -41,7 +41,8 @@ export class RegistrationService {
         updatedAt: now,
       };
       if (existing) await m.update(Volunteer, { id: applicant.id }, row);
-      else await conflictOnUnique(m.insert(Volunteer, { ...row, profileVersion: 0 }), 'an application by this volunteer is applied already');
+      else
+        await conflictOnUnique(m.insert(Volunteer, { ...row, profileVersion: 0 }), 'an application by this volunteer is applied already');
       await m.delete(Certificate, { volunteerId: applicant.id });
       await this.saveCertificates(m, applicant.id, dto.specialties, now);
       return m.findOneByOrFail(Volunteer, { id: applicant.id });
@@ -59,11 +60,21 @@ export class RegistrationService {
   async approve(m: EntityManager, reviewer: Principal, id: string, reason: string | undefined, now = new Date()): Promise<Volunteer> {
     const v = await this.forReview(m, reviewer, id);
     if (v.status !== 'applied') throw new ConflictException(`the application is ${v.status}, only an applied one can be approved`);
-    await m.update(Volunteer, { id }, { status: 'approved', reviewReason: reason ?? null, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now });
+    await m.update(
+      Volunteer,
+      { id },
+      { status: 'approved', reviewReason: reason ?? null, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now },
+    );
     const certificates = await m.findBy(Certificate, { volunteerId: id });
     await writeToOutbox(m, VolunteerApproved, {
       subject: id,
-      data: { volunteerId: id, orgPath: v.orgPath, categories: validCategories(certificates, now), approvedBy: reviewer.id, at: now.toISOString() },
+      data: {
+        volunteerId: id,
+        orgPath: v.orgPath,
+        categories: validCategories(certificates, now),
+        approvedBy: reviewer.id,
+        at: now.toISOString(),
+      },
     });
     await this.profiles.publish(m, id, now);
     return m.findOneByOrFail(Volunteer, { id });
@@ -72,7 +83,11 @@ export class RegistrationService {
   async reject(m: EntityManager, reviewer: Principal, id: string, reason: string, now = new Date()): Promise<Volunteer> {
     const v = await this.forReview(m, reviewer, id);
     if (v.status !== 'applied') throw new ConflictException(`the application is ${v.status}, only an applied one can be rejected`);
-    await m.update(Volunteer, { id }, { status: 'rejected', reviewReason: reason, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now });
+    await m.update(
+      Volunteer,
+      { id },
+      { status: 'rejected', reviewReason: reason, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now },
+    );
     return m.findOneByOrFail(Volunteer, { id });
   }
 
@@ -83,7 +98,10 @@ export class RegistrationService {
     const to = suspend ? 'suspended' : 'approved';
     await m.update(Volunteer, { id }, { status: to, reviewReason: reason, reviewedBy: reviewer.id, reviewedAt: now, updatedAt: now });
     // The gateway disables (or opens again) the account; dispatch follows the profile.
-    await writeToOutbox(m, VolunteerStatusChanged, { subject: id, data: { volunteerId: id, orgPath: v.orgPath, to, reason, by: reviewer.id, at: now.toISOString() } });
+    await writeToOutbox(m, VolunteerStatusChanged, {
+      subject: id,
+      data: { volunteerId: id, orgPath: v.orgPath, to, reason, by: reviewer.id, at: now.toISOString() },
+    });
     await this.profiles.publish(m, id, now);
     return m.findOneByOrFail(Volunteer, { id });
   }
@@ -124,7 +142,14 @@ export class RegistrationService {
       await m.update(
         Volunteer,
         { id: volunteerId },
-        { availability: dto.availability, pausedUntil, maxConcurrentJobs: dto.maxConcurrentJobs, maxJobsPerDay, maxJobsPerWeek, updatedAt: now },
+        {
+          availability: dto.availability,
+          pausedUntil,
+          maxConcurrentJobs: dto.maxConcurrentJobs,
+          maxJobsPerDay,
+          maxJobsPerWeek,
+          updatedAt: now,
+        },
       );
       if (pausedUntil) await this.profiles.scheduleRefresh(m, volunteerId, pausedUntil, 'pause ends');
       await this.profiles.publish(m, volunteerId, now);

@@ -62,7 +62,9 @@ export class VolunteerView {
       m.find(Certificate, { where: { volunteerId: v.id }, order: { categoryCode: 'ASC' } }),
       m.findBy(TrainingRecord, { volunteerId: v.id }),
       this.points(m, v),
-      m.query<[{ minutes: number }]>('SELECT coalesce(sum(minutes), 0)::int AS minutes FROM activity_signup WHERE volunteer_id = $1', [v.id]),
+      m.query<[{ minutes: number }]>('SELECT coalesce(sum(minutes), 0)::int AS minutes FROM activity_signup WHERE volunteer_id = $1', [
+        v.id,
+      ]),
     ]);
     const done = training.map((t) => t.module);
     return {

@@ -1,6 +1,18 @@
 import { CurrentPrincipal, inScope, Principal, Roles, scopedRepository } from '@bangbang/auth';
 import { IsDateTime } from '@bangbang/platform';
-import { BadRequestException, Body, Controller, Get, Headers, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -36,7 +48,15 @@ export class RewardsController {
   async create(@CurrentPrincipal() p: Principal, @Body() dto: RewardDto, @Req() req: HttpRequestLike): Promise<Reward> {
     if (!inScope(p, dto.unitPath)) throw new NotFoundException('unit not found');
     return this.ds.transaction(async (m) => {
-      const reward = { id: randomUUID(), orgPath: dto.unitPath, name: dto.name, costPoints: dto.costPoints, stock: dto.stock, createdBy: p.id, createdAt: new Date() };
+      const reward = {
+        id: randomUUID(),
+        orgPath: dto.unitPath,
+        name: dto.name,
+        costPoints: dto.costPoints,
+        stock: dto.stock,
+        createdBy: p.id,
+        createdAt: new Date(),
+      };
       await m.insert(Reward, reward);
       await audit(m, p, req, 'reward.created', 'reward', reward.id);
       return reward;
@@ -45,7 +65,12 @@ export class RewardsController {
 
   @Post('rewards/:id/restock')
   @Roles(...ADMINS)
-  async restock(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RestockDto, @Req() req: HttpRequestLike) {
+  async restock(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RestockDto,
+    @Req() req: HttpRequestLike,
+  ) {
     return this.ds.transaction(async (m) => {
       await scopedRepository(m, Reward, p).get({ id }, 'reward');
       await m.query('UPDATE reward SET stock = stock + $2 WHERE id = $1', [id, dto.add]);
@@ -64,7 +89,7 @@ export class RewardsController {
     return this.ds
       .getRepository(Reward)
       .createQueryBuilder('r')
-      .where(':path LIKE r.orgPath || \'%\'', { path: home })
+      .where(":path LIKE r.orgPath || '%'", { path: home })
       .orderBy('r.costPoints', 'ASC')
       .getMany();
   }

@@ -88,10 +88,13 @@ describe('spending points: rewards, exchanges and corrections', () => {
     const done = await h.as(v, 'POST', '/me/exchanges', { categoryCode: 'home-haircut' });
     expect(done.statusCode).toBe(201);
     expect(done.json()).toMatchObject({ categoryCode: 'home-haircut', points: 60, balance: 10 });
-    const [fact] = await waitFor(async () => {
-      const found = h.publishedOf(ServiceExchanged.type, done.json().exchangeId);
-      return found.length > 0 && found;
-    }, { what: 'service-exchanged.v1' });
+    const [fact] = await waitFor(
+      async () => {
+        const found = h.publishedOf(ServiceExchanged.type, done.json().exchangeId);
+        return found.length > 0 && found;
+      },
+      { what: 'service-exchanged.v1' },
+    );
     expect(fact).toMatchObject({ volunteerId: 'v-swap', orgPath: JINCHENG, categoryCode: 'home-haircut', points: 60 });
     expect((await h.as(v, 'POST', '/me/exchanges', { categoryCode: 'Home Haircut' })).statusCode).toBe(400);
   });
@@ -105,24 +108,38 @@ describe('spending points: rewards, exchanges and corrections', () => {
     const tooMuch = await h.as(admin(), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: -21, reason: 'job was not done' });
     expect(tooMuch.statusCode).toBe(409);
     expect(tooMuch.json()).toMatchObject({ balance: 20 });
-    const self = await h.as(admin(JINCHENG, 'community_admin', 'v-fix'), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: 500, reason: 'bonus' });
+    const self = await h.as(admin(JINCHENG, 'community_admin', 'v-fix'), 'POST', '/ledger/corrections', {
+      volunteerId: 'v-fix',
+      points: 500,
+      reason: 'bonus',
+    });
     expect(self.statusCode).toBe(403);
     const outOfScope = await h.as(admin(HUAIGU), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: 5, reason: 'x' });
     expect(outOfScope.statusCode).toBe(404);
     const fixed = await h.as(admin(), 'POST', '/ledger/corrections', { volunteerId: 'v-fix', points: -8, reason: 'double-counted patrol' });
     expect(fixed.json()).toMatchObject({ points: -8, balance: 12 });
-    const posted = await waitFor(async () => {
-      const found = h.publishedOf<{ kind: string; reason: string; lines: { amount: number }[] }>(PointsPosted.type, fixed.json().entryId);
-      return found.length > 0 && found[0];
-    }, { what: 'points-posted.v1' });
+    const posted = await waitFor(
+      async () => {
+        const found = h.publishedOf<{ kind: string; reason: string; lines: { amount: number }[] }>(PointsPosted.type, fixed.json().entryId);
+        return found.length > 0 && found[0];
+      },
+      { what: 'points-posted.v1' },
+    );
     expect(posted).toMatchObject({ kind: 'correction', reason: 'double-counted patrol' });
     expect(posted.lines.reduce((s, l) => s + l.amount, 0)).toBe(0);
 
     const statement = await h.as(admin(), 'GET', '/volunteers/v-fix/statement');
     expect(statement.json()).toMatchObject({ opening: 0, credits: 20, debits: 8, closing: 12 });
     expect(statement.json().movements.map((m: { amount: number }) => m.amount)).toEqual([20, -8]);
-    const history = await h.as({ id: 'v-fix', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG }, 'GET', '/me/history');
-    expect(history.json().map((e: { points: number; kind: string }) => [e.kind, e.points])).toEqual([['correction', -8], ['correction', 20]]);
+    const history = await h.as(
+      { id: 'v-fix', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG },
+      'GET',
+      '/me/history',
+    );
+    expect(history.json().map((e: { points: number; kind: string }) => [e.kind, e.points])).toEqual([
+      ['correction', -8],
+      ['correction', 20],
+    ]);
   });
 
   it('debits once for a redemption retried with the same Idempotency-Key, answering both times alike', async () => {
@@ -140,11 +157,15 @@ describe('spending points: rewards, exchanges and corrections', () => {
     expect(await h.rows('SELECT stock FROM reward WHERE id = $1', [id])).toEqual([{ stock: 4 }]);
 
     // Attempts racing each other under a new key spend once too, and all answer alike.
-    const racing = await Promise.all(Array.from({ length: 5 }, () => h.as(v, 'POST', `/rewards/${id}/redeem`, undefined, { 'idempotency-key': 'redeem-0002-racing' })));
+    const racing = await Promise.all(
+      Array.from({ length: 5 }, () => h.as(v, 'POST', `/rewards/${id}/redeem`, undefined, { 'idempotency-key': 'redeem-0002-racing' })),
+    );
     expect(racing.map((r) => r.statusCode)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(racing.map((r) => r.body)).size).toBe(1);
     expect(racing[0].json()).toMatchObject({ balance: 30, stock: 3 });
-    expect(await h.rows("SELECT count(*)::int AS n FROM ledger_entry WHERE volunteer_id = 'v-retry' AND kind = 'redemption'")).toEqual([{ n: 2 }]);
+    expect(await h.rows("SELECT count(*)::int AS n FROM ledger_entry WHERE volunteer_id = 'v-retry' AND kind = 'redemption'")).toEqual([
+      { n: 2 },
+    ]);
 
     const otherReward = await reward(1, 5);
     const reused = await h.as(v, 'POST', `/rewards/${otherReward}/redeem`, undefined, key);
@@ -152,7 +173,9 @@ describe('spending points: rewards, exchanges and corrections', () => {
     expect(reused.json().message).toBe('Idempotency-Key: already used for a different request');
     expect(await h.rows('SELECT stock FROM reward WHERE id = $1', [otherReward])).toEqual([{ stock: 5 }]);
     // One key racing for two rewards (each under its own lock) takes one of them.
-    const split = await Promise.all([id, otherReward].map((r) => h.as(v, 'POST', `/rewards/${r}/redeem`, undefined, { 'idempotency-key': 'redeem-0003-split' })));
+    const split = await Promise.all(
+      [id, otherReward].map((r) => h.as(v, 'POST', `/rewards/${r}/redeem`, undefined, { 'idempotency-key': 'redeem-0003-split' })),
+    );
     expect(split.map((r) => r.statusCode).sort()).toEqual([201, 422]);
     expect((await h.as(v, 'GET', '/me/points')).json().balance).toBe(split[0].statusCode === 201 ? 20 : 29);
 
@@ -172,7 +195,9 @@ describe('spending points: rewards, exchanges and corrections', () => {
     await credit('v-swap-retry', 150);
     const key = { 'idempotency-key': 'exchange-0001-retry' };
     // First attempts racing each other: one posts, the others wait on its ledger reference and answer alike.
-    const [first, ...retries] = await Promise.all(Array.from({ length: 4 }, () => h.as(v, 'POST', '/me/exchanges', { categoryCode: 'home-haircut' }, key)));
+    const [first, ...retries] = await Promise.all(
+      Array.from({ length: 4 }, () => h.as(v, 'POST', '/me/exchanges', { categoryCode: 'home-haircut' }, key)),
+    );
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ points: 60, balance: 90 });
     for (const retry of retries) expect([retry.statusCode, retry.body]).toEqual([201, first.body]);

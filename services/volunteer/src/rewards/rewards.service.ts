@@ -1,7 +1,14 @@
 import { inScope, Principal } from '@bangbang/auth';
 import { ServiceExchanged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { exchangeAccount, InsufficientBalance, poolAccount, rewardsAccount, volunteerAccount } from '../ledger/ledger';
@@ -154,7 +161,13 @@ export class RewardsService {
         });
         // Not posted: a concurrent retry under the same key posted first (its reference waited for it).
         if (!posted) return (await earlierAnswer<Exchanged>(m, 'exchange', exchangeId, categoryCode))!;
-        const exchanged: Exchanged = { exchangeId, entryId, categoryCode, points: cost, balance: await this.ledger.balance(m, volunteerAccount(v.id)) };
+        const exchanged: Exchanged = {
+          exchangeId,
+          entryId,
+          categoryCode,
+          points: cost,
+          balance: await this.ledger.balance(m, volunteerAccount(v.id)),
+        };
         await m.query(
           `INSERT INTO service_exchange (id, volunteer_id, org_path, category_code, points, entry_id, status, response) VALUES ($1, $2, $3, $4, $5, $6, 'issued', $7)`,
           [exchangeId, v.id, v.orgPath, categoryCode, cost, entryId, JSON.stringify(exchanged)],

@@ -63,7 +63,12 @@ export class StandingsController {
       throw new BadRequestException(`label: ${(err as Error).message}`);
     }
     const entries = await this.standings.ranking(this.ds.manager, q.unit, period);
-    return { unit: q.unit, period, entries, me: p.role === 'volunteer' ? (entries.find((e) => e.volunteerId === p.id) ?? null) : undefined };
+    return {
+      unit: q.unit,
+      period,
+      entries,
+      me: p.role === 'volunteer' ? (entries.find((e) => e.volunteerId === p.id) ?? null) : undefined,
+    };
   }
 
   @Get('stars/year-end')

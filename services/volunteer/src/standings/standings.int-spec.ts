@@ -24,9 +24,22 @@ describe('rankings, year-end stars and console figures', () => {
     const [vol, other] = kind === 'redemption' ? [-points, points] : [points, -points];
     const otherAccount = kind === 'redemption' ? `rewards:${orgPath}` : `pool:${orgPath}`;
     await h.pg.query('BEGIN');
-    await h.pg.query(`INSERT INTO ledger_account (id, kind, org_path) VALUES ($1, 'volunteer', $3), ($2, split_part($2, ':', 1), $3) ON CONFLICT DO NOTHING`, [`volunteer:${volunteerId}`, otherAccount, orgPath]);
-    await h.pg.query(`INSERT INTO ledger_entry (id, kind, reference, volunteer_id, org_path, posted_by, posted_at) VALUES ($1, $2, $3, $4, $5, 'seed', $6)`, [id, kind, `seed:${id}`, volunteerId, orgPath, at]);
-    await h.pg.query(`INSERT INTO ledger_line (entry_id, account_id, amount, posted_at) VALUES ($1, $2, $3, $5), ($1, $4, $6, $5)`, [id, `volunteer:${volunteerId}`, vol, otherAccount, at, other]);
+    await h.pg.query(
+      `INSERT INTO ledger_account (id, kind, org_path) VALUES ($1, 'volunteer', $3), ($2, split_part($2, ':', 1), $3) ON CONFLICT DO NOTHING`,
+      [`volunteer:${volunteerId}`, otherAccount, orgPath],
+    );
+    await h.pg.query(
+      `INSERT INTO ledger_entry (id, kind, reference, volunteer_id, org_path, posted_by, posted_at) VALUES ($1, $2, $3, $4, $5, 'seed', $6)`,
+      [id, kind, `seed:${id}`, volunteerId, orgPath, at],
+    );
+    await h.pg.query(`INSERT INTO ledger_line (entry_id, account_id, amount, posted_at) VALUES ($1, $2, $3, $5), ($1, $4, $6, $5)`, [
+      id,
+      `volunteer:${volunteerId}`,
+      vol,
+      otherAccount,
+      at,
+      other,
+    ]);
     await h.pg.query('COMMIT');
   };
 
@@ -39,9 +52,19 @@ describe('rankings, year-end stars and console figures', () => {
     }
     // Spending does not unmake what was earned.
     await earn('v-chen', JINCHENG, 10, NOV, 'redemption');
-    await h.pg.query(`INSERT INTO job_signoff VALUES ($1, 'v-chen', $3, 'pipe-unclogging', true, $4), ($2, 'v-an', $3, 'pipe-unclogging', true, $4)`, [randomUUID(), randomUUID(), JINCHENG, NOV]);
-    await h.pg.query(`INSERT INTO activity VALUES ($1, $2, NULL, 'Elder visits', 'Block 3', $3, $4, 10, 5, 'seed', now())`, [randomUUID(), JINCHENG, '2026-11-10T01:00:00Z', '2026-11-10T05:00:00Z']);
-    await h.pg.query(`INSERT INTO activity_signup (activity_id, volunteer_id, checked_in_at, checked_out_at, minutes) SELECT id, 'v-bai', starts_at, ends_at, 150 FROM activity`);
+    await h.pg.query(
+      `INSERT INTO job_signoff VALUES ($1, 'v-chen', $3, 'pipe-unclogging', true, $4), ($2, 'v-an', $3, 'pipe-unclogging', true, $4)`,
+      [randomUUID(), randomUUID(), JINCHENG, NOV],
+    );
+    await h.pg.query(`INSERT INTO activity VALUES ($1, $2, NULL, 'Elder visits', 'Block 3', $3, $4, 10, 5, 'seed', now())`, [
+      randomUUID(),
+      JINCHENG,
+      '2026-11-10T01:00:00Z',
+      '2026-11-10T05:00:00Z',
+    ]);
+    await h.pg.query(
+      `INSERT INTO activity_signup (activity_id, volunteer_id, checked_in_at, checked_out_at, minutes) SELECT id, 'v-bai', starts_at, ends_at, 150 FROM activity`,
+    );
   });
 
   afterAll(() => h?.stop());
@@ -84,7 +107,9 @@ describe('rankings, year-end stars and console figures', () => {
     const res = await h.as(an, 'GET', `/rankings?unit=${encodeURIComponent('/nanchang/jinxing/')}&period=month&label=2026-11`);
     expect(res.json().me).toMatchObject({ volunteerId: 'v-an', rank: 4 });
     expect((await h.as(an, 'GET', `/rankings?unit=${encodeURIComponent(QINGYUN)}&period=month&label=2026-11`)).statusCode).toBe(404);
-    expect((await h.as(admin(HUAIGU), 'GET', `/rankings?unit=${encodeURIComponent(JINCHENG)}&period=month&label=2026-11`)).statusCode).toBe(404);
+    expect((await h.as(admin(HUAIGU), 'GET', `/rankings?unit=${encodeURIComponent(JINCHENG)}&period=month&label=2026-11`)).statusCode).toBe(
+      404,
+    );
     const bad = await h.as(an, 'GET', `/rankings?unit=${encodeURIComponent(JINCHENG)}&period=month&label=2026-13`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('YYYY-MM');
@@ -93,13 +118,27 @@ describe('rankings, year-end stars and console figures', () => {
   it('lists the year’s star volunteers of a community for the admin to confirm, once', async () => {
     await h.as(admin(), 'PUT', '/points/config', { unit: JINCHENG, starThresholds: [25, 60] });
     const list = await h.as(admin(), 'GET', `/stars/year-end?unit=${encodeURIComponent(JINCHENG)}&year=2026`);
-    expect(list.json().stars.map((s: { displayName: string; yearPoints: number; stars: number; rank: number }) => [s.displayName, s.yearPoints, s.stars, s.rank])).toEqual([
+    expect(
+      list
+        .json()
+        .stars.map((s: { displayName: string; yearPoints: number; stars: number; rank: number }) => [
+          s.displayName,
+          s.yearPoints,
+          s.stars,
+          s.rank,
+        ]),
+    ).toEqual([
       ['An', 70, 2, 1],
       ['Chen', 30, 1, 2],
       ['Zhao', 30, 1, 2],
     ]);
     expect(list.json().confirmed).toBeNull();
-    const asVolunteer = await h.as({ id: 'v-an', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG }, 'POST', '/stars/year-end/confirm', { unit: JINCHENG, year: 2026 });
+    const asVolunteer = await h.as(
+      { id: 'v-an', kind: 'volunteer', role: 'volunteer', org: 'jincheng', orgPath: JINCHENG },
+      'POST',
+      '/stars/year-end/confirm',
+      { unit: JINCHENG, year: 2026 },
+    );
     expect(asVolunteer.statusCode).toBe(403);
     const confirmed = await h.as(admin(), 'POST', '/stars/year-end/confirm', { unit: JINCHENG, year: 2026 });
     expect(confirmed.statusCode).toBe(201);
@@ -110,13 +149,25 @@ describe('rankings, year-end stars and console figures', () => {
   });
 
   it('gives the consoles active volunteers, hours and jobs by community for a period', async () => {
-    const res = await h.as(admin('/nanchang/jinxing/', 'street_admin'), 'GET', `/figures?unit=${encodeURIComponent('/nanchang/jinxing/')}&from=2026-11-01T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`);
+    const res = await h.as(
+      admin('/nanchang/jinxing/', 'street_admin'),
+      'GET',
+      `/figures?unit=${encodeURIComponent('/nanchang/jinxing/')}&from=2026-11-01T00:00:00%2B08:00&to=2026-12-01T00:00:00%2B08:00`,
+    );
     expect(res.statusCode).toBe(200);
     expect(res.json().byCommunity).toEqual([
       { orgPath: HUAIGU, activeVolunteers: 1, volunteersServing: 0, hoursServed: 0, jobsDone: 0, pointsEarned: 30 },
       { orgPath: JINCHENG, activeVolunteers: 4, volunteersServing: 3, hoursServed: 2, jobsDone: 2, pointsEarned: 90 },
     ]);
     expect(res.json().totals).toEqual({ activeVolunteers: 5, volunteersServing: 3, hoursServed: 2, jobsDone: 2, pointsEarned: 120 });
-    expect((await h.as(admin(HUAIGU), 'GET', `/figures?unit=${encodeURIComponent('/nanchang/jinxing/')}&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z`)).statusCode).toBe(404);
+    expect(
+      (
+        await h.as(
+          admin(HUAIGU),
+          'GET',
+          `/figures?unit=${encodeURIComponent('/nanchang/jinxing/')}&from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z`,
+        )
+      ).statusCode,
+    ).toBe(404);
   });
 });

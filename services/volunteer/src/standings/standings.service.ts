@@ -84,8 +84,16 @@ export class StandingsService {
 
   async confirmYearEnd(m: EntityManager, communityPath: string, year: number, by: string): Promise<YearEndList> {
     const list = await this.yearEnd(m, communityPath, year);
-    if (list.confirmed) throw new ConflictException(`the ${year} star list of ${communityPath} was confirmed already at ${list.confirmed.confirmedAt.toISOString()}`);
-    await m.query('INSERT INTO year_end_list (org_path, year, stars, confirmed_by) VALUES ($1, $2, $3, $4)', [communityPath, year, JSON.stringify(list.stars), by]);
+    if (list.confirmed)
+      throw new ConflictException(
+        `the ${year} star list of ${communityPath} was confirmed already at ${list.confirmed.confirmedAt.toISOString()}`,
+      );
+    await m.query('INSERT INTO year_end_list (org_path, year, stars, confirmed_by) VALUES ($1, $2, $3, $4)', [
+      communityPath,
+      year,
+      JSON.stringify(list.stars),
+      by,
+    ]);
     return this.yearEnd(m, communityPath, year);
   }
 
@@ -104,7 +112,10 @@ export class StandingsService {
          WHERE v.org_path LIKE $1 AND s.checked_out_at >= $2 AND s.checked_out_at < $3 GROUP BY 1`,
         [prefix, from, to],
       ),
-      m.query<Counts>(`SELECT org_path AS path, count(*)::int AS n FROM job_signoff WHERE org_path LIKE $1 AND signed_off_at >= $2 AND signed_off_at < $3 GROUP BY 1`, [prefix, from, to]),
+      m.query<Counts>(
+        `SELECT org_path AS path, count(*)::int AS n FROM job_signoff WHERE org_path LIKE $1 AND signed_off_at >= $2 AND signed_off_at < $3 GROUP BY 1`,
+        [prefix, from, to],
+      ),
       m.query<Counts>(
         `SELECT e.org_path AS path, sum(l.amount)::int AS n FROM ledger_entry e JOIN ledger_line l ON l.entry_id = e.id AND l.account_id = 'volunteer:' || e.volunteer_id
          WHERE e.kind = ANY($4) AND e.org_path LIKE $1 AND l.posted_at >= $2 AND l.posted_at < $3 GROUP BY 1`,

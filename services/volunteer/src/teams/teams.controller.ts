@@ -1,6 +1,19 @@
 import { CurrentPrincipal, inScope, Principal, Roles, scopedRepository } from '@bangbang/auth';
 import { UNIT_PATH } from '@bangbang/contracts';
-import { Body, ConflictException, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Req,
+} from '@nestjs/common';
 import { IsIn, IsString, Length, Matches } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -96,7 +109,13 @@ export class TeamsController {
 
   @Put(':id/members/:volunteerId')
   @Roles(...ADMINS)
-  async put(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Param('volunteerId') volunteerId: string, @Body() dto: MemberDto, @Req() req: HttpRequestLike): Promise<Membership> {
+  async put(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('volunteerId') volunteerId: string,
+    @Body() dto: MemberDto,
+    @Req() req: HttpRequestLike,
+  ): Promise<Membership> {
     return this.ds.transaction(async (m) => {
       const team = await scopedRepository(m, Team, p).get({ id }, 'team');
       const v = await m.findOneBy(Volunteer, { id: volunteerId });
@@ -112,7 +131,12 @@ export class TeamsController {
   @Delete(':id/members/:volunteerId')
   @Roles(...ADMINS)
   @HttpCode(204)
-  async remove(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Param('volunteerId') volunteerId: string, @Req() req: HttpRequestLike) {
+  async remove(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('volunteerId') volunteerId: string,
+    @Req() req: HttpRequestLike,
+  ) {
     await this.ds.transaction(async (m) => {
       await scopedRepository(m, Team, p).get({ id }, 'team');
       const { affected } = await m.delete(TeamMember, { teamId: id, volunteerId });
