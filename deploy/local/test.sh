@@ -8,4 +8,5 @@ bash deploy/local/ensure-deps.sh
 bash deploy/local/ensure-chromium.sh
 npm run --silent typecheck
 npx eslint .
+npx prettier --check . --log-level warn
 npx jest --ci "$@"
