@@ -23,6 +23,18 @@ describe('the signed status link', () => {
     expect(checkStatusToken(key, id, 'not-a-token', now)).toBe('invalid');
   });
 
+  it('refuses every other spelling of its signature, even one that decodes to the same bytes', () => {
+    const token = statusToken(key, id, later);
+    const last = token.at(-1)!;
+    // The last base64url character holds 2 bits of the signature and 4 of padding: flipping the lowest padding bit.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sameBytes = token.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1];
+    expect(Buffer.from(sameBytes.split('_').slice(1).join('_'), 'base64url')).toEqual(
+      Buffer.from(token.split('_').slice(1).join('_'), 'base64url'),
+    );
+    expect(checkStatusToken(key, id, sameBytes, now)).toBe('invalid');
+  });
+
   it('leaves the stored copy of the message without the token', () => {
     const link = statusLink('https://bangbang.example/m/status/', id, statusToken(key, id, later));
     expect(link).toMatch(new RegExp(`^https://bangbang\\.example/m/status/${id}\\?token=[0-9a-z]+_[A-Za-z0-9_-]{22}$`));

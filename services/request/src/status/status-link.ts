@@ -27,6 +27,8 @@ export function checkStatusToken(key: Buffer, requestId: string, token: string, 
   if (!match) return 'invalid';
   const seconds = parseInt(match[1], 36);
   const given = Buffer.from(match[2], 'base64url');
+  // The 22nd character carries 4 bits of padding that decoding ignores: only the one spelling opens the link.
+  if (given.toString('base64url') !== match[2]) return 'invalid';
   if (given.length !== MAC_BYTES || !timingSafeEqual(given, mac(key, requestId, seconds))) return 'invalid';
   return seconds * 1_000 <= now.getTime() ? 'expired' : 'valid';
 }
