@@ -1,20 +1,14 @@
 import { waitFor } from '@bangbang/testing';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { passwordFor } from '../../../deploy/seed/district-data';
 import { seedDistrict } from '../../../deploy/seed/district-seed';
 import { DEFAULT_MIX } from '../../../deploy/simulator/config';
 import { Simulator } from '../../../deploy/simulator/simulator';
-import { District, freePort, Headers, Reply } from '../../gateway/test/district';
+import { District, freePort, Headers } from '../../gateway/test/district';
 import { chinaMonth, pct } from '../src/figures/figures-data';
+import { buildConsole, launchChromium, ok, SCREENSHOTS } from './browser-kit';
 
-const ROOT = join(__dirname, '../../..');
-const SCREENSHOTS = join(__dirname, '../screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HOUSEHOLDS = 60;
 const KAFKA = { timeoutMs: 60_000 };
 
@@ -28,17 +22,13 @@ describe('the administration console in a browser', () => {
   let d: District;
   let sim: Simulator;
   let browser: Browser;
-  let consoleDir: string;
+  let built: { dir: string; remove(): void } | undefined;
   const month = chinaMonth();
 
   /** Once the toasts have gone and no table is still loading, so the picture shows the page as it settles. */
   const shot = async (p: Page, name: string) => {
     await p.waitForFunction("!document.querySelector('.ant-message-notice, .ant-spin-blur')");
     await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  };
-  const ok = (reply: Reply, status = 200) => {
-    expect({ status: reply.status, body: reply.body }).toMatchObject({ status });
-    return reply.body;
   };
   const as = async (username: string): Promise<Headers> => {
     const res = ok(await d.api('POST', '/auth/login', {}, { username, password: passwordFor(username) }));
@@ -56,43 +46,16 @@ describe('the administration console in a browser', () => {
   };
 
   beforeAll(async () => {
-    consoleDir = mkdtempSync(join(tmpdir(), 'bangbang-console-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     const [smsPort, webhookPort] = [await freePort(), await freePort()];
     // The gateway decides at start whether it serves a console, so the build comes first.
-    await promisify(execFile)(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'services/console/vite.config.mts',
-        '--outDir',
-        consoleDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: ROOT },
-    );
+    built = await buildConsole();
     [d, browser] = await Promise.all([
       District.start({
-        gateway: { CONSOLE_DIR: consoleDir },
+        gateway: { CONSOLE_DIR: built.dir },
         request: { SMS_GATEWAY_URL: `http://127.0.0.1:${smsPort}/sms`, NOTIFY_RETRY_MAX_MS: '1000' },
         dispatch: { DISPATCH_OFFER_TIMEOUT_MERCHANT_MS: '3000', DISPATCH_OFFER_TIMEOUT_VOLUNTEER_MS: '4000' },
       }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
+      launchChromium(),
     ]);
     // The seed is idempotent; on this shared machine a sign-up has been seen to fail once under load (a 500 from the
     // gateway), so a failed seed gets one more run, which creates only what the first left out.
@@ -135,7 +98,7 @@ describe('the administration console in a browser', () => {
   afterAll(async () => {
     await browser?.close();
     await d?.stop();
-    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+    built?.remove();
   });
 
   it("shows the district admin every street's month on one page, equal to the rating service's figures", async () => {

@@ -1,16 +1,9 @@
 import { waitFor } from '@bangbang/testing';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { District, Headers } from '../../gateway/test/district';
 import { PartnerUnitSystem } from './partner-unit';
+import { buildConsole, launchChromium, ok, shot } from './browser-kit';
 
-const ROOT = join(__dirname, '../../..');
-const SCREENSHOTS = join(__dirname, '../screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const KNOWN_PHONE = '13912345678';
 const NEW_PHONE = '13700009999';
 const KAFKA = { timeoutMs: 60_000 };
@@ -33,15 +26,9 @@ describe('the web console in a browser', () => {
   let agentTab: BrowserContext;
   let page: Page;
   let unit: PartnerUnitSystem;
-  let consoleDir: string;
+  let built: { dir: string; remove(): void } | undefined;
   let newRequest: { id: string; number: string };
   let known: { id: string };
-
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const ok = (reply: { status: number; body: any }, status = 200) => {
-    expect({ status: reply.status, body: reply.body }).toMatchObject({ status });
-    return reply.body;
-  };
 
   /** A fresh sign-in per use: the tokens here live only a minute. */
   const as = async (username: string): Promise<Headers> => {
@@ -64,37 +51,10 @@ describe('the web console in a browser', () => {
   };
 
   beforeAll(async () => {
-    consoleDir = mkdtempSync(join(tmpdir(), 'bangbang-console-'));
-    await promisify(execFile)(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'services/console/vite.config.mts',
-        '--outDir',
-        consoleDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: ROOT },
-    );
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    built = await buildConsole();
     [d, browser] = await Promise.all([
-      District.start({ gateway: { CONSOLE_DIR: consoleDir, ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) } }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
+      District.start({ gateway: { CONSOLE_DIR: built.dir, ACCESS_TOKEN_TTL_SECONDS: String(TOKEN_TTL_SECONDS) } }),
+      launchChromium(),
     ]);
     const agent = await as('hotline.agent');
     const admin = await as('jincheng.admin');
@@ -136,7 +96,7 @@ describe('the web console in a browser', () => {
     await agentTab?.close();
     await browser?.close();
     await d?.stop();
-    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+    built?.remove();
   });
 
   it('serves the console at / with revalidated pages and immutable hashed assets, and deep links land in the app', async () => {

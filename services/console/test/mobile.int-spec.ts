@@ -1,16 +1,9 @@
 import { getLogger } from '@bangbang/observability';
 import { waitFor } from '@bangbang/testing';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { District, Headers } from '../../gateway/test/district';
+import { buildConsole, launchChromium, ok, shot } from './browser-kit';
 
-const ROOT = join(__dirname, '../../..');
-const SCREENSHOTS = join(__dirname, '../screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const JINCHENG = '/nanchang/jinxing/jincheng/';
 const RESIDENT_PHONE = '13912340017';
 const KAFKA = { timeoutMs: 60_000 };
@@ -33,7 +26,7 @@ describe('the mobile sites in a browser', () => {
   let browser: Browser;
   let phone: BrowserContext;
   let page: Page;
-  let consoleDir: string;
+  let built: { dir: string; remove(): void } | undefined;
   let admin: Headers;
   let agent: Headers;
   let unit: Headers;
@@ -41,51 +34,12 @@ describe('the mobile sites in a browser', () => {
   let booked: { id: string; number: string };
   let householdId: string;
 
-  const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  const ok = (reply: { status: number; body: any }, status = 200) => {
-    expect({ status: reply.status, body: reply.body }).toMatchObject({ status });
-    return reply.body;
-  };
   /** Nothing may stick out sideways on a 360-px screen. */
   const fitsWidth = async (p: Page) => expect(await p.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
   beforeAll(async () => {
-    consoleDir = mkdtempSync(join(tmpdir(), 'bangbang-mobile-'));
-    await promisify(execFile)(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'services/console/vite.config.mts',
-        '--outDir',
-        consoleDir,
-        '--emptyOutDir',
-        '--logLevel',
-        'warn',
-      ],
-      {
-        cwd: ROOT,
-        // Jest sets NODE_ENV=test, which would bundle React's development build: measure what ships.
-        env: { ...process.env, NODE_ENV: 'production' },
-      },
-    );
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    [d, browser] = await Promise.all([
-      District.start({ gateway: { CONSOLE_DIR: consoleDir } }, { residentsSite: true }),
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      }),
-    ]);
+    built = await buildConsole();
+    [d, browser] = await Promise.all([District.start({ gateway: { CONSOLE_DIR: built.dir } }, { residentsSite: true }), launchChromium()]);
     agent = await d.login('hotline.agent');
     admin = await d.login('jincheng.admin');
     await waitFor(
@@ -145,7 +99,7 @@ describe('the mobile sites in a browser', () => {
     await phone?.close();
     await browser?.close();
     await d?.stop();
-    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+    built?.remove();
   });
 
   it('serves the residents’ site at /m/ and the volunteers’ app at /v/, deep links included, without the console’s antd', async () => {
