@@ -48,6 +48,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `waiting`: not yet redriven (the default); `redriven`; or `all`. */
+                    state?: "all" | "redriven" | "waiting";
+                    /** @description One service's topic; all of them when absent. */
+                    topic?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeadLetterView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/dead-letters/redrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Puts one dead letter, or all of a topic's waiting ones, back for the consumer group that gave up on them. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedriveDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Redriven"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dispatch/figures/providers": {
         parameters: {
             query?: never;
@@ -126,6 +222,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["dispatch.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["dispatch.ConsumersHealth"];
                     };
                 };
             };
@@ -859,6 +999,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["merchant.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/merchant/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["merchant.ConsumersHealth"];
                     };
                 };
             };
@@ -3328,6 +3512,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rating/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["rating.ConsumersHealth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rating/health/live": {
         parameters: {
             query?: never;
@@ -3976,6 +4204,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["request.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ConsumersHealth"];
                     };
                 };
             };
@@ -5952,6 +6224,50 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["volunteer.Readiness"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/volunteer/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ConsumersHealth"];
                     };
                 };
             };
@@ -8050,6 +8366,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/consumers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 200 once every consumer group holds its partitions, for scripts that need events to flow. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsumersHealth"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -8424,6 +8784,19 @@ export interface components {
             status: number | null;
             userAgent: string | null;
         };
+        ConsumerHealth: {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        ConsumersHealth: {
+            consumers: components["schemas"]["ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
         CreateUnitDto: {
             code: string;
             /** @enum {string} */
@@ -8440,6 +8813,25 @@ export interface components {
             role: "agent" | "auditor" | "community_admin" | "district_admin" | "street_admin";
             unitCode: string;
             username: string;
+        };
+        DeadLetterView: {
+            attempts: number | null;
+            consumerGroup: string | null;
+            deadLetteredAt: string | null;
+            error: string | null;
+            eventId: string | null;
+            eventType: string | null;
+            key: string | null;
+            offset: string;
+            /** @description Its place in `<topic>.dlq`: what a redrive names. */
+            partition: number;
+            /** @description `malformed`, `contract` or `handler`. */
+            reason: string | null;
+            redrivenAt: string | null;
+            redrivenBy: string | null;
+            sourceOffset: string | null;
+            sourcePartition: number | null;
+            topic: string;
         };
         "dispatch.AssignDto": {
             providerId: string;
@@ -8470,6 +8862,19 @@ export interface components {
             notes?: string;
             /** @description In fen (0.01 yuan); 0 for a free job. */
             priceChargedFen: number;
+        };
+        "dispatch.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "dispatch.ConsumersHealth": {
+            consumers: components["schemas"]["dispatch.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "dispatch.DeclineDto": {
             reason?: string;
@@ -8598,9 +9003,13 @@ export interface components {
             withdrawn: number;
         };
         "dispatch.Readiness": {
+            consumers: components["schemas"]["dispatch.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "dispatch.StoredRanking": {
@@ -8634,6 +9043,19 @@ export interface components {
             /** @description 7×24: the windows are ignored. */
             always: boolean;
             windows: components["schemas"]["merchant.WeeklyWindow"][];
+        };
+        "merchant.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "merchant.ConsumersHealth": {
+            consumers: components["schemas"]["merchant.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "merchant.CreatedEndpoint": {
             /** Format: date-time */
@@ -8844,9 +9266,13 @@ export interface components {
             priceMinFen: number;
         };
         "merchant.Readiness": {
+            consumers: components["schemas"]["merchant.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "merchant.ReplayDto": {
@@ -9021,6 +9447,19 @@ export interface components {
              * @enum {string}
              */
             team: "basically_satisfied" | "dissatisfied" | "satisfied";
+        };
+        "rating.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "rating.ConsumersHealth": {
+            consumers: components["schemas"]["rating.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "rating.CountsDifference": {
             breaches?: number;
@@ -9231,9 +9670,13 @@ export interface components {
             team: "basically_satisfied" | "dissatisfied" | "satisfied";
         };
         "rating.Readiness": {
+            consumers: components["schemas"]["rating.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "rating.RecentFigures": {
@@ -9294,10 +9737,25 @@ export interface components {
             satisfaction: number;
         };
         Readiness: {
+            consumers: components["schemas"]["ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
+        };
+        RedriveDto: {
+            all?: boolean;
+            offset?: string;
+            partition?: number;
+            /** @description Why it is safe to apply now (the fix that was deployed, the data that was corrected); audited. */
+            reason: string;
+            topic: string;
+        };
+        Redriven: {
+            redriven: number;
         };
         RefreshDto: {
             refreshToken: string;
@@ -9357,6 +9815,19 @@ export interface components {
         };
         "request.CodeSent": {
             sent: boolean;
+        };
+        "request.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "request.ConsumersHealth": {
+            consumers: components["schemas"]["request.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
         };
         "request.CreateClientDto": {
             name: string;
@@ -9610,9 +10081,13 @@ export interface components {
             steps: components["schemas"]["request.StatusStep"][];
         };
         "request.Readiness": {
+            consumers: components["schemas"]["request.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "request.ReopenDto": {
@@ -9910,6 +10385,19 @@ export interface components {
             pointsEarned: number;
             volunteersServing: number;
         };
+        "volunteer.ConsumerHealth": {
+            group: string;
+            /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
+            lag: number | null;
+            lagReadAt: string | null;
+            /** @enum {string} */
+            state: "consuming" | "crashed" | "joining" | "rebalancing" | "starting" | "stopped";
+        };
+        "volunteer.ConsumersHealth": {
+            consumers: components["schemas"]["volunteer.ConsumerHealth"][];
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+        };
         "volunteer.Correction": {
             balance: number;
             entryId: string;
@@ -10025,9 +10513,13 @@ export interface components {
             toNextStar: number | null;
         };
         "volunteer.Readiness": {
+            consumers: components["schemas"]["volunteer.ConsumerHealth"][];
             database: boolean;
             kafka: boolean;
-            /** @enum {string} */
+            /**
+             * @description Ready for HTTP: the database answers. Kafka and the consumers are reported, not required.
+             * @enum {string}
+             */
             status: "ok" | "unavailable";
         };
         "volunteer.Redeemed": {

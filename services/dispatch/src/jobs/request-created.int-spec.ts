@@ -47,8 +47,13 @@ describe('walking skeleton: request → Kafka → dispatch', () => {
     expect(res.body).toMatch(/bangbang_events_consumed_total\{group="dispatch",topic="bangbang.request",outcome="applied"\} 1/);
   });
 
-  it('reports ready only when its database and Kafka answer', async () => {
+  it('reports ready with its database, and says how Kafka and its consumer are doing', async () => {
     const res = await dispatch.inject({ method: 'GET', url: '/health/ready' });
-    expect(res.json()).toEqual({ status: 'ok', database: true, kafka: true });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: true,
+      kafka: true,
+      consumers: [{ group: expect.stringMatching(/dispatch$/), state: 'consuming' }],
+    });
   });
 });
