@@ -3,13 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { dataSourceOptions } from '@bangbang/persistence';
-import { DataSource } from 'typeorm';
 import { DistrictProcesses, SERVICES } from '../deploy/chaos/district-processes';
-import { seedDemo } from '../deploy/seed/demo';
 import { seedDistrict } from '../deploy/seed/district-seed';
 import { SmsInbox } from '../deploy/simulator/sms-gateway';
-import { GATEWAY_ENTITIES } from '../services/gateway/src/gateway.service-definition';
 import { percentile } from './bench-kit';
 import { LifecycleDriver, LifecycleResult, Stage, STAGES } from './lifecycle/driver';
 import { brokerPid, commits, cpuSeconds, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
@@ -94,7 +90,7 @@ async function main(): Promise<void> {
     await stack.start(Object.fromEntries(SERVICES.map((s) => [s, { ...pool, ...settings[s as keyof typeof settings] }])));
     const gatewayUrl = stack.url('gateway');
     say(`stack: six services up on ${gatewayUrl} (topic prefix ${stack.prefix}, logs in ${stack.logs})`);
-    await seedGateway(stack);
+    await stack.seedGateway();
     const lifecycles = (driver = new LifecycleDriver(gatewayUrl, HOUSEHOLDS, sms));
     const seeded = await seedDistrict({ gatewayUrl, households: HOUSEHOLDS, volunteers: false });
     const units = await lifecycles.connectUnits();
@@ -200,14 +196,6 @@ async function main(): Promise<void> {
     await sms.stop();
     await stack.stop();
   }
-}
-
-/** The org tree's root and the demo logins, as `npm start`'s seed puts them in the gateway's database. */
-async function seedGateway(stack: DistrictProcesses): Promise<void> {
-  const ds = await new DataSource(
-    dataSourceOptions({ url: stack.databaseUrl('gateway'), entities: GATEWAY_ENTITIES, migrations: [], poolSize: 2 }),
-  ).initialize();
-  await seedDemo(ds).finally(() => ds.destroy());
 }
 
 function print(

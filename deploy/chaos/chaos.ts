@@ -1,12 +1,9 @@
 import { dlqTopic, TOPICS } from '@bangbang/contracts';
+import { freePort } from '@bangbang/testing';
 import { createKafka, MessagingConfig } from '@bangbang/messaging';
 import { loadConfig } from '@bangbang/observability';
-import { dataSourceOptions } from '@bangbang/persistence';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
-import { GATEWAY_ENTITIES } from '../../services/gateway/src/gateway.service-definition';
-import { DEMO_LOGINS, seedDemo } from '../seed/demo';
+import { DEMO_LOGINS } from '../seed/demo';
 import { seedDistrict } from '../seed/district-seed';
 import { DEFAULT_MIX } from '../simulator/config';
 import { SimulationReport, Simulator } from '../simulator/simulator';
@@ -62,14 +59,6 @@ const describeFault = (f: Fault) =>
 const FINAL = ['closed', 'signed_off', 'cancelled', 'escalated'];
 const PROBE_EVERY_MS = 250;
 const RECOVERY_TIMEOUT_MS = 120_000;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /**
  * Hotline intake as an agent would use it, every 250 ms through the gateway: a consultation answered
@@ -167,10 +156,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       rating: { FOLLOW_UP_AFTER_SECONDS: '5', FOLLOW_UP_POLL_MS: '500' },
     });
     options.log(`district up: six processes, topic prefix ${d.prefix}, logs in ${d.logs}`);
-    const gatewayDs = await new DataSource(
-      dataSourceOptions({ url: d.databaseUrl('gateway'), entities: GATEWAY_ENTITIES, migrations: [], poolSize: 2 }),
-    ).initialize();
-    await seedDemo(gatewayDs).finally(() => gatewayDs.destroy());
+    await d.seedGateway();
     await seedDistrict({ gatewayUrl: d.url('gateway'), households: options.households });
     options.log('district seeded');
 

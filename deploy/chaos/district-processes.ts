@@ -1,10 +1,13 @@
-import { serverUrl, serverUser, databaseUrlFor } from '@bangbang/persistence';
+import { dataSourceOptions, databaseUrlFor, serverUrl, serverUser } from '@bangbang/persistence';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { GATEWAY_ENTITIES } from '../../services/gateway/src/gateway.service-definition';
+import { seedDemo } from '../seed/demo';
 import { freePort } from '@bangbang/testing';
 
 export const SERVICES = ['gateway', 'request', 'dispatch', 'merchant', 'volunteer', 'rating'] as const;
@@ -139,6 +142,14 @@ export class DistrictProcesses {
     await this.untilAnswers('gateway', '/health/ready');
     for (const name of SERVICES.slice(1)) this.processes.get(name)!.start();
     for (const name of SERVICES) await this.untilAnswers(name, '/health/consumers');
+  }
+
+  /** The org tree's root and the demo logins in the gateway's database, as `npm start`'s seed puts them there. */
+  async seedGateway(): Promise<void> {
+    const ds = await new DataSource(
+      dataSourceOptions({ url: this.databaseUrl('gateway'), entities: GATEWAY_ENTITIES, migrations: [], poolSize: 2 }),
+    ).initialize();
+    await seedDemo(ds).finally(() => ds.destroy());
   }
 
   async untilAnswers(name: ServiceName, path: string, timeoutMs = 180_000): Promise<void> {

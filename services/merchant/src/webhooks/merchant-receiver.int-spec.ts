@@ -1,22 +1,13 @@
 import { createEvent, RequestCreated, RequestCreatedV1, toKafkaRecord } from '@bangbang/contracts';
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, testKafka, waitFor } from '@bangbang/testing';
+import { createTestDatabase, freePort, serviceEnv, startTestApp, TestDatabase, testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { RunningReceiver, startMerchantReceiver } from '../../../../deploy/examples/merchant-receiver/receiver';
 import { dispatchService } from '../../../dispatch/src/dispatch.service-definition';
 import { bearer, startGateway, TestGateway } from '../../../gateway/test/gateway-harness';
 import { merchantService } from '../merchant.service-definition';
 import { FAST_WEBHOOKS, JINCHENG, serviceHours } from '../../test/merchant-harness';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /**
  * The done-when of issue 6: a partner unit in the demo district, set up by its community admin
