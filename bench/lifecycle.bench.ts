@@ -8,7 +8,7 @@ import { seedDistrict } from '../deploy/seed/district-seed';
 import { SmsInbox } from '../deploy/simulator/sms-gateway';
 import { percentile } from './bench-kit';
 import { LifecycleDriver, LifecycleResult, Stage, STAGES } from './lifecycle/driver';
-import { brokerPid, commits, cpuSeconds, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
+import { brokerPid, commits, cpuSeconds, databaseBytes, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
 import { pgbenchCommitsPerSecond, producerRecordsPerSecond } from './lifecycle/raw-limits';
 
 /**
@@ -46,6 +46,8 @@ interface StepFigures {
   cpuMsPerLifecycle: Record<string, number>;
   commitsPerLifecycle: number;
   recordsPerLifecycle: number;
+  /** Growth of the databases on disk per lifecycle (what bench/capacity.ts sizes storage from). */
+  databaseBytesPerLifecycle: number;
   withinTargets: boolean;
 }
 
@@ -114,7 +116,11 @@ async function main(): Promise<void> {
       const cpu0 = new Map([...pids].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
       const load0 = process.cpuUsage();
       await pg.mark();
-      const [commits0, records0] = [await commits(databases), await kafkaRecords(BROKERS, stack.prefix)];
+      const [commits0, records0, bytes0] = [
+        await commits(databases),
+        await kafkaRecords(BROKERS, stack.prefix),
+        await databaseBytes(databases),
+      ];
 
       const count = Math.round(rate * STEP_SECONDS);
       const t0 = performance.now();
@@ -161,6 +167,7 @@ async function main(): Promise<void> {
         cpuMsPerLifecycle: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v, 1)])),
         commitsPerLifecycle: round(((await commits(databases)) - commits0) / Math.max(ok.length, 1), 1),
         recordsPerLifecycle: round(((await kafkaRecords(BROKERS, stack.prefix)) - records0) / Math.max(ok.length, 1), 1),
+        databaseBytesPerLifecycle: round(((await databaseBytes(databases)) - bytes0) / Math.max(ok.length, 1)),
         withinTargets: ok.length === count && achieved >= 0.95 * rate && Object.entries(TARGETS).every(([s, max]) => stages[s].p99 <= max!),
       };
       steps.push(step);

@@ -88,6 +88,21 @@ export async function commits(databases: string[]): Promise<number> {
   }
 }
 
+/** Bytes on disk of the benchmark's databases (tables, indexes, TOAST; not the WAL). */
+export async function databaseBytes(databases: string[]): Promise<number> {
+  const c = new Client({ connectionString: serverUrl() });
+  await c.connect();
+  try {
+    const r = await c.query<{ n: string }>(
+      `SELECT coalesce(sum(pg_database_size(datname)), 0)::text AS n FROM pg_database WHERE datname = ANY($1)`,
+      [databases],
+    );
+    return Number(r.rows[0].n);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Records written to the benchmark's topics so far (the sum of every partition's end offset). */
 export async function kafkaRecords(brokers: string, prefix: string): Promise<number> {
   const admin = new Kafka({ clientId: 'bench-meter', brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
