@@ -151,7 +151,10 @@ export function plan(run: BenchRun, scenario: Scenario, a = ASSUMPTIONS): Plan {
   );
   const meanRecordsPerSecond = (scenario.lifecyclesPerDay / 86_400) * last.recordsPerLifecycle;
   const commitsPerSecondAtPeak = peak * last.commitsPerLifecycle;
-  const bytes = run.steps.filter(keptUp).map((s) => s.databaseBytesPerLifecycle).filter((b): b is number => b !== undefined);
+  const bytes = run.steps
+    .filter(keptUp)
+    .map((s) => s.databaseBytesPerLifecycle)
+    .filter((b): b is number => b !== undefined);
   return {
     scenario,
     peakPerSecond: peak,

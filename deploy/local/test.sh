@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 bash deploy/local/ensure-deps.sh
 bash deploy/local/ensure-chromium.sh
+bash deploy/local/ensure-kubectl.sh
 npm run --silent typecheck
 npx eslint .
 npx prettier --check . --log-level warn
