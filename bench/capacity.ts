@@ -131,7 +131,23 @@ export interface Plan {
   kafkaCoresAtPeak: number;
 }
 
-export function plan(run: BenchRun, scenario: Scenario, a = ASSUMPTIONS): Plan {
+/**
+ * Database growth per lifecycle: from the latest step that kept up and measured it, in the model run
+ * or else a check run (the figure came to the benchmark after the model's run).
+ */
+export function databaseBytesPerLifecycle(runs: BenchRun[]): { bytes: number; from: string } | undefined {
+  for (const run of [...runs].reverse()) {
+    const step = run.steps.filter((s) => keptUp(s) && s.databaseBytesPerLifecycle !== undefined).at(-1);
+    if (step)
+      return {
+        bytes: step.databaseBytesPerLifecycle!,
+        from: `the ${step.rate}/s step of the run of ${run.at} (${step.completed} lifecycles)`,
+      };
+  }
+  return undefined;
+}
+
+export function plan(run: BenchRun, scenario: Scenario, a = ASSUMPTIONS, checks: BenchRun[] = []): Plan {
   const marginal = marginalCpuMs(run);
   const peak = peakPerSecond(scenario, a);
   const perPod = a.podCpuRequestCores * a.hpaCpuTarget;
@@ -151,10 +167,7 @@ export function plan(run: BenchRun, scenario: Scenario, a = ASSUMPTIONS): Plan {
   );
   const meanRecordsPerSecond = (scenario.lifecyclesPerDay / 86_400) * last.recordsPerLifecycle;
   const commitsPerSecondAtPeak = peak * last.commitsPerLifecycle;
-  const bytes = run.steps
-    .filter(keptUp)
-    .map((s) => s.databaseBytesPerLifecycle)
-    .filter((b): b is number => b !== undefined);
+  const bytes = databaseBytesPerLifecycle([...checks, run]);
   return {
     scenario,
     peakPerSecond: peak,
@@ -165,7 +178,7 @@ export function plan(run: BenchRun, scenario: Scenario, a = ASSUMPTIONS): Plan {
     kafkaRetainedGiB: (meanRecordsPerSecond * a.bytesPerRecord * 86_400 * a.kafkaRetentionDays * a.kafkaReplicationFactor) / 2 ** 30,
     commitsPerSecondAtPeak,
     commitShareOfMeasured: commitsPerSecondAtPeak / run.raw.pgbenchCommitsPerSecond,
-    databaseGiBPerYear: bytes.length ? (Math.max(...bytes) * scenario.lifecyclesPerDay * a.databasePlanDays) / 2 ** 30 : null,
+    databaseGiBPerYear: bytes ? (bytes.bytes * scenario.lifecyclesPerDay * a.databasePlanDays) / 2 ** 30 : null,
     postgresCoresAtPeak: coresAt(run, marginal, 'postgres', peak),
     kafkaCoresAtPeak: coresAt(run, marginal, 'kafka', peak),
   };
@@ -192,9 +205,10 @@ const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maxim
 const table = (head: string[], rows: (string | number)[][]): string =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-export function report(run: BenchRun, check?: BenchRun): string {
+export function report(run: BenchRun, checks: BenchRun[] = []): string {
   const marginal = marginalCpuMs(run);
-  const plans = scenarios().map((s) => plan(run, s));
+  const plans = scenarios().map((s) => plan(run, s, ASSUMPTIONS, checks));
+  const bytes = databaseBytesPerLifecycle([...checks, run]);
   const out: string[] = [];
   out.push(`From the lifecycle run of ${run.at} (commit ${run.commit}, ${run.cores} cores).`, '');
   out.push('### Measured cost per lifecycle (idle share removed) and at rest', '');
@@ -255,26 +269,37 @@ export function report(run: BenchRun, check?: BenchRun): string {
         ['PostgreSQL cores at peak', ...plans.map((p) => fmt(p.postgresCoresAtPeak, 3))],
       ],
     ),
+    '',
+    `Commits, records and CPU from the model run; database growth ${bytes ? `${fmt(bytes.bytes)} bytes per lifecycle, from ${bytes.from}` : 'not measured yet'}.`,
   );
-  if (check) out.push('', ...checkReport(run, check));
+  for (const check of checks) out.push('', ...checkReport(run, check));
   return out.join('\n');
 }
 
 /** What the model predicts for each step of a check run, beside what that run measured. */
 export function checkReport(model: BenchRun, check: BenchRun): string[] {
   const marginal = marginalCpuMs(model);
-  const out = [`### Check: the run of ${check.at} (commit ${check.commit}) against the model`, ''];
+  const out = [
+    `### Check: the run of ${check.at} (commit ${check.commit}) against the model`,
+    '',
+    `The machine's raw limits in that run: ${fmt(check.raw.pgbenchCommitsPerSecond)} commits/s and ${fmt(check.raw.producerRecordsPerSecond)} records/s (the model's run: ${fmt(model.raw.pgbenchCommitsPerSecond)} and ${fmt(model.raw.producerRecordsPerSecond)}).`,
+    '',
+  ];
   for (const step of check.steps) {
-    const rate = step.achievedPerSecond || step.rate;
+    const rate = step.rate;
     out.push(
       `Offered ${step.rate}/s for ${check.stepSeconds}s: ${step.completed}/${step.started} completed, ${step.lost} lost, achieved ${step.achievedPerSecond}/s.`,
       '',
     );
+    if (!keptUp(step)) {
+      out.push('It did not keep up, so its cost per lifecycle (spread over the few that finished) is no test of the model.', '');
+      continue;
+    }
     out.push(
       table(
         ['process', 'predicted CPU-ms / lifecycle', 'measured', 'predicted cores', 'measured cores'],
         [...SERVICES, 'kafka', 'postgres'].map((p) => {
-          const predicted = ((check.idlePercentOfCore[p] ?? model.idlePercentOfCore[p] ?? 0) * 10) / rate + marginal[p];
+          const predicted = ((model.idlePercentOfCore[p] ?? 0) * 10) / rate + marginal[p];
           const measured = step.cpuMsPerLifecycle[p] ?? 0;
           return [p, fmt(predicted, 1), fmt(measured, 1), fmt((predicted * rate) / 1000, 3), fmt((measured * rate) / 1000, 3)];
         }),
@@ -288,13 +313,8 @@ export function checkReport(model: BenchRun, check: BenchRun): string[] {
 function main(): void {
   const results = join(__dirname, 'results');
   const run = latestModelRun(readRuns(join(results, 'lifecycle.jsonl')));
-  let check: BenchRun | undefined;
-  try {
-    check = readRuns(join(results, 'capacity-check.jsonl')).at(-1);
-  } catch {
-    check = undefined;
-  }
-  const text = report(run, check);
+  const checks = readRuns(join(results, 'capacity-check.jsonl'));
+  const text = report(run, checks);
   process.stdout.write(`${text}\n`);
   if (process.argv.includes('--write')) {
     const file = join(__dirname, '..', 'deploy', 'CAPACITY.md');
