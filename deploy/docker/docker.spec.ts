@@ -57,6 +57,9 @@ export function composeProblems(composeText: string, dockerfile: string, pairEnv
   const build = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.build as string;
   if (!/RUN npm run build/.test(dockerfile) || !build.includes('vite build'))
     problems.push('the image build must build the console the gateway serves');
+  // The gateway looks for the console in dist/console (services/gateway/src/console/console.ts).
+  const vite = readFileSync(join(ROOT, 'services', 'console', 'vite.config.mts'), 'utf8');
+  if (!/outDir: .*dist\/console`/.test(vite)) problems.push('the console is not built into dist/console, where the gateway serves it from');
   const exposed = /^EXPOSE (\d+)/m.exec(dockerfile)?.[1];
 
   const byService = new Map<DeployedService, string[]>();
