@@ -126,6 +126,13 @@ describe('docker compose and the Dockerfile', () => {
     expect(composeProblems(composeText, dockerfile, pairEnv)).toEqual([]);
   });
 
+  it('the secure Kafka override gives every instance of every service its Kafka login', () => {
+    const secure = readCompose(readFileSync(join(ROOT, 'deploy', 'kafka', 'docker-compose.secure.yml'), 'utf8'));
+    const ours = Object.keys(readCompose(composeText).services).filter((name) => serviceOf(name));
+    const missing = ours.filter((name) => secure.services[name]?.environment?.KAFKA_SASL_USERNAME !== serviceOf(name));
+    expect(missing).toEqual([]);
+  });
+
   it('every secret compose asks for is listed in compose.env.example, with no value', () => {
     const example = envFile(readFileSync(join(ROOT, 'deploy', 'compose.env.example'), 'utf8'));
     const asked = [...composeText.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => m[1]);
