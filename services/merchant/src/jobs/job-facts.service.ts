@@ -8,6 +8,8 @@ import { chargedEligibleHousehold } from './price-check';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIT_KINDS = ['merchant', 'social_org'];
 const CREDIT_INPUTS = ['completed_at', 'signed_off_at', 'deadline_breached'];
+/** The offer statuses the credit's acceptance rate counts (see COUNTS in the credit service). */
+const DECISIONS = ['accepted', 'declined', 'expired'];
 
 export interface JobRef {
   requestId: string;
@@ -59,7 +61,10 @@ export class JobFactsService {
       await m.query('UPDATE unit_offer SET status = $2, at = now() WHERE offer_id = $1', [offerId, status]);
     }
     if (feePolicy) await this.job(m, job, { fee_policy: feePolicy });
-    if (status !== 'open') await this.credit.refresh(m, job.unitId);
+    // Only a decision the unit made or let lapse counts for its credit, once; a withdrawal or a
+    // repeated fact changes none of its inputs.
+    const decided = (!before || before.status === 'open') && DECISIONS.includes(status);
+    if (decided) await this.credit.refresh(m, job.unitId);
     return before?.status;
   }
 
