@@ -73,18 +73,18 @@ export class CreditService {
     }
   }
 
-  /** The rating service's own figures, shown on the scorecard next to ours; the newest version wins. */
+  /**
+   * The rating service's own figures, shown on the scorecard next to ours; the newest version wins.
+   * A unit without a score yet gets the neutral one beside them.
+   */
   async recordQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
-    await m.query(`UPDATE unit_credit SET quality = $2, quality_version = $3 WHERE unit_id = $1 AND quality_version < $3`, [
-      q.providerId,
-      JSON.stringify(q),
-      q.version,
-    ]);
+    const neutral = creditScore(NO_FACTS);
     await m.query(
       `INSERT INTO unit_credit (unit_id, score, components, version, quality, quality_version)
        SELECT $1, $4, $5, 0, $2, $3 WHERE EXISTS (SELECT 1 FROM partner_unit WHERE id = $1)
-       ON CONFLICT (unit_id) DO NOTHING`,
-      [q.providerId, JSON.stringify(q), q.version, creditScore(NO_FACTS).score, JSON.stringify(creditScore(NO_FACTS).components)],
+       ON CONFLICT (unit_id) DO UPDATE SET quality = EXCLUDED.quality, quality_version = EXCLUDED.quality_version
+       WHERE unit_credit.quality_version < EXCLUDED.quality_version`,
+      [q.providerId, JSON.stringify(q), q.version, neutral.score, JSON.stringify(neutral.components)],
     );
   }
 }

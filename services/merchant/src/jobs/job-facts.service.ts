@@ -37,12 +37,17 @@ type JobColumns = Partial<{
  */
 @Injectable()
 export class JobFactsService {
+  /** Units once found: a partner unit is retired, never deleted, so it stays ours. */
+  private readonly ours = new Set<string>();
+
   constructor(private readonly credit: CreditService) {}
 
   /** Whether a provider id in a fact is one of our partner units (volunteers' facts are not ours). */
   async isOurs(m: EntityManager, providerId: string | undefined, providerKind?: string): Promise<boolean> {
     if (!providerId || !UUID.test(providerId) || (providerKind && !UNIT_KINDS.includes(providerKind))) return false;
+    if (this.ours.has(providerId)) return true;
     const [row] = await m.query<[unknown?]>('SELECT 1 FROM partner_unit WHERE id = $1', [providerId]);
+    if (row) this.ours.add(providerId);
     return Boolean(row);
   }
 
