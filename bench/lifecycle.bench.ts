@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DistrictProcesses, SERVICES } from '../deploy/chaos/district-processes';
 import { seedDistrict } from '../deploy/seed/district-seed';
 import { SmsInbox } from '../deploy/simulator/sms-gateway';
 import { percentile } from './bench-kit';
 import { LifecycleDriver, LifecycleResult, Stage, STAGES } from './lifecycle/driver';
-import { brokerPid, commits, cpuSeconds, databaseBytes, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
+import { printSummary, profilesIn, summariseProfiles, Window } from './lifecycle/cpu-profile';
+import { brokerPid, commits, ConsumerLag, cpuSeconds, databaseBytes, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
+import { printStatements, Statements } from './lifecycle/statements';
 import { pgbenchCommitsPerSecond, producerRecordsPerSecond } from './lifecycle/raw-limits';
 
 /**
@@ -25,6 +27,10 @@ const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 60);
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 300);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 const BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+/** A folder: every service runs under `node --cpu-prof`, and the steps' profiles are summarised at the end. */
+const CPU_PROF = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+/** How many statements each step lists, by total time and by calls. */
+const TOP_STATEMENTS = Number(process.env.BENCH_TOP_STATEMENTS ?? 12);
 
 /** The issue's targets, met at 10 lifecycles/s: p99 of each stage, in ms. */
 const TARGETS: Partial<Record<Stage, number>> = {
@@ -48,6 +54,8 @@ interface StepFigures {
   recordsPerLifecycle: number;
   /** Growth of the databases on disk per lifecycle (what bench/capacity.ts sizes storage from). */
   databaseBytesPerLifecycle: number;
+  /** The highest lag each consumer group reported during the step (records). */
+  peakConsumerLag: Record<string, number>;
   withinTargets: boolean;
 }
 
@@ -72,7 +80,9 @@ async function main(): Promise<void> {
 
   const sms = new SmsInbox();
   const smsUrl = await sms.start();
-  const stack = new DistrictProcesses({ label: 'bench', compiled: true });
+  const stack = new DistrictProcesses({ label: 'bench', compiled: true, cpuProfileDir: CPU_PROF });
+  const windows: Window[] = [];
+  let profiledLifecycles = 0;
   // Each service with the pool it has under `npm start`.
   const pool = { DATABASE_POOL_SIZE: '10' };
   const settings = {
@@ -108,6 +118,10 @@ async function main(): Promise<void> {
     const broker = brokerPid();
     const databases = [...stack.databases.values()];
     const pg = new PostgresCpu(databases);
+    const statements = new Statements(new Map(SERVICES.map((s) => [s, stack.databases.get(s)!])));
+    await statements.enable();
+    if (statements.unavailable) say(`pg_stat_statements not available, statements not reported: ${statements.unavailable}`);
+    const lag = new ConsumerLag(SERVICES.map((s) => [s, stack.url(s)]));
     const steps: StepFigures[] = [];
     let next = 0;
     for (const rate of RATES) {
@@ -121,6 +135,9 @@ async function main(): Promise<void> {
         await kafkaRecords(BROKERS, stack.prefix),
         await databaseBytes(databases),
       ];
+      await statements.reset();
+      lag.start();
+      const fromUs = Number(process.hrtime.bigint() / 1000n);
 
       const count = Math.round(rate * STEP_SECONDS);
       const t0 = performance.now();
@@ -132,6 +149,8 @@ async function main(): Promise<void> {
       }
       const results = await Promise.all(runs);
       await sleep(1_500);
+      const peakConsumerLag = lag.stop();
+      windows.push({ label: `${rate}/s`, fromUs, toUs: Number(process.hrtime.bigint() / 1000n) });
 
       const ok = results.filter((r) => r.ok);
       const cpuMs: Record<string, number> = {};
@@ -168,12 +187,23 @@ async function main(): Promise<void> {
         commitsPerLifecycle: round(((await commits(databases)) - commits0) / Math.max(ok.length, 1), 1),
         recordsPerLifecycle: round(((await kafkaRecords(BROKERS, stack.prefix)) - records0) / Math.max(ok.length, 1), 1),
         databaseBytesPerLifecycle: round(((await databaseBytes(databases)) - bytes0) / Math.max(ok.length, 1)),
+        peakConsumerLag,
         withinTargets: ok.length === count && achieved >= 0.95 * rate && Object.entries(TARGETS).every(([s, max]) => stages[s].p99 <= max!),
       };
       steps.push(step);
       say(
         `step ${rate}/s: ${step.completed}/${step.started} completed at ${step.achievedPerSecond}/s, ${round(cpuMs.total)} CPU-ms per lifecycle${step.lost ? `, lost: ${JSON.stringify(errors)}` : ''}`,
       );
+      profiledLifecycles += ok.length;
+      say(
+        `  consumer lag, peak during the step: ${
+          Object.entries(peakConsumerLag)
+            .filter(([, n]) => n > 0)
+            .map(([g, n]) => `${g} ${n}`)
+            .join(', ') || 'none'
+        }`,
+      );
+      printStatements(say, await statements.read(), ok.length, TOP_STATEMENTS);
       // Past saturation the backlog only grows: the next, higher rate would say nothing new.
       if (step.lost > 0 || achieved < 0.8 * rate) break;
     }
@@ -202,6 +232,18 @@ async function main(): Promise<void> {
     await driver?.stop();
     await sms.stop();
     await stack.stop();
+  }
+  if (CPU_PROF) printProfiles(say, CPU_PROF, windows, profiledLifecycles);
+}
+
+/** Each service's CPU profile over the steps (start-up, seeding and idle left out), per lifecycle. */
+function printProfiles(say: (line: string) => void, dir: string, windows: Window[], lifecycles: number): void {
+  writeFileSync(join(dir, 'steps.json'), JSON.stringify({ windows, lifecycles }));
+  say(`\nCPU profiles of the steps (${dir}; again: node -r @swc-node/register bench/lifecycle/cpu-profile.ts ${dir})`);
+  for (const s of SERVICES) {
+    const files = profilesIn(join(dir, s));
+    if (!files.length) say(`\n${s}: no profile written`);
+    else printSummary(say, s, summariseProfiles(files, windows), lifecycles);
   }
 }
 

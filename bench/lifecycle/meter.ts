@@ -116,3 +116,42 @@ export async function kafkaRecords(brokers: string, prefix: string): Promise<num
     await admin.disconnect();
   }
 }
+
+/**
+ * Samples each service's `/health/consumers` (the lag its consumers last read from the broker)
+ * while a step runs, and keeps the highest lag each group reported.
+ */
+export class ConsumerLag {
+  private peak = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+
+  /** `services`: name and base URL of each. */
+  constructor(private readonly services: [string, string][]) {}
+
+  start(everyMs = 2_000): void {
+    this.peak = new Map();
+    this.timer = setInterval(() => void this.sample(), everyMs);
+  }
+
+  stop(): Record<string, number> {
+    clearInterval(this.timer);
+    return Object.fromEntries(this.peak);
+  }
+
+  private async sample(): Promise<void> {
+    await Promise.all(
+      this.services.map(async ([service, url]) => {
+        try {
+          // 503 while a consumer is not consuming, with the same body.
+          const body = (await (await fetch(`${url}/health/consumers`)).json()) as { consumers?: { group: string; lag: number | null }[] };
+          for (const c of body.consumers ?? []) {
+            const key = `${service}/${c.group}`;
+            this.peak.set(key, Math.max(this.peak.get(key) ?? 0, c.lag ?? 0));
+          }
+        } catch {
+          // A service restarting: no reading this time.
+        }
+      }),
+    );
+  }
+}

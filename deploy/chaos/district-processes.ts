@@ -37,6 +37,7 @@ class Supervised {
     private readonly env: NodeJS.ProcessEnv,
     private readonly logFile: string,
     private readonly compiled: boolean,
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   start(): void {
@@ -44,7 +45,7 @@ class Supervised {
     const entry = this.compiled
       ? [join(ROOT, `dist/services/${this.name}/src/main.js`)]
       : ['-r', '@swc-node/register', join(ROOT, `services/${this.name}/src/main.ts`)];
-    const child = spawn(process.execPath, entry, {
+    const child = spawn(process.execPath, [...this.nodeArgs, ...entry], {
       cwd: ROOT,
       env: { ...this.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
       stdio: ['ignore', log, log],
@@ -87,7 +88,11 @@ export class DistrictProcesses {
   readonly databases = new Map<ServiceName, string>();
   readonly processes = new Map<ServiceName, Supervised>();
 
-  constructor(private readonly options: { label?: string; compiled?: boolean } = {}) {
+  /**
+   * `cpuProfileDir`: each service runs under `node --cpu-prof` and writes its profile into a folder
+   * of its own there when it stops (the lifecycle bench's BENCH_CPU_PROF).
+   */
+  constructor(private readonly options: { label?: string; compiled?: boolean; cpuProfileDir?: string } = {}) {
     this.prefix = `${options.label ?? 'chaos'}_${randomBytes(4).toString('hex')}.`;
     this.logs = join(tmpdir(), this.prefix.slice(0, -1));
   }
@@ -135,7 +140,12 @@ export class DistrictProcesses {
           : { AUTH_JWKS_URL: `${gateway}/.well-known/jwks.json` }),
         ...extra[name],
       };
-      this.processes.set(name, new Supervised(name, ports.get(name)!, env, join(this.logs, `${name}.log`), this.options.compiled ?? false));
+      const profile = this.options.cpuProfileDir;
+      const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', join(profile, name)] : [];
+      this.processes.set(
+        name,
+        new Supervised(name, ports.get(name)!, env, join(this.logs, `${name}.log`), this.options.compiled ?? false, nodeArgs),
+      );
     }
     // The gateway first: the others fetch its signing keys.
     this.processes.get('gateway')!.start();

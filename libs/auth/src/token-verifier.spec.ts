@@ -77,6 +77,33 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(await sign(trusted, { ...claims, orgPath: '/nanchang' }))).rejects.toThrow(/scope/);
   });
 
+  it('checks the signature of a token once, then again only after a minute at most', async () => {
+    let lookups = 0;
+    const local = createLocalJWKSet({ keys: [trusted.jwk] });
+    const counting = new TokenVerifier((header, token) => {
+      lookups++;
+      return local(header, token);
+    }, config);
+    const token = await sign();
+    const first = await counting.verify(token);
+    await expect(counting.verify(token)).resolves.toEqual(first);
+    expect(lookups).toBe(1);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      await expect(counting.verify(token)).resolves.toEqual(first);
+      expect(lookups).toBe(2);
+    } finally {
+      clock.mockRestore();
+    }
+    // A token that failed is not remembered: each presentation is refused afresh.
+    const stranger = await keyPair('k3');
+    const forged = await sign(stranger);
+    await expect(counting.verify(forged)).rejects.toThrow(InvalidTokenError);
+    await expect(counting.verify(forged)).rejects.toThrow(InvalidTokenError);
+    expect(lookups).toBe(4);
+  });
+
   it('reads only well-formed bearer headers', () => {
     expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');
     expect(bearerToken('Basic abc')).toBeUndefined();

@@ -10,13 +10,35 @@ export class KeysUnavailableError extends Error {}
 const ORG_PATH = /^\/([a-z][a-z0-9-]*\/)+$/;
 const KEYSET_TROUBLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
 
+/**
+ * A verified token is trusted again without its signature being checked for this long at most (and
+ * never past its expiry): a signing key withdrawn from the JWKS stops counting within it.
+ */
+const REMEMBER_MS = 60_000;
+/** Bounded by the tokens in use; dropping all past that costs one verification each. */
+const MAX_REMEMBERED = 10_000;
+
 export class TokenVerifier {
+  /** Tokens already verified: every call of a client repeats the same one until it expires. */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
+
   constructor(
     private readonly keys: JWTVerifyGetKey,
     private readonly config: Pick<AuthConfig, 'AUTH_ISSUER' | 'AUTH_AUDIENCE' | 'AUTH_CLOCK_TOLERANCE_SECONDS'>,
   ) {}
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.principal;
+    this.verified.delete(token);
+    const { principal, expiresAt } = await this.check(token);
+    if (this.verified.size >= MAX_REMEMBERED) this.verified.clear();
+    this.verified.set(token, { principal, until: Math.min(expiresAt, now + REMEMBER_MS) });
+    return principal;
+  }
+
+  private async check(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -32,7 +54,8 @@ export class TokenVerifier {
       }
       throw new KeysUnavailableError('signing keys unavailable', { cause: err });
     }
-    return principalFrom(payload);
+    // Without the tolerance: a token nearly out of date is checked afresh, as jose would.
+    return { principal: principalFrom(payload), expiresAt: payload.exp! * 1_000 };
   }
 }
 

@@ -9,6 +9,12 @@ export class GatewayConfig {
   @IsInt() @Min(300) @Max(90 * 24 * 3_600) REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3_600;
   /** Tokens minted for a merchant API key live only as long as one proxied call needs. */
   @IsInt() @Min(30) @Max(900) API_KEY_TOKEN_TTL_SECONDS = 120;
+  /**
+   * A key found valid is trusted this long without asking the database again. Its revocation, or
+   * its unit leaving `active`, ends that at once in the instance that applies the event, and within
+   * this long in the others; 0 asks on every call.
+   */
+  @IsInt() @Min(0) @Max(300) API_KEY_CACHE_SECONDS = 10;
 
   /** A signing key signs for this long, then a new one takes over; the old one stays published. */
   @IsInt() @Min(1) @Max(365) SIGNING_KEY_ROTATION_DAYS = 30;

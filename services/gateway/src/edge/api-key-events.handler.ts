@@ -10,6 +10,7 @@ import {
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { ApiKeys } from './api-keys';
 import { MerchantApiKey } from './merchant-api-key.entity';
 
 /**
@@ -19,6 +20,8 @@ import { MerchantApiKey } from './merchant-api-key.entity';
  */
 @Controller()
 export class ApiKeyEventsHandler {
+  constructor(private readonly apiKeys: ApiKeys) {}
+
   @OnEvent(ApiKeyIssued)
   async issued(@Payload() event: CloudEvent<ApiKeyIssuedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const k = event.data;
@@ -42,6 +45,7 @@ export class ApiKeyEventsHandler {
   @OnEvent(ApiKeyRevoked)
   async revoked(@Payload() event: CloudEvent<ApiKeyRevokedV1>, @Ctx() ctx: EventContext): Promise<void> {
     await ctx.manager.update(MerchantApiKey, { keyId: event.data.keyId }, { revokedAt: new Date(event.data.revokedAt) });
+    this.apiKeys.forget();
   }
 
   /** The newest move wins; a redelivered older one changes nothing. */
@@ -54,5 +58,6 @@ export class ApiKeyEventsHandler {
        WHERE merchant_unit.changed_at <= EXCLUDED.changed_at`,
       [u.unitId, u.orgPath, u.to, new Date(u.at)],
     );
+    this.apiKeys.forget();
   }
 }

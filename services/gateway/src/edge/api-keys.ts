@@ -9,6 +9,8 @@ import { MerchantUnit } from './merchant-unit.entity';
 
 export const API_KEY_HEADER = 'x-api-key';
 const API_KEY = /^bbk_[A-Za-z0-9_-]{20,200}$/;
+const MAX_FOUND = 10_000;
+const FORGET_MS = 30_000;
 
 export interface KeyExchange {
   keyId: string;
@@ -23,6 +25,9 @@ export interface KeyExchange {
 @Injectable()
 export class ApiKeys {
   private readonly minted = new Map<string, { token: string; until: number }>();
+  /** Keys found valid, by the hash of the key: the lookup is most of a proxied call's own cost. */
+  private readonly found = new Map<string, { key: MerchantApiKey; until: number }>();
+  private keepFrom = 0;
 
   constructor(
     private readonly ds: DataSource,
@@ -34,12 +39,7 @@ export class ApiKeys {
     if (!API_KEY.test(apiKey)) return undefined;
     // The key's own event is not enough: its unit must be known from the merchant service's unit
     // facts as active, at the org path the key claims.
-    const key = await this.ds
-      .getRepository(MerchantApiKey)
-      .createQueryBuilder('k')
-      .innerJoin(MerchantUnit, 'u', 'u.unitId = k.unitId AND u.orgPath = k.orgPath AND u.status = :active', { active: 'active' })
-      .where('k.keyHash = :hash AND k.revokedAt IS NULL', { hash: sha256(apiKey) })
-      .getOne();
+    const key = await this.lookUp(sha256(apiKey));
     if (!key) return undefined;
     const principal: Principal = {
       id: key.unitId,
@@ -59,5 +59,35 @@ export class ApiKeys {
       this.minted.set(key.keyId, cached);
     }
     return { keyId: key.keyId, principal, accessToken: cached.token };
+  }
+
+  /**
+   * A key was revoked or a unit moved: nothing found before is trusted any longer. Called inside
+   * the event's transaction, so for a while nothing is kept either: a lookup made before that
+   * commits would read the old state.
+   */
+  forget(): void {
+    this.found.clear();
+    this.keepFrom = Date.now() + FORGET_MS;
+  }
+
+  private async lookUp(hash: string): Promise<MerchantApiKey | null> {
+    const now = Date.now();
+    const known = this.found.get(hash);
+    if (known && known.until > now) return known.key;
+    this.found.delete(hash);
+    const key = await this.ds
+      .getRepository(MerchantApiKey)
+      .createQueryBuilder('k')
+      .innerJoin(MerchantUnit, 'u', 'u.unitId = k.unitId AND u.orgPath = k.orgPath AND u.status = :active', { active: 'active' })
+      .where('k.keyHash = :hash AND k.revokedAt IS NULL', { hash })
+      .getOne();
+    // Only valid keys are kept: an unknown one is asked about again (it may just have been issued).
+    if (key && this.config.API_KEY_CACHE_SECONDS > 0 && now >= this.keepFrom) {
+      // Bounded by the keys in use; dropping all past that costs one lookup each.
+      if (this.found.size >= MAX_FOUND) this.found.clear();
+      this.found.set(hash, { key, until: now + this.config.API_KEY_CACHE_SECONDS * 1_000 });
+    }
+    return key;
   }
 }

@@ -27,29 +27,36 @@ export class CreditService {
   constructor(@Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig) {}
 
   /**
-   * Recomputes the unit's score from its facts in the caller's transaction; publishes it when it
-   * changed, and flags the unit when it falls below the review threshold.
+   * Recomputes the unit's score from its facts in the caller's transaction, stores it, and publishes
+   * it when the credibility itself changed (the score, or the unit falling below the review
+   * threshold, which also flags it). A fact that only adds a sample without moving the score is
+   * stored for the scorecard but not announced: nobody in the system consumes the event, and the
+   * integrators it is for follow the score.
    */
   async refresh(m: EntityManager, unitId: string): Promise<void> {
     // One refresh per unit at a time, so each sees the facts the previous one committed.
-    const [unit] = await m.query<[{ org_path: string }?]>('SELECT org_path FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
+    const [unit] = await m.query<[({ org_path: string } & Partial<Credit & { flagged_low: boolean; version: number }>)?]>(
+      `SELECT u.org_path, c.score, c.components, c.flagged_low, c.version
+         FROM partner_unit u LEFT JOIN unit_credit c ON c.unit_id = u.id WHERE u.id = $1 FOR UPDATE OF u`,
+      [unitId],
+    );
     if (!unit) return;
     const [row] = await m.query<[CountsRow]>(COUNTS, [unitId]);
     const counts: CreditCounts = { ...row, complaints: row.dissatisfied + row.overcharges };
     const credit = creditScore(counts);
-    const [before] = await m.query<[(Credit & { flagged_low: boolean; version: number })?]>(
-      'SELECT score, components, flagged_low, version FROM unit_credit WHERE unit_id = $1',
-      [unitId],
-    );
+    const before = unit.version === null || unit.version === undefined ? undefined : unit;
+    // Version 0: a row the rating service's figures made before any fact of ours; never published.
     // jsonb keeps its own key order, so the stored components are compared as values, not as text.
     if (before && before.score === credit.score && isDeepStrictEqual(before.components, credit.components)) return;
-    const version = (before?.version ?? 0) + 1;
     const low = credit.score < this.config.CREDIT_REVIEW_THRESHOLD;
+    const announce = !before?.version || before.score !== credit.score || before.flagged_low !== low;
+    const version = (before?.version ?? 0) + (announce ? 1 : 0);
     await m.query(
       `INSERT INTO unit_credit (unit_id, score, components, flagged_low, version, updated_at) VALUES ($1, $2, $3, $4, $5, now())
        ON CONFLICT (unit_id) DO UPDATE SET score = $2, components = $3, flagged_low = $4, version = $5, updated_at = now()`,
       [unitId, credit.score, JSON.stringify(credit.components), low, version],
     );
+    if (!announce) return;
     const asOf = new Date().toISOString();
     await writeToOutbox(m, CreditUpdated, { subject: unitId, data: { unitId, orgPath: unit.org_path, ...credit, asOf, version } });
     if (low && !before?.flagged_low) {
@@ -66,18 +73,18 @@ export class CreditService {
     }
   }
 
-  /** The rating service's own figures, shown on the scorecard next to ours; the newest version wins. */
+  /**
+   * The rating service's own figures, shown on the scorecard next to ours; the newest version wins.
+   * A unit without a score yet gets the neutral one beside them.
+   */
   async recordQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
-    await m.query(`UPDATE unit_credit SET quality = $2, quality_version = $3 WHERE unit_id = $1 AND quality_version < $3`, [
-      q.providerId,
-      JSON.stringify(q),
-      q.version,
-    ]);
+    const neutral = creditScore(NO_FACTS);
     await m.query(
       `INSERT INTO unit_credit (unit_id, score, components, version, quality, quality_version)
        SELECT $1, $4, $5, 0, $2, $3 WHERE EXISTS (SELECT 1 FROM partner_unit WHERE id = $1)
-       ON CONFLICT (unit_id) DO NOTHING`,
-      [q.providerId, JSON.stringify(q), q.version, creditScore(NO_FACTS).score, JSON.stringify(creditScore(NO_FACTS).components)],
+       ON CONFLICT (unit_id) DO UPDATE SET quality = EXCLUDED.quality, quality_version = EXCLUDED.quality_version
+       WHERE unit_credit.quality_version < EXCLUDED.quality_version`,
+      [q.providerId, JSON.stringify(q), q.version, neutral.score, JSON.stringify(neutral.components)],
     );
   }
 }

@@ -8,6 +8,8 @@ import { chargedEligibleHousehold } from './price-check';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UNIT_KINDS = ['merchant', 'social_org'];
 const CREDIT_INPUTS = ['completed_at', 'signed_off_at', 'deadline_breached'];
+/** The offer statuses the credit's acceptance rate counts (see COUNTS in the credit service). */
+const DECISIONS = ['accepted', 'declined', 'expired'];
 
 export interface JobRef {
   requestId: string;
@@ -35,12 +37,17 @@ type JobColumns = Partial<{
  */
 @Injectable()
 export class JobFactsService {
+  /** Units once found: a partner unit is retired, never deleted, so it stays ours. */
+  private readonly ours = new Set<string>();
+
   constructor(private readonly credit: CreditService) {}
 
   /** Whether a provider id in a fact is one of our partner units (volunteers' facts are not ours). */
   async isOurs(m: EntityManager, providerId: string | undefined, providerKind?: string): Promise<boolean> {
     if (!providerId || !UUID.test(providerId) || (providerKind && !UNIT_KINDS.includes(providerKind))) return false;
+    if (this.ours.has(providerId)) return true;
     const [row] = await m.query<[unknown?]>('SELECT 1 FROM partner_unit WHERE id = $1', [providerId]);
+    if (row) this.ours.add(providerId);
     return Boolean(row);
   }
 
@@ -59,7 +66,10 @@ export class JobFactsService {
       await m.query('UPDATE unit_offer SET status = $2, at = now() WHERE offer_id = $1', [offerId, status]);
     }
     if (feePolicy) await this.job(m, job, { fee_policy: feePolicy });
-    if (status !== 'open') await this.credit.refresh(m, job.unitId);
+    // Only a decision the unit made or let lapse counts for its credit, once; a withdrawal or a
+    // repeated fact changes none of its inputs.
+    const decided = (!before || before.status === 'open') && DECISIONS.includes(status);
+    if (decided) await this.credit.refresh(m, job.unitId);
     return before?.status;
   }
 
