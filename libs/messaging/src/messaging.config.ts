@@ -47,7 +47,8 @@ export class MessagingConfig {
   @IsInt() @Min(1) @Max(16) KAFKA_PARTITIONS_CONCURRENTLY = 3;
 
   @IsInt() @Min(1) @Max(5_000) OUTBOX_BATCH_SIZE = 500;
-  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 1_000;
+  /** The relay is woken by pg_notify at each commit; the poll only catches a lost notification. */
+  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 10_000;
   /** Sent outbox rows are kept this long, to see what was published, then pruned. */
   @IsInt() @Min(1) @Max(720) OUTBOX_RETENTION_HOURS = 24;
   /**
