@@ -417,6 +417,8 @@ export class EventConsumer {
         const ctx = new EventContext([manager, event, { topic: logical, partition, offset: message.offset, attempt, heartbeat }]);
         await runWithTrace({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, ctx));
         outcomes.push('applied');
+        // A long chunk must not outlast the session: kafkajs sends one only once the interval is up.
+        if (deliveries.length > 1) await heartbeat();
       }
       return outcomes;
     });
