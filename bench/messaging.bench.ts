@@ -10,7 +10,11 @@ import { benchDatabase, summarise } from './bench-kit';
 
 /**
  * Outbox → Kafka → inbox, through the real relay and consumer: throughput of a burst, then the
- * end-to-end latency (commit of the writing transaction to commit of the handler's) at a steady rate.
+ * end-to-end latency (commit of the writing transaction to commit of the handler's) at a steady rate,
+ * then a backlog taken by a consumer that starts behind it (what a consumer does once it lags).
+ * Each phase also prints the consumer's database transactions per event (the effects written by one
+ * transaction share its xmin) and this process's CPU per event (writers, relay and consumer).
+ * `CONSUMER_BATCH_SIZE=1` gives one transaction per event, as before batch consumption.
  */
 class TickV1 {
   @IsInt() n: number;
@@ -21,6 +25,7 @@ const BURST = Number(process.env.BENCH_BURST ?? 20_000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WRITERS = Number(process.env.BENCH_WRITERS ?? 8);
+const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 10_000);
 
 async function main(): Promise<void> {
   const [producerDb, consumerDb] = await Promise.all([benchDatabase(), benchDatabase()]);
@@ -35,23 +40,32 @@ async function main(): Promise<void> {
   const producer = new Messaging('bench', pds, { config });
   const consumerSide = new Messaging('bench-consumer', cds, { config });
   await Promise.all([producer.start([Tick.topic]), consumerSide.start()]);
-  const consumer = new EventConsumer(consumerSide.consumerDeps(), {
-    groupId: 'bench',
-    handlers: new Map([
-      [
-        Tick.type,
-        async (event, ctx) => {
-          await ctx.manager.query('INSERT INTO tick_effect (event_id, n, latency_ms) VALUES ($1, $2, $3)', [
-            event.id,
-            (event.data as TickV1).n,
-            Date.now() - Date.parse(event.time),
-          ]);
-        },
-      ],
-    ]),
-  });
+  const newConsumer = () =>
+    new EventConsumer(consumerSide.consumerDeps(), {
+      groupId: 'bench',
+      handlers: new Map([
+        [
+          Tick.type,
+          async (event, ctx) => {
+            await ctx.manager.query('INSERT INTO tick_effect (event_id, n, latency_ms) VALUES ($1, $2, $3)', [
+              event.id,
+              (event.data as TickV1).n,
+              Date.now() - Date.parse(event.time),
+            ]);
+          },
+        ],
+      ]),
+    });
+  let consumer = newConsumer();
   await consumer.start();
 
+  const costs = async (label: string, events: number, cpuFrom: NodeJS.CpuUsage) => {
+    const cpu = process.cpuUsage(cpuFrom);
+    const [tx] = await cds.query('SELECT count(*)::int AS rows, count(DISTINCT xmin::text)::int AS transactions FROM tick_effect');
+    console.log(
+      `${label}: ${(tx.transactions / tx.rows).toFixed(3)} consumer transactions per event, ${((cpu.user + cpu.system) / 1000 / events).toFixed(3)} CPU-ms per event in this process (batch size ${config.CONSUMER_BATCH_SIZE})`,
+    );
+  };
   const applied = async () => (await cds.query('SELECT count(*)::int AS c FROM tick_effect'))[0].c as number;
   const until = async (count: number, deadlineMs: number) => {
     const deadline = Date.now() + deadlineMs;
@@ -67,6 +81,8 @@ async function main(): Promise<void> {
     await until(1, 60_000);
 
     // Many small writing transactions at once, as concurrent HTTP requests produce them.
+    await cds.query('TRUNCATE tick_effect');
+    const burstCpu = process.cpuUsage();
     const started = Date.now();
     let next = 0;
     const writer = async () => {
@@ -82,7 +98,7 @@ async function main(): Promise<void> {
     };
     await Promise.all(Array.from({ length: WRITERS }, writer));
     const written = Date.now();
-    await until(1 + BURST, 300_000);
+    await until(BURST, 300_000);
     const done = Date.now();
     console.log(
       `burst: ${BURST} events by ${WRITERS} concurrent writers written in ${written - started} ms (${Math.round((BURST * 1000) / (written - started))}/s into the outbox)`,
@@ -90,8 +106,10 @@ async function main(): Promise<void> {
     console.log(
       `burst: outbox → Kafka → inbox ${Math.round((BURST * 1000) / (done - started))} events/s end to end (${done - started} ms)`,
     );
+    await costs('burst', BURST, burstCpu);
 
     await cds.query('TRUNCATE tick_effect');
+    const steadyCpu = process.cpuUsage();
     const total = RATE * SECONDS;
     const t0 = Date.now();
     for (let n = 0; n < total; n++) {
@@ -102,6 +120,27 @@ async function main(): Promise<void> {
     await until(total, 120_000);
     const latencies: number[] = (await cds.query('SELECT latency_ms FROM tick_effect')).map((r: { latency_ms: number }) => r.latency_ms);
     console.log(summarise(`steady ${RATE}/s for ${SECONDS} s, write → applied latency`, latencies));
+    await costs('steady', total, steadyCpu);
+
+    // The consumer away while the backlog is written and published; then it starts behind it.
+    await consumer.stop();
+    await cds.query('TRUNCATE tick_effect');
+    for (let from = 0; from < BACKLOG; from += 100) {
+      await pds.transaction(async (m) => {
+        for (let n = from; n < Math.min(BACKLOG, from + 100); n++)
+          await writeToOutbox(m, Tick, { subject: `backlog-${n % 1_000}`, data: { n } });
+      });
+    }
+    while ((await pds.query('SELECT count(*)::int AS c FROM outbox WHERE sent_at IS NULL'))[0].c > 0) await sleep(100);
+    consumer = newConsumer();
+    await consumer.start();
+    const backlogCpu = process.cpuUsage();
+    const joined = Date.now();
+    await until(BACKLOG, 300_000);
+    console.log(
+      `backlog: ${BACKLOG} events taken at ${Math.round((BACKLOG * 1000) / (Date.now() - joined))} events/s once the consumer holds its partitions`,
+    );
+    await costs('backlog', BACKLOG, backlogCpu);
   } finally {
     await consumer.stop();
     await Promise.all([producer.stop(), consumerSide.stop()]);

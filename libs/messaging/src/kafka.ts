@@ -4,6 +4,7 @@ import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaSecurity } from './kafka-security';
 import { MessagingConfig } from './messaging.config';
+import { fixRequestQueueIdleLoop } from './request-queue-fix';
 
 const LEVELS: Record<string, logLevel> = {
   error: logLevel.ERROR,
@@ -13,6 +14,7 @@ const LEVELS: Record<string, logLevel> = {
 };
 
 export function createKafka(config: MessagingConfig, clientId: string): Kafka {
+  fixRequestQueueIdleLoop();
   const log = getLogger('kafkajs');
   return new Kafka({
     clientId,

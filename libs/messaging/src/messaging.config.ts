@@ -47,7 +47,8 @@ export class MessagingConfig {
   @IsInt() @Min(1) @Max(16) KAFKA_PARTITIONS_CONCURRENTLY = 3;
 
   @IsInt() @Min(1) @Max(5_000) OUTBOX_BATCH_SIZE = 500;
-  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 1_000;
+  /** The relay is woken by pg_notify at each commit; the poll only catches a lost notification. */
+  @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS = 10_000;
   /** Sent outbox rows are kept this long, to see what was published, then pruned. */
   @IsInt() @Min(1) @Max(720) OUTBOX_RETENTION_HOURS = 24;
   /**
@@ -77,6 +78,11 @@ export class MessagingConfig {
   /** First wait before a consumer that could not start or crashed is started again; doubles up to 30 s. */
   @IsInt() @Min(100) @Max(60_000) CONSUMER_RESTART_MS = 1_000;
 
+  /**
+   * Most events applied in one database transaction (with their inbox rows). A chunk that fails is
+   * applied again one event at a time; 1 gives one transaction per event.
+   */
+  @IsInt() @Min(1) @Max(1_000) CONSUMER_BATCH_SIZE = 100;
   /** Attempts of one event before it goes to the dead-letter topic. */
   @IsInt() @Min(1) @Max(20) CONSUMER_MAX_ATTEMPTS = 5;
   @IsInt() @Min(1) @Max(60_000) CONSUMER_RETRY_INITIAL_MS = 200;

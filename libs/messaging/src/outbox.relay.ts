@@ -55,6 +55,8 @@ export class OutboxRelay {
   private readonly loop: BackgroundLoop;
   private lastReport = 0;
   private publishing = false;
+  /** Rows are waiting out a failed publish: a pass then also finds when the first falls due. */
+  private backingOff = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -68,7 +70,7 @@ export class OutboxRelay {
       name: 'outbox-relay',
       everyMs: config.OUTBOX_POLL_MS,
       passAtStart: true,
-      // A pg_notify at commit wakes the relay at once; the poll covers missed notifications.
+      // A pg_notify at commit wakes the relay at once; the poll only covers lost notifications.
       listen: { url: (ds.options as { url: string }).url, channel: OUTBOX_CHANNEL },
       pass: () => this.pass(),
     });
@@ -88,11 +90,26 @@ export class OutboxRelay {
     return this.loop.stop();
   }
 
-  /** One batch; a full one means more is waiting, and the loop comes straight back. */
-  private async pass(): Promise<boolean> {
+  /**
+   * One batch; a full one means more is waiting, and the loop comes straight back. Rows backing off
+   * are due before the next poll, so the pass says when.
+   */
+  private async pass(): Promise<boolean | number> {
     const published = this.publishing ? await this.publishBatch() : 0;
     await this.reportPending();
-    return published === this.config.OUTBOX_BATCH_SIZE;
+    if (published === this.config.OUTBOX_BATCH_SIZE) return true;
+    return this.backingOff ? this.untilNextDue() : false;
+  }
+
+  private async untilNextDue(): Promise<number | false> {
+    const [row] = await this.ds.query<[{ ms: string | null }]>(
+      `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM outbox WHERE sent_at IS NULL AND next_attempt_at > now()`,
+    );
+    if (row.ms === null) {
+      this.backingOff = false;
+      return false;
+    }
+    return Math.max(5, Math.ceil(Number(row.ms)));
   }
 
   private async publishBatch(): Promise<number> {
@@ -149,6 +166,7 @@ export class OutboxRelay {
   }
 
   private async backOff(m: EntityManager, rows: OutboxRow[], err: unknown): Promise<void> {
+    this.backingOff = true;
     for (const row of rows) {
       const attempts = row.attempts + 1;
       const delay = backoffDelay(attempts, { initialMs: 500, maxMs: 60_000, jitter: 0.2 });

@@ -1,6 +1,7 @@
 import { createTestDatabase, TestDatabase, waitFor } from '@bangbang/testing';
 import { Client } from 'pg';
 import { BackgroundLoop } from './background-loop';
+import { PgListener } from './pg-listener';
 
 describe('BackgroundLoop woken by pg_notify', () => {
   let db: TestDatabase;
@@ -26,5 +27,59 @@ describe('BackgroundLoop woken by pg_notify', () => {
       await loop.stop();
     }
     expect(passes).toBe(1);
+  });
+});
+
+describe('PgListener: one LISTEN connection per process', () => {
+  let db: TestDatabase;
+  let client: Client;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    client = new Client({ connectionString: db.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await db.drop();
+  });
+
+  const listeners = async () =>
+    (
+      await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      )
+    ).rows[0].n;
+
+  it('shares one connection between loops, and wakes them again after it was cut', async () => {
+    const passes = { a: 0, b: 0 };
+    const loop = (name: 'a' | 'b') =>
+      new BackgroundLoop({
+        name: `listener-${name}`,
+        everyMs: 600_000,
+        listen: { url: db.url, channel: `wake_${name}` },
+        pass: async () => void (passes[name] += 1),
+      });
+    const [a, b] = [loop('a'), loop('b')];
+    await Promise.all([a.start(), b.start()]);
+    try {
+      expect(await listeners()).toBe(1);
+      await client.query(`SELECT pg_notify('wake_a', ''), pg_notify('wake_b', '')`);
+      await waitFor(async () => passes.a === 1 && passes.b === 1, { what: 'a pass of each loop', timeoutMs: 10_000 });
+
+      const listener = PgListener.for(db.url);
+      await client.query('SELECT pg_terminate_backend($1)', [listener.backendPid]);
+      // Back without a notification: what was sent while it was down may be lost, so each loop looks.
+      await waitFor(async () => passes.a === 2 && passes.b === 2, {
+        what: 'a pass of each loop after the reconnection',
+        timeoutMs: 10_000,
+      });
+      expect(listener.connected).toBe(true);
+      await client.query(`SELECT pg_notify('wake_b', '')`);
+      await waitFor(async () => passes.b === 3, { what: 'a notification on the new connection', timeoutMs: 10_000 });
+      expect(passes.a).toBe(2);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    await waitFor(async () => (await listeners()) === 0, { what: 'the last loop to close the connection', timeoutMs: 10_000 });
   });
 });

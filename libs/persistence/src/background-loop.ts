@@ -1,5 +1,5 @@
 import { backgroundPassErrors, backgroundPassSeconds, getLogger } from '@bangbang/observability';
-import { Client } from 'pg';
+import { PgListener } from './pg-listener';
 
 export interface BackgroundLoopOptions {
   /** Names the loop in logs and in the `loop` label of its metrics. */
@@ -12,7 +12,10 @@ export interface BackgroundLoopOptions {
    * sooner than `everyMs` (work that falls due before the next poll).
    */
   pass: () => Promise<boolean | number | void>;
-  /** A PostgreSQL channel whose `pg_notify` wakes the loop at once, on its own connection. */
+  /**
+   * A PostgreSQL channel whose `pg_notify` wakes the loop at once, through the process's one
+   * listening connection (PgListener); `everyMs` is then only the fallback for lost notifications.
+   */
   listen?: { url: string; channel: string };
   /** Failed passes back off from `everyMs`, doubling up to this. */
   maxBackoffMs?: number;
@@ -32,7 +35,7 @@ export class BackgroundLoop {
   private running = false;
   private wakeRequested = false;
   private failures = 0;
-  private listener?: Client;
+  private unlisten?: () => Promise<void>;
 
   constructor(private readonly options: BackgroundLoopOptions) {
     this.log = getLogger(options.name);
@@ -40,7 +43,8 @@ export class BackgroundLoop {
 
   async start(): Promise<void> {
     this.running = true;
-    if (this.options.listen) await this.connectListener().catch((err) => this.log.warn({ err }, 'listener down; polling until it is back'));
+    const { listen } = this.options;
+    if (listen) this.unlisten = await PgListener.for(listen.url).subscribe(listen.channel, () => this.wake());
     this.schedule(this.options.passAtStart ? 0 : this.options.everyMs);
   }
 
@@ -48,9 +52,9 @@ export class BackgroundLoop {
     this.running = false;
     clearTimeout(this.timer);
     await this.inFlight;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    const unlisten = this.unlisten;
+    this.unlisten = undefined;
+    await unlisten?.();
   }
 
   /** Runs a pass now, or right after the one in flight. */
@@ -71,14 +75,9 @@ export class BackgroundLoop {
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
     if (!this.running) return;
-    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer = setTimeout(() => void this.runPass(), delayMs);
     // The HTTP server keeps a service alive; a pending pass alone must not keep a process running.
     this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.options.listen && !this.listener) await this.connectListener().catch(() => undefined);
-    await this.runPass();
   }
 
   private async runPass(): Promise<boolean> {
@@ -112,23 +111,5 @@ export class BackgroundLoop {
     } finally {
       end();
     }
-  }
-
-  private async connectListener(): Promise<void> {
-    const { url, channel } = this.options.listen!;
-    const client = new Client({ connectionString: url });
-    client.on('notification', () => this.wake());
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'listener connection lost; polling until it is back');
-      if (this.listener === client) this.listener = undefined;
-      void client.end().catch(() => undefined);
-    });
-    await client.connect();
-    await client.query(`LISTEN "${channel.replace(/"/g, '""')}"`);
-    if (!this.running) {
-      await client.end();
-      return;
-    }
-    this.listener = client;
   }
 }

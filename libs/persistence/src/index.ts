@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './database-url';
 export * from './background-loop';
 export * from './query-logger';
+export * from './pg-listener';

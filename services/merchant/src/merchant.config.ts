@@ -10,7 +10,8 @@ export class MerchantConfig {
   /** Multiplies the retry schedule (immediately, 5 s … 10 h); tests set it tiny. */
   @IsNumber() @Min(0) @Max(10) WEBHOOK_SCHEDULE_SCALE = 1;
   @IsInt() @Min(100) @Max(15_000) WEBHOOK_TIMEOUT_MS = 15_000;
-  @IsInt() @Min(10) @Max(60_000) WEBHOOK_POLL_MS = 500;
+  /** Queued deliveries wake the sender (pg_notify); the poll only catches a lost notification. */
+  @IsInt() @Min(10) @Max(60_000) WEBHOOK_POLL_MS = 10_000;
   @IsInt() @Min(1) @Max(1_000) WEBHOOK_BATCH_SIZE = 100;
   @IsInt() @Min(1) @Max(256) WEBHOOK_CONCURRENCY = 32;
   /** Sending slots one unit may hold at once, so a hanging receiver cannot take everyone's. */

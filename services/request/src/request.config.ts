@@ -11,7 +11,8 @@ export class RequestConfig {
   @ValidateIf((c: RequestConfig) => c.SMS_GATEWAY_URL !== '')
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   SMS_GATEWAY_URL = '';
-  @IsInt() @Min(10) @Max(60_000) NOTIFY_POLL_MS = 1_000;
+  /** Queued texts wake the sender (pg_notify); the poll only catches a lost notification. */
+  @IsInt() @Min(10) @Max(60_000) NOTIFY_POLL_MS = 10_000;
   @IsInt() @Min(1) @Max(1_000) NOTIFY_BATCH_SIZE = 50;
   @IsInt() @Min(10) NOTIFY_RETRY_INITIAL_MS = 1_000;
   @IsInt() @Min(10) NOTIFY_RETRY_MAX_MS = 300_000;

@@ -21,6 +21,7 @@ import { Open311PublicListing1764000000140 } from './migrations/1764000000140-op
 import { Open311ProvisionalHouseholds1764000000150 } from './migrations/1764000000150-open311-provisional-households';
 import { SealedNotifications1764000000160 } from './migrations/1764000000160-sealed-notifications';
 import { HistoryImport1764000000170 } from './migrations/1764000000170-history-import';
+import { NotificationWakeup1764000000188 } from './migrations/1764000000188-notification-wakeup';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -78,6 +79,7 @@ export const requestService: ServiceDefinition = {
             Open311ProvisionalHouseholds1764000000150,
             SealedNotifications1764000000160,
             HistoryImport1764000000170,
+            NotificationWakeup1764000000188,
           ],
           producedTopics: [TOPICS.request],
           orgUnitCopy: true,

@@ -32,7 +32,8 @@ describe('outbound webhooks', () => {
 
   // The whole retry schedule (about 99 s in production time units) runs in about 10 s here.
   beforeAll(async () => {
-    h = await startMerchant({ WEBHOOK_SCHEDULE_SCALE: '0.0001' });
+    // The poll out of the way: queued deliveries (pg_notify) and their retries (next due) wake the sender.
+    h = await startMerchant({ WEBHOOK_SCHEDULE_SCALE: '0.0001', WEBHOOK_POLL_MS: '60000' });
     [unitA, unitB] = [await h.activeUnit('Jincheng Plumbing'), await h.activeUnit('Yinxiu Electric')];
   });
 

@@ -5,6 +5,9 @@ import { MessageSealer } from './message-sealer';
 import { Notification, NotificationTemplate } from './notification.entity';
 import { MessageFacts, messageText } from './templates';
 
+/** Notified when texts are queued (by a trigger on the table), to wake the sender. */
+export const NOTIFICATION_CHANNEL = 'request_notifications';
+
 /**
  * Queues a message to the request's resident in the caller's transaction: it exists if and only if
  * the change it reports was committed, and the sender delivers it whenever the SMS gateway answers.

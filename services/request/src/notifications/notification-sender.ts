@@ -5,6 +5,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { MESSAGE_SEALER, MessageSealer } from './message-sealer';
+import { NOTIFICATION_CHANNEL } from './notification-queue';
 import { NOTIFIER, Notifier } from './notifier';
 import { redactSecrets } from './templates';
 
@@ -22,7 +23,9 @@ const LEASE_MS = 60_000;
 /**
  * Drains the notification queue. Each pass claims due messages with SKIP LOCKED (several instances
  * share the work) by pushing their next attempt past a lease, sends them outside any transaction,
- * then marks each sent or schedules its retry with backoff. A message is never dropped: a gateway
+ * then marks each sent or schedules its retry with backoff. Queuing a message wakes it (a trigger's
+ * pg_notify), and a pass waits no longer than the next retry falls due, so the poll is only the
+ * fallback for a lost notification. A message is never dropped: a gateway
  * that is down only delays it, and one that is slow holds up nothing but its own message. Once
  * delivered, a message keeps no sign-off code or rating token: the resident's SMS is the only copy.
  */
@@ -40,7 +43,9 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     this.loop = new BackgroundLoop({
       name: 'notification-sender',
       everyMs: config.NOTIFY_POLL_MS,
-      pass: () => this.drain().then(() => undefined),
+      passAtStart: true,
+      listen: { url: (ds.options as { url: string }).url, channel: NOTIFICATION_CHANNEL },
+      pass: async () => (await this.drain()).claimed === config.NOTIFY_BATCH_SIZE || this.untilNextDue(),
     });
   }
 
@@ -53,8 +58,17 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     return this.loop.stop();
   }
 
-  /** One pass; returns how many messages were delivered. */
-  async drain(): Promise<number> {
+  /** The wait until the next retry or lease falls due, when that is sooner than the poll. */
+  private async untilNextDue(): Promise<number> {
+    const [row] = await this.ds.query<[{ ms: string | null }]>(
+      `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM notification WHERE status = 'pending'`,
+    );
+    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
+    return Math.max(5, Math.min(this.config.NOTIFY_POLL_MS, Math.ceil(ms)));
+  }
+
+  /** One pass: how many messages it claimed, and how many of them were delivered. */
+  async drain(): Promise<{ claimed: number; delivered: number }> {
     const claimed = await this.ds
       .query<[Claimed[], number]>(
         `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
@@ -87,6 +101,6 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
         );
       }
     }
-    return delivered;
+    return { claimed: claimed.length, delivered };
   }
 }

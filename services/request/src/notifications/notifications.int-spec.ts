@@ -9,7 +9,13 @@ describe('notifications through a durable queue', () => {
 
   beforeAll(async () => {
     const url = await sms.start();
-    h = await startRequestService({ SMS_GATEWAY_URL: url, NOTIFY_RETRY_INITIAL_MS: '50', NOTIFY_RETRY_MAX_MS: '200' });
+    // The poll out of the way: queued texts (pg_notify) and their retries (next due) wake the sender.
+    h = await startRequestService({
+      SMS_GATEWAY_URL: url,
+      NOTIFY_RETRY_INITIAL_MS: '50',
+      NOTIFY_RETRY_MAX_MS: '200',
+      NOTIFY_POLL_MS: '60000',
+    });
   });
 
   afterAll(async () => {
