@@ -8,15 +8,18 @@ import { seedDistrict } from '../seed/district-seed';
 import { DEFAULT_MIX } from '../simulator/config';
 import { SimulationReport, Simulator } from '../simulator/simulator';
 import { DistrictProcesses, SERVICES, ServiceName } from './district-processes';
+import { OwnBroker } from './own-broker';
 
 export type Fault =
   | { kind: 'kill'; service: ServiceName }
+  | { kind: 'kill-broker' }
   | { kind: 'cut-db'; service: ServiceName }
   | { kind: 'stop'; service: ServiceName; seconds: number };
 
-/** One fault of each kind, on the service that takes the calls. */
+/** One fault of each kind, on the service that takes the calls (and the run's own broker). */
 export const SHORT_FAULTS: Fault[] = [
   { kind: 'kill', service: 'request' },
+  { kind: 'kill-broker' },
   { kind: 'cut-db', service: 'request' },
   { kind: 'stop', service: 'request', seconds: 15 },
 ];
@@ -27,6 +30,16 @@ export interface FaultResult {
   intakeDownMs: number;
   /** From the end of the fault until every outbox is empty and every consumer group has no lag. */
   drainMs: number;
+  /** The issue's target for intake, where it sets one (ms). */
+  intakeTargetMs?: number;
+}
+
+/** How long after the last fault every request taken before it reached a final or expected state. */
+export interface Lifecycles {
+  /** -1: not within RECOVERY_TIMEOUT_MS. */
+  completedMs: number;
+  inFlight: number;
+  targetMs: number;
 }
 
 export interface Invariant {
@@ -37,6 +50,7 @@ export interface Invariant {
 
 export interface ChaosReport {
   faults: FaultResult[];
+  lifecycles: Lifecycles;
   invariants: Invariant[];
   simulation: SimulationReport;
 }
@@ -52,9 +66,24 @@ export interface ChaosOptions {
 const describeFault = (f: Fault) =>
   f.kind === 'kill'
     ? `kill -9 ${f.service}`
-    : f.kind === 'cut-db'
-      ? `pg_terminate_backend ${f.service}`
-      : `SIGSTOP ${f.service} ${f.seconds} s`;
+    : f.kind === 'kill-broker'
+      ? 'kill -9 broker, started again'
+      : f.kind === 'cut-db'
+        ? `pg_terminate_backend ${f.service}`
+        : `SIGSTOP ${f.service} ${f.seconds} s`;
+
+/**
+ * The issue's targets: ≤5 s after kill -9 of the request service, 0 s while any other part is down.
+ * The gateway is the one way in, so its own fault has none; nor has stopping the request service,
+ * whose one instance holds the calls sent to it meanwhile.
+ */
+function intakeTarget(f: Fault): number | undefined {
+  if (f.kind === 'kill-broker') return 0;
+  if (f.service === 'gateway' || (f.kind === 'stop' && f.service === 'request')) return undefined;
+  return f.kind === 'kill' && f.service === 'request' ? 5_000 : f.service === 'request' ? undefined : 0;
+}
+
+const LIFECYCLE_TARGET_MS = 60_000;
 
 const FINAL = ['closed', 'signed_off', 'cancelled', 'escalated'];
 const PROBE_EVERY_MS = 250;
@@ -136,11 +165,17 @@ async function login(gateway: string, username: string): Promise<string> {
  * and on the dead-letter topics.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
-  const d = new DistrictProcesses();
+  // The broker fault gets a broker of its own: the machine's is shared with other work.
+  const broker = options.faults.some((f) => f.kind === 'kill-broker') ? new OwnBroker() : undefined;
+  const d = new DistrictProcesses({ brokers: broker?.brokers });
   const [smsPort, webhookPort] = [await freePort(), await freePort()];
   let sim: Simulator | undefined;
   let probe: IntakeProbe | undefined;
   try {
+    if (broker) {
+      await broker.start();
+      options.log(`own broker up on ${broker.brokers}, log ${broker.logFile}`);
+    }
     await d.start({
       gateway: {
         RATE_LIMIT_PUBLIC_BURST: '10000',
@@ -191,10 +226,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const simulation = sim.run();
 
     const results: FaultResult[] = [];
+    let lastEnded = Date.now();
     for (const fault of options.faults) {
       const started = Date.now();
       if (fault.kind === 'kill') d.processes.get(fault.service)!.signal('SIGKILL');
-      else if (fault.kind === 'cut-db') await d.terminateConnections(fault.service);
+      else if (fault.kind === 'kill-broker') {
+        broker!.kill();
+        await broker!.restart();
+      } else if (fault.kind === 'cut-db') await d.terminateConnections(fault.service);
       else {
         d.processes.get(fault.service)!.signal('SIGSTOP');
         await sleep(fault.seconds * 1000);
@@ -209,21 +248,27 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         `intake to answer after ${describeFault(fault)}`,
       );
       await until(async () => ((await drained(d)) ? true : undefined), `the backlog to drain after ${describeFault(fault)}`);
-      results.push({ fault: describeFault(fault), intakeDownMs, drainMs: Date.now() - ended });
+      results.push({ fault: describeFault(fault), intakeDownMs, drainMs: Date.now() - ended, intakeTargetMs: intakeTarget(fault) });
+      lastEnded = ended;
       options.log(
         `${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${((Date.now() - ended) / 1000).toFixed(1)} s after`,
       );
     }
 
+    const lifecycles = await inFlightCompleted(d, lastEnded);
+    options.log(
+      `lifecycles in flight at the last fault: ${lifecycles.inFlight}, all done ${(lifecycles.completedMs / 1000).toFixed(1)} s after it`,
+    );
     sim.stop();
     await probe.stop();
     const report = await simulation;
     await until(async () => ((await drained(d)) ? true : undefined), 'the backlog to drain after the run');
-    return { faults: results, invariants: await invariants(d, report), simulation: report };
+    return { faults: results, lifecycles, invariants: await invariants(d, report, broker?.brokers), simulation: report };
   } finally {
     await probe?.stop();
     await sim?.close();
     await d.stop();
+    await broker?.stop();
   }
 }
 
@@ -252,10 +297,33 @@ async function drained(d: DistrictProcesses): Promise<boolean> {
   return true;
 }
 
-async function invariants(d: DistrictProcesses, report: SimulationReport): Promise<Invariant[]> {
+/** Waits until every request taken before `since` is at a final or expected state; -1 if that takes too long. */
+async function inFlightCompleted(d: DistrictProcesses, since: number): Promise<Lifecycles> {
+  const open = async () =>
+    (
+      await d.query<{ n: number }>(
+        'request',
+        'SELECT count(*)::int AS n FROM service_request WHERE received_at <= $1 AND status <> ALL($2)',
+        [new Date(since), FINAL],
+      )
+    )[0].n;
+  const inFlight = (
+    await d.query<{ n: number }>(
+      'request',
+      `SELECT count(*)::int AS n FROM service_request WHERE received_at <= $1 AND NOT (status = ANY($2) AND updated_at < $1)`,
+      [new Date(since), FINAL],
+    )
+  )[0].n;
+  const completedMs = await until(async () => ((await open()) === 0 ? Date.now() - since : undefined), 'in-flight lifecycles').catch(
+    () => -1,
+  );
+  return { completedMs, inFlight, targetMs: LIFECYCLE_TARGET_MS };
+}
+
+async function invariants(d: DistrictProcesses, report: SimulationReport, brokers?: string): Promise<Invariant[]> {
   const count = async (name: ServiceName, sql: string, params: unknown[] = []) => (await d.query<{ n: number }>(name, sql, params))[0].n;
   const outboxes = await Promise.all(SERVICES.map((s) => count(s, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')));
-  const config = loadConfig(MessagingConfig);
+  const config = loadConfig(MessagingConfig, brokers ? { ...process.env, KAFKA_BROKERS: brokers } : process.env);
   const admin = createKafka(config, 'chaos').admin();
   await admin.connect();
   let deadLetters = 0;
@@ -306,10 +374,29 @@ async function invariants(d: DistrictProcesses, report: SimulationReport): Promi
   ];
 }
 
+/** The targets the run missed, each named. */
+export function missedTargets(report: ChaosReport): string[] {
+  const missed = report.faults
+    .filter((f) => f.intakeTargetMs !== undefined && f.intakeDownMs > f.intakeTargetMs)
+    .map((f) => `intake after ${f.fault}: ${f.intakeDownMs} ms, target ${f.intakeTargetMs} ms`);
+  const { completedMs, targetMs } = report.lifecycles;
+  if (completedMs < 0 || completedMs > targetMs)
+    missed.push(`lifecycles in flight completed ${completedMs} ms after the last fault, target ${targetMs} ms`);
+  return missed;
+}
+
 export function table(report: ChaosReport): string {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const lines = ['fault | intake unavailable | backlog drained after', '--- | --- | ---'];
-  for (const f of report.faults) lines.push(`${f.fault} | ${s(f.intakeDownMs)} | ${s(f.drainMs)}`);
+  const target = (ms: number | undefined, actual: number) =>
+    ms === undefined ? '–' : `≤${s(ms)} ${actual >= 0 && actual <= ms ? 'met' : 'MISSED'}`;
+  const lines = ['fault | intake unavailable | target | backlog drained after', '--- | --- | --- | ---'];
+  for (const f of report.faults)
+    lines.push(`${f.fault} | ${s(f.intakeDownMs)} | ${target(f.intakeTargetMs, f.intakeDownMs)} | ${s(f.drainMs)}`);
+  const l = report.lifecycles;
+  lines.push(
+    '',
+    `lifecycles in flight at the last fault: ${l.inFlight}, all at a final or expected state ${l.completedMs < 0 ? 'not' : s(l.completedMs)} after it (target ${target(l.targetMs, l.completedMs)})`,
+  );
   lines.push('', 'invariant | violations', '--- | ---');
   for (const i of report.invariants) lines.push(`${i.name} | ${i.violations}${i.detail ? ` (${i.detail})` : ''}`);
   return lines.join('\n');

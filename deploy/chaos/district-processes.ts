@@ -87,7 +87,8 @@ export class DistrictProcesses {
   readonly databases = new Map<ServiceName, string>();
   readonly processes = new Map<ServiceName, Supervised>();
 
-  constructor(private readonly options: { label?: string; compiled?: boolean } = {}) {
+  /** `brokers`: a broker of the caller's own (the chaos run's, to kill) instead of the environment's. */
+  constructor(private readonly options: { label?: string; compiled?: boolean; brokers?: string } = {}) {
     this.prefix = `${options.label ?? 'chaos'}_${randomBytes(4).toString('hex')}.`;
     this.logs = join(tmpdir(), this.prefix.slice(0, -1));
   }
@@ -122,6 +123,7 @@ export class DistrictProcesses {
         DATABASE_NAME: this.databases.get(name),
         DATABASE_USER: serverUser(),
         KAFKA_TOPIC_PREFIX: this.prefix,
+        ...(this.options.brokers ? { KAFKA_BROKERS: this.options.brokers } : {}),
         BANGBANG_DEV: '1',
         SERVICE_NAME: name,
         PORT: String(ports.get(name)),
