@@ -167,15 +167,18 @@ async function login(gateway: string, username: string): Promise<string> {
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   // The broker fault gets a broker of its own: the machine's is shared with other work.
   const broker = options.faults.some((f) => f.kind === 'kill-broker') ? new OwnBroker() : undefined;
+  if (broker) {
+    await broker.start().catch(async (err: unknown) => {
+      await broker.stop();
+      throw err;
+    });
+    options.log(`own broker up on ${broker.brokers}, log ${broker.logFile}`);
+  }
   const d = new DistrictProcesses({ brokers: broker?.brokers });
   const [smsPort, webhookPort] = [await freePort(), await freePort()];
   let sim: Simulator | undefined;
   let probe: IntakeProbe | undefined;
   try {
-    if (broker) {
-      await broker.start();
-      options.log(`own broker up on ${broker.brokers}, log ${broker.logFile}`);
-    }
     await d.start({
       gateway: {
         RATE_LIMIT_PUBLIC_BURST: '10000',
