@@ -1,6 +1,7 @@
 import { dlqTopic, TOPICS } from '@bangbang/contracts';
 import { freePort } from '@bangbang/testing';
 import { createKafka, MessagingConfig } from '@bangbang/messaging';
+import type { Admin } from 'kafkajs';
 import { loadConfig } from '@bangbang/observability';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_LOGINS } from '../seed/demo';
@@ -175,6 +176,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     options.log(`own broker up on ${broker.brokers}, log ${broker.logFile}`);
   }
   const d = new DistrictProcesses({ brokers: broker?.brokers });
+  let backlog: Backlog | undefined;
   const [smsPort, webhookPort] = [await freePort(), await freePort()];
   let sim: Simulator | undefined;
   let probe: IntakeProbe | undefined;
@@ -229,6 +231,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const simulation = sim.run();
 
     const results: FaultResult[] = [];
+    backlog = new Backlog(d, broker?.brokers);
     let lastEnded = Date.now();
     for (const fault of options.faults) {
       const started = Date.now();
@@ -250,11 +253,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         },
         `intake to answer after ${describeFault(fault)}`,
       );
-      await until(async () => ((await drained(d)) ? true : undefined), `the backlog to drain after ${describeFault(fault)}`);
-      results.push({ fault: describeFault(fault), intakeDownMs, drainMs: Date.now() - ended, intakeTargetMs: intakeTarget(fault) });
+      const drainMs = await backlog.drainedSince(ended).catch((err: Error) => {
+        options.log(err.message);
+        return -1;
+      });
+      results.push({ fault: describeFault(fault), intakeDownMs, drainMs, intakeTargetMs: intakeTarget(fault) });
       lastEnded = ended;
       options.log(
-        `${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${((Date.now() - ended) / 1000).toFixed(1)} s after`,
+        `${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${(drainMs / 1000).toFixed(1)} s after`,
       );
     }
 
@@ -265,10 +271,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     sim.stop();
     await probe.stop();
     const report = await simulation;
-    await until(async () => ((await drained(d)) ? true : undefined), 'the backlog to drain after the run');
+    await backlog.drainedSince(Date.now());
     return { faults: results, lifecycles, invariants: await invariants(d, report, broker?.brokers), simulation: report };
   } finally {
     await probe?.stop();
+    await backlog?.close();
     await sim?.close();
     await d.stop();
     await broker?.stop();
@@ -285,19 +292,72 @@ async function until<T>(probe: () => T | undefined | Promise<T | undefined>, wha
   }
 }
 
-/** Every outbox empty and every consumer group holding its partitions with nothing left to read. */
-async function drained(d: DistrictProcesses): Promise<boolean> {
-  for (const name of SERVICES) {
-    const [{ pending }] = await d
-      .query<{ pending: number }>(name, 'SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL')
-      .catch(() => [{ pending: -1 }]);
-    if (pending !== 0) return false;
-    const res = await fetch(`${d.url(name)}/health/consumers`).catch(() => undefined);
-    if (!res?.ok) return false;
-    const { consumers } = (await res.json()) as { consumers: Array<{ lag: number | null }> };
-    if (consumers.some((c) => c.lag !== 0)) return false;
+/**
+ * The backlog a fault left: every event written to an outbox up to its end relayed, then every
+ * consumer group of the run past what its topics held at that moment. Read from the databases and
+ * the broker rather than from the services' lag gauges, which are polled, and so it is not
+ * confused with the steady load's own traffic after the fault.
+ */
+class Backlog {
+  private readonly admin: Admin;
+  private connected?: Promise<void>;
+
+  constructor(
+    private readonly d: DistrictProcesses,
+    brokers: string | undefined,
+  ) {
+    const config = loadConfig(MessagingConfig, brokers ? { ...process.env, KAFKA_BROKERS: brokers } : process.env);
+    this.admin = createKafka(config, 'chaos-backlog').admin();
   }
-  return true;
+
+  /** Milliseconds from `since` until the backlog of that moment is drained. */
+  async drainedSince(since: number): Promise<number> {
+    let waiting = '';
+    const check = async <T>(probe: () => Promise<T | string>): Promise<T> => {
+      const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
+      for (;;) {
+        const value = await probe().catch((err: Error) => `broker: ${err.message}`);
+        if (typeof value !== 'string') return value;
+        waiting = value;
+        if (Date.now() > deadline) throw new Error(`chaos: backlog not drained in ${RECOVERY_TIMEOUT_MS} ms: ${waiting}`);
+        await sleep(250);
+      }
+    };
+    await check(async () => {
+      for (const name of SERVICES) {
+        const [{ pending }] = await this.d
+          .query<{ pending: number }>(name, 'SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL AND created_at <= $1', [
+            new Date(since),
+          ])
+          .catch(() => [{ pending: -1 }]);
+        if (pending !== 0) return `${name} outbox: ${pending} unsent`;
+      }
+      return true;
+    });
+    const ends = await check(async () => {
+      await (this.connected ??= this.admin.connect());
+      const out = new Map<string, string>();
+      for (const topic of (await this.admin.listTopics()).filter((t) => t.startsWith(this.d.prefix)))
+        for (const p of await this.admin.fetchTopicOffsets(topic)) out.set(`${topic}/${p.partition}`, p.high);
+      return out;
+    });
+    await check(async () => {
+      const groups = (await this.admin.listGroups()).groups.filter((g) => g.groupId.startsWith(this.d.prefix));
+      if (groups.length < SERVICES.length - 1) return `only ${groups.length} consumer groups known`;
+      for (const { groupId } of groups)
+        for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId }))
+          for (const p of partitions) {
+            const end = ends.get(`${topic}/${p.partition}`);
+            if (end !== undefined && Number(p.offset) < Number(end)) return `${groupId} behind on ${topic}/${p.partition}`;
+          }
+      return true;
+    });
+    return Date.now() - since;
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.admin.disconnect();
+  }
 }
 
 /** Waits until every request taken before `since` is at a final or expected state; -1 if that takes too long. */
