@@ -266,7 +266,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
     const lifecycles = await inFlightCompleted(d, lastEnded);
     options.log(
-      `lifecycles in flight at the last fault: ${lifecycles.inFlight}, all done ${(lifecycles.completedMs / 1000).toFixed(1)} s after it`,
+      `lifecycles in flight at the last fault: ${lifecycles.inFlight}, all done ${lifecycles.completedMs < 0 ? `not within ${RECOVERY_TIMEOUT_MS / 1000} s` : `${(lifecycles.completedMs / 1000).toFixed(1)} s`} after it`,
     );
     sim.stop();
     await probe.stop();
@@ -452,7 +452,7 @@ export function missedTargets(report: ChaosReport): string[] {
 }
 
 export function table(report: ChaosReport): string {
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const s = (ms: number) => (ms < 0 ? `not in ${RECOVERY_TIMEOUT_MS / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
   const target = (ms: number | undefined, actual: number) =>
     ms === undefined ? '–' : `≤${s(ms)} ${actual >= 0 && actual <= ms ? 'met' : 'MISSED'}`;
   const lines = ['fault | intake unavailable | target | backlog drained after', '--- | --- | --- | ---'];
