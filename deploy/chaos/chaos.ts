@@ -1,6 +1,7 @@
 import { dlqTopic, TOPICS } from '@bangbang/contracts';
 import { freePort } from '@bangbang/testing';
 import { createKafka, MessagingConfig } from '@bangbang/messaging';
+import type { Admin } from 'kafkajs';
 import { loadConfig } from '@bangbang/observability';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_LOGINS } from '../seed/demo';
@@ -8,15 +9,18 @@ import { seedDistrict } from '../seed/district-seed';
 import { DEFAULT_MIX } from '../simulator/config';
 import { SimulationReport, Simulator } from '../simulator/simulator';
 import { DistrictProcesses, SERVICES, ServiceName } from './district-processes';
+import { OwnBroker } from './own-broker';
 
 export type Fault =
   | { kind: 'kill'; service: ServiceName }
+  | { kind: 'kill-broker' }
   | { kind: 'cut-db'; service: ServiceName }
   | { kind: 'stop'; service: ServiceName; seconds: number };
 
-/** One fault of each kind, on the service that takes the calls. */
+/** One fault of each kind, on the service that takes the calls (and the run's own broker). */
 export const SHORT_FAULTS: Fault[] = [
   { kind: 'kill', service: 'request' },
+  { kind: 'kill-broker' },
   { kind: 'cut-db', service: 'request' },
   { kind: 'stop', service: 'request', seconds: 15 },
 ];
@@ -27,6 +31,16 @@ export interface FaultResult {
   intakeDownMs: number;
   /** From the end of the fault until every outbox is empty and every consumer group has no lag. */
   drainMs: number;
+  /** The issue's target for intake, where it sets one (ms). */
+  intakeTargetMs?: number;
+}
+
+/** How long after the last fault every request taken before it reached a final or expected state. */
+export interface Lifecycles {
+  /** -1: not within RECOVERY_TIMEOUT_MS. */
+  completedMs: number;
+  inFlight: number;
+  targetMs: number;
 }
 
 export interface Invariant {
@@ -37,6 +51,7 @@ export interface Invariant {
 
 export interface ChaosReport {
   faults: FaultResult[];
+  lifecycles: Lifecycles;
   invariants: Invariant[];
   simulation: SimulationReport;
 }
@@ -52,9 +67,24 @@ export interface ChaosOptions {
 const describeFault = (f: Fault) =>
   f.kind === 'kill'
     ? `kill -9 ${f.service}`
-    : f.kind === 'cut-db'
-      ? `pg_terminate_backend ${f.service}`
-      : `SIGSTOP ${f.service} ${f.seconds} s`;
+    : f.kind === 'kill-broker'
+      ? 'kill -9 broker, started again'
+      : f.kind === 'cut-db'
+        ? `pg_terminate_backend ${f.service}`
+        : `SIGSTOP ${f.service} ${f.seconds} s`;
+
+/**
+ * The issue's targets: ≤5 s after kill -9 of the request service, 0 s while any other part is down.
+ * The gateway is the one way in, so its own fault has none; nor has stopping the request service,
+ * whose one instance holds the calls sent to it meanwhile.
+ */
+function intakeTarget(f: Fault): number | undefined {
+  if (f.kind === 'kill-broker') return 0;
+  if (f.service === 'gateway' || (f.kind === 'stop' && f.service === 'request')) return undefined;
+  return f.kind === 'kill' && f.service === 'request' ? 5_000 : f.service === 'request' ? undefined : 0;
+}
+
+const LIFECYCLE_TARGET_MS = 60_000;
 
 const FINAL = ['closed', 'signed_off', 'cancelled', 'escalated'];
 const PROBE_EVERY_MS = 250;
@@ -136,7 +166,17 @@ async function login(gateway: string, username: string): Promise<string> {
  * and on the dead-letter topics.
  */
 export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
-  const d = new DistrictProcesses();
+  // The broker fault gets a broker of its own: the machine's is shared with other work.
+  const broker = options.faults.some((f) => f.kind === 'kill-broker') ? new OwnBroker() : undefined;
+  if (broker) {
+    await broker.start().catch(async (err: unknown) => {
+      await broker.stop();
+      throw err;
+    });
+    options.log(`own broker up on ${broker.brokers}, log ${broker.logFile}`);
+  }
+  const d = new DistrictProcesses({ brokers: broker?.brokers });
+  let backlog: Backlog | undefined;
   const [smsPort, webhookPort] = [await freePort(), await freePort()];
   let sim: Simulator | undefined;
   let probe: IntakeProbe | undefined;
@@ -191,10 +231,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const simulation = sim.run();
 
     const results: FaultResult[] = [];
+    backlog = new Backlog(d, broker?.brokers);
+    let lastEnded = Date.now();
     for (const fault of options.faults) {
       const started = Date.now();
       if (fault.kind === 'kill') d.processes.get(fault.service)!.signal('SIGKILL');
-      else if (fault.kind === 'cut-db') await d.terminateConnections(fault.service);
+      else if (fault.kind === 'kill-broker') {
+        broker!.kill();
+        await broker!.restart();
+      } else if (fault.kind === 'cut-db') await d.terminateConnections(fault.service);
       else {
         d.processes.get(fault.service)!.signal('SIGSTOP');
         await sleep(fault.seconds * 1000);
@@ -208,22 +253,32 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         },
         `intake to answer after ${describeFault(fault)}`,
       );
-      await until(async () => ((await drained(d)) ? true : undefined), `the backlog to drain after ${describeFault(fault)}`);
-      results.push({ fault: describeFault(fault), intakeDownMs, drainMs: Date.now() - ended });
+      const drainMs = await backlog.drainedSince(ended).catch((err: Error) => {
+        options.log(err.message);
+        return -1;
+      });
+      results.push({ fault: describeFault(fault), intakeDownMs, drainMs, intakeTargetMs: intakeTarget(fault) });
+      lastEnded = ended;
       options.log(
-        `${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${((Date.now() - ended) / 1000).toFixed(1)} s after`,
+        `${describeFault(fault)}: intake down ${(intakeDownMs / 1000).toFixed(1)} s, drained ${(drainMs / 1000).toFixed(1)} s after`,
       );
     }
 
+    const lifecycles = await inFlightCompleted(d, lastEnded);
+    options.log(
+      `lifecycles in flight at the last fault: ${lifecycles.inFlight}, all done ${lifecycles.completedMs < 0 ? `not within ${RECOVERY_TIMEOUT_MS / 1000} s` : `${(lifecycles.completedMs / 1000).toFixed(1)} s`} after it`,
+    );
     sim.stop();
     await probe.stop();
     const report = await simulation;
-    await until(async () => ((await drained(d)) ? true : undefined), 'the backlog to drain after the run');
-    return { faults: results, invariants: await invariants(d, report), simulation: report };
+    await backlog.drainedSince(Date.now());
+    return { faults: results, lifecycles, invariants: await invariants(d, report, broker?.brokers), simulation: report };
   } finally {
     await probe?.stop();
+    await backlog?.close();
     await sim?.close();
     await d.stop();
+    await broker?.stop();
   }
 }
 
@@ -237,25 +292,104 @@ async function until<T>(probe: () => T | undefined | Promise<T | undefined>, wha
   }
 }
 
-/** Every outbox empty and every consumer group holding its partitions with nothing left to read. */
-async function drained(d: DistrictProcesses): Promise<boolean> {
-  for (const name of SERVICES) {
-    const [{ pending }] = await d
-      .query<{ pending: number }>(name, 'SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL')
-      .catch(() => [{ pending: -1 }]);
-    if (pending !== 0) return false;
-    const res = await fetch(`${d.url(name)}/health/consumers`).catch(() => undefined);
-    if (!res?.ok) return false;
-    const { consumers } = (await res.json()) as { consumers: Array<{ lag: number | null }> };
-    if (consumers.some((c) => c.lag !== 0)) return false;
+/**
+ * The backlog a fault left: every event written to an outbox up to its end relayed, then every
+ * consumer group of the run past what its topics held at that moment. Read from the databases and
+ * the broker rather than from the services' lag gauges, which are polled, and so it is not
+ * confused with the steady load's own traffic after the fault.
+ */
+class Backlog {
+  private readonly admin: Admin;
+  private connected?: Promise<void>;
+
+  constructor(
+    private readonly d: DistrictProcesses,
+    brokers: string | undefined,
+  ) {
+    const config = loadConfig(MessagingConfig, brokers ? { ...process.env, KAFKA_BROKERS: brokers } : process.env);
+    this.admin = createKafka(config, 'chaos-backlog').admin();
   }
-  return true;
+
+  /** Milliseconds from `since` until the backlog of that moment is drained. */
+  async drainedSince(since: number): Promise<number> {
+    let waiting = '';
+    const check = async <T>(probe: () => Promise<T | string>): Promise<T> => {
+      const deadline = Date.now() + RECOVERY_TIMEOUT_MS;
+      for (;;) {
+        const value = await probe().catch((err: Error) => `broker: ${err.message}`);
+        if (typeof value !== 'string') return value;
+        waiting = value;
+        if (Date.now() > deadline) throw new Error(`chaos: backlog not drained in ${RECOVERY_TIMEOUT_MS} ms: ${waiting}`);
+        await sleep(250);
+      }
+    };
+    await check(async () => {
+      for (const name of SERVICES) {
+        const [{ pending }] = await this.d
+          .query<{ pending: number }>(name, 'SELECT count(*)::int AS pending FROM outbox WHERE sent_at IS NULL AND created_at <= $1', [
+            new Date(since),
+          ])
+          .catch(() => [{ pending: -1 }]);
+        if (pending !== 0) return `${name} outbox: ${pending} unsent`;
+      }
+      return true;
+    });
+    const ends = await check(async () => {
+      await (this.connected ??= this.admin.connect());
+      const out = new Map<string, string>();
+      for (const topic of (await this.admin.listTopics()).filter((t) => t.startsWith(this.d.prefix)))
+        for (const p of await this.admin.fetchTopicOffsets(topic)) out.set(`${topic}/${p.partition}`, p.high);
+      return out;
+    });
+    await check(async () => {
+      // Not the gateway's live-stream groups: one per instance, reading from the latest, left behind by a killed one.
+      const groups = (await this.admin.listGroups()).groups.filter(
+        (g) => g.groupId.startsWith(this.d.prefix) && !g.groupId.includes('-live-'),
+      );
+      if (groups.length < SERVICES.length - 1) return `only ${groups.length} consumer groups known`;
+      for (const { groupId } of groups)
+        for (const { topic, partitions } of await this.admin.fetchOffsets({ groupId }))
+          for (const p of partitions) {
+            const end = ends.get(`${topic}/${p.partition}`);
+            if (end !== undefined && Number(p.offset) < Number(end)) return `${groupId} behind on ${topic}/${p.partition}`;
+          }
+      return true;
+    });
+    return Date.now() - since;
+  }
+
+  async close(): Promise<void> {
+    if (this.connected) await this.admin.disconnect();
+  }
 }
 
-async function invariants(d: DistrictProcesses, report: SimulationReport): Promise<Invariant[]> {
+/** Waits until every request taken before `since` is at a final or expected state; -1 if that takes too long. */
+async function inFlightCompleted(d: DistrictProcesses, since: number): Promise<Lifecycles> {
+  const open = async () =>
+    (
+      await d.query<{ n: number }>(
+        'request',
+        'SELECT count(*)::int AS n FROM service_request WHERE received_at <= $1 AND status <> ALL($2)',
+        [new Date(since), FINAL],
+      )
+    )[0].n;
+  const inFlight = (
+    await d.query<{ n: number }>(
+      'request',
+      `SELECT count(*)::int AS n FROM service_request WHERE received_at <= $1 AND NOT (status = ANY($2) AND updated_at < $1)`,
+      [new Date(since), FINAL],
+    )
+  )[0].n;
+  const completedMs = await until(async () => ((await open()) === 0 ? Date.now() - since : undefined), 'in-flight lifecycles').catch(
+    () => -1,
+  );
+  return { completedMs, inFlight, targetMs: LIFECYCLE_TARGET_MS };
+}
+
+async function invariants(d: DistrictProcesses, report: SimulationReport, brokers?: string): Promise<Invariant[]> {
   const count = async (name: ServiceName, sql: string, params: unknown[] = []) => (await d.query<{ n: number }>(name, sql, params))[0].n;
   const outboxes = await Promise.all(SERVICES.map((s) => count(s, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')));
-  const config = loadConfig(MessagingConfig);
+  const config = loadConfig(MessagingConfig, brokers ? { ...process.env, KAFKA_BROKERS: brokers } : process.env);
   const admin = createKafka(config, 'chaos').admin();
   await admin.connect();
   let deadLetters = 0;
@@ -306,10 +440,29 @@ async function invariants(d: DistrictProcesses, report: SimulationReport): Promi
   ];
 }
 
+/** The targets the run missed, each named. */
+export function missedTargets(report: ChaosReport): string[] {
+  const missed = report.faults
+    .filter((f) => f.intakeTargetMs !== undefined && f.intakeDownMs > f.intakeTargetMs)
+    .map((f) => `intake after ${f.fault}: ${f.intakeDownMs} ms, target ${f.intakeTargetMs} ms`);
+  const { completedMs, targetMs } = report.lifecycles;
+  if (completedMs < 0 || completedMs > targetMs)
+    missed.push(`lifecycles in flight completed ${completedMs} ms after the last fault, target ${targetMs} ms`);
+  return missed;
+}
+
 export function table(report: ChaosReport): string {
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const lines = ['fault | intake unavailable | backlog drained after', '--- | --- | ---'];
-  for (const f of report.faults) lines.push(`${f.fault} | ${s(f.intakeDownMs)} | ${s(f.drainMs)}`);
+  const s = (ms: number) => (ms < 0 ? `not in ${RECOVERY_TIMEOUT_MS / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+  const target = (ms: number | undefined, actual: number) =>
+    ms === undefined ? '–' : `≤${s(ms)} ${actual >= 0 && actual <= ms ? 'met' : 'MISSED'}`;
+  const lines = ['fault | intake unavailable | target | backlog drained after', '--- | --- | --- | ---'];
+  for (const f of report.faults)
+    lines.push(`${f.fault} | ${s(f.intakeDownMs)} | ${target(f.intakeTargetMs, f.intakeDownMs)} | ${s(f.drainMs)}`);
+  const l = report.lifecycles;
+  lines.push(
+    '',
+    `lifecycles in flight at the last fault: ${l.inFlight}, all at a final or expected state ${l.completedMs < 0 ? 'not' : s(l.completedMs)} after it (target ${target(l.targetMs, l.completedMs)})`,
+  );
   lines.push('', 'invariant | violations', '--- | ---');
   for (const i of report.invariants) lines.push(`${i.name} | ${i.violations}${i.detail ? ` (${i.detail})` : ''}`);
   return lines.join('\n');

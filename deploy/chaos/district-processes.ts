@@ -90,9 +90,10 @@ export class DistrictProcesses {
 
   /**
    * `cpuProfileDir`: each service runs under `node --cpu-prof` and writes its profile into a folder
-   * of its own there when it stops (the lifecycle bench's BENCH_CPU_PROF).
+   * of its own there when it stops (the lifecycle bench's BENCH_CPU_PROF). `brokers`: a broker of the
+   * caller's own (the chaos run's, to kill) instead of the environment's.
    */
-  constructor(private readonly options: { label?: string; compiled?: boolean; cpuProfileDir?: string } = {}) {
+  constructor(private readonly options: { label?: string; compiled?: boolean; cpuProfileDir?: string; brokers?: string } = {}) {
     this.prefix = `${options.label ?? 'chaos'}_${randomBytes(4).toString('hex')}.`;
     this.logs = join(tmpdir(), this.prefix.slice(0, -1));
   }
@@ -127,6 +128,7 @@ export class DistrictProcesses {
         DATABASE_NAME: this.databases.get(name),
         DATABASE_USER: serverUser(),
         KAFKA_TOPIC_PREFIX: this.prefix,
+        ...(this.options.brokers ? { KAFKA_BROKERS: this.options.brokers } : {}),
         BANGBANG_DEV: '1',
         SERVICE_NAME: name,
         PORT: String(ports.get(name)),

@@ -2,7 +2,10 @@
 # Single-node Kafka (KRaft) for local dev/CI on machines without Docker.
 # The broker jars come from Maven Central, so only Java 17 + Maven are needed.
 #
-#   deploy/local/kafka.sh start|stop|status
+#   deploy/local/kafka.sh start|stop|status|classpath
+#
+# `classpath` prints the broker's Java classpath (resolved once, then cached): the chaos run starts
+# a broker of its own from it, on its own ports and data, to kill.
 #
 # Env: KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), BANGBANG_STATE_DIR
 # (<repo>/.local), KAFKA_START_TIMEOUT (90 s). If KAFKA_BROKERS is set, `start`
@@ -161,5 +164,6 @@ status() {
 
 case ${1:-} in
   start | stop | status) "$1" ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  classpath) mkdir -p "$LOGDIR" && classpath ;;
+  *) echo "usage: $0 start|stop|status|classpath" >&2; exit 2 ;;
 esac

@@ -4,6 +4,13 @@
  * A 429 from the gateway's rate limiter, or a 503 from its busy sign-in, is waited out (its
  * Retry-After is seconds); a longer one, such as the booking-code limit, is returned to the caller,
  * who decides.
+ *
+ * While a service or the gateway is down (restarting, stopped, its database cut) a call is tried
+ * again with backoff, for up to `OUTAGE_RETRY_MS`, but only when a repeat cannot double its effect:
+ * always when the call never reached anyone (a refused connection, a 503: the service did nothing);
+ * after an answer that leaves the outcome unknown (a 502, a 504, a connection cut mid-call) only for
+ * a read, a call with an Idempotency-Key, or one the caller marks `repeatable` because the API
+ * refuses a second one (a used sign-off code, a closed rating link).
  */
 export interface Reply {
   status: number;
@@ -17,18 +24,34 @@ interface CallOptions {
   body?: object;
   form?: Record<string, string>;
   headers?: Record<string, string>;
+  /** A repeat is refused by the API rather than applied twice, so a call of unknown outcome may be tried again. */
+  repeatable?: boolean;
 }
 
 const MAX_THROTTLE_WAIT_S = 10;
+const OUTAGE_RETRY_MS = 90_000;
+const OUTAGE_BACKOFF_MS = [250, 500, 1_000, 2_000, 4_000];
+/** Connection errors (undici's fetch puts the socket's code on `cause`) where the request was never sent. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export class GatewayClient {
   private readonly tokens = new Map<string, Promise<string>>();
   /** Calls answered 429 by the gateway's limiter and waited out. */
   throttled = 0;
+  /** Calls tried again because a service or the gateway was down. */
+  retriedOutage = 0;
 
   constructor(readonly baseUrl: string) {}
 
   async call(method: string, path: string, as: Credentials, options: CallOptions = {}): Promise<Reply> {
+    const safeToRepeat = method === 'GET' || options.repeatable === true || options.headers?.['idempotency-key'] !== undefined;
+    const giveUpAt = Date.now() + OUTAGE_RETRY_MS;
+    let outages = 0;
+    let signedInAgain = false;
+    const outage = async () => {
+      this.retriedOutage++;
+      await sleep(OUTAGE_BACKOFF_MS[Math.min(outages++, OUTAGE_BACKOFF_MS.length - 1)]);
+    };
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { ...options.headers };
       if (as && 'apiKey' in as) headers['x-api-key'] = as.apiKey;
@@ -41,8 +64,19 @@ export class GatewayClient {
         headers['content-type'] = 'application/x-www-form-urlencoded';
         body = new URLSearchParams(options.form).toString();
       }
-      const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
-      const text = await res.text();
+      let res: Response;
+      let text: string;
+      try {
+        res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+        text = await res.text();
+      } catch (err) {
+        const code = (err as { cause?: { code?: string } }).cause?.code;
+        if ((safeToRepeat || (code !== undefined && NOT_SENT.has(code))) && Date.now() < giveUpAt) {
+          await outage();
+          continue;
+        }
+        throw err;
+      }
       const reply: Reply = { status: res.status, body: parse(text, res.headers.get('content-type')), headers: res.headers };
       const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
       // 503 with Retry-After: the gateway's password hashing is busy (a burst of sign-ins).
@@ -51,7 +85,13 @@ export class GatewayClient {
         await sleep(Math.max(retryAfter, 0.2) * 1000);
         continue;
       }
-      if (res.status === 401 && as && 'username' in as && attempt === 0) {
+      const down = res.status === 503 || ((res.status === 502 || res.status === 504) && safeToRepeat);
+      if (down && Date.now() < giveUpAt) {
+        await outage();
+        continue;
+      }
+      if (res.status === 401 && as && 'username' in as && !signedInAgain) {
+        signedInAgain = true;
         this.tokens.delete(as.username);
         continue;
       }
@@ -76,7 +116,7 @@ export class GatewayClient {
   private token(as: { username: string; password: string }): Promise<string> {
     let token = this.tokens.get(as.username);
     if (!token) {
-      token = this.expect('POST', '/auth/login', undefined, { body: as }).then((r) => r.accessToken as string);
+      token = this.expect('POST', '/auth/login', undefined, { body: as, repeatable: true }).then((r) => r.accessToken as string);
       token.catch(() => this.tokens.delete(as.username));
       this.tokens.set(as.username, token);
     }

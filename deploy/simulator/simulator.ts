@@ -323,8 +323,10 @@ export class Simulator {
     if (ask.status !== 202) return void this.problem('booking code', ask);
     const code = await this.sms.waitFor(to, (texts) => texts.slice(before).map(read.bookingCode).find(Boolean), 60_000);
     if (!code) return void this.lose(`booking code for ${phone} never texted`);
+    // Repeatable: the code is spent by the first booking that takes effect.
     const r = await this.api.call('POST', '/api/request/public/bookings', undefined, {
       body: { phone, code, categoryCode: category, description },
+      repeatable: true,
     });
     if (r.status !== 201) return void this.problem('online booking', r);
     return r.body.number;
@@ -347,6 +349,7 @@ export class Simulator {
     await this.wait(2, 20);
     const r = await this.api.call('POST', `/api/request/requests/${t.id}/cancel`, this.agentFor(t.household), {
       body: { by: 'resident', reason: '居民来电：问题已自行解决' },
+      repeatable: true,
     });
     if (r.status === 200 || r.status === 201) this.count('did', 'cancelled by the resident');
     else if (r.status === 409) this.count('saw', 'cancel too late (job already done)');
@@ -464,8 +467,13 @@ export class Simulator {
       if (!code) return void this.lose(`sign-off code for ${number} never texted`);
       this.usedCodes.add(`${number}:${code}`);
       const solved = this.rnd.chance(this.config.mix.solved);
-      const signed = await this.api.call('POST', `/api/request/requests/${requestId}/sign-off`, p.as, { body: { code, solved } });
-      if (signed.status !== 200 && signed.status !== 201) return void this.problem('sign-off', signed);
+      // Repeatable: a code works once. A 409 may then be this sign-off's own first try, answered while a service was down.
+      const signed = await this.api.call('POST', `/api/request/requests/${requestId}/sign-off`, p.as, {
+        body: { code, solved },
+        repeatable: true,
+      });
+      if (signed.status !== 200 && signed.status !== 201 && !(signed.status === 409 && (await this.signedOffBy(p, requestId))))
+        return void this.problem('sign-off', signed);
       this.count('did', solved ? 'signed off, solved' : 'signed off, not solved');
       // Points are for solved jobs only.
       if (p.kind === 'volunteer' && solved) this.volunteerSignOffs.set(requestId, p.id);
@@ -473,6 +481,12 @@ export class Simulator {
     } finally {
       p.working.delete(requestId);
     }
+  }
+
+  /** Whether the request is signed off (or past it) with this provider holding it. */
+  private async signedOffBy(p: Provider, requestId: string): Promise<boolean> {
+    const r = await this.api.call('GET', `/api/request/requests/${requestId}`, p.as);
+    return r.status === 200 && ['signed_off', 'closed'].includes(r.body.status) && r.body.provider?.id === p.id;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -491,7 +505,10 @@ export class Simulator {
     const rating = ratingAnswer(this.rnd);
     let r: Reply | undefined;
     for (let i = 0; i < 60; i++) {
-      r = await this.api.call('POST', `/api/rating/public/ratings/${requestId}`, undefined, { body: { token: link.token, ...rating } });
+      r = await this.api.call('POST', `/api/rating/public/ratings/${requestId}`, undefined, {
+        body: { token: link.token, ...rating },
+        repeatable: true,
+      });
       if (r.status === 201) {
         this.rated.add(requestId);
         return void this.count('did', `ratings: team ${rating.team}, provider ${rating.provider}`);
@@ -524,7 +541,10 @@ export class Simulator {
         tried.add(f.id);
         const reached = this.rnd.chance(this.config.mix.followUpReached);
         if (reached && f.reason === 'not_rated' && !this.rated.has(f.requestId)) {
-          const r = await this.api.call('POST', `/api/rating/ratings/${f.requestId}`, agent, { body: ratingAnswer(this.rnd) });
+          const r = await this.api.call('POST', `/api/rating/ratings/${f.requestId}`, agent, {
+            body: ratingAnswer(this.rnd),
+            repeatable: true,
+          });
           if (r.status === 201) {
             this.rated.add(f.requestId);
             this.count('did', 'ratings taken on the follow-up call');
@@ -532,6 +552,7 @@ export class Simulator {
         }
         const outcome = await this.api.call('POST', `/api/rating/follow-ups/${f.id}/outcome`, agent, {
           body: { result: reached ? 'reached' : 'unreachable', notes: reached ? '已回访' : '电话无人接听' },
+          repeatable: true,
         });
         if (outcome.status === 200 || outcome.status === 201) this.count('did', `follow-up calls (${reached ? 'reached' : 'unreachable'})`);
         else if (outcome.status !== 409) this.problem('follow-up outcome', outcome);
@@ -580,6 +601,7 @@ export class Simulator {
     for (const providerId of new Set([...ranked, ...offHours])) {
       const r = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/assign`, agent, {
         body: { providerId, reason: '无人接单，话务员电话联系后人工派单' },
+        repeatable: true,
       });
       if (r.status === 200 || r.status === 201) {
         this.unassignable.delete(requestId);
@@ -663,6 +685,7 @@ export class Simulator {
     this.count('saw', 'webhooks redelivered', this.units.redelivered);
     this.count('saw', 'webhooks refused (bad signature)', this.units.refused);
     this.count('saw', 'calls throttled by the gateway and retried', this.api.throttled);
+    this.count('saw', 'calls tried again while a service was down', this.api.retriedOutage);
     const unfinished: string[] = [];
     for (const t of this.tracked.values()) {
       if (this.resting(t)) continue;

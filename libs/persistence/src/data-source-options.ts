@@ -10,6 +10,8 @@ export interface ServiceDataSourceInput {
   entities: MixedList<EntityClass>;
   migrations: MixedList<MigrationClass>;
   poolSize?: number;
+  /** Longest wait for a pooled connection; the pool's error then answers 503 (libs/platform). */
+  poolWaitMs?: number;
 }
 
 /** A statement slower than this is logged (without its parameters). */
@@ -27,7 +29,7 @@ export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOpti
     logger: new QueryLogger(),
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: SLOW_QUERY_MS,
-    extra: { max: input.poolSize ?? 10 },
+    extra: { max: input.poolSize ?? 10, connectionTimeoutMillis: input.poolWaitMs ?? 3_000 },
   };
 }
 

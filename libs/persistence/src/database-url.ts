@@ -24,6 +24,12 @@ export class DatabaseConfig {
 
   /** Connections in the service's pool; the background loops' LISTEN connections come on top. */
   @IsInt() @Min(1) @Max(100) DATABASE_POOL_SIZE = 10;
+
+  /**
+   * How long a request waits for a free pooled connection (or a new one to open) before it is
+   * answered 503 with Retry-After, rather than queueing without end behind a stuck database.
+   */
+  @IsInt() @Min(100) @Max(60_000) DATABASE_POOL_WAIT_MS = 3_000;
 }
 
 /**

@@ -8,6 +8,7 @@ export * from './org-unit-copy.handler';
 export * from './input-rules';
 export * from './input-rules.interceptor';
 export * from './unexpected-errors';
+export * from './database-unavailable';
 export * from './validation.pipe';
 export * from './is-date-time';
 export * from './dto-rules';

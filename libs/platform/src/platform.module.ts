@@ -51,6 +51,7 @@ export class PlatformModule {
             dataSourceOptions({
               url: databaseUrlFor(options.service, options.env),
               poolSize: loadConfig(DatabaseConfig, options.env).DATABASE_POOL_SIZE,
+              poolWaitMs: loadConfig(DatabaseConfig, options.env).DATABASE_POOL_WAIT_MS,
               entities: options.entities,
               migrations: [
                 MessagingTables1764000000000,

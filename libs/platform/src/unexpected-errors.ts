@@ -14,6 +14,7 @@ import { STATUS_CODES } from 'node:http';
 import { Counter } from 'prom-client';
 import { catchError, Observable, throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_S, DatabaseUnavailableException, isDatabaseUnavailable } from './database-unavailable';
 
 /**
  * Requests answered 500 because something other than an HttpException escaped: each one is a bug
@@ -73,16 +74,31 @@ export function reportUnexpected(error: unknown): void {
   log.error({ bug: described }, 'unexpected error answered 500: a bug');
 }
 
+interface HeaderSetter {
+  header(name: string, value: string): unknown;
+}
+
+/** Counts the moment and asks the caller to come back: the database is out of reach, not a bug. */
+function databaseUnavailable(error: unknown, reply: HeaderSetter): DatabaseUnavailableException {
+  const described = describeUnexpected(error);
+  log.warn({ code: described.code, message: described.message }, 'database unavailable: answered 503');
+  reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+  return new DatabaseUnavailableException();
+}
+
 /**
  * Turns anything but an HttpException thrown by a pipe, a handler or a feature's interceptor into a
  * generic 500, once reported, so a feature's own exception filter (Open311's) never sees the raw error.
+ * A database out of reach (connections cut, pool exhausted) is a 503 with Retry-After instead.
  */
 @Injectable()
 export class UnexpectedErrorsInterceptor implements NestInterceptor {
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof HttpException) return throwError(() => error);
+        if (isDatabaseUnavailable(error))
+          return throwError(() => databaseUnavailable(error, context.switchToHttp().getResponse<HeaderSetter>()));
         reportUnexpected(error);
         return throwError(() => new InternalServerErrorException(UNEXPECTED_MESSAGE));
       }),
@@ -99,8 +115,13 @@ export class UnexpectedErrorsInterceptor implements NestInterceptor {
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
+    if (exception instanceof DatabaseUnavailableException)
+      host.switchToHttp().getResponse<HeaderSetter>().header('retry-after', String(DATABASE_RETRY_AFTER_S));
     if (exception instanceof HttpException) return super.catch(withErrorName(exception), host);
     if (this.isHttpError(exception)) return super.catch(exception, host);
+    // A guard or middleware's query, which ran before the interceptor could turn it into a 503.
+    if (isDatabaseUnavailable(exception))
+      return super.catch(databaseUnavailable(exception, host.switchToHttp().getResponse<HeaderSetter>()), host);
     reportUnexpected(exception);
     super.catch(new InternalServerErrorException(UNEXPECTED_MESSAGE), host);
   }

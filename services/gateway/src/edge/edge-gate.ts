@@ -1,6 +1,6 @@
 import { bearerToken, InvalidTokenError, KeysUnavailableError, Principal, TokenVerifier } from '@bangbang/auth';
 import { getLogger } from '@bangbang/observability';
-import { CORRELATION_HEADER } from '@bangbang/platform';
+import { CORRELATION_HEADER, DATABASE_RETRY_AFTER_S, DatabaseUnavailableException, isDatabaseUnavailable } from '@bangbang/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isIP } from 'node:net';
@@ -71,7 +71,15 @@ export class EdgeGate {
       // lookups, and each unknown key spends from it.
       const allowance = this.limiter.peek(byAddress, this.limits.public);
       if (!allowance.allowed) return this.limited(reply, allowance);
-      const exchanged = await this.apiKeys.exchange(apiKey);
+      let exchanged: Awaited<ReturnType<ApiKeys['exchange']>>;
+      try {
+        exchanged = await this.apiKeys.exchange(apiKey);
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err;
+        this.log.warn({ err }, 'database unavailable: API key not looked up, answered 503');
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
+        return this.refuse(reply, 503, new DatabaseUnavailableException().message);
+      }
       if (!exchanged) {
         this.limiter.take(byAddress, this.limits.public);
         return this.refuse(reply, 401, 'unknown or revoked API key');

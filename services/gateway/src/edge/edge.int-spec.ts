@@ -2,7 +2,7 @@ import { ApiKeyIssued, ApiKeyRevoked, createEvent, PartnerUnitStatus, toKafkaRec
 import { testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
 
@@ -27,6 +27,7 @@ describe('the edge: one public entry', () => {
       DISPATCH_URL: 'http://127.0.0.1:1', // nothing listens there: a service that is down
       BODY_LIMIT_BYTES: '2048',
       UPSTREAM_TIMEOUT_MS: '300',
+      DATABASE_POOL_WAIT_MS: '300',
     });
     await gw.app.listen({ port: 0, host: '127.0.0.1' });
     gatewayUrl = await gw.app.getUrl();
@@ -103,6 +104,36 @@ describe('the edge: one public entry', () => {
     expect((await gw.app.inject({ method: 'GET', url: '/api/request/slow', headers: bearer(token) })).statusCode).toBe(504);
     expect((await gw.app.inject({ method: 'GET', url: '/api/dispatch/jobs/x', headers: bearer(token) })).statusCode).toBe(502);
     expect((await gw.app.inject({ method: 'GET', url: '/api/nosuch/x', headers: bearer(token) })).statusCode).toBe(404);
+  });
+
+  it('answers 503 with Retry-After, never 500, while its pool has no free connection', async () => {
+    const held: QueryRunner[] = [];
+    try {
+      for (;;) {
+        const runner = gw.ds.createQueryRunner();
+        const connected = await runner.connect().then(
+          () => true,
+          () => false,
+        );
+        if (!connected) break;
+        held.push(runner);
+      }
+      const key = await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': `bbk_${'p'.repeat(30)}` } });
+      const login = await gw.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        payload: { username: 'hotline.agent', password: 'x'.repeat(12) },
+      });
+      for (const res of [key, login]) {
+        expect([res.statusCode, res.headers['retry-after'], res.json().error]).toEqual([503, '2', 'Service Unavailable']);
+        expect(res.json().message).toMatch(/^database unavailable; nothing was changed/);
+      }
+    } finally {
+      await Promise.all(held.map((r) => r.release()));
+    }
+    expect(
+      (await gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': `bbk_${'p'.repeat(30)}` } })).statusCode,
+    ).toBe(401);
   });
 
   describe('merchant API keys', () => {
