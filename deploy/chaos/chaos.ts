@@ -217,6 +217,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     sim = new Simulator({
       gatewayUrl: d.url('gateway'),
       rate: options.rate,
+      calls: 0,
       minutes: 0,
       seed: 20261127,
       timeFactor: 1 / 600,

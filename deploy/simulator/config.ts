@@ -7,6 +7,8 @@ export interface SimulatorConfig {
   gatewayUrl: string;
   /** New requests per minute (hotline calls, online bookings and Open311 reports together). */
   rate: number;
+  /** Hotline calls a minute through the simulated PBX, on an average day (the hour shapes it); 0: no PBX. */
+  calls: number;
   /** How long new requests keep coming; 0 means until stopped (Ctrl-C). */
   minutes: number;
   /** Seed of every random choice, so a run can be replayed. */
@@ -54,6 +56,7 @@ export const DEFAULT_MIX: SimulatorConfig['mix'] = {
 const DEFAULTS = {
   gatewayUrl: 'http://127.0.0.1:3000',
   rate: 20,
+  calls: 6,
   minutes: 0,
   seed: 20_261_127,
   timeFactor: 1 / 60,
@@ -68,6 +71,7 @@ type Numeric = Exclude<keyof typeof DEFAULTS, 'gatewayUrl'>;
 const FLAGS: Record<string, keyof typeof DEFAULTS> = {
   '--gateway': 'gatewayUrl',
   '--rate': 'rate',
+  '--calls': 'calls',
   '--minutes': 'minutes',
   '--seed': 'seed',
   '--time-factor': 'timeFactor',
@@ -80,6 +84,7 @@ const FLAGS: Record<string, keyof typeof DEFAULTS> = {
 const ENV: Record<keyof typeof DEFAULTS, string> = {
   gatewayUrl: 'SIM_GATEWAY_URL',
   rate: 'SIM_RATE',
+  calls: 'SIM_CALLS',
   minutes: 'SIM_MINUTES',
   seed: 'SIM_SEED',
   timeFactor: 'SIM_TIME_FACTOR',
@@ -89,7 +94,7 @@ const ENV: Record<keyof typeof DEFAULTS, string> = {
   drainSeconds: 'SIM_DRAIN_SECONDS',
 };
 
-export const USAGE = `npm run simulate -- [--rate <requests per minute, ${DEFAULTS.rate}>] [--minutes <0 = until Ctrl-C>] [--seed <n>]
+export const USAGE = `npm run simulate -- [--rate <requests per minute, ${DEFAULTS.rate}>] [--calls <PBX calls per minute, ${DEFAULTS.calls}>] [--minutes <0 = until Ctrl-C>] [--seed <n>]
   [--time-factor <real/simulated, ${DEFAULTS.timeFactor.toFixed(4)}>] [--households <n>]
   [--gateway <${DEFAULTS.gatewayUrl}>] [--sms-port <${DEFAULTS.smsPort}>] [--webhook-port <${DEFAULTS.webhookPort}>] [--drain-seconds <n>] [--quiet]`;
 

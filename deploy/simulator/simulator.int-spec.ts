@@ -29,6 +29,7 @@ describe('the simulator of the people around the district', () => {
     sim = new Simulator({
       gatewayUrl: d.gatewayUrl,
       rate: 60,
+      calls: 0,
       minutes: 0.4,
       seed: 42,
       timeFactor: 1 / 600,

@@ -3,6 +3,7 @@ import { Credentials, GatewayClient, inPool, Reply, sleep } from '../seed/gatewa
 import { Random, Rotation } from '../seed/random';
 import { ANSWERS, CATEGORY_MIX, Category, DESCRIPTIONS, ratingAnswer } from '../seed/residents';
 import { SimulatorConfig } from './config';
+import { SimulatedPbx } from './pbx';
 import { read, SmsInbox } from './sms-gateway';
 import { UnitMessage, UnitSystems } from './unit-systems';
 
@@ -72,6 +73,7 @@ export class Simulator {
   /** Agents of a street or a community, by its code: they take calls from their own area only. */
   private readonly localAgents: Map<string, Credentials>;
   private readonly districtAdmin: Credentials;
+  private readonly pbx: SimulatedPbx;
   private readonly providers = new Map<string, Provider>();
   /** Jobs in the manual queue for which the agents found nobody to assign. */
   private readonly unassignable = new Set<string>();
@@ -114,6 +116,14 @@ export class Simulator {
         .map((s) => [s.unitCode, agent(s.username)]),
     );
     this.districtAdmin = agent('district.admin');
+    this.pbx = new SimulatedPbx(
+      this.api,
+      { perMinute: config.calls, timeFactor: config.timeFactor, seed: config.seed },
+      this.districtAdmin,
+      this.agents,
+      this.households,
+      (what, n) => this.count('did', what, n),
+    );
   }
 
   // -------------------------------------------------------------------------------------------
@@ -157,6 +167,7 @@ export class Simulator {
       if (definition.status === 200) this.attributes.set(code, (definition.body as { attributes: Attribute[] }).attributes);
     }
     this.count('did', 'unit systems connected', units.length);
+    if (this.config.calls > 0) await this.pbx.start();
   }
 
   /** What an Open311 reporter answers to the category's questions (GeoReport `attribute[code]`). */
@@ -207,6 +218,15 @@ export class Simulator {
     this.loop(this.manualDesk());
     this.loop(this.watchStatuses());
     const endAt = this.config.minutes > 0 ? Date.now() + this.config.minutes * 60_000 : Infinity;
+    if (this.config.calls > 0) {
+      this.loop(
+        this.pbx.run(
+          () => this.noNewCalls || Date.now() >= endAt,
+          (story) => void this.track(story),
+        ),
+      );
+      this.loop(this.pbx.callbackDesk(() => this.stopping));
+    }
     const gapMs = 60_000 / Math.max(this.config.rate, 1e-9);
     while (!this.noNewCalls && Date.now() < endAt && this.config.rate > 0) {
       void this.track(this.newRequest());

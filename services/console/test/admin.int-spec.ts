@@ -65,6 +65,7 @@ describe('the administration console in a browser', () => {
     sim = new Simulator({
       gatewayUrl: d.gatewayUrl,
       rate: 60,
+      calls: 0,
       minutes: 0.4,
       seed: 7,
       timeFactor: 1 / 600,

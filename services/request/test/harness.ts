@@ -76,7 +76,7 @@ export interface RequestHarness {
   as(person: Person): Promise<{ authorization: string }>;
   call(
     person: Person,
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     payload?: object,
     headers?: Record<string, string>,

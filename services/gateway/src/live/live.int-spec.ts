@@ -116,6 +116,44 @@ describe('GET /live/events', () => {
     await stop();
   });
 
+  const callFact = (type: string, callId: string, data: object) =>
+    toKafkaRecord(
+      createEvent('/bangbang/request', {
+        type,
+        subject: callId,
+        data: { callId, orgPath: JINCHENG, direction: 'in', at: new Date().toISOString(), ...data },
+      }),
+    );
+
+  it('pops the caller only for the agent the call rang for, and tells everyone in scope it was answered', async () => {
+    const agentToken = await gw.token('hotline.agent');
+    const agentId = (await gw.app.inject({ method: 'GET', url: '/auth/me', headers: { authorization: `Bearer ${agentToken}` } })).json().id;
+    const agent = await listen(agentToken);
+    const admin = await listen(await gw.token('jincheng.admin'));
+    const callId = randomUUID();
+    const caller = { number: '13812345678', householdId: randomUUID(), name: '王阿姨', address: '金城社区12栋****', openRequests: [] };
+    await producer.send({
+      topic: `${gw.prefix}${TOPICS.request}`,
+      messages: [
+        callFact('bangbang.request.call-rang.v1', callId, { extension: '8001', agentId, caller }),
+        callFact('bangbang.request.call-answered.v1', callId, { extension: '8001', agentId }),
+      ],
+    });
+    const answered = (received: { event: string; data: string }[]) =>
+      received.some((e) => e.event === 'call' && JSON.parse(e.data).type === 'bangbang.request.call-answered.v1');
+    await waitFor(async () => answered(agent.received) && answered(admin.received), { timeoutMs: 30_000, what: 'the answer' });
+
+    const calls = (received: { event: string; data: string }[]) =>
+      received.filter((e) => e.event === 'call').map((e) => JSON.parse(e.data));
+    expect(calls(agent.received)).toMatchObject([
+      { type: 'bangbang.request.call-rang.v1', callId, agentId, extension: '8001', caller },
+      { type: 'bangbang.request.call-answered.v1', callId, agentId },
+    ]);
+    expect(calls(admin.received).map((c) => c.type)).toEqual(['bangbang.request.call-answered.v1']);
+    await agent.stop();
+    await admin.stop();
+  });
+
   it('refuses auditors and anonymous callers', async () => {
     expect((await fetch(`${url}/live/events`, { headers: { authorization: `Bearer ${await gw.token('district.auditor')}` } })).status).toBe(
       403,
