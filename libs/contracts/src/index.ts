@@ -18,4 +18,7 @@ export * from './rating/rating-submitted.v1';
 export * from './merchant/merchant-events.v1';
 export * from './volunteer/volunteer-events.v1';
 export * from './china-time';
+export * from './phone';
+export * from './telephony/pbx-event.v1';
+export * from './telephony/call-events.v1';
 export * from './rating/bayesian';

@@ -6,6 +6,8 @@ export const TOPICS = {
   merchant: 'bangbang.merchant',
   volunteer: 'bangbang.volunteer',
   rating: 'bangbang.rating',
+  /** The PBX's reports as the gateway's CTI endpoint took them (the gateway produces, the request service reads). */
+  telephony: 'bangbang.telephony',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

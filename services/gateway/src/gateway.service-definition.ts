@@ -5,6 +5,9 @@ import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Global, Module } from '@nestjs/common';
 import { AuditRecord } from './audit/audit-record.entity';
 import { AuditModule } from './audit/audit.module';
+import { BlockedNumber } from './cti/blocked-number.entity';
+import { CtiModule } from './cti/cti.module';
+import { CtiToken } from './cti/cti-token.entity';
 import { DeadLetterRedrive } from './dead-letters/dead-letter-redrive.entity';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { DirectoryModule } from './directory/directory.module';
@@ -29,6 +32,7 @@ import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-thr
 import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
 import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-scopes';
 import { DeadLetterRedrive1764000000350 } from './migrations/1764000000350-dead-letter-redrive';
+import { Cti1764000000360 } from './migrations/1764000000360-cti';
 import openApiMetadata from './openapi.metadata';
 
 export const GATEWAY_ENTITIES = [
@@ -40,6 +44,8 @@ export const GATEWAY_ENTITIES = [
   MerchantApiKey,
   MerchantUnit,
   DeadLetterRedrive,
+  CtiToken,
+  BlockedNumber,
 ];
 export const GATEWAY_MIGRATIONS = [
   Gateway1764000000300,
@@ -48,6 +54,7 @@ export const GATEWAY_MIGRATIONS = [
   MerchantUnit1764000000330,
   ApiKeyScopes1764000000340,
   DeadLetterRedrive1764000000350,
+  Cti1764000000360,
 ];
 
 @Global()
@@ -72,7 +79,7 @@ export const gatewayService: ServiceDefinition = {
           service: 'gateway',
           entities: GATEWAY_ENTITIES,
           migrations: GATEWAY_MIGRATIONS,
-          producedTopics: [TOPICS.directory],
+          producedTopics: [TOPICS.directory, TOPICS.telephony],
           env,
         }),
         {
@@ -95,6 +102,7 @@ export const gatewayService: ServiceDefinition = {
         EdgeModule,
         LiveModule,
         DeadLettersModule,
+        CtiModule,
       ],
     };
   },

@@ -35,6 +35,13 @@ export class RequestConfig {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
   STATUS_LINK_BASE_URL = 'http://127.0.0.1:3000/m/status';
   @IsInt() @Min(1) @Max(366) STATUS_LINK_TTL_DAYS = 30;
+  /** Working minutes to return a missed or abandoned call (see calls/callback-deadline.ts). */
+  @IsInt() @Min(1) @Max(7 * 24 * 60) CALLBACK_DEADLINE_MINUTES = 30;
+  /** The callback desk's working hours, China time, every day: calls missed outside them are due after the next opening. */
+  @IsInt() @Min(0) @Max(23) CALLBACK_WORK_START_HOUR = 8;
+  @IsInt() @Min(1) @Max(24) CALLBACK_WORK_END_HOUR = 20;
+  /** How often overdue callbacks are looked for and escalated. */
+  @IsInt() @Min(100) @Max(3_600_000) CALLBACK_SWEEP_MS = 30_000;
   /** The public address of the Open311 endpoint, as discovery.json announces it. */
   @IsString() OPEN311_BASE_URL = 'http://127.0.0.1:3000/api/request/open311/v2';
 }
@@ -43,6 +50,9 @@ export const REQUEST_CONFIG = Symbol('REQUEST_CONFIG');
 
 /** The config, refusing to run without a sealing key unless BANGBANG_DEV says this is a developer's machine. */
 export function checkedRequestConfig(config: RequestConfig): RequestConfig {
+  if (config.CALLBACK_WORK_START_HOUR >= config.CALLBACK_WORK_END_HOUR) {
+    throw new Error('CALLBACK_WORK_START_HOUR must be before CALLBACK_WORK_END_HOUR');
+  }
   if (config.BANGBANG_DEV) {
     if (!config.NOTIFICATION_KEY) config.NOTIFICATION_KEY = DEVELOPMENT_NOTIFICATION_KEY;
     return config;

@@ -5,6 +5,10 @@ import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { Global, Module } from '@nestjs/common';
 import { BookingVerification } from './booking/booking-verification.entity';
 import { BookingModule } from './booking/booking.module';
+import { AgentExtension } from './calls/agent-extension.entity';
+import { Call } from './calls/call.entity';
+import { Callback } from './calls/callback.entity';
+import { CallsModule } from './calls/calls.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { Category, CommunityCategory } from './catalogue/category.entity';
 import { OrgUnit } from './directory/org-unit.entity';
@@ -21,6 +25,7 @@ import { Open311PublicListing1764000000140 } from './migrations/1764000000140-op
 import { Open311ProvisionalHouseholds1764000000150 } from './migrations/1764000000150-open311-provisional-households';
 import { SealedNotifications1764000000160 } from './migrations/1764000000160-sealed-notifications';
 import { HistoryImport1764000000170 } from './migrations/1764000000170-history-import';
+import { Calls1764000000180 } from './migrations/1764000000180-calls';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -47,6 +52,9 @@ export const REQUEST_ENTITIES = [
   Open311Client,
   Notification,
   BookingVerification,
+  Call,
+  Callback,
+  AgentExtension,
 ];
 
 @Global()
@@ -78,6 +86,7 @@ export const requestService: ServiceDefinition = {
             Open311ProvisionalHouseholds1764000000150,
             SealedNotifications1764000000160,
             HistoryImport1764000000170,
+            Calls1764000000180,
           ],
           producedTopics: [TOPICS.request],
           orgUnitCopy: true,
@@ -100,6 +109,7 @@ export const requestService: ServiceDefinition = {
         StatusModule,
         NotificationsModule,
         HistoryImportModule,
+        CallsModule,
       ],
     };
   },

@@ -4030,6 +4030,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/request/callbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    /** @description Default `open`: the queue. */
+                    status?: "all" | "done" | "open" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.CallbackView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/callbacks/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["request.DoneCallbackDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.CallbackView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/request/callers": {
         parameters: {
             query?: never;
@@ -4065,6 +4161,157 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["request.HouseholdView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call log, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    direction?: "in" | "out";
+                    /** @description Calls that arrived at or after this instant (default: the last 24 hours). */
+                    from?: string;
+                    householdId?: string;
+                    limit?: number;
+                    outcome?: "abandoned" | "answered" | "blocked" | "missed";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.CallView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One call: its timeline and the requests taken during it. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.CallDetailView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/calls/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Answer rate, abandoned rate, waits, handling, calls per agent-hour, callbacks on time; `format=csv` for a spreadsheet. */
+        get: {
+            parameters: {
+                query: {
+                    bucket?: "day" | "hour";
+                    /** @description `all`, or per street or community of the caller's household. */
+                    by?: "all" | "community" | "street";
+                    format?: "csv" | "json";
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                /** @description The figures; with format=csv, one line per period and group, then the total, as an attachment. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.CallFiguresView"];
+                        "text/csv": string;
                     };
                 };
             };
@@ -4168,6 +4415,126 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ExtensionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/request/extensions/{extension}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** An agent is at one extension at a time: mapping them here frees their previous one. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    extension: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["request.MapExtensionDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ExtensionView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    extension: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request.ErrorBody"];
+                    };
+                };
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -8170,6 +8537,352 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cti/blocked-numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `true` (default): only blocks in force now; `false`: the whole record, lifted and expired too. */
+                    active?: "false" | "true";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BlockedNumberView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BlockNumberDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BlockedNumberView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cti/blocked-numbers/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LiftBlockDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BlockedNumberView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cti/pbx/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description The PBX’s CTI token, issued by a district admin. */
+                    "x-cti-token": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PbxEventDto"];
+                    "application/x-www-form-urlencoded": components["schemas"]["PbxEventDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PbxAnswer"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cti/pbx/verdict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Asked before putting a caller through: `reject` for a blocked number. */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                };
+                header: {
+                    /** @description The PBX’s CTI token, issued by a district admin. */
+                    "x-cti-token": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PbxVerdict"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cti/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CtiTokenView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** The token is in this answer only; the gateway keeps its hash. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IssueCtiTokenDto"];
+                };
+            };
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IssuedCtiToken"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cti/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CtiTokenView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/directory/units": {
         parameters: {
             query?: never;
@@ -8569,7 +9282,7 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorBody"];
                     };
                 };
-                /** @description Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments. */
+                /** @description Events `ready`, then `change` (a LiveChange as JSON) and `call` (a LiveCall as JSON: the screen pop and what follows it), and `: ping` comments. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8832,6 +9545,41 @@ export interface components {
             status: number | null;
             userAgent: string | null;
         };
+        BlockedNumberView: {
+            /** @description Rejected now: not lifted and not expired. */
+            active: boolean;
+            /** Format: date-time */
+            blockedAt: string;
+            blockedBy: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            id: string;
+            /** Format: date-time */
+            liftedAt: string | null;
+            liftedBy: string | null;
+            /** @description National format, e.g. `13812345678` or `0510-82345678`. */
+            number: string;
+            orgPath: string;
+            reason: string;
+        };
+        BlockNumberDto: {
+            /** @description Until when; absent: until lifted. */
+            expiresAt?: string;
+            /** @description A mobile or a landline with its area code, in any usual spelling. */
+            number: string;
+            reason: string;
+        };
+        CallerCardV1: {
+            /** @description Masked, as in the household's default view. */
+            address?: string;
+            communityCode?: string;
+            /** Format: uuid */
+            householdId?: string;
+            name?: string;
+            /** @description The number in national format (`13812345678`, `0510-82345678`), or as the PBX sent it when it is not a phone number. */
+            number: string;
+            openRequests: components["schemas"]["OpenRequestCardV1"][];
+        };
         ConsumerHealth: {
             group: string;
             /** @description Messages not yet committed by the group, summed over its topics; null until first read from the broker. */
@@ -8861,6 +9609,18 @@ export interface components {
             role: "agent" | "auditor" | "community_admin" | "district_admin" | "street_admin";
             unitCode: string;
             username: string;
+        };
+        CtiTokenView: {
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            name: string;
+            orgPath: string;
+            /** @description The token's first 12 characters. */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
         DeadLetterView: {
             attempts: number | null;
@@ -9076,8 +9836,44 @@ export interface components {
             message: string | string[];
             statusCode: number;
         };
+        IssueCtiTokenDto: {
+            /** @description Which PBX this is, for telling tokens apart (e.g. `主中继 Asterisk`). */
+            name: string;
+        };
+        IssuedCtiToken: {
+            id: string;
+            /** Format: date-time */
+            issuedAt: string;
+            issuedBy: string;
+            name: string;
+            orgPath: string;
+            /** @description The token's first 12 characters. */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description Shown this once: give it to the PBX as the `X-CTI-Token` header. */
+            token: string;
+        };
         Jwks: {
             keys: Record<string, never>[];
+        };
+        LiftBlockDto: {
+            reason: string;
+        };
+        LiveCall: {
+            /** @description The agent it rang for, or who answered, or who did the callback. */
+            agentId?: string;
+            at: string;
+            callbackId?: string;
+            /** @description The screen pop: only in call-rang. */
+            caller?: components["schemas"]["CallerCardV1"];
+            callId: string;
+            extension?: string;
+            id: string;
+            orgPath: string;
+            /** @description How the call ended (call-ended). */
+            outcome?: string;
+            type: string;
         };
         Liveness: {
             /** @enum {string} */
@@ -9455,6 +10251,13 @@ export interface components {
             from: string;
             to: string;
         };
+        OpenRequestCardV1: {
+            categoryCode: string;
+            /** Format: uuid */
+            id: string;
+            number: string;
+            status: string;
+        };
         OrgUnitV1: {
             code: string;
             /** @enum {string} */
@@ -9466,6 +10269,40 @@ export interface components {
             path: string;
             /** @enum {string} */
             status: "active" | "retired";
+        };
+        PbxAnswer: {
+            accepted: boolean;
+            /**
+             * @description `reject`: the caller's number is blocked; the PBX should refuse the call.
+             * @enum {string}
+             */
+            action: "accept" | "reject";
+            /** @description Already received (same callId and event; for ringing and transfer, same extension too): taken once, not again. */
+            duplicate: boolean;
+            /** @enum {string} */
+            reason?: "blocked";
+        };
+        PbxEventDto: {
+            agentId?: string;
+            at?: string;
+            /** Format: uuid */
+            callbackId?: string;
+            callId: string;
+            /** @enum {string} */
+            cause?: "abandoned" | "busy" | "cancel" | "congestion" | "failed" | "noAnswer" | "normal";
+            /** @enum {string} */
+            direction?: "in" | "out";
+            /** @enum {string} */
+            event: "answer" | "hangup" | "newCall" | "ringing" | "transfer";
+            extension?: string;
+            from?: string;
+            to?: string;
+        };
+        PbxVerdict: {
+            /** @enum {string} */
+            action: "accept" | "reject";
+            /** @enum {string} */
+            reason?: "blocked";
         };
         PrincipalView: {
             credential?: string;
@@ -9830,6 +10667,158 @@ export interface components {
             phone: string;
             preferredWindow?: components["schemas"]["request.WindowDto"];
         };
+        "request.CallbackView": {
+            attempts: number;
+            /** @description The (first) missed call. */
+            callId: string;
+            communityCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            doneBy: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            escalatedAt: string | null;
+            /** @enum {string|null} */
+            escalationLevel: "district" | "street" | null;
+            householdId: string | null;
+            id: string;
+            missedCalls: number;
+            note: string | null;
+            /** @description In national format, to dial; masked for auditors. */
+            number: string | null;
+            orgPath: string;
+            /** @description Open and past its deadline. */
+            overdue: boolean;
+            /** @enum {string} */
+            reason: "abandoned" | "missed";
+            returnCallId: string | null;
+            /** @enum {string} */
+            status: "done" | "open" | "withdrawn";
+        };
+        "request.CallDetailView": {
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            answeredExtension: string | null;
+            /** Format: date-time */
+            arrivedAt: string;
+            blocked: boolean;
+            /** @description Outbound: the callback it returns. */
+            callbackId: string | null;
+            /** @enum {string|null} */
+            cause: "abandoned" | "busy" | "cancel" | "congestion" | "failed" | "noAnswer" | "normal" | null;
+            communityCode: string | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** Format: date-time */
+            endedAt: string | null;
+            householdId: string | null;
+            id: string;
+            /** @description Masked (`138****5678`); the callback queue shows the whole number to the desk. */
+            number: string | null;
+            orgPath: string;
+            /**
+             * @description Null while the call goes on.
+             * @enum {string|null}
+             */
+            outcome: "abandoned" | "answered" | "blocked" | "missed" | null;
+            /** @description The PBX's id for the call. */
+            pbxCallId: string;
+            /** @description Requests taken during the call. */
+            requests: components["schemas"]["request.CallRequestView"][];
+            streetCode: string | null;
+            talkSeconds: number;
+            /** @description The PBX's reports in the order they happened. */
+            timeline: components["schemas"]["request.CallEntryView"][];
+            waitSeconds: number;
+        };
+        "request.CallEntryView": {
+            agentId?: string;
+            at: string;
+            /** @enum {string} */
+            cause?: "abandoned" | "busy" | "cancel" | "congestion" | "failed" | "noAnswer" | "normal";
+            /** @enum {string} */
+            event: "answer" | "hangup" | "newCall" | "ringing" | "transfer";
+            extension?: string;
+        };
+        "request.CallFigures": {
+            abandoned: number;
+            abandonedRate: number | null;
+            /** @description Hours in which an agent answered at least one call, summed over agents. */
+            agentHours: number;
+            answered: number;
+            /** @description 接通率: answered / offered. Null when nothing was offered. */
+            answerRate: number | null;
+            /** @description Seconds from answer to hang-up, over answered calls. */
+            avgHandlingSeconds: number | null;
+            /** @description Seconds from arrival to answer, over answered calls. */
+            avgWaitSeconds: number | null;
+            /** @description Callbacks opened in the period. */
+            callbacks: number;
+            callbacksDoneOnTime: number;
+            /** @description Done on time / callbacks done or already due; null when none is settled yet. */
+            callbacksOnTimeRate: number | null;
+            callsPerAgentHour: number | null;
+            /** @description The street or community code of the caller's household (`unknown`: a number no household has), or `all`. */
+            group: string;
+            missed: number;
+            /** @description Inbound calls that ended, not counting rejected (blocked) numbers. */
+            offered: number;
+            /** @description The 90th percentile of the same (nearest rank). */
+            p90WaitSeconds: number | null;
+            /** @description China time: `YYYY-MM-DD HH:00` per hour, `YYYY-MM-DD` per day, `total` for the whole range. */
+            period: string;
+        };
+        "request.CallFiguresView": {
+            bucket: string;
+            by: string;
+            from: string;
+            rows: components["schemas"]["request.CallFigures"][];
+            to: string;
+            total: components["schemas"]["request.CallFigures"];
+        };
+        "request.CallRequestView": {
+            categoryCode: string;
+            id: string;
+            number: string;
+            status: string;
+        };
+        "request.CallView": {
+            /** Format: date-time */
+            answeredAt: string | null;
+            answeredBy: string | null;
+            answeredExtension: string | null;
+            /** Format: date-time */
+            arrivedAt: string;
+            blocked: boolean;
+            /** @description Outbound: the callback it returns. */
+            callbackId: string | null;
+            /** @enum {string|null} */
+            cause: "abandoned" | "busy" | "cancel" | "congestion" | "failed" | "noAnswer" | "normal" | null;
+            communityCode: string | null;
+            /** @enum {string} */
+            direction: "in" | "out";
+            /** Format: date-time */
+            endedAt: string | null;
+            householdId: string | null;
+            id: string;
+            /** @description Masked (`138****5678`); the callback queue shows the whole number to the desk. */
+            number: string | null;
+            orgPath: string;
+            /**
+             * @description Null while the call goes on.
+             * @enum {string|null}
+             */
+            outcome: "abandoned" | "answered" | "blocked" | "missed" | null;
+            /** @description The PBX's id for the call. */
+            pbxCallId: string;
+            streetCode: string | null;
+            talkSeconds: number;
+            waitSeconds: number;
+        };
         "request.CancelDto": {
             /** @enum {string} */
             by: "agent" | "resident";
@@ -9901,6 +10890,11 @@ export interface components {
         "request.CreateRequestDto": {
             /** @description For a consultation answered on the spot: the answer given; the request is then closed. */
             answer?: string;
+            /**
+             * Format: uuid
+             * @description The call it is taken on (the screen pop's callId), so the call log lists it.
+             */
+            callId?: string;
             categoryCode: string;
             chosenProviderId?: string;
             description: string;
@@ -9918,12 +10912,29 @@ export interface components {
              */
             urgency?: "complex" | "emergency" | "general" | "utilities";
         };
+        "request.DoneCallbackDto": {
+            /**
+             * Format: uuid
+             * @description The outbound call that returned it, when the PBX did not say so itself.
+             */
+            callId?: string;
+            /** @description What the resident said, or how they were reached. */
+            note?: string;
+        };
         "request.ErrorBody": {
             /** @description The status text, e.g. "Bad Request". */
             error?: string;
             /** @description What was wrong: one sentence, or one per invalid field. */
             message: string | string[];
             statusCode: number;
+        };
+        "request.ExtensionView": {
+            agentId: string;
+            extension: string;
+            orgPath: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
         };
         "request.FeeEligibility": {
             evidence: string;
@@ -9999,6 +11010,10 @@ export interface components {
         "request.Liveness": {
             /** @enum {string} */
             status: "ok";
+        };
+        "request.MapExtensionDto": {
+            /** @description The agent's user id; an agent may only map themselves. */
+            agentId: string;
         };
         "request.Open311Created": {
             account_id: string | null;

@@ -11,7 +11,7 @@ import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { API_KEY_HEADER, ApiKeys } from './api-keys';
 import { rateLimitKey } from './client-address';
 import { BucketLimits, RateLimiter, Take } from './rate-limiter';
-import { isPublicAuthRoute, isPublicRoute, mayReadMetrics, normalisePath, UNGATED_PREFIXES } from './routes';
+import { isPublicAuthRoute, isPublicRoute, mayReadMetrics, normalisePath, PBX_PREFIX, UNGATED_PREFIXES } from './routes';
 
 /** What the gate learnt about a request, for the proxy and the audit hook after it. */
 export interface EdgeIdentity {
@@ -62,7 +62,7 @@ export class EdgeGate {
     const identity: EdgeIdentity = { path };
     request.edge = identity;
     if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
-    if (UNGATED_PREFIXES.some((p) => path.startsWith(p))) return;
+    if (UNGATED_PREFIXES.some((p) => path.startsWith(p)) || path.startsWith(PBX_PREFIX)) return;
     const byAddress = rateLimitKey(request.ip);
     if (isPublicAuthRoute(request.method, path)) return this.limited(reply, this.limiter.take(byAddress, this.limits.public));
     const apiKey = request.headers[API_KEY_HEADER];

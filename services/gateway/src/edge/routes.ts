@@ -73,6 +73,13 @@ export function encodePath(path: string): string {
 /** Never limited or authenticated at the edge: probes, key discovery and static documentation and console assets. */
 export const UNGATED_PREFIXES = ['/health', '/metrics', '/.well-known/', '/docs/assets/', '/assets/'];
 
+/**
+ * The PBX's CTI routes: authenticated by the PBX's own token in the route, and not limited here,
+ * because one PBX reports every call of the hotline from one address (a burst of calls must not be
+ * refused). Tokens are 256 random bits, so guessing them is no use.
+ */
+export const PBX_PREFIX = '/cti/pbx/';
+
 const INTERNAL = [/^127\./, /^10\./, /^172\.(1[6-9]|2\d|3[01])\./, /^192\.168\./, /^::1$/, /^f[cd][0-9a-f]{2}:/i];
 
 /**

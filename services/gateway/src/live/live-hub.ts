@@ -1,10 +1,11 @@
-import { TOPICS, fromKafkaRecord } from '@bangbang/contracts';
+import { CallerCardV1, CallRang, TOPICS, fromKafkaRecord } from '@bangbang/contracts';
 import { ensureTopics, Messaging } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LiveCall } from './live-call.dto';
 
 /** What the console learns of a change: enough to refetch the request, nothing personal. */
 export interface LiveChange {
@@ -17,7 +18,13 @@ export interface LiveChange {
   providerId?: string;
 }
 
-type Listener = (change: LiveChange) => void;
+export type LiveItem = { event: 'change'; data: LiveChange } | { event: 'call'; data: LiveCall };
+
+type Listener = (item: LiveItem) => void;
+
+const CALL_FACT = /^bangbang\.request\.(call|callback)-/;
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 const LIVE_TOPICS = [TOPICS.request, TOPICS.dispatch];
 
@@ -93,26 +100,37 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     await consumer.subscribe({ topics: physical, fromBeginning: false });
     await consumer.run({
       eachMessage: async ({ message }) => {
-        const change = this.toChange(message);
-        if (change) this.listeners.forEach((listener) => listener(change));
+        const item = this.toItem(message);
+        if (item) this.listeners.forEach((listener) => listener(item));
       },
     });
   }
 
-  private toChange(message: { key: Buffer | null; value: Buffer | null; headers?: Record<string, unknown> }): LiveChange | undefined {
+  private toItem(message: { key: Buffer | null; value: Buffer | null; headers?: Record<string, unknown> }): LiveItem | undefined {
     try {
       const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
       const event = fromKafkaRecord({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers });
-      const data = event.data as { requestId?: unknown; orgPath?: unknown; at?: unknown; providerId?: unknown };
-      if (typeof data.requestId !== 'string' || typeof data.orgPath !== 'string') return undefined;
-      return {
-        id: event.id,
-        type: event.type,
-        requestId: data.requestId,
-        orgPath: data.orgPath,
-        at: typeof data.at === 'string' ? data.at : event.time,
-        ...(typeof data.providerId === 'string' && { providerId: data.providerId }),
-      };
+      const data = event.data as Record<string, unknown>;
+      const orgPath = text(data.orgPath);
+      if (!orgPath) return undefined;
+      const at = text(data.at) ?? event.time;
+      if (CALL_FACT.test(event.type)) {
+        const callId = text(data.callId);
+        if (!callId) return undefined;
+        const agentId = text(data.agentId) ?? text(data.doneBy);
+        const call: LiveCall = { id: event.id, type: event.type, callId, orgPath, at };
+        if (agentId) call.agentId = agentId;
+        if (text(data.extension)) call.extension = text(data.extension);
+        if (text(data.outcome)) call.outcome = text(data.outcome);
+        if (text(data.callbackId)) call.callbackId = text(data.callbackId);
+        if (event.type === CallRang.type) call.caller = data.caller as CallerCardV1;
+        return { event: 'call', data: call };
+      }
+      const requestId = text(data.requestId);
+      if (!requestId) return undefined;
+      const change: LiveChange = { id: event.id, type: event.type, requestId, orgPath, at };
+      if (text(data.providerId)) change.providerId = text(data.providerId);
+      return { event: 'change', data: change };
     } catch (err) {
       this.log.warn({ err }, 'live: unreadable event skipped');
       return undefined;

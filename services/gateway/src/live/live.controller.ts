@@ -1,16 +1,28 @@
 import { bearerToken, CurrentPrincipal, inScope, Principal, Roles } from '@bangbang/auth';
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { decodeJwt } from 'jose';
-import { LiveChange, LiveHub } from './live-hub';
+import { CallRang } from '@bangbang/contracts';
+import { LiveCall } from './live-call.dto';
+import { LiveHub, LiveItem } from './live-hub';
 
 const HEARTBEAT_MS = 15_000;
 const RECONNECT_MS = 2_000;
 
-/** Staff see the changes in their scope; a volunteer sees only the facts about their own offers and jobs. */
-const concerns = (principal: Principal, change: LiveChange): boolean =>
-  principal.role === 'volunteer' ? change.providerId === principal.id : inScope(principal, change.orgPath);
+/**
+ * Staff see the changes in their scope; a volunteer sees only the facts about their own offers and
+ * jobs. Calls are for staff: the screen pop (with the caller's card) only for the agent it rang for,
+ * the rest (answered, ended, callbacks) for everyone in scope, so the others' pops close.
+ */
+const concerns = (principal: Principal, item: LiveItem): boolean => {
+  if (item.event === 'change') {
+    return principal.role === 'volunteer' ? item.data.providerId === principal.id : inScope(principal, item.data.orgPath);
+  }
+  if (principal.role === 'volunteer') return false;
+  if (item.data.type === CallRang.type) return item.data.agentId === principal.id;
+  return inScope(principal, item.data.orgPath);
+};
 
 /**
  * `GET /live/events`: a server-sent event stream of request and dispatch changes in the caller's
@@ -20,6 +32,7 @@ const concerns = (principal: Principal, change: LiveChange): boolean =>
  * and the console then refetches, so nothing missed while disconnected stays missed.
  */
 @Controller('live')
+@ApiExtraModels(LiveCall)
 export class LiveController {
   constructor(private readonly hub: LiveHub) {}
 
@@ -27,7 +40,8 @@ export class LiveController {
   @Roles('agent', 'community_admin', 'street_admin', 'district_admin', 'volunteer')
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
-    description: 'Events `ready` then `change` (a LiveChange as JSON), and `: ping` comments.',
+    description:
+      'Events `ready`, then `change` (a LiveChange as JSON) and `call` (a LiveCall as JSON: the screen pop and what follows it), and `: ping` comments.',
     content: { 'text/event-stream': { schema: { type: 'string' } } },
   })
   async events(@CurrentPrincipal() principal: Principal, @Req() req: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
@@ -43,8 +57,8 @@ export class LiveController {
     raw.write(`retry: ${RECONNECT_MS}\n\n`);
     const send = (event: string, data: unknown) => raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     const unsubscribe = this.hub.subscribe(
-      (change: LiveChange) => {
-        if (concerns(principal, change)) send('change', change);
+      (item: LiveItem) => {
+        if (concerns(principal, item)) send(item.event, item.data);
       },
       () => raw.end(),
     );

@@ -3,7 +3,7 @@ import { BadRequestException, HttpException, HttpStatus, Inject, Injectable } fr
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Category } from '../catalogue/category.entity';
-import { normalisePhone } from '../households/phone';
+import { normalisePhone } from '@bangbang/contracts';
 import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { Notification } from '../notifications/notification.entity';
 import { enqueueNotification } from '../notifications/notification-queue';

@@ -1,5 +1,5 @@
 import { AuditOrigin, Principal, recordAudit } from '@bangbang/auth';
-import { AuditRecorded, coarseLocation, RequestImported } from '@bangbang/contracts';
+import { AuditRecorded, coarseLocation, normalisePhone, RequestImported } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,6 @@ import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
 import { feePolicyAt } from '../eligibility/fee-rules';
 import { callerLookupQuery } from '../households/caller-lookup';
 import { Household } from '../households/household.entity';
-import { normalisePhone } from '../households/phone';
 import { requestNumber } from '../requests/request-number';
 import { ServiceRequest, TimelineEntry } from '../requests/service-request.entity';
 import { HistoryImportDto, HistoryImportView, ImportedRecord, PastRequestDto } from './history-import.dto';

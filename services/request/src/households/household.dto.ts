@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CONTACT_METHODS, type ContactMethod, RESIDENT_TAGS, type ResidentTag } from './resident.entity';
-import { PHONE_SUFFIX } from './phone';
+import { PHONE_SUFFIX } from '@bangbang/contracts';
 
 export class ResidentDto {
   @IsString() @Length(1, 64) name: string;

@@ -1,5 +1,5 @@
 import { AuditOrigin, canSeeUnmasked, maskAddress, maskPhone, Principal, recordAudit, scopedRepository } from '@bangbang/auth';
-import { AuditRecorded, FeePolicy } from '@bangbang/contracts';
+import { AuditRecorded, FeePolicy, nationalFormat, normalisePhone } from '@bangbang/contracts';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -12,7 +12,6 @@ import { ServiceRequest } from '../requests/service-request.entity';
 import { callerLookupQuery, PhoneMatch } from './caller-lookup';
 import { CallerQuery, CreateHouseholdDto, ResidentDto, VerifyHouseholdDto } from './household.dto';
 import { Household } from './household.entity';
-import { nationalFormat, normalisePhone } from './phone';
 import { Resident, ResidentPhone } from './resident.entity';
 
 export class RequestSummary {

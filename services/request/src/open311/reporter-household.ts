@@ -4,7 +4,7 @@ import { EntityManager, Like } from 'typeorm';
 import { OrgUnit } from '../directory/org-unit.entity';
 import { callerLookupQuery } from '../households/caller-lookup';
 import { Household } from '../households/household.entity';
-import { normalisePhone } from '../households/phone';
+import { normalisePhone } from '@bangbang/contracts';
 import { insertProvisionalHousehold } from '../households/provisional-household';
 import { Open311CreateDto } from './open311.dto';
 import { Neighbour, NEIGHBOUR_RADIUS_M, NEIGHBOURS, PlaceUnit, placeReport } from './report-placement';

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
 import type { Actor } from '../access';
 import { deadlinesFor } from '../catalogue/deadlines';
+import { linkCall } from '../calls/call-link';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
 import { feePolicyAt } from '../eligibility/fee-rules';
@@ -77,6 +78,7 @@ export class IntakeService {
     if (dto.residentId && !(await m.existsBy(Resident, { id: dto.residentId, householdId: household.id }))) {
       throw new BadRequestException(`residentId: ${dto.residentId} does not live in household ${household.id}`);
     }
+    if (dto.callId) await linkCall(m, dto.callId, household, ctx.scopeOrgPath);
     const category = await this.catalogue.forIntake(m, dto.categoryCode, household.communityCode);
     if (dto.answer && category.kind !== 'consultation') {
       throw new BadRequestException(`answer: ${category.code} is a home service; only a consultation is answered at intake`);
@@ -107,6 +109,7 @@ export class IntakeService {
       preferredFrom: window?.from ?? null,
       preferredTo: window?.to ?? null,
       chosenProviderId: dto.chosenProviderId ?? null,
+      callId: dto.callId ?? null,
       status: 'received' as const,
       reopenCount: 0,
       responseDueAt: due.responseDueAt,

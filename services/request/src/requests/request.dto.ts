@@ -21,6 +21,8 @@ export class CreateRequestDto {
   @IsOptional() @IsIn(URGENCIES) urgency?: Urgency;
   @IsOptional() @ValidateNested() @Type(() => WindowDto) preferredWindow?: WindowDto;
   @IsOptional() @IsString() @Length(1, 64) chosenProviderId?: string;
+  /** The call it is taken on (the screen pop's callId), so the call log lists it. */
+  @IsOptional() @IsUUID() callId?: string;
   /** For a consultation answered on the spot: the answer given; the request is then closed. */
   @IsOptional() @IsString() @Length(1, DESCRIPTION_MAX) answer?: string;
 }

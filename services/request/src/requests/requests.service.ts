@@ -1,5 +1,5 @@
 import { AuditOrigin, likePrefix, Principal, recordAudit, scopedRepository } from '@bangbang/auth';
-import { AuditRecorded, RequestCancelled, RequestReopened, RequestSignedOff } from '@bangbang/contracts';
+import { AuditRecorded, nationalFormat, RequestCancelled, RequestReopened, RequestSignedOff } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import {
   ConflictException,
@@ -13,7 +13,6 @@ import {
 import { DataSource, EntityManager, FindOptionsWhere, In, Like, Raw } from 'typeorm';
 import { Actor, actorOf } from '../access';
 import { Household } from '../households/household.entity';
-import { nationalFormat } from '../households/phone';
 import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';

@@ -51,6 +51,8 @@ export class ServiceRequest {
   @Column({ name: 'import_source', type: 'text', nullable: true }) importSource: string | null;
   @Column({ name: 'import_ref', type: 'text', nullable: true }) importRef: string | null;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  /** The call the request was taken on (intake during a call). */
+  @Column({ name: 'call_id', type: 'uuid', nullable: true }) callId: string | null;
 }
 
 @Entity('request_timeline')
