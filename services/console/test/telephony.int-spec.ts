@@ -118,7 +118,7 @@ describe('the console with a phone system, in a browser', () => {
     const [callback] = ok(await d.api('GET', '/api/request/callbacks', agent)).filter((b: { number: string }) => b.number === QUEUED_PHONE);
     await pbx({ event: 'newCall', callId: 'pbx-back', direction: 'out', from: EXTENSION, to: QUEUED_PHONE, callbackId: callback.id });
     await pbx({ event: 'answer', callId: 'pbx-back', extension: EXTENSION });
-    await row.getByRole('button', { name: '回拨' }).click();
+    await row.getByRole('button', { name: /回\s*拨/ }).click();
     await page.getByTestId('return-call').filter({ hasText: '已记录回拨通话' }).waitFor({ timeout: 60_000 });
     await page.getByLabel('回拨说明').fill('已联系，居民说水管的事已经自己处理好了');
     await page.getByRole('button', { name: '完成回拨' }).click();
