@@ -198,7 +198,7 @@ describe('the web console in a browser', () => {
     await done.waitFor();
     const number = (await done.textContent())!.replace('已受理 ', '');
     await page.getByTestId('caller-card').getByRole('link', { name: number }).waitFor();
-    await shot(page, '04-intake-logged');
+    await shot(page, '05-intake-logged');
     const list = ok(await d.api('GET', '/api/request/requests', await as('hotline.agent')));
     const logged = list.filter((r: { description: string }) => r.description === '厨房插座没电，跳闸推不上去');
     expect(logged.map((r: { number: string; chosenProviderId: string }) => [r.number, r.chosenProviderId])).toEqual([[number, unit.id]]);
@@ -215,12 +215,12 @@ describe('the web console in a browser', () => {
     await page.getByTestId('column-on_site').locator(`[data-number="${newRequest.number}"]`).waitFor({ timeout: KAFKA.timeoutMs });
     await unit.complete(newRequest.id);
     await page.getByTestId('column-completed').locator(`[data-number="${newRequest.number}"]`).waitFor({ timeout: KAFKA.timeoutMs });
-    await shot(page, '05-board');
+    await shot(page, '06-board');
     await page.locator(`[data-number="${newRequest.number}"]`).getByRole('link').click();
     await page.getByTestId('request-status').filter({ hasText: '已完工' }).waitFor();
     await page.getByText('金城水电').first().waitFor();
     expect(await page.getByText('居民指定').count()).toBe(1);
-    await shot(page, '06-request-detail');
+    await shot(page, '07-request-detail');
     expect(unit.problems).toEqual([]);
   });
 
@@ -261,7 +261,7 @@ describe('the web console in a browser', () => {
     await dialog.getByText('满意', { exact: true }).nth(1).click();
     await dialog.getByText('未解决（返工重办）').click();
     await page.getByLabel('回访记录').fill('插座又跳闸了，居民要求再来看看');
-    await shot(page, '09-follow-ups');
+    await shot(page, '10-follow-ups');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     // This call is closed; the resident's "not solved" queues the next call-back, after the redo.
     await page.locator('tr', { hasText: '未解决' }).waitFor();
@@ -298,7 +298,7 @@ describe('the web console in a browser', () => {
     expect(await candidates.textContent()).toMatch(/服务质量 \d+/);
     await candidates.getByText('1. 金城水电').click();
     await page.getByLabel('派单原因').fill('居民点名要金城水电');
-    await shot(page, '10-manual-assignment');
+    await shot(page, '11-manual-assignment');
     await page
       .getByRole('button', { name: /派\s*单/ })
       .last()
@@ -332,7 +332,7 @@ describe('the web console in a browser', () => {
       .filter({ hasText: /派单中|已派单/ })
       .waitFor({ timeout: KAFKA.timeoutMs });
     expect(['dispatching', 'assigned']).toContain(await statusOf(repair.id));
-    await shot(page, '11-redo');
+    await shot(page, '12-redo');
     expect(unit.problems).toEqual([]);
   });
 
@@ -373,7 +373,7 @@ describe('the web console in a browser', () => {
     await admin.getByRole('menuitem', { name: '工单看板' }).waitFor();
     await admin.goto(`${d.gatewayUrl}/requests/${elsewhere.id}`);
     await admin.getByText('未找到该工单').waitFor();
-    await shot(admin, '07-not-found');
+    await shot(admin, '08-not-found');
     await admin.goto(`${d.gatewayUrl}/requests/${newRequest.id}`);
     await admin.getByTestId('request-number').filter({ hasText: newRequest.number }).waitFor();
     await adminTab.close();
@@ -406,7 +406,7 @@ describe('the web console in a browser', () => {
     const agentId = ok(await d.api('GET', '/auth/me', await as('hotline.agent'))).id;
     expect(await auditor.getByTestId('audit-actor').allTextContents()).not.toContain(agentId);
     expect(await auditor.getByText('查看住户完整信息').count()).toBeGreaterThan(0);
-    await shot(auditor, '08-audit-log');
+    await shot(auditor, '09-audit-log');
     await auditor.getByRole('button', { name: '退出登录' }).click();
     await auditor.getByLabel('用户名').waitFor();
     await auditorTab.close();

@@ -33,6 +33,9 @@ describe('the mobile sites in a browser', () => {
   let unitId: string;
   let booked: { id: string; number: string };
   let householdId: string;
+  /** The volunteer the app's test signs up, and the haircut they do. */
+  let volunteerId: string;
+  let haircutId: string;
 
   /** Nothing may stick out sideways on a 360-px screen. */
   const fitsWidth = async (p: Page) => expect(await p.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
@@ -309,7 +312,7 @@ describe('the mobile sites in a browser', () => {
     await form.getByRole('button', { name: '提交申请' }).click();
     await v.getByText('审核中').waitFor();
     const volunteer = { authorization: `Bearer ${ok(await d.api('POST', '/auth/login', {}, account)).accessToken}` };
-    const { id: volunteerId } = ok(await d.api('GET', '/auth/me', volunteer));
+    ({ id: volunteerId } = ok(await d.api('GET', '/auth/me', volunteer)));
     expect(ok(await d.api('GET', '/api/volunteer/me', volunteer)).specialties).toEqual([
       expect.objectContaining({ categoryCode: 'home-haircut', valid: true }),
     ]);
@@ -382,6 +385,7 @@ describe('the mobile sites in a browser', () => {
       }),
       201,
     );
+    haircutId = haircut.id;
     await offer.waitFor({ timeout: 60_000 });
     expect(await offer.textContent()).toMatch(/还剩 \d+ (分 \d+ )?秒/);
     expect(await offer.textContent()).toContain('低价服务');
@@ -434,5 +438,56 @@ describe('the mobile sites in a browser', () => {
     await shot(v, 'v09-redeemed');
     expect(ok(await d.api('GET', '/api/volunteer/me/points', volunteer)).balance).toBe(0);
     await app.close();
+  });
+
+  it('shows a volunteer team beside the partner units, scored by what residents said of its members', async () => {
+    const team = ok(await d.api('POST', '/api/volunteer/teams', admin, { name: '绿叶舟理发队', unitPath: JINCHENG }), 201);
+    ok(await d.api('PUT', `/api/volunteer/teams/${team.id}/members/${volunteerId}`, admin, { role: 'leader' }));
+    const link = await waitFor(async () => d.sms.ratingLinks(haircutId)[0], { ...KAFKA, what: 'the haircut’s rating link' });
+    const token = new URL(link.url).searchParams.get('token');
+    await waitFor(
+      async () =>
+        (
+          await d.api(
+            'POST',
+            `/api/rating/public/ratings/${haircutId}`,
+            {},
+            {
+              token,
+              team: 'satisfied',
+              provider: 'satisfied',
+              solved: true,
+              tags: ['polite', 'tidy'],
+            },
+          )
+        ).status === 201,
+      { ...KAFKA, what: 'the haircut’s rating to be accepted' },
+    );
+    await waitFor(
+      async () => {
+        const r = await d.api('GET', `/api/volunteer/public/teams?community=${JINCHENG}&category=home-haircut`);
+        return r.status === 200 && r.body[0]?.scorecard.ratingsCount === 1;
+      },
+      { ...KAFKA, what: 'the team’s scorecard to count the rating' },
+    );
+
+    await page.goto(`${d.gatewayUrl}/m/providers`);
+    await page.getByLabel('社区').selectOption({ label: '金星街道 金城社区' });
+    await page.getByLabel('服务项目').selectOption({ label: '上门理发' });
+    const card = page.getByTestId('provider').filter({ hasText: '绿叶舟理发队' });
+    await card.filter({ hasText: '（1 人评价）' }).waitFor();
+    const text = await card.textContent();
+    for (const words of ['志愿服务队', '礼貌 1', '1 名志愿者', '价格：不收费', '接免费服务']) expect(text).toContain(words);
+    // Water repairs: the unit serves them, the team's only member cuts hair.
+    await page.getByLabel('服务项目').selectOption({ label: '水电维修' });
+    await page.getByTestId('provider').filter({ hasText: '金城便民水电' }).waitFor();
+    expect(await page.getByTestId('provider').filter({ hasText: '绿叶舟理发队' }).count()).toBe(0);
+    await page.getByLabel('服务项目').selectOption({ label: '全部服务' });
+    await card.waitFor();
+    await page.getByTestId('provider').filter({ hasText: '金城便民水电' }).waitFor();
+    await fitsWidth(page);
+    await shot(page, 'm11-providers-team');
+    await card.getByRole('link', { name: '预约志愿服务' }).click();
+    await page.getByRole('button', { name: '获取验证码' }).waitFor();
   });
 });

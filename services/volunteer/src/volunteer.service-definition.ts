@@ -10,6 +10,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { Volunteer1764000000400 } from './migrations/1764000000400-volunteer';
 import { IdempotentSpending1764000000401 } from './migrations/1764000000401-idempotent-spending';
 import { JobLimits1764000000402 } from './migrations/1764000000402-job-limits';
+import { VolunteerRatings1764000000403 } from './migrations/1764000000403-volunteer-ratings';
 import { OfferView } from './offers/offer-view.entity';
 import { OffersModule } from './offers/offers.module';
 import { PointsModule } from './points/points.module';
@@ -44,7 +45,7 @@ export const volunteerService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'volunteer',
         entities: [Volunteer, Certificate, TrainingRecord, Team, TeamMember, Activity, ActivitySignup, Reward, OfferView],
-        migrations: [Volunteer1764000000400, IdempotentSpending1764000000401, JobLimits1764000000402],
+        migrations: [Volunteer1764000000400, IdempotentSpending1764000000401, JobLimits1764000000402, VolunteerRatings1764000000403],
         producedTopics: [TOPICS.volunteer],
         env,
       }),

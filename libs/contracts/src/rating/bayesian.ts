@@ -5,6 +5,9 @@
  */
 export const QUALITY_PRIOR = { score: 0.8, weight: 10 } as const;
 
+/** Stars for the provider question, for the Bayesian score: 满意 5, 基本满意 4, 不满意 1. */
+export const SATISFACTION_STARS = { satisfied: 5, basically_satisfied: 4, dissatisfied: 1 } as const;
+
 /** (C·m + Σ s) / (C + n), from the sum of the provider question's stars over `count` ratings. */
 export function bayesianScore(starsSum: number, count: number): number {
   const normalised = count > 0 ? (starsSum - count) / 4 : 0;

@@ -7263,6 +7263,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/volunteer/public/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Teams with a member holding a valid certificate for it. */
+                    category?: string;
+                    /** @description A community's org path: teams placed in it, its street or the district. */
+                    community?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Refused: bad input, not signed in, not allowed, not found or in conflict. */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.ErrorBody"];
+                    };
+                };
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["volunteer.PublicTeam"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/volunteer/rankings": {
         parameters: {
             query?: never;
@@ -11527,6 +11575,17 @@ export interface components {
             stars: number;
             toNextStar: number | null;
         };
+        "volunteer.PublicTeam": {
+            /** @description The categories its members hold a valid certificate for. */
+            categories: string[];
+            id: string;
+            members: number;
+            name: string;
+            orgPath: string;
+            scorecard: components["schemas"]["volunteer.TeamScorecard"];
+            /** @description Volunteers serve free: always true, said so that teams and units read alike. */
+            takesFreeJobs: boolean;
+        };
         "volunteer.Readiness": {
             consumers: components["schemas"]["volunteer.ConsumerHealth"][];
             database: boolean;
@@ -11618,6 +11677,16 @@ export interface components {
             /** @enum {string} */
             role: "leader" | "member";
             volunteerId: string;
+        };
+        "volunteer.TeamScorecard": {
+            bayesianScore: number;
+            meanStars: number | null;
+            ratingsCount: number;
+            topTags: components["schemas"]["volunteer.TeamTag"][];
+        };
+        "volunteer.TeamTag": {
+            count: number;
+            tag: string;
         };
         "volunteer.TeamView": {
             /** Format: date-time */

@@ -10,6 +10,7 @@ import { useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
 import { FiguresPage } from '../figures/FiguresPage';
 import { OrganisationPage } from '../organisation/OrganisationPage';
+import { TelephonyPage } from '../telephony/TelephonyPage';
 import { PointsPage } from '../points/PointsPage';
 import { UnitPage } from '../units/UnitPage';
 import { UnitsPage } from '../units/UnitsPage';
@@ -60,6 +61,7 @@ function Routed() {
             {allowed.has('/volunteers') && <Route path="/volunteers/:id" element={<VolunteerPage />} />}
             {allowed.has('/points') && <Route path="/points" element={<PointsPage />} />}
             {allowed.has('/organisation') && <Route path="/organisation" element={<OrganisationPage />} />}
+            {allowed.has('/telephony') && <Route path="/telephony" element={<TelephonyPage />} />}
             <Route path="*" element={<Result status="404" title="页面不存在" subTitle="没有找到这个页面，或您无权查看。" />} />
           </Routes>
         </Shell>

@@ -9,9 +9,9 @@ describe('navigation by role', () => {
   it('lands admins on the board; only the district admin and auditors see the audit log', () => {
     const admin = ['/figures', '/units', '/volunteers', '/points', '/organisation'];
     expect(homeFor('community_admin')).toBe('/board');
-    expect(navFor('community_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', ...admin]);
-    expect(navFor('street_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', ...admin]);
-    expect(navFor('district_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', '/audit', ...admin]);
+    expect(navFor('community_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', ...admin, '/telephony']);
+    expect(navFor('street_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', ...admin, '/telephony']);
+    expect(navFor('district_admin').map((e) => e.path)).toEqual(['/workspace', '/board', '/follow-ups', '/audit', ...admin, '/telephony']);
     expect(navFor('auditor').map((e) => e.path)).toEqual(['/audit', ...admin]);
     expect(homeFor('auditor')).toBe('/audit');
   });

@@ -12,6 +12,7 @@ const UNITS: NavEntry = { path: '/units', label: '加盟单位' };
 const VOLUNTEERS: NavEntry = { path: '/volunteers', label: '志愿者' };
 const POINTS: NavEntry = { path: '/points', label: '积分奖励' };
 const ORGANISATION: NavEntry = { path: '/organisation', label: '组织管理' };
+const TELEPHONY: NavEntry = { path: '/telephony', label: '话务管理' };
 
 const ADMINS = ['community_admin', 'street_admin', 'district_admin'];
 const DESK = ['agent', ...ADMINS];
@@ -27,6 +28,8 @@ export function navFor(role: string): NavEntry[] {
   if (role === 'auditor' || role === 'district_admin') entries.push(AUDIT);
   // Auditors read the administration pages too; the services refuse them every change.
   if (role === 'auditor' || ADMINS.includes(role)) entries.push(FIGURES, UNITS, VOLUNTEERS, POINTS, ORGANISATION);
+  // Extensions and blocked numbers are the desk's own business; the request service and gateway refuse auditors.
+  if (ADMINS.includes(role)) entries.push(TELEPHONY);
   return entries;
 }
 

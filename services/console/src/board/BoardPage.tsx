@@ -9,6 +9,7 @@ import { label, OPEN_STATUSES, STATUS_LABELS, URGENCY_COLOURS, URGENCY_LABELS } 
 import { useCategories, useCategoryName, useCommunityName, useUnits } from '../shared/reference-data';
 import { SlaTag, useNow } from '../shared/SlaTag';
 import { boardStatus, BoardFilters, byTimeLeft, filterBoard } from './board-filters';
+import { CallbackQueue } from '../telephony/CallbackQueue';
 import { StatusChart } from './StatusChart';
 
 const JOBS_LIMIT = 500;
@@ -68,6 +69,7 @@ export function BoardPage() {
         <Typography.Text type="secondary">共 {open.length} 件未办结</Typography.Text>
       </Space>
       {requests.isError && <Alert type="error" title={(requests.error as Error).message} />}
+      <CallbackQueue />
       <StatusChart items={open} statuses={OPEN_STATUSES} now={now} />
       <Row gutter={12} wrap={false} style={{ overflowX: 'auto' }}>
         {OPEN_STATUSES.map((status) => {

@@ -2,6 +2,7 @@ import { DatePicker, Radio, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useSignedIn } from '../auth/use-session';
+import { CallFiguresTab } from '../telephony/CallFiguresTab';
 import { Breaches } from './Breaches';
 import { Compare } from './Compare';
 import { chinaMonth } from './figures-data';
@@ -11,7 +12,8 @@ import { RatesOverview } from './RatesOverview';
 
 /**
  * The quality of service in the signed-in person's scope: the three rates and composite by month and
- * their trends, comparisons, breaches, the red and black lists and (district only) the providers.
+ * their trends, comparisons, breaches, the red and black lists, (district only) the providers, and
+ * the call centre's figures from the phone system's call log.
  */
 export function FiguresPage() {
   const user = useSignedIn()!;
@@ -26,6 +28,7 @@ export function FiguresPage() {
     { key: 'breaches', label: '超时统计', children: <Breaches level={level} month={month} wholeDistrict={district} /> },
     ...(ranks ? [{ key: 'rankings', label: '红黑榜', children: <Rankings level={level} month={month} /> }] : []),
     ...(district ? [{ key: 'providers', label: '服务方评分', children: <Providers month={month} /> }] : []),
+    { key: 'calls', label: '话务统计', children: <CallFiguresTab month={month} level={level} /> },
   ];
   return (
     <>

@@ -1,4 +1,4 @@
-import { priceRange, rankProviders, starsOf, type Listing, type Scorecard } from './providers';
+import { priceRange, providerName, rankProviders, starsOf, type Listing, type Scorecard, type Team } from './providers';
 
 const unit = (id: string, displayName: string, offerings: [string, number, number][] = []): Listing =>
   ({
@@ -7,6 +7,8 @@ const unit = (id: string, displayName: string, offerings: [string, number, numbe
     offerings: offerings.map(([categoryCode, priceMinFen, priceMaxFen]) => ({ categoryCode, priceMinFen, priceMaxFen, description: '' })),
   }) as Listing;
 const card = (providerId: string, bayesianScore: number): Scorecard => ({ providerId, bayesianScore }) as Scorecard;
+const team = (id: string, name: string, ratingsCount: number, bayesianScore = 0.8): Team =>
+  ({ id, name, scorecard: { ratingsCount, bayesianScore, meanStars: null, topTags: [] } }) as unknown as Team;
 
 describe('choosing a provider', () => {
   it('puts the best Bayesian score first and the unrated after the rated, by name', () => {
@@ -18,7 +20,20 @@ describe('choosing a provider', () => {
         ['d', card('d', 0.9)],
       ]),
     );
-    expect(ranked.map((r) => r.unit.id)).toEqual(['d', 'c', 'b', 'a']);
+    expect(ranked.map(providerName)).toEqual(['丁家', '丙家', '甲家', '乙家']);
+  });
+
+  it('ranks volunteer teams among the units on the same score, a team nobody has rated among the unrated', () => {
+    const ranked = rankProviders([unit('a', '乙家'), unit('c', '丙家')], new Map([['c', card('c', 0.7)]]), [
+      team('t1', '绿叶舟', 3, 0.85),
+      team('t2', '阿姨队', 0),
+    ]);
+    expect(ranked.map((r) => [r.kind, providerName(r)])).toEqual([
+      ['team', '绿叶舟'],
+      ['unit', '丙家'],
+      ['team', '阿姨队'],
+      ['unit', '乙家'],
+    ]);
   });
 
   it('shows the score as one to five stars', () => {

@@ -28,6 +28,17 @@ export const useUnits = (community?: string, category?: string) =>
       ),
   });
 
+export const useTeams = (community?: string, category?: string) =>
+  useQuery({
+    queryKey: ['teams', community ?? '', category ?? ''],
+    queryFn: () =>
+      ok(
+        publicApi.GET('/api/volunteer/public/teams', {
+          params: { query: { community: community || undefined, category: category || undefined } },
+        }),
+      ),
+  });
+
 /** A provider nobody has rated yet has no scorecard (404): that is an answer, not a failure. */
 async function scorecardOf(providerId: string): Promise<Scorecard | undefined> {
   try {
@@ -38,9 +49,10 @@ async function scorecardOf(providerId: string): Promise<Scorecard | undefined> {
   }
 }
 
-/** The units serving a community and category with their scorecards, best first. */
+/** The units and volunteer teams serving a community and category with their scorecards, best first. */
 export function useRankedProviders(community?: string, category?: string) {
   const units = useUnits(community, category);
+  const teams = useTeams(community, category);
   const ids = (units.data ?? []).map((u) => u.id);
   const cards = useQuery({
     queryKey: ['scorecards', ...ids],
@@ -53,8 +65,8 @@ export function useRankedProviders(community?: string, category?: string) {
       ),
   });
   return {
-    ranked: units.data && cards.data ? rankProviders(units.data, cards.data) : undefined,
-    error: units.error ?? cards.error,
+    ranked: units.data && cards.data && teams.data ? rankProviders(units.data, cards.data, teams.data) : undefined,
+    error: units.error ?? cards.error ?? teams.error,
   };
 }
 

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Result, Space, Spin, Tabs, Tag, Timeline } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Timeline } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -7,9 +7,10 @@ import { api } from '../api/client';
 import { ApiError, ok } from '../api/call';
 import type { MerchantUnit, UnitStatusChange } from '../api/admin-types';
 import { useSignedIn } from '../auth/use-session';
+import { ReasonButton } from '../shared/ReasonButton';
 import { hoursText } from './hours';
 import { UnitKeys } from './UnitKeys';
-import { UNIT_KIND_LABELS, UNIT_STATUS_COLOURS, UNIT_STATUS_LABELS, UnitMove, unitMoves } from './unit-moves';
+import { UNIT_KIND_LABELS, UNIT_STATUS_COLOURS, UNIT_STATUS_LABELS, unitMoves } from './unit-moves';
 import { UnitOfferings } from './UnitOfferings';
 import { UnitProfileForm } from './UnitProfileForm';
 import { UnitScorecard } from './UnitScorecard';
@@ -60,7 +61,15 @@ export function UnitPage() {
         extra={
           <Space>
             {unitMoves(u.status, user.role).map((m) => (
-              <MoveButton key={m.to} unit={u} move={m} />
+              <ReasonButton
+                key={m.to}
+                action={m}
+                subject={u.displayName}
+                send={(reason) =>
+                  ok(api.POST('/api/merchant/units/{id}/status', { params: { path: { id: u.id } }, body: { to: m.to, reason } }))
+                }
+                refresh={[['merchant-unit', u.id], ['merchant-units']]}
+              />
             ))}
             {admin && u.status !== 'retired' && <Button onClick={() => setEditing(true)}>修改资料</Button>}
           </Space>
@@ -94,57 +103,6 @@ export function UnitPage() {
         ]}
       />
       {editing && <UnitProfileForm unit={u} onClose={() => setEditing(false)} />}
-    </>
-  );
-}
-
-/** A status move with its reason, which the unit's history and the audit log keep. */
-function MoveButton({ unit, move }: { unit: MerchantUnit; move: UnitMove }) {
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await ok(api.POST('/api/merchant/units/{id}/status', { params: { path: { id: unit.id } }, body: { to: move.to, reason } }));
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['merchant-unit', unit.id] }),
-        qc.invalidateQueries({ queryKey: ['merchant-units'] }),
-      ]);
-      void message.success(`已${move.label}`);
-      setOpen(false);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Button danger={move.danger} type={move.danger ? 'default' : 'primary'} onClick={() => setOpen(true)}>
-        {move.label}
-      </Button>
-      <Modal
-        open={open}
-        title={`${move.label}：${unit.displayName}`}
-        okText="确定"
-        cancelText="取消"
-        okButtonProps={{ disabled: !reason.trim(), danger: move.danger }}
-        confirmLoading={busy}
-        onOk={() => void submit()}
-        onCancel={() => setOpen(false)}
-      >
-        {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-        <Form layout="vertical">
-          <Form.Item label={move.prompt} required>
-            <Input.TextArea aria-label="原因" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Form.Item>
-        </Form>
-      </Modal>
     </>
   );
 }

@@ -1,14 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
   DatePicker,
   Descriptions,
   Form,
-  Input,
   Modal,
   Result,
   Row,
@@ -26,6 +24,7 @@ import { api } from '../api/client';
 import { ApiError, ok } from '../api/call';
 import type { VolunteerDetail } from '../api/admin-types';
 import { useSignedIn } from '../auth/use-session';
+import { ReasonButton, type ReasonAction } from '../shared/ReasonButton';
 import { useCategoryName } from '../shared/reference-data';
 import { usePlaceName } from '../units/use-units';
 import { Ledger } from './Ledger';
@@ -37,12 +36,18 @@ type TrainingModule = VolunteerDetail['training']['missing'][number];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ADMINS = ['community_admin', 'street_admin', 'district_admin'];
 type Review = 'approve' | 'reject' | 'suspend' | 'reinstate';
-const REVIEWS: Record<Review, { label: string; prompt: string; danger?: boolean; from: string }> = {
-  approve: { label: '审核通过', prompt: '审核意见（可空）', from: 'applied' },
+const REVIEWS: Record<Review, ReasonAction & { from: string }> = {
+  approve: { label: '审核通过', prompt: '审核意见（可空）', from: 'applied', reasonRequired: false },
   reject: { label: '不予通过', prompt: '不通过的原因', danger: true, from: 'applied' },
   suspend: { label: '暂停服务', prompt: '暂停原因', danger: true, from: 'approved' },
   reinstate: { label: '恢复服务', prompt: '恢复说明', from: 'suspended' },
 };
+
+function review(id: string, r: Review, reason: string) {
+  const params = { path: { id } };
+  if (r === 'approve') return ok(api.POST('/api/volunteer/volunteers/{id}/approve', { params, body: reason ? { reason } : {} }));
+  return ok(api.POST(`/api/volunteer/volunteers/{id}/${r}`, { params, body: { reason } }));
+}
 
 /** One volunteer: the application with its certificates, training done and missing, points, star level and ledger. */
 export function VolunteerPage() {
@@ -85,7 +90,13 @@ export function VolunteerPage() {
                 {(Object.keys(REVIEWS) as Review[])
                   .filter((r) => REVIEWS[r].from === v.status)
                   .map((r) => (
-                    <ReviewButton key={r} volunteer={v} review={r} />
+                    <ReasonButton
+                      key={r}
+                      action={REVIEWS[r]}
+                      subject={v.displayName}
+                      send={(reason) => review(v.id, r, reason)}
+                      refresh={[['volunteer', v.id], ['volunteers']]}
+                    />
                   ))}
               </Space>
             )
@@ -171,62 +182,6 @@ export function VolunteerPage() {
         </div>
       </Col>
     </Row>
-  );
-}
-
-function ReviewButton({ volunteer, review }: { volunteer: VolunteerDetail; review: Review }) {
-  const r = REVIEWS[review];
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
-  const needsReason = review !== 'approve';
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const params = { path: { id: volunteer.id } };
-      if (review === 'approve') await ok(api.POST('/api/volunteer/volunteers/{id}/approve', { params, body: reason ? { reason } : {} }));
-      else if (review === 'reject') await ok(api.POST('/api/volunteer/volunteers/{id}/reject', { params, body: { reason } }));
-      else if (review === 'suspend') await ok(api.POST('/api/volunteer/volunteers/{id}/suspend', { params, body: { reason } }));
-      else await ok(api.POST('/api/volunteer/volunteers/{id}/reinstate', { params, body: { reason } }));
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['volunteer', volunteer.id] }),
-        qc.invalidateQueries({ queryKey: ['volunteers'] }),
-      ]);
-      void message.success(`已${r.label}`);
-      setOpen(false);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <Button type={r.danger ? 'default' : 'primary'} danger={r.danger} onClick={() => setOpen(true)}>
-        {r.label}
-      </Button>
-      <Modal
-        open={open}
-        title={`${r.label}：${volunteer.displayName}`}
-        okText="确定"
-        cancelText="取消"
-        okButtonProps={{ disabled: needsReason && !reason.trim() }}
-        confirmLoading={busy}
-        onOk={() => void submit()}
-        onCancel={() => setOpen(false)}
-      >
-        {error && <Alert type="error" title={error} style={{ marginBottom: 12 }} />}
-        <Form layout="vertical">
-          <Form.Item label={r.prompt} required={needsReason}>
-            <Input.TextArea aria-label="原因" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </Form.Item>
-        </Form>
-      </Modal>
-    </>
   );
 }
 

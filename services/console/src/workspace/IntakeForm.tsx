@@ -97,7 +97,10 @@ export function IntakeForm({ household }: { household: Household }) {
     try {
       const body = intakeBody(household.id, draftValues, category!);
       const created = await ok(
-        api.POST('/api/request/requests', { body: body, headers: { 'idempotency-key': draft.idempotencyKey } }),
+        api.POST('/api/request/requests', {
+          body: draft.pop ? { ...body, callId: draft.pop.callId } : body,
+          headers: { 'idempotency-key': draft.idempotencyKey },
+        }),
         FIELDS,
       );
       setLogged(created);

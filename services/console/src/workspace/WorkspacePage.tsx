@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Col, Empty, Input, InputRef, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, Empty, Input, InputRef, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { ok } from '../api/call';
@@ -9,6 +9,30 @@ import { CallerCard } from './CallerCard';
 import { IntakeForm } from './IntakeForm';
 import { parsePhoneQuery } from './intake-rules';
 import { RegisterHousehold } from './RegisterHousehold';
+import { MyExtension } from '../telephony/MyExtension';
+import type { ScreenPop } from '../telephony/calls';
+
+/** The call the phone system put through: ringing, on the line with this agent, or over. */
+function PopBanner({ pop }: { pop: ScreenPop }) {
+  const [state, colour] = pop.ended ? ['通话已结束', 'default'] : pop.locked ? ['通话中', 'green'] : ['振铃中', 'orange'];
+  return (
+    <Alert
+      type={pop.ended ? 'info' : 'success'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="screen-pop"
+      title={
+        <Space>
+          来电 {pop.number}
+          <Tag color={colour} data-testid="call-state">
+            {state}
+          </Tag>
+          {pop.locked && <Typography.Text type="secondary">本次受理的诉求会记入这通电话</Typography.Text>}
+        </Space>
+      }
+    />
+  );
+}
 
 /** F2 anywhere in the console jumps to the phone search, as a call comes in. */
 const SEARCH_SHORTCUT = 'F2';
@@ -46,9 +70,11 @@ export function WorkspacePage() {
   return (
     <Row gutter={24}>
       <Col xs={24} lg={11}>
+        <MyExtension />
+        {draft.pop && <PopBanner pop={draft.pop} />}
         <Space.Compact style={{ width: '100%', marginBottom: 16 }}>
           <Input.Search
-            key={draft.search ? 'call' : 'idle'}
+            key={draft.pop?.callId ?? (draft.search ? 'call' : 'idle')}
             ref={search}
             autoFocus
             size="large"

@@ -1,4 +1,8 @@
 import { createContext, ReactNode, useCallback, useContext, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useSignedIn } from '../auth/use-session';
+import { useLiveCalls } from '../live/live-updates';
+import { CALL_RANG, nextPop, type ScreenPop } from '../telephony/calls';
 import type { IntakeValues } from './intake-rules';
 
 /** The call in progress: who is calling and what the agent has typed so far. */
@@ -8,6 +12,8 @@ export interface CallDraft {
   intake: IntakeValues;
   /** One key per request being logged: a resubmit after a lost answer cannot log it twice. */
   idempotencyKey: string;
+  /** The phone system's call this is, when it popped here: requests logged now record it. */
+  pop?: ScreenPop;
 }
 
 const KEY = 'bangbang.call';
@@ -33,7 +39,7 @@ const CallContext = createContext<CallContextValue | undefined>(undefined);
 
 /**
  * Lives above the pages, and in sessionStorage: switching to the board or a request and back, or
- * reloading, keeps the caller and every word typed.
+ * reloading, keeps the caller and every word typed. Calls ringing at the agent's extension open here.
  */
 export function CallProvider({ children }: { children: ReactNode }) {
   const [draft, setDraft] = useState<CallDraft>(load);
@@ -44,6 +50,19 @@ export function CallProvider({ children }: { children: ReactNode }) {
   const update = useCallback((patch: Partial<CallDraft>) => setDraft((d) => save({ ...d, ...patch })), [save]);
   const nextRequest = useCallback(() => setDraft((d) => save({ ...d, intake: {}, idempotencyKey: crypto.randomUUID() })), [save]);
   const endCall = useCallback(() => setDraft(() => save(fresh())), [save]);
+  const me = useSignedIn()?.id ?? '';
+  const navigate = useNavigate();
+  // The screen pop: a ring at this agent's extension opens the caller (or the new-household form
+  // with the number) in the workspace; the pop follows the call's answer and end.
+  useLiveCalls((call) => {
+    setDraft((d) => {
+      const pop = nextPop(d.pop, call, me);
+      if (pop === d.pop) return d;
+      if (call.type === CALL_RANG && pop) return save({ ...fresh(), search: pop.number, householdId: pop.householdId, pop });
+      return save({ ...d, pop });
+    });
+    if (call.type === CALL_RANG && call.agentId === me) void navigate('/workspace');
+  });
   return <CallContext.Provider value={{ draft, update, nextRequest, endCall }}>{children}</CallContext.Provider>;
 }
 

@@ -21,6 +21,9 @@ describe('public routes', () => {
     ['GET', '/api/request/public/requests/0b7c/status', true],
     ['POST', '/api/request/public/requests/0b7c/status', false],
     ['GET', '/api/request/public/bookings/verification', false],
+    ['GET', '/api/volunteer/public/teams', true],
+    ['POST', '/api/volunteer/public/teams', false],
+    ['GET', '/api/volunteer/teams', false],
   ])('%s %s is public: %s', (method, path, expected) => {
     expect(isPublicRoute(method, path)).toBe(expected);
   });

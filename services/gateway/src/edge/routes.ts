@@ -1,8 +1,8 @@
 import type { GatewayConfig } from '../gateway.config';
 
 /**
- * Routes anyone may call without signing in: the provider directory, residents' ratings and
- * scorecards, the Open311 facade (whose POST the request service checks by `api_key`), online
+ * Routes anyone may call without signing in: the provider directory and the volunteer teams,
+ * residents' ratings and scorecards, the Open311 facade (whose POST the request service checks by `api_key`), online
  * booking (which the request service checks by a code texted to the resident), the residents' site's
  * catalogue and the status page behind the signed link texted after a booking. They
  * are limited per client IP, harder.
@@ -14,6 +14,7 @@ export const PUBLIC_ROUTES: readonly { methods: readonly string[]; prefix: strin
   { methods: ['POST'], prefix: '/api/request/public/bookings' },
   { methods: ['GET', 'HEAD'], prefix: '/api/request/public/catalogue/' },
   { methods: ['GET', 'HEAD'], prefix: '/api/request/public/requests/' },
+  { methods: ['GET', 'HEAD'], prefix: '/api/volunteer/public/' },
 ];
 
 const under = (path: string, prefix: string): boolean =>

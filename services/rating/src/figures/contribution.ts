@@ -1,4 +1,4 @@
-import { chinaDay, type Satisfaction } from '@bangbang/contracts';
+import { chinaDay, SATISFACTION_STARS, type Satisfaction } from '@bangbang/contracts';
 import type { JobFact } from './job-fact';
 
 /** What the figures are broken down by. Unit keys are org paths; category and provider keys codes. */
@@ -34,8 +34,7 @@ export interface Entry {
   counters: Counters;
 }
 
-/** Stars for the provider question, for the Bayesian score: 满意 5, 基本满意 4, 不满意 1. */
-export const STARS: Record<Satisfaction, number> = { satisfied: 5, basically_satisfied: 4, dissatisfied: 1 };
+export const STARS: Record<Satisfaction, number> = SATISFACTION_STARS;
 const content = (s: Satisfaction | null): number => (s === 'satisfied' || s === 'basically_satisfied' ? 1 : 0);
 
 const TAG_COUNTER: Record<string, Counter> = {

@@ -41,11 +41,19 @@ describe('a past request imported from the previous system', () => {
     ]);
   });
 
-  it('counts a late acceptance as late, and an unrated job with no rating', () => {
+  it('counts a late acceptance as late and as a breach, and an unrated job with no rating', () => {
     const late = { ...imported, acceptedAt: '2026-06-14T06:00:00.000Z', signedOffAt: '2026-06-14T08:00:00.000Z', rating: undefined };
     expect(districtDays(late)).toEqual([
-      { day: '2026-06-14', responseDue: 1 },
+      { day: '2026-06-14', responseDue: 1, breaches: 1 },
       { day: '2026-06-15', resolutionDue: 1, resolutionOk: 1 },
+    ]);
+  });
+
+  it('counts a sign-off after the resolution deadline as a breach on the deadline’s day', () => {
+    const slow = { ...imported, signedOffAt: '2026-06-16T03:00:00.000Z' };
+    expect(districtDays(slow).slice(0, 2)).toEqual([
+      { day: '2026-06-14', responseDue: 1, responseOk: 1 },
+      { day: '2026-06-15', resolutionDue: 1, breaches: 1 },
     ]);
   });
 });

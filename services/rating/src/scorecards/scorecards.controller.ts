@@ -1,5 +1,5 @@
 import { Public } from '@bangbang/auth';
-import { type ProviderKind, QUALITY_PRIOR, type Satisfaction } from '@bangbang/contracts';
+import { type ProviderKind, QUALITY_PRIOR, type Satisfaction, SATISFACTION_STARS } from '@bangbang/contracts';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { providerFigures, RECENT_DAYS } from '../figures/provider-figures';
@@ -64,7 +64,7 @@ export class ScorecardsController {
       ratingsCount: f.ratingsCount,
       meanStars: f.meanStars,
       bayesianScore: f.bayesianScore,
-      prior: { ...QUALITY_PRIOR, stars: { satisfied: 5, basically_satisfied: 4, dissatisfied: 1 } },
+      prior: { ...QUALITY_PRIOR, stars: SATISFACTION_STARS },
       recentDays: RECENT_DAYS,
       recent: f.recent,
       topTags: Object.entries(f.tags)

@@ -7,6 +7,7 @@ import { EntityManager } from 'typeorm';
 import { poolAccount, volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
 import { Volunteer } from '../registration/volunteer.entity';
+import { recordVolunteerRating } from '../teams/volunteer-ratings';
 import { PointsConfigService } from './points-config.service';
 import { earnsRatingBonus, jobAward, ratingBonus } from './points-rules';
 
@@ -43,10 +44,11 @@ export class JobEventsHandler {
     await this.award(m, volunteer, 'bonus', `job-bonus:${job.requestId}`, award.bonus, 'free job bonus');
   }
 
-  /** Only the first rating counts: amendments are another event type, not consumed here. */
+  /** Only the first rating earns points: amendments are another event type, which only the teams' scorecards read. */
   @OnEvent(RatingSubmitted)
   async onRated(@Payload() event: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const r = event.data;
+    await recordVolunteerRating(ctx.manager, r);
     // Decided before any lookup: most ratings earn nothing and need no volunteer or config read.
     if (r.providerKind !== 'volunteer' || !earnsRatingBonus(r.provider)) return;
     const volunteer = await this.volunteer(ctx.manager, r.providerId, r.requestId);

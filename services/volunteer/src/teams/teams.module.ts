@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PublicTeamsController } from './public-teams.controller';
+import { RatingEventsHandler } from './rating-events.handler';
 import { TeamsController } from './teams.controller';
 
-@Module({ controllers: [TeamsController] })
+@Module({ controllers: [TeamsController, PublicTeamsController, RatingEventsHandler] })
 export class TeamsModule {}
