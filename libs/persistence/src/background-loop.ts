@@ -178,7 +178,9 @@ class Leadership {
       await client.connect();
       this.client = client;
     }
-    const { rows } = await this.client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held', [this.name]);
+    const { rows } = await this.client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held', [
+      this.name,
+    ]);
     this.held = rows[0].held;
     if (this.held) this.log.info('leading: this instance runs the passes');
     return this.held;

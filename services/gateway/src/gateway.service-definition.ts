@@ -29,6 +29,7 @@ import { LoginThrottle1764000000320 } from './migrations/1764000000320-login-thr
 import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-unit';
 import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-scopes';
 import { DeadLetterRedrive1764000000350 } from './migrations/1764000000350-dead-letter-redrive';
+import { SharedLimits1764000000360 } from './migrations/1764000000360-shared-limits';
 import openApiMetadata from './openapi.metadata';
 
 export const GATEWAY_ENTITIES = [
@@ -48,6 +49,7 @@ export const GATEWAY_MIGRATIONS = [
   MerchantUnit1764000000330,
   ApiKeyScopes1764000000340,
   DeadLetterRedrive1764000000350,
+  SharedLimits1764000000360,
 ];
 
 @Global()
