@@ -20,13 +20,27 @@ interface CallOptions {
 }
 
 const MAX_THROTTLE_WAIT_S = 10;
+/** The gateway never took the call: any other gateway may. */
+const REFUSED = new Set(['ECONNREFUSED']);
+/** The connection broke with the call in flight: repeated only when repeating is safe. */
+const BROKEN = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
 export class GatewayClient {
   private readonly tokens = new Map<string, Promise<string>>();
   /** Calls answered 429 by the gateway's limiter and waited out. */
   throttled = 0;
 
-  constructor(readonly baseUrl: string) {}
+  private readonly bases: string[];
+  private turn = 0;
+
+  /** One gateway, or several taken in turn, as a load balancer in front of them would. */
+  constructor(baseUrl: string | string[]) {
+    this.bases = [baseUrl].flat();
+  }
+
+  get baseUrl(): string {
+    return this.bases[0];
+  }
 
   async call(method: string, path: string, as: Credentials, options: CallOptions = {}): Promise<Reply> {
     for (let attempt = 0; ; attempt++) {
@@ -41,7 +55,7 @@ export class GatewayClient {
         headers['content-type'] = 'application/x-www-form-urlencoded';
         body = new URLSearchParams(options.form).toString();
       }
-      const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+      const res = await this.send(path, { method, headers, body });
       const text = await res.text();
       const reply: Reply = { status: res.status, body: parse(text, res.headers.get('content-type')), headers: res.headers };
       const retryAfter = Number(res.headers.get('retry-after') ?? NaN);
@@ -66,6 +80,26 @@ export class GatewayClient {
     throw new Error(
       `${method} ${path} answered ${reply.status}: ${typeof reply.body === 'string' ? reply.body.slice(0, 300) : JSON.stringify(reply.body)}`,
     );
+  }
+
+  /**
+   * To the next gateway in turn; when it cannot be reached, to the others. A call cut off in flight
+   * is repeated elsewhere only when that is safe: a read, or a change carrying an idempotency key.
+   */
+  private async send(path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<Response> {
+    const start = this.turn;
+    this.turn = (this.turn + 1) % this.bases.length;
+    const repeatable = init.method === 'GET' || 'idempotency-key' in init.headers;
+    for (let i = 0; ; i++) {
+      const base = this.bases[(start + i) % this.bases.length];
+      try {
+        return await fetch(`${base}${path}`, init);
+      } catch (err) {
+        const code = (err as { cause?: { code?: string } }).cause?.code ?? '';
+        const another = REFUSED.has(code) || (repeatable && BROKEN.has(code));
+        if (!another || i + 1 >= this.bases.length) throw err;
+      }
+    }
   }
 
   /** Remembers a token obtained elsewhere (a volunteer's sign-up answers with one). */
