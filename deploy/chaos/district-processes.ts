@@ -167,9 +167,11 @@ export class DistrictProcesses {
     gateways[0].start();
     await this.untilAnswers('gateway', '/health/ready');
     for (const [i, g] of gateways.entries()) if (i > 0) g.start();
-    for (let i = 1; i < count; i++) await this.untilAnswers('gateway', '/health/ready', 180_000, i);
+    // N instances start side by side on a shared machine: each may take N times as long.
+    const waitMs = 180_000 * count;
+    for (let i = 1; i < count; i++) await this.untilAnswers('gateway', '/health/ready', waitMs, i);
     for (const name of SERVICES.slice(1)) for (const p of this.instances.get(name)!) p.start();
-    for (const name of SERVICES) for (let i = 0; i < count; i++) await this.untilAnswers(name, '/health/consumers', 180_000, i);
+    for (const name of SERVICES) for (let i = 0; i < count; i++) await this.untilAnswers(name, '/health/consumers', waitMs, i);
   }
 
   /** The org tree's root and the demo logins in the gateway's database, as `npm start`'s seed puts them there. */
