@@ -39,6 +39,8 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRep
   try {
     await d.start({
       gateway: {
+        // Twelve processes on a shared machine: a call may wait long for a database connection.
+        UPSTREAM_TIMEOUT_MS: '60000',
         RATE_LIMIT_USER_BURST: open,
         RATE_LIMIT_USER_PER_MINUTE: open,
         RATE_LIMIT_API_KEY_BURST: open,
