@@ -53,9 +53,9 @@ export class LifecycleDriver {
   private readonly households: HouseholdPlan[];
   private turn = 0;
 
-  /** `sms` is the fake SMS gateway the request service texts. */
+  /** `sms` is the fake SMS gateway the request service texts; several gateways are taken in turn. */
   constructor(
-    gatewayUrl: string,
+    gatewayUrl: string | string[],
     households: number,
     private readonly sms: SmsInbox,
   ) {

@@ -79,32 +79,50 @@ class Supervised {
  * The six services as separate processes on loopback ports, each on a throwaway database of its own,
  * sharing one topic prefix on the local broker: what the chaos run breaks, one process at a time,
  * and what the lifecycle benchmark measures (`compiled`: the `dist/` build `npm start` runs, rather
- * than the sources through SWC).
+ * than the sources through SWC). With `instances: N` every service, the gateway too, runs N
+ * processes on one database, and each gateway spreads calls over every instance of each service.
  */
 export class DistrictProcesses {
   readonly prefix: string;
   /** Each service's JSON log, appended across restarts. */
   readonly logs: string;
   readonly databases = new Map<ServiceName, string>();
+  /** Each service's first instance. */
   readonly processes = new Map<ServiceName, Supervised>();
+  /** Every instance of each service, the first one first. */
+  readonly instances = new Map<ServiceName, Supervised[]>();
 
   /**
    * `cpuProfileDir`: each service runs under `node --cpu-prof` and writes its profile into a folder
    * of its own there when it stops (the lifecycle bench's BENCH_CPU_PROF). `brokers`: a broker of the
-   * caller's own (the chaos run's, to kill) instead of the environment's.
+   * caller's own (the chaos run's, to kill) instead of the environment's. `instances`: processes per
+   * service, the gateway too.
    */
-  constructor(private readonly options: { label?: string; compiled?: boolean; cpuProfileDir?: string; brokers?: string } = {}) {
+  constructor(
+    private readonly options: {
+      label?: string;
+      compiled?: boolean;
+      cpuProfileDir?: string;
+      brokers?: string;
+      instances?: number;
+    } = {},
+  ) {
     this.prefix = `${options.label ?? 'chaos'}_${randomBytes(4).toString('hex')}.`;
     this.logs = join(tmpdir(), this.prefix.slice(0, -1));
   }
 
-  /** The process now running a service (a new one after a restart). */
-  pid(name: ServiceName): number | undefined {
-    return this.processes.get(name)!.child?.pid;
+  /** The process now running a service's instance (a new one after a restart). */
+  pid(name: ServiceName, instance = 0): number | undefined {
+    return this.instances.get(name)![instance].child?.pid;
   }
 
-  url(name: ServiceName): string {
-    return `http://127.0.0.1:${this.processes.get(name)!.port}`;
+  url(name: ServiceName, instance = 0): string {
+    return `http://127.0.0.1:${this.instances.get(name)![instance].port}`;
+  }
+
+  /** Every instance's base URL. */
+  urls(name: ServiceName): string[] {
+    return this.instances.get(name)!.map((p) => `http://127.0.0.1:${p.port}`);
   }
 
   databaseUrl(name: ServiceName): string {
@@ -112,48 +130,66 @@ export class DistrictProcesses {
   }
 
   async start(extra: Partial<Record<ServiceName, NodeJS.ProcessEnv>>): Promise<void> {
-    const ports = new Map<ServiceName, number>();
+    const count = this.options.instances ?? 1;
+    const ports = new Map<ServiceName, number[]>();
     for (const name of SERVICES) {
-      ports.set(name, await freePort());
+      const own: number[] = [];
+      for (let i = 0; i < count; i++) own.push(await freePort());
+      ports.set(name, own);
       const db = `bangbang_${this.prefix.slice(0, -1)}_${name}`;
       await onServer((c) => c.query(`CREATE DATABASE ${db}`));
       this.databases.set(name, db);
     }
-    const gateway = `http://127.0.0.1:${ports.get('gateway')}`;
+    const base = (name: ServiceName, i: number) => `http://127.0.0.1:${ports.get(name)![i]}`;
     mkdirSync(this.logs, { recursive: true });
     for (const name of SERVICES) {
-      const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        DATABASE_URL: serverUrl(),
-        DATABASE_NAME: this.databases.get(name),
-        DATABASE_USER: serverUser(),
-        KAFKA_TOPIC_PREFIX: this.prefix,
-        ...(this.options.brokers ? { KAFKA_BROKERS: this.options.brokers } : {}),
-        BANGBANG_DEV: '1',
-        SERVICE_NAME: name,
-        PORT: String(ports.get(name)),
-        LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
-        // Six services and everything else on the machine share one server's connections.
-        DATABASE_POOL_SIZE: '4',
-        ...(name === 'gateway'
-          ? Object.fromEntries(
-              SERVICES.filter((s) => s !== 'gateway').map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports.get(s)}`]),
-            )
-          : { AUTH_JWKS_URL: `${gateway}/.well-known/jwks.json` }),
-        ...extra[name],
-      };
-      const profile = this.options.cpuProfileDir;
-      const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', join(profile, name)] : [];
-      this.processes.set(
-        name,
-        new Supervised(name, ports.get(name)!, env, join(this.logs, `${name}.log`), this.options.compiled ?? false, nodeArgs),
-      );
+      const replicas: Supervised[] = [];
+      for (let i = 0; i < count; i++) {
+        const env: NodeJS.ProcessEnv = {
+          ...process.env,
+          DATABASE_URL: serverUrl(),
+          DATABASE_NAME: this.databases.get(name),
+          DATABASE_USER: serverUser(),
+          KAFKA_TOPIC_PREFIX: this.prefix,
+          ...(this.options.brokers ? { KAFKA_BROKERS: this.options.brokers } : {}),
+          BANGBANG_DEV: '1',
+          SERVICE_NAME: name,
+          PORT: String(ports.get(name)![i]),
+          LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
+          // Six services and everything else on the machine share one server's connections.
+          DATABASE_POOL_SIZE: '4',
+          ...(name === 'gateway'
+            ? Object.fromEntries(
+                SERVICES.filter((s) => s !== 'gateway').map((s) => [
+                  `${s.toUpperCase()}_URL`,
+                  ports
+                    .get(s)!
+                    .map((_, j) => base(s, j))
+                    .join(','),
+                ]),
+              )
+            : // Each instance reads the signing keys from a gateway instance of its own number.
+              { AUTH_JWKS_URL: `${base('gateway', i)}/.well-known/jwks.json` }),
+          ...extra[name],
+        };
+        const log = join(this.logs, i === 0 ? `${name}.log` : `${name}.${i + 1}.log`);
+        const profile = this.options.cpuProfileDir;
+        const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', join(profile, name)] : [];
+        replicas.push(new Supervised(name, ports.get(name)![i], env, log, this.options.compiled ?? false, nodeArgs));
+      }
+      this.instances.set(name, replicas);
+      this.processes.set(name, replicas[0]);
     }
-    // The gateway first: the others fetch its signing keys.
-    this.processes.get('gateway')!.start();
+    // The gateways first: the others fetch their signing keys. The first one alone creates the first key.
+    const gateways = this.instances.get('gateway')!;
+    gateways[0].start();
     await this.untilAnswers('gateway', '/health/ready');
-    for (const name of SERVICES.slice(1)) this.processes.get(name)!.start();
-    for (const name of SERVICES) await this.untilAnswers(name, '/health/consumers');
+    for (const [i, g] of gateways.entries()) if (i > 0) g.start();
+    // N instances start side by side on a shared machine: each may take N times as long.
+    const waitMs = 180_000 * count;
+    for (let i = 1; i < count; i++) await this.untilAnswers('gateway', '/health/ready', waitMs, i);
+    for (const name of SERVICES.slice(1)) for (const p of this.instances.get(name)!) p.start();
+    for (const name of SERVICES) for (let i = 0; i < count; i++) await this.untilAnswers(name, '/health/consumers', waitMs, i);
   }
 
   /** The org tree's root and the demo logins in the gateway's database, as `npm start`'s seed puts them there. */
@@ -164,15 +200,15 @@ export class DistrictProcesses {
     await seedDemo(ds).finally(() => ds.destroy());
   }
 
-  async untilAnswers(name: ServiceName, path: string, timeoutMs = 180_000): Promise<void> {
+  async untilAnswers(name: ServiceName, path: string, timeoutMs = 180_000, instance = 0): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const ok = await fetch(`${this.url(name)}${path}`).then(
+      const ok = await fetch(`${this.url(name, instance)}${path}`).then(
         (r) => r.ok,
         () => false,
       );
       if (ok) return;
-      if (Date.now() > deadline) throw new Error(`${name} did not answer ${path} in ${timeoutMs} ms`);
+      if (Date.now() > deadline) throw new Error(`${name} (instance ${instance + 1}) did not answer ${path} in ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }
@@ -198,7 +234,7 @@ export class DistrictProcesses {
   }
 
   async stop(): Promise<void> {
-    await Promise.all([...this.processes.values()].map((p) => p.stop()));
+    await Promise.all([...this.instances.values()].flat().map((p) => p.stop()));
     for (const db of this.databases.values()) await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
   }
 }

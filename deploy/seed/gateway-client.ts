@@ -31,8 +31,10 @@ interface CallOptions {
 const MAX_THROTTLE_WAIT_S = 10;
 const OUTAGE_RETRY_MS = 90_000;
 const OUTAGE_BACKOFF_MS = [250, 500, 1_000, 2_000, 4_000];
-/** Connection errors (undici's fetch puts the socket's code on `cause`) where the request was never sent. */
+/** Connection errors (undici's fetch puts the socket's code on `cause`) where the request was never sent: any other gateway may take it. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** The connection broke with the call in flight: repeated only when repeating is safe. */
+const BROKEN = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
 export class GatewayClient {
   private readonly tokens = new Map<string, Promise<string>>();
@@ -41,7 +43,17 @@ export class GatewayClient {
   /** Calls tried again because a service or the gateway was down. */
   retriedOutage = 0;
 
-  constructor(readonly baseUrl: string) {}
+  private readonly bases: string[];
+  private turn = 0;
+
+  /** One gateway, or several taken in turn, as a load balancer in front of them would. */
+  constructor(baseUrl: string | string[]) {
+    this.bases = [baseUrl].flat();
+  }
+
+  get baseUrl(): string {
+    return this.bases[0];
+  }
 
   async call(method: string, path: string, as: Credentials, options: CallOptions = {}): Promise<Reply> {
     const safeToRepeat = method === 'GET' || options.repeatable === true || options.headers?.['idempotency-key'] !== undefined;
@@ -67,7 +79,7 @@ export class GatewayClient {
       let res: Response;
       let text: string;
       try {
-        res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+        res = await this.send(path, { method, headers, body }, safeToRepeat);
         text = await res.text();
       } catch (err) {
         const code = (err as { cause?: { code?: string } }).cause?.code;
@@ -106,6 +118,29 @@ export class GatewayClient {
     throw new Error(
       `${method} ${path} answered ${reply.status}: ${typeof reply.body === 'string' ? reply.body.slice(0, 300) : JSON.stringify(reply.body)}`,
     );
+  }
+
+  /**
+   * To the next gateway in turn; when it cannot be reached, to the others. A call cut off in flight
+   * is repeated elsewhere only when that is safe: a read, or a change carrying an idempotency key.
+   */
+  private async send(
+    path: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+    repeatable: boolean,
+  ): Promise<Response> {
+    const start = this.turn;
+    this.turn = (this.turn + 1) % this.bases.length;
+    for (let i = 0; ; i++) {
+      const base = this.bases[(start + i) % this.bases.length];
+      try {
+        return await fetch(`${base}${path}`, init);
+      } catch (err) {
+        const code = (err as { cause?: { code?: string } }).cause?.code ?? '';
+        const another = NOT_SENT.has(code) || (repeatable && BROKEN.has(code));
+        if (!another || i + 1 >= this.bases.length) throw err;
+      }
+    }
   }
 
   /** Remembers a token obtained elsewhere (a volunteer's sign-up answers with one). */

@@ -39,7 +39,13 @@ export class MessagingHousekeeping {
     private readonly topics: TopicNames,
     private readonly config: MessagingConfig,
   ) {
-    this.loop = new BackgroundLoop({ name: 'messaging-housekeeping', everyMs: config.HOUSEKEEPING_MS, pass: () => this.pass() });
+    // One instance prunes; N would only repeat the same deletes and contend for the same rows.
+    this.loop = new BackgroundLoop({
+      name: 'messaging-housekeeping',
+      everyMs: config.HOUSEKEEPING_MS,
+      single: { url: (ds.options as { url: string }).url },
+      pass: () => this.pass(),
+    });
   }
 
   start(): Promise<void> {

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { backgroundPassErrors, backgroundPassSeconds, getLogger } from '@bangbang/observability';
 import { PgListener } from './pg-listener';
 
@@ -21,6 +22,12 @@ export interface BackgroundLoopOptions {
   maxBackoffMs?: number;
   /** Runs the first pass at start instead of after `everyMs`. */
   passAtStart?: boolean;
+  /**
+   * Work that must run in one instance at a time (pruning, sweeping): only the instance holding
+   * this loop's session-level advisory lock on the database at `url` runs passes. The lock is held
+   * on a connection of its own, so it goes with the process; the others try again every poll.
+   */
+  single?: { url: string };
 }
 
 /**
@@ -36,9 +43,16 @@ export class BackgroundLoop {
   private wakeRequested = false;
   private failures = 0;
   private unlisten?: () => Promise<void>;
+  private readonly leadership?: Leadership;
 
   constructor(private readonly options: BackgroundLoopOptions) {
     this.log = getLogger(options.name);
+    if (options.single) this.leadership = new Leadership(options.single.url, `bangbang:loop:${options.name}`, this.log);
+  }
+
+  /** Whether this instance runs the passes (always, unless the loop is `single`). */
+  get leading(): boolean {
+    return this.leadership ? this.leadership.held : true;
   }
 
   async start(): Promise<void> {
@@ -55,6 +69,7 @@ export class BackgroundLoop {
     const unlisten = this.unlisten;
     this.unlisten = undefined;
     await unlisten?.();
+    await this.leadership?.release();
   }
 
   /** Runs a pass now, or right after the one in flight. */
@@ -100,6 +115,7 @@ export class BackgroundLoop {
   private async timedPass(): Promise<boolean | number> {
     const end = backgroundPassSeconds.startTimer({ loop: this.options.name });
     try {
+      if (this.leadership && !(await this.leadership.acquire())) return false;
       const result = (await this.options.pass()) ?? false;
       this.failures = 0;
       return result;
@@ -111,5 +127,52 @@ export class BackgroundLoop {
     } finally {
       end();
     }
+  }
+}
+
+/**
+ * A session-level advisory lock on a dedicated connection: held until released or until the
+ * connection ends, which a crashed process's does at once (the server drops its session).
+ */
+class Leadership {
+  private client?: Client;
+  held = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly name: string,
+    private readonly log: ReturnType<typeof getLogger>,
+  ) {}
+
+  /** Whether this process leads, trying to become leader when it does not. */
+  async acquire(): Promise<boolean> {
+    if (this.held) return true;
+    if (!this.client) {
+      const client = new Client({ connectionString: this.url });
+      client.on('error', (err) => {
+        if (this.held) this.log.warn({ err }, 'leadership connection lost; another instance may take over');
+        if (this.client === client) {
+          this.client = undefined;
+          this.held = false;
+        }
+        void client.end().catch(() => undefined);
+      });
+      await client.connect();
+      this.client = client;
+    }
+    const { rows } = await this.client.query<{ held: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held', [
+      this.name,
+    ]);
+    this.held = rows[0].held;
+    if (this.held) this.log.info('leading: this instance runs the passes');
+    return this.held;
+  }
+
+  async release(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.held = false;
+    // Ending the session releases its advisory locks.
+    await client?.end().catch(() => undefined);
   }
 }

@@ -1,6 +1,5 @@
-import { IsBoolean, IsInt, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
-
-const url = () => IsUrl({ require_tld: false, protocols: ['http', 'https'] });
+import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsUrlList } from './edge/upstream-pool';
 
 export class GatewayConfig {
   /** Development conveniences are opt-in: `npm start` and the test harness set BANGBANG_DEV=1. */
@@ -50,11 +49,12 @@ export class GatewayConfig {
   /** How long one waits for a slot before the sign-in is refused with 503. */
   @IsInt() @Min(1) @Max(60_000) PASSWORD_HASH_MAX_WAIT_MS = 2_000;
 
-  @url() REQUEST_URL = 'http://127.0.0.1:3001';
-  @url() DISPATCH_URL = 'http://127.0.0.1:3002';
-  @url() MERCHANT_URL = 'http://127.0.0.1:3003';
-  @url() VOLUNTEER_URL = 'http://127.0.0.1:3004';
-  @url() RATING_URL = 'http://127.0.0.1:3005';
+  /** Each service's instances: one base URL, or several separated by commas, taken in turn (edge/upstream-pool.ts). */
+  @IsUrlList() REQUEST_URL = 'http://127.0.0.1:3001';
+  @IsUrlList() DISPATCH_URL = 'http://127.0.0.1:3002';
+  @IsUrlList() MERCHANT_URL = 'http://127.0.0.1:3003';
+  @IsUrlList() VOLUNTEER_URL = 'http://127.0.0.1:3004';
+  @IsUrlList() RATING_URL = 'http://127.0.0.1:3005';
   @IsInt() @Min(100) @Max(300_000) UPSTREAM_TIMEOUT_MS = 10_000;
 
   /** The built console (index.html and assets/); empty: dist/console of this build. */

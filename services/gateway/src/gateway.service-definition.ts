@@ -33,6 +33,7 @@ import { MerchantUnit1764000000330 } from './migrations/1764000000330-merchant-u
 import { ApiKeyScopes1764000000340 } from './migrations/1764000000340-api-key-scopes';
 import { DeadLetterRedrive1764000000350 } from './migrations/1764000000350-dead-letter-redrive';
 import { Cti1764000000360 } from './migrations/1764000000360-cti';
+import { SharedLimits1764000000370 } from './migrations/1764000000370-shared-limits';
 import openApiMetadata from './openapi.metadata';
 
 export const GATEWAY_ENTITIES = [
@@ -55,6 +56,7 @@ export const GATEWAY_MIGRATIONS = [
   ApiKeyScopes1764000000340,
   DeadLetterRedrive1764000000350,
   Cti1764000000360,
+  SharedLimits1764000000370,
 ];
 
 @Global()

@@ -13,6 +13,8 @@ export interface TestGateway {
   prefix: string;
   /** Signs in one of the demo users and returns their access token. */
   token(username: DemoUser | string, password?: string): Promise<string>;
+  /** Another instance of this gateway: the same database and topics (closed by `stop`). */
+  another(extraEnv?: NodeJS.ProcessEnv): Promise<NestFastifyApplication>;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
   const ds = app.get(DataSource);
   await seedDemo(ds);
   const tokens = new Map<string, string>();
+  const others: NestFastifyApplication[] = [];
   return {
     app,
     ds,
@@ -44,7 +47,13 @@ export async function startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<Te
       tokens.set(username, token);
       return token;
     },
+    async another(env = {}) {
+      const other = await startTestApp(gatewayService, world.env({ ...GENEROUS_LIMITS, ...extraEnv, ...env }));
+      others.push(other);
+      return other;
+    },
     async stop() {
+      for (const other of others) await other.close();
       await app.close();
       await world.stop();
     },

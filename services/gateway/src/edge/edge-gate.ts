@@ -39,7 +39,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 @Injectable()
 export class EdgeGate {
   private readonly log = getLogger('edge');
-  private readonly limiter = new RateLimiter();
+  private readonly limiter: RateLimiter;
   private readonly limits: Record<'user' | 'key' | 'public', BucketLimits>;
 
   constructor(
@@ -48,6 +48,7 @@ export class EdgeGate {
     private readonly ds: DataSource,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
+    this.limiter = new RateLimiter(ds);
     this.limits = {
       user: { burst: config.RATE_LIMIT_USER_BURST, perMinute: config.RATE_LIMIT_USER_PER_MINUTE },
       key: { burst: config.RATE_LIMIT_API_KEY_BURST, perMinute: config.RATE_LIMIT_API_KEY_PER_MINUTE },
@@ -64,12 +65,12 @@ export class EdgeGate {
     if (path.startsWith('/metrics') && !mayReadMetrics(request.ip)) return this.refuse(reply, 404, 'not found');
     if (UNGATED_PREFIXES.some((p) => path.startsWith(p)) || path.startsWith(PBX_PREFIX)) return;
     const byAddress = rateLimitKey(request.ip);
-    if (isPublicAuthRoute(request.method, path)) return this.limited(reply, this.limiter.take(byAddress, this.limits.public));
+    if (isPublicAuthRoute(request.method, path)) return this.limited(reply, await this.take(byAddress, this.limits.public));
     const apiKey = request.headers[API_KEY_HEADER];
     if (typeof apiKey === 'string') {
       // A key is looked up in the database: an address whose anonymous allowance is spent gets no
       // lookups, and each unknown key spends from it.
-      const allowance = this.limiter.peek(byAddress, this.limits.public);
+      const allowance = await this.peek(byAddress, this.limits.public);
       if (!allowance.allowed) return this.limited(reply, allowance);
       let exchanged: Awaited<ReturnType<ApiKeys['exchange']>>;
       try {
@@ -81,7 +82,7 @@ export class EdgeGate {
         return this.refuse(reply, 503, new DatabaseUnavailableException().message);
       }
       if (!exchanged) {
-        this.limiter.take(byAddress, this.limits.public);
+        await this.take(byAddress, this.limits.public);
         return this.refuse(reply, 401, 'unknown or revoked API key');
       }
       Object.assign(identity, { principal: exchanged.principal, exchangedToken: exchanged.accessToken, apiKeyId: exchanged.keyId });
@@ -96,10 +97,10 @@ export class EdgeGate {
     const publicRoute = isPublicRoute(request.method, path);
     const bucket =
       publicRoute || !identity.principal
-        ? this.limiter.take(byAddress, this.limits.public)
+        ? await this.take(byAddress, this.limits.public)
         : identity.apiKeyId
-          ? this.limiter.take(`key:${identity.apiKeyId}`, this.limits.key)
-          : this.limiter.take(`user:${identity.principal.id}`, this.limits.user);
+          ? await this.take(`key:${identity.apiKeyId}`, this.limits.key)
+          : await this.take(`user:${identity.principal.id}`, this.limits.user);
     if (!bucket.allowed) return this.limited(reply, bucket);
     if (path.startsWith('/api/') && !publicRoute && !identity.principal) {
       reply.header('www-authenticate', 'Bearer');
@@ -121,6 +122,23 @@ export class EdgeGate {
       String(reply.getHeader(CORRELATION_HEADER) ?? ''),
     ).catch((err) => this.log.error({ err }, 'audit of a proxied change failed'));
   };
+
+  /**
+   * The buckets live in the gateway's database; while it cannot be reached calls are let through
+   * rather than refused: signed-in callers' tokens are checked without it, and the limits return with it.
+   */
+  private take(key: string, limits: BucketLimits): Promise<Take> {
+    return this.limiter.take(key, limits).catch((err) => this.unlimited(err));
+  }
+
+  private peek(key: string, limits: BucketLimits): Promise<Take> {
+    return this.limiter.peek(key, limits).catch((err) => this.unlimited(err));
+  }
+
+  private unlimited(err: unknown): Take {
+    this.log.warn({ err }, 'rate limits unavailable; the call is let through');
+    return { allowed: true };
+  }
 
   /** An invalid token makes the caller anonymous here; the route then decides (401 unless public). */
   private async verified(authorization: string | undefined): Promise<Principal | undefined> {

@@ -8,6 +8,7 @@ import { IdentityModule } from '../identity/identity.module';
 import { ApiKeyEventsHandler } from './api-key-events.handler';
 import { ApiKeys } from './api-keys';
 import { installDocs } from './docs';
+import { LimitsSweeper } from './limits-sweeper';
 import { EdgeGate } from './edge-gate';
 import { installOpenApi } from './openapi';
 import { installProxy } from './proxy';
@@ -42,6 +43,6 @@ class EdgeInstaller implements OnModuleInit {
 @Module({
   imports: [IdentityModule],
   controllers: [ApiKeyEventsHandler],
-  providers: [ApiKeys, EdgeGate, EdgeInstaller],
+  providers: [ApiKeys, EdgeGate, EdgeInstaller, LimitsSweeper],
 })
 export class EdgeModule {}

@@ -62,8 +62,9 @@ export function installOpenApi(fastify: FastifyInstance, config: GatewayConfig):
       },
     };
     const unavailable: string[] = [];
-    const entries = Object.entries(upstreams(config)) as [UpstreamName, string][];
-    const docs = await Promise.all(entries.map(([name, base]) => fetchDoc(name, base)));
+    const entries = Object.entries(upstreams(config)) as [UpstreamName, string[]][];
+    // Every instance runs the same build: any one of them describes the service.
+    const docs = await Promise.all(entries.map(([name, bases]) => fetchDoc(name, bases[Math.floor(Math.random() * bases.length)])));
     entries.forEach(([name], i) => {
       const doc = docs[i];
       if (!doc) return void unavailable.push(name);

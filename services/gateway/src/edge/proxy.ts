@@ -5,41 +5,58 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { GatewayConfig } from '../gateway.config';
 import { API_KEY_HEADER } from './api-keys';
 import { encodePath, UpstreamName, upstreams } from './routes';
+import { UpstreamPool } from './upstream-pool';
 
+/**
+ * Failures where the instance never took the call (refused) or lost the connection before answering
+ * (reset): the next instance is tried. A reset call may have reached the service; the services'
+ * writes are idempotent by key or state (a second sign-off or offer answer is refused), and a call
+ * that would otherwise fail is worth the repeat.
+ */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'EHOSTUNREACH']);
 
 /**
  * `/api/<service>/<rest>` → `<SERVICE_URL>/<rest>`, taken from the path the gate decided on (never
- * from the router's own decoding), so the service is sent exactly what was checked. The caller's
- * token (or the one its API key was exchanged for) goes along, with the correlation id and the
- * client's address. Bodies are passed through as bytes, capped by the same body limit as every route.
+ * from the router's own decoding), so the service is sent exactly what was checked. A service with
+ * several instances gets its calls in turn, and a call one instance cannot take goes to the next.
+ * The caller's token (or the one its API key was exchanged for) goes along, with the correlation id
+ * and the client's address. Bodies are passed through as bytes, capped by the same body limit as every route.
  */
 export async function installProxy(fastify: FastifyInstance, config: GatewayConfig): Promise<void> {
-  const targets = upstreams(config);
+  const pools = Object.fromEntries(Object.entries(upstreams(config)).map(([name, bases]) => [name, new UpstreamPool(bases)])) as Record<
+    UpstreamName,
+    UpstreamPool
+  >;
   await fastify.register(async (scope) => {
     await scope.register(replyFrom, { disableRequestLogging: true });
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    scope.all('/api/:service/*', (request, reply) => forward(request, reply, targets, config.UPSTREAM_TIMEOUT_MS));
+    scope.all('/api/:service/*', (request, reply) => forward(request, reply, pools, config.UPSTREAM_TIMEOUT_MS));
   });
 }
 
-function forward(request: FastifyRequest, reply: FastifyReply, targets: Record<UpstreamName, string>, timeout: number) {
+function forward(request: FastifyRequest, reply: FastifyReply, pools: Record<UpstreamName, UpstreamPool>, timeout: number) {
   const decided = request.edge?.path;
   if (!decided) throw new Error('the edge gate did not run before the proxy');
   const [, , service, ...rest] = decided.split('/');
-  const base = Object.hasOwn(targets, service) ? targets[service as UpstreamName] : undefined;
-  if (!base) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no service ${service}` });
+  const pool = Object.hasOwn(pools, service) ? pools[service as UpstreamName] : undefined;
+  if (!pool) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `no service ${service}` });
+  return toInstance(request, reply, service, `/${encodePath(rest.join('/'))}`, pool.order(), timeout);
+}
+
+function toInstance(request: FastifyRequest, reply: FastifyReply, service: string, path: string, bases: string[], timeout: number) {
+  const [base, ...others] = bases;
   const body = request.body as Buffer | undefined;
-  return reply.from(`${base}/${encodePath(rest.join('/'))}`, {
+  return reply.from(`${base}${path}`, {
     timeout,
-    // Never retried here: a caller's retry policy, not the proxy's, decides whether a call is repeated.
+    // Never retried on the same instance: a caller's retry policy, not the proxy's, decides whether a call is repeated.
     retryDelay: () => null,
     ...(body?.length ? { body, contentType: request.headers['content-type'] ?? 'application/octet-stream' } : {}),
     rewriteRequestHeaders: (_req, headers) => forwardedHeaders(request, reply, headers),
     onError: (res, { error }) => {
       const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
       if (code && UNREACHABLE.has(code)) {
+        if (others.length) return void toInstance(request, reply, service, path, others, timeout);
         res.code(502).send({ statusCode: 502, error: 'Bad Gateway', message: `service ${service} is unreachable` });
         return;
       }

@@ -1,4 +1,5 @@
 import type { GatewayConfig } from '../gateway.config';
+import { urlList } from './upstream-pool';
 
 /**
  * Routes anyone may call without signing in: the provider directory and the volunteer teams,
@@ -93,12 +94,13 @@ export function mayReadMetrics(clientIp: string): boolean {
 
 export type UpstreamName = 'request' | 'dispatch' | 'merchant' | 'volunteer' | 'rating';
 
-export function upstreams(config: GatewayConfig): Record<UpstreamName, string> {
+/** Each service's instances, from its comma-separated list of base URLs. */
+export function upstreams(config: GatewayConfig): Record<UpstreamName, string[]> {
   return {
-    request: config.REQUEST_URL,
-    dispatch: config.DISPATCH_URL,
-    merchant: config.MERCHANT_URL,
-    volunteer: config.VOLUNTEER_URL,
-    rating: config.RATING_URL,
+    request: urlList(config.REQUEST_URL),
+    dispatch: urlList(config.DISPATCH_URL),
+    merchant: urlList(config.MERCHANT_URL),
+    volunteer: urlList(config.VOLUNTEER_URL),
+    rating: urlList(config.RATING_URL),
   };
 }

@@ -6,6 +6,7 @@ import { Actor, writeAudit } from '../audit/audit-log';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { LoginThrottle } from './lockout';
+import { DatabaseFailureStore } from './login-failures';
 import { Passwords } from './passwords';
 import { RefreshToken } from './refresh-token.entity';
 import { RetryLater, retryAfterSeconds } from './retry-later';
@@ -38,6 +39,7 @@ export class AuthService {
   ) {
     const common = { windowMs: config.LOGIN_WINDOW_SECONDS * 1_000, firstDelayMs: config.LOGIN_FIRST_DELAY_SECONDS * 1_000 };
     this.throttle = new LoginThrottle(
+      new DatabaseFailureStore(ds),
       { ...common, freeFailures: config.LOGIN_FREE_FAILURES, maxDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1_000 },
       { ...common, freeFailures: config.LOGIN_USERNAME_FREE_FAILURES, maxDelayMs: config.LOGIN_USERNAME_MAX_DELAY_SECONDS * 1_000 },
     );
@@ -49,7 +51,7 @@ export class AuthService {
    */
   async login(username: string, password: string, clientIp: string, origin: AuditOrigin): Promise<TokenPair> {
     const name = username.toLowerCase();
-    const wait = this.throttle.begin(clientIp, name);
+    const wait = await this.throttle.begin(clientIp, name);
     if (wait > 0) throw signInsThrottled(wait);
     let matches: boolean;
     let user: StaffUser | null = null;
@@ -57,15 +59,16 @@ export class AuthService {
       user = await this.ds.manager.createQueryBuilder(StaffUser, 'u').where('lower(u.username) = lower(:name)', { name }).getOne();
       matches = user ? await this.passwords.verify(user.passwordHash, password) : await this.passwords.verifyNobody(password);
     } catch (err) {
-      this.throttle.cancel(clientIp, name);
+      // The database may be what failed; the attempt's count then lapses with its window.
+      await this.throttle.cancel(clientIp, name).catch(() => undefined);
       throw err;
     }
     if (!user || !matches || user.status !== 'active') {
       await this.auditAttempt(user, name, 'auth.login-failed', origin);
-      if (this.throttle.wait(clientIp, name) > 0) await this.auditAttempt(user, name, 'auth.login-throttled', origin);
+      if ((await this.throttle.wait(clientIp, name)) > 0) await this.auditAttempt(user, name, 'auth.login-throttled', origin);
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
-    this.throttle.succeeded(clientIp, name);
+    await this.throttle.succeeded(clientIp, name);
     return this.ds.transaction(async (m) => {
       await writeAudit(m, principalOf(user), { action: 'auth.login-succeeded', resourceType: 'login', resourceId: name }, origin);
       return this.tokens.pair(m, principalOf(user));

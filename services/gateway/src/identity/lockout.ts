@@ -26,69 +26,99 @@ export function afterFailure(failures: Failures | undefined, now: number, policy
   return inWindow ? { count: failures.count + 1, firstAt: failures.firstAt, lastAt: now } : { count: 1, firstAt: now, lastAt: now };
 }
 
+/** Failures by key, as a store of several gateway instances holds them. */
+export type FailureChanges = Map<string, Failures | null>;
+
+export interface FailureStore {
+  read(keys: string[]): Promise<Map<string, Failures>>;
+  /**
+   * Reads `keys`, lets `decide` say what to write (null deletes), and writes it, while any other
+   * instance's update under the same `lock` waits: a check and its count are one step.
+   */
+  update<T>(lock: string, keys: string[], decide: (current: Map<string, Failures>) => [T, FailureChanges]): Promise<T>;
+}
+
 /**
  * Progressive delays for sign-in, in place of a lockout anyone could trigger against any account:
  * per client address and username, strict (one source guessing one account soon waits minutes);
  * per username across all addresses, looser and capped short (a distributed guess is slowed to a
  * trickle, and someone failing on purpose costs the real user a short wait, never a lock). Keyed by
- * the username as typed, so unknown and real usernames behave the same. Held in this process's
- * memory, like the rate limits: N gateway instances allow N times the attempts.
+ * the username as typed, so unknown and real usernames behave the same. Held in a store every
+ * gateway instance shares (the gateway's database), so N instances allow no more attempts than one.
  */
 export class LoginThrottle {
-  private readonly failures = new Map<string, Failures>();
-
   constructor(
+    private readonly store: FailureStore,
     private readonly perSource: ThrottlePolicy,
     private readonly perUsername: ThrottlePolicy,
-    private readonly maxKeys = 100_000,
   ) {}
 
   /**
    * Milliseconds before this attempt may be heard, or 0 when it may be now: then it is counted as a
-   * failure at once, so attempts sent side by side cannot all pass before the first one fails.
+   * failure at once, so attempts sent side by side (to any instance) cannot all pass before the first one fails.
    */
-  begin(ip: string, username: string, now = Date.now()): number {
-    const wait = this.wait(ip, username, now);
-    if (wait > 0) return wait;
+  begin(ip: string, username: string, now = Date.now()): Promise<number> {
     const [source, user] = this.keys(ip, username);
-    if (this.failures.size >= this.maxKeys) this.sweep(now);
-    this.failures.set(source, afterFailure(this.failures.get(source), now, this.perSource));
-    this.failures.set(user, afterFailure(this.failures.get(user), now, this.perUsername));
-    return 0;
+    return this.store.update(user, [source, user], (current) => {
+      const wait = this.waitOf(current, source, user, now);
+      if (wait > 0) return [wait, new Map<string, Failures | null>()];
+      return [
+        0,
+        new Map([
+          [source, afterFailure(current.get(source), now, this.perSource)],
+          [user, afterFailure(current.get(user), now, this.perUsername)],
+        ]),
+      ];
+    });
   }
 
-  wait(ip: string, username: string, now = Date.now()): number {
+  async wait(ip: string, username: string, now = Date.now()): Promise<number> {
     const [source, user] = this.keys(ip, username);
-    return Math.max(waitMs(this.failures.get(source), now, this.perSource), waitMs(this.failures.get(user), now, this.perUsername));
+    return this.waitOf(await this.store.read([source, user]), source, user, now);
   }
 
   /**
    * The source proved it knows the password: its own count starts afresh, and the attempt is taken
    * off the username's count, where failures others made still stand.
    */
-  succeeded(ip: string, username: string): void {
+  succeeded(ip: string, username: string): Promise<void> {
     const [source, user] = this.keys(ip, username);
-    this.failures.delete(source);
-    this.uncount(user);
+    return this.store.update(user, [source, user], (current) => [
+      undefined,
+      new Map([
+        [source, null],
+        [user, uncounted(current.get(user))],
+      ]),
+    ]);
   }
 
   /** The attempt was never heard (too busy, or the database failed): it counts against no one. */
-  cancel(ip: string, username: string): void {
-    for (const key of this.keys(ip, username)) this.uncount(key);
+  cancel(ip: string, username: string): Promise<void> {
+    const [source, user] = this.keys(ip, username);
+    return this.store.update(user, [source, user], (current) => [
+      undefined,
+      new Map([
+        [source, uncounted(current.get(source))],
+        [user, uncounted(current.get(user))],
+      ]),
+    ]);
   }
 
-  private uncount(key: string): void {
-    const failures = this.failures.get(key);
-    if (failures) this.failures.set(key, { ...failures, count: Math.max(0, failures.count - 1) });
+  /** The longest window: failures older than this count for nothing and may be forgotten. */
+  get windowMs(): number {
+    return Math.max(this.perSource.windowMs, this.perUsername.windowMs);
+  }
+
+  private waitOf(current: Map<string, Failures>, source: string, user: string, now: number): number {
+    return Math.max(waitMs(current.get(source), now, this.perSource), waitMs(current.get(user), now, this.perUsername));
   }
 
   private keys(ip: string, username: string): [string, string] {
     const name = username.toLowerCase();
     return [`source:${ip}:${name}`, `user:${name}`];
   }
+}
 
-  private sweep(now: number): void {
-    const window = Math.max(this.perSource.windowMs, this.perUsername.windowMs);
-    for (const [key, f] of this.failures) if (now - f.firstAt >= window) this.failures.delete(key);
-  }
+function uncounted(failures: Failures | undefined): Failures | null {
+  return failures ? { ...failures, count: Math.max(0, failures.count - 1) } : null;
 }

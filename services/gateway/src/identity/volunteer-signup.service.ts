@@ -28,16 +28,18 @@ const ACCEPTED: SignupAccepted = { status: 'accepted', next: 'sign in with this 
  */
 @Injectable()
 export class VolunteerSignupService {
-  private readonly perUsername = new RateLimiter();
+  private readonly perUsername: RateLimiter;
 
   constructor(
     private readonly ds: DataSource,
     private readonly passwords: Passwords,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
-  ) {}
+  ) {
+    this.perUsername = new RateLimiter(ds);
+  }
 
   async signUp(dto: VolunteerSignupDto): Promise<SignupAccepted> {
-    const limit = this.perUsername.take(`signup:${dto.username.toLowerCase()}`, {
+    const limit = await this.perUsername.take(`signup:${dto.username.toLowerCase()}`, {
       burst: this.config.SIGNUP_USERNAME_BURST,
       perMinute: this.config.SIGNUP_USERNAME_PER_MINUTE,
     });

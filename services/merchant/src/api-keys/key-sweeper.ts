@@ -17,7 +17,14 @@ export class KeySweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly ds: DataSource,
     @Inject(MERCHANT_CONFIG) config: MerchantConfig,
   ) {
-    this.loop = new BackgroundLoop({ name: 'key-sweeper', everyMs: config.MAINTENANCE_MS, pass: () => this.sweep() });
+    // Revocation is a conditional UPDATE (each key revoked and announced once by whichever instance
+    // gets there); one sweeper spares the other instances the same scans.
+    this.loop = new BackgroundLoop({
+      name: 'key-sweeper',
+      everyMs: config.MAINTENANCE_MS,
+      single: { url: (ds.options as { url: string }).url },
+      pass: () => this.sweep(),
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {

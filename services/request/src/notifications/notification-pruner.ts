@@ -19,7 +19,12 @@ export class NotificationPruner implements OnApplicationBootstrap, OnModuleDestr
     private readonly ds: DataSource,
     @Inject(REQUEST_CONFIG) private readonly config: RequestConfig,
   ) {
-    this.loop = new BackgroundLoop({ name: 'notification-pruner', everyMs: config.NOTIFICATION_PRUNE_MS, pass: () => this.prune() });
+    this.loop = new BackgroundLoop({
+      name: 'notification-pruner',
+      everyMs: config.NOTIFICATION_PRUNE_MS,
+      single: { url: (ds.options as { url: string }).url },
+      pass: () => this.prune(),
+    });
   }
 
   onApplicationBootstrap(): Promise<void> {
