@@ -87,7 +87,7 @@ describe('the edge: one public entry', () => {
   it('lets public routes through without a token', async () => {
     // No service behind this route yet: the gate lets it pass, and the proxy reports the upstream's absence.
     const res = await gw.app.inject({ method: 'GET', url: '/api/merchant/public/providers' });
-    expect(res.statusCode).toBe(502);
+    expect(res.statusCode).toBe(503);
   });
 
   it('caps the body at the limit with 413, on proxied and own routes', async () => {
@@ -99,10 +99,13 @@ describe('the edge: one public entry', () => {
     expect(own.statusCode).toBe(413);
   });
 
-  it('answers 504 when the upstream is too slow and 502 when it is down', async () => {
+  it('answers 504 when the upstream is too slow, and 503 with Retry-After when it is down (nothing was sent)', async () => {
     const token = await gw.token('jincheng.admin');
     expect((await gw.app.inject({ method: 'GET', url: '/api/request/slow', headers: bearer(token) })).statusCode).toBe(504);
-    expect((await gw.app.inject({ method: 'GET', url: '/api/dispatch/jobs/x', headers: bearer(token) })).statusCode).toBe(502);
+    const down = await gw.app.inject({ method: 'POST', url: '/api/dispatch/jobs/x', headers: bearer(token), payload: {} });
+    expect(down.statusCode).toBe(503);
+    expect(down.headers['retry-after']).toBe('2');
+    expect(down.json().message).toContain('nothing was changed');
     expect((await gw.app.inject({ method: 'GET', url: '/api/nosuch/x', headers: bearer(token) })).statusCode).toBe(404);
   });
 

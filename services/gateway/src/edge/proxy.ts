@@ -8,12 +8,15 @@ import { encodePath, UpstreamName, upstreams } from './routes';
 import { UpstreamPool } from './upstream-pool';
 
 /**
- * Failures where the instance never took the call (refused) or lost the connection before answering
- * (reset): the next instance is tried. A reset call may have reached the service; the services'
- * writes are idempotent by key or state (a second sign-off or offer answer is refused), and a call
- * that would otherwise fail is worth the repeat.
+ * The instance never took the call: nothing was done, so the next instance may take it, and when none
+ * can the caller is told to come back (503), which any client may safely repeat.
  */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'EHOSTUNREACH']);
+const NOT_TAKEN = new Set(['ECONNREFUSED', 'EHOSTUNREACH']);
+/**
+ * The connection broke with the call in flight: it may have been applied. Only a read or a call with
+ * an idempotency key goes to the next instance; anything else answers 502 and the caller decides.
+ */
+const BROKEN = new Set(['ECONNRESET', 'UND_ERR_SOCKET']);
 
 /**
  * `/api/<service>/<rest>` → `<SERVICE_URL>/<rest>`, taken from the path the gate decided on (never
@@ -55,15 +58,24 @@ function toInstance(request: FastifyRequest, reply: FastifyReply, service: strin
     rewriteRequestHeaders: (_req, headers) => forwardedHeaders(request, reply, headers),
     onError: (res, { error }) => {
       const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-      if (code && UNREACHABLE.has(code)) {
-        if (others.length) return void toInstance(request, reply, service, path, others, timeout);
-        res.code(502).send({ statusCode: 502, error: 'Bad Gateway', message: `service ${service} is unreachable` });
+      const notTaken = code !== undefined && NOT_TAKEN.has(code);
+      if (notTaken || (code !== undefined && BROKEN.has(code))) {
+        if (others.length && (notTaken || repeatable(request))) return void toInstance(request, reply, service, path, others, timeout);
+        if (notTaken) {
+          res.header('retry-after', '2');
+          res
+            .code(503)
+            .send({ statusCode: 503, error: 'Service Unavailable', message: `service ${service} is unavailable; nothing was changed` });
+        } else res.code(502).send({ statusCode: 502, error: 'Bad Gateway', message: `service ${service} broke off the call` });
         return;
       }
       res.send(error);
     },
   });
 }
+
+const repeatable = (request: FastifyRequest): boolean =>
+  request.method === 'GET' || request.method === 'HEAD' || request.headers['idempotency-key'] !== undefined;
 
 function forwardedHeaders(request: FastifyRequest, reply: FastifyReply, headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const out: IncomingHttpHeaders = { ...headers };
