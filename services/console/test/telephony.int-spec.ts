@@ -141,6 +141,9 @@ describe('the console with a phone system, in a browser', () => {
       .waitFor({ timeout: 30_000 });
     await totals.locator('.ant-statistic', { hasText: '接通率' }).filter({ hasText: '66.7%' }).waitFor();
     expect(await a.getByTestId('call-trend-chart').locator('canvas').count()).toBe(1);
+    // Per street by the caller's household, named as the org tree names it, not by its code.
+    await a.getByRole('cell', { name: '金星街道', exact: true }).waitFor();
+    expect(await a.getByRole('cell', { name: 'jinxing', exact: true }).count()).toBe(0);
     await shot(a, '35-call-figures');
     await admin.close();
   });

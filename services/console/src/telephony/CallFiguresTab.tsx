@@ -49,8 +49,9 @@ export function CallFiguresTab({ month, level }: { month: string; level: 'street
   const [bucket, setBucket] = useState<'hour' | 'day'>('day');
   const byPeriod = useCallFigures(range, bucket, 'all');
   const byPlace = useCallFigures(range, 'day', level);
-  const communityName = useCommunityName();
-  const placeName = (code: string) => (code === 'unknown' ? '未登记号码' : level === 'community' ? communityName(code) : code);
+  // The org units in scope hold streets as well as communities.
+  const unitName = useCommunityName();
+  const placeName = (code: string) => (code === 'unknown' ? '未登记号码' : unitName(code));
   const total = byPeriod.data?.total;
   const places = sumByGroup(byPlace.data?.rows ?? []);
   const LEVEL = level === 'street' ? '街道' : '社区';
