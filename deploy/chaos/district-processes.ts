@@ -168,8 +168,13 @@ export class DistrictProcesses {
                     .join(','),
                 ]),
               )
-            : // Each instance reads the signing keys from a gateway instance of its own number.
-              { AUTH_JWKS_URL: `${base('gateway', i)}/.well-known/jwks.json` }),
+            : // Every gateway's JWKS, this instance's own number first: the keys come from any that answers.
+              {
+                AUTH_JWKS_URL: ports
+                  .get('gateway')!
+                  .map((_, j) => `${base('gateway', (i + j) % count)}/.well-known/jwks.json`)
+                  .join(','),
+              }),
           ...extra[name],
         };
         const log = join(this.logs, i === 0 ? `${name}.log` : `${name}.${i + 1}.log`);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { LifecycleDriver, LifecycleResult } from '../../bench/lifecycle/driver';
+import { LifecycleDriver, LifecycleResult, Stage } from '../../bench/lifecycle/driver';
 import { seedDistrict } from '../seed/district-seed';
 import { SmsInbox } from '../simulator/sms-gateway';
 import { DistrictProcesses, SERVICES, ServiceName } from './district-processes';
@@ -20,6 +20,8 @@ export interface ScaleOutReport {
   /** Each instance killed, and when (s from the first lifecycle). */
   kills: string[];
   invariants: Array<{ name: string; violations: number }>;
+  /** The slowest of each stage (ms) among the completed lifecycles: where the kills cost time. */
+  slowest: Partial<Record<Stage, number>>;
 }
 
 const DRAIN_MS = 180_000;
@@ -81,8 +83,13 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRep
     const results = await Promise.all(runs);
     const errors: Record<string, number> = {};
     for (const r of results.filter((x) => !x.ok)) errors[r.error ?? '?'] = (errors[r.error ?? '?'] ?? 0) + 1;
+    const slowest: ScaleOutReport['slowest'] = {};
+    for (const r of results.filter((x) => x.ok))
+      for (const [stage, ms] of Object.entries(r.stages) as Array<[Stage, number]>)
+        slowest[stage] = Math.max(slowest[stage] ?? 0, Math.round(ms));
     await drained(d);
     return {
+      slowest,
       started: count,
       completed: results.filter((r) => r.ok).length,
       errors,

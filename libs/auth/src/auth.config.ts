@@ -1,8 +1,9 @@
-import { IsInt, IsString, IsUrl, Max, Min } from 'class-validator';
+import { IsUrlList } from '@bangbang/observability';
+import { IsInt, IsString, Max, Min } from 'class-validator';
 
 export class AuthConfig {
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  AUTH_JWKS_URL = 'http://127.0.0.1:3000/.well-known/jwks.json';
+  /** One gateway's JWKS, or every instance's separated by commas: the keys are then had from any that answers. */
+  @IsUrlList() AUTH_JWKS_URL = 'http://127.0.0.1:3000/.well-known/jwks.json';
   @IsString() AUTH_ISSUER = 'bangbang-gateway';
   @IsString() AUTH_AUDIENCE = 'bangbang';
   /** Tolerated clock skew between the gateway and this service. */

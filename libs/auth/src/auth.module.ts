@@ -1,9 +1,10 @@
-import { loadConfig } from '@bangbang/observability';
+import { loadConfig, urlList } from '@bangbang/observability';
 import { DynamicModule, FactoryProvider, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
+import { JWTVerifyGetKey } from 'jose';
 import { AuthConfig } from './auth.config';
 import { AuthGuard } from './auth.guard';
+import { remoteKeys } from './remote-keys';
 import { TokenVerifier } from './token-verifier';
 
 /** Resolves the verification key of a token; by default the gateway's JWKS, fetched and cached. */
@@ -20,10 +21,7 @@ export interface AuthModuleOptions {
 export class AuthModule {
   static forService(env: NodeJS.ProcessEnv, options: AuthModuleOptions = {}): DynamicModule {
     const config = loadConfig(AuthConfig, env);
-    // The remote set caches keys and refetches (at most every 30 s) when a token names an unknown kid.
-    const keySource = options.keySource ?? {
-      useFactory: () => createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { timeoutDuration: 5_000, cooldownDuration: 30_000 }),
-    };
+    const keySource = options.keySource ?? { useFactory: () => remoteKeys(urlList(config.AUTH_JWKS_URL)) };
     return {
       module: AuthModule,
       global: true,

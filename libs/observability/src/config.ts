@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
+import { isURL, registerDecorator, validateSync, ValidationOptions } from 'class-validator';
 
 export class ConfigError extends Error {}
 
@@ -30,4 +30,29 @@ function convertLike(example: unknown, value: string): unknown {
   if (typeof example === 'boolean') return ['true', '1', 'yes'].includes(value.toLowerCase());
   if (typeof example === 'number') return value.trim() === '' || Number.isNaN(Number(value)) ? value : Number(value);
   return value;
+}
+
+/** `http://a:3001,http://b:3001`: the addresses of several instances, in the order configured. */
+export function urlList(value: string): string[] {
+  return value
+    .split(',')
+    .map((u) => u.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+}
+
+/** One URL, or several separated by commas, each http(s). */
+export function IsUrlList(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isUrlList',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be a URL or a comma-separated list of URLs`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          urlList(value).length > 0 &&
+          urlList(value).every((u) => isURL(u, { require_tld: false, protocols: ['http', 'https'], require_protocol: true })),
+      },
+    });
 }

@@ -1,5 +1,5 @@
 import { IsBoolean, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { IsUrlList } from './edge/upstream-pool';
+import { IsUrlList } from '@bangbang/observability';
 
 export class GatewayConfig {
   /** Development conveniences are opt-in: `npm start` and the test harness set BANGBANG_DEV=1. */

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../gateway.config';
-import { urlList } from './upstream-pool';
+import { urlList } from '@bangbang/observability';
 
 /**
  * Routes anyone may call without signing in: the provider directory and the volunteer teams,

@@ -1,5 +1,6 @@
 import { validateSync } from 'class-validator';
-import { IsUrlList, UpstreamPool, urlList } from './upstream-pool';
+import { IsUrlList, urlList } from '@bangbang/observability';
+import { UpstreamPool } from './upstream-pool';
 
 class Config {
   @IsUrlList() URL = '';

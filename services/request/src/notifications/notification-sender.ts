@@ -17,8 +17,13 @@ interface Claimed {
   attempts: number;
 }
 
-/** How long a claimed message is hidden from other senders while this one tries to deliver it. */
-const LEASE_MS = 60_000;
+/**
+ * A claimed message is hidden from other senders while this one tries to deliver it: for the sends
+ * ahead of it in the batch and its own (NOTIFY_TIMEOUT_MS each), plus this margin for the database.
+ * A batch that runs long thus never has a message taken and sent again by another instance, and a
+ * sender that dies (killed mid-batch) holds up its first messages for little more than the margin.
+ */
+const LEASE_MARGIN_MS = 30_000;
 
 /**
  * Drains the notification queue. Each pass claims due messages with SKIP LOCKED (several instances
@@ -70,14 +75,17 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** One pass: how many messages it claimed, and how many of them were delivered. */
   async drain(): Promise<{ claimed: number; delivered: number }> {
     const claimed = await this.ds
-      .query<[Claimed[], number]>(
-        `UPDATE notification SET attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond'
-        WHERE id IN (SELECT id FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, recipient, body, sealed_body AS "sealedBody", attempts`,
-        [this.config.NOTIFY_BATCH_SIZE, LEASE_MS],
+      .query<[Array<Claimed & { place: string }>, number]>(
+        `UPDATE notification n SET attempts = n.attempts + 1,
+                next_attempt_at = now() + ($2 + c.place * $3) * interval '1 millisecond'
+           FROM (SELECT id, row_number() OVER (ORDER BY next_attempt_at, id) AS place
+                   FROM (SELECT id, next_attempt_at FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
+                          ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) due) c
+          WHERE n.id = c.id
+        RETURNING n.id, n.recipient, n.body, n.sealed_body AS "sealedBody", n.attempts, c.place`,
+        [this.config.NOTIFY_BATCH_SIZE, LEASE_MARGIN_MS, this.config.NOTIFY_TIMEOUT_MS],
       )
-      .then(([rows]) => rows);
+      .then(([rows]) => rows.sort((a, b) => Number(a.place) - Number(b.place)));
     let delivered = 0;
     for (const n of claimed) {
       try {
