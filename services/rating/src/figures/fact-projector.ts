@@ -62,7 +62,7 @@ export class FactProjector {
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
     for (const [provider, steps] of pending.providerSteps()) {
       for (const step of steps) {
-        await addToFigures(m, step.entries);
+        await addToFigures(m, [...step.entries.values()]);
         await refreshProviderQuality(m, provider, step.kind, this.weights);
       }
     }

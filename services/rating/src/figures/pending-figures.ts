@@ -3,8 +3,19 @@ import { COUNTERS, Entry } from './contribution';
 
 /** A provider's counters moved by one event, and its kind to refresh its quality with after them. */
 export interface ProviderStep {
-  entries: Entry[];
+  entries: Map<string, Entry>;
   kind: ProviderKind;
+}
+
+/**
+ * Adds `e` to the entry of its row: one statement may add to a row only once, and an imported
+ * request's facts move the same rows several times.
+ */
+function addTo(rows: Map<string, Entry>, e: Entry): void {
+  const id = `${e.dim}\n${e.key}\n${e.day}`;
+  const held = rows.get(id);
+  if (!held) rows.set(id, { ...e, counters: { ...e.counters } });
+  else for (const c of COUNTERS) held.counters[c] += e.counters[c];
 }
 
 /**
@@ -22,8 +33,8 @@ export class PendingFigures {
 
   add(changes: Entry[], kind: ProviderKind): void {
     for (const e of changes) {
-      if (e.dim === 'provider') this.step(e.key, kind).entries.push(e);
-      else this.addShared(e);
+      if (e.dim === 'provider') addTo(this.step(e.key, kind).entries, e);
+      else addTo(this.shared, e);
     }
   }
 
@@ -50,7 +61,7 @@ export class PendingFigures {
   private step(provider: string, kind: ProviderKind): ProviderStep {
     let step = this.open.get(provider);
     if (!step) {
-      step = { entries: [], kind };
+      step = { entries: new Map(), kind };
       this.open.set(provider, step);
       const steps = this.providers.get(provider);
       if (steps) steps.push(step);
@@ -58,12 +69,5 @@ export class PendingFigures {
     }
     step.kind = kind;
     return step;
-  }
-
-  private addShared(e: Entry): void {
-    const id = `${e.dim}\n${e.key}\n${e.day}`;
-    const held = this.shared.get(id);
-    if (!held) this.shared.set(id, { ...e, counters: { ...e.counters } });
-    else for (const c of COUNTERS) held.counters[c] += e.counters[c];
   }
 }
