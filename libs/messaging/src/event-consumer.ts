@@ -59,6 +59,14 @@ class DeadLetter extends Error {
 }
 
 const MAX_RESTART_MS = 30_000;
+const CHUNK_ATTEMPTS = 3;
+/** PostgreSQL's deadlock_detected and serialization_failure. */
+const TRANSIENT_CODES = new Set(['40P01', '40001']);
+
+const isTransient = (err: unknown): boolean =>
+  TRANSIENT_CODES.has(
+    (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code ?? '',
+  );
 
 /**
  * Applies each event at most once per consumer group (the inbox row and the handler's effects commit
@@ -333,12 +341,19 @@ export class EventConsumer {
    * the chunk still takes effect, each once.
    */
   private async applyChunk(topic: string, partition: number, chunk: Delivery[], heartbeat: () => Promise<void>): Promise<void> {
-    if (chunk.length > 1) {
+    for (let attempt = 1; chunk.length > 1; attempt++) {
       try {
-        return this.count(topic, await this.applyOnce(topic, partition, chunk, 1, heartbeat));
+        return this.count(topic, await this.applyOnce(topic, partition, chunk, attempt, heartbeat));
       } catch (err) {
         eventFailures.inc({ group: this.options.groupId, topic: this.deps.topics.logical(topic) });
+        // Losing a deadlock or a serialization conflict is no event's fault: the whole chunk again
+        // is one transaction, where one by one it would be one per event.
+        if (attempt < CHUNK_ATTEMPTS && isTransient(err) && !this.stopping) {
+          this.log.warn({ err, topic, partition, events: chunk.length }, 'batch lost a lock conflict; applying it again');
+          continue;
+        }
         this.log.warn({ err, topic, partition, events: chunk.length }, 'batch failed; applying its events one by one');
+        break;
       }
     }
     for (const delivery of chunk) await this.applyWithRetries(topic, partition, delivery, heartbeat);
@@ -409,17 +424,33 @@ export class EventConsumer {
       );
       const unseen = new Set(rows.map((r) => r.event_id));
       const outcomes: Outcome[] = [];
+      const atCommit = new Map<string, () => Promise<void>>();
+      const beforeCommit = (key: string, task: () => Promise<void>) => {
+        if (!atCommit.has(key)) atCommit.set(key, task);
+      };
       for (const { event, handler, message } of deliveries) {
         if (!unseen.delete(event.id)) {
           outcomes.push('duplicate');
           continue;
         }
-        const ctx = new EventContext([manager, event, { topic: logical, partition, offset: message.offset, attempt, heartbeat }]);
+        const ctx = new EventContext([
+          manager,
+          event,
+          {
+            topic: logical,
+            partition,
+            offset: message.offset,
+            attempt,
+            heartbeat,
+            beforeCommit,
+          },
+        ]);
         await runWithTrace({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, ctx));
         outcomes.push('applied');
         // A long chunk must not outlast the session: kafkajs sends one only once the interval is up.
         if (deliveries.length > 1) await heartbeat();
       }
+      for (const task of atCommit.values()) await task();
       return outcomes;
     });
   }

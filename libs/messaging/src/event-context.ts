@@ -8,6 +8,12 @@ export interface DeliveryInfo {
   offset: string;
   attempt: number;
   heartbeat: () => Promise<void>;
+  /**
+   * Runs `task` once, after every handler of the transaction (a chunk of events or a single one)
+   * and before it commits; a second call with the same key in the same transaction is ignored.
+   * For writes to rows many transactions share, so they are locked last and held briefly.
+   */
+  beforeCommit: (key: string, task: () => Promise<void>) => void;
 }
 
 /**

@@ -4,8 +4,16 @@ import { COUNTERS, Counter, Counters, Dimension, Entry, zeroCounters } from './c
 const snake = (c: Counter): string => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`);
 export const COLUMNS = COUNTERS.map(snake);
 
-/** The statement adding deltas to the stored counters, its parameters numbered from `$first`. */
-export function figuresUpsert(entries: Entry[], first = 1): { sql: string; params: unknown[] } {
+const byRow = (a: Entry, b: Entry): number =>
+  a.dim < b.dim ? -1 : a.dim > b.dim ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
+
+/**
+ * The statement adding deltas to the stored counters, its parameters numbered from `$first`. It
+ * writes (and locks) the rows in one order, by dimension, key and day, so that two transactions
+ * adding to the same rows wait for each other instead of deadlocking.
+ */
+export function figuresUpsert(unordered: Entry[], first = 1): { sql: string; params: unknown[] } {
+  const entries = [...unordered].sort(byRow);
   const n = (i: number) => `$${first + i}`;
   const casts = COLUMNS.map((_, i) => `${n(i + 3)}::int[]`).join(', ');
   return {

@@ -5,7 +5,6 @@ import {
   JobAssigned,
   JobAssignedV1,
   JobReassigned,
-  ProviderKind,
   RatingAmended,
   RatingSubmitted,
   RatingSubmittedV1,
@@ -26,11 +25,13 @@ import {
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { EntityManager } from 'typeorm';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { closeRatingWindow, openRatingWindow } from '../ratings/rating-links';
-import { FactProjector } from './fact-projector';
+import { Applied, FactProjector } from './fact-projector';
 import { importedFacts } from './imported-facts';
 import { Fact } from './job-fact';
+import { PendingFigures } from './pending-figures';
 
 /** The facts other services (and this one's own ratings) publish, folded into the figures. */
 @Controller()
@@ -52,7 +53,7 @@ export class FactEventsHandler {
   }
 
   private async createdFacts(d: RequestCreatedFacts, ctx: EventContext): Promise<void> {
-    await this.projector.apply(ctx.manager, d.requestId, {
+    await this.apply(ctx, d.requestId, {
       type: 'created',
       orgPath: d.orgPath,
       categoryCode: d.categoryCode,
@@ -75,13 +76,13 @@ export class FactEventsHandler {
   @OnEvent(DeadlineBreached)
   async breached(@Payload() e: CloudEvent<DeadlineBreachedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const d = e.data;
-    await this.projector.apply(ctx.manager, d.requestId, { type: 'breached', deadline: d.deadline, at: d.at, ...placed(d) });
+    await this.apply(ctx, d.requestId, { type: 'breached', deadline: d.deadline, at: d.at, ...placed(d) });
   }
 
   @OnEvent(RequestSignedOff)
   async signedOff(@Payload() e: CloudEvent<RequestSignedOffV1>, @Ctx() ctx: EventContext): Promise<void> {
     const d = e.data;
-    const { before, after } = await this.projector.apply(ctx.manager, d.requestId, {
+    const { before, after } = await this.apply(ctx, d.requestId, {
       type: 'signed-off',
       at: d.at,
       providerId: d.providerId,
@@ -95,19 +96,19 @@ export class FactEventsHandler {
 
   @OnEvent(RequestReopened)
   async reopened(@Payload() e: CloudEvent<RequestReopenedV1>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.projector.apply(ctx.manager, e.data.requestId, { type: 'reopened', at: e.data.at, ...placed(e.data) });
+    await this.apply(ctx, e.data.requestId, { type: 'reopened', at: e.data.at, ...placed(e.data) });
     await closeRatingWindow(ctx.manager, e.data.requestId);
   }
 
   @OnEvent(RequestCancelled)
   async cancelled(@Payload() e: CloudEvent<RequestCancelledV1>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.projector.apply(ctx.manager, e.data.requestId, { type: 'cancelled', at: e.data.at, ...placed(e.data) });
+    await this.apply(ctx, e.data.requestId, { type: 'cancelled', at: e.data.at, ...placed(e.data) });
     await closeRatingWindow(ctx.manager, e.data.requestId);
   }
 
   @OnEvent(RequestAnswered)
   async answered(@Payload() e: CloudEvent<RequestAnsweredV1>, @Ctx() ctx: EventContext): Promise<void> {
-    await this.projector.apply(ctx.manager, e.data.requestId, { type: 'answered', at: e.data.at, ...placed(e.data) });
+    await this.apply(ctx, e.data.requestId, { type: 'answered', at: e.data.at, ...placed(e.data) });
   }
 
   /**
@@ -116,9 +117,9 @@ export class FactEventsHandler {
    */
   @OnEvent(RequestImported)
   async imported(@Payload() e: CloudEvent<RequestImportedV1>, @Ctx() ctx: EventContext): Promise<void> {
-    const touched = new Map<string, ProviderKind>();
-    for (const fact of importedFacts(e.data)) await this.projector.apply(ctx.manager, e.data.requestId, fact, touched);
-    await this.projector.refreshProviders(ctx.manager, touched);
+    const pending = this.pending(ctx);
+    for (const fact of importedFacts(e.data)) await this.projector.apply(ctx.manager, e.data.requestId, fact, pending);
+    pending.endEvent();
   }
 
   @OnEvent(RatingSubmitted)
@@ -131,9 +132,26 @@ export class FactEventsHandler {
     return this.rated(e, ctx);
   }
 
+  private async apply(ctx: EventContext, requestId: string, fact: Fact): Promise<Applied> {
+    const pending = this.pending(ctx);
+    const applied = await this.projector.apply(ctx.manager, requestId, fact, pending);
+    pending.endEvent();
+    return applied;
+  }
+
+  /** The transaction's counters, written once after its last event (see `PendingFigures`). */
+  private pending(ctx: EventContext): PendingFigures {
+    const m = ctx.manager;
+    let pending = collected.get(m);
+    if (!pending) collected.set(m, (pending = new PendingFigures()));
+    const held = pending;
+    ctx.delivery.beforeCommit('rating-figures', () => this.projector.writePending(m, held));
+    return pending;
+  }
+
   private async assignment(e: CloudEvent<JobAssignedV1>, ctx: EventContext): Promise<void> {
     const d = e.data;
-    await this.projector.apply(ctx.manager, d.requestId, {
+    await this.apply(ctx, d.requestId, {
       type: 'assigned',
       at: d.at,
       providerId: d.providerId,
@@ -144,9 +162,11 @@ export class FactEventsHandler {
 
   private async rated(e: CloudEvent<RatingSubmittedV1>, ctx: EventContext): Promise<void> {
     const d = e.data;
-    await this.projector.apply(ctx.manager, d.requestId, { type: 'rated', ...ratedFact(d) });
+    await this.apply(ctx, d.requestId, { type: 'rated', ...ratedFact(d) });
   }
 }
+
+const collected = new WeakMap<EntityManager, PendingFigures>();
 
 const placed = (d: { orgPath: string; categoryCode: string }) => ({ orgPath: d.orgPath, categoryCode: d.categoryCode });
 

@@ -1,8 +1,9 @@
 import type { ProviderKind } from '@bangbang/contracts';
 import { EntityManager } from 'typeorm';
 import { delta } from './contribution';
-import { figuresUpsert } from './daily-figures';
+import { addToFigures, figuresUpsert } from './daily-figures';
 import { applyFact, emptyJob, Fact, JobFact } from './job-fact';
+import { PendingFigures } from './pending-figures';
 import { refreshProviderQuality } from './provider-quality';
 import { Weights } from './rates';
 
@@ -20,10 +21,10 @@ export class FactProjector {
   constructor(private readonly weights: Weights) {}
 
   /**
-   * With `touched`, the providers whose counters moved are collected there for one
-   * `refreshProviders` at the end of a batch instead of after every fact.
+   * With `pending`, the counters are not written here but collected there, for one `writePending`
+   * just before the transaction commits.
    */
-  async apply(m: EntityManager, requestId: string, fact: Fact, touched?: Map<string, ProviderKind>): Promise<Applied> {
+  async apply(m: EntityManager, requestId: string, fact: Fact, pending?: PendingFigures): Promise<Applied> {
     // Creates the row if need be and locks it, in one round trip.
     const [row] = await m.query<[{ fact: JobFact }]>(
       `INSERT INTO job_fact (request_id, fact) VALUES ($1, $2)
@@ -33,7 +34,9 @@ export class FactProjector {
     const before = row.fact;
     const after = applyFact(before, fact);
     if (after === before) return { before, after };
-    const changes = delta(before, after);
+    const all = delta(before, after);
+    pending?.add(all, after.providerKind ?? 'merchant');
+    const changes = pending ? [] : all;
     // The job and the counters in one round trip: this runs for every fact consumed.
     const upsert = figuresUpsert(changes, 4);
     await m.query(
@@ -41,8 +44,7 @@ export class FactProjector {
       [requestId, after, after.orgPath, ...(changes.length ? upsert.params : [])],
     );
     const providers = new Map(changes.filter((e) => e.dim === 'provider').map((e) => [e.key, after.providerKind ?? 'merchant'] as const));
-    if (touched) for (const [p, kind] of providers) touched.set(p, kind);
-    else await this.refreshProviders(m, providers);
+    await this.refreshProviders(m, providers);
     return { before, after };
   }
 
@@ -50,6 +52,22 @@ export class FactProjector {
     for (const [provider, kind] of [...providers].sort((a, b) => a[0].localeCompare(b[0]))) {
       await refreshProviderQuality(m, provider, kind, this.weights);
     }
+  }
+
+  /**
+   * Writes what `apply` collected: per provider, sorted, its counters and quality as after each of
+   * the events in turn (so the quality published is the same as if each event were applied alone),
+   * then the shared rows in one statement.
+   */
+  async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
+    for (const [provider, steps] of pending.providerSteps()) {
+      for (const step of steps) {
+        await addToFigures(m, [...step.entries.values()]);
+        await refreshProviderQuality(m, provider, step.kind, this.weights);
+      }
+    }
+    await addToFigures(m, pending.sharedEntries());
+    pending.clear();
   }
 }
 

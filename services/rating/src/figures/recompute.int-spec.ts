@@ -1,4 +1,3 @@
-import type { ProviderKind } from '@bangbang/contracts';
 import { MessagingTables1764000000000 } from '@bangbang/messaging';
 import { OrgUnitCopy1764000000010 } from '@bangbang/platform';
 import { dataSourceOptions, runMigrationsLocked } from '@bangbang/persistence';
@@ -7,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { seedHistory } from '../../test/history';
 import { Rating1764000000500 } from '../migrations/1764000000500-rating';
 import { FactProjector } from './fact-projector';
+import { PendingFigures } from './pending-figures';
 import { DEFAULT_WEIGHTS } from './rates';
 import { recomputeFigures } from './recompute';
 
@@ -32,9 +32,12 @@ describe('incremental figures against a full recompute, on a seeded history of 1
     const projector = new FactProjector(DEFAULT_WEIGHTS);
     for (let i = 0; i < history.facts.length; i += 500) {
       await ds.transaction(async (m) => {
-        const touched = new Map<string, ProviderKind>();
-        for (const { requestId, fact } of history.facts.slice(i, i + 500)) await projector.apply(m, requestId, fact, touched);
-        await projector.refreshProviders(m, touched);
+        const pending = new PendingFigures();
+        for (const { requestId, fact } of history.facts.slice(i, i + 500)) {
+          await projector.apply(m, requestId, fact, pending);
+          pending.endEvent();
+        }
+        await projector.writePending(m, pending);
       });
     }
   });
