@@ -17,7 +17,7 @@ ACLS=${KAFKA_ACLS:-/opt/kafka/bin/kafka-acls.sh}
 # service  produces-to  consumes (from libs/contracts and the services' @OnEvent handlers)
 RULES=(
   "gateway   bangbang.directory  bangbang.directory bangbang.request bangbang.dispatch bangbang.merchant bangbang.volunteer bangbang.rating"
-  "request   bangbang.request    bangbang.directory bangbang.dispatch bangbang.rating"
+  "request   bangbang.request    bangbang.directory bangbang.dispatch bangbang.rating bangbang.telephony"
   "dispatch  bangbang.dispatch   bangbang.directory bangbang.request bangbang.merchant bangbang.volunteer bangbang.rating"
   "merchant  bangbang.merchant   bangbang.directory bangbang.request bangbang.dispatch bangbang.rating"
   "volunteer bangbang.volunteer  bangbang.directory bangbang.request bangbang.dispatch bangbang.rating"
@@ -39,7 +39,10 @@ for rule in "${RULES[@]}"; do
   echo "kafka-acls: $service writes $P$produces, reads $consumes"
 done
 
-for topic in bangbang.directory bangbang.request bangbang.dispatch bangbang.merchant bangbang.volunteer bangbang.rating; do
+# The gateway also takes the PBX's reports (bangbang.telephony), and redrives to every source topic.
+acl --allow-principal User:gateway --operation Write --operation Describe --operation Create --topic "${P}bangbang.telephony"
+acl --allow-principal User:gateway --operation Create --operation Describe --topic "${P}bangbang.telephony.dlq"
+for topic in bangbang.directory bangbang.request bangbang.dispatch bangbang.merchant bangbang.volunteer bangbang.rating bangbang.telephony; do
   acl --allow-principal User:gateway --operation Write --operation Describe --topic "$P$topic"
   acl --allow-principal User:gateway --operation Read --operation Describe --topic "$P$topic.dlq"
 done

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { testKafka } from './kafka-probe';
 import { createTestDatabase, serviceEnv, TestDatabase, uniqueId } from './test-infra';
 import { TestIssuer, TestPrincipal } from './test-issuer';
+import { waitFor } from './wait-for';
 
 /** A topic prefix of a test file's own, so its topics and consumer groups are nobody else's. */
 export const testPrefix = (): string => `${uniqueId('t')}.`;
@@ -63,7 +64,11 @@ export class TopicWatch {
     const consumer = testKafka().consumer({ groupId: `probe-${randomUUID()}` });
     await consumer.connect();
     const watch = new TopicWatch(consumer);
-    await consumer.subscribe({ topics, fromBeginning: true });
+    // A topic the service under test has only just created may not have its leader yet on a fresh
+    // broker (UNKNOWN_TOPIC_OR_PARTITION): ask again until it has.
+    await waitFor(() => consumer.subscribe({ topics, fromBeginning: true }).then(() => true), {
+      what: `the topics ${topics.join(', ')} to have leaders`,
+    });
     await consumer.run({
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};

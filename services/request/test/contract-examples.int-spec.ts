@@ -5,6 +5,8 @@ import {
   JobOnSite,
   JobProviderCancelled,
   JobReassigned,
+  normalisePhone,
+  PbxEventReceived,
   RedoRequested,
 } from '@bangbang/contracts';
 import { ExampleFeed, STORY } from '@bangbang/testing';
@@ -56,6 +58,13 @@ describe('request: the contract examples', () => {
     expect((await h.call('agent', 'POST', `/requests/${id}/follow-up`, { solved: true })).statusCode).toBe(200);
     await feed.feed(RedoRequested, ours);
     expect(await request()).toMatchObject({ status: 'dispatching', reopenCount: 1, provider: null });
+  });
+
+  it("builds a call from the PBX's report: the caller's number, the extension it rang", async () => {
+    const report = await feed.feed(PbxEventReceived);
+    const [call] = await h.ds.query('SELECT direction, number, timeline FROM call WHERE pbx_call_id = $1', [report.data.callId]);
+    expect(call).toMatchObject({ direction: 'in', number: normalisePhone(report.data.from!) });
+    expect(JSON.stringify(call.timeline)).toContain(report.data.extension!);
   });
 
   it('keeps its copy of the org tree: the community created, renamed, retired', async () => {

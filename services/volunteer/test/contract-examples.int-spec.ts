@@ -5,6 +5,7 @@ import {
   OfferExpired,
   OfferWithdrawn,
   PointsPosted,
+  RatingAmended,
   RatingSubmitted,
   RequestSignedOff,
 } from '@bangbang/contracts';
@@ -47,6 +48,13 @@ describe('volunteer: the contract examples', () => {
     });
     const balance = entries.reduce((sum, e) => sum + e.amount, 0);
     expect((await h.as(v, 'GET', '/me/points')).json()).toMatchObject({ balance });
+  });
+
+  it("keeps the volunteer's rating for the team's scorecard, as amended", async () => {
+    const amended = await feed.feed(RatingAmended);
+    expect(
+      await h.rows('SELECT volunteer_id, tags, revision FROM volunteer_rating WHERE request_id = $1', [amended.data.requestId]),
+    ).toEqual([{ volunteer_id: amended.data.providerId, tags: amended.data.tags, revision: amended.data.revision }]);
   });
 
   it('has been fed every type it consumes', () => {
