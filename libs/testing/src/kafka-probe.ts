@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, KafkaMessage, logLevel } from 'kafkajs';
+import { Consumer, Kafka, KafkaMessage, logLevel } from 'kafkajs';
 import { kafkaBrokers } from './test-infra';
+import { waitFor } from './wait-for';
 
 export function testKafka(): Kafka {
   return new Kafka({ clientId: 'bangbang-test', brokers: kafkaBrokers().split(','), logLevel: logLevel.NOTHING });
@@ -14,13 +15,24 @@ export interface ReadMessage {
   offset: string;
 }
 
+/**
+ * Subscribes from the beginning. A topic the service under test has only just created (services
+ * create theirs in the background, intake never waits for Kafka) may not have its leader yet on a
+ * fresh broker (UNKNOWN_TOPIC_OR_PARTITION): ask again until it has.
+ */
+export async function subscribeWhenReady(consumer: Consumer, topics: string[]): Promise<void> {
+  await waitFor(() => consumer.subscribe({ topics, fromBeginning: true }).then(() => true), {
+    what: `the topics ${topics.join(', ')} to have leaders`,
+  });
+}
+
 /** Reads a topic from the beginning until `count` messages are in, or fails at the deadline. */
 export async function readTopic(topic: string, count: number, timeoutMs = 30_000): Promise<ReadMessage[]> {
   const consumer = testKafka().consumer({ groupId: `probe-${randomUUID()}` });
   const got: ReadMessage[] = [];
   await consumer.connect();
   try {
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await subscribeWhenReady(consumer, [topic]);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`read ${got.length} of ${count} messages from ${topic} in ${timeoutMs} ms`)),

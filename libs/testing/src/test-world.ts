@@ -3,10 +3,9 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Consumer, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { testKafka } from './kafka-probe';
+import { subscribeWhenReady, testKafka } from './kafka-probe';
 import { createTestDatabase, serviceEnv, TestDatabase, uniqueId } from './test-infra';
 import { TestIssuer, TestPrincipal } from './test-issuer';
-import { waitFor } from './wait-for';
 
 /** A topic prefix of a test file's own, so its topics and consumer groups are nobody else's. */
 export const testPrefix = (): string => `${uniqueId('t')}.`;
@@ -64,11 +63,7 @@ export class TopicWatch {
     const consumer = testKafka().consumer({ groupId: `probe-${randomUUID()}` });
     await consumer.connect();
     const watch = new TopicWatch(consumer);
-    // A topic the service under test has only just created may not have its leader yet on a fresh
-    // broker (UNKNOWN_TOPIC_OR_PARTITION): ask again until it has.
-    await waitFor(() => consumer.subscribe({ topics, fromBeginning: true }).then(() => true), {
-      what: `the topics ${topics.join(', ')} to have leaders`,
-    });
+    await subscribeWhenReady(consumer, topics);
     await consumer.run({
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};
