@@ -68,7 +68,9 @@ export class HouseholdsService {
 
   async create(principal: Principal, dto: CreateHouseholdDto, origin: AuditOrigin): Promise<HouseholdView> {
     const phones = dto.residents.map((r, i) => normalisedPhones(r, `residents.${i}.phones`));
-    const id = await this.ds.transaction(async (m) => {
+    // The answer is read on the transaction's own connection: read after the commit, a pool with
+    // no free connection would answer 503 ("nothing was changed") for a household already saved.
+    return this.ds.transaction(async (m) => {
       const community = await communityInScope(m, principal, dto.communityCode);
       const household = m.create(Household, {
         id: randomUUID(),
@@ -88,9 +90,8 @@ export class HouseholdsService {
         { action: 'household.created', resourceType: 'household', resourceId: household.id },
         origin,
       );
-      return household.id;
+      return this.view(m, await m.findOneByOrFail(Household, { id: household.id }), false);
     });
-    return this.view(this.ds.manager, await this.ds.manager.findOneByOrFail(Household, { id }), false);
   }
 
   async addResident(principal: Principal, householdId: string, dto: ResidentDto, origin: AuditOrigin): Promise<HouseholdView> {
