@@ -1,5 +1,5 @@
 import { getLogger, rowsPruned } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Admin, ConfigResourceTypes } from 'kafkajs';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { TopicNames } from './kafka';
@@ -43,7 +43,7 @@ export class MessagingHousekeeping {
     this.loop = new BackgroundLoop({
       name: 'messaging-housekeeping',
       everyMs: config.HOUSEKEEPING_MS,
-      single: { url: (ds.options as { url: string }).url },
+      single: { url: urlOf(ds) },
       pass: () => this.pass(),
     });
   }

@@ -1,5 +1,5 @@
 import { eventsPublished, getLogger, outboxLagSeconds, outboxPending } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Admin, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
@@ -71,7 +71,7 @@ export class OutboxRelay {
       everyMs: config.OUTBOX_POLL_MS,
       passAtStart: true,
       // A pg_notify at commit wakes the relay at once; the poll only covers lost notifications.
-      listen: { url: (ds.options as { url: string }).url, channel: OUTBOX_CHANNEL },
+      listen: { url: urlOf(ds), channel: OUTBOX_CHANNEL },
       pass: () => this.pass(),
     });
   }

@@ -36,6 +36,11 @@ export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOpti
 const MIGRATION_LOCK = 727_001;
 
 /** Several instances may start together; an advisory lock lets one of them migrate at a time. */
+/** The URL a DataSource built by `dataSourceOptions` connects with: for a connection of one's own (LISTEN, a leader's lock). */
+export function urlOf(ds: DataSource): string {
+  return (ds.options as { url: string }).url;
+}
+
 export async function runMigrationsLocked(ds: DataSource): Promise<void> {
   const runner = ds.createQueryRunner();
   await runner.connect();

@@ -1,4 +1,4 @@
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
@@ -27,7 +27,7 @@ export class LimitsSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = new BackgroundLoop({
       name: 'limits-sweeper',
       everyMs: EVERY_MS,
-      single: { url: (ds.options as { url: string }).url },
+      single: { url: urlOf(ds) },
       pass: () => this.sweep(),
     });
   }

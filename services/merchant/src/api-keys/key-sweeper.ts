@@ -1,5 +1,5 @@
 import { getLogger } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { forgetOldIdempotencyKeys } from '../idempotency/idempotency.interceptor';
@@ -22,7 +22,7 @@ export class KeySweeper implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = new BackgroundLoop({
       name: 'key-sweeper',
       everyMs: config.MAINTENANCE_MS,
-      single: { url: (ds.options as { url: string }).url },
+      single: { url: urlOf(ds) },
       pass: () => this.sweep(),
     });
   }

@@ -1,7 +1,7 @@
 import { WebhookDeliveryFailed, WebhookEndpointDisabled } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { getLogger, registry } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -88,7 +88,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       name: 'webhook-sender',
       everyMs: config.WEBHOOK_POLL_MS,
       passAtStart: true,
-      listen: { url: (ds.options as { url: string }).url, channel: WEBHOOK_CHANNEL },
+      listen: { url: urlOf(ds), channel: WEBHOOK_CHANNEL },
       pass: async () => (await this.round()) > 0 || this.untilNextDue(),
     });
   }

@@ -1,5 +1,5 @@
 import { rowsPruned } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
@@ -22,7 +22,7 @@ export class NotificationPruner implements OnApplicationBootstrap, OnModuleDestr
     this.loop = new BackgroundLoop({
       name: 'notification-pruner',
       everyMs: config.NOTIFICATION_PRUNE_MS,
-      single: { url: (ds.options as { url: string }).url },
+      single: { url: urlOf(ds) },
       pass: () => this.prune(),
     });
   }

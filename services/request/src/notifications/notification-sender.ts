@@ -1,6 +1,6 @@
 import { backoffDelay } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
@@ -49,7 +49,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       name: 'notification-sender',
       everyMs: config.NOTIFY_POLL_MS,
       passAtStart: true,
-      listen: { url: (ds.options as { url: string }).url, channel: NOTIFICATION_CHANNEL },
+      listen: { url: urlOf(ds), channel: NOTIFICATION_CHANNEL },
       pass: async () => (await this.drain()).claimed === config.NOTIFY_BATCH_SIZE || this.untilNextDue(),
     });
   }
