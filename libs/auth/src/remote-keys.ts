@@ -1,9 +1,5 @@
-import { createRemoteJWKSet, errors, JWTVerifyGetKey } from 'jose';
-
-/** Failures of the fetch itself (refused, timed out, garbled), not answers about the token. */
-function unreachable(err: unknown): boolean {
-  return !(err instanceof errors.JOSEError) || err.code === 'ERR_JWKS_TIMEOUT' || err.code === 'ERR_JWKS_INVALID';
-}
+import { createRemoteJWKSet, JWTVerifyGetKey } from 'jose';
+import { isKeysetTrouble } from './token-verifier';
 
 /**
  * The signing keys from several gateway instances' JWKS (they publish the same keys): a key is
@@ -24,7 +20,7 @@ export function remoteKeys(urls: readonly string[]): JWTVerifyGetKey {
         current = i;
         return key;
       } catch (err) {
-        if (!unreachable(err)) throw err;
+        if (!isKeysetTrouble(err)) throw err;
         failure = err;
       }
     }

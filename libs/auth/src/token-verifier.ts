@@ -10,6 +10,11 @@ export class KeysUnavailableError extends Error {}
 const ORG_PATH = /^\/([a-z][a-z0-9-]*\/)+$/;
 const KEYSET_TROUBLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
 
+/** A failure to get the keys (refused, timed out, garbled), not an answer about the token. */
+export function isKeysetTrouble(err: unknown): boolean {
+  return !(err instanceof errors.JOSEError) || KEYSET_TROUBLE.has(err.code);
+}
+
 /**
  * A verified token is trusted again without its signature being checked for this long at most (and
  * never past its expiry): a signing key withdrawn from the JWKS stops counting within it.
