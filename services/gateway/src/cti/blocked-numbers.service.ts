@@ -2,7 +2,7 @@ import type { AuditOrigin, Principal } from '@bangbang/auth';
 import { nationalFormat, normalisePhone } from '@bangbang/contracts';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, Like } from 'typeorm';
+import { DataSource, IsNull, Like } from 'typeorm';
 import { writeAudit } from '../audit/audit-log';
 import { BlockedNumber } from './blocked-number.entity';
 import { BlockedNumberView, BlockNumberDto, ListBlockedQuery } from './cti.dto';
@@ -90,7 +90,7 @@ export class BlockedNumbers {
   async blocks(pbxOrgPath: string, from: string | undefined, now = new Date()): Promise<boolean> {
     const number = from ? normalisePhone(from) : null;
     if (!number) return false;
-    const rows = await this.ds.getRepository(BlockedNumber).find({ where: { number } });
+    const rows = await this.ds.getRepository(BlockedNumber).find({ where: { number, liftedAt: IsNull() } });
     return rows.some((b) => isActive(b, now) && overlaps(b.orgPath, pbxOrgPath));
   }
 }
