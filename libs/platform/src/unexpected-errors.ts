@@ -79,7 +79,7 @@ interface HeaderSetter {
 }
 
 /** Counts the moment and asks the caller to come back: the database is out of reach, not a bug. */
-function databaseUnavailable(error: unknown, reply: HeaderSetter): DatabaseUnavailableException {
+export function databaseUnavailable(error: unknown, reply: HeaderSetter): DatabaseUnavailableException {
   const described = describeUnexpected(error);
   log.warn({ code: described.code, message: described.message }, 'database unavailable: answered 503');
   reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
@@ -115,8 +115,6 @@ export class UnexpectedErrorsInterceptor implements NestInterceptor {
 @Catch()
 export class HttpErrorsFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): void {
-    if (exception instanceof DatabaseUnavailableException)
-      host.switchToHttp().getResponse<HeaderSetter>().header('retry-after', String(DATABASE_RETRY_AFTER_S));
     if (exception instanceof HttpException) return super.catch(withErrorName(exception), host);
     if (this.isHttpError(exception)) return super.catch(exception, host);
     // A guard or middleware's query, which ran before the interceptor could turn it into a 503.

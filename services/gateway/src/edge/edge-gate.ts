@@ -1,6 +1,6 @@
 import { bearerToken, InvalidTokenError, KeysUnavailableError, Principal, TokenVerifier } from '@bangbang/auth';
 import { getLogger } from '@bangbang/observability';
-import { CORRELATION_HEADER, DATABASE_RETRY_AFTER_S, DatabaseUnavailableException, isDatabaseUnavailable } from '@bangbang/platform';
+import { CORRELATION_HEADER, databaseUnavailable, isDatabaseUnavailable } from '@bangbang/platform';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isIP } from 'node:net';
@@ -77,9 +77,7 @@ export class EdgeGate {
         exchanged = await this.apiKeys.exchange(apiKey);
       } catch (err) {
         if (!isDatabaseUnavailable(err)) throw err;
-        this.log.warn({ err }, 'database unavailable: API key not looked up, answered 503');
-        reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
-        return this.refuse(reply, 503, new DatabaseUnavailableException().message);
+        return this.refuse(reply, 503, databaseUnavailable(err, reply).message);
       }
       if (!exchanged) {
         await this.take(byAddress, this.limits.public);
