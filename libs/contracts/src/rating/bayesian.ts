@@ -18,3 +18,11 @@ export function bayesianScore(starsSum: number, count: number): number {
 export function bayesianScoreOfMean(meanStars: number, count: number): number {
   return bayesianScore(meanStars * count, count);
 }
+
+/** Tags counted across ratings, most given first, ties by name; tags counted zero are left out. */
+export function topTags(tags: Record<string, number>): { tag: string; count: number }[] {
+  return Object.entries(tags)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([tag, count]) => ({ tag, count }));
+}

@@ -34,7 +34,6 @@ export interface Entry {
   counters: Counters;
 }
 
-export const STARS: Record<Satisfaction, number> = SATISFACTION_STARS;
 const content = (s: Satisfaction | null): number => (s === 'satisfied' || s === 'basically_satisfied' ? 1 : 0);
 
 const TAG_COUNTER: Record<string, Counter> = {
@@ -99,7 +98,7 @@ export function contribution(job: JobFact): Entry[] {
       ratings: 1,
       teamOk: content(job.ratingTeam),
       providerOk: content(job.ratingProvider),
-      providerStars: job.ratingProvider ? STARS[job.ratingProvider] : 0,
+      providerStars: job.ratingProvider ? SATISFACTION_STARS[job.ratingProvider] : 0,
       ...tags,
     });
   }

@@ -1,5 +1,5 @@
 import { Public } from '@bangbang/auth';
-import { type ProviderKind, QUALITY_PRIOR, type Satisfaction, SATISFACTION_STARS } from '@bangbang/contracts';
+import { QUALITY_PRIOR, SATISFACTION_STARS, topTags, type ProviderKind, type Satisfaction } from '@bangbang/contracts';
 import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { providerFigures, RECENT_DAYS } from '../figures/provider-figures';
@@ -67,10 +67,7 @@ export class ScorecardsController {
       prior: { ...QUALITY_PRIOR, stars: SATISFACTION_STARS },
       recentDays: RECENT_DAYS,
       recent: f.recent,
-      topTags: Object.entries(f.tags)
-        .filter(([, n]) => n > 0)
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([tag, count]) => ({ tag, count })),
+      topTags: topTags(f.tags),
       comments,
     };
   }

@@ -1,4 +1,4 @@
-import { bayesianScore } from '@bangbang/contracts';
+import { bayesianScore, topTags } from '@bangbang/contracts';
 
 /** What a team's members' ratings add up to, as the database sums them. */
 export interface TeamRatingSums {
@@ -24,9 +24,6 @@ export function teamScore(sums: TeamRatingSums): TeamScore {
     ratingsCount: sums.ratings,
     meanStars: sums.ratings ? round(sums.starsSum / sums.ratings) : null,
     bayesianScore: round(bayesianScore(sums.starsSum, sums.ratings)),
-    topTags: Object.entries(sums.tags)
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([tag, count]) => ({ tag, count })),
+    topTags: topTags(sums.tags),
   };
 }
