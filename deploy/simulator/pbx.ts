@@ -1,3 +1,4 @@
+import { chinaWallClock } from '@bangbang/contracts';
 import { HouseholdPlan } from '../seed/district-data';
 import { Credentials, GatewayClient, sleep } from '../seed/gateway-client';
 import { Random } from '../seed/random';
@@ -10,11 +11,11 @@ export const HOURLY_SHAPE = [
   0.15, 0.1, 0.08, 0.08, 0.1, 0.25, 0.6, 1.3, 2.2, 2.5, 2.3, 1.9, 1.3, 1.5, 1.8, 1.7, 1.5, 1.3, 1.1, 0.9, 0.7, 0.5, 0.35, 0.2,
 ];
 
+const HOURLY_MEAN = HOURLY_SHAPE.reduce((s, x) => s + x, 0) / HOURLY_SHAPE.length;
+
 /** Calls a minute at this instant, for a day averaging `perMinute`. */
 export function callsPerMinute(perMinute: number, at: Date): number {
-  const hour = new Date(at.getTime() + 8 * 3_600_000).getUTCHours();
-  const mean = HOURLY_SHAPE.reduce((s, x) => s + x, 0) / HOURLY_SHAPE.length;
-  return (perMinute * HOURLY_SHAPE[hour]) / mean;
+  return (perMinute * HOURLY_SHAPE[chinaWallClock(at).getUTCHours()]) / HOURLY_MEAN;
 }
 
 const TOKEN_NAME = 'simulated PBX';

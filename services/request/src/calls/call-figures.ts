@@ -1,4 +1,4 @@
-import { CallDirection, CallOutcome, chinaWallClock } from '@bangbang/contracts';
+import { CallDirection, CallOutcome, chinaDay, chinaWallClock } from '@bangbang/contracts';
 
 export const FIGURE_BUCKETS = ['hour', 'day'] as const;
 export type FigureBucket = (typeof FIGURE_BUCKETS)[number];
@@ -60,7 +60,7 @@ export interface FigureOptions {
 }
 
 const HOUR_LABEL = (at: Date) => `${chinaWallClock(at).toISOString().slice(0, 13).replace('T', ' ')}:00`;
-const DAY_LABEL = (at: Date) => chinaWallClock(at).toISOString().slice(0, 10);
+const DAY_LABEL = chinaDay;
 
 const ratio = (a: number, b: number): number | null => (b ? Math.round((a / b) * 10_000) / 10_000 : null);
 const mean = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);

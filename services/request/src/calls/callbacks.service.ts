@@ -1,4 +1,4 @@
-import { likePrefix, maskPhone, Principal } from '@bangbang/auth';
+import { likePrefix, Principal } from '@bangbang/auth';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, FindOptionsWhere, Like } from 'typeorm';
 import { DESK_ROLES } from '../access';
@@ -7,11 +7,12 @@ import { Callback } from './callback.entity';
 import { completeCallback } from './call-recorder';
 import { displayNumber } from './caller-card';
 import { CallbackView, DoneCallbackDto, ListCallbacksQuery } from './calls.dto';
+import { maskedNumber } from './calls.service';
 
 export const callbackView = (b: Callback, masked: boolean, now = new Date()): CallbackView => ({
   id: b.id,
   callId: b.callId,
-  number: b.number ? (masked ? maskPhone(displayNumber(b.number)) : displayNumber(b.number)) : null,
+  number: masked ? maskedNumber(b.number) : b.number && displayNumber(b.number),
   householdId: b.householdId,
   communityCode: b.communityCode,
   orgPath: b.orgPath,

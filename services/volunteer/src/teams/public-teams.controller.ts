@@ -1,3 +1,4 @@
+import { CATEGORY_CODE } from '../registration/application.dto';
 import { Public } from '@bangbang/auth';
 import { UNIT_PATH } from '@bangbang/contracts';
 import { Controller, Get, Query } from '@nestjs/common';
@@ -9,7 +10,7 @@ export class PublicTeamsQuery {
   /** A community's org path: teams placed in it, its street or the district. */
   @IsOptional() @Matches(UNIT_PATH, { message: 'community must be an org path like /district/street/community/' }) community?: string;
   /** Teams with a member holding a valid certificate for it. */
-  @IsOptional() @Matches(/^[a-z][a-z0-9-]{1,63}$/, { message: 'category must be a category code' }) category?: string;
+  @IsOptional() @Matches(CATEGORY_CODE, { message: 'category must be a category code' }) category?: string;
 }
 
 export class TeamTag {
