@@ -51,10 +51,6 @@ export class GatewayClient {
     this.bases = [baseUrl].flat();
   }
 
-  get baseUrl(): string {
-    return this.bases[0];
-  }
-
   async call(method: string, path: string, as: Credentials, options: CallOptions = {}): Promise<Reply> {
     const safeToRepeat = method === 'GET' || options.repeatable === true || options.headers?.['idempotency-key'] !== undefined;
     const giveUpAt = Date.now() + OUTAGE_RETRY_MS;

@@ -63,9 +63,7 @@ export class PgListener {
     clearTimeout(this.retryTimer);
     PgListener.shared.delete(this.url);
     await this.connecting?.catch(() => undefined);
-    const client = this.client;
-    this.drop();
-    await client?.end().catch(() => undefined);
+    await this.unsubscribeAll();
   }
 
   private ensure(): Promise<void> {

@@ -47,11 +47,12 @@ export class PlatformModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () =>
-            dataSourceOptions({
+          useFactory: () => {
+            const db = loadConfig(DatabaseConfig, options.env);
+            return dataSourceOptions({
               url: databaseUrlFor(options.service, options.env),
-              poolSize: loadConfig(DatabaseConfig, options.env).DATABASE_POOL_SIZE,
-              poolWaitMs: loadConfig(DatabaseConfig, options.env).DATABASE_POOL_WAIT_MS,
+              poolSize: db.DATABASE_POOL_SIZE,
+              poolWaitMs: db.DATABASE_POOL_WAIT_MS,
               entities: options.entities,
               migrations: [
                 MessagingTables1764000000000,
@@ -59,7 +60,8 @@ export class PlatformModule {
                 ...(options.orgUnitCopy ? [OrgUnitCopy1764000000010] : []),
                 ...options.migrations,
               ],
-            }),
+            });
+          },
           dataSourceFactory: async (dsOptions) => {
             const ds = await new DataSource(dsOptions!).initialize();
             await runMigrationsLocked(ds);

@@ -104,11 +104,6 @@ export class LoginThrottle {
     ]);
   }
 
-  /** The longest window: failures older than this count for nothing and may be forgotten. */
-  get windowMs(): number {
-    return Math.max(this.perSource.windowMs, this.perUsername.windowMs);
-  }
-
   private waitOf(current: Map<string, Failures>, source: string, user: string, now: number): number {
     return Math.max(waitMs(current.get(source), now, this.perSource), waitMs(current.get(user), now, this.perUsername));
   }
