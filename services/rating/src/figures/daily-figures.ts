@@ -12,9 +12,9 @@ const byRow = (a: Entry, b: Entry): number =>
  * writes (and locks) the rows in one order, by dimension, key and day, so that two transactions
  * adding to the same rows wait for each other instead of deadlocking.
  */
-export function figuresUpsert(unordered: Entry[], first = 1): { sql: string; params: unknown[] } {
+export function figuresUpsert(unordered: Entry[]): { sql: string; params: unknown[] } {
   const entries = [...unordered].sort(byRow);
-  const n = (i: number) => `$${first + i}`;
+  const n = (i: number) => `$${1 + i}`;
   const casts = COLUMNS.map((_, i) => `${n(i + 3)}::int[]`).join(', ');
   return {
     sql: `INSERT INTO daily_figure (dim, key, day, ${COLUMNS.join(', ')})

@@ -1,7 +1,6 @@
-import type { ProviderKind } from '@bangbang/contracts';
 import { EntityManager } from 'typeorm';
 import { delta } from './contribution';
-import { addToFigures, figuresUpsert } from './daily-figures';
+import { addToFigures } from './daily-figures';
 import { applyFact, emptyJob, Fact, JobFact } from './job-fact';
 import { PendingFigures } from './pending-figures';
 import { refreshProviderQuality } from './provider-quality';
@@ -20,11 +19,8 @@ export interface Applied {
 export class FactProjector {
   constructor(private readonly weights: Weights) {}
 
-  /**
-   * With `pending`, the counters are not written here but collected there, for one `writePending`
-   * just before the transaction commits.
-   */
-  async apply(m: EntityManager, requestId: string, fact: Fact, pending?: PendingFigures): Promise<Applied> {
+  /** The counters are not written here but collected in `pending`, for one `writePending` just before the transaction commits. */
+  async apply(m: EntityManager, requestId: string, fact: Fact, pending: PendingFigures): Promise<Applied> {
     // Creates the row if need be and locks it, in one round trip.
     const [row] = await m.query<[{ fact: JobFact }]>(
       `INSERT INTO job_fact (request_id, fact) VALUES ($1, $2)
@@ -34,24 +30,13 @@ export class FactProjector {
     const before = row.fact;
     const after = applyFact(before, fact);
     if (after === before) return { before, after };
-    const all = delta(before, after);
-    pending?.add(all, after.providerKind ?? 'merchant');
-    const changes = pending ? [] : all;
-    // The job and the counters in one round trip: this runs for every fact consumed.
-    const upsert = figuresUpsert(changes, 4);
-    await m.query(
-      `WITH job AS (UPDATE job_fact SET fact = $2, org_path = $3, updated_at = now() WHERE request_id = $1 RETURNING 1) ${changes.length ? upsert.sql : 'SELECT 1'}`,
-      [requestId, after, after.orgPath, ...(changes.length ? upsert.params : [])],
-    );
-    const providers = new Map(changes.filter((e) => e.dim === 'provider').map((e) => [e.key, after.providerKind ?? 'merchant'] as const));
-    await this.refreshProviders(m, providers);
+    pending.add(delta(before, after), after.providerKind ?? 'merchant');
+    await m.query('UPDATE job_fact SET fact = $2, org_path = $3, updated_at = now() WHERE request_id = $1', [
+      requestId,
+      after,
+      after.orgPath,
+    ]);
     return { before, after };
-  }
-
-  async refreshProviders(m: EntityManager, providers: Map<string, ProviderKind>): Promise<void> {
-    for (const [provider, kind] of [...providers].sort((a, b) => a[0].localeCompare(b[0]))) {
-      await refreshProviderQuality(m, provider, kind, this.weights);
-    }
   }
 
   /**

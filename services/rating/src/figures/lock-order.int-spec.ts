@@ -55,7 +55,12 @@ describe('two chunks touching the same providers in opposite orders', () => {
 
   it('both commit, and the figures equal a recompute', async () => {
     const [a, b, c, d] = [1, 2, 3, 4].map((n) => `00000000-0000-4000-8000-00000000000${n}`);
-    for (const job of [a, b, c, d]) await ds.transaction((m) => projector.apply(m, job, created));
+    for (const job of [a, b, c, d])
+      await ds.transaction(async (m) => {
+        const pending = new PendingFigures();
+        await projector.apply(m, job, created, pending);
+        await projector.writePending(m, pending);
+      });
     const chunks: Array<{ runner: QueryRunner; pending: PendingFigures }> = [];
     for (let i = 0; i < 2; i++) {
       const runner = ds.createQueryRunner();
