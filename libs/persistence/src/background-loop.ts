@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { backgroundPassErrors, backgroundPassSeconds, getLogger } from '@bangbang/observability';
 import { PgListener } from './pg-listener';
 
@@ -175,4 +176,16 @@ class Leadership {
     // Ending the session releases its advisory locks.
     await client?.end().catch(() => undefined);
   }
+}
+
+/**
+ * For a loop's `pass` to return: the ms until the earliest pending row of `table` falls due
+ * (`next_attempt_at`), at least 5, and never more than `pollMs`.
+ */
+export async function msUntilNextDue(ds: DataSource, table: string, pollMs: number): Promise<number> {
+  const [row] = await ds.query<[{ ms: string | null }]>(
+    `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM ${table} WHERE status = 'pending'`,
+  );
+  const ms = row?.ms == null ? Infinity : Number(row.ms);
+  return Math.max(5, Math.min(pollMs, Math.ceil(ms)));
 }

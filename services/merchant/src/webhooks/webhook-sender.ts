@@ -1,7 +1,7 @@
 import { WebhookDeliveryFailed, WebhookEndpointDisabled } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { getLogger, registry } from '@bangbang/observability';
-import { BackgroundLoop, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, msUntilNextDue, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -89,7 +89,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       everyMs: config.WEBHOOK_POLL_MS,
       passAtStart: true,
       listen: { url: urlOf(ds), channel: WEBHOOK_CHANNEL },
-      pass: async () => (await this.round()) > 0 || this.untilNextDue(),
+      pass: async () => (await this.round()) > 0 || msUntilNextDue(this.ds, 'webhook_delivery', this.config.WEBHOOK_POLL_MS),
     });
   }
 
@@ -103,15 +103,6 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     // Attempts outlive the pass that started them, so the loop stopping does not wait for them.
     await Promise.all(this.sending);
     this.client.close();
-  }
-
-  /** The wait until the next retry is due, when that is sooner than the poll. */
-  private async untilNextDue(): Promise<number> {
-    const [row] = await this.ds.query<[{ ms: string | null }]>(
-      `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM webhook_delivery WHERE status = 'pending'`,
-    );
-    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
-    return Math.max(5, Math.min(this.config.WEBHOOK_POLL_MS, Math.ceil(ms)));
   }
 
   /**

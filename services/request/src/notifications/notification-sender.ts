@@ -1,6 +1,6 @@
 import { backoffDelay } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { BackgroundLoop, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, msUntilNextDue, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
@@ -50,7 +50,8 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       everyMs: config.NOTIFY_POLL_MS,
       passAtStart: true,
       listen: { url: urlOf(ds), channel: NOTIFICATION_CHANNEL },
-      pass: async () => (await this.drain()).claimed === config.NOTIFY_BATCH_SIZE || this.untilNextDue(),
+      pass: async () =>
+        (await this.drain()).claimed === config.NOTIFY_BATCH_SIZE || msUntilNextDue(this.ds, 'notification', this.config.NOTIFY_POLL_MS),
     });
   }
 
@@ -61,15 +62,6 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** Waits for the pass in flight, so a message being sent is marked sent before the DataSource closes. */
   onModuleDestroy(): Promise<void> {
     return this.loop.stop();
-  }
-
-  /** The wait until the next retry or lease falls due, when that is sooner than the poll. */
-  private async untilNextDue(): Promise<number> {
-    const [row] = await this.ds.query<[{ ms: string | null }]>(
-      `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM notification WHERE status = 'pending'`,
-    );
-    const ms = row?.ms === null || row?.ms === undefined ? Infinity : Number(row.ms);
-    return Math.max(5, Math.min(this.config.NOTIFY_POLL_MS, Math.ceil(ms)));
   }
 
   /** One pass: how many messages it claimed, and how many of them were delivered. */
