@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok } from '../api/call';
 import type { PartnerUnit, StaffUser } from '../api/types';
+import { useStaff } from '../shared/reference-data';
 
 /**
  * Names for the audit log's actor ids: staff accounts from the gateway, partner units (whose API
@@ -9,7 +10,7 @@ import type { PartnerUnit, StaffUser } from '../api/types';
  * cannot be read leaves its ids as they are.
  */
 export function useActorNames(): ReadonlyMap<string, string> {
-  const staff = useQuery({ queryKey: ['users'], staleTime: 5 * 60_000, queryFn: async (): Promise<StaffUser[]> => ok(api.GET('/users')) });
+  const staff = useStaff();
   const units = useQuery({
     queryKey: ['partner-units'],
     staleTime: 5 * 60_000,

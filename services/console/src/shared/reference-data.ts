@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok } from '../api/call';
-import type { Category, Unit } from '../api/types';
+import type { Category, StaffUser, Unit } from '../api/types';
 
 /** The org units in the signed-in person's scope (names for codes, the community picker). */
 export function useUnits() {
@@ -26,4 +26,9 @@ export function useCategories(community?: string) {
 export function useCategoryName(): (code: string) => string {
   const categories = useCategories().data ?? [];
   return (code) => categories.find((c: Category) => c.code === code)?.nameZh ?? code;
+}
+
+/** The staff in the signed-in person's scope (names for ids, the agent picker). */
+export function useStaff() {
+  return useQuery({ queryKey: ['users'], staleTime: 5 * 60_000, queryFn: async (): Promise<StaffUser[]> => ok(api.GET('/users')) });
 }

@@ -3,7 +3,8 @@ import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { ChartCard, type FigureColumn } from '../figures/ChartCard';
 import { useCommunityName } from '../shared/reference-data';
-import { type CallFigures, monthRange, percent, secondsText, sumByGroup } from './calls';
+import { pct } from '../figures/figures-data';
+import { type CallFigures, monthRange, secondsText, sumByGroup } from './calls';
 import { useCallFigures } from './use-telephony';
 
 const COLUMNS: FigureColumn<CallFigures>[] = [
@@ -11,15 +12,15 @@ const COLUMNS: FigureColumn<CallFigures>[] = [
   { title: '接通', value: (f) => f.answered },
   { title: '放弃', value: (f) => f.abandoned },
   { title: '未接', value: (f) => f.missed },
-  { title: '接通率', value: (f) => percent(f.answerRate) },
-  { title: '放弃率', value: (f) => percent(f.abandonedRate) },
+  { title: '接通率', value: (f) => pct(f.answerRate) },
+  { title: '放弃率', value: (f) => pct(f.abandonedRate) },
   { title: '平均等待', value: (f) => secondsText(f.avgWaitSeconds) },
   { title: 'P90 等待', value: (f) => secondsText(f.p90WaitSeconds) },
   { title: '平均处理时长', value: (f) => secondsText(f.avgHandlingSeconds) },
   { title: '每坐席小时接听', value: (f) => (f.callsPerAgentHour === null ? '—' : f.callsPerAgentHour.toFixed(2)) },
   { title: '回拨', value: (f) => f.callbacks },
   { title: '按时回拨', value: (f) => f.callbacksDoneOnTime },
-  { title: '回拨及时率', value: (f) => percent(f.callbacksOnTimeRate) },
+  { title: '回拨及时率', value: (f) => pct(f.callbacksOnTimeRate) },
 ];
 
 const trendOption = (rows: CallFigures[]): EChartsOption => ({
@@ -60,13 +61,13 @@ export function CallFiguresTab({ month, level }: { month: string; level: 'street
       <Card size="small" style={{ marginBottom: 16 }} data-testid="call-totals">
         <Row gutter={16}>
           {[
-            ['接通率', percent(total?.answerRate ?? null)],
-            ['放弃率', percent(total?.abandonedRate ?? null)],
+            ['接通率', pct(total?.answerRate)],
+            ['放弃率', pct(total?.abandonedRate)],
             ['平均等待', secondsText(total?.avgWaitSeconds ?? null)],
             ['P90 等待', secondsText(total?.p90WaitSeconds ?? null)],
             ['平均处理时长', secondsText(total?.avgHandlingSeconds ?? null)],
             ['每坐席小时接听', total?.callsPerAgentHour == null ? '—' : total.callsPerAgentHour.toFixed(2)],
-            ['回拨及时率', percent(total?.callbacksOnTimeRate ?? null)],
+            ['回拨及时率', pct(total?.callbacksOnTimeRate)],
             ['按时回拨', String(total?.callbacksDoneOnTime ?? 0)],
           ].map(([title, value]) => (
             <Col key={title} xs={12} md={6} xl={3}>
@@ -117,7 +118,7 @@ export function CallFiguresTab({ month, level }: { month: string; level: 'street
           { title: '呼入', value: (p) => p.offered },
           { title: '接通', value: (p) => p.answered },
           { title: '放弃', value: (p) => p.abandoned },
-          { title: '接通率', value: (p) => percent(p.answerRate) },
+          { title: '接通率', value: (p) => pct(p.answerRate) },
         ]}
         rows={places}
         rowKey={(p) => p.group}

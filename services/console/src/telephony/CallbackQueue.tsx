@@ -80,9 +80,8 @@ export function CallbackQueue() {
   const callbacks = useCallbacks();
   const now = useNow(15_000);
   const communityName = useCommunityName();
-  const rows = [...(callbacks.data ?? [])].sort(
-    (a, b) => Date.parse(a.dueAt as unknown as string) - Date.parse(b.dueAt as unknown as string),
-  );
+  // The service lists open callbacks by deadline, the most urgent first.
+  const rows = callbacks.data ?? [];
   return (
     <Card size="small" title={`待回拨（${rows.length}）`} style={{ marginBottom: 16 }} data-testid="callbacks">
       {callbacks.isError && <Alert type="error" title={(callbacks.error as Error).message} />}

@@ -1,10 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../api/client';
-import { ok } from '../api/call';
 import { useSignedIn } from '../auth/use-session';
-import { useExtensions } from './use-telephony';
+import { useExtensions, useSeatExtension } from './use-telephony';
 
 /** The agent's own seat: calls ringing at this extension pop on this screen. */
 export function MyExtension() {
@@ -12,12 +9,7 @@ export function MyExtension() {
   const extensions = useExtensions();
   const mine = extensions.data?.find((e) => e.agentId === me.id);
   const [value, setValue] = useState('');
-  const qc = useQueryClient();
-  const seat = useMutation({
-    mutationFn: (extension: string) =>
-      ok(api.PUT('/api/request/extensions/{extension}', { params: { path: { extension } }, body: { agentId: me.id } })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['extensions'] }),
-  });
+  const seat = useSeatExtension();
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="my-extension">
       <Typography.Text>
@@ -31,7 +23,7 @@ export function MyExtension() {
           value={value}
           onChange={(e) => setValue(e.target.value.trim())}
         />
-        <Button disabled={!value} loading={seat.isPending} onClick={() => seat.mutate(value)}>
+        <Button disabled={!value} loading={seat.isPending} onClick={() => seat.mutate({ extension: value, agentId: me.id })}>
           设为我的分机
         </Button>
       </Space.Compact>

@@ -1,15 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { ok } from '../api/call';
-import type { StaffUser } from '../api/types';
 import { ReasonButton } from '../shared/ReasonButton';
-import { useBlockedNumbers, useExtensions } from './use-telephony';
-
-const useStaff = () => useQuery({ queryKey: ['users'], queryFn: async (): Promise<StaffUser[]> => ok(api.GET('/users')) });
+import { useStaff } from '../shared/reference-data';
+import { useBlockedNumbers, useExtensions, useSeatExtension } from './use-telephony';
 
 /** Which agent sits at which extension: a ring there pops on that agent's screen. */
 function Extensions() {
@@ -20,13 +18,7 @@ function Extensions() {
   const [agentId, setAgentId] = useState<string>();
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ['extensions'] });
-  const map = useMutation({
-    mutationFn: () => ok(api.PUT('/api/request/extensions/{extension}', { params: { path: { extension } }, body: { agentId: agentId! } })),
-    onSuccess: async () => {
-      await refresh();
-      setExtension('');
-    },
-  });
+  const map = useSeatExtension();
   const unmap = useMutation({
     mutationFn: (ext: string) => ok(api.DELETE('/api/request/extensions/{extension}', { params: { path: { extension: ext } } })),
     onSuccess: refresh,
@@ -50,7 +42,12 @@ function Extensions() {
           onChange={setAgentId}
           options={(staff.data ?? []).filter((u) => u.status === 'active').map((u) => ({ value: u.id, label: u.displayName }))}
         />
-        <Button type="primary" disabled={!extension || !agentId} loading={map.isPending} onClick={() => map.mutate()}>
+        <Button
+          type="primary"
+          disabled={!extension || !agentId}
+          loading={map.isPending}
+          onClick={() => map.mutate({ extension, agentId: agentId! }, { onSuccess: () => setExtension('') })}
+        >
           绑定
         </Button>
       </Space>

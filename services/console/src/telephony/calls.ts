@@ -38,13 +38,11 @@ export function nextPop(pop: ScreenPop | undefined, call: LiveCall, me: string):
 
 /** A callback's time left, or how late it is: red once past its deadline, amber within ten minutes. */
 export function callbackClock(b: Pick<Callback, 'dueAt' | 'status'>, now: number): { label: string; colour: string; overdue: boolean } {
-  const left = Date.parse(b.dueAt as unknown as string) - now;
+  const left = Date.parse(b.dueAt) - now;
   if (left <= 0) return { label: `已超时 ${formatDuration(-left)}`, colour: 'red', overdue: true };
   return { label: `剩 ${formatDuration(left)}`, colour: left <= 10 * 60_000 ? 'gold' : 'green', overdue: false };
 }
 
-/** A fraction as a percentage with one decimal, "—" when there was nothing to divide. */
-export const percent = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 export const secondsText = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)} 秒`);
 
 /** China-time month as the call figures' range: from its first midnight to the next month's. */

@@ -1,8 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { ok } from '../api/call';
 
 export const useExtensions = () => useQuery({ queryKey: ['extensions'], queryFn: () => ok(api.GET('/api/request/extensions')) });
+
+/** Seats an agent at an extension: rings there pop on that agent's screen. */
+export function useSeatExtension() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ extension, agentId }: { extension: string; agentId: string }) =>
+      ok(api.PUT('/api/request/extensions/{extension}', { params: { path: { extension } }, body: { agentId } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['extensions'] }),
+  });
+}
 
 export const useCallbacks = () =>
   useQuery({
