@@ -645,9 +645,7 @@ export class Simulator {
     await this.refreshStatuses('all');
     const lost: string[] = [...this.lostEffects];
     const duplicated: string[] = this.units.duplicates.map((d) => `webhook for one fact sent twice: ${d}`);
-    const finalStates: Record<string, number> = {};
     for (const t of this.tracked.values()) {
-      finalStates[t.status ?? 'unknown'] = (finalStates[t.status ?? 'unknown'] ?? 0) + 1;
       if (!t.status) lost.push(`request ${t.number} not found`);
       const intake = this.sms.about(t.number).filter((x) => read.intake(x) === t.number);
       if (intake.length > 1) duplicated.push(`intake text for ${t.number} sent ${intake.length} times`);
@@ -706,14 +704,21 @@ export class Simulator {
     this.count('saw', 'webhooks refused (bad signature)', this.units.refused);
     this.count('saw', 'calls throttled by the gateway and retried', this.api.throttled);
     this.count('saw', 'calls tried again while a service was down', this.api.retriedOutage);
+    // The checks above can take a minute: a request read as open before them is read again, next to
+    // its job, so that both sides are told as they are now.
     const unfinished: string[] = [];
     for (const t of this.tracked.values()) {
+      if (this.resting(t)) continue;
+      const now = await this.api.call('GET', `/api/request/requests/${t.id}`, this.agents[0]);
+      if (now.status === 200) t.status = now.body.status;
       if (this.resting(t)) continue;
       const r = await this.api.call('GET', `/api/dispatch/jobs/${t.id}`, this.agents[0]);
       const job = r.status === 200 ? r.body : undefined;
       const holder = job?.provider ? ` at ${job.provider.kind} ${this.providers.get(job.provider.id)?.name ?? job.provider.id}` : '';
       unfinished.push(`${t.number} ${t.status}: dispatch ${job ? `${job.state}${holder}` : r.status}`);
     }
+    const finalStates: Record<string, number> = {};
+    for (const t of this.tracked.values()) finalStates[t.status ?? 'unknown'] = (finalStates[t.status ?? 'unknown'] ?? 0) + 1;
     return {
       did: this.did,
       saw: this.saw,
