@@ -8,19 +8,21 @@ interface Row {
   last_at: Date;
 }
 
+const SELECT_FAILURES = 'SELECT key, count, first_at, last_at FROM login_failure WHERE key = ANY($1)';
+
 /** Sign-in failures in the gateway's database (table login_failure), shared by every instance. */
 export class DatabaseFailureStore implements FailureStore {
   constructor(private readonly ds: DataSource) {}
 
   async read(keys: string[]): Promise<Map<string, Failures>> {
-    return toMap(await this.ds.query<Row[]>('SELECT key, count, first_at, last_at FROM login_failure WHERE key = ANY($1)', [keys]));
+    return toMap(await this.ds.query<Row[]>(SELECT_FAILURES, [keys]));
   }
 
   update<T>(lock: string, keys: string[], decide: (current: Map<string, Failures>) => [T, FailureChanges]): Promise<T> {
     return this.ds.transaction(async (m) => {
       // Rows that do not exist yet cannot be locked: the username is, for the transaction.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`bangbang:login:${lock}`]);
-      const current = toMap(await m.query<Row[]>('SELECT key, count, first_at, last_at FROM login_failure WHERE key = ANY($1)', [keys]));
+      const current = toMap(await m.query<Row[]>(SELECT_FAILURES, [keys]));
       const [result, changes] = decide(current);
       await write(m, changes);
       return result;
