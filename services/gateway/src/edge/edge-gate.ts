@@ -134,6 +134,8 @@ export class EdgeGate {
   }
 
   private unlimited(err: unknown): Take {
+    // Only an unreachable database lets calls through; a fault of the limiter itself is a bug to see.
+    if (!isDatabaseUnavailable(err)) throw err;
     this.log.warn({ err }, 'rate limits unavailable; the call is let through');
     return { allowed: true };
   }
