@@ -49,7 +49,7 @@ export class DispatchEventsHandler {
   async offered(@Payload() e: CloudEvent<JobOfferedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const o = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
-    const before = await this.jobs.offer(ctx.manager, o.offerId, ref(o), 'open', o.feePolicy);
+    const before = await this.jobs.offer(ctx, o.offerId, ref(o), 'open', o.feePolicy);
     // An offer already withdrawn, accepted or expired (its later fact came first) is not announced.
     if (before === undefined) await enqueueWebhook(ctx.manager, o.providerId, 'job.offered', payloads.offered(o), offer(e));
   }
@@ -58,7 +58,7 @@ export class DispatchEventsHandler {
   async withdrawn(@Payload() e: CloudEvent<OfferWithdrawnV1>, @Ctx() ctx: EventContext): Promise<void> {
     const o = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
-    const before = await this.jobs.offer(ctx.manager, o.offerId, ref(o), 'withdrawn');
+    const before = await this.jobs.offer(ctx, o.offerId, ref(o), 'withdrawn');
     if (before === 'open') await enqueueWebhook(ctx.manager, o.providerId, 'offer.withdrawn', payloads.withdrawn(o), offer(e));
   }
 
@@ -92,7 +92,7 @@ export class DispatchEventsHandler {
       (await this.jobs.isOurs(ctx.manager, a.previousProviderId)) &&
       !(await this.jobs.assignedSince(ctx.manager, previous, new Date(a.at)))
     ) {
-      await this.jobs.job(ctx.manager, previous, { holding: false });
+      await this.jobs.job(ctx, previous, { holding: false });
       await enqueueWebhook(
         ctx.manager,
         a.previousProviderId,
@@ -107,20 +107,20 @@ export class DispatchEventsHandler {
   @OnEvent(JobOnSite)
   async onSite(@Payload() e: CloudEvent<ProviderJobFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, e.data.providerId, e.data.providerKind))) return;
-    await this.jobs.job(ctx.manager, ref(e.data), { on_site_at: new Date(e.data.at) });
+    await this.jobs.job(ctx, ref(e.data), { on_site_at: new Date(e.data.at) });
   }
 
   @OnEvent(JobCompleted)
   async completed(@Payload() e: CloudEvent<JobCompletedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const c = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, c.providerId, c.providerKind))) return;
-    await this.jobs.job(ctx.manager, ref(c), { holding: false, completed_at: new Date(c.at), price_charged_fen: c.priceChargedFen });
+    await this.jobs.job(ctx, ref(c), { holding: false, completed_at: new Date(c.at), price_charged_fen: c.priceChargedFen });
   }
 
   @OnEvent(JobProviderCancelled)
   async providerCancelled(@Payload() e: CloudEvent<ProviderJobFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, e.data.providerId, e.data.providerKind))) return;
-    await this.jobs.job(ctx.manager, ref(e.data), { holding: false });
+    await this.jobs.job(ctx, ref(e.data), { holding: false });
   }
 
   @OnEvent(DeadlineBreached)
@@ -128,7 +128,7 @@ export class DispatchEventsHandler {
     const b = e.data;
     if (!b.providerId || !(await this.jobs.isOurs(ctx.manager, b.providerId))) return;
     await this.jobs.job(
-      ctx.manager,
+      ctx,
       { requestId: b.requestId, unitId: b.providerId, orgPath: b.orgPath, categoryCode: b.categoryCode },
       { deadline_breached: true },
     );
@@ -136,7 +136,7 @@ export class DispatchEventsHandler {
 
   private async resolveOffer(o: OfferFactV1, status: string, ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
-    await this.jobs.offer(ctx.manager, o.offerId, ref(o), status);
+    await this.jobs.offer(ctx, o.offerId, ref(o), status);
   }
 
   private async assign(e: CloudEvent<JobAssignedV1>, ctx: EventContext): Promise<void> {
@@ -146,7 +146,7 @@ export class DispatchEventsHandler {
     // The same assignment again (under a new event id), or an older one: the unit already knows,
     // and the job may since have been completed or taken away.
     if (await this.jobs.assignedSince(ctx.manager, ref(a), new Date(a.at))) return;
-    await this.jobs.job(ctx.manager, ref(a), { holding: true, assigned_at: new Date(a.at) });
+    await this.jobs.job(ctx, ref(a), { holding: true, assigned_at: new Date(a.at) });
     await enqueueWebhook(ctx.manager, a.providerId, 'job.assigned', payloads.assigned(a), assignment(e));
   }
 }

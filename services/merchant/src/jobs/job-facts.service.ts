@@ -1,5 +1,5 @@
 import { UnitFlagged } from '@bangbang/contracts';
-import { writeToOutbox } from '@bangbang/messaging';
+import { EventContext, writeToOutbox } from '@bangbang/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditService } from '../credit/credit.service';
@@ -10,6 +10,9 @@ const UNIT_KINDS = ['merchant', 'social_org'];
 const CREDIT_INPUTS = ['completed_at', 'signed_off_at', 'deadline_breached'];
 /** The offer statuses the credit's acceptance rate counts (see COUNTS in the credit service). */
 const DECISIONS = ['accepted', 'declined', 'expired'];
+
+/** The units whose credit inputs a transaction changed (see `creditChanged`). */
+const changedCredit = new WeakMap<EntityManager, Set<string>>();
 
 export interface JobRef {
   requestId: string;
@@ -52,7 +55,8 @@ export class JobFactsService {
   }
 
   /** Records the offer's status; answers the status it had before (undefined when first seen). */
-  async offer(m: EntityManager, offerId: string, job: JobRef, status: string, feePolicy?: string): Promise<string | undefined> {
+  async offer(ctx: EventContext, offerId: string, job: JobRef, status: string, feePolicy?: string): Promise<string | undefined> {
+    const m = ctx.manager;
     const [before] = await m.query<[{ status: string }?]>('SELECT status FROM unit_offer WHERE offer_id = $1 FOR UPDATE', [offerId]);
     if (!before) {
       await m.query('INSERT INTO unit_offer (offer_id, unit_id, request_id, status, fee_policy, at) VALUES ($1, $2, $3, $4, $5, now())', [
@@ -65,16 +69,17 @@ export class JobFactsService {
     } else if (before.status === 'open' && status !== 'open') {
       await m.query('UPDATE unit_offer SET status = $2, at = now() WHERE offer_id = $1', [offerId, status]);
     }
-    if (feePolicy) await this.job(m, job, { fee_policy: feePolicy });
+    if (feePolicy) await this.job(ctx, job, { fee_policy: feePolicy });
     // Only a decision the unit made or let lapse counts for its credit, once; a withdrawal or a
     // repeated fact changes none of its inputs.
     const decided = (!before || before.status === 'open') && DECISIONS.includes(status);
-    if (decided) await this.credit.refresh(m, job.unitId);
+    if (decided) this.creditChanged(ctx, job.unitId);
     return before?.status;
   }
 
   /** Upserts the unit's job row with the given facts; a fee policy or price may complete an overcharge. */
-  async job(m: EntityManager, job: JobRef, set: JobColumns): Promise<void> {
+  async job(ctx: EventContext, job: JobRef, set: JobColumns): Promise<void> {
+    const m = ctx.manager;
     const columns = Object.keys(set);
     const values = Object.values(set);
     const assignments = columns.map((c, i) => (c === 'fee_policy' ? `${c} = coalesce(unit_job.${c}, $${i + 5})` : `${c} = $${i + 5}`));
@@ -85,7 +90,7 @@ export class JobFactsService {
       [job.requestId, job.unitId, job.orgPath, job.categoryCode, ...values],
     );
     const flagged = ('fee_policy' in set || 'price_charged_fen' in set) && (await this.checkPrice(m, job));
-    if (flagged || CREDIT_INPUTS.some((k) => k in set)) await this.credit.refresh(m, job.unitId);
+    if (flagged || CREDIT_INPUTS.some((k) => k in set)) this.creditChanged(ctx, job.unitId);
   }
 
   async holding(m: EntityManager, requestId: string): Promise<{ unit_id: string }[]> {
@@ -111,7 +116,8 @@ export class JobFactsService {
   }
 
   /** Counts one redo per reopening (by its time), however many times the fact arrives. */
-  async redo(m: EntityManager, job: JobRef, reopenedAt: Date): Promise<void> {
+  async redo(ctx: EventContext, job: JobRef, reopenedAt: Date): Promise<void> {
+    const m = ctx.manager;
     const counted: unknown[] = await m.query(
       'INSERT INTO unit_redo (request_id, unit_id, reopened_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
       [job.requestId, job.unitId, reopenedAt],
@@ -122,18 +128,34 @@ export class JobFactsService {
        ON CONFLICT (request_id, unit_id) DO UPDATE SET redo_count = unit_job.redo_count + 1`,
       [job.requestId, job.unitId, job.orgPath, job.categoryCode],
     );
-    await this.credit.refresh(m, job.unitId);
+    this.creditChanged(ctx, job.unitId);
   }
 
-  async rating(m: EntityManager, job: JobRef, provider: string, solved: boolean, revision: number, ratedAt: string): Promise<boolean> {
-    const rows: unknown[] = await m.query(
+  async rating(ctx: EventContext, job: JobRef, provider: string, solved: boolean, revision: number, ratedAt: string): Promise<boolean> {
+    const rows: unknown[] = await ctx.manager.query(
       `INSERT INTO unit_rating (request_id, unit_id, provider, solved, revision, rated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (request_id) DO UPDATE SET provider = $3, solved = $4, revision = $5, rated_at = $6 WHERE unit_rating.revision < $5
        RETURNING request_id`,
       [job.requestId, job.unitId, provider, solved, revision, ratedAt],
     );
-    await this.credit.refresh(m, job.unitId);
+    this.creditChanged(ctx, job.unitId);
     return rows.length > 0;
+  }
+
+  /**
+   * The unit's credit is worked out again once, just before the transaction commits, after all of
+   * its facts (a chunk of events holds many for the same unit), and in one order of units, so that
+   * the unit rows it locks are held briefly and never taken in opposite orders by two consumers.
+   */
+  private creditChanged(ctx: EventContext, unitId: string): void {
+    const m = ctx.manager;
+    let units = changedCredit.get(m);
+    if (!units) changedCredit.set(m, (units = new Set()));
+    units.add(unitId);
+    const held = units;
+    ctx.delivery.beforeCommit('unit-credit', async () => {
+      for (const id of [...held].sort()) await this.credit.refresh(m, id);
+    });
   }
 
   private async checkPrice(m: EntityManager, job: JobRef): Promise<boolean> {

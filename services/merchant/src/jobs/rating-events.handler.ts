@@ -36,7 +36,7 @@ export class RatingEventsHandler {
     const r = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, r.providerId, r.providerKind))) return;
     const job = { requestId: r.requestId, unitId: r.providerId, orgPath: r.orgPath, categoryCode: r.categoryCode };
-    if (await this.jobs.rating(ctx.manager, job, r.provider, r.solved, r.revision, r.ratedAt)) {
+    if (await this.jobs.rating(ctx, job, r.provider, r.solved, r.revision, r.ratedAt)) {
       await enqueueWebhook(ctx.manager, r.providerId, 'rating.received', payloads.rating(r), {
         factKey: `${r.ratingId}#${r.revision}`,
         time: e.time,

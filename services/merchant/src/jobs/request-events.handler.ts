@@ -38,7 +38,7 @@ export class RequestEventsHandler {
     if (!(await this.jobs.isOurs(ctx.manager, s.providerId, s.providerKind))) return;
     const finished = new Date(s.completedAt ?? s.at);
     await this.jobs.job(
-      ctx.manager,
+      ctx,
       { requestId: s.requestId, unitId: s.providerId, orgPath: s.orgPath, categoryCode: s.categoryCode },
       { holding: false, signed_off_at: new Date(s.at), fee_policy: s.feePolicy, finished_on_time: finished <= new Date(s.resolutionDueAt) },
     );
@@ -49,7 +49,7 @@ export class RequestEventsHandler {
     const r = e.data;
     if (!r.previousProviderId || !(await this.jobs.isOurs(ctx.manager, r.previousProviderId))) return;
     await this.jobs.redo(
-      ctx.manager,
+      ctx,
       { requestId: r.requestId, unitId: r.previousProviderId, orgPath: r.orgPath, categoryCode: r.categoryCode },
       new Date(r.at),
     );
