@@ -50,8 +50,10 @@ describe('capacity model', () => {
     expect(dear.databaseGiBPerYear).toBeCloseTo((10_000 * 70_000 * 365) / 2 ** 30);
   });
 
-  it('refuses runs where no step kept up, and rounds memory up to 64 MiB past a quarter more', () => {
+  it('refuses runs where no step kept up, models from one instance a service, and rounds memory up to 64 MiB past a quarter more', () => {
     expect(() => latestModelRun([run([step(5, 100, { lost: 3 })])])).toThrow(/no lifecycle run with a step that kept up/);
+    const one = run([step(2, 300)]);
+    expect(latestModelRun([one, { ...run([step(2, 400)]), instances: 2 }])).toBe(one);
     expect(memoryRequestMiB(248)).toBe(320);
   });
 });

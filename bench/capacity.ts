@@ -36,6 +36,8 @@ export interface BenchRun {
   steps: BenchStep[];
   idlePercentOfCore: Record<string, number>;
   peakRssMiB: Record<string, number>;
+  /** Processes per service (BENCH_INSTANCES); absent in runs from before it existed, which had one. */
+  instances?: number;
 }
 
 /** The assumptions, in one place; CAPACITY.md explains each. */
@@ -194,9 +196,12 @@ export function readRuns(file: string): BenchRun[] {
     .map((l) => JSON.parse(l) as BenchRun);
 }
 
-/** The latest run that can carry the model: one with a step that kept up with 30+ lifecycles. */
+/**
+ * The latest run that can carry the model: one instance of each service (the model sizes pods from
+ * one process's cost), with a step that kept up with 30+ lifecycles.
+ */
 export function latestModelRun(runs: BenchRun[]): BenchRun {
-  const run = runs.filter((r) => r.steps.some((s) => keptUp(s) && s.completed >= 30)).at(-1);
+  const run = runs.filter((r) => (r.instances ?? 1) === 1 && r.steps.some((s) => keptUp(s) && s.completed >= 30)).at(-1);
   if (!run) throw new Error('no lifecycle run with a step that kept up; run `npm run bench lifecycle` first');
   return run;
 }
