@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Invariant } from '../deploy/chaos/chaos';
 import { DistrictProcesses, SERVICES } from '../deploy/chaos/district-processes';
+import { drained, lifecycleInvariants } from '../deploy/chaos/scale-out';
 import { seedDistrict } from '../deploy/seed/district-seed';
 import { SmsInbox } from '../deploy/simulator/sms-gateway';
 import { percentile } from './bench-kit';
@@ -220,13 +222,17 @@ async function main(): Promise<void> {
     const idle = Object.fromEntries([...watched].map(([s, list]) => [s, round(((cpuOf(list) - idle0.get(s)!) / IDLE_SECONDS) * 100, 2)]));
     const rss = Object.fromEntries([...watched].map(([s, list]) => [s, round(list.reduce((sum, pid) => sum + peakRssMiB(pid), 0))]));
 
-    print(say, steps, raw, idle, rss);
+    // The scale-out run's checks over the whole run (warm-up included), whatever the instances.
+    await drained(stack).catch((err: Error) => say(`\n${err.message}`));
+    const invariants = await lifecycleInvariants(stack, lifecycles);
+
+    print(say, steps, raw, idle, rss, invariants);
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     const resultsDir = join(__dirname, 'results');
     mkdirSync(resultsDir, { recursive: true });
     appendFileSync(
       join(resultsDir, 'lifecycle.jsonl'),
-      `${JSON.stringify({ at: new Date().toISOString(), commit, cores: cpus().length, instances: INSTANCES, stepSeconds: STEP_SECONDS, raw, steps, idlePercentOfCore: idle, peakRssMiB: rss })}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), commit, cores: cpus().length, instances: INSTANCES, stepSeconds: STEP_SECONDS, raw, steps, idlePercentOfCore: idle, peakRssMiB: rss, invariants })}\n`,
     );
     say(`\nappended to bench/results/lifecycle.jsonl (commit ${commit})`);
   } finally {
@@ -263,6 +269,7 @@ function print(
   raw: { pgbenchCommitsPerSecond: number; producerRecordsPerSecond: number },
   idle: Record<string, number>,
   rss: Record<string, number>,
+  invariants: Invariant[],
 ): void {
   const table = (header: string[], rows: (string | number)[][]) => {
     say(`| ${header.join(' | ')} |`);
@@ -323,6 +330,12 @@ function print(
       ['idle %', ...Object.keys(rss).map((k) => idle[k] ?? '-')],
       ['peak RSS', ...Object.values(rss)],
     ],
+  );
+
+  say('\nInvariants (every lifecycle of the run)');
+  table(
+    ['invariant', 'violations'],
+    invariants.map((i) => [i.name, i.violations]),
   );
 
   const sustained = steps.filter((s) => s.withinTargets).map((s) => s.rate);

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LifecycleDriver, LifecycleResult, Stage } from '../../bench/lifecycle/driver';
 import { seedDistrict } from '../seed/district-seed';
 import { SmsInbox } from '../simulator/sms-gateway';
+import type { Invariant } from './chaos';
 import { DistrictProcesses, SERVICES, ServiceName } from './district-processes';
 
 export interface ScaleOutOptions {
@@ -19,7 +20,7 @@ export interface ScaleOutReport {
   errors: Record<string, number>;
   /** Each instance killed, and when (s from the first lifecycle). */
   kills: string[];
-  invariants: Array<{ name: string; violations: number }>;
+  invariants: Invariant[];
   /** The slowest of each stage (ms) among the completed lifecycles: where the kills cost time. */
   slowest: Partial<Record<Stage, number>>;
 }
@@ -94,7 +95,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRep
       completed: results.filter((r) => r.ok).length,
       errors,
       kills,
-      invariants: await invariants(d, driver),
+      invariants: await lifecycleInvariants(d, driver),
     };
   } finally {
     await driver?.stop();
@@ -104,7 +105,7 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRep
 }
 
 /** Every outbox empty and every instance's consumers with nothing left to read. */
-async function drained(d: DistrictProcesses): Promise<void> {
+export async function drained(d: DistrictProcesses): Promise<void> {
   const until = Date.now() + DRAIN_MS;
   for (;;) {
     let done = true;
@@ -123,7 +124,8 @@ async function drained(d: DistrictProcesses): Promise<void> {
   }
 }
 
-async function invariants(d: DistrictProcesses, driver: LifecycleDriver): Promise<ScaleOutReport['invariants']> {
+/** What the lifecycle driver's runs must leave, however many instances served them: nothing done twice. */
+export async function lifecycleInvariants(d: DistrictProcesses, driver: LifecycleDriver): Promise<Invariant[]> {
   const count = async (name: ServiceName, sql: string) =>
     (await d.query<{ n: number }>(name, `SELECT count(*)::int AS n FROM (${sql}) x`))[0].n;
   return [
