@@ -1,6 +1,6 @@
 import { CloudEvent, dlqTopic, findContract, fromKafkaRecord, validateEvent } from '@bangbang/contracts';
 import { consumerLag, consumerUp, eventFailures, eventsConsumed, getLogger, runWithTrace } from '@bangbang/observability';
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, isTransactionConflict } from '@bangbang/persistence';
 import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
@@ -60,13 +60,6 @@ class DeadLetter extends Error {
 
 const MAX_RESTART_MS = 30_000;
 const CHUNK_ATTEMPTS = 3;
-/** PostgreSQL's deadlock_detected and serialization_failure. */
-const TRANSIENT_CODES = new Set(['40P01', '40001']);
-
-const isTransient = (err: unknown): boolean =>
-  TRANSIENT_CODES.has(
-    (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code ?? '',
-  );
 
 /**
  * Applies each event at most once per consumer group (the inbox row and the handler's effects commit
@@ -348,7 +341,7 @@ export class EventConsumer {
         eventFailures.inc({ group: this.options.groupId, topic: this.deps.topics.logical(topic) });
         // Losing a deadlock or a serialization conflict is no event's fault: the whole chunk again
         // is one transaction, where one by one it would be one per event.
-        if (attempt < CHUNK_ATTEMPTS && isTransient(err) && !this.stopping) {
+        if (attempt < CHUNK_ATTEMPTS && isTransactionConflict(err) && !this.stopping) {
           this.log.warn({ err, topic, partition, events: chunk.length }, 'batch lost a lock conflict; applying it again');
           continue;
         }

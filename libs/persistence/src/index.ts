@@ -3,3 +3,4 @@ export * from './database-url';
 export * from './background-loop';
 export * from './query-logger';
 export * from './pg-listener';
+export * from './transaction-conflict';

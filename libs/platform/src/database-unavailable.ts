@@ -33,9 +33,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The answer while the database is out of reach: 503, with Retry-After set by whoever sends it. */
+/**
+ * The answer while the database is out of reach, or when the call's transaction lost a lock conflict
+ * to a concurrent one and was undone: 503, with Retry-After set by whoever sends it.
+ */
 export class DatabaseUnavailableException extends ServiceUnavailableException {
-  constructor() {
-    super(`database unavailable; nothing was changed, try again in ${DATABASE_RETRY_AFTER_S} s`);
+  constructor(what = 'database unavailable') {
+    super(`${what}; nothing was changed, try again in ${DATABASE_RETRY_AFTER_S} s`);
   }
 }

@@ -14,6 +14,7 @@ import { STATUS_CODES } from 'node:http';
 import { Counter } from 'prom-client';
 import { catchError, Observable, throwError } from 'rxjs';
 import { QueryFailedError } from 'typeorm';
+import { isTransactionConflict } from '@bangbang/persistence';
 import { DATABASE_RETRY_AFTER_S, DatabaseUnavailableException, isDatabaseUnavailable } from './database-unavailable';
 
 /**
@@ -78,18 +79,29 @@ interface HeaderSetter {
   header(name: string, value: string): unknown;
 }
 
-/** Counts the moment and asks the caller to come back: the database is out of reach, not a bug. */
+/**
+ * Counts the moment and asks the caller to come back: the database is out of reach, or the call's
+ * transaction lost a lock conflict and was undone; not a bug.
+ */
 export function databaseUnavailable(error: unknown, reply: HeaderSetter): DatabaseUnavailableException {
   const described = describeUnexpected(error);
-  log.warn({ code: described.code, message: described.message }, 'database unavailable: answered 503');
+  const conflict = isTransactionConflict(error);
+  log.warn(
+    { code: described.code, message: described.message },
+    `${conflict ? 'transaction conflict' : 'database unavailable'}: answered 503`,
+  );
   reply.header('retry-after', String(DATABASE_RETRY_AFTER_S));
-  return new DatabaseUnavailableException();
+  return new DatabaseUnavailableException(conflict ? 'the change met a concurrent one and was undone' : undefined);
 }
+
+/** Errors answered 503 rather than 500: nothing was changed, and the same call may simply be tried again. */
+const tryAgain = (error: unknown): boolean => isDatabaseUnavailable(error) || isTransactionConflict(error);
 
 /**
  * Turns anything but an HttpException thrown by a pipe, a handler or a feature's interceptor into a
  * generic 500, once reported, so a feature's own exception filter (Open311's) never sees the raw error.
- * A database out of reach (connections cut, pool exhausted) is a 503 with Retry-After instead.
+ * A database out of reach (connections cut, pool exhausted) or a lost lock conflict is a 503 with
+ * Retry-After instead.
  */
 @Injectable()
 export class UnexpectedErrorsInterceptor implements NestInterceptor {
@@ -97,8 +109,7 @@ export class UnexpectedErrorsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof HttpException) return throwError(() => error);
-        if (isDatabaseUnavailable(error))
-          return throwError(() => databaseUnavailable(error, context.switchToHttp().getResponse<HeaderSetter>()));
+        if (tryAgain(error)) return throwError(() => databaseUnavailable(error, context.switchToHttp().getResponse<HeaderSetter>()));
         reportUnexpected(error);
         return throwError(() => new InternalServerErrorException(UNEXPECTED_MESSAGE));
       }),
@@ -118,8 +129,7 @@ export class HttpErrorsFilter extends BaseExceptionFilter {
     if (exception instanceof HttpException) return super.catch(withErrorName(exception), host);
     if (this.isHttpError(exception)) return super.catch(exception, host);
     // A guard or middleware's query, which ran before the interceptor could turn it into a 503.
-    if (isDatabaseUnavailable(exception))
-      return super.catch(databaseUnavailable(exception, host.switchToHttp().getResponse<HeaderSetter>()), host);
+    if (tryAgain(exception)) return super.catch(databaseUnavailable(exception, host.switchToHttp().getResponse<HeaderSetter>()), host);
     reportUnexpected(exception);
     super.catch(new InternalServerErrorException(UNEXPECTED_MESSAGE), host);
   }

@@ -15,6 +15,12 @@ class RowsController {
     return (await ds.query('SELECT count(*)::int AS n FROM row_')).at(0);
   }
 
+  /** The error PostgreSQL gives the transaction it undoes to break a deadlock. */
+  @Get('conflict')
+  async conflict(): Promise<void> {
+    await ds.query(`DO $$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected'; END $$`);
+  }
+
   /** A statement long enough to be cut while it runs. */
   @Get('slow')
   async slow(): Promise<void> {
@@ -47,7 +53,7 @@ class FeatureController {
 @Module({ controllers: [RowsController, FeatureController] })
 class RowsModule {}
 
-describe('a database out of reach answers 503 with Retry-After, never 500', () => {
+describe('a database out of reach, or a lost lock conflict, answers 503 with Retry-After, never 500', () => {
   let db: TestDatabase;
   let app: NestFastifyApplication;
 
@@ -116,6 +122,14 @@ describe('a database out of reach answers 503 with Retry-After, never 500', () =
     unavailable(res);
     expect(res.json().message).toMatch(/^database unavailable/);
     expect((await app.inject({ method: 'GET', url: '/rows' })).statusCode).toBe(200);
+  });
+
+  it('answers 503 with Retry-After when the call lost a lock conflict and was undone', async () => {
+    const res = await app.inject({ method: 'GET', url: '/rows/conflict' });
+    unavailable(res);
+    expect(res.json().message).toBe(
+      `the change met a concurrent one and was undone; nothing was changed, try again in ${DATABASE_RETRY_AFTER_S} s`,
+    );
   });
 
   it('tells an unreachable server and a cut connection from a wrong query', async () => {

@@ -1,5 +1,6 @@
 import { type Principal, sha256Hex } from '@bangbang/auth';
 import { BadRequestException, UnprocessableEntityException } from '@nestjs/common';
+import { transactionRetryingConflicts } from '@bangbang/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -13,7 +14,8 @@ export interface Replayable<T> {
  * Runs a provider's report at most once per Idempotency-Key: the key is claimed in the report's own
  * transaction and the answer stored with it, so a retry after a lost reply gets the same answer
  * and changes nothing. A concurrent retry waits on the claim and then reads the stored answer. A
- * refused report stores nothing, so it may be retried once the refusal no longer applies.
+ * refused report stores nothing, so it may be retried once the refusal no longer applies. A
+ * report that loses a lock conflict (a consumer locking the same provider) is run again.
  */
 export async function idempotent<T>(
   ds: DataSource,
@@ -22,10 +24,10 @@ export async function idempotent<T>(
   request: { method: string; url: string; body: unknown },
   work: (m: EntityManager) => Promise<T>,
 ): Promise<Replayable<T>> {
-  if (key === undefined) return { body: await ds.transaction(work), replayed: false };
+  if (key === undefined) return { body: await transactionRetryingConflicts(ds, work), replayed: false };
   if (!KEY.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 128 letters, digits or ._:-');
   const fingerprint = sha256Hex(`${request.method} ${request.url} ${JSON.stringify(request.body ?? null)}`);
-  return ds.transaction(async (m) => {
+  return transactionRetryingConflicts(ds, async (m) => {
     const claimed = await m.query<unknown[]>(
       `INSERT INTO dispatch_idempotency (principal_id, key, fingerprint, body) VALUES ($1, $2, $3, 'null')
        ON CONFLICT DO NOTHING RETURNING 1`,
