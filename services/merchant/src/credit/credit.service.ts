@@ -1,5 +1,5 @@
 import { CreditUpdated, type ProviderQualityV1, UnitFlagged } from '@bangbang/contracts';
-import { writeToOutbox } from '@bangbang/messaging';
+import { EventContext, writeToOutbox } from '@bangbang/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { isDeepStrictEqual } from 'node:util';
 import { EntityManager } from 'typeorm';
@@ -22,9 +22,52 @@ const COUNTS = `
 
 type CountsRow = Omit<CreditCounts, 'complaints'> & { overcharges: number; dissatisfied: number };
 
+/** What a transaction's events changed of one unit's credit: its own facts, and the rating service's newest figures. */
+interface Changed {
+  facts: boolean;
+  quality?: ProviderQualityV1;
+}
+const changedInTransaction = new WeakMap<EntityManager, Map<string, Changed>>();
+
 @Injectable()
 export class CreditService {
   constructor(@Inject(MERCHANT_CONFIG) private readonly config: MerchantConfig) {}
+
+  /** An event changed one of the unit's credit facts: its score is worked out again before the transaction commits. */
+  factsChanged(ctx: EventContext, unitId: string): void {
+    this.changed(ctx, unitId).facts = true;
+  }
+
+  /** The rating service's figures for a unit, stored before the transaction commits; the newest version wins. */
+  qualityReceived(ctx: EventContext, q: ProviderQualityV1): void {
+    const changed = this.changed(ctx, q.providerId);
+    if (!changed.quality || changed.quality.version < q.version) changed.quality = q;
+  }
+
+  private changed(ctx: EventContext, unitId: string): Changed {
+    const m = ctx.manager;
+    let units = changedInTransaction.get(m);
+    if (!units) changedInTransaction.set(m, (units = new Map<string, Changed>()));
+    const held = units;
+    ctx.delivery.beforeCommit('unit-credit', () => this.writeChanged(m, held));
+    let changed = units.get(unitId);
+    if (!changed) units.set(unitId, (changed = { facts: false }));
+    return changed;
+  }
+
+  /**
+   * Once per transaction, after all of its events (a chunk holds many for the same unit): each unit's
+   * row locked first and in one order of units, so that two consumers' transactions never take them
+   * in opposite orders, and hold them only while they commit.
+   */
+  private async writeChanged(m: EntityManager, units: Map<string, Changed>): Promise<void> {
+    for (const unitId of [...units.keys()].sort()) {
+      const { facts, quality } = units.get(unitId)!;
+      await m.query('SELECT 1 FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
+      if (quality) await this.recordQuality(m, quality);
+      if (facts) await this.refresh(m, unitId);
+    }
+  }
 
   /**
    * Recomputes the unit's score from its facts in the caller's transaction, stores it, and publishes
@@ -77,7 +120,7 @@ export class CreditService {
    * The rating service's own figures, shown on the scorecard next to ours; the newest version wins.
    * A unit without a score yet gets the neutral one beside them.
    */
-  async recordQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
+  private async recordQuality(m: EntityManager, q: ProviderQualityV1): Promise<void> {
     const neutral = creditScore(NO_FACTS);
     await m.query(
       `INSERT INTO unit_credit (unit_id, score, components, version, quality, quality_version)

@@ -11,9 +11,6 @@ const CREDIT_INPUTS = ['completed_at', 'signed_off_at', 'deadline_breached'];
 /** The offer statuses the credit's acceptance rate counts (see COUNTS in the credit service). */
 const DECISIONS = ['accepted', 'declined', 'expired'];
 
-/** The units whose credit inputs a transaction changed (see `creditChanged`). */
-const changedCredit = new WeakMap<EntityManager, Set<string>>();
-
 export interface JobRef {
   requestId: string;
   unitId: string;
@@ -73,7 +70,7 @@ export class JobFactsService {
     // Only a decision the unit made or let lapse counts for its credit, once; a withdrawal or a
     // repeated fact changes none of its inputs.
     const decided = (!before || before.status === 'open') && DECISIONS.includes(status);
-    if (decided) this.creditChanged(ctx, job.unitId);
+    if (decided) this.credit.factsChanged(ctx, job.unitId);
     return before?.status;
   }
 
@@ -90,7 +87,7 @@ export class JobFactsService {
       [job.requestId, job.unitId, job.orgPath, job.categoryCode, ...values],
     );
     const flagged = ('fee_policy' in set || 'price_charged_fen' in set) && (await this.checkPrice(m, job));
-    if (flagged || CREDIT_INPUTS.some((k) => k in set)) this.creditChanged(ctx, job.unitId);
+    if (flagged || CREDIT_INPUTS.some((k) => k in set)) this.credit.factsChanged(ctx, job.unitId);
   }
 
   async holding(m: EntityManager, requestId: string): Promise<{ unit_id: string }[]> {
@@ -128,7 +125,7 @@ export class JobFactsService {
        ON CONFLICT (request_id, unit_id) DO UPDATE SET redo_count = unit_job.redo_count + 1`,
       [job.requestId, job.unitId, job.orgPath, job.categoryCode],
     );
-    this.creditChanged(ctx, job.unitId);
+    this.credit.factsChanged(ctx, job.unitId);
   }
 
   async rating(ctx: EventContext, job: JobRef, provider: string, solved: boolean, revision: number, ratedAt: string): Promise<boolean> {
@@ -138,24 +135,8 @@ export class JobFactsService {
        RETURNING request_id`,
       [job.requestId, job.unitId, provider, solved, revision, ratedAt],
     );
-    this.creditChanged(ctx, job.unitId);
+    this.credit.factsChanged(ctx, job.unitId);
     return rows.length > 0;
-  }
-
-  /**
-   * The unit's credit is worked out again once, just before the transaction commits, after all of
-   * its facts (a chunk of events holds many for the same unit), and in one order of units, so that
-   * the unit rows it locks are held briefly and never taken in opposite orders by two consumers.
-   */
-  private creditChanged(ctx: EventContext, unitId: string): void {
-    const m = ctx.manager;
-    let units = changedCredit.get(m);
-    if (!units) changedCredit.set(m, (units = new Set()));
-    units.add(unitId);
-    const held = units;
-    ctx.delivery.beforeCommit('unit-credit', async () => {
-      for (const id of [...held].sort()) await this.credit.refresh(m, id);
-    });
   }
 
   private async checkPrice(m: EntityManager, job: JobRef): Promise<boolean> {

@@ -28,7 +28,7 @@ export class RatingEventsHandler {
   @OnEvent(ProviderQuality)
   async quality(@Payload() e: CloudEvent<ProviderQualityV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, e.data.providerId, e.data.providerKind))) return;
-    await this.credit.recordQuality(ctx.manager, e.data);
+    this.credit.qualityReceived(ctx, e.data);
   }
 
   /** An older revision arriving after a newer one changes nothing and is not announced. */
