@@ -38,10 +38,7 @@ async function main(): Promise<void> {
     const chunk = (facts: typeof single) =>
       ds.transaction(async (m) => {
         const pending = new PendingFigures();
-        for (const { requestId, fact } of facts) {
-          await projector.apply(m, requestId, fact, pending);
-          pending.endEvent();
-        }
+        for (const { requestId, fact } of facts) await projector.apply(m, requestId, fact, pending);
         await projector.writePending(m, pending);
       });
     for (const f of single) await chunk([f]);

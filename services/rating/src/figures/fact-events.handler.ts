@@ -119,7 +119,6 @@ export class FactEventsHandler {
   async imported(@Payload() e: CloudEvent<RequestImportedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const pending = this.pending(ctx);
     for (const fact of importedFacts(e.data)) await this.projector.apply(ctx.manager, e.data.requestId, fact, pending);
-    pending.endEvent();
   }
 
   @OnEvent(RatingSubmitted)
@@ -132,11 +131,8 @@ export class FactEventsHandler {
     return this.rated(e, ctx);
   }
 
-  private async apply(ctx: EventContext, requestId: string, fact: Fact): Promise<Applied> {
-    const pending = this.pending(ctx);
-    const applied = await this.projector.apply(ctx.manager, requestId, fact, pending);
-    pending.endEvent();
-    return applied;
+  private apply(ctx: EventContext, requestId: string, fact: Fact): Promise<Applied> {
+    return this.projector.apply(ctx.manager, requestId, fact, this.pending(ctx));
   }
 
   /** The transaction's counters, written once after its last event (see `PendingFigures`). */

@@ -40,16 +40,14 @@ export class FactProjector {
   }
 
   /**
-   * Writes what `apply` collected: per provider, sorted, its counters and quality as after each of
-   * the events in turn (so the quality published is the same as if each event were applied alone),
-   * then the shared rows in one statement.
+   * Writes what `apply` collected: per provider, sorted, its counters and then its quality, once for
+   * all of the transaction's events (the quality is a state: one published after a chunk of events
+   * says what one after each of them would end with), then the shared rows in one statement.
    */
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
-    for (const [provider, steps] of pending.providerSteps()) {
-      for (const step of steps) {
-        await addToFigures(m, [...step.entries.values()]);
-        await refreshProviderQuality(m, provider, step.kind, this.weights);
-      }
+    for (const [provider, { entries, kind }] of pending.providerDeltas()) {
+      await addToFigures(m, [...entries.values()]);
+      await refreshProviderQuality(m, provider, kind, this.weights);
     }
     await addToFigures(m, pending.sharedEntries());
     pending.clear();

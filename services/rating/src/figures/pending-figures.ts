@@ -1,8 +1,8 @@
 import type { ProviderKind } from '@bangbang/contracts';
 import { COUNTERS, Entry } from './contribution';
 
-/** A provider's counters moved by one event, and its kind to refresh its quality with after them. */
-export interface ProviderStep {
+/** A provider's counters moved by the transaction's events, and its kind to refresh its quality with after them. */
+export interface ProviderDeltas {
   entries: Map<string, Entry>;
   kind: ProviderKind;
 }
@@ -27,24 +27,23 @@ function addTo(rows: Map<string, Entry>, e: Entry): void {
  */
 export class PendingFigures {
   private readonly shared = new Map<string, Entry>();
-  private readonly providers = new Map<string, ProviderStep[]>();
-  /** The steps of the event being applied, one per provider it moved. */
-  private open = new Map<string, ProviderStep>();
+  private readonly providers = new Map<string, ProviderDeltas>();
 
   add(changes: Entry[], kind: ProviderKind): void {
     for (const e of changes) {
-      if (e.dim === 'provider') addTo(this.step(e.key, kind).entries, e);
-      else addTo(this.shared, e);
+      if (e.dim !== 'provider') {
+        addTo(this.shared, e);
+        continue;
+      }
+      let held = this.providers.get(e.key);
+      if (!held) this.providers.set(e.key, (held = { entries: new Map(), kind }));
+      held.kind = kind;
+      addTo(held.entries, e);
     }
   }
 
-  /** Ends an event: the providers it moved get their quality refreshed once, after its deltas. */
-  endEvent(): void {
-    this.open = new Map();
-  }
-
-  /** Each provider's steps in the order of the events, the providers sorted. */
-  providerSteps(): Array<[string, ProviderStep[]]> {
+  /** Each provider's deltas, the providers sorted. */
+  providerDeltas(): Array<[string, ProviderDeltas]> {
     return [...this.providers].sort((a, b) => a[0].localeCompare(b[0]));
   }
 
@@ -55,19 +54,5 @@ export class PendingFigures {
   clear(): void {
     this.shared.clear();
     this.providers.clear();
-    this.open = new Map();
-  }
-
-  private step(provider: string, kind: ProviderKind): ProviderStep {
-    let step = this.open.get(provider);
-    if (!step) {
-      step = { entries: new Map(), kind };
-      this.open.set(provider, step);
-      const steps = this.providers.get(provider);
-      if (steps) steps.push(step);
-      else this.providers.set(provider, [step]);
-    }
-    step.kind = kind;
-    return step;
   }
 }

@@ -35,7 +35,6 @@ describe('incremental figures against a full recompute, on a seeded history of 1
         const pending = new PendingFigures();
         for (const { requestId, fact } of history.facts.slice(i, i + 500)) {
           await projector.apply(m, requestId, fact, pending);
-          pending.endEvent();
         }
         await projector.writePending(m, pending);
       });
