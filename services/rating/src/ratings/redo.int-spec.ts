@@ -81,7 +81,8 @@ describe('不满意 within 7 days: the redo reaches the request service, which r
 
     const link = await waitFor(async () => sms.ratingLinks(id)[0], { what: 'the rating link texted to the resident' });
     expect(link.url).toBe(`http://127.0.0.1:3000/api/rating/public/rate/${id}?token=${link.token}`);
-    const [signedOff] = await waitFor(async () => bus.find<RequestSignedOffV1>(RequestSignedOff.type, (d) => d.requestId === id), {
+    // The first match, not the list: an empty list would end the wait before the event is read.
+    const signedOff = await waitFor(async () => bus.find<RequestSignedOffV1>(RequestSignedOff.type, (d) => d.requestId === id)[0], {
       what: 'the sign-off on the bus',
     });
     expect(signedOff.data.ratingTokenHash).toBe(sha256Hex(link.token));
