@@ -59,6 +59,8 @@ class DeadLetter extends Error {
 }
 
 const MAX_RESTART_MS = 30_000;
+/** Protocol errors that mean this member lost its place in the group; kafkajs rejoins on them. */
+const MEMBERSHIP_LOST = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP']);
 const CHUNK_ATTEMPTS = 3;
 
 /**
@@ -260,7 +262,15 @@ export class EventConsumer {
     };
     const commit = async () => {
       if (uncommitted === undefined) return;
-      await this.consumer!.commitOffsets([{ topic, partition, offset: uncommitted }]);
+      try {
+        await this.consumer!.commitOffsets([{ topic, partition, offset: uncommitted }]);
+      } catch (err) {
+        // A member the group dropped (a session outlived on a loaded machine) is told so wrapped in an
+        // error kafkajs does not retry; it rejoins only on the protocol error itself. The offsets left
+        // uncommitted are read again by the partition's next holder, and the inbox skips what was applied.
+        const cause = (err as { cause?: { type?: string } }).cause;
+        throw cause && MEMBERSHIP_LOST.has(cause.type ?? '') ? cause : err;
+      }
       uncommitted = undefined;
     };
     const flush = async () => {
