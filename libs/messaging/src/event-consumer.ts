@@ -427,9 +427,14 @@ export class EventConsumer {
       );
       const unseen = new Set(rows.map((r) => r.event_id));
       const outcomes: Outcome[] = [];
-      const atCommit = new Map<string, () => Promise<void>>();
-      const beforeCommit = (key: string, task: () => Promise<void>) => {
-        if (!atCommit.has(key)) atCommit.set(key, task);
+      const atCommit = new Map<string, { state: unknown; write: () => Promise<void> }>();
+      const beforeCommit = <T>(key: string, create: () => T, write: (state: T) => Promise<void>): T => {
+        let held = atCommit.get(key);
+        if (!held) {
+          const state = create();
+          atCommit.set(key, (held = { state, write: () => write(state) }));
+        }
+        return held.state as T;
       };
       for (const { event, handler, message } of deliveries) {
         if (!unseen.delete(event.id)) {
@@ -453,7 +458,7 @@ export class EventConsumer {
         // A long chunk must not outlast the session: kafkajs sends one only once the interval is up.
         if (deliveries.length > 1) await heartbeat();
       }
-      for (const task of atCommit.values()) await task();
+      for (const { write } of atCommit.values()) await write();
       return outcomes;
     });
   }

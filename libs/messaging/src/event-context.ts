@@ -9,11 +9,12 @@ export interface DeliveryInfo {
   attempt: number;
   heartbeat: () => Promise<void>;
   /**
-   * Runs `task` once, after every handler of the transaction (a chunk of events or a single one)
-   * and before it commits; a second call with the same key in the same transaction is ignored.
-   * For writes to rows many transactions share, so they are locked last and held briefly.
+   * State shared by every handler of the transaction (a chunk of events or a single one) under
+   * `key`: `create` makes it for the first, and `write` runs once with it, after the last handler and
+   * before the commit. For writes to rows many transactions share, so they are locked last and held
+   * briefly.
    */
-  beforeCommit: (key: string, task: () => Promise<void>) => void;
+  beforeCommit: <T>(key: string, create: () => T, write: (state: T) => Promise<void>) => T;
 }
 
 /**

@@ -27,7 +27,6 @@ interface Changed {
   facts: boolean;
   quality?: ProviderQualityV1;
 }
-const changedInTransaction = new WeakMap<EntityManager, Map<string, Changed>>();
 
 @Injectable()
 export class CreditService {
@@ -45,11 +44,11 @@ export class CreditService {
   }
 
   private changed(ctx: EventContext, unitId: string): Changed {
-    const m = ctx.manager;
-    let units = changedInTransaction.get(m);
-    if (!units) changedInTransaction.set(m, (units = new Map<string, Changed>()));
-    const held = units;
-    ctx.delivery.beforeCommit('unit-credit', () => this.writeChanged(m, held));
+    const units = ctx.delivery.beforeCommit(
+      'unit-credit',
+      () => new Map<string, Changed>(),
+      (held) => this.writeChanged(ctx.manager, held),
+    );
     let changed = units.get(unitId);
     if (!changed) units.set(unitId, (changed = { facts: false }));
     return changed;
@@ -63,8 +62,11 @@ export class CreditService {
   private async writeChanged(m: EntityManager, units: Map<string, Changed>): Promise<void> {
     for (const unitId of [...units.keys()].sort()) {
       const { facts, quality } = units.get(unitId)!;
-      await m.query('SELECT 1 FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
-      if (quality) await this.recordQuality(m, quality);
+      if (quality) {
+        // `refresh` locks the unit row first itself; the quality's write must come after that lock too.
+        await m.query('SELECT 1 FROM partner_unit WHERE id = $1 FOR UPDATE', [unitId]);
+        await this.recordQuality(m, quality);
+      }
       if (facts) await this.refresh(m, unitId);
     }
   }

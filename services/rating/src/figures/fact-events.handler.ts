@@ -25,7 +25,6 @@ import {
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { EntityManager } from 'typeorm';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { closeRatingWindow, openRatingWindow } from '../ratings/rating-links';
 import { Applied, FactProjector } from './fact-projector';
@@ -137,12 +136,11 @@ export class FactEventsHandler {
 
   /** The transaction's counters, written once after its last event (see `PendingFigures`). */
   private pending(ctx: EventContext): PendingFigures {
-    const m = ctx.manager;
-    let pending = collected.get(m);
-    if (!pending) collected.set(m, (pending = new PendingFigures()));
-    const held = pending;
-    ctx.delivery.beforeCommit('rating-figures', () => this.projector.writePending(m, held));
-    return pending;
+    return ctx.delivery.beforeCommit(
+      'rating-figures',
+      () => new PendingFigures(),
+      (pending) => this.projector.writePending(ctx.manager, pending),
+    );
   }
 
   private async assignment(e: CloudEvent<JobAssignedV1>, ctx: EventContext): Promise<void> {
@@ -161,8 +159,6 @@ export class FactEventsHandler {
     await this.apply(ctx, d.requestId, { type: 'rated', ...ratedFact(d) });
   }
 }
-
-const collected = new WeakMap<EntityManager, PendingFigures>();
 
 const placed = (d: { orgPath: string; categoryCode: string }) => ({ orgPath: d.orgPath, categoryCode: d.categoryCode });
 
