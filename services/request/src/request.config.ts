@@ -14,6 +14,8 @@ export class RequestConfig {
   /** Queued texts wake the sender (pg_notify); the poll only catches a lost notification. */
   @IsInt() @Min(10) @Max(60_000) NOTIFY_POLL_MS = 10_000;
   @IsInt() @Min(1) @Max(1_000) NOTIFY_BATCH_SIZE = 50;
+  /** Numbers texted at once; one number's texts go out in turn. */
+  @IsInt() @Min(1) @Max(200) NOTIFY_CONCURRENCY = 16;
   @IsInt() @Min(10) NOTIFY_RETRY_INITIAL_MS = 1_000;
   @IsInt() @Min(10) NOTIFY_RETRY_MAX_MS = 300_000;
   @IsInt() @Min(100) @Max(60_000) NOTIFY_TIMEOUT_MS = 5_000;

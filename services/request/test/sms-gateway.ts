@@ -1,11 +1,17 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 
-/** A stand-in SMS gateway on loopback that can be "down" (503) or up, recording what it accepted. */
+/**
+ * A stand-in SMS gateway on loopback that can be "down" (503) or up, recording what it accepted,
+ * and that can hang on the texts to chosen numbers until they are released.
+ */
 export class FakeSmsGateway {
   up = false;
   refused = 0;
   readonly delivered: Array<{ id: string; to: string; body: string; key: string }> = [];
+  /** Numbers (`+86…`) whose texts get no answer until `release`, and the answers held. */
+  readonly hanging = new Set<string>();
+  readonly held: Array<() => void> = [];
   private server?: Server;
 
   async start(): Promise<string> {
@@ -18,8 +24,13 @@ export class FakeSmsGateway {
           res.writeHead(503).end();
           return;
         }
-        this.delivered.push({ ...JSON.parse(raw), key: String(req.headers['idempotency-key']) });
-        res.writeHead(202).end();
+        const text = { ...JSON.parse(raw), key: String(req.headers['idempotency-key']) };
+        const accept = () => {
+          this.delivered.push(text);
+          res.writeHead(202).end();
+        };
+        if (this.hanging.has(text.to)) this.held.push(accept);
+        else accept();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -49,6 +60,12 @@ export class FakeSmsGateway {
       const m = /在线预约验证码(\d{6})/.exec(d.body);
       return m && d.to === to ? [m[1]] : [];
     });
+  }
+
+  /** Answers the held texts and stops hanging. */
+  release(): void {
+    this.hanging.clear();
+    this.held.splice(0).forEach((accept) => accept());
   }
 
   stop(): Promise<void> {

@@ -19,25 +19,44 @@ interface Claimed {
 
 /**
  * A claimed message is hidden from other senders while this one tries to deliver it: for the sends
- * ahead of it in the batch and its own (NOTIFY_TIMEOUT_MS each), plus this margin for the database.
- * A batch that runs long thus never has a message taken and sent again by another instance, and a
- * sender that dies (killed mid-batch) holds up its first messages for little more than the margin.
+ * to the same number ahead of it and its own (NOTIFY_TIMEOUT_MS each), plus this margin for the
+ * database. A slow gateway thus never has a message taken and sent again by another instance, and a
+ * sender that dies (killed mid-send) holds up its messages for little more than the margin.
  */
 const LEASE_MARGIN_MS = 30_000;
 
 /**
+ * Due messages, oldest first, to numbers this sender is not texting already ($4), so one number's
+ * texts go out in the order they were queued.
+ */
+const CLAIM = `
+  UPDATE notification n SET attempts = n.attempts + 1,
+         next_attempt_at = now() + ($2 + c.place * $3) * interval '1 millisecond'
+    FROM (SELECT id, row_number() OVER (PARTITION BY recipient ORDER BY next_attempt_at, id) AS place
+            FROM (SELECT id, recipient, next_attempt_at FROM notification
+                   WHERE status = 'pending' AND next_attempt_at <= now() AND recipient <> ALL($4::text[])
+                   ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) due) c
+   WHERE n.id = c.id
+  RETURNING n.id, n.recipient, n.body, n.sealed_body AS "sealedBody", n.attempts, c.place`;
+
+/**
  * Drains the notification queue. Each pass claims due messages with SKIP LOCKED (several instances
- * share the work) by pushing their next attempt past a lease, sends them outside any transaction,
- * then marks each sent or schedules its retry with backoff. Queuing a message wakes it (a trigger's
- * pg_notify), and a pass waits no longer than the next retry falls due, so the poll is only the
- * fallback for a lost notification. A message is never dropped: a gateway
- * that is down only delays it, and one that is slow holds up nothing but its own message. Once
- * delivered, a message keeps no sign-off code or rating token: the resident's SMS is the only copy.
+ * share the work) by pushing their next attempt past a lease, and starts sending them outside any
+ * transaction without waiting: up to NOTIFY_CONCURRENCY numbers at once, one number's messages in
+ * turn. Each message is then marked sent or given its retry with backoff, and its slot is refilled
+ * at once. Queuing a message wakes the sender (a trigger's pg_notify), and a pass waits no longer
+ * than the next retry falls due, so the poll is only the fallback for a lost notification. A message
+ * is never dropped: a gateway that is down only delays it, and one that hangs on a message holds up
+ * only that number's texts. Once delivered, a message keeps no sign-off code or rating token: the
+ * resident's SMS is the only copy.
  */
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = getLogger('notification-sender');
   private readonly loop: BackgroundLoop;
+  /** Sends in flight, one per number, and the numbers they text. */
+  private readonly sending = new Set<Promise<void>>();
+  private readonly texting = new Set<string>();
 
   constructor(
     private readonly ds: DataSource,
@@ -50,8 +69,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       everyMs: config.NOTIFY_POLL_MS,
       passAtStart: true,
       listen: { url: urlOf(ds), channel: NOTIFICATION_CHANNEL },
-      pass: async () =>
-        (await this.drain()).claimed === config.NOTIFY_BATCH_SIZE || msUntilNextDue(this.ds, 'notification', this.config.NOTIFY_POLL_MS),
+      pass: async () => (await this.round()) || msUntilNextDue(this.ds, 'notification', this.config.NOTIFY_POLL_MS),
     });
   }
 
@@ -59,48 +77,61 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     return this.loop.start();
   }
 
-  /** Waits for the pass in flight, so a message being sent is marked sent before the DataSource closes. */
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
+  /** Stops taking messages, then waits for those being sent, so each is marked before the DataSource closes. */
+  async onModuleDestroy(): Promise<void> {
+    await this.loop.stop();
+    // Sends outlive the pass that started them, so the loop stopping does not wait for them.
+    await Promise.all(this.sending);
   }
 
-  /** One pass: how many messages it claimed, and how many of them were delivered. */
-  async drain(): Promise<{ claimed: number; delivered: number }> {
-    const claimed = await this.ds
-      .query<[Array<Claimed & { place: string }>, number]>(
-        `UPDATE notification n SET attempts = n.attempts + 1,
-                next_attempt_at = now() + ($2 + c.place * $3) * interval '1 millisecond'
-           FROM (SELECT id, row_number() OVER (ORDER BY next_attempt_at, id) AS place
-                   FROM (SELECT id, next_attempt_at FROM notification WHERE status = 'pending' AND next_attempt_at <= now()
-                          ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) due) c
-          WHERE n.id = c.id
-        RETURNING n.id, n.recipient, n.body, n.sealed_body AS "sealedBody", n.attempts, c.place`,
-        [this.config.NOTIFY_BATCH_SIZE, LEASE_MARGIN_MS, this.config.NOTIFY_TIMEOUT_MS],
-      )
-      .then(([rows]) => rows.sort((a, b) => Number(a.place) - Number(b.place)));
-    let delivered = 0;
-    for (const n of claimed) {
-      try {
-        const text = this.sealer.open(n);
-        await this.notifier.send({ id: n.id, to: n.recipient, body: text });
-        await this.ds.query(
-          `UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2, sealed_body = NULL WHERE id = $1`,
-          [n.id, redactSecrets(text)],
-        );
-        delivered++;
-      } catch (err) {
-        const delay = backoffDelay(n.attempts, {
-          initialMs: this.config.NOTIFY_RETRY_INITIAL_MS,
-          maxMs: this.config.NOTIFY_RETRY_MAX_MS,
-          jitter: 0.2,
-        });
-        this.log.warn({ err, id: n.id, attempts: n.attempts, retryInMs: delay }, 'notification not delivered; will retry');
-        await this.ds.query(
-          `UPDATE notification SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = $1`,
-          [n.id, delay, String((err as Error).message).slice(0, 500)],
-        );
-      }
+  /** One pass: claims as many due messages as there are free slots, and whether a full claim says more are due. */
+  private async round(): Promise<boolean> {
+    const free = Math.min(this.config.NOTIFY_BATCH_SIZE, this.config.NOTIFY_CONCURRENCY - this.sending.size);
+    if (free <= 0) return false;
+    const [claimed]: [Array<Claimed & { place: string }>, number] = await this.ds.query(CLAIM, [
+      free,
+      LEASE_MARGIN_MS,
+      this.config.NOTIFY_TIMEOUT_MS,
+      [...this.texting],
+    ]);
+    const byRecipient = new Map<string, Claimed[]>();
+    for (const n of claimed.sort((a, b) => Number(a.place) - Number(b.place)))
+      byRecipient.set(n.recipient, [...(byRecipient.get(n.recipient) ?? []), n]);
+    for (const [recipient, messages] of byRecipient) {
+      this.texting.add(recipient);
+      const sent: Promise<void> = this.sendInTurn(messages).finally(() => {
+        this.sending.delete(sent);
+        this.texting.delete(recipient);
+        this.loop.wake();
+      });
+      this.sending.add(sent);
     }
-    return { claimed: claimed.length, delivered };
+    return claimed.length === free;
+  }
+
+  private async sendInTurn(messages: Claimed[]): Promise<void> {
+    for (const n of messages) await this.send(n).catch((err) => this.log.error({ err, id: n.id }, 'could not record a text'));
+  }
+
+  private async send(n: Claimed): Promise<void> {
+    try {
+      const text = this.sealer.open(n);
+      await this.notifier.send({ id: n.id, to: n.recipient, body: text });
+      await this.ds.query(
+        `UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2, sealed_body = NULL WHERE id = $1`,
+        [n.id, redactSecrets(text)],
+      );
+    } catch (err) {
+      const delay = backoffDelay(n.attempts, {
+        initialMs: this.config.NOTIFY_RETRY_INITIAL_MS,
+        maxMs: this.config.NOTIFY_RETRY_MAX_MS,
+        jitter: 0.2,
+      });
+      this.log.warn({ err, id: n.id, attempts: n.attempts, retryInMs: delay }, 'notification not delivered; will retry');
+      await this.ds.query(
+        `UPDATE notification SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = $1`,
+        [n.id, delay, String((err as Error).message).slice(0, 500)],
+      );
+    }
   }
 }

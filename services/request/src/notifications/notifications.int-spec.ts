@@ -15,6 +15,8 @@ describe('notifications through a durable queue', () => {
       NOTIFY_RETRY_INITIAL_MS: '50',
       NOTIFY_RETRY_MAX_MS: '200',
       NOTIFY_POLL_MS: '60000',
+      // Longer than any wait below, so a text held up behind a hanging one would fail its test.
+      NOTIFY_TIMEOUT_MS: '60000',
     });
   });
 
@@ -58,6 +60,29 @@ describe('notifications through a durable queue', () => {
     expect(ids).toEqual(new Set(queued.map((q) => q.id)));
     expect(sms.delivered.every((d) => d.key === d.id && d.to === '+8613812345678')).toBe(true);
     expect(sms.delivered.map((d) => /单号(R\d{8}-\d{6})/.exec(d.body)![1]).sort()).toEqual(numbers.sort());
+  });
+
+  it('texts other numbers while the gateway hangs on one, and one number in the order queued', async () => {
+    sms.up = true;
+    const [slow, other] = [await h.household('jincheng', ['13900000033']), await h.household('huaigu', ['13900000044'])];
+    sms.hanging.add('+8613900000033');
+    const intake = async (householdId: string, description: string) =>
+      (await h.call('agent', 'POST', '/requests', { householdId, categoryCode: 'appliance-repair', description })).json().number;
+    const first = await intake(slow.id, '热水器漏水');
+    await waitFor(async () => sms.held.length === 1, { what: 'the gateway holding the first text' });
+    const second = await intake(slow.id, '水龙头滴水');
+    const elsewhere = await intake(other.id, '空调不制冷');
+
+    await waitFor(async () => sms.delivered.some((d) => d.body.includes(elsewhere)), { what: 'the other number texted' });
+    expect(sms.held).toHaveLength(1);
+    expect(sms.delivered.some((d) => d.to === '+8613900000033')).toBe(false);
+
+    sms.release();
+    await waitFor(async () => sms.delivered.filter((d) => d.to === '+8613900000033').length === 2, {
+      what: 'both texts to the slow number',
+    });
+    const toSlow = sms.delivered.filter((d) => d.to === '+8613900000033').map((d) => /单号(R\d{8}-\d{6})/.exec(d.body)![1]);
+    expect(toSlow).toEqual([first, second]);
   });
 
   it('keeps no code in clear while a message waits to be sent, nor after', async () => {
