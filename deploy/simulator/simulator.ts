@@ -467,7 +467,7 @@ export class Simulator {
       if (onSite.status !== 200 && onSite.status !== 201) return void this.problem('on site', onSite);
       this.count('did', `visits (${p.kind})`);
       await this.wait(10, 60);
-      const request = await this.api.call('GET', `/api/request/requests/${requestId}`, p.as);
+      const request = await this.readAsProvider(p, requestId);
       const free = (feePolicy ?? request.body?.feePolicy) === 'free';
       const price = free ? 0 : p.kind === 'volunteer' ? 0 : 100 * this.rnd.int(20, 120);
       const done = await this.api.call('POST', `/api/dispatch/jobs/${requestId}/complete`, p.as, {
@@ -770,6 +770,21 @@ export class Simulator {
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
     return tracked;
+  }
+
+  /**
+   * A provider's read of its job's request. The request service shows a request to its provider
+   * only once it has consumed the assignment, which may lag behind dispatch after a fault; a
+   * real unit's system reads again, and a read repeats safely.
+   */
+  private async readAsProvider(p: Provider, requestId: string): Promise<Reply> {
+    let reply!: Reply;
+    const settled = async (): Promise<boolean> => {
+      reply = await this.api.call('GET', `/api/request/requests/${requestId}`, p.as);
+      return reply.status === 200;
+    };
+    await this.until(settled, `request ${requestId} to show to its provider`, 60_000, 500).catch(() => undefined);
+    return reply;
   }
 
   private async until(
