@@ -1,17 +1,20 @@
 import { waitFor } from '@bangbang/testing';
+import { randomUUID } from 'node:crypto';
 import { RequestHarness, startRequestService } from '../../test/harness';
-import { NotificationPruner } from './notification-pruner';
 import { FakeSmsGateway } from '../../test/sms-gateway';
+import { NotificationPruner } from './notification-pruner';
+import { HttpSmsNotifier } from './notifier';
 
 describe('notifications through a durable queue', () => {
   const sms = new FakeSmsGateway();
   let h: RequestHarness;
+  let gatewayUrl: string;
 
   beforeAll(async () => {
-    const url = await sms.start();
+    gatewayUrl = await sms.start();
     // The poll out of the way: queued texts (pg_notify) and their retries (next due) wake the sender.
     h = await startRequestService({
-      SMS_GATEWAY_URL: url,
+      SMS_GATEWAY_URL: gatewayUrl,
       NOTIFY_RETRY_INITIAL_MS: '50',
       NOTIFY_RETRY_MAX_MS: '200',
       NOTIFY_POLL_MS: '60000',
@@ -83,6 +86,20 @@ describe('notifications through a durable queue', () => {
     });
     const toSlow = sms.delivered.filter((d) => d.to === '+8613900000033').map((d) => /单号(R\d{8}-\d{6})/.exec(d.body)![1]);
     expect(toSlow).toEqual([first, second]);
+  });
+
+  it('counts a text as sent only on a 2xx answer within the timeout', async () => {
+    const notifier = new HttpSmsNotifier(gatewayUrl, 300);
+    const text = (to: string) => ({ id: randomUUID(), to, body: '测试短信' });
+    sms.up = false;
+    await expect(notifier.send(text('8613900000055'))).rejects.toThrow('SMS gateway answered 503');
+    sms.up = true;
+    sms.hanging.add('+8613900000055');
+    await expect(notifier.send(text('8613900000055'))).rejects.toThrow(/abort/i);
+    sms.release();
+    const sent = text('8613900000066');
+    await notifier.send(sent);
+    expect(sms.delivered.find((d) => d.id === sent.id)).toMatchObject({ to: '+8613900000066', body: '测试短信', key: sent.id });
   });
 
   it('keeps no code in clear while a message waits to be sent, nor after', async () => {
