@@ -28,7 +28,7 @@ import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { issueSignOffCode } from '../sign-off/sign-off-codes';
 import { reopenRequest } from './requests.service';
 import { ServiceRequest } from './service-request.entity';
-import { lockRequest, move } from './transitions';
+import { lockRequest, move, saveLocked } from './transitions';
 
 const dispatch = systemActor('dispatch');
 
@@ -130,7 +130,7 @@ export class DispatchEventsHandler {
       return;
     }
     r.lastFactAt = at;
-    await ctx.manager.save(r);
+    await saveLocked(ctx.manager, r);
   }
 
   private holdBy(r: ServiceRequest, d: JobAssignedV1): void {
@@ -160,7 +160,7 @@ export class DispatchEventsHandler {
     }
     await effect(r);
     r.lastFactAt = at;
-    await ctx.manager.save(r);
+    await saveLocked(ctx.manager, r);
   }
 
   private stale(r: ServiceRequest | null, at: Date, e: CloudEvent): boolean {

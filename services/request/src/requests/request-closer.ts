@@ -7,7 +7,7 @@ import { systemActor } from '../access';
 import { REDO_WINDOW_MS } from '../lifecycle/request-state';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { ServiceRequest } from './service-request.entity';
-import { factOf, move } from './transitions';
+import { factOf, move, saveLocked } from './transitions';
 
 const BATCH = 100;
 
@@ -51,7 +51,7 @@ export class RequestCloser implements OnApplicationBootstrap, OnModuleDestroy {
         const decision = await move(m, r, 'close', systemActor('closer'), { at: now, note: 'redo window over' });
         if (!decision.ok) continue;
         r.closedAt = now;
-        await m.save(r);
+        await saveLocked(m, r);
         await writeToOutbox(m, RequestClosed, { subject: r.id, data: factOf(r, now) });
       }
       return due.length;

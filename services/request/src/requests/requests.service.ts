@@ -23,7 +23,7 @@ import { issueSignOffCode, SignOffLimitReached } from '../sign-off/sign-off-code
 import { CancelDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
 import { requestView, RequestView } from './request-view';
 import { ServiceRequest, TimelineEntry } from './service-request.entity';
-import { factOf, lockRequest, move, moveOrConflict } from './transitions';
+import { factOf, lockRequest, move, moveOrConflict, saveLocked } from './transitions';
 
 const LIST_LIMIT = 200;
 
@@ -164,7 +164,7 @@ export class RequestsService {
       stored.usedAt = now;
       await m.save(stored);
       await signOff(m, r, actorOf(p), 'code', dto.solved, this.sealer, this.config.RATING_LINK_BASE_URL);
-      await m.save(r);
+      await saveLocked(m, r);
       return null;
     });
     if (refusal) throw refusal;
@@ -194,7 +194,7 @@ export class RequestsService {
       });
       if (!r) throw new NotFoundException(`request ${id} not found`);
       await change(m, r);
-      await m.save(r);
+      await saveLocked(m, r);
     });
     return this.get(p, id);
   }

@@ -6,7 +6,7 @@ import { ServiceRequest, TimelineEntry } from './service-request.entity';
 
 /**
  * Moves a (locked) request through the state machine and writes the timeline entry; the caller
- * saves the request and writes its event in the same transaction. Returns the refusal, if any.
+ * saves the request (`saveLocked`) and writes its event in the same transaction. Returns the refusal, if any.
  */
 export async function move(
   m: EntityManager,
@@ -46,4 +46,14 @@ export function factOf(r: ServiceRequest, at: Date): { requestId: string; orgPat
 
 export function lockRequest(m: EntityManager, id: string): Promise<ServiceRequest | null> {
   return m.findOne(ServiceRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * Writes back a request read under its row lock, every column in one UPDATE. TypeORM's `save`
+ * would read the row again first to find what changed: a second round trip, and the diff, on every
+ * fact the consumer applies, where the lock already ensures nothing else changed the row.
+ */
+export async function saveLocked(m: EntityManager, r: ServiceRequest): Promise<void> {
+  const { id, ...columns } = r;
+  await m.update(ServiceRequest, { id }, columns);
 }
