@@ -180,11 +180,20 @@ class Leadership {
 
 /**
  * For a loop's `pass` to return: the ms until the earliest pending row of `table` falls due
- * (`next_attempt_at`), at least 5, and never more than `pollMs`.
+ * (`next_attempt_at`), at least 5, and never more than `pollMs`. `except` leaves out rows the loop
+ * is not free to take now (a column and the values it holds), whose turn comes with a wake-up:
+ * counted, they would have the loop ask again every 5 ms until then.
  */
-export async function msUntilNextDue(ds: DataSource, table: string, pollMs: number): Promise<number> {
+export async function msUntilNextDue(
+  ds: DataSource,
+  table: string,
+  pollMs: number,
+  except?: { column: string; values: string[]; type: 'text' | 'uuid' },
+): Promise<number> {
   const [row] = await ds.query<[{ ms: string | null }]>(
-    `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM ${table} WHERE status = 'pending'`,
+    `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM ${table} WHERE status = 'pending'` +
+      (except ? ` AND ${except.column} <> ALL($1::${except.type}[])` : ''),
+    except ? [except.values] : [],
   );
   const ms = row?.ms == null ? Infinity : Number(row.ms);
   return Math.max(5, Math.min(pollMs, Math.ceil(ms)));

@@ -89,7 +89,14 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       everyMs: config.WEBHOOK_POLL_MS,
       passAtStart: true,
       listen: { url: urlOf(ds), channel: WEBHOOK_CHANNEL },
-      pass: async () => (await this.round()) > 0 || msUntilNextDue(this.ds, 'webhook_delivery', this.config.WEBHOOK_POLL_MS),
+      pass: async () => {
+        // Every slot busy: an attempt that ends wakes the loop.
+        if (this.sending.size >= config.WEBHOOK_CONCURRENCY) return config.WEBHOOK_POLL_MS;
+        if ((await this.round()) > 0) return true;
+        // A unit using all its slots gets its next delivery when one of its attempts ends, which wakes the loop.
+        const full = [...this.perUnit].filter(([, n]) => n >= config.WEBHOOK_UNIT_CONCURRENCY).map(([unit]) => unit);
+        return msUntilNextDue(this.ds, 'webhook_delivery', config.WEBHOOK_POLL_MS, { column: 'unit_id', values: full, type: 'uuid' });
+      },
     });
   }
 

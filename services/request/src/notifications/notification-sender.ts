@@ -69,7 +69,17 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       everyMs: config.NOTIFY_POLL_MS,
       passAtStart: true,
       listen: { url: urlOf(ds), channel: NOTIFICATION_CHANNEL },
-      pass: async () => (await this.round()) || msUntilNextDue(this.ds, 'notification', this.config.NOTIFY_POLL_MS),
+      pass: async () => {
+        // Every slot busy: a send that ends wakes the loop.
+        if (this.sending.size >= config.NOTIFY_CONCURRENCY) return config.NOTIFY_POLL_MS;
+        if (await this.round()) return true;
+        // A number being texted gets its next text when that send ends, which wakes the loop.
+        return msUntilNextDue(this.ds, 'notification', config.NOTIFY_POLL_MS, {
+          column: 'recipient',
+          values: [...this.texting],
+          type: 'text',
+        });
+      },
     });
   }
 
@@ -87,7 +97,6 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** One pass: claims as many due messages as there are free slots, and whether a full claim says more are due. */
   private async round(): Promise<boolean> {
     const free = Math.min(this.config.NOTIFY_BATCH_SIZE, this.config.NOTIFY_CONCURRENCY - this.sending.size);
-    if (free <= 0) return false;
     const [claimed]: [Array<Claimed & { place: string }>, number] = await this.ds.query(CLAIM, [
       free,
       LEASE_MARGIN_MS,

@@ -77,6 +77,12 @@ describe('notifications through a durable queue', () => {
     const elsewhere = await intake(other.id, '空调不制冷');
 
     await waitFor(async () => sms.delivered.some((d) => d.body.includes(elsewhere)), { what: 'the other number texted' });
+    // The second text waits for the held send to end (which wakes the sender), not for a poll every 5 ms.
+    const query = jest.spyOn(h.ds, 'query');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const asked = query.mock.calls.filter(([sql]) => String(sql).includes('min(next_attempt_at)')).length;
+    query.mockRestore();
+    expect(asked).toBeLessThan(5);
     expect(sms.held).toHaveLength(1);
     expect(sms.delivered.some((d) => d.to === '+8613900000033')).toBe(false);
 
