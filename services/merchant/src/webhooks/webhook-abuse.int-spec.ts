@@ -55,6 +55,13 @@ describe('webhooks are a shared resource: caps and fairness between units', () =
         what: "the quick unit's three deliveries",
         timeoutMs: 10_000,
       });
+      // The hanging unit's due deliveries wait for one of its attempts to end (which wakes the sender) or for the
+      // harness's 50 ms poll, not for a poll every 5 ms: about 20 asks in the second, not about 200.
+      const query = jest.spyOn(h.ds, 'query');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const asked = query.mock.calls.filter(([sql]) => String(sql).includes('min(next_attempt_at)')).length;
+      query.mockRestore();
+      expect(asked).toBeLessThan(40);
       // Still held: the quick unit's deliveries did not have to wait for the hanging ones.
       expect(await count(slowUnit, 'delivered')).toBe(0);
       expect(slow.held.length).toBeGreaterThan(0);
