@@ -188,11 +188,11 @@ export async function msUntilNextDue(
   ds: DataSource,
   table: string,
   pollMs: number,
-  except?: { column: string; values: string[]; type: 'text' | 'uuid' },
+  except?: { column: string; values: string[] },
 ): Promise<number> {
   const [row] = await ds.query<[{ ms: string | null }]>(
     `SELECT extract(epoch FROM min(next_attempt_at) - now()) * 1000 AS ms FROM ${table} WHERE status = 'pending'` +
-      (except ? ` AND ${except.column} <> ALL($1::${except.type}[])` : ''),
+      (except ? ` AND ${except.column}::text <> ALL($1::text[])` : ''),
     except ? [except.values] : [],
   );
   const ms = row?.ms == null ? Infinity : Number(row.ms);

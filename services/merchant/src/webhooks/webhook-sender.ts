@@ -95,7 +95,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
         if ((await this.round()) > 0) return true;
         // A unit using all its slots gets its next delivery when one of its attempts ends, which wakes the loop.
         const full = [...this.perUnit].filter(([, n]) => n >= config.WEBHOOK_UNIT_CONCURRENCY).map(([unit]) => unit);
-        return msUntilNextDue(this.ds, 'webhook_delivery', config.WEBHOOK_POLL_MS, { column: 'unit_id', values: full, type: 'uuid' });
+        return msUntilNextDue(this.ds, 'webhook_delivery', config.WEBHOOK_POLL_MS, { column: 'unit_id', values: full });
       },
     });
   }

@@ -77,7 +77,6 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
         return msUntilNextDue(this.ds, 'notification', config.NOTIFY_POLL_MS, {
           column: 'recipient',
           values: [...this.texting],
-          type: 'text',
         });
       },
     });
@@ -104,8 +103,11 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       [...this.texting],
     ]);
     const byRecipient = new Map<string, Claimed[]>();
-    for (const n of claimed.sort((a, b) => Number(a.place) - Number(b.place)))
-      byRecipient.set(n.recipient, [...(byRecipient.get(n.recipient) ?? []), n]);
+    for (const n of claimed.sort((a, b) => Number(a.place) - Number(b.place))) {
+      const turn = byRecipient.get(n.recipient);
+      if (turn) turn.push(n);
+      else byRecipient.set(n.recipient, [n]);
+    }
     for (const [recipient, messages] of byRecipient) {
       this.texting.add(recipient);
       const sent: Promise<void> = this.sendInTurn(messages).finally(() => {
