@@ -495,8 +495,9 @@ export class Simulator {
       if (signed.status !== 200 && signed.status !== 201 && !(signed.status === 409 && (await this.signedOffBy(p, requestId))))
         return void this.problem('sign-off', signed);
       this.count('did', solved ? 'signed off, solved' : 'signed off, not solved');
-      // Points are for solved jobs only.
-      if (p.kind === 'volunteer' && solved) this.volunteerSignOffs.set(requestId, p.id);
+      // Points are for solved jobs only, once a request: after a redo, whoever signs off solved again earns
+      // nothing more (the volunteer service's rule), so the award stays with the first volunteer to.
+      if (p.kind === 'volunteer' && solved && !this.volunteerSignOffs.has(requestId)) this.volunteerSignOffs.set(requestId, p.id);
       void this.track(this.residentRates(number, requestId));
     } finally {
       p.working.delete(requestId);
