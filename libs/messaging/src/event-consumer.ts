@@ -1,5 +1,5 @@
 import { CloudEvent, dlqTopic, findContract, fromKafkaRecord, validateEvent } from '@bangbang/contracts';
-import { consumerLag, consumerUp, eventFailures, eventsConsumed, getLogger, runWithTrace } from '@bangbang/observability';
+import { consumerLag, consumerUp, eventFailures, eventsConsumed, getLogger, offsetCommits, runWithTrace } from '@bangbang/observability';
 import { BackgroundLoop, isTransactionConflict } from '@bangbang/persistence';
 import { Admin, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -9,6 +9,7 @@ import { REDRIVE_FOR_HEADER } from './dead-letters';
 import { EventContext, EventHandler } from './event-context';
 import { ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
+import { DeferredCommits } from './deferred-commits';
 
 export interface ConsumerDeps {
   ds: DataSource;
@@ -80,6 +81,7 @@ export class EventConsumer {
   private readonly lagLoop: BackgroundLoop;
   private restartTimer?: NodeJS.Timeout;
   private lagStarted = false;
+  private readonly passedBy: DeferredCommits;
 
   constructor(
     private readonly deps: ConsumerDeps,
@@ -91,6 +93,11 @@ export class EventConsumer {
       passAtStart: true,
       pass: () => this.readLag(),
     });
+    this.passedBy = new DeferredCommits(async (offsets) => {
+      if (!this.consumer) return;
+      await this.consumer.commitOffsets(offsets);
+      offsetCommits.inc({ group: options.groupId, kind: 'passed_by' });
+    }, deps.config.CONSUMER_PASSED_BY_COMMIT_MS);
   }
 
   get groupId(): string {
@@ -145,6 +152,7 @@ export class EventConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
+    this.passedBy.stop();
     // Also ends a join still waiting on the broker. A start still connecting is not waited for (with
     // the broker away that takes its retries' time): it sees `stopping` at its next step and stops.
     await this.consumer?.disconnect();
@@ -196,9 +204,13 @@ export class EventConsumer {
       retry: { restartOnFailure: () => Promise.resolve(!this.stopping) },
     });
     consumer.on(consumer.events.CONNECT, () => this.setState('joining'));
-    consumer.on(consumer.events.REBALANCING, () => this.setState('rebalancing'));
+    consumer.on(consumer.events.REBALANCING, () => {
+      this.passedBy.clear();
+      this.setState('rebalancing');
+    });
     consumer.on(consumer.events.GROUP_JOIN, () => this.setState('consuming'));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.passedBy.clear();
       this.setState(this.stopping ? 'stopped' : 'crashed');
       if (payload.restart || this.stopping) return;
       this.log.fatal({ err: payload.error, groupId: payload.groupId }, 'consumer crashed');
@@ -215,6 +227,7 @@ export class EventConsumer {
       partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
       eachBatch: (payload) => this.eachBatch(payload),
     });
+    this.passedBy.start();
   }
 
   private setState(state: ConsumerState): void {
@@ -256,14 +269,23 @@ export class EventConsumer {
     let chunk: Delivery[] = [];
     let chunkEnd: string | undefined;
     let uncommitted: string | undefined;
+    // Read past since the last applied or dead-lettered event: committed with the next of those, or later.
+    let passedBy: string | undefined;
     const done = (offset: string) => {
       resolveOffset(offset);
       uncommitted = (BigInt(offset) + 1n).toString();
+      passedBy = undefined;
+    };
+    const passBy = (offset: string) => {
+      resolveOffset(offset);
+      passedBy = (BigInt(offset) + 1n).toString();
     };
     const commit = async () => {
       if (uncommitted === undefined) return;
+      this.passedBy.forget(topic, partition);
       try {
-        await this.consumer!.commitOffsets([{ topic, partition, offset: uncommitted }]);
+        await this.consumer!.commitOffsets([{ topic, partition, offset: passedBy ?? uncommitted }]);
+        offsetCommits.inc({ group: this.options.groupId, kind: 'applied' });
       } catch (err) {
         // A member the group dropped (a session outlived on a loaded machine) is told so wrapped in an
         // error kafkajs does not retry; it rejoins only on the protocol error itself. The offsets left
@@ -272,6 +294,7 @@ export class EventConsumer {
         throw cause && MEMBERSHIP_LOST.has(cause.type ?? '') ? cause : err;
       }
       uncommitted = undefined;
+      passedBy = undefined;
     };
     const flush = async () => {
       if (chunkEnd === undefined) return;
@@ -297,12 +320,13 @@ export class EventConsumer {
       } else if (chunkEnd !== undefined) {
         chunkEnd = message.offset;
       } else {
-        done(message.offset);
+        passBy(message.offset);
       }
     }
     if (!isRunning() || isStale() || this.stopping) return commit();
     await flush();
     await commit();
+    if (passedBy !== undefined) this.passedBy.note({ topic, partition, offset: passedBy });
   }
 
   /** What a message is for this group: an event to apply, one to dead-letter, or one to pass by. */

@@ -1,5 +1,6 @@
 export * from './backoff';
 export * from './dead-letters';
+export * from './deferred-commits';
 export * from './event-consumer';
 export * from './event-context';
 export * from './housekeeping';

@@ -26,6 +26,13 @@ export const eventsConsumed = new Counter({
   registers: [registry],
 });
 
+export const offsetCommits = new Counter({
+  name: 'bangbang_consumer_offset_commits_total',
+  help: 'Offset commits sent to the broker: after applied or dead-lettered events (applied), or for events only read past (passed_by)',
+  labelNames: ['group', 'kind'] as const,
+  registers: [registry],
+});
+
 export const eventFailures = new Counter({
   name: 'bangbang_event_handler_failures_total',
   help: 'Failed attempts to handle an event (each retry counts)',

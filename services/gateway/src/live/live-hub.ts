@@ -1,5 +1,5 @@
 import { CallerCardV1, CallRang, TOPICS, fromKafkaRecord } from '@bangbang/contracts';
-import { ensureTopics, Messaging } from '@bangbang/messaging';
+import { DeferredCommits, ensureTopics, Messaging } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
@@ -39,6 +39,8 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   private readonly listeners = new Set<Listener>();
   private readonly streams = new Set<() => void>();
   private consumer?: Consumer;
+  /** Where the stream resumes after a rejoin: a few items again rather than a gap. */
+  private readonly commits = new DeferredCommits(async (offsets) => this.consumer?.commitOffsets(offsets), 1_000);
   private started?: Promise<void>;
   private readonly stopping = new AbortController();
   private markReady!: () => void;
@@ -59,6 +61,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
+    this.commits.stop();
     await this.consumer?.disconnect();
   }
 
@@ -95,15 +98,19 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     const consumer = kafka.consumer({ groupId: topics.physical(`gateway-live-${randomUUID()}`), allowAutoTopicCreation: false });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, () => this.markReady());
+    consumer.on(consumer.events.REBALANCING, () => this.commits.clear());
     await consumer.connect();
     if (this.stopping.signal.aborted) return consumer.disconnect();
     await consumer.subscribe({ topics: physical, fromBeginning: false });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message }) => {
         const item = this.toItem(message);
         if (item) this.listeners.forEach((listener) => listener(item));
+        this.commits.note({ topic, partition, offset: (BigInt(message.offset) + 1n).toString() });
       },
     });
+    this.commits.start();
   }
 
   private toItem(message: { key: Buffer | null; value: Buffer | null; headers?: Record<string, unknown> }): LiveItem | undefined {
