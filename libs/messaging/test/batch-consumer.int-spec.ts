@@ -1,4 +1,3 @@
-import { loadConfig } from '@bangbang/observability';
 import {
   createTestDatabase,
   groupLag,
@@ -12,10 +11,9 @@ import {
 } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { ensureTopics, MessagingConfig } from '../src';
 import { pingService } from './ping.app';
 import { Ping } from './ping.contract';
-import { producePingEvents, producePings } from './ping-producer';
+import { createPingTopic, producePingEvents, producePings } from './ping-producer';
 
 const KEYS = 6;
 const PER_KEY = 100;
@@ -45,10 +43,7 @@ describe('batch consumption', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const admin = testKafka().admin();
-    await admin.connect();
-    await ensureTopics(admin, [topic], loadConfig(MessagingConfig, { KAFKA_BROKERS: process.env.KAFKA_BROKERS }));
-    await admin.disconnect();
+    await createPingTopic(prefix);
     // A backlog before the consumer starts: its first fetches bring large batches.
     await producePings(prefix, [
       ...Array.from({ length: KEYS * PER_KEY }, (_, n) => ({ key: `k${n % KEYS}`, data: { n } })),

@@ -1,11 +1,9 @@
-import { ensureTopics, MessagingConfig } from '../src';
-import { loadConfig } from '@bangbang/observability';
 import { createTestDatabase, exited, groupLag, serviceEnv, spawnTs, TestDatabase, testKafka, uniqueId, waitFor } from '@bangbang/testing';
 import { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { Ping } from './ping.contract';
-import { producePings } from './ping-producer';
+import { createPingTopic, producePings } from './ping-producer';
 
 async function groupMembers(groupId: string): Promise<number> {
   const admin = testKafka().admin();
@@ -29,10 +27,7 @@ describe('consumer killed with SIGKILL mid-stream', () => {
     db = await createTestDatabase();
     pg = new Client({ connectionString: db.url });
     await pg.connect();
-    const admin = testKafka().admin();
-    await admin.connect();
-    await ensureTopics(admin, [topic], loadConfig(MessagingConfig, { KAFKA_BROKERS: process.env.KAFKA_BROKERS }));
-    await admin.disconnect();
+    await createPingTopic(prefix);
   });
 
   afterAll(async () => {

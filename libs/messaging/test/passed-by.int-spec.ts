@@ -1,12 +1,11 @@
 import { createEvent } from '@bangbang/contracts';
-import { eventsConsumed, loadConfig, offsetCommits } from '@bangbang/observability';
-import { createTestDatabase, groupLag, serviceEnv, startTestApp, TestDatabase, testKafka, uniqueId, waitFor } from '@bangbang/testing';
+import { eventsConsumed, offsetCommits } from '@bangbang/observability';
+import { createTestDatabase, groupLag, serviceEnv, startTestApp, TestDatabase, uniqueId, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { ensureTopics, MessagingConfig } from '../src';
 import { pingService } from './ping.app';
 import { Ping } from './ping.contract';
-import { producePingEvents, producePings } from './ping-producer';
+import { createPingTopic, producePingEvents, producePings } from './ping-producer';
 
 const PASSED_BY = 30;
 const COMMIT_MS = 5_000;
@@ -32,10 +31,7 @@ describe('events a group passes by', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const admin = testKafka().admin();
-    await admin.connect();
-    await ensureTopics(admin, [topic], loadConfig(MessagingConfig, { KAFKA_BROKERS: process.env.KAFKA_BROKERS }));
-    await admin.disconnect();
+    await createPingTopic(prefix);
     app = await startTestApp(pingService, serviceEnv(db, prefix, { CONSUMER_PASSED_BY_COMMIT_MS: String(COMMIT_MS) }));
     ds = app.get(DataSource);
     await producePings(prefix, [{ key: 'k', data: { n: 1 } }]);

@@ -1,6 +1,19 @@
 import { CloudEvent, createEvent, toKafkaRecord } from '@bangbang/contracts';
+import { loadConfig } from '@bangbang/observability';
 import { testKafka } from '@bangbang/testing';
+import { ensureTopics, MessagingConfig } from '../src';
 import { Ping, PingV1 } from './ping.contract';
+
+/** Creates the ping topic as a service would, so events can be produced before any consumer starts. */
+export async function createPingTopic(topicPrefix: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await ensureTopics(admin, [`${topicPrefix}${Ping.topic}`], loadConfig(MessagingConfig, { KAFKA_BROKERS: process.env.KAFKA_BROKERS }));
+  } finally {
+    await admin.disconnect();
+  }
+}
 
 /** Produces ping events straight to Kafka, as another service's relay would. */
 export function producePings(topicPrefix: string, pings: Array<{ key: string; data: PingV1 | Record<string, unknown> }>) {
