@@ -30,6 +30,12 @@ export class GatewayConfig {
   SIGNING_KEY_ENCRYPTION_KEY = '';
 
   /**
+   * How long a PBX report's receipt is kept, so that the same report sent again is answered as a
+   * duplicate; a PBX repeats a report it had no answer to within minutes.
+   */
+  @IsInt() @Min(1) @Max(8_760) CTI_RECEIPT_RETENTION_HOURS = 72;
+
+  /**
    * Sign-in throttles (see identity/lockout.ts): failures counted in a window; past the free ones
    * each failure doubles the wait, from the first delay up to the cap. Per client address and username, strict;
    * per username across addresses, looser and capped short, so nobody can lock an account out.

@@ -1,6 +1,7 @@
 import { PbxEventReceived } from '@bangbang/contracts';
 import { TopicWatch, waitFor } from '@bangbang/testing';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
+import { CtiReceiptSweeper } from './receipt-sweeper';
 
 /** The PBX's side: token checks, both encodings, duplicates, blocking, and a burst of calls with nothing lost (loopback only). */
 describe('the CTI endpoint', () => {
@@ -194,5 +195,17 @@ describe('the CTI endpoint', () => {
     expect(watch.messages.filter((m) => m.key?.startsWith('burst-'))).toHaveLength(2_000);
     const [{ n }] = await gw.ds.query(`SELECT count(*)::int AS n FROM cti_receipt WHERE call_id LIKE 'burst-%'`);
     expect(n).toBe(2_000);
+  });
+
+  it('forgets receipts past CTI_RECEIPT_RETENTION_HOURS (72), and answers a report still remembered as a duplicate', async () => {
+    expect((await post({ event: 'newCall', callId: 'kept-1', from: '13812345678' })).json()).toMatchObject({ duplicate: false });
+    expect((await post({ event: 'newCall', callId: 'old-1', from: '13812345678' })).json()).toMatchObject({ duplicate: false });
+    await gw.ds.query(`UPDATE cti_receipt SET received_at = now() - interval '73 hours' WHERE call_id = 'old-1'`);
+    await gw.ds.query(`UPDATE cti_receipt SET received_at = now() - interval '71 hours' WHERE call_id = 'kept-1'`);
+
+    expect(await gw.app.get(CtiReceiptSweeper).sweep()).toBe(false);
+    const left = await gw.ds.query(`SELECT call_id FROM cti_receipt WHERE call_id IN ('kept-1', 'old-1')`);
+    expect(left).toEqual([{ call_id: 'kept-1' }]);
+    expect((await post({ event: 'newCall', callId: 'kept-1', from: '13812345678' })).json()).toMatchObject({ duplicate: true });
   });
 });
