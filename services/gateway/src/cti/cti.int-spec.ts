@@ -1,7 +1,7 @@
 import { PbxEventReceived } from '@bangbang/contracts';
 import { TopicWatch, waitFor } from '@bangbang/testing';
 import { bearer, startGateway, TestGateway } from '../../test/gateway-harness';
-import { CtiReceiptSweeper } from './receipt-sweeper';
+import { LimitsSweeper } from '../edge/limits-sweeper';
 
 /** The PBX's side: token checks, both encodings, duplicates, blocking, and a burst of calls with nothing lost (loopback only). */
 describe('the CTI endpoint', () => {
@@ -203,7 +203,7 @@ describe('the CTI endpoint', () => {
     await gw.ds.query(`UPDATE cti_receipt SET received_at = now() - interval '73 hours' WHERE call_id = 'old-1'`);
     await gw.ds.query(`UPDATE cti_receipt SET received_at = now() - interval '71 hours' WHERE call_id = 'kept-1'`);
 
-    expect(await gw.app.get(CtiReceiptSweeper).sweep()).toBe(false);
+    expect(await gw.app.get(LimitsSweeper).sweep()).toBe(false);
     const left = await gw.ds.query(`SELECT call_id FROM cti_receipt WHERE call_id IN ('kept-1', 'old-1')`);
     expect(left).toEqual([{ call_id: 'kept-1' }]);
     expect((await post({ event: 'newCall', callId: 'kept-1', from: '13812345678' })).json()).toMatchObject({ duplicate: true });

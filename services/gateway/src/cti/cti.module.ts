@@ -4,7 +4,6 @@ import { CtiAdminController } from './cti-admin.controller';
 import { CtiTokens } from './cti-tokens.service';
 import { PbxController } from './pbx.controller';
 import { PbxEvents } from './pbx-events.service';
-import { CtiReceiptSweeper } from './receipt-sweeper';
 
-@Module({ controllers: [PbxController, CtiAdminController], providers: [CtiTokens, BlockedNumbers, PbxEvents, CtiReceiptSweeper] })
+@Module({ controllers: [PbxController, CtiAdminController], providers: [CtiTokens, BlockedNumbers, PbxEvents] })
 export class CtiModule {}
