@@ -81,7 +81,7 @@ export class EventConsumer {
   private readonly lagLoop: BackgroundLoop;
   private restartTimer?: NodeJS.Timeout;
   private lagStarted = false;
-  private readonly passedBy: DeferredCommits;
+  private readonly deferred: DeferredCommits;
 
   constructor(
     private readonly deps: ConsumerDeps,
@@ -93,11 +93,11 @@ export class EventConsumer {
       passAtStart: true,
       pass: () => this.readLag(),
     });
-    this.passedBy = new DeferredCommits(async (offsets) => {
+    this.deferred = new DeferredCommits(async (offsets) => {
       if (!this.consumer) return;
       await this.consumer.commitOffsets(offsets);
-      offsetCommits.inc({ group: options.groupId, kind: 'passed_by' });
-    }, deps.config.CONSUMER_PASSED_BY_COMMIT_MS);
+      offsetCommits.inc({ group: options.groupId, kind: 'deferred' });
+    }, deps.config.CONSUMER_COMMIT_INTERVAL_MS);
   }
 
   get groupId(): string {
@@ -152,7 +152,10 @@ export class EventConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
-    this.passedBy.stop();
+    // Still a member: what earlier batches reached is committed before leaving, so the next holder
+    // does not read it again. The batch in hand commits its own, seeing `stopping`.
+    await this.deferred.flush();
+    this.deferred.stop();
     // Also ends a join still waiting on the broker. A start still connecting is not waited for (with
     // the broker away that takes its retries' time): it sees `stopping` at its next step and stops.
     await this.consumer?.disconnect();
@@ -205,12 +208,12 @@ export class EventConsumer {
     });
     consumer.on(consumer.events.CONNECT, () => this.setState('joining'));
     consumer.on(consumer.events.REBALANCING, () => {
-      this.passedBy.clear();
+      this.deferred.clear();
       this.setState('rebalancing');
     });
     consumer.on(consumer.events.GROUP_JOIN, () => this.setState('consuming'));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      this.passedBy.clear();
+      this.deferred.clear();
       this.setState(this.stopping ? 'stopped' : 'crashed');
       if (payload.restart || this.stopping) return;
       this.log.fatal({ err: payload.error, groupId: payload.groupId }, 'consumer crashed');
@@ -227,7 +230,7 @@ export class EventConsumer {
       partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
       eachBatch: (payload) => this.eachBatch(payload),
     });
-    this.passedBy.start();
+    this.deferred.start();
   }
 
   private setState(state: ConsumerState): void {
@@ -262,30 +265,27 @@ export class EventConsumer {
   /**
    * Applies the batch's events in chunks of up to CONSUMER_BATCH_SIZE, one transaction per chunk
    * with its inbox rows, in offset order; an event that cannot be read or breaks its contract is
-   * dead-lettered in its place. Offsets are resolved and committed only after a chunk commits.
+   * dead-lettered in its place. Offsets are resolved only after a chunk commits, and committed with
+   * the group's other partitions every CONSUMER_COMMIT_INTERVAL_MS: an applied event read again by
+   * a partition's next holder is skipped by its inbox row. Only a dead letter, which no inbox row
+   * guards, and the last batch before stopping or losing the partition are committed at once.
    */
   private async eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     let chunk: Delivery[] = [];
     let chunkEnd: string | undefined;
-    let uncommitted: string | undefined;
-    // Read past since the last applied or dead-lettered event: committed with the next of those, or later.
-    let passedBy: string | undefined;
-    const done = (offset: string) => {
+    // The next offset to read, once everything before it is applied, dead-lettered or passed by.
+    let reached: string | undefined;
+    const settle = (offset: string) => {
       resolveOffset(offset);
-      uncommitted = (BigInt(offset) + 1n).toString();
-      passedBy = undefined;
-    };
-    const passBy = (offset: string) => {
-      resolveOffset(offset);
-      passedBy = (BigInt(offset) + 1n).toString();
+      reached = (BigInt(offset) + 1n).toString();
     };
     const commit = async () => {
-      if (uncommitted === undefined) return;
-      this.passedBy.forget(topic, partition);
+      if (reached === undefined) return;
+      this.deferred.forget(topic, partition);
       try {
-        await this.consumer!.commitOffsets([{ topic, partition, offset: passedBy ?? uncommitted }]);
-        offsetCommits.inc({ group: this.options.groupId, kind: 'applied' });
+        await this.consumer!.commitOffsets([{ topic, partition, offset: reached }]);
+        offsetCommits.inc({ group: this.options.groupId, kind: 'at_once' });
       } catch (err) {
         // A member the group dropped (a session outlived on a loaded machine) is told so wrapped in an
         // error kafkajs does not retry; it rejoins only on the protocol error itself. The offsets left
@@ -293,16 +293,14 @@ export class EventConsumer {
         const cause = (err as { cause?: { type?: string } }).cause;
         throw cause && MEMBERSHIP_LOST.has(cause.type ?? '') ? cause : err;
       }
-      uncommitted = undefined;
-      passedBy = undefined;
+      reached = undefined;
     };
     const flush = async () => {
       if (chunkEnd === undefined) return;
       if (chunk.length) await this.applyChunk(topic, partition, chunk, heartbeat);
-      done(chunkEnd);
+      settle(chunkEnd);
       chunk = [];
       chunkEnd = undefined;
-      await commit();
       await heartbeat();
     };
     for (const message of batch.messages) {
@@ -316,17 +314,18 @@ export class EventConsumer {
       } else if (read.rejected) {
         await flush();
         await this.deadLetter(topic, partition, message, read.rejected, 0, read.event);
-        done(message.offset);
+        settle(message.offset);
+        await commit();
       } else if (chunkEnd !== undefined) {
         chunkEnd = message.offset;
       } else {
-        passBy(message.offset);
+        settle(message.offset);
       }
     }
     if (!isRunning() || isStale() || this.stopping) return commit();
     await flush();
-    await commit();
-    if (passedBy !== undefined) this.passedBy.note({ topic, partition, offset: passedBy });
+    if (this.stopping) return commit();
+    if (reached !== undefined) this.deferred.note({ topic, partition, offset: reached });
   }
 
   /** What a message is for this group: an event to apply, one to dead-letter, or one to pass by. */

@@ -74,10 +74,10 @@ export class MessagingConfig {
    */
   @IsInt() @Min(100) @Max(30_000) CONSUMER_MAX_WAIT_MS = 1_000;
   /**
-   * How often a consumer commits how far it has read past events it has no handler for (events it
-   * applies are committed at once); until then a restart reads them again and passes them by.
+   * How often a consumer commits how far it has read, all its partitions in one request; until then
+   * a restart reads those events again, and the inbox skips the ones already applied.
    */
-  @IsInt() @Min(100) @Max(60_000) CONSUMER_PASSED_BY_COMMIT_MS = 1_000;
+  @IsInt() @Min(100) @Max(60_000) CONSUMER_COMMIT_INTERVAL_MS = 1_000;
   /** How often each consumer group's lag is read from the broker for /health and /metrics. */
   @IsInt() @Min(500) @Max(300_000) CONSUMER_LAG_POLL_MS = 5_000;
   /** First wait before a consumer that could not start or crashed is started again; doubles up to 30 s. */

@@ -28,7 +28,7 @@ export const eventsConsumed = new Counter({
 
 export const offsetCommits = new Counter({
   name: 'bangbang_consumer_offset_commits_total',
-  help: 'Offset commits sent to the broker: after applied or dead-lettered events (applied), or for events only read past (passed_by)',
+  help: 'Offset commits sent to the broker: every CONSUMER_COMMIT_INTERVAL_MS for all partitions (deferred), or at once after a dead letter and before leaving a partition (at_once)',
   labelNames: ['group', 'kind'] as const,
   registers: [registry],
 });

@@ -1,0 +1,94 @@
+import { createEvent } from '@bangbang/contracts';
+import { eventsConsumed, offsetCommits } from '@bangbang/observability';
+import { createTestDatabase, groupLag, serviceEnv, startTestApp, TestDatabase, uniqueId, waitFor } from '@bangbang/testing';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { pingService } from './ping.app';
+import { Ping } from './ping.contract';
+import { createPingTopic, producePingEvents, producePings } from './ping-producer';
+
+const ONE_BY_ONE = 30;
+const COMMIT_MS = 5_000;
+
+async function consumed(group: string, outcome: string): Promise<number> {
+  const { values } = await eventsConsumed.get();
+  return values.filter((v) => v.labels.group === group && v.labels.outcome === outcome).reduce((sum, v) => sum + v.value, 0);
+}
+
+async function commits(group: string, kind: 'deferred' | 'at_once'): Promise<number> {
+  const { values } = await offsetCommits.get();
+  return values.find((v) => v.labels.group === group && v.labels.kind === kind)?.value ?? 0;
+}
+
+/** A consumer commits how far it read now and then, not batch by batch; a dead letter at once. */
+describe('offset commits', () => {
+  const prefix = `${uniqueId('t')}.`;
+  const topic = `${prefix}${Ping.topic}`;
+  const group = 'pingtest';
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let ds: DataSource;
+
+  const effects = async (n: number) => (await ds.query('SELECT count(*)::int AS c FROM ping_effect WHERE n = $1', [n]))[0].c;
+  const drained = () => waitFor(async () => (await groupLag(`${prefix}${group}`, topic)) === 0, { timeoutMs: 60_000, what: 'the commits' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await createPingTopic(prefix);
+    app = await startTestApp(pingService, serviceEnv(db, prefix, { CONSUMER_COMMIT_INTERVAL_MS: String(COMMIT_MS) }));
+    ds = app.get(DataSource);
+    await producePings(prefix, [{ key: 'k', data: { n: 1 } }]);
+    await drained();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  /** Sends each event once the one before it was read, so each is a fetched batch of its own, as at a quiet hour. */
+  async function oneByOne(outcome: string, send: (i: number) => Promise<unknown>): Promise<void> {
+    for (let i = 0; i < ONE_BY_ONE; i++) {
+      const read = await consumed(group, outcome);
+      await send(i);
+      await waitFor(async () => (await consumed(group, outcome)) > read, { what: `event ${i} to be read` });
+    }
+  }
+
+  function expectFewCommits(deferred: number, started: number): void {
+    expect(deferred).toBeGreaterThan(0);
+    expect(deferred).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / COMMIT_MS) + 1);
+    expect(deferred).toBeLessThan(ONE_BY_ONE / 2);
+  }
+
+  it('commits how far it read past events it has no handler for in a few commits, and reaches the end of the topic', async () => {
+    const before = { atOnce: await commits(group, 'at_once'), deferred: await commits(group, 'deferred') };
+    const started = Date.now();
+    await oneByOne('ignored', (i) =>
+      producePingEvents(prefix, [createEvent(Ping.source, { type: 'bangbang.test.pong.v1', subject: `p${i}`, data: { i } })]),
+    );
+    await drained();
+    expect(await commits(group, 'at_once')).toBe(before.atOnce);
+    expectFewCommits((await commits(group, 'deferred')) - before.deferred, started);
+  });
+
+  it('commits applied events the same way, each applied once', async () => {
+    const before = { atOnce: await commits(group, 'at_once'), deferred: await commits(group, 'deferred') };
+    const started = Date.now();
+    await oneByOne('applied', (i) => producePings(prefix, [{ key: `k${i}`, data: { n: 1000 + i } }]));
+    await drained();
+    expect(await commits(group, 'at_once')).toBe(before.atOnce);
+    expectFewCommits((await commits(group, 'deferred')) - before.deferred, started);
+    const [row] = await ds.query('SELECT count(*)::int AS c, count(DISTINCT n)::int AS d FROM ping_effect WHERE n >= 1000');
+    expect(row).toEqual({ c: ONE_BY_ONE, d: ONE_BY_ONE });
+  });
+
+  it('commits a dead letter at once, since no inbox row would stop it being dead-lettered again', async () => {
+    const before = await commits(group, 'at_once');
+    await producePings(prefix, [{ key: 'bad', data: { n: 'not a number' } }]);
+    await waitFor(async () => (await commits(group, 'at_once')) > before, { what: 'the dead letter to be committed' });
+    await producePings(prefix, [{ key: 'k', data: { n: 2 } }]);
+    await waitFor(async () => (await effects(2)) === 1, { what: 'the ping after it to be applied' });
+    await drained();
+  });
+});
