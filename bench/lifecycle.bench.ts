@@ -11,7 +11,17 @@ import { SmsInbox } from '../deploy/simulator/sms-gateway';
 import { percentile } from './bench-kit';
 import { LifecycleDriver, LifecycleResult, Stage, STAGES } from './lifecycle/driver';
 import { printSummary, profilesIn, summariseProfiles, Window } from './lifecycle/cpu-profile';
-import { brokerPid, commits, ConsumerLag, cpuSeconds, databaseBytes, kafkaRecords, peakRssMiB, PostgresCpu } from './lifecycle/meter';
+import {
+  brokerPid,
+  commits,
+  ConsumerLag,
+  cpuSeconds,
+  databaseBytes,
+  kafkaRecords,
+  kafkaRequests,
+  peakRssMiB,
+  PostgresCpu,
+} from './lifecycle/meter';
 import { printStatements, Statements } from './lifecycle/statements';
 import { pgbenchCommitsPerSecond, producerRecordsPerSecond } from './lifecycle/raw-limits';
 
@@ -57,6 +67,9 @@ interface StepFigures {
   cpuMsPerLifecycle: Record<string, number>;
   commitsPerLifecycle: number;
   recordsPerLifecycle: number;
+  /** Requests the services sent to the broker, in all and by API (Fetch, Produce, OffsetCommit…). */
+  kafkaRequestsPerLifecycle: number;
+  kafkaRequestsByApi: Record<string, number>;
   /** Growth of the databases on disk per lifecycle (what bench/capacity.ts sizes storage from). */
   databaseBytesPerLifecycle: number;
   /** The highest lag each consumer group reported during the step (records). */
@@ -138,10 +151,12 @@ async function main(): Promise<void> {
       const cpu0 = new Map([...pids].map(([s, list]) => [s, cpuOf(list)]));
       const load0 = process.cpuUsage();
       await pg.mark();
-      const [commits0, records0, bytes0] = [
+      const serviceUrls = SERVICES.flatMap((s) => stack.urls(s));
+      const [commits0, records0, bytes0, requests0] = [
         await commits(databases),
         await kafkaRecords(BROKERS, stack.prefix),
         await databaseBytes(databases),
+        await kafkaRequests(serviceUrls),
       ];
       await statements.reset();
       lag.start();
@@ -161,6 +176,13 @@ async function main(): Promise<void> {
       windows.push({ label: `${rate}/s`, fromUs, toUs: Number(process.hrtime.bigint() / 1000n) });
 
       const ok = results.filter((r) => r.ok);
+      const requests = await kafkaRequests(serviceUrls);
+      const requestsByApi = Object.fromEntries(
+        Object.entries(requests)
+          .map(([api, n]): [string, number] => [api, round((n - (requests0[api] ?? 0)) / Math.max(ok.length, 1), 1)])
+          .filter(([, n]) => n > 0)
+          .sort(([, a], [, b]) => b - a),
+      );
       const cpuMs: Record<string, number> = {};
       for (const [s, list] of pids) cpuMs[s] = ((cpuOf(list) - cpu0.get(s)!) * 1000) / Math.max(ok.length, 1);
       cpuMs.postgres = ((await pg.since()) * 1000) / Math.max(ok.length, 1);
@@ -194,6 +216,11 @@ async function main(): Promise<void> {
         cpuMsPerLifecycle: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v, 1)])),
         commitsPerLifecycle: round(((await commits(databases)) - commits0) / Math.max(ok.length, 1), 1),
         recordsPerLifecycle: round(((await kafkaRecords(BROKERS, stack.prefix)) - records0) / Math.max(ok.length, 1), 1),
+        kafkaRequestsPerLifecycle: round(
+          Object.values(requestsByApi).reduce((sum, n) => sum + n, 0),
+          1,
+        ),
+        kafkaRequestsByApi: requestsByApi,
         databaseBytesPerLifecycle: round(((await databaseBytes(databases)) - bytes0) / Math.max(ok.length, 1)),
         peakConsumerLag,
         withinTargets: ok.length === count && achieved >= 0.95 * rate && Object.entries(TARGETS).every(([s, max]) => stages[s].p99 <= max!),
@@ -210,6 +237,11 @@ async function main(): Promise<void> {
             .map(([g, n]) => `${g} ${n}`)
             .join(', ') || 'none'
         }`,
+      );
+      say(
+        `  Kafka requests per lifecycle: ${Object.entries(requestsByApi)
+          .map(([api, n]) => `${api} ${n}`)
+          .join(', ')}`,
       );
       printStatements(say, await statements.read(), ok.length, TOP_STATEMENTS);
       // Past saturation the backlog only grows: the next, higher rate would say nothing new.
@@ -292,6 +324,7 @@ function print(
       'CPU-ms / lifecycle',
       'commits / lc',
       'Kafka records / lc',
+      'Kafka requests / lc',
       'targets',
     ],
     steps.map((s) => [
@@ -307,6 +340,7 @@ function print(
       s.cpuMsPerLifecycle.total,
       s.commitsPerLifecycle,
       s.recordsPerLifecycle,
+      s.kafkaRequestsPerLifecycle,
       s.withinTargets ? 'met' : 'missed',
     ]),
   );

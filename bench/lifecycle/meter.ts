@@ -118,6 +118,22 @@ export async function kafkaRecords(brokers: string, prefix: string): Promise<num
 }
 
 /**
+ * Requests the services have sent to the broker so far, by API, from each instance's
+ * `bangbang_kafka_requests_total`: unlike records, they count what fetching, committing and
+ * producing cost, which batching changes.
+ */
+export async function kafkaRequests(urls: string[]): Promise<Record<string, number>> {
+  const byApi: Record<string, number> = {};
+  for (const url of urls) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    for (const [, api, n] of text.matchAll(/^bangbang_kafka_requests_total\{[^}]*api="([^"]+)"[^}]*\} (\S+)$/gm)) {
+      byApi[api] = (byApi[api] ?? 0) + Number(n);
+    }
+  }
+  return byApi;
+}
+
+/**
  * Samples each service's `/health/consumers` (the lag its consumers last read from the broker)
  * while a step runs, and keeps the highest lag each group reported.
  */

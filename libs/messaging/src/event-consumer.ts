@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { REDRIVE_FOR_HEADER } from './dead-letters';
 import { EventContext, EventHandler } from './event-context';
-import { ensureTopics, TopicNames } from './kafka';
+import { countRequests, ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
 import { DeferredCommits } from './deferred-commits';
 
@@ -206,6 +206,7 @@ export class EventConsumer {
       // kafkajs restarts itself after a retriable crash; a stopping consumer must stay stopped.
       retry: { restartOnFailure: () => Promise.resolve(!this.stopping) },
     });
+    countRequests(consumer, 'consumer');
     consumer.on(consumer.events.CONNECT, () => this.setState('joining'));
     consumer.on(consumer.events.REBALANCING, () => {
       this.deferred.clear();

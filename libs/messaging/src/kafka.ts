@@ -1,6 +1,6 @@
 import { dlqTopic } from '@bangbang/contracts';
-import { getLogger } from '@bangbang/observability';
-import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { getLogger, kafkaRequests } from '@bangbang/observability';
+import { Admin, Consumer, Kafka, logLevel, LogEntry, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { kafkaSecurity } from './kafka-security';
 import { MessagingConfig } from './messaging.config';
@@ -12,6 +12,12 @@ const LEVELS: Record<string, logLevel> = {
   info: logLevel.INFO,
   debug: logLevel.DEBUG,
 };
+
+/** Counts the client's requests (`bangbang_kafka_requests_total`): the bench's measure of the bus's work per lifecycle. */
+export function countRequests(client: Consumer | Producer | Admin, kind: 'consumer' | 'producer' | 'admin'): void {
+  // The three clients' `on` overloads differ only in their event names; REQUEST is common to all.
+  (client as Consumer).on((client as Consumer).events.REQUEST, ({ payload }) => kafkaRequests.inc({ client: kind, api: payload.apiName }));
+}
 
 export function createKafka(config: MessagingConfig, clientId: string): Kafka {
   fixRequestQueueIdleLoop();

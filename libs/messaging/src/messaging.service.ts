@@ -6,7 +6,7 @@ import { backoffDelay } from './backoff';
 import { DeadLetters } from './dead-letters';
 import { ConsumerDeps, ConsumerStatus } from './event-consumer';
 import { MessagingHousekeeping } from './housekeeping';
-import { createKafka, ensureTopics, TopicNames } from './kafka';
+import { countRequests, createKafka, ensureTopics, TopicNames } from './kafka';
 import { KafkaEventTransport } from './kafka-event.transport';
 import { MessagingConfig } from './messaging.config';
 import { OutboxRelay, RelayHooks } from './outbox.relay';
@@ -41,6 +41,8 @@ export class Messaging {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.admin = this.kafka.admin();
+    countRequests(this.producer, 'producer');
+    countRequests(this.admin, 'admin');
     this.topics = new TopicNames(this.config.KAFKA_TOPIC_PREFIX);
     this.relay = new OutboxRelay(ds, this.producer, this.admin, this.topics, this.config, options.relayHooks);
     this.housekeeping = new MessagingHousekeeping(ds, this.admin, this.topics, this.config);

@@ -33,6 +33,13 @@ export const offsetCommits = new Counter({
   registers: [registry],
 });
 
+export const kafkaRequests = new Counter({
+  name: 'bangbang_kafka_requests_total',
+  help: 'Requests this process sent to the Kafka brokers, by client (consumer, producer, admin) and API (Fetch, Produce, OffsetCommit…)',
+  labelNames: ['client', 'api'] as const,
+  registers: [registry],
+});
+
 export const eventFailures = new Counter({
   name: 'bangbang_event_handler_failures_total',
   help: 'Failed attempts to handle an event (each retry counts)',

@@ -1,5 +1,5 @@
 import { CallerCardV1, CallRang, TOPICS, fromKafkaRecord } from '@bangbang/contracts';
-import { DeferredCommits, ensureTopics, Messaging } from '@bangbang/messaging';
+import { countRequests, DeferredCommits, ensureTopics, Messaging } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
@@ -97,6 +97,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     if (this.stopping.signal.aborted) return;
     const consumer = kafka.consumer({ groupId: topics.physical(`gateway-live-${randomUUID()}`), allowAutoTopicCreation: false });
     this.consumer = consumer;
+    countRequests(consumer, 'consumer');
     consumer.on(consumer.events.GROUP_JOIN, () => this.markReady());
     consumer.on(consumer.events.REBALANCING, () => this.commits.clear());
     await consumer.connect();
