@@ -355,11 +355,19 @@ export class EventConsumer {
       eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
       return {};
     }
+    let valid: CloudEvent;
+    let ours: boolean;
     try {
-      return { message, event: validateEvent(event, findContract(event.type)!), handler };
+      valid = validateEvent(event, findContract(event.type)!);
+      ours = handler.when?.(valid.data) ?? true;
     } catch (err) {
       return { rejected: new DeadLetter('contract', err), event };
     }
+    if (!ours) {
+      eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
+      return {};
+    }
+    return { message, event: valid, handler };
   }
 
   /**

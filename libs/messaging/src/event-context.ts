@@ -33,4 +33,8 @@ export class EventContext extends BaseRpcContext<[EntityManager, CloudEvent, Del
   }
 }
 
-export type EventHandler = (event: CloudEvent, ctx: EventContext) => Promise<void>;
+export interface EventHandler {
+  (event: CloudEvent, ctx: EventContext): Promise<void>;
+  /** `@OnEvent`'s `when`: false for an event to pass by without a transaction. */
+  when?: (data: unknown) => boolean;
+}

@@ -23,9 +23,11 @@ export class KafkaEventTransport extends Server implements CustomTransportStrate
     const handlers = new Map<string, EventHandler>();
     for (const [pattern, handler] of this.getHandlers()) {
       if (!handler.isEventHandler) throw new Error(`@MessagePattern(${pattern}) is not supported: events only`);
-      handlers.set(pattern, async (event, ctx) => {
+      const run: EventHandler = async (event, ctx) => {
         await lastValueFrom(this.transformToObservable(await handler(event, ctx)), { defaultValue: undefined });
-      });
+      };
+      run.when = handler.extras?.when as EventHandler['when'];
+      handlers.set(pattern, run);
     }
     this.consumer = new EventConsumer(this.deps, { groupId: this.groupId, handlers, onCrash: this.onCrash });
     this.consumer.startInBackground();

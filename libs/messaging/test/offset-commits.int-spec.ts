@@ -4,7 +4,7 @@ import { createTestDatabase, groupLag, serviceEnv, startTestApp, TestDatabase, u
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pingService } from './ping.app';
-import { Ping } from './ping.contract';
+import { Echo, Ping } from './ping.contract';
 import { createPingTopic, producePingEvents, producePings } from './ping-producer';
 
 const ONE_BY_ONE = 30;
@@ -25,8 +25,11 @@ async function commits(group: string, kind: 'deferred' | 'at_once'): Promise<num
   return values.find((v) => v.labels.group === group && v.labels.kind === kind)?.value ?? 0;
 }
 
-/** A consumer commits how far it read now and then, not batch by batch; a dead letter at once. */
-describe('offset commits', () => {
+/**
+ * What a consumer reads past (events no handler takes, or whose handler's `when` refuses them), and
+ * how it commits: how far it read now and then, not batch by batch; a dead letter at once.
+ */
+describe('reading past and committing offsets', () => {
   const prefix = `${uniqueId('t')}.`;
   const topic = `${prefix}${Ping.topic}`;
   const group = 'pingtest';
@@ -101,5 +104,16 @@ describe('offset commits', () => {
     await producePings(prefix, [{ key: 'k', data: { n: 2 } }]);
     await waitFor(async () => (await effects(2)) === 1, { what: 'the ping after it to be applied' });
     await drained();
+  });
+
+  it("passes by without a transaction or an inbox row an event its handler's `when` refuses, and applies the others", async () => {
+    const before = await consumed(group, 'ignored');
+    const echo = (n: number, ours: boolean) => createEvent(Echo.source, { type: Echo.type, subject: 'e', data: { n, ours } });
+    const [notOurs, ours] = await producePingEvents(prefix, [echo(3001, false), echo(3002, true)]);
+    await waitFor(async () => (await effects(3002)) === 1, { what: 'its own echo applied' });
+    await drained();
+    expect(await effects(3001)).toBe(0);
+    expect(await ds.query('SELECT event_id FROM inbox WHERE event_id = ANY($1)', [[notOurs.id, ours.id]])).toEqual([{ event_id: ours.id }]);
+    expect((await consumed(group, 'ignored')) - before).toBe(1);
   });
 });

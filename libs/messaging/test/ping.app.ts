@@ -6,7 +6,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { EventContext, OnEvent, writeToOutbox } from '../src';
-import { Ping, PingV1 } from './ping.contract';
+import { Echo, EchoV1, Ping, PingV1 } from './ping.contract';
 
 class PingEffects1764000000900 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -28,6 +28,15 @@ class PingHandler {
   async onPing(@Payload() event: CloudEvent<PingV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (event.data.mode === 'poison') throw new Error(`poison pill ${event.data.n}`);
     if (this.settings.delayMs) await sleep(this.settings.delayMs);
+    await this.record(event, ctx);
+  }
+
+  @OnEvent(Echo, { when: (data) => data.ours })
+  onEcho(@Payload() event: CloudEvent<EchoV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.record(event, ctx);
+  }
+
+  private async record(event: CloudEvent<{ n: number }>, ctx: EventContext): Promise<void> {
     await ctx.manager.query('INSERT INTO ping_effect (event_id, n, instance) VALUES ($1, $2, $3)', [
       event.id,
       event.data.n,

@@ -1,5 +1,5 @@
 import { defineEvent } from '@bangbang/contracts';
-import { IsIn, IsInt, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional } from 'class-validator';
 
 /** A test-only event: `poison` makes the fixture's handler throw on every attempt. */
 export class PingV1 {
@@ -12,4 +12,17 @@ export const Ping = defineEvent({
   topic: 'bangbang.test',
   source: '/bangbang/test',
   payload: PingV1,
+});
+
+/** A test-only event of which the fixture takes only those marked `ours` (`@OnEvent`'s `when`). */
+export class EchoV1 {
+  @IsInt() n: number;
+  @IsBoolean() ours: boolean;
+}
+
+export const Echo = defineEvent({
+  type: 'bangbang.test.echo.v1',
+  topic: 'bangbang.test',
+  source: '/bangbang/test',
+  payload: EchoV1,
 });

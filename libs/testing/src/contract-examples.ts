@@ -15,6 +15,7 @@ import { controllersOf, type ServiceDefinition } from '@bangbang/platform';
 import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { groupLag } from './kafka-probe';
 import { TestProducer } from './test-world';
 import { waitFor } from './wait-for';
 
@@ -64,20 +65,22 @@ type Query = (sql: string, params: unknown[]) => Promise<unknown[]>;
 
 /**
  * Feeds a service under test the committed examples, on its topics as the producers' relays would,
- * and waits until its consumer has applied each (its inbox row committed with the effects). An
- * example its consumer refuses goes to the dead-letter topic instead, and the wait fails.
+ * and waits until its consumer has applied each (its inbox row committed with the effects), or read
+ * past one that a handler's `when` leaves alone. An example its consumer refuses goes to the
+ * dead-letter topic instead, and the wait fails.
  */
 export class ExampleFeed {
   private readonly fed = new Set<string>();
 
   private constructor(
+    private readonly prefix: string,
     private readonly query: Query,
     private readonly producer: TestProducer,
   ) {}
 
   /** `query` runs SQL on the service's database and returns the rows. */
   static async start(prefix: string, query: Query): Promise<ExampleFeed> {
-    return new ExampleFeed(query, await TestProducer.start(prefix));
+    return new ExampleFeed(prefix, query, await TestProducer.start(prefix));
   }
 
   async feed<T extends object>(contract: EventContract<T>, ids: Record<string, string> = {}): Promise<CloudEvent<T>> {
@@ -86,6 +89,25 @@ export class ExampleFeed {
     await waitFor(async () => (await this.query('SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).length > 0, {
       what: `the example of ${contract.type} applied`,
     });
+    this.fed.add(contract.type);
+    return event;
+  }
+
+  /** Feeds an example that the service's group passes by (`@OnEvent`'s `when`): read, with no inbox row. */
+  async feedPassedBy<T extends object>(
+    contract: EventContract<T>,
+    group: string,
+    ids: Record<string, string> = {},
+  ): Promise<CloudEvent<T>> {
+    const event = contractExample(contract, ids);
+    await this.producer.send(contract.topic, [event as CloudEvent]);
+    await waitFor(async () => (await groupLag(`${this.prefix}${group}`, `${this.prefix}${contract.topic}`)) === 0, {
+      timeoutMs: 60_000,
+      what: `the example of ${contract.type} read`,
+    });
+    if ((await this.query('SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).length) {
+      throw new Error(`the example of ${contract.type} was taken by ${group}, not passed by`);
+    }
     this.fed.add(contract.type);
     return event;
   }

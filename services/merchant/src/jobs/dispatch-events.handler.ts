@@ -26,6 +26,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { enqueueWebhook } from '../webhooks/webhook-enqueue';
 import { payloads } from '../webhooks/webhook-payloads';
 import { JobFactsService, JobRef } from './job-facts.service';
+import { unitsOnly } from './units-only';
 
 const ref = (f: ProviderJobFactV1, unitId = f.providerId): JobRef => ({
   requestId: f.requestId,
@@ -45,7 +46,7 @@ const offer = (e: CloudEvent<OfferFactV1>) => ({ factKey: e.data.offerId, time: 
 export class DispatchEventsHandler {
   constructor(private readonly jobs: JobFactsService) {}
 
-  @OnEvent(JobOffered)
+  @OnEvent(JobOffered, unitsOnly)
   async offered(@Payload() e: CloudEvent<JobOfferedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const o = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
@@ -54,7 +55,7 @@ export class DispatchEventsHandler {
     if (before === undefined) await enqueueWebhook(ctx.manager, o.providerId, 'job.offered', payloads.offered(o), offer(e));
   }
 
-  @OnEvent(OfferWithdrawn)
+  @OnEvent(OfferWithdrawn, unitsOnly)
   async withdrawn(@Payload() e: CloudEvent<OfferWithdrawnV1>, @Ctx() ctx: EventContext): Promise<void> {
     const o = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, o.providerId, o.providerKind))) return;
@@ -62,22 +63,22 @@ export class DispatchEventsHandler {
     if (before === 'open') await enqueueWebhook(ctx.manager, o.providerId, 'offer.withdrawn', payloads.withdrawn(o), offer(e));
   }
 
-  @OnEvent(OfferAccepted)
+  @OnEvent(OfferAccepted, unitsOnly)
   accepted(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.resolveOffer(e.data, 'accepted', ctx);
   }
 
-  @OnEvent(OfferDeclined)
+  @OnEvent(OfferDeclined, unitsOnly)
   declined(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.resolveOffer(e.data, 'declined', ctx);
   }
 
-  @OnEvent(OfferExpired)
+  @OnEvent(OfferExpired, unitsOnly)
   expired(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.resolveOffer(e.data, 'expired', ctx);
   }
 
-  @OnEvent(JobAssigned)
+  @OnEvent(JobAssigned, unitsOnly)
   async assigned(@Payload() e: CloudEvent<JobAssignedV1>, @Ctx() ctx: EventContext): Promise<void> {
     await this.assign(e, ctx);
   }
@@ -104,20 +105,20 @@ export class DispatchEventsHandler {
     await this.assign(e, ctx);
   }
 
-  @OnEvent(JobOnSite)
+  @OnEvent(JobOnSite, unitsOnly)
   async onSite(@Payload() e: CloudEvent<ProviderJobFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, e.data.providerId, e.data.providerKind))) return;
     await this.jobs.job(ctx, ref(e.data), { on_site_at: new Date(e.data.at) });
   }
 
-  @OnEvent(JobCompleted)
+  @OnEvent(JobCompleted, unitsOnly)
   async completed(@Payload() e: CloudEvent<JobCompletedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const c = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, c.providerId, c.providerKind))) return;
     await this.jobs.job(ctx, ref(c), { holding: false, completed_at: new Date(c.at), price_charged_fen: c.priceChargedFen });
   }
 
-  @OnEvent(JobProviderCancelled)
+  @OnEvent(JobProviderCancelled, unitsOnly)
   async providerCancelled(@Payload() e: CloudEvent<ProviderJobFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, e.data.providerId, e.data.providerKind))) return;
     await this.jobs.job(ctx, ref(e.data), { holding: false });

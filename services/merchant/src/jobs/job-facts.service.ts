@@ -4,9 +4,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditService } from '../credit/credit.service';
 import { chargedEligibleHousehold } from './price-check';
+import { isUnitKind } from './units-only';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UNIT_KINDS = ['merchant', 'social_org'];
 const CREDIT_INPUTS = ['completed_at', 'signed_off_at', 'deadline_breached'];
 /** The offer statuses the credit's acceptance rate counts (see COUNTS in the credit service). */
 const DECISIONS = ['accepted', 'declined', 'expired'];
@@ -44,7 +44,7 @@ export class JobFactsService {
 
   /** Whether a provider id in a fact is one of our partner units (volunteers' facts are not ours). */
   async isOurs(m: EntityManager, providerId: string | undefined, providerKind?: string): Promise<boolean> {
-    if (!providerId || !UUID.test(providerId) || (providerKind && !UNIT_KINDS.includes(providerKind))) return false;
+    if (!providerId || !UUID.test(providerId) || !isUnitKind(providerKind)) return false;
     if (this.ours.has(providerId)) return true;
     const [row] = await m.query<[unknown?]>('SELECT 1 FROM partner_unit WHERE id = $1', [providerId]);
     if (row) this.ours.add(providerId);

@@ -6,6 +6,7 @@ import { CreditService } from '../credit/credit.service';
 import { enqueueWebhook } from '../webhooks/webhook-enqueue';
 import { payloads } from '../webhooks/webhook-payloads';
 import { JobFactsService } from './job-facts.service';
+import { unitsOnly } from './units-only';
 
 /** Residents' ratings of our units: a webhook to the unit, and satisfaction and complaints for its credit. */
 @Controller()
@@ -15,17 +16,17 @@ export class RatingEventsHandler {
     private readonly credit: CreditService,
   ) {}
 
-  @OnEvent(RatingSubmitted)
+  @OnEvent(RatingSubmitted, unitsOnly)
   submitted(@Payload() e: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.rated(e, ctx);
   }
 
-  @OnEvent(RatingAmended)
+  @OnEvent(RatingAmended, unitsOnly)
   amended(@Payload() e: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.rated(e, ctx);
   }
 
-  @OnEvent(ProviderQuality)
+  @OnEvent(ProviderQuality, unitsOnly)
   async quality(@Payload() e: CloudEvent<ProviderQualityV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (!(await this.jobs.isOurs(ctx.manager, e.data.providerId, e.data.providerKind))) return;
     this.credit.qualityReceived(ctx, e.data);

@@ -13,6 +13,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { enqueueWebhook } from '../webhooks/webhook-enqueue';
 import { payloads } from '../webhooks/webhook-payloads';
 import { JobFactsService } from './job-facts.service';
+import { unitsOnly } from './units-only';
 
 /** The resident's side of the story: cancellations (webhook to the unit holding the job), sign-off and redo (credit). */
 @Controller()
@@ -32,7 +33,7 @@ export class RequestEventsHandler {
     }
   }
 
-  @OnEvent(RequestSignedOff)
+  @OnEvent(RequestSignedOff, unitsOnly)
   async signedOff(@Payload() e: CloudEvent<RequestSignedOffV1>, @Ctx() ctx: EventContext): Promise<void> {
     const s = e.data;
     if (!(await this.jobs.isOurs(ctx.manager, s.providerId, s.providerKind))) return;

@@ -11,6 +11,7 @@ import {
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { volunteersOnly } from '../app/volunteers-only';
 import { OfferView } from './offer-view.entity';
 
 /**
@@ -20,10 +21,9 @@ import { OfferView } from './offer-view.entity';
  */
 @Controller()
 export class DispatchEventsHandler {
-  @OnEvent(JobOffered)
+  @OnEvent(JobOffered, volunteersOnly)
   async offered(@Payload() e: CloudEvent<JobOfferedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const o = e.data;
-    if (o.providerKind !== 'volunteer') return;
     await ctx.manager
       .createQueryBuilder()
       .insert()
@@ -45,28 +45,27 @@ export class DispatchEventsHandler {
       .execute();
   }
 
-  @OnEvent(OfferAccepted)
+  @OnEvent(OfferAccepted, volunteersOnly)
   accepted(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.close(e, ctx, 'accepted');
   }
 
-  @OnEvent(OfferDeclined)
+  @OnEvent(OfferDeclined, volunteersOnly)
   declined(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.close(e, ctx, 'declined');
   }
 
-  @OnEvent(OfferExpired)
+  @OnEvent(OfferExpired, volunteersOnly)
   expired(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.close(e, ctx, 'expired');
   }
 
-  @OnEvent(OfferWithdrawn)
+  @OnEvent(OfferWithdrawn, volunteersOnly)
   withdrawn(@Payload() e: CloudEvent<OfferFactV1>, @Ctx() ctx: EventContext): Promise<void> {
     return this.close(e, ctx, 'withdrawn');
   }
 
   private async close(e: CloudEvent<OfferFactV1>, ctx: EventContext, status: string): Promise<void> {
-    if (e.data.providerKind !== 'volunteer') return;
     await ctx.manager.update(OfferView, { offerId: e.data.offerId, status: 'open' }, { status, updatedAt: new Date(e.data.at) });
   }
 }

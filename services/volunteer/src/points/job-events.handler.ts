@@ -6,6 +6,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { poolAccount, volunteerAccount } from '../ledger/ledger';
 import { LedgerService } from '../ledger/ledger.service';
+import { volunteersOnly } from '../app/volunteers-only';
 import { Volunteer } from '../registration/volunteer.entity';
 import { recordVolunteerRating } from '../teams/volunteer-ratings';
 import { PointsConfigService } from './points-config.service';
@@ -27,10 +28,9 @@ export class JobEventsHandler {
     private readonly config: PointsConfigService,
   ) {}
 
-  @OnEvent(RequestSignedOff)
+  @OnEvent(RequestSignedOff, volunteersOnly)
   async onSignedOff(@Payload() event: CloudEvent<RequestSignedOffV1>, @Ctx() ctx: EventContext): Promise<void> {
     const job = event.data;
-    if (job.providerKind !== 'volunteer') return;
     const m = ctx.manager;
     const volunteer = await this.volunteer(m, job.providerId, job.requestId);
     if (!volunteer) return;
@@ -45,12 +45,12 @@ export class JobEventsHandler {
   }
 
   /** Only the first rating earns points: amendments are another event type, which only the teams' scorecards read. */
-  @OnEvent(RatingSubmitted)
+  @OnEvent(RatingSubmitted, volunteersOnly)
   async onRated(@Payload() event: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     const r = event.data;
     await recordVolunteerRating(ctx.manager, r);
     // Decided before any lookup: most ratings earn nothing and need no volunteer or config read.
-    if (r.providerKind !== 'volunteer' || !earnsRatingBonus(r.provider)) return;
+    if (!earnsRatingBonus(r.provider)) return;
     const volunteer = await this.volunteer(ctx.manager, r.providerId, r.requestId);
     if (!volunteer) return;
     const bonus = ratingBonus(await this.config.effective(ctx.manager, volunteer.orgPath), r.provider);

@@ -8,7 +8,7 @@ import {
   RequestSignedOff,
   RequestSignedOffV1,
 } from '@bangbang/contracts';
-import { waitFor } from '@bangbang/testing';
+import { groupLag, waitFor } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { admin, JINCHENG, VolunteerHarness } from '../../test/volunteer-harness';
 
@@ -76,13 +76,18 @@ describe('points for jobs, through Kafka', () => {
   it('awards nothing for an unsolved sign-off or another kind of provider, then pays by the community’s own rules', async () => {
     const unsolved = signedOff({ solved: false });
     const merchant = signedOff({ providerKind: 'merchant', providerId: 'unit-1' });
-    await h.produce(RequestSignedOff, [
+    const [unsolvedId, merchantId] = await h.produce(RequestSignedOff, [
       { subject: unsolved.requestId, data: unsolved },
       { subject: merchant.requestId, data: merchant },
     ]);
-    await waitFor(async () => (await h.rows(`SELECT 1 FROM inbox WHERE event_type = $1`, [RequestSignedOff.type])).length === 4, {
-      what: 'both applied',
+    await waitFor(async () => (await h.rows('SELECT 1 FROM inbox WHERE event_id = $1', [unsolvedId])).length === 1, {
+      what: 'the unsolved one applied',
     });
+    await waitFor(async () => (await groupLag(`${h.prefix}volunteer`, `${h.prefix}${RequestSignedOff.topic}`)) === 0, {
+      what: 'the merchant one read',
+    });
+    // Another provider's job is passed by without a transaction, so it leaves no inbox row.
+    expect(await h.rows('SELECT 1 FROM inbox WHERE event_id = $1', [merchantId])).toEqual([]);
     expect(await entries(`%${unsolved.requestId}`)).toEqual([]);
     expect(await h.rows('SELECT solved FROM job_signoff WHERE request_id = $1', [unsolved.requestId])).toEqual([{ solved: false }]);
 

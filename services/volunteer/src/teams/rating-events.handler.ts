@@ -2,6 +2,7 @@ import { CloudEvent, RatingAmended, RatingSubmittedV1 } from '@bangbang/contract
 import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { volunteersOnly } from '../app/volunteers-only';
 import { recordVolunteerRating } from './volunteer-ratings';
 
 /**
@@ -10,7 +11,7 @@ import { recordVolunteerRating } from './volunteer-ratings';
  */
 @Controller()
 export class RatingEventsHandler {
-  @OnEvent(RatingAmended)
+  @OnEvent(RatingAmended, volunteersOnly)
   async onAmended(@Payload() event: CloudEvent<RatingSubmittedV1>, @Ctx() ctx: EventContext): Promise<void> {
     await recordVolunteerRating(ctx.manager, event.data);
   }

@@ -3,10 +3,9 @@ import { EntityManager } from 'typeorm';
 
 /**
  * Keeps the newest rating of a volunteer's job (a correction or a redo's rating replaces the last)
- * for the teams' scorecards. Other providers' ratings are none of this service's business.
+ * for the teams' scorecards. Other providers' ratings never reach it (`volunteersOnly`).
  */
 export async function recordVolunteerRating(m: EntityManager, r: RatingSubmittedV1): Promise<void> {
-  if (r.providerKind !== 'volunteer') return;
   await m.query(
     `INSERT INTO volunteer_rating (request_id, volunteer_id, stars, tags, revision, rated_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (request_id) DO UPDATE SET volunteer_id = $2, stars = $3, tags = $4, revision = $5, rated_at = $6
