@@ -63,6 +63,8 @@ const MAX_RESTART_MS = 30_000;
 /** Protocol errors that mean this member lost its place in the group; kafkajs rejoins on them. */
 const MEMBERSHIP_LOST = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP']);
 const CHUNK_ATTEMPTS = 3;
+/** How long a stopping consumer waits for its last deferred commit. */
+const STOP_COMMIT_WAIT_MS = 2_000;
 
 /**
  * Applies each event at most once per consumer group (the inbox row and the handler's effects commit
@@ -153,8 +155,9 @@ export class EventConsumer {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     // Still a member: what earlier batches reached is committed before leaving, so the next holder
-    // does not read it again. The batch in hand commits its own, seeing `stopping`.
-    await this.deferred.flush();
+    // does not read it again. The batch in hand commits its own, seeing `stopping`. A broker that is
+    // away is not waited for: the next holder reads those events again, and the inbox skips them.
+    await Promise.race([this.deferred.flush(), sleep(STOP_COMMIT_WAIT_MS, undefined, { ref: false })]);
     this.deferred.stop();
     // Also ends a join still waiting on the broker. A start still connecting is not waited for (with
     // the broker away that takes its retries' time): it sees `stopping` at its next step and stops.
