@@ -5,9 +5,8 @@ import { PlatformModule, ServiceDefinition } from '@bangbang/platform';
 import { DynamicModule, Module } from '@nestjs/common';
 import { FactProjector } from './figures/fact-projector';
 import { FiguresModule } from './figures/figures.module';
-import { parseWeights } from './figures/rates';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
-import { Rating1764000000500 } from './migrations/1764000000500-rating';
+import { RATING_MIGRATIONS } from './migrations';
 import openApiMetadata from './openapi.metadata';
 import { RATING_CONFIG, RatingConfig } from './rating.config';
 import { RatingsModule } from './ratings/ratings.module';
@@ -18,13 +17,12 @@ import { ScorecardsModule } from './scorecards/scorecards.module';
 class RatingConfigModule {
   static forEnv(env: NodeJS.ProcessEnv): DynamicModule {
     const config = loadConfig(RatingConfig, env);
-    const weights = parseWeights(config.COMPOSITE_WEIGHTS);
     return {
       module: RatingConfigModule,
       global: true,
       providers: [
         { provide: RATING_CONFIG, useValue: config },
-        { provide: FactProjector, useValue: new FactProjector(weights) },
+        { provide: FactProjector, useValue: new FactProjector(config.PROVIDER_QUALITY_DELAY_MS) },
       ],
       exports: [RATING_CONFIG, FactProjector],
     };
@@ -45,7 +43,7 @@ export const ratingService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'rating',
         entities: [],
-        migrations: [Rating1764000000500],
+        migrations: RATING_MIGRATIONS,
         producedTopics: [TOPICS.rating],
         orgUnitCopy: true,
         env,

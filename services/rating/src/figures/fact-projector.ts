@@ -3,8 +3,7 @@ import { delta } from './contribution';
 import { addToFigures } from './daily-figures';
 import { applyFact, emptyJob, Fact, JobFact } from './job-fact';
 import { PendingFigures } from './pending-figures';
-import { refreshProviderQuality } from './provider-quality';
-import { Weights } from './rates';
+import { markQualityDue } from './provider-quality';
 
 export interface Applied {
   before: JobFact;
@@ -13,11 +12,12 @@ export interface Applied {
 
 /**
  * The incremental path: folds one fact into its job, adds the difference between the job's old
- * and new contribution to the daily counters, and republishes the quality of every provider whose
- * counters moved. Runs in the consumer's transaction, so the inbox makes it once per event.
+ * and new contribution to the daily counters, and has the quality of every provider whose counters
+ * moved published `qualityDelayMs` later (`QualityPublisher`). Runs in the consumer's transaction,
+ * so the inbox makes it once per event.
  */
 export class FactProjector {
-  constructor(private readonly weights: Weights) {}
+  constructor(private readonly qualityDelayMs: number) {}
 
   /** The counters are not written here but collected in `pending`, for one `writePending` just before the transaction commits. */
   async apply(m: EntityManager, requestId: string, fact: Fact, pending: PendingFigures): Promise<Applied> {
@@ -40,15 +40,18 @@ export class FactProjector {
   }
 
   /**
-   * Writes what `apply` collected: per provider, sorted, its counters and then its quality, once for
-   * all of the transaction's events (the quality is a state: one published after a chunk of events
-   * says what one after each of them would end with), then the shared rows in one statement.
+   * Writes what `apply` collected: per provider, sorted, its counters, then that their quality is
+   * due (the quality is a state: one published after many events says what one after each of them
+   * would end with), then the shared rows in one statement.
    */
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
-    for (const [provider, { entries, kind }] of pending.providerDeltas()) {
-      await addToFigures(m, [...entries.values()]);
-      await refreshProviderQuality(m, provider, kind, this.weights);
-    }
+    const providers = pending.providerDeltas();
+    for (const [, { entries }] of providers) await addToFigures(m, [...entries.values()]);
+    await markQualityDue(
+      m,
+      providers.map(([provider, { kind }]) => [provider, kind]),
+      this.qualityDelayMs,
+    );
     await addToFigures(m, pending.sharedEntries());
     pending.clear();
   }

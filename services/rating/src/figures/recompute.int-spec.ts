@@ -1,35 +1,22 @@
-import { MessagingTables1764000000000 } from '@bangbang/messaging';
-import { OrgUnitCopy1764000000010 } from '@bangbang/platform';
-import { dataSourceOptions, runMigrationsLocked } from '@bangbang/persistence';
-import { createTestDatabase, TestDatabase } from '@bangbang/testing';
 import { DataSource } from 'typeorm';
+import { figuresDatabase } from '../../test/figures-database';
 import { seedHistory } from '../../test/history';
-import { Rating1764000000500 } from '../migrations/1764000000500-rating';
 import { FactProjector } from './fact-projector';
 import { PendingFigures } from './pending-figures';
-import { DEFAULT_WEIGHTS } from './rates';
 import { recomputeFigures } from './recompute';
 
 // Some 40,000 facts through the projector: minutes on a loaded two-core machine.
 jest.setTimeout(600_000);
 
 describe('incremental figures against a full recompute, on a seeded history of 10,000 jobs', () => {
-  let db: TestDatabase;
   let ds: DataSource;
+  let close: (() => Promise<void>) | undefined;
   const history = seedHistory(10_000);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = await new DataSource(
-      dataSourceOptions({
-        url: db.url,
-        entities: [],
-        migrations: [MessagingTables1764000000000, OrgUnitCopy1764000000010, Rating1764000000500],
-      }),
-    ).initialize();
-    await runMigrationsLocked(ds);
+    ({ ds, close } = await figuresDatabase());
     // The consumer's path: the same projector, in transactions, fact after fact as they arrive.
-    const projector = new FactProjector(DEFAULT_WEIGHTS);
+    const projector = new FactProjector(0);
     for (let i = 0; i < history.facts.length; i += 500) {
       await ds.transaction(async (m) => {
         const pending = new PendingFigures();
@@ -42,8 +29,7 @@ describe('incremental figures against a full recompute, on a seeded history of 1
   });
 
   afterAll(async () => {
-    await ds?.destroy();
-    await db?.drop();
+    await close?.();
   });
 
   it('stores counters equal to those rebuilt from the stored facts', async () => {

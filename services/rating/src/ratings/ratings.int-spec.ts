@@ -20,8 +20,7 @@ import { startTestApp, TestPrincipal, TestWorld, waitFor } from '@bangbang/testi
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { refreshProviderQuality } from '../figures/provider-quality';
-import { DEFAULT_WEIGHTS } from '../figures/rates';
+import { markQualityDue } from '../figures/provider-quality';
 import { TestBus } from '../../test/bus';
 import { ratingService } from '../rating.service-definition';
 
@@ -209,9 +208,14 @@ describe('rating service end to end through Kafka', () => {
       },
     );
     expect(quality.data).toMatchObject({ providerKind: 'merchant', meanStars: 5, satisfactionRate: 1, responseRate: 1 });
-    // Refreshed with nothing new, the figures are the same: nothing is published again.
-    const republished = await ds.transaction((m) => refreshProviderQuality(m, 'm-link', 'merchant', DEFAULT_WEIGHTS));
-    expect(republished).toBe(false);
+    // Due again with nothing new, the figures are the same: the service's publisher takes it and publishes nothing.
+    await ds.transaction((m) => markQualityDue(m, [['m-link', 'merchant']], 0));
+    await waitFor(async () => (await ds.query('SELECT 1 FROM provider_quality WHERE due_at IS NOT NULL')).length === 0, {
+      what: 'the due quality taken',
+    });
+    expect(await ds.query("SELECT version FROM provider_quality WHERE provider_id = 'm-link'")).toEqual([
+      { version: quality.data.version },
+    ]);
     const submitted = bus.find<RatingSubmittedV1>(RatingSubmitted.type, (d) => d.requestId === a);
     expect(submitted.map((e) => e.data)).toEqual([
       expect.objectContaining({ revision: 1, channel: 'public_link', provider: 'satisfied', tags: ['polite', 'punctual'] }),
