@@ -77,6 +77,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   /** Attempts in flight, and how many of them each unit holds. */
   private readonly sending = new Set<Promise<void>>();
   private readonly perUnit = new Map<string, number>();
+  /** A pass left deliveries to the attempts in flight (their units' slots, or every slot, were busy): the next attempt to end wakes the loop. */
+  private wakeWhenDone = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -91,10 +93,16 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       listen: { url: urlOf(ds), channel: WEBHOOK_CHANNEL },
       pass: async () => {
         // Every slot busy: an attempt that ends wakes the loop.
-        if (this.sending.size >= config.WEBHOOK_CONCURRENCY) return config.WEBHOOK_POLL_MS;
-        if ((await this.round()) > 0) return true;
-        // A unit using all its slots gets its next delivery when one of its attempts ends, which wakes the loop.
+        if (this.sending.size >= config.WEBHOOK_CONCURRENCY) {
+          this.wakeWhenDone = true;
+          return config.WEBHOOK_POLL_MS;
+        }
+        // A unit using all its slots gets its next delivery when one of its attempts ends, which then
+        // wakes the loop. Units this pass fills still count for the next due: their further
+        // deliveries are then excluded by the pass that finds them due, which asks for that wake-up.
         const full = [...this.perUnit].filter(([, n]) => n >= config.WEBHOOK_UNIT_CONCURRENCY).map(([unit]) => unit);
+        if (full.length) this.wakeWhenDone = true;
+        if ((await this.round()) > 0) return true;
         return msUntilNextDue(this.ds, 'webhook_delivery', config.WEBHOOK_POLL_MS, { column: 'unit_id', values: full });
       },
     });
@@ -131,19 +139,24 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     ]);
     for (const d of claimed) {
       this.perUnit.set(d.unit_id, (this.perUnit.get(d.unit_id) ?? 0) + 1);
-      const sent: Promise<void> = this.attempt(d).finally(() => {
+      const sent: Promise<void> = this.attempt(d).then((delivered) => {
         this.sending.delete(sent);
         const left = this.perUnit.get(d.unit_id)! - 1;
         if (left) this.perUnit.set(d.unit_id, left);
         else this.perUnit.delete(d.unit_id);
-        this.loop.wake();
+        // Otherwise nothing waits on this attempt: no pass left work to it, and no retry falls due.
+        if (!delivered || this.wakeWhenDone) {
+          this.wakeWhenDone = false;
+          this.loop.wake();
+        }
       });
       this.sending.add(sent);
     }
     return claimed.length === free ? claimed.length : 0;
   }
 
-  private async attempt(d: Claimed): Promise<void> {
+  /** Whether it was delivered; if not, its retry (or its end) is recorded, or its lease runs out. */
+  private async attempt(d: Claimed): Promise<boolean> {
     const startedAt = new Date();
     let result: PostResult;
     if (!d.enabled) {
@@ -157,12 +170,13 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     const outcome: AttemptOutcome = d.enabled ? classify(result) : { kind: 'retry', error: 'endpoint disabled' };
     attemptLatency.observe(result.latencyMs / 1_000);
     try {
-      if (outcome.kind === 'delivered' && (await this.recordDelivered(d, startedAt, result))) return;
+      if (outcome.kind === 'delivered' && (await this.recordDelivered(d, startedAt, result))) return true;
       await this.ds.transaction((m) => this.record(m, d, startedAt, result, outcome));
     } catch (err) {
       // The lease runs out and the delivery is tried again: at least once, never lost.
       this.log.error({ err, delivery: d.id }, 'could not record a webhook attempt');
     }
+    return false;
   }
 
   /** The common case in one statement (one round trip, atomic): delivered, attempt logged, endpoint healthy. */

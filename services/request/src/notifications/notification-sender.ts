@@ -57,6 +57,8 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** Sends in flight, one per number, and the numbers they text. */
   private readonly sending = new Set<Promise<void>>();
   private readonly texting = new Set<string>();
+  /** A pass left texts to the sends in flight (their numbers', or every slot was busy): the next send to end wakes the loop. */
+  private wakeWhenDone = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -71,13 +73,17 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       listen: { url: urlOf(ds), channel: NOTIFICATION_CHANNEL },
       pass: async () => {
         // Every slot busy: a send that ends wakes the loop.
-        if (this.sending.size >= config.NOTIFY_CONCURRENCY) return config.NOTIFY_POLL_MS;
+        if (this.sending.size >= config.NOTIFY_CONCURRENCY) {
+          this.wakeWhenDone = true;
+          return config.NOTIFY_POLL_MS;
+        }
+        // A number being texted gets its next text when that send ends, which then wakes the loop.
+        // The numbers this pass starts texting still count for the next due: their later texts are
+        // then excluded by the pass that finds them due, which asks for that wake-up.
+        const busy = [...this.texting];
+        if (busy.length) this.wakeWhenDone = true;
         if (await this.round()) return true;
-        // A number being texted gets its next text when that send ends, which wakes the loop.
-        return msUntilNextDue(this.ds, 'notification', config.NOTIFY_POLL_MS, {
-          column: 'recipient',
-          values: [...this.texting],
-        });
+        return msUntilNextDue(this.ds, 'notification', config.NOTIFY_POLL_MS, { column: 'recipient', values: busy });
       },
     });
   }
@@ -110,21 +116,33 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     }
     for (const [recipient, messages] of byRecipient) {
       this.texting.add(recipient);
-      const sent: Promise<void> = this.sendInTurn(messages).finally(() => {
+      const sent: Promise<void> = this.sendInTurn(messages).then((retrying) => {
         this.sending.delete(sent);
         this.texting.delete(recipient);
-        this.loop.wake();
+        // Otherwise nothing waits on this send: no pass ran meanwhile, and no retry falls due.
+        if (retrying || this.wakeWhenDone) {
+          this.wakeWhenDone = false;
+          this.loop.wake();
+        }
       });
       this.sending.add(sent);
     }
     return claimed.length === free;
   }
 
-  private async sendInTurn(messages: Claimed[]): Promise<void> {
-    for (const n of messages) await this.send(n).catch((err) => this.log.error({ err, id: n.id }, 'could not record a text'));
+  /** Whether a text is to be tried again. */
+  private async sendInTurn(messages: Claimed[]): Promise<boolean> {
+    let retrying = false;
+    for (const n of messages) {
+      // Not recorded either way: its lease runs out and a pass takes it again.
+      const sent = await this.send(n).catch((err) => this.log.error({ err, id: n.id }, 'could not record a text'));
+      if (sent === false) retrying = true;
+    }
+    return retrying;
   }
 
-  private async send(n: Claimed): Promise<void> {
+  /** Whether it was delivered; if not, its retry is set. */
+  private async send(n: Claimed): Promise<boolean> {
     try {
       const text = this.sealer.open(n);
       await this.notifier.send({ id: n.id, to: n.recipient, body: text });
@@ -132,6 +150,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
         `UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2, sealed_body = NULL WHERE id = $1`,
         [n.id, redactSecrets(text)],
       );
+      return true;
     } catch (err) {
       const delay = backoffDelay(n.attempts, {
         initialMs: this.config.NOTIFY_RETRY_INITIAL_MS,
@@ -143,6 +162,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
         `UPDATE notification SET next_attempt_at = now() + $2 * interval '1 millisecond', last_error = $3 WHERE id = $1`,
         [n.id, delay, String((err as Error).message).slice(0, 500)],
       );
+      return false;
     }
   }
 }
