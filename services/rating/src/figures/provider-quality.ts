@@ -65,7 +65,7 @@ export async function msUntilQualityDue(m: EntityManager): Promise<number | null
   return row.ms === null ? null : Number(row.ms);
 }
 
-async function publishIfChanged(m: EntityManager, row: QualityRow, weights: Weights, now: Date): Promise<boolean> {
+async function publishIfChanged(m: EntityManager, row: QualityRow, weights: Weights, now: Date): Promise<void> {
   const providerId = row.provider_id;
   const f = await providerFigures(m, providerId, weights, now);
   const figures: Published = {
@@ -81,7 +81,7 @@ async function publishIfChanged(m: EntityManager, row: QualityRow, weights: Weig
     composite: f.recent.composite ?? NEUTRAL,
   };
   // jsonb keeps its own key order, so the stored figures are compared as values, not as text.
-  if (isDeepStrictEqual(figures, row.figures)) return false;
+  if (isDeepStrictEqual(figures, row.figures)) return;
   const version = Number(row.version) + 1;
   await m.query('UPDATE provider_quality SET version = $2, figures = $3, updated_at = $4 WHERE provider_id = $1', [
     providerId,
@@ -93,5 +93,4 @@ async function publishIfChanged(m: EntityManager, row: QualityRow, weights: Weig
     subject: providerId,
     data: { providerId, providerKind: row.provider_kind, ...figures, asOf: now.toISOString(), version },
   });
-  return true;
 }

@@ -5,6 +5,8 @@ import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { msUntilQualityDue, publishDueQuality } from './provider-quality';
 import { parseWeights, Weights } from './rates';
 
+const HELD_ELSEWHERE_MS = 100;
+
 /**
  * Publishes the quality of the providers whose counters moved, once each has waited
  * PROVIDER_QUALITY_DELAY_MS (`markQualityDue`). Every instance runs it, each taking its own rows.
@@ -37,12 +39,16 @@ export class QualityPublisher implements OnApplicationBootstrap, OnModuleDestroy
     return this.loop.stop();
   }
 
-  /** Publishes what is due and comes back to see when the next falls due; else waits until then. */
+  /**
+   * Publishes what is due and comes back to see when the next falls due; else waits until then.
+   * Due rows another transaction holds (an instance publishing them, a consumer marking them) are
+   * asked for again shortly, not in a tight loop.
+   */
   private async pass(): Promise<boolean | number> {
     const ms = await msUntilQualityDue(this.ds.manager);
     if (ms === null) return false;
     if (ms > 0) return Math.ceil(ms);
-    await this.ds.transaction((m) => publishDueQuality(m, this.weights, this.config.PROVIDER_QUALITY_BATCH_SIZE));
-    return true;
+    const taken = await this.ds.transaction((m) => publishDueQuality(m, this.weights, this.config.PROVIDER_QUALITY_BATCH_SIZE));
+    return taken > 0 || HELD_ELSEWHERE_MS;
   }
 }
