@@ -95,4 +95,17 @@ describe('BackgroundLoop', () => {
     await loop.stop();
     expect(passes).toBeGreaterThanOrEqual(3);
   });
+
+  it('wakes when a task settles only if a pass left work to it, once, or the task set a retry', () => {
+    const loop = new BackgroundLoop({ name: 'tasks-test', everyMs: 60_000, pass: async () => undefined });
+    const wake = jest.spyOn(loop, 'wake');
+    loop.taskSettled(false);
+    expect(wake).not.toHaveBeenCalled();
+    loop.leaveToTasks();
+    loop.taskSettled(false);
+    loop.taskSettled(false);
+    expect(wake).toHaveBeenCalledTimes(1);
+    loop.taskSettled(true);
+    expect(wake).toHaveBeenCalledTimes(2);
+  });
 });

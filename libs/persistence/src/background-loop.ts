@@ -42,6 +42,8 @@ export class BackgroundLoop {
   private inFlight?: Promise<void>;
   private running = false;
   private wakeRequested = false;
+  /** A pass left work to the tasks it started (their slots busy): the next to settle wakes the loop. */
+  private leftToTasks = false;
   private failures = 0;
   private unlisten?: () => Promise<void>;
   private readonly leadership?: Leadership;
@@ -81,6 +83,25 @@ export class BackgroundLoop {
       return;
     }
     this.schedule(0);
+  }
+
+  /**
+   * For loops whose passes start tasks that outlive them (sends in flight): a pass that could not
+   * take some work because those tasks hold its slots says so here, and the next task to settle
+   * wakes the loop.
+   */
+  leaveToTasks(): void {
+    this.leftToTasks = true;
+  }
+
+  /**
+   * A task a pass started has ended. It wakes the loop only when a pass left work to it, or when it
+   * set a retry (`retryDue`), whose time the next pass then reckons with: otherwise nothing waits on it.
+   */
+  taskSettled(retryDue: boolean): void {
+    if (!retryDue && !this.leftToTasks) return;
+    this.leftToTasks = false;
+    this.wake();
   }
 
   /** Runs one pass now (after the one in flight) and resolves to whether more work is waiting. */

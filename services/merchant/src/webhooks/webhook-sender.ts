@@ -77,8 +77,6 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   /** Attempts in flight, and how many of them each unit holds. */
   private readonly sending = new Set<Promise<void>>();
   private readonly perUnit = new Map<string, number>();
-  /** A pass left deliveries to the attempts in flight (their units' slots, or every slot, were busy): the next attempt to end wakes the loop. */
-  private wakeWhenDone = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -94,14 +92,14 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       pass: async () => {
         // Every slot busy: an attempt that ends wakes the loop.
         if (this.sending.size >= config.WEBHOOK_CONCURRENCY) {
-          this.wakeWhenDone = true;
+          this.loop.leaveToTasks();
           return config.WEBHOOK_POLL_MS;
         }
         // A unit using all its slots gets its next delivery when one of its attempts ends, which then
         // wakes the loop. Units this pass fills still count for the next due: their further
         // deliveries are then excluded by the pass that finds them due, which asks for that wake-up.
         const full = [...this.perUnit].filter(([, n]) => n >= config.WEBHOOK_UNIT_CONCURRENCY).map(([unit]) => unit);
-        if (full.length) this.wakeWhenDone = true;
+        if (full.length) this.loop.leaveToTasks();
         if ((await this.round()) > 0) return true;
         return msUntilNextDue(this.ds, 'webhook_delivery', config.WEBHOOK_POLL_MS, { column: 'unit_id', values: full });
       },
@@ -144,11 +142,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
         const left = this.perUnit.get(d.unit_id)! - 1;
         if (left) this.perUnit.set(d.unit_id, left);
         else this.perUnit.delete(d.unit_id);
-        // Otherwise nothing waits on this attempt: no pass left work to it, and no retry falls due.
-        if (!delivered || this.wakeWhenDone) {
-          this.wakeWhenDone = false;
-          this.loop.wake();
-        }
+        this.loop.taskSettled(!delivered);
       });
       this.sending.add(sent);
     }

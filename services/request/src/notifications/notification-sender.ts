@@ -57,8 +57,6 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** Sends in flight, one per number, and the numbers they text. */
   private readonly sending = new Set<Promise<void>>();
   private readonly texting = new Set<string>();
-  /** A pass left texts to the sends in flight (their numbers', or every slot was busy): the next send to end wakes the loop. */
-  private wakeWhenDone = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -74,14 +72,14 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       pass: async () => {
         // Every slot busy: a send that ends wakes the loop.
         if (this.sending.size >= config.NOTIFY_CONCURRENCY) {
-          this.wakeWhenDone = true;
+          this.loop.leaveToTasks();
           return config.NOTIFY_POLL_MS;
         }
         // A number being texted gets its next text when that send ends, which then wakes the loop.
         // The numbers this pass starts texting still count for the next due: their later texts are
         // then excluded by the pass that finds them due, which asks for that wake-up.
         const busy = [...this.texting];
-        if (busy.length) this.wakeWhenDone = true;
+        if (busy.length) this.loop.leaveToTasks();
         if (await this.round()) return true;
         return msUntilNextDue(this.ds, 'notification', config.NOTIFY_POLL_MS, { column: 'recipient', values: busy });
       },
@@ -119,11 +117,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
       const sent: Promise<void> = this.sendInTurn(messages).then((retrying) => {
         this.sending.delete(sent);
         this.texting.delete(recipient);
-        // Otherwise nothing waits on this send: no pass ran meanwhile, and no retry falls due.
-        if (retrying || this.wakeWhenDone) {
-          this.wakeWhenDone = false;
-          this.loop.wake();
-        }
+        this.loop.taskSettled(retrying);
       });
       this.sending.add(sent);
     }
