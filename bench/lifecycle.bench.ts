@@ -79,6 +79,7 @@ interface StepFigures {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+const sumOf = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 
 async function main(): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -216,10 +217,7 @@ async function main(): Promise<void> {
         cpuMsPerLifecycle: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v, 1)])),
         commitsPerLifecycle: round(((await commits(databases)) - commits0) / Math.max(ok.length, 1), 1),
         recordsPerLifecycle: round(((await kafkaRecords(BROKERS, stack.prefix)) - records0) / Math.max(ok.length, 1), 1),
-        kafkaRequestsPerLifecycle: round(
-          Object.values(requestsByApi).reduce((sum, n) => sum + n, 0),
-          1,
-        ),
+        kafkaRequestsPerLifecycle: round((sumOf(requests) - sumOf(requests0)) / Math.max(ok.length, 1), 1),
         kafkaRequestsByApi: requestsByApi,
         databaseBytesPerLifecycle: round(((await databaseBytes(databases)) - bytes0) / Math.max(ok.length, 1)),
         peakConsumerLag,

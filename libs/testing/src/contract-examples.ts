@@ -84,8 +84,7 @@ export class ExampleFeed {
   }
 
   async feed<T extends object>(contract: EventContract<T>, ids: Record<string, string> = {}): Promise<CloudEvent<T>> {
-    const event = contractExample(contract, ids);
-    await this.producer.send(contract.topic, [event as CloudEvent]);
+    const event = await this.send(contract, ids);
     await waitFor(async () => (await this.query('SELECT 1 FROM inbox WHERE event_id = $1', [event.id])).length > 0, {
       what: `the example of ${contract.type} applied`,
     });
@@ -99,8 +98,7 @@ export class ExampleFeed {
     group: string,
     ids: Record<string, string> = {},
   ): Promise<CloudEvent<T>> {
-    const event = contractExample(contract, ids);
-    await this.producer.send(contract.topic, [event as CloudEvent]);
+    const event = await this.send(contract, ids);
     await waitFor(async () => (await groupLag(`${this.prefix}${group}`, `${this.prefix}${contract.topic}`)) === 0, {
       timeoutMs: 60_000,
       what: `the example of ${contract.type} read`,
@@ -109,6 +107,12 @@ export class ExampleFeed {
       throw new Error(`the example of ${contract.type} was taken by ${group}, not passed by`);
     }
     this.fed.add(contract.type);
+    return event;
+  }
+
+  private async send<T extends object>(contract: EventContract<T>, ids: Record<string, string>): Promise<CloudEvent<T>> {
+    const event = contractExample(contract, ids);
+    await this.producer.send(contract.topic, [event as CloudEvent]);
     return event;
   }
 

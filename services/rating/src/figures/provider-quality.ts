@@ -47,13 +47,15 @@ export async function markQualityDue(
  * carries the newest figures.
  */
 export async function publishDueQuality(m: EntityManager, weights: Weights, batch: number, now = new Date()): Promise<number> {
-  const due = await m.query<QualityRow[]>(
-    `SELECT provider_id, provider_kind, version, figures FROM provider_quality
-      WHERE due_at <= $1 ORDER BY due_at, provider_id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+  // Taken and no longer due in one statement; a failed transaction leaves them due.
+  const [due] = await m.query<[QualityRow[], number]>(
+    `UPDATE provider_quality q SET due_at = NULL
+       FROM (SELECT provider_id FROM provider_quality WHERE due_at <= $1 ORDER BY due_at, provider_id LIMIT $2 FOR UPDATE SKIP LOCKED) d
+      WHERE q.provider_id = d.provider_id
+      RETURNING q.provider_id, q.provider_kind, q.version, q.figures`,
     [now, batch],
   );
   for (const row of due) await publishIfChanged(m, row, weights, now);
-  if (due.length) await m.query('UPDATE provider_quality SET due_at = NULL WHERE provider_id = ANY($1)', [due.map((r) => r.provider_id)]);
   return due.length;
 }
 
