@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
+import { preparingClient } from './preparing-client';
 import { QueryLogger } from './query-logger';
 
 /** An entity class as TypeORM takes it; its constructor is never called by us. */
@@ -12,6 +13,8 @@ export interface ServiceDataSourceInput {
   poolSize?: number;
   /** Longest wait for a pooled connection; the pool's error then answers 503 (libs/platform). */
   poolWaitMs?: number;
+  /** Statements each connection keeps prepared (`preparingClient`); none when absent or 0. */
+  preparedStatements?: number;
 }
 
 /** A statement slower than this is logged (without its parameters). */
@@ -29,7 +32,11 @@ export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOpti
     logger: new QueryLogger(),
     logging: ['error', 'warn', 'migration'],
     maxQueryExecutionTime: SLOW_QUERY_MS,
-    extra: { max: input.poolSize ?? 10, connectionTimeoutMillis: input.poolWaitMs ?? 3_000 },
+    extra: {
+      max: input.poolSize ?? 10,
+      connectionTimeoutMillis: input.poolWaitMs ?? 3_000,
+      ...(input.preparedStatements ? { Client: preparingClient(input.preparedStatements) } : {}),
+    },
   };
 }
 

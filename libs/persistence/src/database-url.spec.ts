@@ -1,4 +1,5 @@
-import { databaseUrlFor } from './database-url';
+import { loadConfig } from '@bangbang/observability';
+import { DatabaseConfig, databaseUrlFor } from './database-url';
 
 describe('databaseUrlFor', () => {
   it('puts the service in its own database on the named server, as its own role', () => {
@@ -32,5 +33,11 @@ describe('databaseUrlFor', () => {
       /DATABASE_NAME must be a plain PostgreSQL identifier/,
     );
     expect(() => databaseUrlFor('request', { DATABASE_USER: 'a b' })).toThrow(/DATABASE_USER must be a plain PostgreSQL identifier/);
+  });
+
+  it('keeps statements prepared on every connection unless DATABASE_PREPARED_STATEMENTS says 0', () => {
+    expect(loadConfig(DatabaseConfig, {}).DATABASE_PREPARED_STATEMENTS).toBe(256);
+    expect(loadConfig(DatabaseConfig, { DATABASE_PREPARED_STATEMENTS: '0' }).DATABASE_PREPARED_STATEMENTS).toBe(0);
+    expect(() => loadConfig(DatabaseConfig, { DATABASE_PREPARED_STATEMENTS: '-1' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
   });
 });

@@ -30,6 +30,12 @@ export class DatabaseConfig {
    * answered 503 with Retry-After, rather than queueing without end behind a stuck database.
    */
   @IsInt() @Min(100) @Max(60_000) DATABASE_POOL_WAIT_MS = 3_000;
+
+  /**
+   * Statements each pooled connection keeps prepared, so the server plans them once (see
+   * `preparingClient`). 0 prepares none: for a pooler in transaction mode that cannot keep them.
+   */
+  @IsInt() @Min(0) @Max(10_000) DATABASE_PREPARED_STATEMENTS = 256;
 }
 
 /**

@@ -53,6 +53,7 @@ export class PlatformModule {
               url: databaseUrlFor(options.service, options.env),
               poolSize: db.DATABASE_POOL_SIZE,
               poolWaitMs: db.DATABASE_POOL_WAIT_MS,
+              preparedStatements: db.DATABASE_PREPARED_STATEMENTS,
               entities: options.entities,
               migrations: [
                 MessagingTables1764000000000,
