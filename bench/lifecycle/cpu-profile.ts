@@ -43,6 +43,8 @@ export interface ProfileSummary {
 
 const ROOT = join(__dirname, '../..');
 const IDLE = new Set(['(idle)']);
+/** Files of ours that only hand a call on to a library: their frames count as the library's, so the caller above them shows. */
+const PASS_THROUGH = new Map([['dist/libs/persistence/src/preparing-client.js', 'pg']]);
 
 /** node_modules package, node internals, or a file of the project; the line for a function. */
 function place(url: string): { pkg: string; file: string } {
@@ -83,8 +85,9 @@ export function summariseProfiles(files: string[], windows: Window[] = [], top =
       for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
         const f = nodes.get(at)!;
         if (!f.url) continue;
-        const { pkg, file } = place(f.url);
-        if (file.startsWith('dist/')) {
+        const { pkg: where, file } = place(f.url);
+        const pkg = PASS_THROUGH.get(file) ?? where;
+        if (file.startsWith('dist/') && !PASS_THROUGH.has(file)) {
           key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
           break;
         }

@@ -61,6 +61,11 @@ export class ApiKeys {
     return { keyId: key.keyId, principal, accessToken: cached.token };
   }
 
+  /** Whether the key was found valid lately: exchanging it then costs no lookup. */
+  knows(apiKey: string): boolean {
+    return API_KEY.test(apiKey) && (this.found.get(sha256(apiKey))?.until ?? 0) > Date.now();
+  }
+
   /**
    * A key was revoked or a unit moved: nothing found before is trusted any longer. Called inside
    * the event's transaction, so for a while nothing is kept either: a lookup made before that

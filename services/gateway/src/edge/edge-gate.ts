@@ -69,9 +69,12 @@ export class EdgeGate {
     const apiKey = request.headers[API_KEY_HEADER];
     if (typeof apiKey === 'string') {
       // A key is looked up in the database: an address whose anonymous allowance is spent gets no
-      // lookups, and each unknown key spends from it.
-      const allowance = await this.peek(byAddress, this.limits.public);
-      if (!allowance.allowed) return this.limited(reply, allowance);
+      // lookups, and each unknown key spends from it. A key found valid lately needs no lookup, and
+      // its own bucket limits it below.
+      if (!this.apiKeys.knows(apiKey)) {
+        const allowance = await this.peek(byAddress, this.limits.public);
+        if (!allowance.allowed) return this.limited(reply, allowance);
+      }
       let exchanged: Awaited<ReturnType<ApiKeys['exchange']>>;
       try {
         exchanged = await this.apiKeys.exchange(apiKey);

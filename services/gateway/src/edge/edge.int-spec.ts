@@ -14,6 +14,45 @@ async function publish(topic: string, event: ReturnType<typeof createEvent>) {
   await producer.disconnect();
 }
 
+const JINCHENG = '/nanchang/jinxing/jincheng/';
+const merchantTopic = (gw: TestGateway) => `${gw.prefix}bangbang.merchant`;
+
+/** What the merchant service publishes when it issues a key; on an open broker, anyone can. */
+async function issueKey(gw: TestGateway, unitId: string, orgPath: string): Promise<{ key: string; keyId: string }> {
+  const key = `bbk_${randomUUID().replaceAll('-', '')}`;
+  const keyId = randomUUID();
+  await publish(
+    merchantTopic(gw),
+    createEvent(ApiKeyIssued.source, {
+      type: ApiKeyIssued.type,
+      subject: keyId,
+      data: {
+        keyId,
+        unitId,
+        orgPath,
+        prefix: key.slice(0, 8),
+        keyHash: createHash('sha256').update(key).digest('hex'),
+        issuedAt: new Date().toISOString(),
+      },
+    }),
+  );
+  await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [keyId])).length > 0, {
+    what: 'the gateway to hear of the key',
+  });
+  return { key, keyId };
+}
+
+async function moveUnitOf(gw: TestGateway, unitId: string, orgPath: string, from: PartnerUnitStatus | null, to: PartnerUnitStatus) {
+  await publish(
+    merchantTopic(gw),
+    createEvent(UnitStatusChanged.source, {
+      type: UnitStatusChanged.type,
+      subject: unitId,
+      data: { unitId, orgPath, from, to, reason: 'test', by: 'system', at: new Date().toISOString() },
+    }),
+  );
+}
+
 describe('the edge: one public entry', () => {
   let gw: TestGateway;
   let upstream: NestFastifyApplication;
@@ -144,45 +183,11 @@ describe('the edge: one public entry', () => {
   });
 
   describe('merchant API keys', () => {
-    const JINCHENG = '/nanchang/jinxing/jincheng/';
-    const topic = () => `${gw.prefix}bangbang.merchant`;
     const call = (key: string) => gw.app.inject({ method: 'GET', url: '/api/request/echo', headers: { 'x-api-key': key } });
 
-    /** What the merchant service publishes when it issues a key; on an open broker, anyone can. */
-    async function issue(unitId: string, orgPath: string): Promise<{ key: string; keyId: string }> {
-      const key = `bbk_${randomUUID().replaceAll('-', '')}`;
-      const keyId = randomUUID();
-      await publish(
-        topic(),
-        createEvent(ApiKeyIssued.source, {
-          type: ApiKeyIssued.type,
-          subject: keyId,
-          data: {
-            keyId,
-            unitId,
-            orgPath,
-            prefix: key.slice(0, 8),
-            keyHash: createHash('sha256').update(key).digest('hex'),
-            issuedAt: new Date().toISOString(),
-          },
-        }),
-      );
-      await waitFor(async () => (await gw.ds.query('SELECT 1 FROM merchant_api_key WHERE key_id = $1', [keyId])).length > 0, {
-        what: 'the gateway to hear of the key',
-      });
-      return { key, keyId };
-    }
-
-    async function moveUnit(unitId: string, orgPath: string, from: PartnerUnitStatus | null, to: PartnerUnitStatus): Promise<void> {
-      await publish(
-        topic(),
-        createEvent(UnitStatusChanged.source, {
-          type: UnitStatusChanged.type,
-          subject: unitId,
-          data: { unitId, orgPath, from, to, reason: 'test', by: 'system', at: new Date().toISOString() },
-        }),
-      );
-    }
+    const issue = (unitId: string, orgPath: string) => issueKey(gw, unitId, orgPath);
+    const moveUnit = (unitId: string, orgPath: string, from: PartnerUnitStatus | null, to: PartnerUnitStatus) =>
+      moveUnitOf(gw, unitId, orgPath, from, to);
 
     it('exchanges a key of an active unit for a merchant token, until the key is revoked', async () => {
       await moveUnit('m-plumber-wang', JINCHENG, 'verified', 'active');
@@ -207,7 +212,7 @@ describe('the edge: one public entry', () => {
       expect(echo.headers['x-api-key']).toBeUndefined();
 
       await publish(
-        topic(),
+        merchantTopic(gw),
         createEvent(ApiKeyRevoked.source, {
           type: ApiKeyRevoked.type,
           subject: keyId,
@@ -365,5 +370,23 @@ describe('limits on the public ways in', () => {
       statuses.push(res.statusCode);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('lets a key it found valid lately through from an address that spent its allowance, and no key it has not', async () => {
+    // Known active from earlier on: a unit's move makes the gateway keep no key found for a while.
+    await gw.ds.query(`INSERT INTO merchant_unit (unit_id, org_path, status, changed_at) VALUES ($1, $2, 'active', now())`, [
+      'm-glazier-hu',
+      JINCHENG,
+    ]);
+    const used = await issueKey(gw, 'm-glazier-hu', JINCHENG);
+    const unused = await issueKey(gw, 'm-glazier-hu', JINCHENG);
+    const call = (key: string) =>
+      gw.app.inject({ method: 'GET', url: '/api/request/x', remoteAddress: '10.20.30.42', headers: { 'x-api-key': key } });
+    await waitFor(async () => (await call(used.key)).statusCode !== 401, { what: 'the unit to be known active' });
+    const spent = [];
+    for (let i = 0; i < 4; i++) spent.push((await call(`bbk_${'y'.repeat(30)}${i}`)).statusCode);
+    expect(spent.at(-1)).toBe(429);
+    expect((await call(used.key)).statusCode).not.toBe(429);
+    expect((await call(unused.key)).statusCode).toBe(429);
   });
 });
