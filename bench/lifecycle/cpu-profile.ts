@@ -44,7 +44,10 @@ export interface ProfileSummary {
 const ROOT = join(__dirname, '../..');
 const IDLE = new Set(['(idle)']);
 /** Files of ours that only hand a call on to a library: their frames count as the library's, so the caller above them shows. */
-const PASS_THROUGH = new Map([['dist/libs/persistence/src/preparing-client.js', 'pg']]);
+const PASS_THROUGH = new Map([
+  ['dist/libs/persistence/src/service-client.js', 'pg'],
+  ['dist/libs/persistence/src/begin-first.js', 'pg'],
+]);
 
 /** node_modules package, node internals, or a file of the project; the line for a function. */
 function place(url: string): { pkg: string; file: string } {

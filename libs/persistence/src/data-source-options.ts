@@ -1,6 +1,6 @@
 import { DataSource, DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
-import { preparingClient } from './preparing-client';
 import { QueryLogger } from './query-logger';
+import { serviceClient } from './service-client';
 
 /** An entity class as TypeORM takes it; its constructor is never called by us. */
 export type EntityClass = new (...args: never[]) => unknown;
@@ -13,7 +13,7 @@ export interface ServiceDataSourceInput {
   poolSize?: number;
   /** Longest wait for a pooled connection; the pool's error then answers 503 (libs/platform). */
   poolWaitMs?: number;
-  /** Statements each connection keeps prepared (`preparingClient`); none when absent or 0. */
+  /** Statements each connection keeps prepared (`serviceClient`); none when 0. */
   preparedStatements?: number;
 }
 
@@ -35,7 +35,7 @@ export function dataSourceOptions(input: ServiceDataSourceInput): DataSourceOpti
     extra: {
       max: input.poolSize ?? 10,
       connectionTimeoutMillis: input.poolWaitMs ?? 3_000,
-      ...(input.preparedStatements ? { Client: preparingClient(input.preparedStatements) } : {}),
+      Client: serviceClient(input.preparedStatements ?? 0),
     },
   };
 }

@@ -33,7 +33,7 @@ export class DatabaseConfig {
 
   /**
    * Statements each pooled connection keeps prepared, so the server plans them once (see
-   * `preparingClient`). 0 prepares none: for a pooler in transaction mode that cannot keep them.
+   * `serviceClient`). 0 prepares none: for a pooler in transaction mode that cannot keep them.
    */
   @IsInt() @Min(0) @Max(10_000) DATABASE_PREPARED_STATEMENTS = 256;
 }

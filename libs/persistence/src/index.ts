@@ -4,4 +4,4 @@ export * from './background-loop';
 export * from './query-logger';
 export * from './pg-listener';
 export * from './transaction-conflict';
-export * from './preparing-client';
+export * from './service-client';
