@@ -216,11 +216,11 @@ export class HouseholdsService {
   }
 
   private async view(m: EntityManager, h: Household, unmasked: boolean): Promise<HouseholdView> {
-    const [residents, grants, requests] = await Promise.all([
-      m.find(Resident, { where: { householdId: h.id }, order: { createdAt: 'ASC' } }),
-      m.findBy(FeeEligibility, { householdId: h.id, revokedAt: IsNull() }),
-      m.find(ServiceRequest, { where: { householdId: h.id }, order: { receivedAt: 'DESC' }, take: 50 }),
-    ]);
+    // One after another: inside a transaction the three share its one connection, which pg (from
+    // version 9) refuses to be handed a query while it runs one.
+    const residents = await m.find(Resident, { where: { householdId: h.id }, order: { createdAt: 'ASC' } });
+    const grants = await m.findBy(FeeEligibility, { householdId: h.id, revokedAt: IsNull() });
+    const requests = await m.find(ServiceRequest, { where: { householdId: h.id }, order: { receivedAt: 'DESC' }, take: 50 });
     const phones = residents.length ? await m.findBy(ResidentPhone, { residentId: In(residents.map((r) => r.id)) }) : [];
     const now = new Date();
     const grant = currentGrant(grants, now);
