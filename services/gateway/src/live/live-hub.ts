@@ -27,6 +27,7 @@ const CALL_FACT = /^bangbang\.request\.(call|callback)-/;
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 const LIVE_TOPICS = [TOPICS.request, TOPICS.dispatch];
+const LEAVE_WAIT_MS = 5_000;
 
 /**
  * Request and dispatch facts for the console's live views. Not the idempotent inbox consumer: a
@@ -59,10 +60,17 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
     this.streams.forEach((end) => end());
   }
 
+  /**
+   * Leaving the throwaway group is a courtesy: past LEAVE_WAIT_MS (a broker that does not answer,
+   * a fetch being retried) shutdown goes on, and the group's member expires on its own.
+   */
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     this.commits.stop();
-    await this.consumer?.disconnect();
+    const left = this.consumer?.disconnect().then(() => true);
+    if (left && !(await Promise.race([left, sleep(LEAVE_WAIT_MS, false, { ref: false })]))) {
+      this.log.warn({ waitedMs: LEAVE_WAIT_MS }, 'live: the consumer did not leave its group in time; shutting down without it');
+    }
   }
 
   /** `end` closes the subscriber's stream when the gateway shuts down. */
