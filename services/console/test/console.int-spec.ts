@@ -299,10 +299,14 @@ describe('the web console in a browser', () => {
     await candidates.getByText('1. 金城水电').click();
     await page.getByLabel('派单原因').fill('居民点名要金城水电');
     await shot(page, '11-manual-assignment');
+    // The dialog's own answer first: a refusal shows there, and would otherwise only time out below.
+    const answered = page.waitForResponse((r) => r.url().endsWith(`/api/dispatch/jobs/${pipe.id}/assign`));
     await page
       .getByRole('button', { name: /派\s*单/ })
       .last()
       .click();
+    const answer = await answered;
+    expect({ status: answer.status(), body: await answer.json() }).toMatchObject({ status: 200 });
     await page.getByTestId('request-status').filter({ hasText: '已派单' }).waitFor({ timeout: KAFKA.timeoutMs });
     const job = ok(await d.api('GET', `/api/dispatch/jobs/${pipe.id}`, await as('hotline.agent')));
     expect(job).toMatchObject({ state: 'assigned', provider: { id: unit.id, name: '金城水电' } });
