@@ -1,10 +1,13 @@
 import { defineEvent } from '@bangbang/contracts';
 import { IsBoolean, IsIn, IsInt, IsOptional } from 'class-validator';
 
-/** A test-only event: `poison` makes the fixture's handler throw on every attempt. */
+/**
+ * A test-only event: `poison` makes the fixture's handler throw on every attempt; `alone` makes it
+ * ask to be applied in a transaction of its own.
+ */
 export class PingV1 {
   @IsInt() n: number;
-  @IsOptional() @IsIn(['poison']) mode?: 'poison';
+  @IsOptional() @IsIn(['poison', 'alone']) mode?: 'poison' | 'alone';
 }
 
 export const Ping = defineEvent({
