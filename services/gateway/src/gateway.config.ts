@@ -6,6 +6,13 @@ export class GatewayConfig {
   @IsBoolean() BANGBANG_DEV = false;
   @IsInt() @Min(60) @Max(3_600) ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
   @IsInt() @Min(300) @Max(90 * 24 * 3_600) REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3_600;
+  /**
+   * A refresh token presented again this soon after its use gets a new pair of its family: the
+   * answer to the first use was lost (a reload or a dropped connection mid-refresh), and ending the
+   * family would sign the agent out. A later reuse is taken as a stolen token and ends the family;
+   * 0 ends it on any reuse.
+   */
+  @IsInt() @Min(0) @Max(60) REFRESH_REUSE_GRACE_SECONDS = 10;
   /** Tokens minted for a merchant API key live only as long as one proxied call needs. */
   @IsInt() @Min(30) @Max(900) API_KEY_TOKEN_TTL_SECONDS = 120;
   /**

@@ -30,6 +30,7 @@ type Outcome = { ok: TokenPair } | { refuse: HttpException };
 export class AuthService {
   private readonly log = getLogger('auth');
   private readonly throttle: LoginThrottle;
+  private readonly reuseGraceMs: number;
 
   constructor(
     private readonly ds: DataSource,
@@ -37,6 +38,7 @@ export class AuthService {
     private readonly passwords: Passwords,
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
   ) {
+    this.reuseGraceMs = config.REFRESH_REUSE_GRACE_SECONDS * 1_000;
     const common = { windowMs: config.LOGIN_WINDOW_SECONDS * 1_000, firstDelayMs: config.LOGIN_FIRST_DELAY_SECONDS * 1_000 };
     this.throttle = new LoginThrottle(
       new DatabaseFailureStore(ds),
@@ -85,7 +87,8 @@ export class AuthService {
           .setLock('pessimistic_write')
           .getOne();
         if (!token) return { refuse: new UnauthorizedException('unknown refresh token') };
-        if (token.usedAt || token.revokedAt) {
+        const lostAnswer = token.usedAt && !token.revokedAt && Date.now() - token.usedAt.getTime() <= this.reuseGraceMs;
+        if ((token.usedAt && !lostAnswer) || token.revokedAt) {
           await this.revokeFamily(m, token.familyId);
           return { refuse: new UnauthorizedException('refresh token already used or revoked: sign in again') };
         }
@@ -95,7 +98,7 @@ export class AuthService {
           await this.revokeFamily(m, token.familyId);
           return { refuse: new UnauthorizedException('this account is disabled') };
         }
-        await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+        if (!lostAnswer) await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
         return { ok: await this.tokens.pair(m, principalOf(user), token.familyId) };
       }),
     );

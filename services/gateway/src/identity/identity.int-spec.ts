@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, importJWK, JWK, SignJWT } from 'jose';
 import { SigningKey } from '../keys/signing-key.entity';
 import { Passwords } from './passwords';
+import { sha256 } from './tokens.service';
 import { bearer, passwordOf, startGateway, TestGateway } from '../../test/gateway-harness';
 
 describe('identity', () => {
@@ -94,18 +95,40 @@ describe('identity', () => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
-  it('rotates refresh tokens, and a reused one ends the whole family', async () => {
+  const refresh = (token: string) => gw.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: token } });
+  /** The token's use as if it were `seconds` ago. */
+  const usedAgo = (token: { refreshToken: string }, seconds: number) =>
+    gw.ds.query(`UPDATE refresh_token SET used_at = now() - make_interval(secs => $2) WHERE token_hash = $1`, [
+      sha256(token.refreshToken),
+      seconds,
+    ]);
+
+  it('rotates refresh tokens, and one reused past the grace ends the whole family', async () => {
     const first = (await login('jinxing.admin', passwordOf('jinxing.admin'))).json();
-    const refresh = (token: string) => gw.app.inject({ method: 'POST', url: '/auth/refresh', payload: { refreshToken: token } });
     const second = await refresh(first.refreshToken);
     expect(second.statusCode).toBe(200);
     expect(second.json().refreshToken).not.toBe(first.refreshToken);
     expect((await me(second.json().accessToken)).statusCode).toBe(200);
 
+    await usedAgo(first, 11);
     const replay = await refresh(first.refreshToken);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().message).toMatch(/already used or revoked/);
     expect((await refresh(second.json().refreshToken)).statusCode).toBe(401);
+  });
+
+  it('gives a refresh token presented again just after its use (its answer lost to a reload) another pair, and ends nothing', async () => {
+    const first = (await login('jinxing.admin', passwordOf('jinxing.admin'))).json();
+    const lost = await refresh(first.refreshToken);
+    expect(lost.statusCode).toBe(200);
+    await usedAgo(first, 9);
+    const again = await refresh(first.refreshToken);
+    expect(again.statusCode).toBe(200);
+    expect(new Set([first.refreshToken, lost.json().refreshToken, again.json().refreshToken]).size).toBe(3);
+    expect((await me(again.json().accessToken)).statusCode).toBe(200);
+    // Both answers' tokens stay good: the one that did arrive may be in use in another tab.
+    expect((await refresh(lost.json().refreshToken)).statusCode).toBe(200);
+    expect((await refresh(again.json().refreshToken)).statusCode).toBe(200);
   });
 
   it('logs out by revoking the refresh token', async () => {
