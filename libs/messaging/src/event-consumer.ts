@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { backoffDelay } from './backoff';
 import { REDRIVE_FOR_HEADER } from './dead-letters';
-import { ApplyAlone, EventContext, EventHandler, markShared } from './event-context';
+import { EventContext, EventHandler } from './event-context';
 import { countRequests, ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
 import { DeferredCommits } from './deferred-commits';
@@ -63,15 +63,6 @@ const MAX_RESTART_MS = 30_000;
 /** Protocol errors that mean this member lost its place in the group; kafkajs rejoins on them. */
 const MEMBERSHIP_LOST = new Set(['UNKNOWN_MEMBER_ID', 'REBALANCE_IN_PROGRESS', 'ILLEGAL_GENERATION', 'NOT_COORDINATOR_FOR_GROUP']);
 const CHUNK_ATTEMPTS = 3;
-/** A chunk's event at `index` asked to be applied in a transaction of its own (`ApplyAlone`). */
-class SplitChunk extends Error {
-  constructor(
-    readonly index: number,
-    cause: unknown,
-  ) {
-    super('an event of the chunk is to be applied alone', { cause });
-  }
-}
 /** How long a stopping consumer waits for its last deferred commit. */
 const STOP_COMMIT_WAIT_MS = 2_000;
 
@@ -385,23 +376,13 @@ export class EventConsumer {
   /**
    * One transaction for the whole chunk. If it fails, the chunk is applied again one event at a
    * time, so that only an event that fails on its own is retried and dead-lettered and the rest of
-   * the chunk still takes effect, each once. An event that asks to be applied alone splits the
-   * chunk around itself.
+   * the chunk still takes effect, each once.
    */
   private async applyChunk(topic: string, partition: number, chunk: Delivery[], heartbeat: () => Promise<void>): Promise<void> {
     for (let attempt = 1; chunk.length > 1; attempt++) {
       try {
         return this.count(topic, await this.applyOnce(topic, partition, chunk, attempt, heartbeat));
       } catch (err) {
-        if (err instanceof SplitChunk) {
-          this.log.debug(
-            { topic, partition, eventId: chunk[err.index].event.id, reason: (err.cause as Error).message },
-            'event applied alone',
-          );
-          await this.applyChunk(topic, partition, chunk.slice(0, err.index), heartbeat);
-          await this.applyWithRetries(topic, partition, chunk[err.index], heartbeat);
-          return this.applyChunk(topic, partition, chunk.slice(err.index + 1), heartbeat);
-        }
         eventFailures.inc({ group: this.options.groupId, topic: this.deps.topics.logical(topic) });
         // Losing a deadlock or a serialization conflict is no event's fault: the whole chunk again
         // is one transaction, where one by one it would be one per event.
@@ -490,8 +471,7 @@ export class EventConsumer {
         }
         return held.state as T;
       };
-      if (deliveries.length > 1) markShared(manager);
-      for (const [index, { event, handler, message }] of deliveries.entries()) {
+      for (const { event, handler, message } of deliveries) {
         if (!unseen.delete(event.id)) {
           outcomes.push('duplicate');
           continue;
@@ -508,9 +488,7 @@ export class EventConsumer {
             beforeCommit,
           },
         ]);
-        await runWithTrace({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, ctx)).catch((err) => {
-          throw err instanceof ApplyAlone && deliveries.length > 1 ? new SplitChunk(index, err) : err;
-        });
+        await runWithTrace({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, ctx));
         outcomes.push('applied');
         // A long chunk must not outlast the session: kafkajs sends one only once the interval is up.
         if (deliveries.length > 1) await heartbeat();

@@ -33,28 +33,6 @@ export class EventContext extends BaseRpcContext<[EntityManager, CloudEvent, Del
   }
 }
 
-/** Transactions the consumer applies more than one event in. */
-const sharedTransactions = new WeakSet<EntityManager>();
-
-/** Marks `m` as applying a chunk of events; for the consumer. */
-export function markShared(m: EntityManager): void {
-  sharedTransactions.add(m);
-}
-
-/** Whether `m` is a consumer's transaction that applies other events besides the current one. */
-export function appliesOthers(m: EntityManager): boolean {
-  return sharedTransactions.has(m);
-}
-
-/**
- * Thrown by a handler that has to wait for a lock, in a transaction that holds locks earlier
- * events of its chunk took: two such chunks could each wait for the other. The consumer applies
- * the events before it in a transaction of their own, then this one alone, where it may wait.
- */
-export class ApplyAlone extends Error {
-  override readonly name = 'ApplyAlone';
-}
-
 export interface EventHandler {
   (event: CloudEvent, ctx: EventContext): Promise<void>;
   /** `@OnEvent`'s `when`: false for an event to pass by without a transaction. */

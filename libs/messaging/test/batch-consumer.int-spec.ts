@@ -18,14 +18,13 @@ import { createPingTopic, producePingEvents, producePings } from './ping-produce
 const KEYS = 6;
 const PER_KEY = 100;
 const POISON_KEY_EVENTS = 20;
-const LONELY_KEY_EVENTS = 20;
 
 /** The n of each key's effects in the order they were written. */
 async function effectsByKey(ds: DataSource): Promise<Map<string, number[]>> {
   const rows: Array<{ n: number }> = await ds.query('SELECT n FROM ping_effect ORDER BY id');
   const byKey = new Map<string, number[]>();
   for (const { n } of rows) {
-    const key = n >= 30_000 ? 'lonely' : n >= 10_000 ? 'poisoned' : `k${n % KEYS}`;
+    const key = n >= 10_000 ? 'poisoned' : `k${n % KEYS}`;
     byKey.set(key, [...(byKey.get(key) ?? []), n]);
   }
   return byKey;
@@ -41,7 +40,6 @@ describe('batch consumption', () => {
   let app: NestFastifyApplication | undefined;
   let ds: DataSource;
   const poisonN = 10_000 + POISON_KEY_EVENTS / 2;
-  const aloneN = 30_000 + LONELY_KEY_EVENTS / 2;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -52,10 +50,6 @@ describe('batch consumption', () => {
       ...Array.from({ length: POISON_KEY_EVENTS }, (_, i) => ({
         key: 'poisoned',
         data: 10_000 + i === poisonN ? { n: 10_000 + i, mode: 'poison' } : { n: 10_000 + i },
-      })),
-      ...Array.from({ length: LONELY_KEY_EVENTS }, (_, i) => ({
-        key: 'lonely',
-        data: 30_000 + i === aloneN ? { n: 30_000 + i, mode: 'alone' } : { n: 30_000 + i },
       })),
     ]);
     app = await startTestApp(pingService, env(db));
@@ -77,7 +71,7 @@ describe('batch consumption', () => {
       `SELECT count(*)::int AS rows, count(DISTINCT xmin::text)::int AS transactions FROM inbox WHERE event_type = $1`,
       [Ping.type],
     );
-    expect(inbox.rows).toBe(KEYS * PER_KEY + POISON_KEY_EVENTS + LONELY_KEY_EVENTS);
+    expect(inbox.rows).toBe(KEYS * PER_KEY + POISON_KEY_EVENTS);
     // Rows written by one transaction share its xmin: far fewer transactions than events.
     expect(inbox.transactions).toBeLessThanOrEqual(inbox.rows / 4);
   });
@@ -88,16 +82,6 @@ describe('batch consumption', () => {
     const [dead] = await readTopic(`${topic}.dlq`, 1);
     expect(JSON.parse(dead.value)).toMatchObject({ n: poisonN, mode: 'poison' });
     expect(dead.headers).toMatchObject({ dlq_reason: 'handler', dlq_attempts: '2' });
-  });
-
-  it('applies an event that asks for it in a transaction of its own, and the rest of its chunk around it in shared ones', async () => {
-    const all = Array.from({ length: LONELY_KEY_EVENTS }, (_, i) => 30_000 + i);
-    expect((await effectsByKey(ds)).get('lonely')).toEqual(all);
-    const rows: Array<{ n: number; tx: string }> = await ds.query('SELECT n, xmin::text AS tx FROM ping_effect');
-    const alone = rows.find((r) => r.n === aloneN)!;
-    expect(rows.filter((r) => r.tx === alone.tx).map((r) => r.n)).toEqual([aloneN]);
-    const others = new Set(rows.filter((r) => r.n >= 30_000 && r.n !== aloneN).map((r) => r.tx));
-    expect(others.size).toBeLessThanOrEqual((LONELY_KEY_EVENTS - 1) / 2);
   });
 
   it('applies nothing twice when the whole log is delivered again, nor an event repeated within a batch', async () => {

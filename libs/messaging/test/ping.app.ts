@@ -5,7 +5,7 @@ import { Controller, Inject, Module, Post } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
-import { appliesOthers, ApplyAlone, EventContext, OnEvent, writeToOutbox } from '../src';
+import { EventContext, OnEvent, writeToOutbox } from '../src';
 import { Echo, EchoV1, Ping, PingV1 } from './ping.contract';
 
 class PingEffects1764000000900 implements MigrationInterface {
@@ -27,7 +27,6 @@ class PingHandler {
   @OnEvent(Ping)
   async onPing(@Payload() event: CloudEvent<PingV1>, @Ctx() ctx: EventContext): Promise<void> {
     if (event.data.mode === 'poison') throw new Error(`poison pill ${event.data.n}`);
-    if (event.data.mode === 'alone' && appliesOthers(ctx.manager)) throw new ApplyAlone(`ping ${event.data.n} waits for a lock`);
     if (this.settings.delayMs) await sleep(this.settings.delayMs);
     await this.record(event, ctx);
   }

@@ -1,13 +1,10 @@
 import { defineEvent } from '@bangbang/contracts';
 import { IsBoolean, IsIn, IsInt, IsOptional } from 'class-validator';
 
-/**
- * A test-only event: `poison` makes the fixture's handler throw on every attempt; `alone` makes it
- * ask to be applied in a transaction of its own.
- */
+/** A test-only event: `poison` makes the fixture's handler throw on every attempt. */
 export class PingV1 {
   @IsInt() n: number;
-  @IsOptional() @IsIn(['poison', 'alone']) mode?: 'poison' | 'alone';
+  @IsOptional() @IsIn(['poison']) mode?: 'poison';
 }
 
 export const Ping = defineEvent({

@@ -9,7 +9,7 @@ import {
   type RequestCreatedV2,
   WITHDRAWN_BECAUSE,
 } from '@bangbang/contracts';
-import { appliesOthers, ApplyAlone, writeToOutbox } from '@bangbang/messaging';
+import { writeToOutbox } from '@bangbang/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -35,9 +35,6 @@ export interface Assignment {
  * caller's transaction with the job's row locked, which is what makes one job's offers and its
  * single assignment safe across any number of instances.
  */
-/** Transactions holding the row locks of providers a decision reserved, until they end. */
-const holdingProviders = new WeakSet<EntityManager>();
-
 @Injectable()
 export class Dispatcher {
   constructor(
@@ -173,13 +170,10 @@ export class Dispatcher {
     const first = await this.claimFree(m, facts, ranked, [], wanted, now);
     if (first.picked.length >= wanted || !first.busy.length) {
       await m.query('RELEASE SAVEPOINT reserve');
-      if (first.picked.length) holdingProviders.add(m);
       return first;
     }
     // Short of candidates because some were held: wait for those, as every decision waits, holding
     // no other provider and locking in provider id order, so no two decisions wait on each other.
-    // Providers an earlier event of the consumer's chunk took are held too: that chunk waits alone.
-    if (holdingProviders.has(m) && appliesOthers(m)) throw new ApplyAlone('a provider this job waits for is held by another decision');
     await m.query('ROLLBACK TO SAVEPOINT reserve');
     const contended = new Set([...first.picked, ...first.busy].map((c) => c.providerId));
     await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = ANY($1) ORDER BY provider_id FOR UPDATE', [[...contended]]);
@@ -194,7 +188,6 @@ export class Dispatcher {
     const rest = ranked.filter((c) => !contended.has(c.providerId) && !refused.some((r) => r.providerId === c.providerId));
     const more = await this.claimFree(m, facts, rest, picked, wanted, now);
     await m.query('RELEASE SAVEPOINT reserve');
-    holdingProviders.add(m);
     return { picked: more.picked, refused: [...refused, ...more.refused] };
   }
 
