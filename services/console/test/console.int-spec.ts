@@ -353,6 +353,27 @@ describe('the web console in a browser', () => {
     await page.getByTestId('live-status').filter({ hasText: '实时更新' }).waitFor();
   });
 
+  it('signs back in after a reload whose refresh the gateway took but whose answer was lost on the way', async () => {
+    let refreshes = 0;
+    await page.route('**/auth/refresh', async (route) => {
+      if (refreshes++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    try {
+      const retried = page.waitForResponse((r) => r.url().endsWith('/auth/refresh'), { timeout: 30_000 });
+      await page.reload();
+      // The console tries the same refresh token again a few seconds later; the gateway knows it
+      // was used a moment ago and answers with another pair rather than ending the session.
+      expect((await retried).status()).toBe(200);
+      await page.getByTestId('caller-card').filter({ hasText: '张先生' }).waitFor();
+      expect(refreshes).toBe(2);
+      expect(await page.getByLabel('用户名').count()).toBe(0);
+    } finally {
+      await page.unroute('**/auth/refresh');
+    }
+  });
+
   it('shows "not found" for a request outside the signed-in scope typed into the address bar', async () => {
     const agent = await as('hotline.agent');
     const huaigu = ok(
