@@ -10,6 +10,7 @@ import { EventContext, EventHandler } from './event-context';
 import { countRequests, ensureTopics, TopicNames } from './kafka';
 import { MessagingConfig } from './messaging.config';
 import { DeferredCommits } from './deferred-commits';
+import { finishedWithin } from './within';
 
 export interface ConsumerDeps {
   ds: DataSource;
@@ -157,7 +158,7 @@ export class EventConsumer {
     // Still a member: what earlier batches reached is committed before leaving, so the next holder
     // does not read it again. The batch in hand commits its own, seeing `stopping`. A broker that is
     // away is not waited for: the next holder reads those events again, and the inbox skips them.
-    await Promise.race([this.deferred.flush(), sleep(STOP_COMMIT_WAIT_MS, undefined, { ref: false })]);
+    await finishedWithin(this.deferred.flush(), STOP_COMMIT_WAIT_MS);
     this.deferred.stop();
     // Also ends a join still waiting on the broker. A start still connecting is not waited for (with
     // the broker away that takes its retries' time): it sees `stopping` at its next step and stops.

@@ -13,3 +13,4 @@ export * from './outbox.relay';
 export * from './outbox.writer';
 export * from './on-event.decorator';
 export * from './rethrow-event-errors.filter';
+export * from './within';

@@ -10,6 +10,7 @@ import { countRequests, createKafka, ensureTopics, TopicNames } from './kafka';
 import { KafkaEventTransport } from './kafka-event.transport';
 import { MessagingConfig } from './messaging.config';
 import { OutboxRelay, RelayHooks } from './outbox.relay';
+import { finishedWithin } from './within';
 
 /** A service's connection to the bus: one producer, the outbox relay and the consumer transports. */
 export class Messaging {
@@ -101,18 +102,7 @@ export class Messaging {
   }
 
   /** Readiness: the cluster answers within a short deadline. */
-  async kafkaAnswers(timeoutMs = 2_000): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
-      });
-      await Promise.race([this.admin.describeCluster(), timeout]);
-      return true;
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+  kafkaAnswers(timeoutMs = 2_000): Promise<boolean> {
+    return finishedWithin(this.admin.describeCluster(), timeoutMs).catch(() => false);
   }
 }

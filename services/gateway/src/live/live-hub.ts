@@ -1,5 +1,5 @@
 import { CallerCardV1, CallRang, TOPICS, fromKafkaRecord } from '@bangbang/contracts';
-import { countRequests, DeferredCommits, ensureTopics, Messaging } from '@bangbang/messaging';
+import { countRequests, DeferredCommits, ensureTopics, finishedWithin, Messaging } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
@@ -67,8 +67,7 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     this.commits.stop();
-    const left = this.consumer?.disconnect().then(() => true);
-    if (left && !(await Promise.race([left, sleep(LEAVE_WAIT_MS, false, { ref: false })]))) {
+    if (this.consumer && !(await finishedWithin(this.consumer.disconnect(), LEAVE_WAIT_MS))) {
       this.log.warn({ waitedMs: LEAVE_WAIT_MS }, 'live: the consumer did not leave its group in time; shutting down without it');
     }
   }
