@@ -87,8 +87,9 @@ export class AuthService {
           .setLock('pessimistic_write')
           .getOne();
         if (!token) return { refuse: new UnauthorizedException('unknown refresh token') };
-        const lostAnswer = token.usedAt && !token.revokedAt && Date.now() - token.usedAt.getTime() <= this.reuseGraceMs;
-        if ((token.usedAt && !lostAnswer) || token.revokedAt) {
+        // Used moments ago, it is the client trying again after the answer was lost; used earlier, stolen.
+        const reusedLate = token.usedAt && Date.now() - token.usedAt.getTime() > this.reuseGraceMs;
+        if (reusedLate || token.revokedAt) {
           await this.revokeFamily(m, token.familyId);
           return { refuse: new UnauthorizedException('refresh token already used or revoked: sign in again') };
         }
@@ -98,7 +99,7 @@ export class AuthService {
           await this.revokeFamily(m, token.familyId);
           return { refuse: new UnauthorizedException('this account is disabled') };
         }
-        if (!lostAnswer) await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
+        if (!token.usedAt) await m.update(RefreshToken, { id: token.id }, { usedAt: new Date() });
         return { ok: await this.tokens.pair(m, principalOf(user), token.familyId) };
       }),
     );
