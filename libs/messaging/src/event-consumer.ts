@@ -486,6 +486,7 @@ export class EventConsumer {
             offset: message.offset,
             attempt,
             heartbeat,
+            inChunk: deliveries.length > 1,
             beforeCommit,
           },
         ]);

@@ -9,6 +9,13 @@ export interface DeliveryInfo {
   attempt: number;
   heartbeat: () => Promise<void>;
   /**
+   * Whether other events share this transaction. A chunk that loses a lock conflict is applied
+   * again whole, and after a few such losses one event at a time: a handler may take a chance in a
+   * chunk (a check at commit that can lose) that it must not take alone, where a loss is a retry
+   * towards the dead-letter topic.
+   */
+  inChunk: boolean;
+  /**
    * State shared by every handler of the transaction (a chunk of events or a single one) under
    * `key`: `create` makes it for the first, and `write` runs once with it, after the last handler and
    * before the commit. For writes to rows many transactions share, so they are locked last and held

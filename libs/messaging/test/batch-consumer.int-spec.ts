@@ -76,6 +76,16 @@ describe('batch consumption', () => {
     expect(inbox.transactions).toBeLessThanOrEqual(inbox.rows / 4);
   });
 
+  it('tells each handler whether other events share its transaction', async () => {
+    const transactions: Array<{ effects: number; in_chunk: boolean[] }> = await ds.query(
+      'SELECT count(*)::int AS effects, array_agg(DISTINCT in_chunk) AS in_chunk FROM ping_effect GROUP BY xmin::text',
+    );
+    // The backlog holds no repeats, so a transaction of several events wrote several effects.
+    for (const t of transactions) expect(t.in_chunk).toEqual([t.effects > 1]);
+    // The poisoned chunk's events were applied again one at a time.
+    expect(transactions.some((t) => t.effects === 1)).toBe(true);
+  });
+
   it('isolates a poison event in the middle of a batch: it is dead-lettered, the others applied once, in order', async () => {
     const expected = Array.from({ length: POISON_KEY_EVENTS }, (_, i) => 10_000 + i).filter((n) => n !== poisonN);
     expect((await effectsByKey(ds)).get('poisoned')).toEqual(expected);

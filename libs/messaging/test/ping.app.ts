@@ -11,7 +11,9 @@ import { Echo, EchoV1, Ping, PingV1 } from './ping.contract';
 class PingEffects1764000000900 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // No unique constraint on purpose: a double-applied event must show up as a second row.
-    await q.query('CREATE TABLE ping_effect (id bigserial PRIMARY KEY, event_id text NOT NULL, n int NOT NULL, instance text NOT NULL)');
+    await q.query(
+      'CREATE TABLE ping_effect (id bigserial PRIMARY KEY, event_id text NOT NULL, n int NOT NULL, instance text NOT NULL, in_chunk boolean NOT NULL)',
+    );
   }
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE ping_effect');
@@ -37,10 +39,11 @@ class PingHandler {
   }
 
   private async record(event: CloudEvent<{ n: number }>, ctx: EventContext): Promise<void> {
-    await ctx.manager.query('INSERT INTO ping_effect (event_id, n, instance) VALUES ($1, $2, $3)', [
+    await ctx.manager.query('INSERT INTO ping_effect (event_id, n, instance, in_chunk) VALUES ($1, $2, $3, $4)', [
       event.id,
       event.data.n,
       this.settings.instance,
+      ctx.delivery.inChunk,
     ]);
   }
 }
