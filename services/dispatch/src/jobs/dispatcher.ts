@@ -19,7 +19,8 @@ import { availabilityWindow } from '../matching/availability';
 import { nextLevel, scopeAt } from '../matching/org-scope';
 import { Candidate, Excluded, JobFacts, ProviderFacts, rankProviders, Ranking, refusal, Weights } from '../matching/ranking';
 import { weightsFor } from '../matching/weights';
-import { lockProvider, providersForCategory, tryLockProvider } from '../providers/provider-view';
+import { lockProviders, providersForCategory, tryLockProvider } from '../providers/provider-view';
+import { Reservations } from '../providers/reservations';
 import { DispatchJob, StoredRanking } from './dispatch-job.entity';
 import { assertMove } from './job-state';
 import { jobFact } from './job-facts';
@@ -44,7 +45,7 @@ export class Dispatcher {
   ) {}
 
   /** Opens the job for a new request and makes its first offers, in the consuming transaction. */
-  async open(m: EntityManager, r: RequestCreatedV2, correlationId: string, now: Date): Promise<void> {
+  async open(m: EntityManager, r: RequestCreatedV2, correlationId: string, now: Date, reservations?: Reservations): Promise<void> {
     const job = m.create(DispatchJob, {
       requestId: r.requestId,
       requestNumber: r.number,
@@ -74,7 +75,7 @@ export class Dispatcher {
       updatedAt: now,
     });
     // Ranked before the insert, so a new job's row, its first offers and its clocks take one statement each.
-    const plan = await this.plan(m, job, [], this.fanout(job), now);
+    const plan = await this.plan(m, job, [], this.fanout(job), now, reservations);
     job.rankings = plan.rankings;
     // A request opens one job however often its event is delivered; the insert holds the new row's lock.
     const inserted = await m.createQueryBuilder().insert().into(DispatchJob).values(job).orIgnore().returning(['requestId']).execute();
@@ -85,7 +86,7 @@ export class Dispatcher {
     ];
     if (plan.picked.length) return this.offer(m, job, plan.picked, now, deadlines);
     await this.clocks.set(m, ...deadlines);
-    await this.fill(m, job, now);
+    await this.fill(m, job, now, reservations);
   }
 
   async lock(m: EntityManager, requestId: string): Promise<DispatchJob> {
@@ -107,9 +108,11 @@ export class Dispatcher {
 
   /**
    * Keeps as many offers open as the job allows (one, or the emergency fan-out), to the best
-   * candidates not yet offered this round; when none is left, climbs the ladder.
+   * candidates not yet offered this round; when none is left, climbs the ladder. With
+   * `reservations` (a consumer chunk), the providers it offers to are confirmed at commit instead of
+   * held from now.
    */
-  async fill(m: EntityManager, job: DispatchJob, now: Date): Promise<void> {
+  async fill(m: EntityManager, job: DispatchJob, now: Date, reservations?: Reservations): Promise<void> {
     while (job.state === 'offering') {
       const offers = await m.find(Offer, {
         select: { providerId: true, status: true },
@@ -118,7 +121,7 @@ export class Dispatcher {
       const open = offers.filter((o) => o.status === 'open').length;
       const wanted = this.fanout(job) - open;
       if (wanted <= 0) return;
-      const plan = await this.plan(m, job, offers, wanted, now);
+      const plan = await this.plan(m, job, offers, wanted, now, reservations);
       await this.patch(m, job, { rankings: plan.rankings }, now);
       if (plan.picked.length) return this.offer(m, job, plan.picked, now);
       if (open) return;
@@ -135,12 +138,21 @@ export class Dispatcher {
    * list is what agents read: the candidates already offered at this level, as they were ranked
    * then, followed by the fresh ranking of the rest.
    */
-  private async plan(m: EntityManager, job: DispatchJob, offers: Pick<Offer, 'providerId'>[], wanted: number, now: Date) {
+  private async plan(
+    m: EntityManager,
+    job: DispatchJob,
+    offers: Pick<Offer, 'providerId'>[],
+    wanted: number,
+    now: Date,
+    reservations: Reservations | undefined,
+  ) {
     const scope = scopeAt(job.orgPath, job.level);
     const offered = new Set(offers.map((o) => o.providerId));
     const facts = this.facts(job, scope, offered, now);
     const ranking = rankProviders(facts, await providersForCategory(m, job.categoryCode, now), now, weightsFor(this.weights, job.orgPath));
-    const { picked, refused } = await this.reserve(m, facts, ranking.ranked, wanted, now);
+    const { picked, refused } = reservations
+      ? this.reserveAtCommit(ranking.ranked, wanted, reservations)
+      : await this.reserve(m, facts, ranking.ranked, wanted, now);
     const gone = new Set(refused.map((r) => r.providerId));
     ranking.ranked = ranking.ranked.filter((c) => !gone.has(c.providerId));
     ranking.excluded = [...ranking.excluded, ...refused].sort((a, b) => (a.providerId < b.providerId ? -1 : 1));
@@ -176,12 +188,12 @@ export class Dispatcher {
     // no other provider and locking in provider id order, so no two decisions wait on each other.
     await m.query('ROLLBACK TO SAVEPOINT reserve');
     const contended = new Set([...first.picked, ...first.busy].map((c) => c.providerId));
-    await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = ANY($1) ORDER BY provider_id FOR UPDATE', [[...contended]]);
+    const held = new Map((await lockProviders(m, [...contended], now)).map((p) => [p.providerId, p]));
     const picked: Candidate[] = [];
     const refused = first.refused;
     for (const candidate of ranked.filter((c) => contended.has(c.providerId))) {
       if (picked.length >= wanted) break;
-      const why = refusal(facts, (await lockProvider(m, candidate.providerId, now))!, now);
+      const why = refusal(facts, held.get(candidate.providerId)!, now);
       if (why) refused.push({ providerId: candidate.providerId, ...why });
       else picked.push(candidate);
     }
@@ -189,6 +201,16 @@ export class Dispatcher {
     const more = await this.claimFree(m, facts, rest, picked, wanted, now);
     await m.query('RELEASE SAVEPOINT reserve');
     return { picked: more.picked, refused: [...refused, ...more.refused] };
+  }
+
+  /**
+   * The best candidates on the counts the ranking read, which include the chunk's own offers so far;
+   * whatever another transaction committed meanwhile is checked at the chunk's commit.
+   */
+  private reserveAtCommit(ranked: Candidate[], wanted: number, reservations: Reservations) {
+    const picked = ranked.slice(0, wanted);
+    for (const c of picked) reservations.add(c.providerId);
+    return { picked, refused: [] as Excluded[] };
   }
 
   /** Claims candidates in rank order without waiting: a held one is noted as busy, a full one let go at once. */

@@ -16,6 +16,7 @@ import { EventContext, OnEvent } from '@bangbang/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Clocks } from '../clocks/clocks';
+import { reservationsIn } from '../providers/reservations';
 import { Dispatcher } from './dispatcher';
 import { canMove } from './job-state';
 
@@ -33,7 +34,7 @@ export class RequestEventsHandler {
   @OnEvent(RequestCreatedV2Event)
   async onCreated(@Payload() e: CloudEvent<RequestCreatedV2>, @Ctx() ctx: EventContext): Promise<void> {
     if (e.data.kind === 'consultation') return;
-    await this.dispatcher.open(ctx.manager, e.data, e.correlationid, new Date());
+    await this.dispatcher.open(ctx.manager, e.data, e.correlationid, new Date(), reservationsIn(ctx));
   }
 
   /** Still on the topic from before v2: its words and exact position are dropped, as v2 never has them. */
@@ -42,7 +43,7 @@ export class RequestEventsHandler {
     if (e.data.kind === 'consultation') return;
     const facts: RequestCreatedV2 & { summary?: string } = { ...e.data, location: e.data.location && coarseLocation(e.data.location) };
     delete facts.summary;
-    await this.dispatcher.open(ctx.manager, facts, e.correlationid, new Date());
+    await this.dispatcher.open(ctx.manager, facts, e.correlationid, new Date(), reservationsIn(ctx));
   }
 
   @OnEvent(RequestCancelled)
@@ -93,6 +94,6 @@ export class RequestEventsHandler {
       },
       now,
     );
-    await this.dispatcher.fill(m, job, now);
+    await this.dispatcher.fill(m, job, now, reservationsIn(ctx));
   }
 }

@@ -1,4 +1,4 @@
-import { JobFacts, ProviderFacts, rankProviders, refusal, WEIGHTS } from './ranking';
+import { JobFacts, cannotHold, ProviderFacts, rankProviders, refusal, WEIGHTS } from './ranking';
 import { nextLevel, scopeAt, servesScope } from './org-scope';
 
 const NOW = new Date('2026-11-25T02:00:00Z');
@@ -187,6 +187,31 @@ describe('rankProviders', () => {
     const ranked = rankProviders(job(), [rated, idle], NOW, spreading).ranked;
     expect(ranked.map((c) => c.providerId)).toEqual(['idle-unrated', 'rated']);
     expect(ranked[0].factors.load!.weight).toBe(0.29);
+  });
+});
+
+describe('cannotHold: a provider read at commit, the offers just made to it counted', () => {
+  it.each([
+    ['the last slot, taken', { activeJobs: 3, openOffers: 1 }, false],
+    ['one more than its capacity', { activeJobs: 3, openOffers: 2 }, true],
+    ['two offers in one chunk, both fitting', { activeJobs: 2, openOffers: 2 }, false],
+    ['its daily limit met', { maxJobsPerDay: 2, jobsToday: 1, openOffers: 1 }, false],
+    ['its daily limit passed', { maxJobsPerDay: 2, jobsToday: 2, openOffers: 1 }, true],
+    ['its weekly limit passed', { maxJobsPerWeek: 3, jobsThisWeek: 2, openOffers: 2 }, true],
+    ['no limits, well inside capacity', { openOffers: 1 }, false],
+    ['gone inactive meanwhile', { active: false, openOffers: 1 }, true],
+    ['paused meanwhile', { pausedUntil: new Date(NOW.getTime() + 60_000), openOffers: 1 }, true],
+    ['its pause over', { pausedUntil: new Date(NOW.getTime() - 60_000), openOffers: 1 }, false],
+  ])('%s', (_, over, expected) => {
+    expect(cannotHold(provider('p', over), NOW)).toBe(expected);
+  });
+
+  it('holds exactly where refusal let the last offer through', () => {
+    for (let inHand = 0; inHand <= 6; inHand++) {
+      const before = provider('p', { activeJobs: inHand, maxJobsPerDay: 3, jobsToday: Math.min(inHand, 2) });
+      const allowed = refusal(job(), before, NOW) === null;
+      expect(cannotHold({ ...before, openOffers: before.openOffers + 1 }, NOW)).toBe(!allowed);
+    }
   });
 });
 

@@ -101,6 +101,23 @@ export function refusal(job: JobFacts, p: ProviderFacts, now: Date, skip: readon
   return null;
 }
 
+/**
+ * Whether a provider can no longer hold the offers just made to it without holding its row, read at
+ * commit with those offers counted: it stopped taking jobs meanwhile (inactive or paused; the open
+ * offers of a provider gone inactive were ended before these existed), or it is past its capacity
+ * or a limit of jobs, which `refusal` kept before each offer.
+ */
+export function cannotHold(p: ProviderFacts, now: Date): boolean {
+  const stopped = !p.active || (p.pausedUntil !== null && p.pausedUntil > now);
+  const over = (limit: number | null, taken: number) => limit !== null && taken + p.openOffers > limit;
+  return (
+    stopped ||
+    p.activeJobs + p.openOffers > p.maxConcurrentJobs ||
+    over(p.maxJobsPerDay, p.jobsToday) ||
+    over(p.maxJobsPerWeek, p.jobsThisWeek)
+  );
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const inHand = (p: Pick<ProviderFacts, 'activeJobs' | 'openOffers'>) =>
   `${plural(p.activeJobs, 'job')} in hand + ${plural(p.openOffers, 'open offer')}`;

@@ -171,6 +171,17 @@ export async function tryLockProvider(m: EntityManager, providerId: string, now:
   return locked.length ? factsOf(m, providerId, now, null) : 'busy';
 }
 
+/**
+ * Several providers' facts, read holding their row locks, taken in provider id order in one
+ * statement so that two transactions locking overlapping sets cannot wait on each other. As in
+ * `lockProvider`, the counts are read after the locks are granted.
+ */
+export async function lockProviders(m: EntityManager, providerIds: string[], now: Date): Promise<ProviderFacts[]> {
+  await m.query('SELECT 1 FROM dispatch_provider WHERE provider_id = ANY($1) ORDER BY provider_id FOR UPDATE', [providerIds]);
+  const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = ANY($1)`, [providerIds, ...params(now)]);
+  return rows.map(toFacts);
+}
+
 async function factsOf(m: EntityManager, providerId: string, now: Date, exceptRequestId: string | null): Promise<ProviderFacts> {
   const rows: FactsRow[] = await m.query(`${FACTS} WHERE p.provider_id = $1`, [providerId, ...params(now, exceptRequestId)]);
   return toFacts(rows[0]);
