@@ -46,6 +46,8 @@ export function brokerPid(): number | undefined {
  */
 export class PostgresCpu {
   private readonly base = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private timer?: NodeJS.Timeout;
 
   constructor(private readonly databases: string[]) {}
 
@@ -63,15 +65,31 @@ export class PostgresCpu {
     }
   }
 
-  async mark(): Promise<void> {
+  private async sample(): Promise<void> {
+    for (const pid of await this.pids()) {
+      const seconds = cpuSeconds(pid);
+      if (seconds !== undefined) this.last.set(pid, seconds);
+    }
+  }
+
+  /**
+   * Starts a step. A backend whose connection its pool closes during the step (idle for 10 s, as
+   * when a step stalls) takes its counters with it: each is read every `everyMs`, so one that ends
+   * still counts up to its last reading.
+   */
+  async mark(everyMs = 1_000): Promise<void> {
     this.base.clear();
+    this.last.clear();
     for (const pid of await this.pids()) this.base.set(pid, cpuSeconds(pid) ?? 0);
+    this.timer = setInterval(() => void this.sample().catch(() => undefined), everyMs);
   }
 
   /** CPU seconds since `mark()`; a backend that started since counts from zero. */
   async since(): Promise<number> {
+    clearInterval(this.timer);
+    await this.sample();
     let sum = 0;
-    for (const pid of await this.pids()) sum += (cpuSeconds(pid) ?? 0) - (this.base.get(pid) ?? 0);
+    for (const [pid, seconds] of this.last) sum += seconds - (this.base.get(pid) ?? 0);
     return sum;
   }
 }
