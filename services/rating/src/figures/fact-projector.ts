@@ -19,32 +19,43 @@ export interface Applied {
 export class FactProjector {
   constructor(private readonly qualityDelayMs: number) {}
 
-  /** The counters are not written here but collected in `pending`, for one `writePending` just before the transaction commits. */
+  /**
+   * The job's row and the counters are not written here but collected in `pending`, for one
+   * `writePending` just before the transaction commits: a chunk often folds several facts of one job.
+   */
   async apply(m: EntityManager, requestId: string, fact: Fact, pending: PendingFigures): Promise<Applied> {
-    // Creates the row if need be and locks it, in one round trip.
+    const before = pending.job(requestId) ?? (await this.lockJob(m, requestId));
+    const after = applyFact(before, fact);
+    pending.hold(after, after !== before);
+    if (after === before) return { before, after };
+    pending.add(delta(before, after), after.providerKind ?? 'merchant');
+    return { before, after };
+  }
+
+  /** Creates the job's row if need be and locks it, in one round trip; the transaction then holds it. */
+  private async lockJob(m: EntityManager, requestId: string): Promise<JobFact> {
     const [row] = await m.query<[{ fact: JobFact }]>(
       `INSERT INTO job_fact (request_id, fact) VALUES ($1, $2)
        ON CONFLICT (request_id) DO UPDATE SET request_id = EXCLUDED.request_id RETURNING fact`,
       [requestId, emptyJob(requestId)],
     );
-    const before = row.fact;
-    const after = applyFact(before, fact);
-    if (after === before) return { before, after };
-    pending.add(delta(before, after), after.providerKind ?? 'merchant');
-    await m.query('UPDATE job_fact SET fact = $2, org_path = $3, updated_at = now() WHERE request_id = $1', [
-      requestId,
-      after,
-      after.orgPath,
-    ]);
-    return { before, after };
+    return row.fact;
   }
 
   /**
-   * Writes what `apply` collected: per provider, sorted, its counters, then that their quality is
+   * Writes what `apply` collected: the jobs' rows (locked already), per provider, sorted, its counters, then that their quality is
    * due (the quality is a state: one published after many events says what one after each of them
    * would end with), then the shared rows in one statement.
    */
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
+    const jobs = pending.changedJobs();
+    if (jobs.length) {
+      await m.query(
+        `UPDATE job_fact j SET fact = u.fact, org_path = u.org_path, updated_at = now()
+           FROM unnest($1::uuid[], $2::jsonb[], $3::text[]) AS u(request_id, fact, org_path) WHERE j.request_id = u.request_id`,
+        [jobs.map((j) => j.requestId), jobs.map((j) => JSON.stringify(j)), jobs.map((j) => j.orgPath)],
+      );
+    }
     const providers = pending.providerDeltas();
     for (const [, { entries }] of providers) await addToFigures(m, [...entries.values()]);
     await markQualityDue(

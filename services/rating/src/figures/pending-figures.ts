@@ -1,5 +1,6 @@
 import type { ProviderKind } from '@bangbang/contracts';
 import { COUNTERS, Entry } from './contribution';
+import { JobFact } from './job-fact';
 
 /** A provider's counters moved by the transaction's events, and its kind to refresh its quality with after them. */
 export interface ProviderDeltas {
@@ -28,6 +29,21 @@ function addTo(rows: Map<string, Entry>, e: Entry): void {
 export class PendingFigures {
   private readonly shared = new Map<string, Entry>();
   private readonly providers = new Map<string, ProviderDeltas>();
+  private readonly jobs = new Map<string, { fact: JobFact; changed: boolean }>();
+
+  /** The job as the transaction's facts folded it so far, if one of them touched it. */
+  job(requestId: string): JobFact | undefined {
+    return this.jobs.get(requestId)?.fact;
+  }
+
+  /** The job's row is locked by the transaction from its first fact on, so what it folded stays true to the end. */
+  hold(fact: JobFact, changed: boolean): void {
+    this.jobs.set(fact.requestId, { fact, changed: changed || (this.jobs.get(fact.requestId)?.changed ?? false) });
+  }
+
+  changedJobs(): JobFact[] {
+    return [...this.jobs.values()].filter((j) => j.changed).map((j) => j.fact);
+  }
 
   add(changes: Entry[], kind: ProviderKind): void {
     for (const e of changes) {
@@ -54,5 +70,6 @@ export class PendingFigures {
   clear(): void {
     this.shared.clear();
     this.providers.clear();
+    this.jobs.clear();
   }
 }
