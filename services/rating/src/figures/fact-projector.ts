@@ -43,9 +43,10 @@ export class FactProjector {
   }
 
   /**
-   * Writes what `apply` collected: the jobs' rows (locked already), per provider, sorted, its counters, then that their quality is
-   * due (the quality is a state: one published after many events says what one after each of them
-   * would end with), then the shared rows in one statement.
+   * Writes what `apply` collected: the jobs' rows (locked already) in one statement; per provider,
+   * sorted, its counters, then that their quality is due (the quality is a state: one published
+   * after many events says what one after each of them would end with); then the shared rows in one
+   * statement.
    */
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
     const jobs = pending.changedJobs();
