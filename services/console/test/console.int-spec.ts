@@ -363,6 +363,10 @@ describe('the web console in a browser', () => {
     try {
       const retried = page.waitForResponse((r) => r.url().endsWith('/auth/refresh'), { timeout: 30_000 });
       await page.reload();
+      // Until the retry the agent is told the console is reconnecting, not asked to sign in again.
+      await page.getByText('网络连接中断，正在重新连接…').waitFor();
+      expect(await page.getByLabel('用户名').count()).toBe(0);
+      await shot(page, '07b-reconnecting');
       // The console tries the same refresh token again a few seconds later; the gateway knows it
       // was used a moment ago and answers with another pair rather than ending the session.
       expect((await retried).status()).toBe(200);

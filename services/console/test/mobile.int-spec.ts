@@ -317,8 +317,23 @@ describe('the mobile sites in a browser', () => {
       expect.objectContaining({ categoryCode: 'home-haircut', valid: true }),
     ]);
     ok(await d.api('POST', `/api/volunteer/volunteers/${volunteerId}/approve`, admin, { reason: '证书核验无误' }));
-    await v.reload();
-    await v.getByText('已通过').waitFor();
+    // The reload's restore meets no network once: the app says it is reconnecting, keeps the
+    // session, and carries on by itself when the next try gets through.
+    let offline = true;
+    await v.route('**/auth/refresh', (route) => {
+      if (!offline) return route.continue();
+      offline = false;
+      return route.abort('internetdisconnected');
+    });
+    try {
+      await v.reload();
+      await v.getByText('网络连接中断，正在重新连接…').waitFor();
+      await fitsWidth(v);
+      await shot(v, 'v02b-reconnecting');
+      await v.getByText('已通过').waitFor();
+    } finally {
+      await v.unroute('**/auth/refresh');
+    }
     await v.getByText('还需完成的培训').waitFor();
     await v.getByText('安全知识').waitFor();
     await fitsWidth(v);

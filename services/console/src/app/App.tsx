@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AuditPage } from '../audit/AuditPage';
 import { LoginPage } from '../auth/LoginPage';
-import { session } from '../auth/session';
-import { useSignedIn } from '../auth/use-session';
+import { Reconnecting } from '../auth/Reconnecting';
+import { useRestore, useSignedIn } from '../auth/use-session';
 import { BoardPage } from '../board/BoardPage';
 import { FiguresPage } from '../figures/FiguresPage';
 import { OrganisationPage } from '../organisation/OrganisationPage';
@@ -30,17 +30,14 @@ const queries = new QueryClient({
 
 function Routed() {
   const user = useSignedIn();
-  const [restoring, setRestoring] = useState(!user && session.canRestore);
-
-  useEffect(() => {
-    if (restoring) void session.refresh().finally(() => setRestoring(false));
-  }, [restoring]);
+  const restore = useRestore();
 
   useEffect(() => {
     if (!user) queries.clear();
   }, [user]);
 
-  if (restoring) return <Spin fullscreen tip="正在恢复登录…" />;
+  if (restore === 'restoring') return <Spin fullscreen tip="正在恢复登录…" />;
+  if (restore === 'reconnecting') return <Reconnecting />;
   if (!user) return <LoginPage />;
   const allowed = new Set(navFor(user.role).map((e) => e.path));
   return (

@@ -58,6 +58,11 @@ export class Session {
   private readonly listeners = new Set<() => void>();
   /** Why the last session ended, for the sign-in page. */
   endedBecause?: string;
+  /**
+   * A restore (after a reload) that met no network or a failing gateway: the refresh token is kept
+   * and tried again, so the page says it is reconnecting rather than asking to sign in.
+   */
+  reconnecting = false;
 
   constructor(private readonly storage: Storage = sessionStorage) {}
 
@@ -126,22 +131,28 @@ export class Session {
         body: JSON.stringify({ refreshToken }),
       });
     } catch {
-      this.schedule(RETRY_MS);
-      return this.access;
+      return this.retryLater();
     }
     if (res.status === 401 || res.status === 400) {
       this.clear('登录已过期，请重新登录');
       return undefined;
     }
-    if (!res.ok) {
-      this.schedule(RETRY_MS);
-      return this.access;
-    }
+    if (!res.ok) return this.retryLater();
     this.accept((await res.json()) as TokenPair);
     return this.access;
   }
 
+  private retryLater(): string | undefined {
+    this.schedule(RETRY_MS);
+    if (!this.user && !this.reconnecting) {
+      this.reconnecting = true;
+      this.emit();
+    }
+    return this.access;
+  }
+
   private accept(pair: TokenPair): void {
+    this.reconnecting = false;
     this.access = pair.accessToken;
     this.user = claims(pair.accessToken);
     this.storage.setItem(REFRESH_KEY, pair.refreshToken);
@@ -156,6 +167,7 @@ export class Session {
 
   private clear(reason?: string): void {
     clearTimeout(this.timer);
+    this.reconnecting = false;
     this.access = undefined;
     this.user = undefined;
     this.endedBecause = reason;

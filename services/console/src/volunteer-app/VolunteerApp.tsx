@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { BrowserRouter, NavLink, Navigate, Route, Routes } from 'react-router';
 import { session, SignedIn } from '../auth/session';
-import { useSignedIn } from '../auth/use-session';
+import { useRestore, useSignedIn } from '../auth/use-session';
 import { Page } from '../mobile/ui';
 import { ActivitiesPage } from './ActivitiesPage';
 import { useLiveOffers } from './live-offers';
@@ -38,14 +38,25 @@ function Signed({ user }: { user: SignedIn }) {
 
 function Routed() {
   const user = useSignedIn();
-  const [restoring, setRestoring] = useState(!user && session.canRestore);
-  useEffect(() => {
-    if (restoring) void session.refresh().finally(() => setRestoring(false));
-  }, [restoring]);
+  const restore = useRestore();
   useEffect(() => {
     if (!user) queries.clear();
   }, [user]);
-  if (restoring) return <p className="page muted">正在恢复登录…</p>;
+  if (restore === 'restoring') return <p className="page muted">正在恢复登录…</p>;
+  if (restore === 'reconnecting') {
+    return (
+      <Page title="帮帮团 · 志愿者">
+        <p className="notice">
+          网络连接中断，正在重新连接…
+          <br />
+          登录状态已保留，连接恢复后自动回到接单页。
+        </p>
+        <button className="btn secondary" onClick={() => void session.signOut()}>
+          改用账号密码登录
+        </button>
+      </Page>
+    );
+  }
   if (!user) return <SignIn />;
   if (user.role !== 'volunteer') {
     return (
