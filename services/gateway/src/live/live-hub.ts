@@ -1,5 +1,5 @@
 import { CallerCardV1, CallRang, TOPICS, fromKafkaRecord } from '@bangbang/contracts';
-import { countRequests, DeferredCommits, ensureTopics, finishedWithin, Messaging } from '@bangbang/messaging';
+import { backoffDelay, countRequests, DeferredCommits, ensureTopics, finishedWithin, Messaging } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
 import { BeforeApplicationShutdown, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Consumer } from 'kafkajs';
@@ -90,7 +90,9 @@ export class LiveHub implements OnApplicationBootstrap, BeforeApplicationShutdow
       } catch (err) {
         this.log.warn({ err, attempt }, 'live: bus not reachable; trying again');
         await this.consumer?.disconnect().catch(() => undefined);
-        await sleep(Math.min(30_000, 500 * 2 ** attempt), undefined, { signal: this.stopping.signal }).catch(() => undefined);
+        // Jittered, so that the gateway's instances do not all come back to the broker at once.
+        const delay = backoffDelay(attempt, { initialMs: 1_000, maxMs: 30_000, jitter: 0.2 });
+        await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
   }
