@@ -1,4 +1,4 @@
-import { JobFacts, cannotHold, ProviderFacts, rankProviders, refusal, WEIGHTS } from './ranking';
+import { cannotHold, JobFacts, ProviderFacts, rankProviders, refusal, WEIGHTS } from './ranking';
 import { nextLevel, scopeAt, servesScope } from './org-scope';
 
 const NOW = new Date('2026-11-25T02:00:00Z');

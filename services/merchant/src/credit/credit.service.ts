@@ -8,7 +8,8 @@ import { Credit, creditScore, CreditCounts, NO_FACTS } from './credit-score';
 
 /**
  * Each of the unit's tables read once, every count of it in the same pass: a unit's history only
- * grows, and eleven scans of it (one a count) took 2.2 times as long for a unit of 20,000 jobs.
+ * grows, and eleven scans of it, one for each count, took 2.2 times as long for a unit of 20,000
+ * jobs.
  */
 const COUNTS = `
   SELECT o.*, j.*, r.* FROM
