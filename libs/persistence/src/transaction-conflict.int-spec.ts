@@ -1,7 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@bangbang/testing';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
-import { isTransactionConflict, transactionRetryingConflicts } from './transaction-conflict';
+import { isTransactionConflict, LostConflict, transactionRetryingConflicts } from './transaction-conflict';
 
 describe('transactions that lose a lock conflict', () => {
   let db: TestDatabase;
@@ -37,6 +37,7 @@ describe('transactions that lose a lock conflict', () => {
     expect(failed).toHaveLength(1);
     expect(isTransactionConflict(failed[0].reason)).toBe(true);
     expect(isTransactionConflict(await ds.query('SELECT 1/0').catch((e: unknown) => e))).toBe(false);
+    expect(isTransactionConflict(new LostConflict('beaten at commit'))).toBe(true);
   });
 
   it('are run again until they commit, each exactly once', async () => {

@@ -1,4 +1,5 @@
 import { EventContext } from '@bangbang/messaging';
+import { LostConflict } from '@bangbang/persistence';
 import { EntityManager } from 'typeorm';
 import { cannotHold } from '../matching/ranking';
 import { lockProviders } from './provider-view';
@@ -25,14 +26,10 @@ export function reservationsIn(ctx: EventContext): Reservations | undefined {
   );
 }
 
-/** Lost as a deadlock is: the consumer applies the chunk again, and its ranking then sees what beat it. */
-export class ReservationLost extends Error {
-  readonly code = '40001';
-}
-
 async function confirm(m: EntityManager, providerIds: Reservations): Promise<void> {
   if (!providerIds.size) return;
   const now = new Date();
   const lost = (await lockProviders(m, [...providerIds], now)).filter((p) => cannotHold(p, now));
-  if (lost.length) throw new ReservationLost(`filled up or stopped taking jobs meanwhile: ${lost.map((p) => p.providerId).join(', ')}`);
+  // Lost as a deadlock is: the consumer applies the chunk again, and its ranking then sees what beat it.
+  if (lost.length) throw new LostConflict(`filled up or stopped taking jobs meanwhile: ${lost.map((p) => p.providerId).join(', ')}`);
 }
