@@ -24,10 +24,10 @@ export class FactProjector {
    * `writePending` just before the transaction commits: a chunk often folds several facts of one job.
    */
   async apply(m: EntityManager, requestId: string, fact: Fact, pending: PendingFigures): Promise<Applied> {
-    const before = pending.job(requestId) ?? (await this.lockJob(m, requestId));
+    const before = pending.job(requestId) ?? pending.read(await this.lockJob(m, requestId));
     const after = applyFact(before, fact);
-    pending.hold(after, after !== before);
     if (after === before) return { before, after };
+    pending.fold(after);
     pending.add(delta(before, after), after.providerKind ?? 'merchant');
     return { before, after };
   }

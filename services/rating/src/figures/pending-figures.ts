@@ -29,20 +29,26 @@ function addTo(rows: Map<string, Entry>, e: Entry): void {
 export class PendingFigures {
   private readonly shared = new Map<string, Entry>();
   private readonly providers = new Map<string, ProviderDeltas>();
-  private readonly jobs = new Map<string, { fact: JobFact; changed: boolean }>();
+  /** Each job the transaction touched: as read (and locked) first, and as its facts folded it since. */
+  private readonly jobs = new Map<string, { read: JobFact; folded: JobFact }>();
 
   /** The job as the transaction's facts folded it so far, if one of them touched it. */
   job(requestId: string): JobFact | undefined {
-    return this.jobs.get(requestId)?.fact;
+    return this.jobs.get(requestId)?.folded;
   }
 
-  /** The job's row is locked by the transaction from its first fact on, so what it folded stays true to the end. */
-  hold(fact: JobFact, changed: boolean): void {
-    this.jobs.set(fact.requestId, { fact, changed: changed || (this.jobs.get(fact.requestId)?.changed ?? false) });
+  /** The job's row as the transaction read and locked it: what it folds stays true to the end. */
+  read(fact: JobFact): JobFact {
+    this.jobs.set(fact.requestId, { read: fact, folded: fact });
+    return fact;
+  }
+
+  fold(fact: JobFact): void {
+    this.jobs.get(fact.requestId)!.folded = fact;
   }
 
   changedJobs(): JobFact[] {
-    return [...this.jobs.values()].filter((j) => j.changed).map((j) => j.fact);
+    return [...this.jobs.values()].filter((j) => j.folded !== j.read).map((j) => j.folded);
   }
 
   add(changes: Entry[], kind: ProviderKind): void {
