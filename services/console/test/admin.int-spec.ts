@@ -1,5 +1,4 @@
 import { waitFor } from '@bangbang/testing';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { householdPlan, passwordFor } from '../../../deploy/seed/district-data';
 import { seedDistrict } from '../../../deploy/seed/district-seed';
@@ -7,7 +6,7 @@ import { DEFAULT_MIX } from '../../../deploy/simulator/config';
 import { Simulator } from '../../../deploy/simulator/simulator';
 import { District, freePort, Headers } from '../../gateway/test/district';
 import { chinaMonth, pct } from '../src/figures/figures-data';
-import { buildConsole, launchChromium, ok, SCREENSHOTS } from './browser-kit';
+import { buildConsole, launchChromium, ok, shot as wholePage } from './browser-kit';
 
 const HOUSEHOLDS = 60;
 const KAFKA = { timeoutMs: 60_000 };
@@ -29,7 +28,7 @@ describe('the administration console in a browser', () => {
   /** Once the toasts have gone and no table is still loading, so the picture shows the page as it settles. */
   const shot = async (p: Page, name: string) => {
     await p.waitForFunction("!document.querySelector('.ant-message-notice, .ant-spin-blur')");
-    await p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await wholePage(p, name);
   };
   const as = async (username: string): Promise<Headers> => {
     const res = ok(await d.api('POST', '/auth/login', {}, { username, password: passwordFor(username) }));

@@ -43,8 +43,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The whole page, saved under the name the README's screenshot list uses. */
-export const shot = (p: Page, name: string) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/**
+ * The whole page, saved under the name the README's screenshot list uses. Animations are run to
+ * their end first, so a dialog closing or a tab's table fading in is shown as it settles.
+ */
+export const shot = (p: Page, name: string) =>
+  p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 
 /** The body of a reply that must have `status`; a wrong status fails the test showing the body. */
 export function ok(reply: { status: number; body: any }, status = 200): any {
