@@ -13,6 +13,8 @@ export interface OnEventOptions<T> {
    * Whether an event concerns this service at all, from its data alone. One that does not is passed
    * by as if no handler took it: no transaction, no inbox row. For events of which a service takes
    * only some (a volunteer's jobs among everyone's), which would otherwise each cost a transaction.
+   * It is asked before the contract check, so that an event passed by is not validated either: it
+   * sees the data as it arrived and should only compare plain fields.
    */
   when?: (data: T) => boolean;
 }

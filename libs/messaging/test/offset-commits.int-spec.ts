@@ -116,4 +116,23 @@ describe('reading past and committing offsets', () => {
     expect(await ds.query('SELECT event_id FROM inbox WHERE event_id = ANY($1)', [[notOurs.id, ours.id]])).toEqual([{ event_id: ours.id }]);
     expect((await consumed(group, 'ignored')) - before).toBe(1);
   });
+
+  it('asks `when` before the contract: a refused event is passed by unchecked, an accepted one that breaks it is dead-lettered', async () => {
+    const ignored = await consumed(group, 'ignored');
+    const dead = await consumed(group, 'dead_lettered');
+    const broken = (ours: unknown) =>
+      createEvent(Echo.source, { type: Echo.type, subject: 'e', data: { n: 'not a number', ours } as never });
+    const [refused, accepted, unreadable] = await producePingEvents(prefix, [
+      broken(false),
+      broken(true),
+      createEvent(Echo.source, { type: Echo.type, subject: 'e', data: null as never }),
+    ]);
+    await waitFor(async () => (await consumed(group, 'dead_lettered')) - dead === 2, { what: 'the two it took to be dead-lettered' });
+    await drained();
+    expect((await consumed(group, 'ignored')) - ignored).toBe(1);
+    const rows = await ds.query('SELECT event_id, outcome FROM inbox WHERE event_id = ANY($1) ORDER BY event_id', [
+      [refused.id, accepted.id, unreadable.id],
+    ]);
+    expect(rows).toEqual([accepted.id, unreadable.id].sort().map((id) => ({ event_id: id, outcome: 'dead_lettered' })));
+  });
 });
