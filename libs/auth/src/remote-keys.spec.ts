@@ -35,5 +35,14 @@ describe('remoteKeys', () => {
 
     await expect(new TokenVerifier(remoteKeys([gone.url, live.url]), config).verify(token)).resolves.toMatchObject({ id: 'user-1' });
     await expect(new TokenVerifier(remoteKeys([gone.url]), config).verify(token)).rejects.toThrow(KeysUnavailableError);
+
+    // A gateway shutting down answers 503, and whatever took a dead one's port may answer 404:
+    // neither says anything about the token.
+    for (const status of [503, 404]) {
+      const refusing = await listen((_req, res) => res.writeHead(status).end());
+      servers.push(refusing.server);
+      await expect(new TokenVerifier(remoteKeys([refusing.url, live.url]), config).verify(token)).resolves.toMatchObject({ id: 'user-1' });
+      await expect(new TokenVerifier(remoteKeys([refusing.url]), config).verify(token)).rejects.toThrow(KeysUnavailableError);
+    }
   });
 });

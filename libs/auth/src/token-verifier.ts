@@ -8,7 +8,8 @@ export class InvalidTokenError extends Error {}
 export class KeysUnavailableError extends Error {}
 
 const ORG_PATH = /^\/([a-z][a-z0-9-]*\/)+$/;
-const KEYSET_TROUBLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+/** jose's generic code is only its remote key set's: an answer other than 200, or not JSON. */
+const KEYSET_TROUBLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID', 'ERR_JOSE_GENERIC']);
 
 /** A failure to get the keys (refused, timed out, garbled), not an answer about the token. */
 export function isKeysetTrouble(err: unknown): boolean {
