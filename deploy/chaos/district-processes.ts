@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { GATEWAY_ENTITIES } from '../../services/gateway/src/gateway.service-definition';
 import { seedDemo } from '../seed/demo';
-import { freePort } from '@bangbang/testing';
+import { PortBlock, portBlock } from '@bangbang/testing';
 
 export const SERVICES = ['gateway', 'request', 'dispatch', 'merchant', 'volunteer', 'rating'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -91,6 +91,8 @@ export class DistrictProcesses {
   readonly processes = new Map<ServiceName, Supervised>();
   /** Every instance of each service, the first one first. */
   readonly instances = new Map<ServiceName, Supervised[]>();
+  /** Every instance's port, kept for the whole run: a killed instance comes back on its own. */
+  private ports?: PortBlock;
 
   /**
    * `cpuProfileDir`: each service runs under `node --cpu-prof` and writes its profile into a folder
@@ -132,10 +134,9 @@ export class DistrictProcesses {
   async start(extra: Partial<Record<ServiceName, NodeJS.ProcessEnv>>): Promise<void> {
     const count = this.options.instances ?? 1;
     const ports = new Map<ServiceName, number[]>();
-    for (const name of SERVICES) {
-      const own: number[] = [];
-      for (let i = 0; i < count; i++) own.push(await freePort());
-      ports.set(name, own);
+    this.ports = await portBlock(SERVICES.length * count);
+    for (const [k, name] of SERVICES.entries()) {
+      ports.set(name, this.ports.ports.slice(k * count, (k + 1) * count));
       const db = `bangbang_${this.prefix.slice(0, -1)}_${name}`;
       await onServer((c) => c.query(`CREATE DATABASE ${db}`));
       this.databases.set(name, db);
@@ -240,6 +241,7 @@ export class DistrictProcesses {
 
   async stop(): Promise<void> {
     await Promise.all([...this.instances.values()].flat().map((p) => p.stop()));
+    await this.ports?.release();
     for (const db of this.databases.values()) await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`));
   }
 }

@@ -1,4 +1,4 @@
-import { freePort } from '@bangbang/testing';
+import { PortBlock, portBlock } from '@bangbang/testing';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ const START_TIMEOUT_MS = 120_000;
 export class OwnBroker {
   private child?: ChildProcess;
   private port = 0;
+  /** Its two ports, kept while it is down between a kill and its restart. */
+  private ports?: PortBlock;
   private readonly dir = mkdtempSync(join(tmpdir(), 'chaos-kafka-'));
   private classpath = '';
 
@@ -35,8 +37,9 @@ export class OwnBroker {
     this.classpath = (
       await promisify(execFile)('bash', [join(ROOT, 'deploy/local/kafka.sh'), 'classpath'], { maxBuffer: 1 << 20 })
     ).stdout.trim();
-    this.port = await freePort();
-    const controller = await freePort();
+    this.ports = await portBlock(2);
+    const [port, controller] = this.ports.ports;
+    this.port = port;
     const config = join(this.dir, 'server.properties');
     writeFileSync(
       config,
@@ -98,6 +101,7 @@ export class OwnBroker {
       await gone;
       clearTimeout(timer);
     }
+    await this.ports?.release();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
