@@ -344,6 +344,13 @@ export class EventConsumer {
       eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
       return {};
     }
+    // Binary mode names the type in a header: a record no handler here takes (most of a shared
+    // topic, for most groups) is passed by without its value being parsed.
+    const type = message.headers?.ce_type?.toString();
+    if (type !== undefined && !this.options.handlers.has(type)) {
+      eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
+      return {};
+    }
     let event: CloudEvent;
     try {
       event = fromKafkaRecord({

@@ -1,6 +1,7 @@
 import { createEvent } from '@bangbang/contracts';
 import { eventsConsumed, kafkaRequests, offsetCommits } from '@bangbang/observability';
-import { createTestDatabase, groupLag, serviceEnv, startTestApp, TestDatabase, uniqueId, waitFor } from '@bangbang/testing';
+import { createTestDatabase, groupLag, serviceEnv, startTestApp, TestDatabase, testKafka, uniqueId, waitFor } from '@bangbang/testing';
+import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { pingService } from './ping.app';
@@ -115,6 +116,29 @@ describe('reading past and committing offsets', () => {
     expect(await effects(3001)).toBe(0);
     expect(await ds.query('SELECT event_id FROM inbox WHERE event_id = ANY($1)', [[notOurs.id, ours.id]])).toEqual([{ event_id: ours.id }]);
     expect((await consumed(group, 'ignored')) - before).toBe(1);
+  });
+
+  it('passes by a record of a type it has no handler for without reading its value; one of a type it takes that is not JSON is dead-lettered', async () => {
+    const ignored = await consumed(group, 'ignored');
+    const dead = await consumed(group, 'dead_lettered');
+    const record = (type: string) => ({
+      key: 'raw',
+      value: '{not json',
+      headers: { 'content-type': 'application/json', ce_specversion: '1.0', ce_id: randomUUID(), ce_source: Ping.source, ce_type: type },
+    });
+    const producer = testKafka().producer();
+    await producer.connect();
+    try {
+      await producer.send({ topic, acks: -1, messages: [record('bangbang.test.pong.v1'), record(Ping.type)] });
+    } finally {
+      await producer.disconnect();
+    }
+    await waitFor(async () => (await consumed(group, 'dead_lettered')) - dead === 1, {
+      what: 'the ping that is not JSON to be dead-lettered',
+    });
+    await drained();
+    expect((await consumed(group, 'ignored')) - ignored).toBe(1);
+    expect((await consumed(group, 'dead_lettered')) - dead).toBe(1);
   });
 
   it('asks `when` before the contract: a refused event is passed by unchecked, an accepted one that breaks it is dead-lettered', async () => {
