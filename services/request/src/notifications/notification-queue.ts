@@ -2,16 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import type { ServiceRequest } from '../requests/service-request.entity';
 import { MessageSealer } from './message-sealer';
-import { Notification, NotificationTemplate } from './notification.entity';
+import { NotificationTemplate } from './notification.entity';
 import { MessageFacts, messageText } from './templates';
 
 /** Notified when texts are queued (by a trigger on the table), to wake the sender. */
 export const NOTIFICATION_CHANNEL = 'request_notifications';
 
 /**
+ * The message goes to the request's own resident, else to the household's first resident with a
+ * phone; one statement finds the number and queues the text, with the database's clock, which the
+ * sender's claim reads.
+ */
+const ENQUEUE = `
+  INSERT INTO notification (id, request_id, recipient, template, body, sealed_body, status, attempts, next_attempt_at)
+  SELECT $1, $2, p.phone, $3, $4, $5, 'pending', 0, now()
+    FROM resident r JOIN resident_phone p ON p.resident_id = r.id
+   WHERE r.household_id = $6
+   ORDER BY (r.id = $7) DESC NULLS LAST, r.created_at, p.phone LIMIT 1
+  RETURNING 1`;
+
+/**
  * Queues a message to the request's resident in the caller's transaction: it exists if and only if
  * the change it reports was committed, and the sender delivers it whenever the SMS gateway answers.
- * The request's own resident is told, else the household's first resident with a phone.
+ * False when nobody in the household has a phone.
  */
 export async function enqueueNotification(
   m: EntityManager,
@@ -20,22 +33,15 @@ export async function enqueueNotification(
   template: NotificationTemplate,
   facts: Omit<MessageFacts, 'number'> = {},
 ): Promise<boolean> {
-  const [recipient] = await m.query<[{ phone: string }?]>(
-    `SELECT p.phone FROM resident r JOIN resident_phone p ON p.resident_id = r.id
-      WHERE r.household_id = $1
-      ORDER BY (r.id = $2) DESC NULLS LAST, r.created_at, p.phone LIMIT 1`,
-    [request.householdId, request.residentId],
-  );
-  if (!recipient) return false;
-  await m.insert(Notification, {
-    id: randomUUID(),
-    requestId: request.id,
-    recipient: recipient.phone,
+  const { body, sealedBody } = sealer.seal(messageText(template, { ...facts, number: request.number }));
+  const queued = await m.query<unknown[]>(ENQUEUE, [
+    randomUUID(),
+    request.id,
     template,
-    ...sealer.seal(messageText(template, { ...facts, number: request.number })),
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: new Date(),
-  });
-  return true;
+    body,
+    sealedBody,
+    request.householdId,
+    request.residentId,
+  ]);
+  return queued.length > 0;
 }
