@@ -25,15 +25,18 @@ export async function enqueueWebhook(
   from: Occurrence,
 ): Promise<number> {
   const messageId = messageIdFor(from.factKey, type, unitId);
+  // The sender is woken at the commit, in the same statement, and only if a message was queued
+  // (PostgreSQL sends a transaction's identical notifications once).
   const inserted = await m.query<{ id: string }[]>(
-    `INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)
-     SELECT gen_random_uuid(), $1, e.id, e.unit_id, e.org_path, $3, $4, 'pending', now()
-     FROM webhook_endpoint e
-     WHERE e.unit_id = $2 AND e.enabled AND e.deleted_at IS NULL AND $3 = ANY (e.event_types)
-     ON CONFLICT (message_id, endpoint_id) DO NOTHING
-     RETURNING id`,
-    [messageId, unitId, type, webhookBody(type, from.time, data)],
+    `WITH queued AS (
+       INSERT INTO webhook_delivery (id, message_id, endpoint_id, unit_id, org_path, event_type, body, status, next_attempt_at)
+       SELECT gen_random_uuid(), $1, e.id, e.unit_id, e.org_path, $3, $4, 'pending', now()
+       FROM webhook_endpoint e
+       WHERE e.unit_id = $2 AND e.enabled AND e.deleted_at IS NULL AND $3 = ANY (e.event_types)
+       ON CONFLICT (message_id, endpoint_id) DO NOTHING
+       RETURNING id)
+     SELECT id, pg_notify($5, $2::text) FROM queued`,
+    [messageId, unitId, type, webhookBody(type, from.time, data), WEBHOOK_CHANNEL],
   );
-  if (inserted.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, unitId]);
   return inserted.length;
 }
