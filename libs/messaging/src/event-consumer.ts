@@ -337,18 +337,14 @@ export class EventConsumer {
   private read(topic: string, message: KafkaMessage): Delivery | { rejected?: DeadLetter; event?: CloudEvent } {
     const group = this.options.groupId;
     const logical = this.deps.topics.logical(topic);
-    const passBy = () => {
-      eventsConsumed.inc({ group, topic: logical, outcome: 'ignored' });
-      return {};
-    };
     // A redriven dead letter is for the group that gave up on it; the others applied it long ago
     // and may have pruned the inbox rows that would recognise it.
     const redriveFor = message.headers?.[REDRIVE_FOR_HEADER]?.toString();
-    if (redriveFor !== undefined && redriveFor !== group) return passBy();
+    if (redriveFor !== undefined && redriveFor !== group) return this.passBy(logical);
     // Binary mode names the type in a header: a record no handler here takes (most of a shared
     // topic, for most groups) is passed by without its value being parsed.
     const type = message.headers?.ce_type?.toString();
-    if (type !== undefined && !this.options.handlers.has(type)) return passBy();
+    if (type !== undefined && !this.options.handlers.has(type)) return this.passBy(logical);
     let event: CloudEvent;
     try {
       event = fromKafkaRecord({
@@ -360,15 +356,20 @@ export class EventConsumer {
       return { rejected: new DeadLetter('malformed', err) };
     }
     const handler = this.options.handlers.get(event.type);
-    if (!handler) return passBy();
+    if (!handler) return this.passBy(logical);
     // Asked before the contract is checked: validating an event this group then passes by costs
     // more than all else it does with it. An event passed by changes nothing here, valid or not.
-    if (!isOurs(handler, event.data)) return passBy();
+    if (!isOurs(handler, event.data)) return this.passBy(logical);
     try {
       return { message, event: validateEvent(event, findContract(event.type)!), handler };
     } catch (err) {
       return { rejected: new DeadLetter('contract', err), event };
     }
+  }
+
+  private passBy(logical: string): Record<string, never> {
+    eventsConsumed.inc({ group: this.options.groupId, topic: logical, outcome: 'ignored' });
+    return {};
   }
 
   /**
