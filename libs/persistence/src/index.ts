@@ -5,3 +5,4 @@ export * from './query-logger';
 export * from './pg-listener';
 export * from './transaction-conflict';
 export * from './service-client';
+export * from './entity-rows';

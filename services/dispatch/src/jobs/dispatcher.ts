@@ -10,6 +10,7 @@ import {
   WITHDRAWN_BECAUSE,
 } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
+import { EntityRows } from '@bangbang/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -96,14 +97,14 @@ export class Dispatcher {
   }
 
   find(m: EntityManager, requestId: string): Promise<DispatchJob | null> {
-    return m.findOne(DispatchJob, { where: { requestId }, lock: { mode: 'pessimistic_write' } });
+    return EntityRows.of(m, DispatchJob).lock(m, { requestId });
   }
 
   /** The one place a job's row changes; a change of state must be a move the state machine allows. */
   async patch(m: EntityManager, job: DispatchJob, changes: Partial<DispatchJob>, now: Date): Promise<void> {
     if (changes.state !== undefined) assertMove(job.state, changes.state);
     Object.assign(job, changes, { updatedAt: now });
-    await m.update(DispatchJob, { requestId: job.requestId }, { ...changes, updatedAt: now });
+    await EntityRows.of(m, DispatchJob).update(m, { requestId: job.requestId }, { ...changes, updatedAt: now });
   }
 
   /**
