@@ -153,7 +153,7 @@ export class DispatchEventsHandler {
     const r = await lockRequest(ctx.manager, e.data.requestId);
     const at = new Date(e.data.at);
     if (!r || this.stale(r, at, e)) return;
-    const decision = await move(ctx.manager, r, action, dispatch, { at, note });
+    const decision = move(r, action, dispatch, { at, note });
     if (!decision.ok) {
       this.log.info({ requestId: r.id, eventId: e.id, type: e.type, reason: decision.reason }, 'dispatch fact does not apply; ignored');
       return;

@@ -48,7 +48,7 @@ export class RequestCloser implements OnApplicationBootstrap, OnModuleDestroy {
         .setOnLocked('skip_locked')
         .getMany();
       for (const r of due) {
-        const decision = await move(m, r, 'close', systemActor('closer'), { at: now, note: 'redo window over' });
+        const decision = move(r, 'close', systemActor('closer'), { at: now, note: 'redo window over' });
         if (!decision.ok) continue;
         r.closedAt = now;
         await saveLocked(m, r);

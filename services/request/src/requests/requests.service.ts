@@ -114,7 +114,7 @@ export class RequestsService {
   cancel(p: Principal, id: string, dto: CancelDto, origin: AuditOrigin): Promise<RequestView> {
     return this.inScope(p, id, async (m, r) => {
       const at = new Date();
-      await moveOrConflict(m, r, 'cancel', actorOf(p), { at, note: `${dto.by}: ${dto.reason}` });
+      moveOrConflict(r, 'cancel', actorOf(p), { at, note: `${dto.by}: ${dto.reason}` });
       r.cancelReason = dto.reason;
       r.closedAt = at;
       await writeToOutbox(m, RequestCancelled, { subject: r.id, data: { ...factOf(r, at), by: dto.by, reason: dto.reason } });
@@ -215,7 +215,7 @@ export async function signOff(
   note?: string,
 ): Promise<void> {
   const at = new Date();
-  await moveOrConflict(m, r, 'sign_off', actor, { at, note: note ?? (solved ? 'solved' : 'not solved') });
+  moveOrConflict(r, 'sign_off', actor, { at, note: note ?? (solved ? 'solved' : 'not solved') });
   r.signedOffAt = at;
   r.solved = solved;
   const token = newRatingToken();
@@ -250,7 +250,7 @@ export async function reopenRequest(
   strict: boolean,
 ): Promise<boolean> {
   const previousProviderId = r.providerId;
-  const decision = await move(m, r, 'reopen', actor, { at, note: reason });
+  const decision = move(r, 'reopen', actor, { at, note: reason });
   if (!decision.ok) {
     if (strict) throw new ConflictException(decision.reason);
     return false;
