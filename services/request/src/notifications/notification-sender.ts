@@ -7,6 +7,7 @@ import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { MESSAGE_SEALER, MessageSealer } from './message-sealer';
 import { NOTIFICATION_CHANNEL } from './notification-queue';
 import { NOTIFIER, Notifier } from './notifier';
+import { SentMarks } from './sent-marks';
 import { redactSecrets } from './templates';
 
 interface Claimed {
@@ -39,16 +40,22 @@ const CLAIM = `
    WHERE n.id = c.id
   RETURNING n.id, n.recipient, n.body, n.sealed_body AS "sealedBody", n.attempts, c.place`;
 
+/** Delivered texts keep no secret: the body is stored redacted. */
+const MARK_SENT = `
+  UPDATE notification n SET status = 'sent', sent_at = now(), last_error = NULL, body = d.body, sealed_body = NULL
+    FROM unnest($1::uuid[], $2::text[]) AS d(id, body)
+   WHERE n.id = d.id`;
+
 /**
  * Drains the notification queue. Each pass claims due messages with SKIP LOCKED (several instances
  * share the work) by pushing their next attempt past a lease, and starts sending them outside any
  * transaction without waiting: up to NOTIFY_CONCURRENCY numbers at once, one number's messages in
- * turn. Each message is then marked sent or given its retry with backoff, and its slot is refilled
- * at once. Queuing a message wakes the sender (a trigger's pg_notify), and a pass waits no longer
- * than the next retry falls due, so the poll is only the fallback for a lost notification. A message
- * is never dropped: a gateway that is down only delays it, and one that hangs on a message holds up
- * only that number's texts. Once delivered, a message keeps no sign-off code or rating token: the
- * resident's SMS is the only copy.
+ * turn. Each message is then marked sent (with the others delivered while a mark is being written)
+ * or given its retry with backoff, and its slot is refilled at once. Queuing a message wakes the
+ * sender (a trigger's pg_notify), and a pass waits no longer than the next retry falls due, so the
+ * poll is only the fallback for a lost notification. A message is never dropped: a gateway that is
+ * down only delays it, and one that hangs on a message holds up only that number's texts. Once
+ * delivered, a message keeps no sign-off code or rating token: the resident's SMS is the only copy.
  */
 @Injectable()
 export class NotificationSender implements OnApplicationBootstrap, OnModuleDestroy {
@@ -57,6 +64,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** Sends in flight, one per number, and the numbers they text. */
   private readonly sending = new Set<Promise<void>>();
   private readonly texting = new Set<string>();
+  private readonly sentMarks = new SentMarks((ids, bodies) => this.ds.query(MARK_SENT, [ids, bodies]));
 
   constructor(
     private readonly ds: DataSource,
@@ -140,10 +148,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     try {
       const text = this.sealer.open(n);
       await this.notifier.send({ id: n.id, to: n.recipient, body: text });
-      await this.ds.query(
-        `UPDATE notification SET status = 'sent', sent_at = now(), last_error = NULL, body = $2, sealed_body = NULL WHERE id = $1`,
-        [n.id, redactSecrets(text)],
-      );
+      await this.sentMarks.mark(n.id, redactSecrets(text));
       return true;
     } catch (err) {
       const delay = backoffDelay(n.attempts, {
