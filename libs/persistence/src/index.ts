@@ -6,3 +6,4 @@ export * from './pg-listener';
 export * from './transaction-conflict';
 export * from './service-client';
 export * from './entity-rows';
+export * from './grouped-writes';

@@ -1,13 +1,12 @@
 import { backoffDelay } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { BackgroundLoop, msUntilNextDue, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, GroupedWrites, msUntilNextDue, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
 import { MESSAGE_SEALER, MessageSealer } from './message-sealer';
 import { NOTIFICATION_CHANNEL } from './notification-queue';
 import { NOTIFIER, Notifier } from './notifier';
-import { SentMarks } from './sent-marks';
 import { redactSecrets } from './templates';
 
 interface Claimed {
@@ -64,7 +63,10 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
   /** Sends in flight, one per number, and the numbers they text. */
   private readonly sending = new Set<Promise<void>>();
   private readonly texting = new Set<string>();
-  private readonly sentMarks = new SentMarks((ids, bodies) => this.ds.query(MARK_SENT, [ids, bodies]));
+  private readonly sentMarks = new GroupedWrites<{ id: string; body: string }, void>(async (sent) => {
+    await this.ds.query(MARK_SENT, [sent.map((s) => s.id), sent.map((s) => s.body)]);
+    return sent.map(() => undefined);
+  });
 
   constructor(
     private readonly ds: DataSource,
@@ -148,7 +150,7 @@ export class NotificationSender implements OnApplicationBootstrap, OnModuleDestr
     try {
       const text = this.sealer.open(n);
       await this.notifier.send({ id: n.id, to: n.recipient, body: text });
-      await this.sentMarks.mark(n.id, redactSecrets(text));
+      await this.sentMarks.add({ id: n.id, body: redactSecrets(text) });
       return true;
     } catch (err) {
       const delay = backoffDelay(n.attempts, {
