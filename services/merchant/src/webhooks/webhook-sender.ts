@@ -1,7 +1,7 @@
 import { WebhookDeliveryFailed, WebhookEndpointDisabled } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { getLogger, registry } from '@bangbang/observability';
-import { BackgroundLoop, msUntilNextDue, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, GroupedWrites, msUntilNextDue, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -55,6 +55,32 @@ const CLAIM = `
   RETURNING d.id, d.message_id, d.body, d.step, d.endpoint_id, d.unit_id, d.org_path, d.event_type,
             e.url, e.secret_sealed, e.previous_secret_sealed, e.previous_secret_until, e.enabled`;
 
+interface Delivered {
+  id: string;
+  status: number | undefined;
+  startedAt: Date;
+  latencyMs: number;
+}
+
+/**
+ * The common case, for every delivery given, in one statement (one round trip, atomic): delivered,
+ * attempt logged, endpoint healthy. Answers the deliveries still pending, which it recorded.
+ */
+const RECORD_DELIVERED = `
+  WITH given AS (
+    SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[]) AS g(id, status_code, started_at, latency_ms)),
+  done AS (
+    UPDATE webhook_delivery d SET status = 'delivered', attempts = d.attempts + 1, step = d.step + 1, last_status_code = g.status_code,
+      last_error = NULL, next_attempt_at = NULL, finished_at = now()
+    FROM given g WHERE d.id = g.id AND d.status = 'pending'
+    RETURNING d.id, d.attempts, d.endpoint_id, g.status_code, g.started_at, g.latency_ms),
+  logged AS (
+    INSERT INTO webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, outcome)
+    SELECT id, attempts, started_at, latency_ms, status_code, 'delivered' FROM done),
+  healthy AS (
+    UPDATE webhook_endpoint SET failing_since = NULL WHERE id IN (SELECT endpoint_id FROM done) AND failing_since IS NOT NULL)
+  SELECT id FROM done`;
+
 const attemptsTotal = new Counter({
   name: 'bangbang_webhook_attempts_total',
   help: 'Webhook delivery attempts by outcome (delivered, retry, failed, gone)',
@@ -77,6 +103,16 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   /** Attempts in flight, and how many of them each unit holds. */
   private readonly sending = new Set<Promise<void>>();
   private readonly perUnit = new Map<string, number>();
+  private readonly delivered = new GroupedWrites<Delivered, boolean>(async (given) => {
+    const rows = await this.ds.query<{ id: string }[]>(RECORD_DELIVERED, [
+      given.map((g) => g.id),
+      given.map((g) => g.status ?? null),
+      given.map((g) => g.startedAt),
+      given.map((g) => g.latencyMs),
+    ]);
+    const recorded = new Set(rows.map((r) => r.id));
+    return given.map((g) => recorded.has(g.id));
+  });
 
   constructor(
     private readonly ds: DataSource,
@@ -173,24 +209,11 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     return false;
   }
 
-  /** The common case in one statement (one round trip, atomic): delivered, attempt logged, endpoint healthy. */
+  /** Whether it was recorded delivered, with the others delivered while a record is being written. */
   private async recordDelivered(d: Claimed, startedAt: Date, result: PostResult): Promise<boolean> {
-    const [row] = await this.ds.query<[{ n: number }]>(
-      `WITH done AS (
-         UPDATE webhook_delivery SET status = 'delivered', attempts = attempts + 1, step = step + 1, last_status_code = $2,
-           last_error = NULL, next_attempt_at = NULL, finished_at = now()
-         WHERE id = $1 AND status = 'pending' RETURNING id, attempts, endpoint_id),
-       logged AS (
-         INSERT INTO webhook_attempt (delivery_id, attempt, started_at, latency_ms, status_code, outcome)
-         SELECT id, attempts, $3, $4, $2, 'delivered' FROM done),
-       healthy AS (
-         UPDATE webhook_endpoint SET failing_since = NULL WHERE id = (SELECT endpoint_id FROM done) AND failing_since IS NOT NULL)
-       SELECT count(*)::int AS n FROM done`,
-      [d.id, result.status, startedAt, result.latencyMs],
-    );
-    if (row.n === 0) return false;
-    attemptsTotal.inc({ outcome: 'delivered' });
-    return true;
+    const recorded = await this.delivered.add({ id: d.id, status: result.status, startedAt, latencyMs: result.latencyMs });
+    if (recorded) attemptsTotal.inc({ outcome: 'delivered' });
+    return recorded;
   }
 
   private async record(m: EntityManager, d: Claimed, startedAt: Date, result: PostResult, outcome: AttemptOutcome): Promise<void> {

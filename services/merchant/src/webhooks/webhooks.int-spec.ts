@@ -111,7 +111,34 @@ describe('outbound webhooks', () => {
       expect(new Set(receiver.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([delivery.message_id]));
       for (const r of receiver.received)
         expect(() => new Webhook(secret).verify(r.body, r.headers as Record<string, string>)).not.toThrow();
+      const [endpoint] = await h.ds.query('SELECT failing_since FROM webhook_endpoint WHERE id = $1', [id]);
+      expect(endpoint.failing_since).toBeNull();
       await h.call(merchant(unitA), 'DELETE', `/me/webhooks/${id}`);
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('records each of many deliveries made at once as delivered, with one attempt each', async () => {
+    const receiver = await ScriptedReceiver.start();
+    try {
+      const { id } = await register(unitB, receiver.url);
+      const offers = Array.from({ length: 12 }, () => offer(unitB));
+      await Promise.all(offers.map((o) => h.produce(JobOffered, o.requestId, o)));
+      const delivered = await waitFor(
+        async () => {
+          const rows = await h.ds.query<{ id: string }[]>(
+            `SELECT id FROM webhook_delivery WHERE endpoint_id = $1 AND status = 'delivered'`,
+            [id],
+          );
+          return rows.length === offers.length && rows;
+        },
+        { what: 'every delivery recorded', timeoutMs: 30_000 },
+      );
+      for (const d of delivered)
+        expect(await attemptsOf(d.id)).toEqual([expect.objectContaining({ attempt: 1, status_code: 200, outcome: 'delivered' })]);
+      expect(receiver.received).toHaveLength(offers.length);
+      await h.call(merchant(unitB), 'DELETE', `/me/webhooks/${id}`);
     } finally {
       await receiver.close();
     }
