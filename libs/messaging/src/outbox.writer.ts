@@ -27,7 +27,7 @@ const unwritten = new WeakMap<QueryRunner, Row[]>();
 
 /**
  * A transaction's events, inserted in one statement just before it commits: the per-aggregate
- * locks (each aggregate once, in one order, so two writers never wait on each other), the rows in
+ * locks (each aggregate once, in one order, so no two writers wait on each other in a circle), the rows in
  * the order they were written, and the notification (delivered at commit, so the relay wakes the
  * moment the rows are visible). The transaction-scoped lock makes writers of one aggregate take
  * turns until commit, so seq order is commit order for that aggregate and the relay, publishing by
