@@ -1,6 +1,14 @@
 import { CloudEvent, createEvent, EventContract, toKafkaRecord, validateEvent } from '@bangbang/contracts';
 import { currentTrace } from '@bangbang/observability';
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionStartEvent } from 'typeorm';
+import {
+  DataSource,
+  EntityManager,
+  EntitySubscriberInterface,
+  QueryRunner,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+  TransactionStartEvent,
+} from 'typeorm';
 
 export const OUTBOX_CHANNEL = 'bangbang_outbox';
 /** Keeps the aggregate locks apart from other advisory locks (migrations use their own key). */
@@ -79,7 +87,7 @@ class OutboxAtCommit implements EntitySubscriberInterface {
     return insertWritten(event.queryRunner);
   }
 
-  beforeTransactionRollback(event: TransactionCommitEvent): void {
+  beforeTransactionRollback(event: TransactionRollbackEvent): void {
     unwritten.delete(event.queryRunner);
   }
 }
