@@ -1,6 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { CloudEvent } from './cloud-event';
+import { cacheValidationMetadata } from './validation-metadata-cache';
+
+// Every service validates events through here and loads this file before its first request or event.
+cacheValidationMetadata();
 
 export interface EventContract<T extends object = object> {
   type: string;
