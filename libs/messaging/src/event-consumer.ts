@@ -432,7 +432,7 @@ export class EventConsumer {
    * one transaction. A dead-lettered event that comes back (redriven from the DLQ) is applied; any
    * other repeat, also one repeated within the chunk, is not.
    */
-  private applyOnce(
+  private async applyOnce(
     topic: string,
     partition: number,
     deliveries: Delivery[],
@@ -441,7 +441,8 @@ export class EventConsumer {
   ): Promise<Outcome[]> {
     const logical = this.deps.topics.logical(topic);
     const firsts = [...new Map(deliveries.map((d) => [d.event.id, d])).values()];
-    return this.deps.ds.transaction(async (manager) => {
+    const committed: Array<() => void> = [];
+    const outcomes = await this.deps.ds.transaction(async (manager) => {
       const rows = await manager.query<Array<{ event_id: string }>>(
         `INSERT INTO inbox (consumer_group, event_id, event_type, topic, partition, "offset", outcome)
          SELECT $1, e.id, e.type, $4, $5, e.off, 'applied' FROM unnest($2::text[], $3::text[], $6::bigint[]) AS e(id, type, off)
@@ -486,6 +487,7 @@ export class EventConsumer {
             heartbeat,
             inChunk: deliveries.length > 1,
             beforeCommit,
+            afterCommit: (run) => committed.push(run),
           },
         ]);
         await runWithTrace({ correlationId: event.correlationid, causationId: event.id }, () => handler(event, ctx));
@@ -496,6 +498,15 @@ export class EventConsumer {
       for (const { write } of atCommit.values()) await write();
       return outcomes;
     });
+    for (const run of committed) {
+      // Committed is committed: a failure here must not send the events round again.
+      try {
+        run();
+      } catch (err) {
+        this.log.error({ err, topic, partition }, 'a step after commit failed');
+      }
+    }
+    return outcomes;
   }
 
   private async deadLetter(

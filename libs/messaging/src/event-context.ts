@@ -22,6 +22,12 @@ export interface DeliveryInfo {
    * briefly.
    */
   beforeCommit: <T>(key: string, create: () => T, write: (state: T) => Promise<void>) => T;
+  /**
+   * Runs `run` once the transaction has committed, and never if it rolls back (a chunk applied again
+   * runs its handlers again, and with them what they ask for here). For state kept in memory that
+   * must not be refilled from the database before the change is there to be read.
+   */
+  afterCommit: (run: () => void) => void;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { pingService } from './ping.app';
+import { AFTER_COMMIT, AfterCommitReadings, pingService } from './ping.app';
 import { Ping } from './ping.contract';
 import { createPingTopic, producePingEvents, producePings } from './ping-producer';
 
@@ -84,6 +84,15 @@ describe('batch consumption', () => {
     for (const t of transactions) expect(t.in_chunk).toEqual([t.effects > 1]);
     // The poisoned chunk's events were applied again one at a time.
     expect(transactions.some((t) => t.effects === 1)).toBe(true);
+  });
+
+  it('runs what a handler asks for after commit once per event applied, after its commit, and never for a rolled-back chunk', async () => {
+    const readings = await Promise.all(app!.get<AfterCommitReadings>(AFTER_COMMIT));
+    expect(readings.every((r) => r.visible)).toBe(true);
+    const effects: Array<{ n: number }> = await ds.query('SELECT n FROM ping_effect ORDER BY n');
+    // The poisoned chunk rolled back before its events were applied one by one: had its steps run,
+    // the events before the poison would show here twice.
+    expect(readings.map((r) => r.n).sort((a, b) => a - b)).toEqual(effects.map((e) => e.n));
   });
 
   it('isolates a poison event in the middle of a batch: it is dead-lettered, the others applied once, in order', async () => {

@@ -22,9 +22,17 @@ class PingEffects1764000000900 implements MigrationInterface {
 
 const SETTINGS = Symbol('PING_SETTINGS');
 
+/** Per event applied, once its transaction has committed: whether its effect could be read then. */
+export const AFTER_COMMIT = Symbol('PING_AFTER_COMMIT');
+export type AfterCommitReadings = Array<Promise<{ n: number; visible: boolean }>>;
+
 @Controller()
 class PingHandler {
-  constructor(@Inject(SETTINGS) private readonly settings: { instance: string; delayMs: number }) {}
+  constructor(
+    @Inject(SETTINGS) private readonly settings: { instance: string; delayMs: number },
+    @Inject(AFTER_COMMIT) private readonly readings: AfterCommitReadings,
+    private readonly ds: DataSource,
+  ) {}
 
   @OnEvent(Ping)
   async onPing(@Payload() event: CloudEvent<PingV1>, @Ctx() ctx: EventContext): Promise<void> {
@@ -45,6 +53,11 @@ class PingHandler {
       this.settings.instance,
       ctx.delivery.inChunk,
     ]);
+    ctx.delivery.afterCommit(() => {
+      // Read on a connection of its own: only a committed effect is there to be seen.
+      const read = this.ds.query<unknown[]>('SELECT 1 FROM ping_effect WHERE event_id = $1', [event.id]);
+      this.readings.push(read.then((rows) => ({ n: event.data.n, visible: rows.length > 0 })));
+    });
   }
 }
 
@@ -81,6 +94,9 @@ export const pingService: ServiceDefinition = {
       }),
     ],
     controllers: [PingHandler, PingIntake],
-    providers: [{ provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } }],
+    providers: [
+      { provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } },
+      { provide: AFTER_COMMIT, useValue: [] },
+    ],
   }),
 };
