@@ -45,7 +45,7 @@ export class ApiKeyEventsHandler {
   @OnEvent(ApiKeyRevoked)
   async revoked(@Payload() event: CloudEvent<ApiKeyRevokedV1>, @Ctx() ctx: EventContext): Promise<void> {
     await ctx.manager.update(MerchantApiKey, { keyId: event.data.keyId }, { revokedAt: new Date(event.data.revokedAt) });
-    this.apiKeys.forget();
+    ctx.delivery.afterCommit(this.apiKeys.forget(event.data.unitId));
   }
 
   /** The newest move wins; a redelivered older one changes nothing. */
@@ -58,6 +58,6 @@ export class ApiKeyEventsHandler {
        WHERE merchant_unit.changed_at <= EXCLUDED.changed_at`,
       [u.unitId, u.orgPath, u.to, new Date(u.at)],
     );
-    this.apiKeys.forget();
+    ctx.delivery.afterCommit(this.apiKeys.forget(u.unitId));
   }
 }

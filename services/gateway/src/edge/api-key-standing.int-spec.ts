@@ -1,9 +1,10 @@
 import { ApiKeyIssued, createEvent, toKafkaRecord, UnitStatusChanged, type PartnerUnitStatus } from '@bangbang/contracts';
-import { testKafka, waitFor } from '@bangbang/testing';
+import { groupLag, testKafka, waitFor } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash, randomUUID } from 'node:crypto';
 import { Echo, startEchoUpstream } from '../../test/echo-upstream';
 import { startGateway, TestGateway } from '../../test/gateway-harness';
+import { ApiKeys } from './api-keys';
 
 const JINCHENG = '/nanchang/jinxing/jincheng/';
 
@@ -16,7 +17,8 @@ describe('merchant API keys: scopes and suspension', () => {
   beforeAll(async () => {
     const echo = await startEchoUpstream();
     upstream = echo.app;
-    gw = await startGateway({ REQUEST_URL: echo.url });
+    // Keys found valid are kept for the whole suite, so only a unit's change drops them.
+    gw = await startGateway({ REQUEST_URL: echo.url, API_KEY_CACHE_SECONDS: '300' });
     await gw.app.listen({ port: 0, host: '127.0.0.1' });
     echo.trustGateway(`${await gw.app.getUrl()}/.well-known/jwks.json`);
     await producer.connect();
@@ -75,6 +77,36 @@ describe('merchant API keys: scopes and suspension', () => {
     expect(await principalOf(narrow.key)).toMatchObject({ id: unitId, kind: 'merchant', credential: narrow.keyId, scopes: ['jobs'] });
     expect(await principalOf(wide.key)).toMatchObject({ id: unitId, credential: wide.keyId, scopes: ['jobs', 'manage'] });
     expect(await principalOf(old.key)).toMatchObject({ id: unitId, credential: old.keyId, scopes: ['jobs'] });
+  });
+
+  it("drops only the moved unit's keys, and keeps them again once the move back has committed", async () => {
+    const apiKeys = gw.app.get(ApiKeys);
+    // The consumer commits its offsets after a chunk's steps after commit have run.
+    const applied = () =>
+      waitFor(async () => (await groupLag(`${gw.prefix}gateway`, `${gw.prefix}bangbang.merchant`)) === 0, {
+        what: 'the merchant facts to be applied',
+      });
+    const [moved, other] = [`m-${randomUUID()}`, `m-${randomUUID()}`];
+    await status(moved, 'verified', 'active');
+    await status(other, 'verified', 'active');
+    const [movedKey, otherKey] = [(await issue(moved)).key, (await issue(other)).key];
+    await principalOf(movedKey);
+    await principalOf(otherKey);
+    await applied();
+    for (const key of [movedKey, otherKey]) {
+      expect((await call(key)).statusCode).toBe(200);
+      expect(apiKeys.knows(key)).toBe(true);
+    }
+
+    await status(moved, 'active', 'suspended');
+    await waitFor(async () => (await call(movedKey)).statusCode === 401, { what: "the suspended unit's key to be refused" });
+    expect(apiKeys.knows(movedKey)).toBe(false);
+    expect(apiKeys.knows(otherKey)).toBe(true);
+
+    await status(moved, 'suspended', 'active');
+    await applied();
+    expect((await call(movedKey)).statusCode).toBe(200);
+    expect(apiKeys.knows(movedKey)).toBe(true);
   });
 
   it("refuses a suspended unit's keys at once, takes them back on reinstatement, and ignores an older status fact", async () => {

@@ -6,11 +6,11 @@ import { GATEWAY_CONFIG } from '../gateway-tokens';
 import { sha256, TokensService } from '../identity/tokens.service';
 import { MerchantApiKey } from './merchant-api-key.entity';
 import { MerchantUnit } from './merchant-unit.entity';
+import { UnitChanges } from './unit-changes';
 
 export const API_KEY_HEADER = 'x-api-key';
 const API_KEY = /^bbk_[A-Za-z0-9_-]{20,200}$/;
 const MAX_FOUND = 10_000;
-const FORGET_MS = 30_000;
 
 export interface KeyExchange {
   keyId: string;
@@ -27,7 +27,7 @@ export class ApiKeys {
   private readonly minted = new Map<string, { token: string; until: number }>();
   /** Keys found valid, by the hash of the key: the lookup is most of a proxied call's own cost. */
   private readonly found = new Map<string, { key: MerchantApiKey; until: number }>();
-  private keepFrom = 0;
+  private readonly changes = new UnitChanges();
 
   constructor(
     private readonly ds: DataSource,
@@ -67,19 +67,20 @@ export class ApiKeys {
   }
 
   /**
-   * A key was revoked or a unit moved: nothing found before is trusted any longer. Called inside
-   * the event's transaction, so for a while nothing is kept either: a lookup made before that
-   * commits would read the old state.
+   * A key of the unit was revoked or the unit moved: what was found of its keys is trusted no longer.
+   * Called inside the event's transaction, so nothing of them is kept again until the returned step
+   * has run once it committed: a lookup begun before then may have read the old state.
    */
-  forget(): void {
-    this.found.clear();
-    this.keepFrom = Date.now() + FORGET_MS;
+  forget(unitId: string): () => void {
+    for (const [hash, { key }] of this.found) if (key.unitId === unitId) this.found.delete(hash);
+    const committed = this.changes.change(unitId, Date.now());
+    return () => committed(Date.now());
   }
 
   private async lookUp(hash: string): Promise<MerchantApiKey | null> {
-    const now = Date.now();
+    const lookup = this.changes.begin(Date.now());
     const known = this.found.get(hash);
-    if (known && known.until > now) return known.key;
+    if (known && known.until > lookup.began) return known.key;
     this.found.delete(hash);
     const key = await this.ds
       .getRepository(MerchantApiKey)
@@ -88,7 +89,8 @@ export class ApiKeys {
       .where('k.keyHash = :hash AND k.revokedAt IS NULL', { hash })
       .getOne();
     // Only valid keys are kept: an unknown one is asked about again (it may just have been issued).
-    if (key && this.config.API_KEY_CACHE_SECONDS > 0 && now >= this.keepFrom) {
+    const now = Date.now();
+    if (key && this.config.API_KEY_CACHE_SECONDS > 0 && this.changes.keepable(key.unitId, lookup, now)) {
       // Bounded by the keys in use; dropping all past that costs one lookup each.
       if (this.found.size >= MAX_FOUND) this.found.clear();
       this.found.set(hash, { key, until: now + this.config.API_KEY_CACHE_SECONDS * 1_000 });
