@@ -43,8 +43,9 @@ export class MeController {
 
   @Put('availability')
   async availability(@CurrentPrincipal() p: Principal, @Body() dto: AvailabilityDto) {
-    const v = await this.registration.setAvailability(p.id, dto);
-    return this.view.describe(this.ds.manager, v, { maskCertificates: false });
+    return this.ds.transaction(async (m) =>
+      this.view.describe(m, await this.registration.setAvailability(m, p.id, dto), { maskCertificates: false }),
+    );
   }
 
   /** Balance, lifetime points and star level. */

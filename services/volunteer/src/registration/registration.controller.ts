@@ -27,8 +27,7 @@ export class RegistrationController {
   @Post('applications')
   @Roles('volunteer')
   async apply(@CurrentPrincipal() p: Principal, @Body() dto: ApplicationDto) {
-    const v = await this.registration.apply(p, dto);
-    return this.view.describe(this.ds.manager, v, { maskCertificates: false });
+    return this.ds.transaction(async (m) => this.view.describe(m, await this.registration.apply(m, p, dto), { maskCertificates: false }));
   }
 
   @Get('volunteers')
@@ -98,11 +97,12 @@ export class RegistrationController {
   }
 
   private async change(p: Principal, req: HttpRequestLike, id: string, action: string, fn: (m: EntityManager) => Promise<Volunteer>) {
-    const v = await this.ds.transaction(async (m) => {
+    // The answer is read in the change's transaction: a failure to read it (a pool wait run out is a
+    // 503, "nothing was changed") then undoes the change, and a client's repeat is not refused as a double.
+    return this.ds.transaction(async (m) => {
       const changed = await fn(m);
       await audit(m, p, req, action, 'volunteer', id);
-      return changed;
+      return this.view.describe(m, changed, { maskCertificates: true });
     });
-    return this.view.describe(this.ds.manager, v, { maskCertificates: true });
   }
 }

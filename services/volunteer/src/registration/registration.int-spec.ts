@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { dispatchService } from '../../../dispatch/src/dispatch.service-definition';
 import { admin, HUAIGU, inDays, JINCHENG, VolunteerHarness, volunteer } from '../../test/volunteer-harness';
+import { VolunteerView } from './volunteer-view';
 
 const application = (over: object = {}) => ({
   displayName: 'Wang Jianguo',
@@ -304,6 +305,27 @@ describe('registration, review, training and the provider profile', () => {
       },
     );
     expect(facts[1]).toMatchObject({ to: 'approved', reason: 'complaint unfounded' });
+  });
+  it("reads each change's answer in the change's own transaction, so a failed read undoes the change and a 503 stays true", async () => {
+    const view = h.app.get(VolunteerView);
+    const describe = view.describe.bind(view);
+    const inTransaction: boolean[] = [];
+    const spy = jest.spyOn(view, 'describe').mockImplementation((m, v, opts, now) => {
+      inTransaction.push(m.queryRunner?.isTransactionActive === true);
+      return describe(m, v, opts, now);
+    });
+    try {
+      const me = volunteer('v-answer');
+      expect((await h.as(me, 'POST', '/applications', application())).statusCode).toBe(201);
+      const training = { module: 'safety', completedOn: new Date().toISOString().slice(0, 10) };
+      expect((await h.as(admin(), 'POST', '/volunteers/v-answer/training', training)).statusCode).toBe(200);
+      expect((await h.as(admin(), 'POST', '/volunteers/v-answer/approve', {})).statusCode).toBe(200);
+      const availability = { availability: { always: true, windows: [] }, maxConcurrentJobs: 2 };
+      expect((await h.as(me, 'PUT', '/me/availability', availability)).statusCode).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(inTransaction).toEqual([true, true, true, true]);
   });
 });
 

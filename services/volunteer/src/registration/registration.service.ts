@@ -3,7 +3,7 @@ import { VolunteerApproved, VolunteerStatusChanged } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { conflictOnUnique } from '@bangbang/platform';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { validCategories } from '../profile/provider-profile';
 import { ProfilePublisher } from '../profile/profile-publisher';
 import { ApplicationDto, AvailabilityDto, SpecialtyDto, TrainingDto } from './application.dto';
@@ -13,40 +13,34 @@ import { Volunteer } from './volunteer.entity';
 
 @Injectable()
 export class RegistrationService {
-  constructor(
-    private readonly ds: DataSource,
-    private readonly profiles: ProfilePublisher,
-  ) {}
+  constructor(private readonly profiles: ProfilePublisher) {}
 
   /** A first application, or a new one after a rejection; the volunteer id is the applicant's principal id. */
-  async apply(applicant: Principal, dto: ApplicationDto, now = new Date()): Promise<Volunteer> {
+  async apply(m: EntityManager, applicant: Principal, dto: ApplicationDto, now = new Date()): Promise<Volunteer> {
     this.assertCertificatesValid(dto.specialties, now);
-    return this.ds.transaction(async (m) => {
-      const existing = await m.findOne(Volunteer, { where: { id: applicant.id }, lock: { mode: 'pessimistic_write' } });
-      if (existing && existing.status !== 'rejected') {
-        throw new ConflictException(`an application by this volunteer is ${existing.status} already`);
-      }
-      const row = {
-        id: applicant.id,
-        orgPath: dto.homeCommunityPath,
-        displayName: dto.displayName,
-        status: 'applied' as const,
-        availability: dto.availability,
-        pausedUntil: null,
-        maxConcurrentJobs: dto.maxConcurrentJobs ?? 1,
-        reviewReason: null,
-        reviewedBy: null,
-        reviewedAt: null,
-        appliedAt: now,
-        updatedAt: now,
-      };
-      if (existing) await m.update(Volunteer, { id: applicant.id }, row);
-      else
-        await conflictOnUnique(m.insert(Volunteer, { ...row, profileVersion: 0 }), 'an application by this volunteer is applied already');
-      await m.delete(Certificate, { volunteerId: applicant.id });
-      await this.saveCertificates(m, applicant.id, dto.specialties, now);
-      return m.findOneByOrFail(Volunteer, { id: applicant.id });
-    });
+    const existing = await m.findOne(Volunteer, { where: { id: applicant.id }, lock: { mode: 'pessimistic_write' } });
+    if (existing && existing.status !== 'rejected') {
+      throw new ConflictException(`an application by this volunteer is ${existing.status} already`);
+    }
+    const row = {
+      id: applicant.id,
+      orgPath: dto.homeCommunityPath,
+      displayName: dto.displayName,
+      status: 'applied' as const,
+      availability: dto.availability,
+      pausedUntil: null,
+      maxConcurrentJobs: dto.maxConcurrentJobs ?? 1,
+      reviewReason: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      appliedAt: now,
+      updatedAt: now,
+    };
+    if (existing) await m.update(Volunteer, { id: applicant.id }, row);
+    else await conflictOnUnique(m.insert(Volunteer, { ...row, profileVersion: 0 }), 'an application by this volunteer is applied already');
+    await m.delete(Certificate, { volunteerId: applicant.id });
+    await this.saveCertificates(m, applicant.id, dto.specialties, now);
+    return m.findOneByOrFail(Volunteer, { id: applicant.id });
   }
 
   /** Loads a volunteer for a change by staff, locked, checking scope and that nobody reviews themself. */
@@ -128,7 +122,7 @@ export class RegistrationService {
     return m.findBy(Certificate, { volunteerId: id });
   }
 
-  async setAvailability(volunteerId: string, dto: AvailabilityDto, now = new Date()): Promise<Volunteer> {
+  async setAvailability(m: EntityManager, volunteerId: string, dto: AvailabilityDto, now = new Date()): Promise<Volunteer> {
     const pausedUntil = dto.pausedUntil ? new Date(dto.pausedUntil) : null;
     if (pausedUntil && pausedUntil <= now) throw new BadRequestException('pausedUntil must be in the future');
     const maxJobsPerDay = dto.maxJobsPerDay ?? null;
@@ -136,25 +130,23 @@ export class RegistrationService {
     if (maxJobsPerDay !== null && maxJobsPerWeek !== null && maxJobsPerWeek < maxJobsPerDay) {
       throw new BadRequestException('maxJobsPerWeek must be at least maxJobsPerDay');
     }
-    return this.ds.transaction(async (m) => {
-      const v = await m.findOne(Volunteer, { where: { id: volunteerId }, lock: { mode: 'pessimistic_write' } });
-      if (!v) throw new NotFoundException('no registration for this volunteer');
-      await m.update(
-        Volunteer,
-        { id: volunteerId },
-        {
-          availability: dto.availability,
-          pausedUntil,
-          maxConcurrentJobs: dto.maxConcurrentJobs,
-          maxJobsPerDay,
-          maxJobsPerWeek,
-          updatedAt: now,
-        },
-      );
-      if (pausedUntil) await this.profiles.scheduleRefresh(m, volunteerId, pausedUntil, 'pause ends');
-      await this.profiles.publish(m, volunteerId, now);
-      return m.findOneByOrFail(Volunteer, { id: volunteerId });
-    });
+    const v = await m.findOne(Volunteer, { where: { id: volunteerId }, lock: { mode: 'pessimistic_write' } });
+    if (!v) throw new NotFoundException('no registration for this volunteer');
+    await m.update(
+      Volunteer,
+      { id: volunteerId },
+      {
+        availability: dto.availability,
+        pausedUntil,
+        maxConcurrentJobs: dto.maxConcurrentJobs,
+        maxJobsPerDay,
+        maxJobsPerWeek,
+        updatedAt: now,
+      },
+    );
+    if (pausedUntil) await this.profiles.scheduleRefresh(m, volunteerId, pausedUntil, 'pause ends');
+    await this.profiles.publish(m, volunteerId, now);
+    return m.findOneByOrFail(Volunteer, { id: volunteerId });
   }
 
   private assertCertificatesValid(specialties: SpecialtyDto[], now: Date): void {
