@@ -13,6 +13,7 @@ import {
 import { sha256Hex } from '@bangbang/auth';
 import { waitFor } from '@bangbang/testing';
 import { RequestHarness, startRequestService } from '../../test/harness';
+import { RequestsService } from './requests.service';
 import { FakeSmsGateway } from '../../test/sms-gateway';
 import { RequestCloser } from './request-closer';
 
@@ -267,6 +268,33 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
     const followUp = await h.call('agent', 'POST', `/requests/${r.id}/follow-up`, { solved: true, note: '回访：已修好' });
     expect(followUp.statusCode).toBe(200);
     expect(followUp.json().status).toBe('signed_off');
+  });
+
+  it("reads a change's answer in the change's own transaction, so a failed read undoes the change and a 503 stays true", async () => {
+    const service = h.app.get(RequestsService);
+    const get = service.get.bind(service);
+    const inTransaction: boolean[] = [];
+    const spy = jest.spyOn(service, 'get').mockImplementation((p, id, m) => {
+      inTransaction.push(m?.queryRunner?.isTransactionActive === true);
+      return get(p, id, m);
+    });
+    try {
+      const r = await intake();
+      await h.produce(JobAssigned, r.id, assigned(r.id, 1));
+      await reaches(r.id, 'assigned');
+      await h.produce(JobCompleted, r.id, { ...plumber(r.id, 55), priceChargedFen: 0 });
+      await reaches(r.id, 'completed');
+      const code = await codeTexted(r, 1);
+      inTransaction.length = 0;
+      expect((await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(200);
+      const other = await intake();
+      expect((await h.call('agent', 'POST', `/requests/${other.id}/cancel`, { by: 'resident', reason: '已自行修好' })).statusCode).toBe(
+        200,
+      );
+    } finally {
+      spy.mockRestore();
+    }
+    expect(inTransaction).toEqual([true, true]);
   });
 
   it('changes nothing when an event is replayed, or when a late, older fact arrives', async () => {

@@ -5,6 +5,7 @@ import {
   ConflictException,
   ForbiddenException,
   GoneException,
+  HttpException,
   Inject,
   Injectable,
   NotFoundException,
@@ -72,15 +73,19 @@ export class RequestsService {
     return rows.map((r) => requestView(r, { address: null, provisional: provisional.has(r.householdId) }));
   }
 
-  /** Staff see requests in their scope; a provider sees only the jobs assigned to it. */
-  async get(p: Principal, id: string): Promise<RequestView> {
+  /**
+   * Staff see requests in their scope; a provider sees only the jobs assigned to it. A change reads
+   * its answer in its own transaction (`m`): were the read to fail after the commit, the caller
+   * would be told 503, nothing was changed, and its repeat refused as a double.
+   */
+  async get(p: Principal, id: string, m: EntityManager = this.ds.manager): Promise<RequestView> {
     const r = PROVIDER_KINDS.includes(p.kind)
-      ? await this.ds.manager.findOneBy(ServiceRequest, { id, providerId: p.id })
-      : await scopedRepository(this.ds.manager, ServiceRequest, p).findOne({ id });
+      ? await m.findOneBy(ServiceRequest, { id, providerId: p.id })
+      : await scopedRepository(m, ServiceRequest, p).findOne({ id });
     if (!r) throw new NotFoundException(`request ${id} not found`);
     const [household, timeline] = await Promise.all([
-      this.ds.manager.findOneByOrFail(Household, { id: r.householdId }),
-      this.ds.manager.find(TimelineEntry, { where: { requestId: id }, order: { id: 'ASC' } }),
+      m.findOneByOrFail(Household, { id: r.householdId }),
+      m.find(TimelineEntry, { where: { requestId: id }, order: { id: 'ASC' } }),
     ]);
     return requestView(r, household, timeline);
   }
@@ -143,7 +148,7 @@ export class RequestsService {
    */
   async signOffWithCode(p: Principal, id: string, dto: SignOffDto): Promise<RequestView> {
     if (!PROVIDER_KINDS.includes(p.kind)) throw new ForbiddenException('only the assigned provider submits the sign-off code');
-    const refusal = await this.ds.transaction(async (m) => {
+    const outcome = await this.ds.transaction(async (m): Promise<{ refusal: HttpException } | { view: RequestView }> => {
       const r = await lockRequest(m, id);
       if (!r || r.providerId !== p.id) throw new NotFoundException(`request ${id} not found`);
       if (r.status !== 'completed')
@@ -152,23 +157,23 @@ export class RequestsService {
       if (!stored) throw new ConflictException('no sign-off code was issued; ask for a new one');
       const now = new Date();
       const check = checkSignOffCode(stored, id, dto.code, now);
-      if (check === 'locked') return SignOffLimitReached.wrongCodes(limitedUntil(stored.wrongAt, MAX_WRONG_CODES, now)!);
-      if (check === 'used') return new ConflictException('code: already used; ask for a new code');
-      if (check === 'expired') return new GoneException('code: expired; ask for a new code');
+      if (check === 'locked') return { refusal: SignOffLimitReached.wrongCodes(limitedUntil(stored.wrongAt, MAX_WRONG_CODES, now)!) };
+      if (check === 'used') return { refusal: new ConflictException('code: already used; ask for a new code') };
+      if (check === 'expired') return { refusal: new GoneException('code: expired; ask for a new code') };
       if (check === 'wrong') {
         stored.wrongAt = [...withinWindow(stored.wrongAt, now), now];
         await m.save(stored);
         const left = wrongTriesLeft(stored, now);
-        return new UnprocessableEntityException(`code: wrong code, ${left} ${left === 1 ? 'try' : 'tries'} left`);
+        return { refusal: new UnprocessableEntityException(`code: wrong code, ${left} ${left === 1 ? 'try' : 'tries'} left`) };
       }
       stored.usedAt = now;
       await m.save(stored);
       await signOff(m, r, actorOf(p), 'code', dto.solved, this.sealer, this.config.RATING_LINK_BASE_URL);
       await saveLocked(m, r);
-      return null;
+      return { view: await this.get({ ...p }, id, m) };
     });
-    if (refusal) throw refusal;
-    return this.get({ ...p }, id);
+    if ('refusal' in outcome) throw outcome.refusal;
+    return outcome.view;
   }
 
   /** A new code (the old one expired or was lost), sent to the resident again, within the limits. */
@@ -186,8 +191,8 @@ export class RequestsService {
     return { sent: true };
   }
 
-  private async inScope(p: Principal, id: string, change: (m: EntityManager, r: ServiceRequest) => Promise<void>): Promise<RequestView> {
-    await this.ds.transaction(async (m) => {
+  private inScope(p: Principal, id: string, change: (m: EntityManager, r: ServiceRequest) => Promise<void>): Promise<RequestView> {
+    return this.ds.transaction(async (m) => {
       const r = await m.findOne(ServiceRequest, {
         where: { id, orgPath: Like(likePrefix(p.orgPath)) },
         lock: { mode: 'pessimistic_write' },
@@ -195,8 +200,8 @@ export class RequestsService {
       if (!r) throw new NotFoundException(`request ${id} not found`);
       await change(m, r);
       await saveLocked(m, r);
+      return this.get(p, id, m);
     });
-    return this.get(p, id);
   }
 }
 
