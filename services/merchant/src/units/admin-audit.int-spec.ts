@@ -1,6 +1,7 @@
 import { AuditRecorded } from '@bangbang/contracts';
 import { randomUUID } from 'node:crypto';
 import { merchant, MerchantHarness, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
+import { WebhooksService } from '../webhooks/webhooks.service';
 
 /** What an admin does to a unit is audited by this service itself, not only at the gateway (issue 12, finding 1). */
 describe("admins' actions on a unit are audited here", () => {
@@ -63,7 +64,22 @@ describe("admins' actions on a unit are audited here", () => {
       return deliveryId;
     };
     const one = await failed();
-    expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/webhooks/deliveries/${one}/replay`)).statusCode).toBe(200);
+    // The answer is read in the replay's own transaction, so a failed read undoes the replay and its 503 stays true.
+    const webhooks = h.app.get(WebhooksService);
+    const delivery = webhooks.delivery.bind(webhooks);
+    const inTransaction: boolean[] = [];
+    const spy = jest.spyOn(webhooks, 'delivery').mockImplementation((unitId, deliveryId, m) => {
+      inTransaction.push(m?.queryRunner?.isTransactionActive === true);
+      return delivery(unitId, deliveryId, m);
+    });
+    try {
+      const replayed = await h.call(STREET_ADMIN, 'POST', `/units/${id}/webhooks/deliveries/${one}/replay`);
+      expect(replayed.statusCode).toBe(200);
+      expect(replayed.json()).toMatchObject({ id: one, status: 'pending' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(inTransaction).toEqual([true]);
     await failed();
     const since = new Date(Date.now() - 60_000).toISOString();
     expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/webhooks/deliveries/replay`, { since })).json()).toEqual({ replayed: 1 });

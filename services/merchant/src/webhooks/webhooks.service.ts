@@ -4,7 +4,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import type { AdminAct } from '../api-keys/api-keys.service';
 import { OmitType } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { MERCHANT_CONFIG, MerchantConfig } from '../merchant.config';
 import { PartnerUnit } from '../units/partner-unit.entity';
 import { SECRET_BOX, SecretBox } from './secret-box';
@@ -134,10 +134,10 @@ export class WebhooksService {
     return (await qb.getMany()).map(deliveryView);
   }
 
-  async delivery(unitId: string, id: string): Promise<DeliveryView> {
-    const delivery = await this.ds.manager.findOneBy(WebhookDelivery, { id, unitId });
+  async delivery(unitId: string, id: string, m: EntityManager = this.ds.manager): Promise<DeliveryView> {
+    const delivery = await m.findOneBy(WebhookDelivery, { id, unitId });
     if (!delivery) throw new NotFoundException('webhook delivery not found');
-    const attemptLog = await this.ds.manager.find(WebhookAttempt, { where: { deliveryId: id }, order: { attempt: 'ASC' } });
+    const attemptLog = await m.find(WebhookAttempt, { where: { deliveryId: id }, order: { attempt: 'ASC' } });
     return { ...deliveryView(delivery), attemptLog };
   }
 
@@ -147,42 +147,46 @@ export class WebhooksService {
     if (!delivery) throw new NotFoundException('webhook delivery not found');
     if (delivery.status !== 'failed')
       throw new ConflictException(`the delivery is ${delivery.status}; only failed deliveries are replayed`);
-    const [replayed] = await this.replayWhere('d.id = $2', [unitId, id], by && { ...by, purpose: () => `delivery ${id}` });
-    if (!replayed) throw new ConflictException('the delivery cannot be replayed while its endpoint is disabled or deleted');
-    return this.delivery(unitId, id);
+    // The answer is read in the replay's transaction: a failed read then undoes the replay, so its 503
+    // ("nothing was changed") is true and a repeat is not refused as a double.
+    return this.ds.transaction(async (m) => {
+      const [replayed] = await this.replayWhere(m, 'd.id = $2', [unitId, id], by && { ...by, purpose: () => `delivery ${id}` });
+      if (!replayed) throw new ConflictException('the delivery cannot be replayed while its endpoint is disabled or deleted');
+      return this.delivery(unitId, id, m);
+    });
   }
 
   async replaySince(unitId: string, since: string, by?: AdminAct): Promise<Replayed> {
     const audit = by && { ...by, purpose: (n: number) => `failed deliveries since ${since}: ${n}` };
-    return { replayed: (await this.replayWhere('d.created_at >= $2', [unitId, new Date(since)], audit)).length };
+    const replayed = await this.ds.transaction((m) => this.replayWhere(m, 'd.created_at >= $2', [unitId, new Date(since)], audit));
+    return { replayed: replayed.length };
   }
 
   private async replayWhere(
+    m: EntityManager,
     condition: string,
     params: unknown[],
     by?: AdminAct & { purpose(replayed: number): string },
   ): Promise<string[]> {
-    return this.ds.transaction(async (m) => {
-      const [rows] = await m.query<[{ id: string }[], number]>(
-        `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
-         FROM webhook_endpoint e
-         WHERE e.id = d.endpoint_id AND e.enabled AND e.deleted_at IS NULL
-           AND d.unit_id = $1 AND d.status = 'failed' AND ${condition}
-         RETURNING d.id`,
-        params,
-      );
-      if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
-      if (by && rows.length) {
-        const entry = {
-          action: 'webhook.replayed',
-          resourceType: 'partner-unit',
-          resourceId: params[0] as string,
-          purpose: by.purpose(rows.length).slice(0, 200),
-        };
-        await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
-      }
-      return rows.map((r) => r.id);
-    });
+    const [rows] = await m.query<[{ id: string }[], number]>(
+      `UPDATE webhook_delivery d SET status = 'pending', step = 0, next_attempt_at = now(), finished_at = NULL
+       FROM webhook_endpoint e
+       WHERE e.id = d.endpoint_id AND e.enabled AND e.deleted_at IS NULL
+         AND d.unit_id = $1 AND d.status = 'failed' AND ${condition}
+       RETURNING d.id`,
+      params,
+    );
+    if (rows.length) await m.query('SELECT pg_notify($1, $2)', [WEBHOOK_CHANNEL, params[0]]);
+    if (by && rows.length) {
+      const entry = {
+        action: 'webhook.replayed',
+        resourceType: 'partner-unit',
+        resourceId: params[0] as string,
+        purpose: by.purpose(rows.length).slice(0, 200),
+      };
+      await recordAudit(m, AuditRecorded.merchant, by.admin, entry, by.origin);
+    }
+    return rows.map((r) => r.id);
   }
 
   private async endpoint(unitId: string, id: string): Promise<WebhookEndpoint> {

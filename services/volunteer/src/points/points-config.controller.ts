@@ -2,7 +2,7 @@ import { CurrentPrincipal, inScope, Principal, Roles } from '@bangbang/auth';
 import { UNIT_PATH } from '@bangbang/contracts';
 import { BadRequestException, Body, Controller, Get, NotFoundException, Put, Query, Req } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ADMINS, assertMaySeeUnit, audit, HttpRequestLike, STAFF_AND_VOLUNTEERS } from '../access';
 import { CATEGORY_CODE } from '../registration/application.dto';
 import { PointsConfigService } from './points-config.service';
@@ -58,11 +58,11 @@ export class PointsConfigController {
   @Roles(...STAFF_AND_VOLUNTEERS)
   async get(@CurrentPrincipal() p: Principal, @Query() q: UnitQuery): Promise<PointsConfigView> {
     await assertMaySeeUnit(this.ds.manager, p, q.unit);
-    return this.read(q.unit);
+    return this.read(this.ds.manager, q.unit);
   }
 
-  private async read(unit: string): Promise<PointsConfigView> {
-    const [effective, own] = await Promise.all([this.config.effective(this.ds.manager, unit), this.config.layer(this.ds.manager, unit)]);
+  private async read(m: EntityManager, unit: string): Promise<PointsConfigView> {
+    const [effective, own] = await Promise.all([this.config.effective(m, unit), this.config.layer(m, unit)]);
     return { unit, effective, own };
   }
 
@@ -76,10 +76,11 @@ export class PointsConfigController {
     if (layer.starThresholds && new Set(layer.starThresholds).size !== layer.starThresholds.length) {
       throw new BadRequestException('starThresholds must be distinct');
     }
-    await this.ds.transaction(async (m) => {
+    // Read in the change's transaction, so a failed read undoes the change and its 503 stays true.
+    return this.ds.transaction(async (m) => {
       await this.config.setLayer(m, path, layer as PointsConfigLayer, p.id);
       await audit(m, p, req, 'points.config-changed', 'unit', path);
+      return this.read(m, path);
     });
-    return this.read(path);
   }
 }
