@@ -7,3 +7,4 @@ export * from './test-issuer';
 export * from './contract-examples';
 export * from './test-world';
 export * from './free-port';
+export * from './watch-transactions';

@@ -1,4 +1,5 @@
 import { AuditRecorded } from '@bangbang/contracts';
+import { watchTransactions } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { merchant, MerchantHarness, startMerchant, STREET_ADMIN } from '../../test/merchant-harness';
 import { WebhooksService } from '../webhooks/webhooks.service';
@@ -65,21 +66,15 @@ describe("admins' actions on a unit are audited here", () => {
     };
     const one = await failed();
     // The answer is read in the replay's own transaction, so a failed read undoes the replay and its 503 stays true.
-    const webhooks = h.app.get(WebhooksService);
-    const delivery = webhooks.delivery.bind(webhooks);
-    const inTransaction: boolean[] = [];
-    const spy = jest.spyOn(webhooks, 'delivery').mockImplementation((unitId, deliveryId, m) => {
-      inTransaction.push(m?.queryRunner?.isTransactionActive === true);
-      return delivery(unitId, deliveryId, m);
-    });
+    const reads = watchTransactions(h.app.get(WebhooksService), 'delivery', 2);
     try {
       const replayed = await h.call(STREET_ADMIN, 'POST', `/units/${id}/webhooks/deliveries/${one}/replay`);
       expect(replayed.statusCode).toBe(200);
       expect(replayed.json()).toMatchObject({ id: one, status: 'pending' });
     } finally {
-      spy.mockRestore();
+      reads.restore();
     }
-    expect(inTransaction).toEqual([true]);
+    expect(reads.inTransaction).toEqual([true]);
     await failed();
     const since = new Date(Date.now() - 60_000).toISOString();
     expect((await h.call(STREET_ADMIN, 'POST', `/units/${id}/webhooks/deliveries/replay`, { since })).json()).toEqual({ replayed: 1 });

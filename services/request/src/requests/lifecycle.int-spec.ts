@@ -11,7 +11,7 @@ import {
   RequestSignedOff,
 } from '@bangbang/contracts';
 import { sha256Hex } from '@bangbang/auth';
-import { waitFor } from '@bangbang/testing';
+import { waitFor, watchTransactions } from '@bangbang/testing';
 import { RequestHarness, startRequestService } from '../../test/harness';
 import { RequestsService } from './requests.service';
 import { FakeSmsGateway } from '../../test/sms-gateway';
@@ -271,13 +271,7 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
   });
 
   it("reads a change's answer in the change's own transaction, so a failed read undoes the change and a 503 stays true", async () => {
-    const service = h.app.get(RequestsService);
-    const get = service.get.bind(service);
-    const inTransaction: boolean[] = [];
-    const spy = jest.spyOn(service, 'get').mockImplementation((p, id, m) => {
-      inTransaction.push(m?.queryRunner?.isTransactionActive === true);
-      return get(p, id, m);
-    });
+    const reads = watchTransactions(h.app.get(RequestsService), 'get', 2);
     try {
       const r = await intake();
       await h.produce(JobAssigned, r.id, assigned(r.id, 1));
@@ -285,16 +279,16 @@ describe('a request’s story, driven by dispatch and rating events through Kafk
       await h.produce(JobCompleted, r.id, { ...plumber(r.id, 55), priceChargedFen: 0 });
       await reaches(r.id, 'completed');
       const code = await codeTexted(r, 1);
-      inTransaction.length = 0;
+      reads.inTransaction.length = 0;
       expect((await h.call('plumber', 'POST', `/requests/${r.id}/sign-off`, { code, solved: true })).statusCode).toBe(200);
       const other = await intake();
       expect((await h.call('agent', 'POST', `/requests/${other.id}/cancel`, { by: 'resident', reason: '已自行修好' })).statusCode).toBe(
         200,
       );
     } finally {
-      spy.mockRestore();
+      reads.restore();
     }
-    expect(inTransaction).toEqual([true, true]);
+    expect(reads.inTransaction).toEqual([true, true]);
   });
 
   it('changes nothing when an event is replayed, or when a late, older fact arrives', async () => {

@@ -8,7 +8,7 @@ import {
   RequestSignedOff,
   RequestSignedOffV1,
 } from '@bangbang/contracts';
-import { groupLag, waitFor } from '@bangbang/testing';
+import { groupLag, waitFor, watchTransactions } from '@bangbang/testing';
 import { randomUUID } from 'node:crypto';
 import { admin, JINCHENG, VolunteerHarness } from '../../test/volunteer-harness';
 import { PointsConfigService } from './points-config.service';
@@ -93,17 +93,11 @@ describe('points for jobs, through Kafka', () => {
     expect(await h.rows('SELECT solved FROM job_signoff WHERE request_id = $1', [unsolved.requestId])).toEqual([{ solved: false }]);
 
     // The answer is read in the change's own transaction, so a failed read undoes the change and its 503 stays true.
-    const config = h.app.get(PointsConfigService);
-    const effective = config.effective.bind(config);
-    const inTransaction: boolean[] = [];
-    const spy = jest.spyOn(config, 'effective').mockImplementation((m, unit) => {
-      inTransaction.push(m.queryRunner?.isTransactionActive === true);
-      return effective(m, unit);
-    });
+    const reads = watchTransactions(h.app.get(PointsConfigService), 'effective', 0);
     const set = await h
       .as(admin(), 'PUT', '/points/config', { unit: JINCHENG, jobPoints: { 'pipe-unclogging': 40 }, freeJobBonus: 0 })
-      .finally(() => spy.mockRestore());
-    expect(inTransaction).toEqual([true]);
+      .finally(reads.restore);
+    expect(reads.inTransaction).toEqual([true]);
     expect(set.statusCode).toBe(200);
     expect(set.json().effective).toMatchObject({ jobPoints: { 'pipe-unclogging': 40, 'water-electric-repair': 20 }, freeJobBonus: 0 });
     const bad = await h.as(admin(), 'PUT', '/points/config', { unit: JINCHENG, jobPoints: { 'pipe-unclogging': -3 } });

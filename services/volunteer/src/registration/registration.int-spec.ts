@@ -7,7 +7,7 @@ import {
   VolunteerStatusChanged,
   VolunteerStatusChangedV1,
 } from '@bangbang/contracts';
-import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, waitFor } from '@bangbang/testing';
+import { createTestDatabase, serviceEnv, startTestApp, TestDatabase, waitFor, watchTransactions } from '@bangbang/testing';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -307,13 +307,7 @@ describe('registration, review, training and the provider profile', () => {
     expect(facts[1]).toMatchObject({ to: 'approved', reason: 'complaint unfounded' });
   });
   it("reads each change's answer in the change's own transaction, so a failed read undoes the change and a 503 stays true", async () => {
-    const view = h.app.get(VolunteerView);
-    const describe = view.describe.bind(view);
-    const inTransaction: boolean[] = [];
-    const spy = jest.spyOn(view, 'describe').mockImplementation((m, v, opts, now) => {
-      inTransaction.push(m.queryRunner?.isTransactionActive === true);
-      return describe(m, v, opts, now);
-    });
+    const reads = watchTransactions(h.app.get(VolunteerView), 'describe', 0);
     try {
       const me = volunteer('v-answer');
       expect((await h.as(me, 'POST', '/applications', application())).statusCode).toBe(201);
@@ -323,9 +317,9 @@ describe('registration, review, training and the provider profile', () => {
       const availability = { availability: { always: true, windows: [] }, maxConcurrentJobs: 2 };
       expect((await h.as(me, 'PUT', '/me/availability', availability)).statusCode).toBe(200);
     } finally {
-      spy.mockRestore();
+      reads.restore();
     }
-    expect(inTransaction).toEqual([true, true, true, true]);
+    expect(reads.inTransaction).toEqual([true, true, true, true]);
   });
 });
 
