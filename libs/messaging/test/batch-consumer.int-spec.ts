@@ -35,7 +35,8 @@ describe('batch consumption', () => {
   const topic = `${prefix}${Ping.topic}`;
   const group = `${prefix}pingtest`;
   // Small chunks, so the backlog below crosses many of them within each fetched batch.
-  const env = (db: TestDatabase) => serviceEnv(db, prefix, { CONSUMER_BATCH_SIZE: '40', CONSUMER_MAX_ATTEMPTS: '2' });
+  const env = (db: TestDatabase) =>
+    serviceEnv(db, prefix, { CONSUMER_BATCH_SIZE: '40', CONSUMER_MAX_ATTEMPTS: '2', PING_READ_AFTER_COMMIT: '1' });
   let db: TestDatabase;
   let app: NestFastifyApplication | undefined;
   let ds: DataSource;

@@ -22,14 +22,14 @@ class PingEffects1764000000900 implements MigrationInterface {
 
 const SETTINGS = Symbol('PING_SETTINGS');
 
-/** Per event applied, once its transaction has committed: whether its effect could be read then. */
+/** Per event applied, once its transaction has committed: whether its effect could be read then (`PING_READ_AFTER_COMMIT=1`). */
 export const AFTER_COMMIT = Symbol('PING_AFTER_COMMIT');
 export type AfterCommitReadings = Array<Promise<{ n: number; visible: boolean }>>;
 
 @Controller()
 class PingHandler {
   constructor(
-    @Inject(SETTINGS) private readonly settings: { instance: string; delayMs: number },
+    @Inject(SETTINGS) private readonly settings: { instance: string; delayMs: number; readAfterCommit: boolean },
     @Inject(AFTER_COMMIT) private readonly readings: AfterCommitReadings,
     private readonly ds: DataSource,
   ) {}
@@ -53,9 +53,12 @@ class PingHandler {
       this.settings.instance,
       ctx.delivery.inChunk,
     ]);
+    if (!this.settings.readAfterCommit) return;
     ctx.delivery.afterCommit(() => {
-      // Read on a connection of its own: only a committed effect is there to be seen.
-      const read = this.ds.query<unknown[]>('SELECT 1 FROM ping_effect WHERE event_id = $1', [event.id]);
+      // Read on a connection of its own, one at a time so the reads never crowd the consumer out of
+      // the pool: only a committed effect is there to be seen.
+      const last = this.readings.at(-1) ?? Promise.resolve(undefined);
+      const read = last.then(() => this.ds.query<unknown[]>('SELECT 1 FROM ping_effect WHERE event_id = $1', [event.id]));
       this.readings.push(read.then((rows) => ({ n: event.data.n, visible: rows.length > 0 })));
     });
   }
@@ -95,7 +98,14 @@ export const pingService: ServiceDefinition = {
     ],
     controllers: [PingHandler, PingIntake],
     providers: [
-      { provide: SETTINGS, useValue: { instance: env.PING_INSTANCE ?? 'a', delayMs: Number(env.PING_DELAY_MS ?? 0) } },
+      {
+        provide: SETTINGS,
+        useValue: {
+          instance: env.PING_INSTANCE ?? 'a',
+          delayMs: Number(env.PING_DELAY_MS ?? 0),
+          readAfterCommit: env.PING_READ_AFTER_COMMIT === '1',
+        },
+      },
       { provide: AFTER_COMMIT, useValue: [] },
     ],
   }),
