@@ -110,27 +110,33 @@ interface FactsRow {
 
 /**
  * $2 holding states, $3 a week ago, $4 and $5 the starts of today and of this week in China time,
- * $6 now, $7 a job whose offers do not count (the one being assigned by hand).
+ * $6 now, $7 a job whose offers do not count (the one being assigned by hand). Each count reads its
+ * own index range (holding jobs, this week's jobs, open offers, the last week's offers), so a
+ * decision costs the same however many jobs a provider has done before.
  */
 const FACTS = `
   SELECT p.*, q.ratings_count, q.mean_stars, q.acceptance_rate, q.on_time_rate, q.response_rate, q.resolution_rate,
-    coalesce(w.active_jobs, 0) AS active_jobs, coalesce(w.jobs_today, 0) AS jobs_today,
-    coalesce(w.jobs_this_week, 0) AS jobs_this_week, coalesce(o.open_offers, 0) AS open_offers,
-    coalesce(o.recent_offers, 0) AS recent_offers, o.last_offered_at
+    coalesce(a.active_jobs, 0) AS active_jobs, coalesce(w.jobs_today, 0) AS jobs_today,
+    coalesce(w.jobs_this_week, 0) AS jobs_this_week, coalesce(oo.open_offers, 0) AS open_offers,
+    coalesce(ro.recent_offers, 0) AS recent_offers, greatest(ro.last_offered_at, oo.last_offered_at) AS last_offered_at
   FROM dispatch_provider p
   LEFT JOIN dispatch_provider_quality q ON q.provider_id = p.provider_id
   LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE j.state = ANY($2))::int AS active_jobs,
-           count(*) FILTER (WHERE j.assigned_at >= $4)::int AS jobs_today,
-           count(*) FILTER (WHERE j.assigned_at >= $5)::int AS jobs_this_week
-    FROM dispatch_job j WHERE j.provider_id = p.provider_id
+    SELECT count(*)::int AS active_jobs FROM dispatch_job j WHERE j.provider_id = p.provider_id AND j.state = ANY($2)
+  ) a ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE j.assigned_at >= $4)::int AS jobs_today, count(*)::int AS jobs_this_week
+    FROM dispatch_job j WHERE j.provider_id = p.provider_id AND j.assigned_at >= $5
   ) w ON true
   LEFT JOIN LATERAL (
-    SELECT count(*) FILTER (WHERE o.status = 'open' AND o.expires_at > $6 AND o.request_id IS DISTINCT FROM $7::uuid)::int AS open_offers,
-           count(*) FILTER (WHERE o.offered_at > $3)::int AS recent_offers,
+    SELECT count(*) FILTER (WHERE o.expires_at > $6 AND o.request_id IS DISTINCT FROM $7::uuid)::int AS open_offers,
            max(o.offered_at) AS last_offered_at
-    FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND (o.offered_at > $3 OR o.status = 'open')
-  ) o ON true`;
+    FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND o.status = 'open'
+  ) oo ON true
+  LEFT JOIN LATERAL (
+    SELECT count(*)::int AS recent_offers, max(o.offered_at) AS last_offered_at
+    FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND o.offered_at > $3
+  ) ro ON true`;
 
 const WEEK_MS = 7 * 24 * 3_600_000;
 
