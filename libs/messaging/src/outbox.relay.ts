@@ -33,7 +33,7 @@ export interface RelayHooks {
  * takes any plan as cheap; the plans it chose read every pending row for each one, quadratic in a
  * backlog (1 s a claim at 20,000 rows, in a scratch database) just when the relay has to catch up.
  */
-const CLAIM_BATCH = `
+export const CLAIM_BATCH = `
   WITH claimed AS (
     SELECT seq, topic, key, headers, payload, attempts FROM outbox o
     WHERE sent_at IS NULL AND next_attempt_at <= now()
