@@ -23,7 +23,7 @@ import {
   PostgresCpu,
 } from './lifecycle/meter';
 import { printStatements, Statements } from './lifecycle/statements';
-import { pgbenchCommitsPerSecond, producerRecordsPerSecond } from './lifecycle/raw-limits';
+import { pgbenchCommitsPerSecond, producerRecordsPerSecond, serverSettings } from './lifecycle/raw-limits';
 
 /**
  * `npm run bench lifecycle`: the whole system as `npm start` runs it (six compiled processes, the
@@ -89,6 +89,13 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
+  const server = await serverSettings();
+  say(
+    `PostgreSQL: ${Object.entries(server)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  if (server.autovacuum === 'off') say('  autovacuum is off: no table is vacuumed or analyzed during the run');
   const raw = {
     pgbenchCommitsPerSecond: await pgbenchCommitsPerSecond(),
     producerRecordsPerSecond: await producerRecordsPerSecond(BROKERS, `bench_raw_${Date.now()}`),
@@ -262,7 +269,7 @@ async function main(): Promise<void> {
     mkdirSync(resultsDir, { recursive: true });
     appendFileSync(
       join(resultsDir, 'lifecycle.jsonl'),
-      `${JSON.stringify({ at: new Date().toISOString(), commit, cores: cpus().length, instances: INSTANCES, stepSeconds: STEP_SECONDS, raw, steps, idlePercentOfCore: idle, peakRssMiB: rss, invariants })}\n`,
+      `${JSON.stringify({ at: new Date().toISOString(), commit, cores: cpus().length, instances: INSTANCES, stepSeconds: STEP_SECONDS, server, raw, steps, idlePercentOfCore: idle, peakRssMiB: rss, invariants })}\n`,
     );
     say(`\nappended to bench/results/lifecycle.jsonl (commit ${commit})`);
   } finally {

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { Client } from 'pg';
 import { benchDatabase } from '../bench-kit';
 
 /** Single-row insert commits per second that this PostgreSQL server takes from 8 clients (pgbench, 5 s). */
@@ -45,5 +46,24 @@ export async function producerRecordsPerSecond(brokers: string, topic: string, c
     return count / ((performance.now() - started) / 1000);
   } finally {
     await producer.disconnect();
+  }
+}
+
+/**
+ * The server settings that change what a run measures: without autovacuum no table is vacuumed or
+ * analyzed during a run, so dead rows pile up in the queue tables and prepared statements keep the
+ * plans made while the tables were empty (a CI server may turn it off; a production one has it on).
+ */
+export async function serverSettings(): Promise<Record<string, string>> {
+  const c = new Client({ connectionString: serverUrl() });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ name: string; setting: string }>(
+      `SELECT name, setting FROM pg_settings WHERE name = ANY($1) ORDER BY name`,
+      [['autovacuum', 'fsync', 'synchronous_commit', 'shared_buffers']],
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
+  } finally {
+    await c.end();
   }
 }
