@@ -110,9 +110,9 @@ interface FactsRow {
 
 /**
  * $2 holding states, $3 a week ago, $4 and $5 the starts of today and of this week in China time,
- * $6 now, $7 a job whose offers do not count (the one being assigned by hand). Each count reads its
- * own index range (holding jobs, this week's jobs, open offers, the last week's offers), so a
- * decision costs the same however many jobs a provider has done before.
+ * $6 now, $7 a job whose offers do not count (the one being assigned by hand). Each count has an
+ * index range of its own (holding jobs, this week's jobs, open offers, the last week's offers), so a
+ * decision reads a provider's current week, not every job it has ever had.
  */
 const FACTS = `
   SELECT p.*, q.ratings_count, q.mean_stars, q.acceptance_rate, q.on_time_rate, q.response_rate, q.resolution_rate,
