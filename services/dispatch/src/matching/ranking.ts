@@ -36,7 +36,7 @@ export interface ProviderFacts {
   activeJobs: number;
   /** Offers still open and answerable: each holds one of its slots until answered. */
   openOffers: number;
-  /** Jobs it was given since the start of today and of this week (China time). */
+  /** Jobs it was given since the start of today and of this week (China time); 0 for a provider with neither limit. */
   jobsToday: number;
   jobsThisWeek: number;
   /** Offers it was made in the last 7 days, and when the last one was made. */

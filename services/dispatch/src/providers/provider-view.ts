@@ -112,7 +112,8 @@ interface FactsRow {
  * $2 holding states, $3 a week ago, $4 and $5 the starts of today and of this week in China time,
  * $6 now, $7 a job whose offers do not count (the one being assigned by hand). Each count has an
  * index range of its own (holding jobs, this week's jobs, open offers, the last week's offers), so a
- * decision reads a provider's current week, not every job it has ever had.
+ * decision reads a provider's current week, not every job it has ever had; this week's jobs only
+ * for a provider with a daily or weekly limit, the one thing they are read for.
  */
 const FACTS = `
   SELECT p.*, q.ratings_count, q.mean_stars, q.acceptance_rate, q.on_time_rate, q.response_rate, q.resolution_rate,
@@ -127,6 +128,7 @@ const FACTS = `
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE j.assigned_at >= $4)::int AS jobs_today, count(*)::int AS jobs_this_week
     FROM dispatch_job j WHERE j.provider_id = p.provider_id AND j.assigned_at >= $5
+      AND (p.max_jobs_per_day IS NOT NULL OR p.max_jobs_per_week IS NOT NULL)
   ) w ON true
   LEFT JOIN LATERAL (
     SELECT count(*) FILTER (WHERE o.expires_at > $6 AND o.request_id IS DISTINCT FROM $7::uuid)::int AS open_offers,
