@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { CLAIM_BATCH, MessagingTables1764000000000 } from '@bangbang/messaging';
 import { Client } from 'pg';
-import { benchDatabase } from './bench-kit';
+import { benchDatabase, percentile } from './bench-kit';
 
 /**
  * The outbox relay's claim against a backlog: `BENCH_SENT` (40,000) sent rows and, in turn, each of
@@ -31,7 +31,7 @@ async function claimMs(c: Client, mode: 'force_custom_plan' | 'force_generic_pla
     samples.push(performance.now() - t);
     await c.query('ROLLBACK');
   }
-  return samples.sort((a, b) => a - b)[Math.floor(REPEATS / 2)];
+  return percentile(samples.sort((a, b) => a - b), 50);
 }
 
 async function main(): Promise<void> {
