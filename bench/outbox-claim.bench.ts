@@ -31,7 +31,10 @@ async function claimMs(c: Client, mode: 'force_custom_plan' | 'force_generic_pla
     samples.push(performance.now() - t);
     await c.query('ROLLBACK');
   }
-  return percentile(samples.sort((a, b) => a - b), 50);
+  return percentile(
+    samples.sort((a, b) => a - b),
+    50,
+  );
 }
 
 async function main(): Promise<void> {
