@@ -1,5 +1,5 @@
 import { eventsPublished, getLogger, outboxLagSeconds, outboxPending } from '@bangbang/observability';
-import { BackgroundLoop, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, planEachRun, urlOf } from '@bangbang/persistence';
 import { Admin, Producer } from 'kafkajs';
 import { DataSource, EntityManager } from 'typeorm';
 import { backoffDelay } from './backoff';
@@ -53,6 +53,8 @@ export const CLAIM_BATCH = `
     OFFSET 0
   )
   ORDER BY seq`;
+
+const MARK_SENT = planEachRun('UPDATE outbox SET sent_at = now() WHERE seq = ANY($1)');
 
 /** After this many failed attempts a row is reported at error level on every further failure. */
 const STUCK_AFTER_ATTEMPTS = 10;
@@ -133,7 +135,7 @@ export class OutboxRelay {
       }
       if (sent.length) {
         await this.hooks.afterPublish?.(sent.length);
-        await m.query('UPDATE outbox SET sent_at = now() WHERE seq = ANY($1)', [sent.map((r) => r.seq)]);
+        await m.query(MARK_SENT, [sent.map((r) => r.seq)]);
       }
       return rows.length;
     });

@@ -1,6 +1,7 @@
 import { createTestDatabase, TestDatabase } from '@bangbang/testing';
 import { DataSource, EntityManager } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { planEachRun } from './service-client';
 
 describe("the services' pg client", () => {
   let db: TestDatabase;
@@ -49,6 +50,40 @@ describe("the services' pg client", () => {
     const ds = await pool(0);
     for (let i = 0; i < 3; i++) await ds.query('SELECT $1::int AS d', [i]);
     expect(await prepared(ds)).toEqual([]);
+  });
+
+  it('plans a statement marked to be planned on every run for the table as it is, where a prepared one keeps its first plan', async () => {
+    const ds = await pool(8);
+    // Analyzed while small, then grown before its next analysis (never, without autovacuum).
+    await ds.query('CREATE TABLE parcel (id int PRIMARY KEY, note text) WITH (autovacuum_enabled = false)');
+    await ds.query('INSERT INTO parcel SELECT g, NULL FROM generate_series(1, 10) g');
+    await ds.query('ANALYZE parcel');
+    const marked = planEachRun('UPDATE parcel SET note = $2 WHERE id = ANY($1)');
+    const unmarked = 'UPDATE parcel SET note = $2 WHERE id = ANY($1) AND true';
+    const ids = [1, 2, 3, 4, 5, 6, 7, 8];
+    for (let i = 0; i < 8; i++) for (const text of [marked, unmarked]) await ds.query(text, [ids, `run ${i}`]);
+    expect(await prepared(ds)).toEqual([unmarked]);
+
+    await ds.query('INSERT INTO parcel SELECT g, NULL FROM generate_series(11, 100000) g');
+    // The session's counts not yet reported to the server's statistics, read before and after the statement.
+    const counts = async (m: EntityManager) =>
+      (
+        await m.query<[{ seq: number; idx: number }]>(
+          "SELECT seq_scan::int AS seq, idx_scan::int AS idx FROM pg_stat_xact_user_tables WHERE relname = 'parcel'",
+        )
+      )[0];
+    const scans = (text: string) =>
+      ds.transaction(async (m) => {
+        const before = await counts(m);
+        await m.query(text, [ids, 'grown']);
+        const after = await counts(m);
+        return { seq: after.seq - before.seq, idx: after.idx - before.idx };
+      });
+    const [planned, kept] = [await scans(marked), await scans(unmarked)];
+    expect(planned.seq).toBe(0);
+    expect(planned.idx).toBeGreaterThan(0);
+    expect(kept).toEqual({ seq: 1, idx: 0 });
+    expect(await prepared(ds)).toEqual([unmarked]);
   });
 
   it('after a migration added a column under a prepared SELECT *, fails that one call and prepares the text anew', async () => {

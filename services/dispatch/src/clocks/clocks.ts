@@ -1,8 +1,11 @@
+import { planEachRun } from '@bangbang/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DISPATCH_CONFIG, DispatchConfig } from '../dispatch.config';
 
 export const CLOCK_KINDS = ['offer', 'response', 'resolution'] as const;
+
+const STOP_OFFERS = planEachRun('DELETE FROM dispatch_clock WHERE offer_id = ANY($1)');
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 export interface Clock {
@@ -41,7 +44,7 @@ export class Clocks {
   }
 
   async stopOffers(m: EntityManager, offerIds: string[]): Promise<void> {
-    if (offerIds.length) await m.query('DELETE FROM dispatch_clock WHERE offer_id = ANY($1)', [offerIds]);
+    if (offerIds.length) await m.query(STOP_OFFERS, [offerIds]);
   }
 
   onSoonDue(listener: (dueAt: Date) => void): void {

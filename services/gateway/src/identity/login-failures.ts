@@ -1,3 +1,4 @@
+import { planEachRun } from '@bangbang/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { FailureChanges, Failures, FailureStore } from './lockout';
 
@@ -8,7 +9,8 @@ interface Row {
   last_at: Date;
 }
 
-const SELECT_FAILURES = 'SELECT key, count, first_at, last_at FROM login_failure WHERE key = ANY($1)';
+const SELECT_FAILURES = planEachRun('SELECT key, count, first_at, last_at FROM login_failure WHERE key = ANY($1)');
+const FORGET_FAILURES = planEachRun('DELETE FROM login_failure WHERE key = ANY($1)');
 
 /** Sign-in failures in the gateway's database (table login_failure), shared by every instance. */
 export class DatabaseFailureStore implements FailureStore {
@@ -43,7 +45,7 @@ export class DatabaseFailureStore implements FailureStore {
 async function write(m: EntityManager, changes: FailureChanges): Promise<void> {
   const gone = [...changes].filter(([, f]) => f === null).map(([k]) => k);
   const kept = [...changes].filter((e): e is [string, Failures] => e[1] !== null);
-  if (gone.length) await m.query('DELETE FROM login_failure WHERE key = ANY($1)', [gone]);
+  if (gone.length) await m.query(FORGET_FAILURES, [gone]);
   if (kept.length)
     await m.query(
       `INSERT INTO login_failure (key, count, first_at, last_at)

@@ -1,7 +1,7 @@
 import { WebhookDeliveryFailed, WebhookEndpointDisabled } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
 import { getLogger, registry } from '@bangbang/observability';
-import { BackgroundLoop, GroupedWrites, msUntilNextDue, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, GroupedWrites, msUntilNextDue, planEachRun, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
@@ -66,7 +66,7 @@ interface Delivered {
  * The common case, for every delivery given, in one statement (one round trip, atomic): delivered,
  * attempt logged, endpoint healthy. Answers the deliveries still pending, which it recorded.
  */
-const RECORD_DELIVERED = `
+const RECORD_DELIVERED = planEachRun(`
   WITH given AS (
     SELECT * FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::int[]) AS g(id, status_code, started_at, latency_ms)),
   done AS (
@@ -79,7 +79,7 @@ const RECORD_DELIVERED = `
     SELECT id, attempts, started_at, latency_ms, status_code, 'delivered' FROM done),
   healthy AS (
     UPDATE webhook_endpoint SET failing_since = NULL WHERE id IN (SELECT endpoint_id FROM done) AND failing_since IS NOT NULL)
-  SELECT id FROM done`;
+  SELECT id FROM done`);
 
 const attemptsTotal = new Counter({
   name: 'bangbang_webhook_attempts_total',

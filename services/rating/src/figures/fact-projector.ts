@@ -1,9 +1,14 @@
+import { planEachRun } from '@bangbang/persistence';
 import { EntityManager } from 'typeorm';
 import { delta } from './contribution';
 import { addToFigures } from './daily-figures';
 import { applyFact, emptyJob, Fact, JobFact } from './job-fact';
 import { PendingFigures } from './pending-figures';
 import { markQualityDue } from './provider-quality';
+
+const WRITE_JOBS = planEachRun(`
+  UPDATE job_fact j SET fact = u.fact, org_path = u.org_path, updated_at = now()
+    FROM unnest($1::uuid[], $2::jsonb[], $3::text[]) AS u(request_id, fact, org_path) WHERE j.request_id = u.request_id`);
 
 export interface Applied {
   before: JobFact;
@@ -51,11 +56,7 @@ export class FactProjector {
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
     const jobs = pending.changedJobs();
     if (jobs.length) {
-      await m.query(
-        `UPDATE job_fact j SET fact = u.fact, org_path = u.org_path, updated_at = now()
-           FROM unnest($1::uuid[], $2::jsonb[], $3::text[]) AS u(request_id, fact, org_path) WHERE j.request_id = u.request_id`,
-        [jobs.map((j) => j.requestId), jobs.map((j) => JSON.stringify(j)), jobs.map((j) => j.orgPath)],
-      );
+      await m.query(WRITE_JOBS, [jobs.map((j) => j.requestId), jobs.map((j) => JSON.stringify(j)), jobs.map((j) => j.orgPath)]);
     }
     const providers = pending.providerDeltas();
     for (const [, { entries }] of providers) await addToFigures(m, [...entries.values()]);

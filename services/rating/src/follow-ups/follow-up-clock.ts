@@ -1,10 +1,12 @@
-import { BackgroundLoop } from '@bangbang/persistence';
+import { BackgroundLoop, planEachRun } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { JobFact } from '../figures/job-fact';
 import { RATING_CONFIG, RatingConfig } from '../rating.config';
 import { windowClosesAt } from '../ratings/rating-rules';
+
+const STOP_CLOCKS = planEachRun('DELETE FROM follow_up_clock WHERE request_id = ANY($1)');
 
 /**
  * The durable 48-hour clock: one row per signed-off job, scanned by every instance with
@@ -61,7 +63,7 @@ export class FollowUpClock implements OnApplicationBootstrap, OnModuleDestroy {
         );
         queued += inserted.length;
       }
-      if (due.length) await m.query('DELETE FROM follow_up_clock WHERE request_id = ANY($1)', [due.map((r) => r.request_id)]);
+      if (due.length) await m.query(STOP_CLOCKS, [due.map((r) => r.request_id)]);
       return queued;
     });
   }

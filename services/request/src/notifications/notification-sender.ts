@@ -1,6 +1,6 @@
 import { backoffDelay } from '@bangbang/messaging';
 import { getLogger } from '@bangbang/observability';
-import { BackgroundLoop, GroupedWrites, msUntilNextDue, urlOf } from '@bangbang/persistence';
+import { BackgroundLoop, GroupedWrites, msUntilNextDue, planEachRun, urlOf } from '@bangbang/persistence';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { REQUEST_CONFIG, RequestConfig } from '../request.config';
@@ -40,10 +40,10 @@ const CLAIM = `
   RETURNING n.id, n.recipient, n.body, n.sealed_body AS "sealedBody", n.attempts, c.place`;
 
 /** Delivered texts keep no secret: the body is stored redacted. */
-const MARK_SENT = `
+const MARK_SENT = planEachRun(`
   UPDATE notification n SET status = 'sent', sent_at = now(), last_error = NULL, body = d.body, sealed_body = NULL
     FROM unnest($1::uuid[], $2::text[]) AS d(id, body)
-   WHERE n.id = d.id`;
+   WHERE n.id = d.id`);
 
 /**
  * Drains the notification queue. Each pass claims due messages with SKIP LOCKED (several instances

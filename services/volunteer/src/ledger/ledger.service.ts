@@ -1,5 +1,6 @@
 import { LedgerEntryKind, PointsPosted } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
+import { planEachRun } from '@bangbang/persistence';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -20,6 +21,8 @@ export interface Posted {
 
 /** Kinds that count as earned: they make stars and rankings; spending does not unmake them. */
 export const EARNING_KINDS: LedgerEntryKind[] = ['job', 'activity', 'bonus', 'correction'];
+
+const LOCK_ACCOUNTS = planEachRun('SELECT id, balance FROM ledger_account WHERE id = ANY($1) ORDER BY id FOR UPDATE');
 
 const accountPath = (account: string, volunteerPath: string): string =>
   accountKind(account) === 'volunteer' ? volunteerPath : account.slice(account.indexOf(':') + 1);
@@ -72,10 +75,7 @@ export class LedgerService {
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ORDER BY 1 ON CONFLICT (id) DO NOTHING`,
       [ids, ids.map(accountKind), ids.map((a) => accountPath(a, p.orgPath))],
     );
-    const locked: { id: string; balance: string }[] = await m.query(
-      'SELECT id, balance FROM ledger_account WHERE id = ANY($1) ORDER BY id FOR UPDATE',
-      [ids],
-    );
+    const locked: { id: string; balance: string }[] = await m.query(LOCK_ACCOUNTS, [ids]);
     const balances = new Map(locked.map((a) => [a.id, Number(a.balance)]));
     assertCovered(lines, (a) => balances.get(a) ?? 0);
     await m.query(
