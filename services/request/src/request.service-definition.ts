@@ -27,6 +27,7 @@ import { SealedNotifications1764000000160 } from './migrations/1764000000160-sea
 import { HistoryImport1764000000170 } from './migrations/1764000000170-history-import';
 import { Calls1764000000180 } from './migrations/1764000000180-calls';
 import { NotificationWakeup1764000000188 } from './migrations/1764000000188-notification-wakeup';
+import { NotificationDueOrder1764000000190 } from './migrations/1764000000190-notification-due-order';
 import { Notification } from './notifications/notification.entity';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Client } from './open311/open311-client.entity';
@@ -89,6 +90,7 @@ export const requestService: ServiceDefinition = {
             HistoryImport1764000000170,
             Calls1764000000180,
             NotificationWakeup1764000000188,
+            NotificationDueOrder1764000000190,
           ],
           producedTopics: [TOPICS.request],
           orgUnitCopy: true,

@@ -29,7 +29,7 @@ const LEASE_MARGIN_MS = 30_000;
  * Due messages, oldest first, to numbers this sender is not texting already ($4), so one number's
  * texts go out in the order they were queued.
  */
-const CLAIM = `
+export const CLAIM = `
   UPDATE notification n SET attempts = n.attempts + 1,
          next_attempt_at = now() + ($2 + c.place * $3) * interval '1 millisecond'
     FROM (SELECT id, row_number() OVER (PARTITION BY recipient ORDER BY next_attempt_at, id) AS place

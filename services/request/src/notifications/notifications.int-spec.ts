@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { RequestHarness, startRequestService } from '../../test/harness';
 import { FakeSmsGateway } from '../../test/sms-gateway';
 import { NotificationPruner } from './notification-pruner';
+import { CLAIM } from './notification-sender';
 import { HttpSmsNotifier } from './notifier';
 
 describe('notifications through a durable queue', () => {
@@ -92,6 +93,43 @@ describe('notifications through a durable queue', () => {
     });
     const toSlow = sms.delivered.filter((d) => d.to === '+8613900000033').map((d) => /单号(R\d{8}-\d{6})/.exec(d.body)![1]);
     expect(toSlow).toEqual([first, second]);
+  });
+
+  it('claims from a backlog by reading about its batch, even on a plan made while the queue was short', async () => {
+    type Node = { 'Node Type': string; 'Index Name'?: string; 'Actual Rows': number; Plans?: Node[] };
+    const nodes = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+    const runner = h.ds.createQueryRunner();
+    await runner.connect();
+    // Uncommitted, so the running sender never sees these texts; the plan is the one a prepared claim keeps.
+    await runner.startTransaction();
+    try {
+      const queue = (n: number) =>
+        runner.query(
+          `INSERT INTO notification (id, request_id, recipient, template, body, next_attempt_at)
+           SELECT gen_random_uuid(), gen_random_uuid(), '86139' || lpad(g::text, 8, '0'), 'intake', '测试短信', now() - interval '1 hour'
+             FROM generate_series(1, $1::int) g`,
+          [n],
+        );
+      await runner.query('SET LOCAL plan_cache_mode = force_generic_plan');
+      await runner.query(`PREPARE claim_backlog (int, int, int, text[]) AS ${CLAIM}`);
+      await queue(3);
+      await runner.query(`EXECUTE claim_backlog (8, 30000, 1000, '{}')`);
+      await queue(2_000);
+      const [
+        {
+          'QUERY PLAN': [plan],
+        },
+      ] = await runner.query(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE claim_backlog (8, 30000, 1000, '{}')`);
+      const all = nodes(plan.Plan as Node);
+      expect(all[0]['Actual Rows']).toBe(8);
+      const due = all.filter((n) => n['Index Name']?.startsWith('notification_due'));
+      expect(due).toHaveLength(1);
+      expect(due[0]['Actual Rows']).toBeLessThan(50);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.query('DEALLOCATE claim_backlog');
+      await runner.release();
+    }
   });
 
   it('counts a text as sent only on a 2xx answer within the timeout', async () => {
