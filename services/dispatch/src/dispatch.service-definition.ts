@@ -8,7 +8,6 @@ import { DispatchJobs1764000000200 } from './migrations/1764000000200-dispatch-j
 import { DispatchMatching1764000000201 } from './migrations/1764000000201-dispatch-matching';
 import { MinimalRequestFacts1764000000202 } from './migrations/1764000000202-minimal-request-facts';
 import { SpreadWork1764000000203 } from './migrations/1764000000203-spread-work';
-import { OfferDays1764000000204 } from './migrations/1764000000204-offer-days';
 import { Offer } from './offers/offer.entity';
 import openApiMetadata from './openapi.metadata';
 
@@ -26,13 +25,7 @@ export const dispatchService: ServiceDefinition = {
       PlatformModule.forService({
         service: 'dispatch',
         entities: [DispatchJob, Offer],
-        migrations: [
-          DispatchJobs1764000000200,
-          DispatchMatching1764000000201,
-          MinimalRequestFacts1764000000202,
-          SpreadWork1764000000203,
-          OfferDays1764000000204,
-        ],
+        migrations: [DispatchJobs1764000000200, DispatchMatching1764000000201, MinimalRequestFacts1764000000202, SpreadWork1764000000203],
         producedTopics: [TOPICS.dispatch],
         env,
       }),

@@ -111,10 +111,9 @@ interface FactsRow {
 /**
  * $2 holding states, $3 a week ago, $4 and $5 the starts of today and of this week in China time,
  * $6 now, $7 a job whose offers do not count (the one being assigned by hand). Each count has an
- * index range of its own (holding jobs, this week's jobs, open offers), so a decision reads a
- * provider's current week, not every job it has ever had; this week's jobs only for a provider
- * with a daily or weekly limit, the one thing they are read for. The last week's offers are the
- * day counts after the day a week ago, plus that day's offers after the very moment.
+ * index range of its own (holding jobs, this week's jobs, open offers, the last week's offers), so a
+ * decision reads a provider's current week, not every job it has ever had; this week's jobs only
+ * for a provider with a daily or weekly limit, the one thing they are read for.
  */
 const FACTS = `
   SELECT p.*, q.ratings_count, q.mean_stars, q.acceptance_rate, q.on_time_rate, q.response_rate, q.resolution_rate,
@@ -137,14 +136,8 @@ const FACTS = `
     FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND o.status = 'open'
   ) oo ON true
   LEFT JOIN LATERAL (
-    SELECT sum(n)::int AS recent_offers, max(at) AS last_offered_at FROM (
-      SELECT d.offers AS n, d.last_offered_at AS at FROM dispatch_offer_day d
-      WHERE d.provider_id = p.provider_id AND d.day > ($3::timestamptz AT TIME ZONE 'UTC')::date
-      UNION ALL
-      SELECT count(*), max(o.offered_at) FROM dispatch_offer o
-      WHERE o.provider_id = p.provider_id AND o.offered_at > $3
-        AND o.offered_at < (($3::timestamptz AT TIME ZONE 'UTC')::date + 1)::timestamp AT TIME ZONE 'UTC'
-    ) week
+    SELECT count(*)::int AS recent_offers, max(o.offered_at) AS last_offered_at
+    FROM dispatch_offer o WHERE o.provider_id = p.provider_id AND o.offered_at > $3
   ) ro ON true`;
 
 const WEEK_MS = 7 * 24 * 3_600_000;
