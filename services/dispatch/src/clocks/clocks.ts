@@ -4,9 +4,9 @@ import { EntityManager } from 'typeorm';
 import { DISPATCH_CONFIG, DispatchConfig } from '../dispatch.config';
 
 export const CLOCK_KINDS = ['offer', 'response', 'resolution'] as const;
+export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 const STOP_OFFERS = planEachRun('DELETE FROM dispatch_clock WHERE offer_id = ANY($1)');
-export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 export interface Clock {
   id: string;
