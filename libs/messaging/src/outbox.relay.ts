@@ -31,7 +31,8 @@ export interface RelayHooks {
  * made a join, and `seq + 0` keeps the planner off the (seq) index, which it otherwise reads from the
  * start for every row. The statistics nearly always see a handful of pending rows, so the planner
  * takes any plan as cheap; the plans it chose read every pending row for each one, quadratic in a
- * backlog (220 ms a claim of 20,000 pending, `bench/outbox-claim.bench.ts`) just when the relay has to catch up.
+ * backlog (220 ms a claim of 20,000 pending, `bench/outbox-claim.bench.ts`) just when the relay has
+ * to catch up.
  */
 export const CLAIM_BATCH = `
   WITH claimed AS (

@@ -96,7 +96,7 @@ describe('notifications through a durable queue', () => {
   });
 
   it('claims from a backlog by reading about its batch, even on a plan made while the queue was short', async () => {
-    type Node = { 'Node Type': string; 'Index Name'?: string; 'Actual Rows': number; Plans?: Node[] };
+    type Node = { 'Index Name'?: string; 'Actual Rows': number; Plans?: Node[] };
     const nodes = (n: Node): Node[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
     const runner = h.ds.createQueryRunner();
     await runner.connect();
@@ -115,12 +115,8 @@ describe('notifications through a durable queue', () => {
       await queue(3);
       await runner.query(`EXECUTE claim_backlog (8, 30000, 1000, '{}')`);
       await queue(2_000);
-      const [
-        {
-          'QUERY PLAN': [plan],
-        },
-      ] = await runner.query(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE claim_backlog (8, 30000, 1000, '{}')`);
-      const all = nodes(plan.Plan as Node);
+      const [row] = await runner.query(`EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE claim_backlog (8, 30000, 1000, '{}')`);
+      const all = nodes(row['QUERY PLAN'][0].Plan);
       expect(all[0]['Actual Rows']).toBe(8);
       const due = all.filter((n) => n['Index Name']?.startsWith('notification_due'));
       expect(due).toHaveLength(1);
