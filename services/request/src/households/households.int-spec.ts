@@ -1,5 +1,6 @@
 import { AuditRecorded } from '@bangbang/contracts';
 import { RequestHarness, startRequestService } from '../../test/harness';
+import { callerLookupQuery } from './caller-lookup';
 
 describe('households and caller lookup', () => {
   let h: RequestHarness;
@@ -161,6 +162,39 @@ describe('households and caller lookup', () => {
   });
 
   // Last: every bad input above was answered 4xx before it reached the database.
+  it('looks a caller up by reading the few residents and households matched, on tables never analyzed', async () => {
+    const runner = h.ds.createQueryRunner();
+    await runner.connect();
+    // Uncommitted, so no other test sees these households.
+    await runner.startTransaction();
+    try {
+      await runner.query(
+        `WITH hs AS (
+           INSERT INTO household (id, community_code, org_path, address, provisional)
+           SELECT gen_random_uuid(), community_code, org_path, address || g, false FROM household, generate_series(1, 5000) g
+            WHERE id = $1 RETURNING id),
+         rs AS (INSERT INTO resident (id, household_id, name, tags, preferred_contact)
+           SELECT gen_random_uuid(), id, '住户', '{}', 'sms' FROM hs RETURNING id)
+         INSERT INTO resident_phone (resident_id, phone) SELECT id, '86137' || lpad((row_number() OVER ())::text, 8, '0') FROM rs`,
+        [jincheng.id],
+      );
+      const read = async () => {
+        const [row] = await runner.query(
+          `SELECT sum(seq_tup_read + coalesce(idx_tup_fetch, 0)) AS n FROM pg_stat_xact_user_tables WHERE relname IN ('household', 'resident')`,
+        );
+        return Number(row.n);
+      };
+      const [{ org_path: scope }] = await runner.query('SELECT org_path FROM household WHERE id = $1', [jincheng.id]);
+      const { sql, params } = callerLookupQuery({ exact: '8613812345678' }, scope);
+      const before = await read();
+      expect(await runner.query(sql, params)).toEqual([expect.objectContaining({ id: jincheng.id })]);
+      expect((await read()) - before).toBeLessThan(50);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+
   it('has answered nothing with an unexpected error, as /metrics says', async () => {
     const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/^http_unexpected_errors_total\{kind="database"\} 0$/m);
