@@ -65,6 +65,8 @@ interface StepFigures {
   achievedPerSecond: number;
   stages: Record<string, { p50: number; p95: number; p99: number }>;
   cpuMsPerLifecycle: Record<string, number>;
+  /** PostgreSQL's share split by the service whose database its backends served, and the server's writers. */
+  postgresCpuMsByService: Record<string, number>;
   commitsPerLifecycle: number;
   recordsPerLifecycle: number;
   /** Requests the services sent to the broker, in all and by API (Fetch, Produce, OffsetCommit…). */
@@ -194,6 +196,15 @@ async function main(): Promise<void> {
       const cpuMs: Record<string, number> = {};
       for (const [s, list] of pids) cpuMs[s] = ((cpuOf(list) - cpu0.get(s)!) * 1000) / Math.max(ok.length, 1);
       cpuMs.postgres = ((await pg.since()) * 1000) / Math.max(ok.length, 1);
+      const serviceOf = new Map([...stack.databases].map(([service, db]) => [db, service]));
+      const postgresCpuMsByService = Object.fromEntries(
+        [...pg.bySource()]
+          .map(([source, seconds]): [string, number] => [
+            serviceOf.get(source) ?? source,
+            round((seconds * 1000) / Math.max(ok.length, 1), 1),
+          ])
+          .sort(([, a], [, b]) => b - a),
+      );
       const load = process.cpuUsage(load0);
       cpuMs['load generator'] = (load.user + load.system) / 1000 / Math.max(ok.length, 1);
       cpuMs.total = Object.entries(cpuMs)
@@ -222,6 +233,7 @@ async function main(): Promise<void> {
         achievedPerSecond: round(achieved, 2),
         stages,
         cpuMsPerLifecycle: Object.fromEntries(Object.entries(cpuMs).map(([k, v]) => [k, round(v, 1)])),
+        postgresCpuMsByService,
         commitsPerLifecycle: round(((await commits(databases)) - commits0) / Math.max(ok.length, 1), 1),
         recordsPerLifecycle: round(((await kafkaRecords(BROKERS, stack.prefix)) - records0) / Math.max(ok.length, 1), 1),
         kafkaRequestsPerLifecycle: round((sumOf(requests) - sumOf(requests0)) / Math.max(ok.length, 1), 1),
@@ -242,6 +254,11 @@ async function main(): Promise<void> {
             .map(([g, n]) => `${g} ${n}`)
             .join(', ') || 'none'
         }`,
+      );
+      say(
+        `  PostgreSQL CPU-ms per lifecycle by the service its backends served: ${Object.entries(postgresCpuMsByService)
+          .map(([source, ms]) => `${source} ${ms}`)
+          .join(', ')}`,
       );
       say(
         `  Kafka requests per lifecycle: ${Object.entries(requestsByApi)

@@ -40,6 +40,9 @@ export function brokerPid(): number | undefined {
   return undefined;
 }
 
+/** What `PostgresCpu` counts a server process under that serves none of the benchmark's databases. */
+export const SERVER_WRITERS = "server's writers";
+
 /**
  * The database server's share: the backends serving the benchmark's databases plus the server's
  * own writers (WAL writer, checkpointer, background writer), which every commit costs.
@@ -47,6 +50,8 @@ export function brokerPid(): number | undefined {
 export class PostgresCpu {
   private readonly base = new Map<number, number>();
   private readonly last = new Map<number, number>();
+  /** Each process's database, or `SERVER_WRITERS`. */
+  private readonly owner = new Map<number, string>();
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly databases: string[]) {}
@@ -55,11 +60,15 @@ export class PostgresCpu {
     const c = new Client({ connectionString: serverUrl() });
     await c.connect();
     try {
-      const rows = await c.query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity WHERE datname = ANY($1) OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`,
+      const rows = await c.query<{ pid: number; datname: string | null }>(
+        `SELECT pid, datname FROM pg_stat_activity
+          WHERE datname = ANY($1) OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`,
         [this.databases],
       );
-      return rows.rows.map((r) => r.pid).filter((p) => p !== (c as unknown as { processID: number }).processID);
+      const own = (c as unknown as { processID: number }).processID;
+      const found = rows.rows.filter((r) => r.pid !== own);
+      for (const r of found) this.owner.set(r.pid, r.datname ?? SERVER_WRITERS);
+      return found.map((r) => r.pid);
     } finally {
       await c.end();
     }
@@ -80,6 +89,7 @@ export class PostgresCpu {
   async mark(everyMs = 1_000): Promise<void> {
     this.base.clear();
     this.last.clear();
+    this.owner.clear();
     for (const pid of await this.pids()) this.base.set(pid, cpuSeconds(pid) ?? 0);
     this.timer = setInterval(() => void this.sample().catch(() => undefined), everyMs);
   }
@@ -88,9 +98,21 @@ export class PostgresCpu {
   async since(): Promise<number> {
     clearInterval(this.timer);
     await this.sample();
-    let sum = 0;
-    for (const [pid, seconds] of this.last) sum += seconds - (this.base.get(pid) ?? 0);
-    return sum;
+    return [...this.bySource().values()].reduce((sum, s) => sum + s, 0);
+  }
+
+  /**
+   * The seconds `since()` summed, by database (its backends) and `SERVER_WRITERS`: the statements'
+   * figures leave out what a service's statements cost the server beyond executing them (planning,
+   * the protocol, its commits).
+   */
+  bySource(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [pid, seconds] of this.last) {
+      const source = this.owner.get(pid)!;
+      out.set(source, (out.get(source) ?? 0) + seconds - (this.base.get(pid) ?? 0));
+    }
+    return out;
   }
 }
 

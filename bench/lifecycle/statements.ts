@@ -6,6 +6,8 @@ export interface StatementFigure {
   query: string;
   calls: number;
   totalMs: number;
+  /** Time spent planning it: 0 unless the server has `pg_stat_statements.track_planning` on. */
+  planMs: number;
   rows: number;
 }
 
@@ -57,8 +59,8 @@ export class Statements {
     const byDb = new Map([...this.databases].map(([service, db]) => [db, service]));
     const [first] = this.databases.values();
     const rows = await on(first, (c) =>
-      c.query<{ datname: string; query: string; calls: string; total: number; rows: string }>(
-        `SELECT d.datname, s.query, s.calls::text, s.total_exec_time AS total, s.rows::text
+      c.query<{ datname: string; query: string; calls: string; total: number; plan: number; rows: string }>(
+        `SELECT d.datname, s.query, s.calls::text, s.total_exec_time AS total, s.total_plan_time AS plan, s.rows::text
            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
           WHERE d.datname = ANY($1)`,
         [[...byDb.keys()]],
@@ -69,6 +71,7 @@ export class Statements {
       query: r.query.replace(/\s+/g, ' ').trim(),
       calls: Number(r.calls),
       totalMs: r.total,
+      planMs: r.plan,
       rows: Number(r.rows),
     }));
   }
@@ -77,25 +80,33 @@ export class Statements {
 /** The top statements by total time and by calls, per lifecycle. */
 export function printStatements(say: (line: string) => void, figures: StatementFigure[], lifecycles: number, top = 15): void {
   const per = Math.max(lifecycles, 1);
-  const byService = new Map<string, { calls: number; ms: number }>();
+  const planned = figures.some((f) => f.planMs > 0);
+  const byService = new Map<string, { calls: number; ms: number; planMs: number }>();
   for (const f of figures) {
-    const s = byService.get(f.service) ?? { calls: 0, ms: 0 };
+    const s = byService.get(f.service) ?? { calls: 0, ms: 0, planMs: 0 };
     s.calls += f.calls;
     s.ms += f.totalMs;
+    s.planMs += f.planMs;
     byService.set(f.service, s);
   }
+  const ms = (x: number) => (x / per).toFixed(2);
   say(
     `  statements per lifecycle by service: ${[...byService]
       .sort((a, b) => b[1].calls - a[1].calls)
-      .map(([s, v]) => `${s} ${(v.calls / per).toFixed(1)} (${(v.ms / per).toFixed(2)} ms)`)
+      .map(([s, v]) => `${s} ${(v.calls / per).toFixed(1)} (${ms(v.ms)} ms${planned ? `, planning ${ms(v.planMs)} ms` : ''})`)
       .join(', ')}`,
   );
+  if (!planned) say('  planning not counted: the server has pg_stat_statements.track_planning off');
+  const mean = (x: number, f: StatementFigure) => (x / Math.max(f.calls, 1)).toFixed(3);
   const row = (f: StatementFigure) =>
-    `  | ${f.service} | ${(f.calls / per).toFixed(2)} | ${(f.totalMs / per).toFixed(3)} | ${(f.totalMs / Math.max(f.calls, 1)).toFixed(3)} | ${(f.rows / Math.max(f.calls, 1)).toFixed(1)} | ${f.query.slice(0, 160).replace(/\|/g, '\\|')} |`;
-  const header = ['  | service | calls / lc | ms / lc | mean ms | rows / call | statement |', '  | --- | --- | --- | --- | --- | --- |'];
+    `  | ${f.service} | ${(f.calls / per).toFixed(2)} | ${(f.totalMs / per).toFixed(3)} | ${mean(f.totalMs, f)} |${planned ? ` ${mean(f.planMs, f)} |` : ''} ${(f.rows / Math.max(f.calls, 1)).toFixed(1)} | ${f.query.slice(0, 160).replace(/\|/g, '\\|')} |`;
+  const header = [
+    `  | service | calls / lc | ms / lc | mean ms |${planned ? ' mean planning ms |' : ''} rows / call | statement |`,
+    `  | --- | --- | --- | --- |${planned ? ' --- |' : ''} --- | --- |`,
+  ];
   say('  top by total time:');
   for (const l of header) say(l);
-  for (const f of [...figures].sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) say(row(f));
+  for (const f of [...figures].sort((a, b) => b.totalMs + b.planMs - (a.totalMs + a.planMs)).slice(0, top)) say(row(f));
   say('  top by calls:');
   for (const l of header) say(l);
   for (const f of [...figures].sort((a, b) => b.calls - a.calls).slice(0, top)) say(row(f));
