@@ -48,10 +48,10 @@ export class FactProjector {
   }
 
   /**
-   * Writes what `apply` collected: the jobs' rows (locked already) in one statement; per provider,
-   * sorted, its counters, then that their quality is due (the quality is a state: one published
-   * after many events says what one after each of them would end with); then the shared rows in one
-   * statement.
+   * Writes what `apply` collected: the jobs' rows (locked already) in one statement; that the
+   * quality of every provider whose counters moved is due (the quality is a state: one published
+   * after many events says what one after each of them would end with); then every counter row, the
+   * providers' and the shared ones, in one statement.
    */
   async writePending(m: EntityManager, pending: PendingFigures): Promise<void> {
     const jobs = pending.changedJobs();
@@ -59,13 +59,12 @@ export class FactProjector {
       await m.query(WRITE_JOBS, [jobs.map((j) => j.requestId), jobs.map((j) => JSON.stringify(j)), jobs.map((j) => j.orgPath)]);
     }
     const providers = pending.providerDeltas();
-    for (const [, { entries }] of providers) await addToFigures(m, [...entries.values()]);
     await markQualityDue(
       m,
       providers.map(([provider, { kind }]) => [provider, kind]),
       this.qualityDelayMs,
     );
-    await addToFigures(m, pending.sharedEntries());
+    await addToFigures(m, [...providers.flatMap(([, { entries }]) => [...entries.values()]), ...pending.sharedEntries()]);
     pending.clear();
   }
 }

@@ -21,10 +21,10 @@ function addTo(rows: Map<string, Entry>, e: Entry): void {
 
 /**
  * The deltas a transaction's events make to the daily counters, held back to be written together
- * just before it commits: the provider rows provider by provider in one order, then the unit and
- * category rows, which every job of the district adds to, in one statement. So every transaction
- * takes these locks in the same order (job rows, then providers sorted, then the shared rows
- * sorted) and holds the hottest rows only for its last statement.
+ * just before it commits, in one statement that locks its rows sorted (`figuresUpsert`). So every
+ * transaction takes these locks in the same order (job rows, then the providers' quality rows, then
+ * the counter rows sorted) and holds the hottest rows, the unit and category rows every job of the
+ * district adds to, only for its last statement.
  */
 export class PendingFigures {
   private readonly shared = new Map<string, Entry>();
