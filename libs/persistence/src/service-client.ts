@@ -13,8 +13,9 @@ const plannedEachRun = new Set<string>();
  * server plans it on every run knowing the array's length and the table's size. A prepared one gets
  * a generic plan after five runs, made for an array of about ten and for the table as it was then;
  * made early on a small table, that plan reads the whole table, and it is kept until the table is
- * next analyzed (never, on a server without autovacuum). Planning such a statement costs about a
- * tenth of a millisecond; reading a table of 100,000 rows, several.
+ * next analyzed (never, on a server without autovacuum). Planning such a statement costs 0.15–0.5 ms
+ * on a slow machine (bench/README.md, "Morning runs (29 Nov 2026)"); reading a table of 100,000
+ * rows, several.
  */
 export function planEachRun(text: string): string {
   plannedEachRun.add(text);
