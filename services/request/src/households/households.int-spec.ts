@@ -161,7 +161,6 @@ describe('households and caller lookup', () => {
     expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json()).toMatchObject({ feePolicy: 'low_cost', feeGrant: null });
   });
 
-  // Last: every bad input above was answered 4xx before it reached the database.
   it('looks a caller up by reading the few residents and households matched, on tables never analyzed', async () => {
     const runner = h.ds.createQueryRunner();
     await runner.connect();
@@ -195,6 +194,7 @@ describe('households and caller lookup', () => {
     }
   });
 
+  // Last: every bad input above was answered 4xx before it reached the database.
   it('has answered nothing with an unexpected error, as /metrics says', async () => {
     const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/^http_unexpected_errors_total\{kind="database"\} 0$/m);

@@ -61,8 +61,8 @@ const LAST_REQUESTS = 5;
 
 /*
  * The view's reads are plain statements of the columns it shows: it is read on every call that
- * reaches an agent (the screen pop), and building and hydrating whole entities through TypeORM was
- * most of the request service's own work on that path.
+ * reaches an agent (the screen pop), where TypeORM's finds built and filled whole entities, every
+ * column of the last 50 requests, to show five of them.
  */
 type ResidentRow = Pick<ResidentView, 'id' | 'name' | 'tags' | 'preferredContact'> & { phones: string[] };
 const RESIDENTS = `
