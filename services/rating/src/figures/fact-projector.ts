@@ -58,13 +58,8 @@ export class FactProjector {
     if (jobs.length) {
       await m.query(WRITE_JOBS, [jobs.map((j) => j.requestId), jobs.map((j) => JSON.stringify(j)), jobs.map((j) => j.orgPath)]);
     }
-    const providers = pending.providerDeltas();
-    await markQualityDue(
-      m,
-      providers.map(([provider, { kind }]) => [provider, kind]),
-      this.qualityDelayMs,
-    );
-    await addToFigures(m, [...providers.flatMap(([, { entries }]) => [...entries.values()]), ...pending.sharedEntries()]);
+    await markQualityDue(m, pending.movedProviders(), this.qualityDelayMs);
+    await addToFigures(m, pending.entries());
     pending.clear();
   }
 }

@@ -2,12 +2,6 @@ import type { ProviderKind } from '@bangbang/contracts';
 import { COUNTERS, Entry } from './contribution';
 import { JobFact } from './job-fact';
 
-/** A provider's counters moved by the transaction's events, and its kind to refresh its quality with after them. */
-export interface ProviderDeltas {
-  entries: Map<string, Entry>;
-  kind: ProviderKind;
-}
-
 /**
  * Adds `e` to the entry of its row: one statement may add to a row only once, and an imported
  * request's facts move the same rows several times.
@@ -27,8 +21,9 @@ function addTo(rows: Map<string, Entry>, e: Entry): void {
  * district adds to, only for its last statement.
  */
 export class PendingFigures {
-  private readonly shared = new Map<string, Entry>();
-  private readonly providers = new Map<string, ProviderDeltas>();
+  private readonly rows = new Map<string, Entry>();
+  /** Each provider whose counters moved, with its kind to refresh its quality with. */
+  private readonly providers = new Map<string, ProviderKind>();
   /** Each job the transaction touched: as read (and locked) first, and as its facts folded it since. */
   private readonly jobs = new Map<string, { read: JobFact; folded: JobFact }>();
 
@@ -53,28 +48,21 @@ export class PendingFigures {
 
   add(changes: Entry[], kind: ProviderKind): void {
     for (const e of changes) {
-      if (e.dim !== 'provider') {
-        addTo(this.shared, e);
-        continue;
-      }
-      let held = this.providers.get(e.key);
-      if (!held) this.providers.set(e.key, (held = { entries: new Map(), kind }));
-      held.kind = kind;
-      addTo(held.entries, e);
+      if (e.dim === 'provider') this.providers.set(e.key, kind);
+      addTo(this.rows, e);
     }
   }
 
-  /** Each provider's deltas, the providers sorted. */
-  providerDeltas(): Array<[string, ProviderDeltas]> {
-    return [...this.providers].sort((a, b) => a[0].localeCompare(b[0]));
+  movedProviders(): Array<[string, ProviderKind]> {
+    return [...this.providers];
   }
 
-  sharedEntries(): Entry[] {
-    return [...this.shared.values()];
+  entries(): Entry[] {
+    return [...this.rows.values()];
   }
 
   clear(): void {
-    this.shared.clear();
+    this.rows.clear();
     this.providers.clear();
     this.jobs.clear();
   }
