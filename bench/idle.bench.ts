@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const databases = [...stack.databases.values()];
     const pids = new Map(SERVICES.map((s) => [s, stack.pid(s)!]));
     const cpu0 = new Map([...pids].map(([s, pid]) => [s, cpuSeconds(pid) ?? 0]));
-    const pg = new PostgresCpu(databases);
+    const pg = new PostgresCpu(stack.databases);
     await pg.mark();
     const commits0 = await commits(databases);
     await sleep(IDLE_SECONDS * 1000);

@@ -149,7 +149,7 @@ async function main(): Promise<void> {
 
     const broker = brokerPid();
     const databases = [...stack.databases.values()];
-    const pg = new PostgresCpu(databases);
+    const pg = new PostgresCpu(stack.databases);
     const statements = new Statements(new Map(SERVICES.map((s) => [s, stack.databases.get(s)!])));
     await statements.enable();
     if (statements.unavailable) say(`pg_stat_statements not available, statements not reported: ${statements.unavailable}`);
@@ -196,13 +196,9 @@ async function main(): Promise<void> {
       const cpuMs: Record<string, number> = {};
       for (const [s, list] of pids) cpuMs[s] = ((cpuOf(list) - cpu0.get(s)!) * 1000) / Math.max(ok.length, 1);
       cpuMs.postgres = ((await pg.since()) * 1000) / Math.max(ok.length, 1);
-      const serviceOf = new Map([...stack.databases].map(([service, db]) => [db, service]));
       const postgresCpuMsByService = Object.fromEntries(
-        [...pg.bySource()]
-          .map(([source, seconds]): [string, number] => [
-            serviceOf.get(source) ?? source,
-            round((seconds * 1000) / Math.max(ok.length, 1), 1),
-          ])
+        [...pg.byService()]
+          .map(([service, seconds]): [string, number] => [service, round((seconds * 1000) / Math.max(ok.length, 1), 1)])
           .sort(([, a], [, b]) => b - a),
       );
       const load = process.cpuUsage(load0);

@@ -41,7 +41,7 @@ export function brokerPid(): number | undefined {
 }
 
 /** What `PostgresCpu` counts a server process under that serves none of the benchmark's databases. */
-export const SERVER_WRITERS = "server's writers";
+const SERVER_WRITERS = "server's writers";
 
 /**
  * The database server's share: the backends serving the benchmark's databases plus the server's
@@ -50,11 +50,15 @@ export const SERVER_WRITERS = "server's writers";
 export class PostgresCpu {
   private readonly base = new Map<number, number>();
   private readonly last = new Map<number, number>();
-  /** Each process's database, or `SERVER_WRITERS`. */
+  /** The service whose database each process serves, or `SERVER_WRITERS`. */
   private readonly owner = new Map<number, string>();
+  private readonly serviceOf: Map<string, string>;
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly databases: string[]) {}
+  /** `databases`: service name → its database. */
+  constructor(databases: ReadonlyMap<string, string>) {
+    this.serviceOf = new Map([...databases].map(([service, db]) => [db, service]));
+  }
 
   private async pids(): Promise<number[]> {
     const c = new Client({ connectionString: serverUrl() });
@@ -63,11 +67,11 @@ export class PostgresCpu {
       const rows = await c.query<{ pid: number; datname: string | null }>(
         `SELECT pid, datname FROM pg_stat_activity
           WHERE datname = ANY($1) OR backend_type IN ('walwriter', 'checkpointer', 'background writer')`,
-        [this.databases],
+        [[...this.serviceOf.keys()]],
       );
       const own = (c as unknown as { processID: number }).processID;
       const found = rows.rows.filter((r) => r.pid !== own);
-      for (const r of found) this.owner.set(r.pid, r.datname ?? SERVER_WRITERS);
+      for (const r of found) this.owner.set(r.pid, this.serviceOf.get(r.datname ?? '') ?? SERVER_WRITERS);
       return found.map((r) => r.pid);
     } finally {
       await c.end();
@@ -98,19 +102,19 @@ export class PostgresCpu {
   async since(): Promise<number> {
     clearInterval(this.timer);
     await this.sample();
-    return [...this.bySource().values()].reduce((sum, s) => sum + s, 0);
+    return [...this.byService().values()].reduce((sum, s) => sum + s, 0);
   }
 
   /**
-   * The seconds `since()` summed, by database (its backends) and `SERVER_WRITERS`: the statements'
-   * figures leave out what a service's statements cost the server beyond executing them (planning,
-   * the protocol, its commits).
+   * The seconds `since()` summed, by the service whose database its backends served, and the
+   * server's writers: the statements' figures leave out what a service's statements cost the server
+   * beyond executing them (planning, the protocol, its commits).
    */
-  bySource(): Map<string, number> {
+  byService(): Map<string, number> {
     const out = new Map<string, number>();
     for (const [pid, seconds] of this.last) {
-      const source = this.owner.get(pid)!;
-      out.set(source, (out.get(source) ?? 0) + seconds - (this.base.get(pid) ?? 0));
+      const service = this.owner.get(pid)!;
+      out.set(service, (out.get(service) ?? 0) + seconds - (this.base.get(pid) ?? 0));
     }
     return out;
   }
