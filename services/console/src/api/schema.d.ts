@@ -4774,6 +4774,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retried safely with the same `Idempotency-Key`. */
         post: {
             parameters: {
                 query?: never;
@@ -4850,6 +4851,7 @@ export interface paths {
             };
         };
         put?: never;
+        /** Retried safely with the same `Idempotency-Key`. */
         post: {
             parameters: {
                 query?: never;

@@ -10,12 +10,26 @@ import {
 } from '@bangbang/auth';
 import { AuditRecorded } from '@bangbang/contracts';
 import { IsDateTime } from '@bangbang/platform';
-import { BadRequestException, Body, ConflictException, Controller, Get, Injectable, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  ConflictException,
+  Controller,
+  Get,
+  Headers,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ADMINS } from '../access';
 import { Household } from '../households/household.entity';
+import { idempotencyKey, markReplayed, once, ReplyHeaders } from '../idempotency/idempotency-key';
 import { FeeEligibility } from './fee-eligibility.entity';
 import { ELIGIBILITY_REASONS, type EligibilityReason, grantProblem } from './fee-rules';
 
@@ -46,37 +60,45 @@ export class EligibilityService {
     });
   }
 
-  grant(principal: Principal, householdId: string, dto: GrantDto, origin: AuditOrigin): Promise<FeeEligibility> {
+  grant(
+    principal: Principal,
+    householdId: string,
+    dto: GrantDto,
+    key: string | undefined,
+    origin: AuditOrigin,
+  ): Promise<{ answer: FeeEligibility; replayed: boolean }> {
     const now = new Date();
     const validFrom = dto.validFrom ? new Date(dto.validFrom) : now;
     const validUntil = new Date(dto.validUntil);
     const problem = grantProblem(dto.reason, validFrom, validUntil, now);
     if (problem) throw new BadRequestException(problem);
-    return this.ds.transaction(async (m) => {
-      const household = await scopedRepository(m, Household, principal).get({ id: householdId }, `household ${householdId}`);
-      const grant = m.create(FeeEligibility, {
-        id: randomUUID(),
-        householdId,
-        orgPath: household.orgPath,
-        reason: dto.reason,
-        evidence: dto.evidence.trim(),
-        validFrom,
-        validUntil,
-        grantedBy: principal.id,
-        grantedAt: now,
-        revokedAt: null,
-        revokedBy: null,
-      });
-      await m.insert(FeeEligibility, grant);
-      await recordAudit(
-        m,
-        AuditRecorded.request,
-        principal,
-        { action: 'eligibility.granted', resourceType: 'fee_eligibility', resourceId: grant.id },
-        origin,
-      );
-      return grant;
-    });
+    return this.ds.transaction((m) =>
+      once(m, principal.id, { kind: 'eligibility', key }, { householdId, ...dto }, async () => {
+        const household = await scopedRepository(m, Household, principal).get({ id: householdId }, `household ${householdId}`);
+        const grant = m.create(FeeEligibility, {
+          id: randomUUID(),
+          householdId,
+          orgPath: household.orgPath,
+          reason: dto.reason,
+          evidence: dto.evidence.trim(),
+          validFrom,
+          validUntil,
+          grantedBy: principal.id,
+          grantedAt: now,
+          revokedAt: null,
+          revokedBy: null,
+        });
+        await m.insert(FeeEligibility, grant);
+        await recordAudit(
+          m,
+          AuditRecorded.request,
+          principal,
+          { action: 'eligibility.granted', resourceType: 'fee_eligibility', resourceId: grant.id },
+          origin,
+        );
+        return grant;
+      }),
+    );
   }
 
   revoke(principal: Principal, householdId: string, id: string, origin: AuditOrigin): Promise<FeeEligibility> {
@@ -109,15 +131,20 @@ export class EligibilityController {
     return this.eligibility.list(p, householdId, auditOrigin(req));
   }
 
+  /** Retried safely with the same `Idempotency-Key`. */
   @Post()
   @Roles('community_admin')
-  grant(
+  async grant(
     @CurrentPrincipal() p: Principal,
     @Param('householdId', new ParseUUIDPipe()) householdId: string,
     @Body() dto: GrantDto,
+    @Headers('idempotency-key') key: string | undefined,
     @Req() req: AuthenticatedRequest,
-  ) {
-    return this.eligibility.grant(p, householdId, dto, auditOrigin(req));
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ): Promise<FeeEligibility> {
+    const { answer, replayed } = await this.eligibility.grant(p, householdId, dto, idempotencyKey(key), auditOrigin(req));
+    markReplayed(reply, replayed);
+    return answer;
   }
 
   @Post(':id/revoke')

@@ -1,6 +1,7 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { DESK_ROLES, READER_ROLES } from '../access';
+import { idempotencyKey, markReplayed, ReplyHeaders } from '../idempotency/idempotency-key';
 import { CallerQuery, CreateHouseholdDto, HouseholdReadQuery, ResidentDto, VerifyHouseholdDto } from './household.dto';
 import { HouseholdsService, HouseholdView } from './households.service';
 
@@ -8,10 +9,19 @@ import { HouseholdsService, HouseholdView } from './households.service';
 export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
+  /** Retried safely with the same `Idempotency-Key`. */
   @Post('households')
   @Roles(...DESK_ROLES)
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateHouseholdDto, @Req() req: AuthenticatedRequest): Promise<HouseholdView> {
-    return this.households.create(p, dto, auditOrigin(req));
+  async create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateHouseholdDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ): Promise<HouseholdView> {
+    const { answer, replayed } = await this.households.create(p, dto, idempotencyKey(key), auditOrigin(req));
+    markReplayed(reply, replayed);
+    return answer;
   }
 
   @Post('households/:id/residents')

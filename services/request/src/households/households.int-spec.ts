@@ -161,6 +161,41 @@ describe('households and caller lookup', () => {
     expect((await h.call('agent', 'GET', `/households/${jincheng.id}`)).json()).toMatchObject({ feePolicy: 'low_cost', feeGrant: null });
   });
 
+  it('registers a household and grants eligibility once per Idempotency-Key, replaying the answer to a retry', async () => {
+    const body = { communityCode: 'jincheng', address: '金城社区5栋201', residents: [{ name: '周奶奶', phones: ['15900000001'] }] };
+    const headers = { 'idempotency-key': 'register-0001' };
+    const before = { households: await h.count('household'), grants: await h.count('fee_eligibility') };
+    const first = await h.call('agent', 'POST', '/households', body, headers);
+    expect(first.statusCode).toBe(201);
+    const again = await h.call('agent', 'POST', '/households', body, headers);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    const changed = await h.call('agent', 'POST', '/households', { ...body, address: '金城社区5栋202' }, headers);
+    expect(changed.statusCode).toBe(422);
+    expect(changed.json().message).toMatch(/^Idempotency-Key: /);
+    const malformed = await h.call('agent', 'POST', '/households', body, { 'idempotency-key': 'short' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().message).toMatch(/^Idempotency-Key: /);
+
+    // The same key names a grant apart from the household, and a grant for one household only.
+    const grant = {
+      reason: 'disability_in_difficulty',
+      evidence: '残疾证 3202 0042',
+      validUntil: new Date(Date.now() + 200 * 86_400_000).toISOString(),
+    };
+    const granted = await h.call('jinchengAdmin', 'POST', `/households/${first.json().id}/eligibility`, grant, headers);
+    expect(granted.statusCode).toBe(201);
+    const grantedAgain = await h.call('jinchengAdmin', 'POST', `/households/${first.json().id}/eligibility`, grant, headers);
+    expect(grantedAgain.headers['idempotent-replayed']).toBe('true');
+    expect(grantedAgain.json()).toEqual(granted.json());
+    expect((await h.call('jinchengAdmin', 'POST', `/households/${jincheng.id}/eligibility`, grant, headers)).statusCode).toBe(422);
+    expect({ households: await h.count('household'), grants: await h.count('fee_eligibility') }).toEqual({
+      households: before.households + 1,
+      grants: before.grants + 1,
+    });
+  });
+
   it('looks a caller up by reading the few residents and households matched, on tables never analyzed', async () => {
     const runner = h.ds.createQueryRunner();
     await runner.connect();

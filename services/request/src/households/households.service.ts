@@ -6,6 +6,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { communityInScope } from '../directory/communities';
 import { OrgUnit } from '../directory/org-unit.entity';
 import { currentGrant, type EligibilityReason, feePolicyAt } from '../eligibility/fee-rules';
+import { once } from '../idempotency/idempotency-key';
 import { isOpen, type RequestStatus } from '../lifecycle/request-state';
 import { callerLookupQuery, PhoneMatch } from './caller-lookup';
 import { CallerQuery, CreateHouseholdDto, ResidentDto, VerifyHouseholdDto } from './household.dto';
@@ -83,32 +84,39 @@ const PROVISIONAL_LIMIT = 100;
 export class HouseholdsService {
   constructor(private readonly ds: DataSource) {}
 
-  async create(principal: Principal, dto: CreateHouseholdDto, origin: AuditOrigin): Promise<HouseholdView> {
+  async create(
+    principal: Principal,
+    dto: CreateHouseholdDto,
+    key: string | undefined,
+    origin: AuditOrigin,
+  ): Promise<{ answer: HouseholdView; replayed: boolean }> {
     const phones = dto.residents.map((r, i) => normalisedPhones(r, `residents.${i}.phones`));
     // The answer is read on the transaction's own connection: read after the commit, a pool with
     // no free connection would answer 503 ("nothing was changed") for a household already saved.
-    return this.ds.transaction(async (m) => {
-      const community = await communityInScope(m, principal, dto.communityCode);
-      const household = m.create(Household, {
-        id: randomUUID(),
-        communityCode: community.code,
-        orgPath: community.orgPath,
-        address: dto.address.trim(),
-        lat: dto.lat ?? null,
-        lng: dto.lng ?? null,
-        provisional: false,
-      });
-      await m.insert(Household, household);
-      for (const [i, r] of dto.residents.entries()) await insertResident(m, household.id, r, phones[i]);
-      await recordAudit(
-        m,
-        AuditRecorded.request,
-        principal,
-        { action: 'household.created', resourceType: 'household', resourceId: household.id },
-        origin,
-      );
-      return this.view(m, await m.findOneByOrFail(Household, { id: household.id }), false);
-    });
+    return this.ds.transaction((m) =>
+      once(m, principal.id, { kind: 'household', key }, dto, async () => {
+        const community = await communityInScope(m, principal, dto.communityCode);
+        const household = m.create(Household, {
+          id: randomUUID(),
+          communityCode: community.code,
+          orgPath: community.orgPath,
+          address: dto.address.trim(),
+          lat: dto.lat ?? null,
+          lng: dto.lng ?? null,
+          provisional: false,
+        });
+        await m.insert(Household, household);
+        for (const [i, r] of dto.residents.entries()) await insertResident(m, household.id, r, phones[i]);
+        await recordAudit(
+          m,
+          AuditRecorded.request,
+          principal,
+          { action: 'household.created', resourceType: 'household', resourceId: household.id },
+          origin,
+        );
+        return this.view(m, await m.findOneByOrFail(Household, { id: household.id }), false);
+      }),
+    );
   }
 
   async addResident(principal: Principal, householdId: string, dto: ResidentDto, origin: AuditOrigin): Promise<HouseholdView> {

@@ -1,14 +1,7 @@
-import { likePrefix, sha256Hex } from '@bangbang/auth';
+import { likePrefix } from '@bangbang/auth';
 import { coarseLocation, RequestAnswered, RequestCreatedV2Event } from '@bangbang/contracts';
 import { writeToOutbox } from '@bangbang/messaging';
-import {
-  BadRequestException,
-  ConflictException,
-  Inject,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, Like } from 'typeorm';
 import type { Actor } from '../access';
@@ -19,6 +12,7 @@ import { FeeEligibility } from '../eligibility/fee-eligibility.entity';
 import { feePolicyAt } from '../eligibility/fee-rules';
 import { Household } from '../households/household.entity';
 import { Resident } from '../households/resident.entity';
+import { once } from '../idempotency/idempotency-key';
 import { decide } from '../lifecycle/request-state';
 import { MESSAGE_SEALER, MessageSealer } from '../notifications/message-sealer';
 import { enqueueNotification } from '../notifications/notification-queue';
@@ -53,22 +47,11 @@ export class IntakeService {
     @Inject(MESSAGE_SEALER) private readonly sealer: MessageSealer,
   ) {}
 
-  create(dto: CreateRequestDto, ctx: IntakeContext): Promise<IntakeResult> {
-    return this.ds.transaction(async (m) => {
-      if (ctx.idempotencyKey) {
-        const earlier = await claimKey(m, ctx.actor.id, ctx.idempotencyKey, bodyHash(dto));
-        if (earlier) return { view: earlier, replayed: true };
-      }
-      const view = await this.intake(m, dto, ctx);
-      if (ctx.idempotencyKey) {
-        await m.query('UPDATE idempotency_key SET status_code = 201, response = $3 WHERE principal_id = $1 AND key = $2', [
-          ctx.actor.id,
-          ctx.idempotencyKey,
-          JSON.stringify(view),
-        ]);
-      }
-      return { view, replayed: false };
-    });
+  async create(dto: CreateRequestDto, ctx: IntakeContext): Promise<IntakeResult> {
+    const { answer, replayed } = await this.ds.transaction((m) =>
+      once(m, ctx.actor.id, { key: ctx.idempotencyKey }, dto, () => this.intake(m, dto, ctx)),
+    );
+    return { view: answer, replayed };
   }
 
   /** Intake inside the caller's transaction, for a channel that must commit more with it (online booking). */
@@ -161,39 +144,4 @@ export class IntakeService {
     await enqueueNotification(m, this.sealer, r, 'intake', { categoryName: category.nameZh });
     return requestView(r, household);
   }
-}
-
-/**
- * Claims the key for this body, or returns the response it already produced. A concurrent retry
- * waits on the first one's row and then sees its response.
- */
-async function claimKey(m: EntityManager, principalId: string, key: string, hash: string): Promise<RequestView | null> {
-  const claimed = await m.query<unknown[]>(
-    'INSERT INTO idempotency_key (principal_id, key, body_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1',
-    [principalId, key, hash],
-  );
-  if (claimed.length) return null;
-  const [earlier] = await m.query<[{ body_hash: string; response: unknown }]>(
-    'SELECT body_hash, response FROM idempotency_key WHERE principal_id = $1 AND key = $2',
-    [principalId, key],
-  );
-  if (earlier.body_hash !== hash) {
-    throw new UnprocessableEntityException('Idempotency-Key: already used for a different request body');
-  }
-  return earlier.response as RequestView;
-}
-
-function bodyHash(dto: object): string {
-  return sha256Hex(canonicalJson(dto));
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,18 +1,12 @@
 import { auditOrigin, AuthenticatedRequest, CurrentPrincipal, Principal, Roles } from '@bangbang/auth';
-import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { actorOf, DESK_ROLES, READER_ROLES } from '../access';
+import { idempotencyKey, markReplayed, ReplyHeaders } from '../idempotency/idempotency-key';
 import { SignOffLimitReached } from '../sign-off/sign-off-codes';
 import { IntakeService } from './intake.service';
 import { CancelDto, CreateRequestDto, FollowUpDto, ListRequestsQuery, ReopenDto, SignOffDto } from './request.dto';
 import { RequestView } from './request-view';
 import { RequestsService } from './requests.service';
-
-interface Reply {
-  status(code: number): Reply;
-  header(name: string, value: string): Reply;
-}
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 @Controller('requests')
 export class RequestsController {
@@ -28,19 +22,15 @@ export class RequestsController {
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateRequestDto,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<RequestView> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new BadRequestException('Idempotency-Key: 8 to 128 letters, digits or ._:-');
-    }
     const { view, replayed } = await this.intake.create(dto, {
       actor: actorOf(p),
       scopeOrgPath: p.orgPath,
       channel: 'hotline',
-      idempotencyKey: key,
+      idempotencyKey: idempotencyKey(key),
     });
-    reply.status(201);
-    if (replayed) reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, replayed);
     return view;
   }
 
@@ -108,7 +98,7 @@ export class RequestsController {
     @CurrentPrincipal() p: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: SignOffDto,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
   ): Promise<RequestView> {
     return withRetryAfter(reply, this.requests.signOffWithCode(p, id, dto));
   }
@@ -117,13 +107,17 @@ export class RequestsController {
   @Post(':id/sign-off-code')
   @HttpCode(202)
   @Roles(...DESK_ROLES, 'merchant', 'volunteer')
-  resendCode(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) reply: Reply) {
+  resendCode(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Res({ passthrough: true }) reply: ReplyHeaders,
+  ) {
     return withRetryAfter(reply, this.requests.resendCode(p, id));
   }
 }
 
 /** A refusal for a sign-off limit says when to try again, as well as why. */
-async function withRetryAfter<T>(reply: Reply, work: Promise<T>): Promise<T> {
+async function withRetryAfter<T>(reply: ReplyHeaders, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
