@@ -309,15 +309,22 @@ async function seedHouseholds(
   });
 }
 
+/**
+ * Under an Idempotency-Key named by the household's first phone, so a call that timed out at the
+ * gateway (504: made or not, nobody knows) is tried again without making the household twice.
+ */
 async function registerHousehold(api: GatewayClient, admin: Credentials, h: HouseholdPlan, created: Created): Promise<void> {
+  const headers = { 'idempotency-key': `seed-${h.residents[0].phones[0]}` };
   const household = await api.expect('POST', '/api/request/households', admin, {
     body: { communityCode: h.community.code, address: h.address, residents: h.residents },
+    headers,
   });
   created.households++;
   if (!h.eligibility) return;
   const days = h.eligibility.reason === 'sudden_hardship' ? 90 : 365;
   await api.expect('POST', `/api/request/households/${household.id}/eligibility`, admin, {
     body: { ...h.eligibility, validUntil: new Date(Date.now() + days * 86_400_000).toISOString() },
+    headers,
   });
   created.grants++;
 }
