@@ -163,9 +163,22 @@ describe('the web console in a browser', () => {
     await form.locator('.ant-form-item-explain-error', { hasText: '不是有效的电话号码（手机号，或带区号的座机）' }).waitFor();
     await shot(page, '03-register-household');
     await form.getByLabel('联系电话').fill(NEW_PHONE);
+    // The answer is lost on the way back: the form says so, and the resubmit registers nobody twice.
+    await page.route(
+      '**/api/request/households',
+      async (route) => {
+        await route.fetch();
+        await route.abort('internetdisconnected');
+      },
+      { times: 1 },
+    );
+    await form.getByRole('button', { name: '登记并选为来电户' }).click();
+    await form.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
+    await shot(page, '03b-register-answer-lost');
     await form.getByRole('button', { name: '登记并选为来电户' }).click();
     const card = page.getByTestId('caller-card').filter({ hasText: '张先生' });
     await card.waitFor();
+    expect(ok(await d.api('GET', `/api/request/callers?phone=${NEW_PHONE}`, await as('hotline.agent')))).toHaveLength(1);
     expect(await card.getByTestId('fee-policy').textContent()).toBe('低偿服务未登记免费服务资格');
 
     const intake = page.getByTestId('intake');
@@ -192,6 +205,11 @@ describe('the web console in a browser', () => {
     await description.press('Enter');
     await intake.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     expect(await description.inputValue()).toBe('厨房插座没电，跳闸推不上去');
+    // The request was logged all the same: the caller's card shows it among the open ones.
+    await page
+      .getByTestId('caller-card')
+      .getByRole('link', { name: /^R\d{8}-\d{6}$/ })
+      .waitFor({ timeout: KAFKA.timeoutMs });
     await shot(page, '04-intake');
     await description.press('Enter');
     const done = intake.getByText(/^已受理 R\d{8}-\d{6}$/);

@@ -29,6 +29,8 @@ export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRe
   const [form] = Form.useForm<HouseholdForm>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // One household per form: a resubmit after a lost answer replays the registration instead of making it twice.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const communities = (useUnits().data ?? []).filter((u: Unit) => u.level === 'community');
 
   const submit = async (v: HouseholdForm) => {
@@ -40,7 +42,7 @@ export function RegisterHousehold({ phone, onRegistered }: { phone: string; onRe
         address: v.address.trim(),
         residents: [{ name: v.name.trim(), phones: [v.phone], tags: v.tags ?? [] }],
       };
-      onRegistered(await ok(api.POST('/api/request/households', { body }), FIELDS));
+      onRegistered(await ok(api.POST('/api/request/households', { body, headers: { 'idempotency-key': idempotencyKey } }), FIELDS));
     } catch (err) {
       setError(showOnForm(err, form));
     } finally {
