@@ -50,6 +50,13 @@ describe('API refusals on the form, in Chinese', () => {
     expect(apiProblem(502, undefined, [])).toEqual({ status: 502, fields: [], general: ['服务暂时不可用（502），请稍后重试'], named: [] });
   });
 
+  it('says that a resubmit with changed content may repeat a submit whose answer was lost', () => {
+    const body = { statusCode: 422, message: 'Idempotency-Key: already used for a different request body' };
+    expect(apiProblem(422, body, ['description']).general).toEqual([
+      '先前那次提交可能已经办理，而这次的内容与它不同：请先查看是否已办理，勿重复提交',
+    ]);
+  });
+
   it('names the dispatch rule a manual assignment breaks, on the provider field when the form has one', () => {
     const body = { statusCode: 422, rule: 'free-jobs', message: 'provider u1 takes no free jobs' };
     expect(apiProblem(422, body, ['providerId', 'reason']).fields).toEqual([{ name: ['providerId'], errors: ['该服务方不接免费服务单'] }]);

@@ -92,7 +92,14 @@ export function constraintMessage(english: string): string {
 }
 
 /** A refusal shown above the form: the field's name in front, or the status's plain meaning. */
+/**
+ * A resubmit under the form's Idempotency-Key whose content changed after an answer was lost: the
+ * first submit may have been made, so the agent looks before doing it again.
+ */
+const KEY_REUSED = /^Idempotency-Key: already used/;
+
 export function generalMessage(status: number, field: string | undefined, english: string): string {
+  if (KEY_REUSED.test(english)) return '先前那次提交可能已经办理，而这次的内容与它不同：请先查看是否已办理，勿重复提交';
   if (field && FIELD_LABELS[field]) return `${FIELD_LABELS[field]}：${constraintMessage(english)}`;
   return BY_STATUS[status] ?? (status >= 500 ? `服务暂时不可用（${status}），请稍后重试` : `请求失败（${status}）`);
 }
