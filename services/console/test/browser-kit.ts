@@ -43,6 +43,17 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The next call to `url` reaches the platform, but its answer is lost on the way back to the page. */
+export const loseNextAnswer = (p: Page, url: string) =>
+  p.route(
+    url,
+    async (route) => {
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    },
+    { times: 1 },
+  );
+
 /**
  * The whole page, saved under the name the README's screenshot list uses. Animations are run to
  * their end first, so a dialog closing or a tab's table fading in is shown as it settles.

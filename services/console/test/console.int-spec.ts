@@ -2,7 +2,7 @@ import { waitFor } from '@bangbang/testing';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { District, Headers } from '../../gateway/test/district';
 import { PartnerUnitSystem } from './partner-unit';
-import { buildConsole, launchChromium, ok, shot } from './browser-kit';
+import { buildConsole, launchChromium, loseNextAnswer, ok, shot } from './browser-kit';
 
 const KNOWN_PHONE = '13912345678';
 const NEW_PHONE = '13700009999';
@@ -164,14 +164,7 @@ describe('the web console in a browser', () => {
     await shot(page, '03-register-household');
     await form.getByLabel('联系电话').fill(NEW_PHONE);
     // The answer is lost on the way back: the form says so, and the resubmit registers nobody twice.
-    await page.route(
-      '**/api/request/households',
-      async (route) => {
-        await route.fetch();
-        await route.abort('internetdisconnected');
-      },
-      { times: 1 },
-    );
+    await loseNextAnswer(page, '**/api/request/households');
     await form.getByRole('button', { name: '登记并选为来电户' }).click();
     await form.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     await shot(page, '03b-register-answer-lost');
@@ -194,14 +187,7 @@ describe('the web console in a browser', () => {
     await description.fill('厨房插座没电，跳闸推不上去');
     // The answer is lost on the way back: the form says so and keeps every word, and the resubmit
     // (same Idempotency-Key) logs nothing twice.
-    await page.route(
-      '**/api/request/requests',
-      async (route) => {
-        await route.fetch();
-        await route.abort('internetdisconnected');
-      },
-      { times: 1 },
-    );
+    await loseNextAnswer(page, '**/api/request/requests');
     await description.press('Enter');
     await intake.getByRole('alert').filter({ hasText: '网络连接失败' }).waitFor();
     expect(await description.inputValue()).toBe('厨房插座没电，跳闸推不上去');
